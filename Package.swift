@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "FrontDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "frontdesk", targets: ["frontdesk"]),
+        .executable(name: "frontdesk-bench", targets: ["frontdesk-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Model and rules, no I/O.
+        .target(name: "FrontDeskDomain"),
+        // Shipped data: service catalog, countries, languages, UI strings (French, English).
+        .target(name: "FrontDeskResources", path: "Resources", resources: [.copy("data")]),
+        // SQLite through GRDB: the only module that imports GRDB.
+        .target(
+            name: "FrontDeskStore",
+            dependencies: ["FrontDeskDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // glibc's wcwidth and setlocale, which Swift's Glibc module hides.
+        .target(name: "CWidth"),
+        // Generic terminal UI toolkit: keys, cells, frames, width, widgets, headless terminal.
+        .target(name: "TerminalKit", dependencies: ["CWidth"]),
+        // ncursesw, imported through a shim header.
+        .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
+        // The only code that calls ncurses.
+        .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCursesw"]),
+        // Screens: state + pure update + render.
+        .target(name: "FrontDeskUI", dependencies: ["FrontDeskDomain", "TerminalKit"]),
+        .executableTarget(
+            name: "frontdesk",
+            dependencies: [
+                "FrontDeskDomain", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources",
+                "TerminalKit", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "frontdesk-bench",
+            dependencies: ["FrontDeskDomain", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources", "TerminalKit"]
+        ),
+        .testTarget(name: "FrontDeskDomainTests", dependencies: ["FrontDeskDomain", "FrontDeskResources"]),
+        .testTarget(
+            name: "FrontDeskStoreTests",
+            dependencies: ["FrontDeskStore", "FrontDeskDomain", "FrontDeskResources", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
+        .testTarget(
+            name: "FrontDeskUITests",
+            dependencies: ["FrontDeskUI", "FrontDeskDomain", "FrontDeskResources", "TerminalKit"],
+            exclude: ["Snapshots"]
+        ),
+        // Runs the real binaries: CLI output, several processes on one file, tmux end to end.
+        .testTarget(
+            name: "FrontDeskCLITests",
+            dependencies: ["frontdesk", "FrontDeskStore", "FrontDeskDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+    ]
+)

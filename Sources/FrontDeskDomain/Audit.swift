@@ -1,0 +1,48 @@
+import Foundation
+
+/// Who is acting: a staff member (or, before sign-in exists, the operating-system user) at a terminal.
+public struct Actor: Hashable, Sendable {
+    /// Staff name or login.
+    public var name: String
+    /// The terminal or desk it acts from (`/dev/pts/3`, `kiosk-1`).
+    public var terminal: String
+
+    public init(name: String, terminal: String) {
+        self.name = name
+        self.terminal = terminal
+    }
+}
+
+/// What an audited action was.
+public enum AuditAction: String, Codable, Sendable, CaseIterable {
+    case visitorRegistered = "visitor.registered"
+    case visitorUpdated = "visitor.updated"
+    case visitorOpened = "visitor.opened"
+    case visitCheckedIn = "visit.checked_in"
+    case visitCalled = "visit.called"
+    case visitClosed = "visit.closed"
+    case catalogLoaded = "catalog.loaded"
+}
+
+/// One line of the append-only audit trail: who did what to which record, when (UTC).
+public struct AuditEvent: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var at: Date
+    public var actor: Actor
+    public var action: AuditAction
+    /// The table of the record (`visitor`, `visit`).
+    public var entity: String
+    public var entityId: Int64?
+    /// A short, name-free description (`ticket S-014`).
+    public var detail: String
+
+    public init(id: Int64, at: Date, actor: Actor, action: AuditAction, entity: String, entityId: Int64?, detail: String) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.entity = entity
+        self.entityId = entityId
+        self.detail = detail
+    }
+}

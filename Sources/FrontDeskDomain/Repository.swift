@@ -1,0 +1,91 @@
+import Foundation
+
+/// Why a check-in, call or close was refused. Each case reads as a message for the desk.
+public enum QueueError: Error, Equatable, Sendable {
+    /// The visitor already holds an open visit today (its ticket is given).
+    case alreadyCheckedIn(QueueTicket)
+    case visitorNotFound
+    case visitorArchived
+    case visitNotFound
+    /// The visit is already closed.
+    case visitClosed
+    /// Nobody waits in the requested category (nil: in any category).
+    case queueEmpty(ServiceCategory?)
+}
+
+/// A registration refused by the rules; nothing was stored.
+public enum VisitorValidationError: Error, Equatable, Sendable {
+    case givenNameMissing
+    /// A name longer than `VisitorRules.maxNameLength` characters.
+    case nameTooLong(max: Int)
+    /// A name holding control characters or nothing printable.
+    case nameInvalid
+    case nationalityUnknown(String)
+    case languageUnknown(String)
+    case birthYearInvalid(String)
+    case birthYearInFuture(Int)
+    case phoneInvalid(String)
+    /// Consent to keep a record for services was not recorded.
+    case consentMissing
+}
+
+/// The center's counts of today's walk-in queue, for the reception summary.
+public struct QueueCounts: Hashable, Sendable {
+    public var waiting: Int
+    public var called: Int
+    public var closed: Int
+    public var checkedInToday: Int
+
+    public init(waiting: Int = 0, called: Int = 0, closed: Int = 0, checkedInToday: Int = 0) {
+        self.waiting = waiting
+        self.called = called
+        self.closed = closed
+        self.checkedInToday = checkedInToday
+    }
+}
+
+/// Reading and writing visitors. Implemented by FrontDeskStore over SQLite; kept free of any
+/// database type so that another store (PostgreSQL for several sites) can implement it too.
+public protocol VisitorRepository: Sendable {
+    /// Registers a visitor and gives them the next public code of the registration year.
+    /// Writes an audit event. - Throws: a store error; nothing is written on failure.
+    func register(_ visitor: NewVisitor, by actor: Actor, at now: Date) throws -> Visitor
+
+    /// Visitors matching a typed query, best first, at most `limit`.
+    ///
+    /// Matches any part of a name in any script, case- and accent-insensitively and across
+    /// Latin/Arabic spelling (consonant skeleton), a public code (`V-2026-00042`, or its digits),
+    /// or phone digits. An empty query returns nothing.
+    func searchVisitors(_ query: String, limit: Int) throws -> [Visitor]
+
+    /// The visitor with this public code, if any.
+    func visitor(code: VisitorCode) throws -> Visitor?
+
+    /// The visitor with this id, if any.
+    func visitor(id: Int64) throws -> Visitor?
+}
+
+/// The walk-in queue: check-in, call, close. Every write is one IMMEDIATE transaction.
+public protocol QueueRepository: Sendable {
+    /// Checks a visitor in as a walk-in and gives the next ticket of the category for the
+    /// center-local day of `now`. - Throws: `QueueError.alreadyCheckedIn` when the visitor
+    /// holds an open visit, `.visitorNotFound`, `.visitorArchived`.
+    func checkIn(visitorId: Int64, category: ServiceCategory, by actor: Actor, at now: Date) throws -> Visit
+
+    /// Open and closed visits of a center-local day, with visitor names, in arrival order.
+    func queue(on day: LocalDate) throws -> [QueueEntry]
+
+    /// Calls the longest-waiting ticket of the category (nil: of any category) for the day of
+    /// `now`. - Throws: `QueueError.queueEmpty`.
+    func callNext(category: ServiceCategory?, by actor: Actor, at now: Date) throws -> QueueEntry
+
+    /// Calls this visit's ticket (out of order). - Throws: `.visitNotFound`, `.visitClosed`.
+    func call(visitId: Int64, by actor: Actor, at now: Date) throws -> QueueEntry
+
+    /// Closes a visit with an outcome. - Throws: `.visitNotFound`, `.visitClosed`.
+    func close(visitId: Int64, outcome: VisitOutcome, by actor: Actor, at now: Date) throws -> Visit
+
+    /// A number that changes whenever any connection (another terminal) commits a write;
+    /// screens poll it to know when to reload (`PRAGMA data_version` in SQLite).
+    func changeToken() throws -> Int64
+}

@@ -1,0 +1,117 @@
+import CWidth
+
+/// Text measuring and neutralizing for the terminal: width by grapheme cluster, control and bidi
+/// characters replaced by visible placeholders, truncation with "…" at a cluster boundary.
+///
+/// Widths come from glibc's `wcwidth` (Unicode East Asian Width and combining classes) and need
+/// a UTF-8 locale (`setlocale`). A cluster is as wide as its widest scalar, capped at 2; an emoji
+/// sequence (joined by ZWJ U+200D or presented by VS16 U+FE0F) takes 2 columns, as tmux and
+/// xterm-compatible terminals draw it.
+public enum DisplayText {
+    /// The placeholder drawn for a C1 control character or a bidi control.
+    public static let controlPlaceholder: Character = "⍰"
+
+    /// The text with every control character made visible and harmless.
+    ///
+    /// - C0 controls (U+0000–U+001F, including ESC, TAB, CR, LF) become the matching Control
+    ///   Pictures (U+2400–U+241F), so `ESC[2J` shows as `␛[2J`; DEL becomes `␡`.
+    /// - C1 controls (U+0080–U+009F), bidi embeddings, overrides and isolates
+    ///   (U+202A–U+202E, U+2066–U+2069) and the line/paragraph separators become `⍰`.
+    /// Ordinary text, including Arabic, Ge'ez and emoji sequences, is unchanged.
+    public static func sanitized(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 {
+                out.append(Unicode.Scalar(0x2400 + v)!) // safe: U+2400…U+241F are valid scalars
+            } else if v == 0x7F {
+                out.append("\u{2421}")
+            } else if isUnsafe(scalar) {
+                out.append(contentsOf: String(controlPlaceholder).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true
+        default: return false
+        }
+    }
+
+    /// Columns taken by one grapheme cluster (0, 1 or 2). Control characters count 1, as their
+    /// placeholder does once sanitized.
+    public static func width(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if first.value < 0x7F {
+            return first.value < 0x20 || first.value == 0x7F ? 1 : (scalars.count == 1 ? 1 : clusterWidth(scalars))
+        }
+        return clusterWidth(scalars)
+    }
+
+    private static func clusterWidth(_ scalars: Character.UnicodeScalarView) -> Int {
+        var widest = 0
+        var emojiSequence = false
+        for s in scalars {
+            if s.value == 0x200D || s.value == 0xFE0F { emojiSequence = true; continue }
+            let w = Int(fd_wcwidth(Int32(bitPattern: s.value)))
+            if w < 0 {
+                if isUnsafe(s) { widest = max(widest, 1) }
+                continue
+            }
+            widest = max(widest, w)
+        }
+        if emojiSequence, scalars.contains(where: { $0.properties.isEmoji && $0.value > 0xFF }) { return 2 }
+        return min(2, widest)
+    }
+
+    /// Columns taken by the text, summed over its grapheme clusters.
+    public static func width(of text: some StringProtocol) -> Int {
+        var total = 0
+        for c in text { total += width(of: c) }
+        return total
+    }
+
+    /// The text cut to at most `columns` columns. When it is cut, the last column holds "…";
+    /// no cluster is split and a wide character that would straddle the edge is dropped.
+    public static func truncated(_ text: String, toColumns columns: Int) -> String {
+        guard columns > 0 else { return "" }
+        if width(of: text) <= columns { return text }
+        var out = ""
+        var used = 0
+        for c in text {
+            let w = width(of: c)
+            if used + w > columns - 1 { break }
+            out.append(c)
+            used += w
+        }
+        return out + "…"
+    }
+
+    /// The text truncated (with "…") or padded with spaces to exactly `columns` columns.
+    /// `alignRight` pads on the left instead.
+    public static func fitted(_ text: String, toColumns columns: Int, alignRight: Bool = false) -> String {
+        let cut = truncated(text, toColumns: columns)
+        let pad = String(repeating: " ", count: max(0, columns - width(of: cut)))
+        return alignRight ? pad + cut : cut + pad
+    }
+}
+
+/// The process locale, which `wcwidth` and ncursesw depend on.
+public enum TerminalLocale {
+    /// Applies the environment's locale (`setlocale(LC_ALL, "")`); true when it is UTF-8.
+    @discardableResult
+    public static func adoptEnvironment() -> Bool { fd_setlocale_from_environment() == 1 }
+
+    /// Uses C.UTF-8 for character types, for tests that measure widths.
+    @discardableResult
+    public static func useUTF8ForTests() -> Bool { fd_setlocale_c_utf8() == 1 }
+
+    /// True when the current character-type locale is UTF-8.
+    public static var isUTF8: Bool { fd_locale_is_utf8() == 1 }
+}
