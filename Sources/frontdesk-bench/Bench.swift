@@ -41,7 +41,7 @@ struct Bench {
         var frames: [Double] = []
         var rss: [Int] = []
         for _ in 0..<runs {
-            let m = try PTYProbe.firstFrame(binary: frontdesk, arguments: ["--db", path, "--lang", "en"], marker: "Queue · all")
+            let m = try PTYProbe.firstFrame(binary: frontdesk, arguments: ["--db", path, "--lang", "en"], marker: "Quit")
             frames.append(m.milliseconds)
             rss.append(m.residentKiB)
         }
