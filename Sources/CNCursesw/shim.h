@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Glibc's Swift module hides wcwidth; ncurses measures cells with it, and so must the backend.
 extern int wcwidth(wchar_t);
@@ -67,6 +68,25 @@ static inline int fd_setcchar(cchar_t *out, const wchar_t *text, attr_t attrs, s
 
 /// Columns ncurses gives one wide character (wcwidth): -1, 0, 1 or 2. (Not `fd_wcwidth`: CWidth has that name.)
 static inline int fd_curses_wcwidth(wchar_t c) { return wcwidth(c); }
+
+// MARK: Terminal type
+
+/// 1 when `term` has a terminfo entry that can drive a full screen (it can address the cursor,
+/// unlike `dumb`), else 0. Reads the entry with `setupterm` and frees it: nothing is written to
+/// the terminal and its modes are not changed (unlike `newterm`, which sets cbreak and noecho).
+static inline int fd_term_is_usable(const char *term) {
+    TERMINAL *previous = cur_term;
+    int status = 0;
+    if (setupterm(term, fileno(stdout), &status) != OK || status != 1) {
+        set_curterm(previous);
+        return 0;
+    }
+    const char *cup = tigetstr("cup");
+    int usable = cup != NULL && cup != (const char *)-1;
+    del_curterm(cur_term);
+    set_curterm(previous);
+    return usable;
+}
 
 // MARK: Locale
 

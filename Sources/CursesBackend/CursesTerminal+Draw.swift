@@ -98,7 +98,9 @@ extension CursesTerminal {
     ///
     /// The text is sanitized again (a cell built by hand could hold a control character). A
     /// cluster of several spacing characters (an emoji ZWJ sequence, a flag) keeps only the
-    /// first one: terminals such as tmux 3.3 would draw each in its own columns. A cluster
+    /// first one: ncurses keeps one spacing character per cell. An emoji presentation selector
+    /// (VS16, U+FE0F) after a narrow character is dropped: terminals disagree on the width of
+    /// "❤️" (tmux 3.3: 1 column, others 2), but all draw "❤" in 1. A cluster
     /// starting with a zero-width character gets a space before it; an unprintable one (wcwidth
     /// -1) becomes the placeholder "⍰"; an empty one a space.
     static func glyph(for text: String) -> Glyph {
@@ -117,6 +119,7 @@ extension CursesTerminal {
                 continue
             }
             if columns != 0 || characters.count == Int(fd_CCHARW_MAX()) { break }
+            if scalar.value == 0xFE0F && width == 1 { continue } // VS16: see above
             characters.append(character)
         }
         while characters.count > 1, characters.last == 0x200D { characters.removeLast() } // dangling ZWJ

@@ -1,5 +1,10 @@
 import CNCursesw
 import TerminalKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension CursesTerminal {
     /// Waits up to `timeoutMilliseconds` (forever when negative) for a key or a resize.
@@ -22,8 +27,11 @@ extension CursesTerminal {
             let remaining = timeoutMilliseconds < 0 ? -1 : milliseconds(from: clock.now, to: deadline)
             wtimeout(window, Int32(clamping: remaining))
             var code: wint_t = 0
+            errno = 0
             let status = wget_wch(window, &code)
             if status == ERR {
+                let interrupted = errno == EINTR // by a signal other than SIGWINCH
+                if interrupted && (timeoutMilliseconds < 0 || clock.now < deadline) { continue }
                 // A timeout, or the end of input (the terminal went away): in the latter case
                 // wget_wch returns at once, so wait out the time asked instead of spinning.
                 let left = timeoutMilliseconds < 0 ? 100 : milliseconds(from: clock.now, to: deadline)

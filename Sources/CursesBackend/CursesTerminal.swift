@@ -50,6 +50,7 @@ public final class CursesTerminal: Terminal {
             throw .localeNotUTF8(String(cString: fd_ctype_locale_name()))
         }
         guard let term = environment["TERM"], !term.isEmpty else { throw .termUnset }
+        guard fd_term_is_usable(term) == 1 else { throw .unknownTerm(term) }
 
         // Ours must be in place before newterm: ncurses installs its own SIGINT/SIGTERM handlers
         // only where the disposition is still the default.
