@@ -35,9 +35,6 @@ struct ColorPairTable {
         return (Int16(next), (number(colors.foreground, defaultTo: 7), number(colors.background, defaultTo: 0)))
     }
 
-    /// Forgets every pair (after the terminal was restarted).
-    mutating func removeAll() { pairs.removeAll() }
-
     private func number(_ color: Color, defaultTo fallback: Int16) -> Int16 {
         if color == .default && !defaultColorsAllowed { return fallback }
         return Int16(color.rawValue) // Color's raw values are curses' COLOR_* numbers, -1 for default.

@@ -88,6 +88,7 @@ public final class CursesTerminal: Terminal {
     public func stop() {
         guard !isStopped else { return }
         isStopped = true
+        _ = set_term(screen)
         _ = endwin()
         CursesSignals.restore()
     }
