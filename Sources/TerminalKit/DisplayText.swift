@@ -5,8 +5,9 @@ import CWidth
 ///
 /// Widths come from glibc's `wcwidth` (Unicode East Asian Width and combining classes) and need
 /// a UTF-8 locale (`setlocale`). A cluster is as wide as its widest scalar, capped at 2; an emoji
-/// sequence (joined by ZWJ U+200D or presented by VS16 U+FE0F) takes 2 columns, as tmux and
-/// xterm-compatible terminals draw it.
+/// sequence (joined by ZWJ U+200D or presented by VS16 U+FE0F) and a flag take 2 columns.
+/// tmux 3.3a agrees for ZWJ sequences and flags, but draws a VS16 sequence whose base is
+/// narrow ("❤️") in 1 column and a skin-tone sequence ("👋🏽") in 4.
 public enum DisplayText {
     /// The placeholder drawn for a C1 control character, a bidi control, or a character the C
     /// library cannot measure.
