@@ -5,9 +5,9 @@ import CWidth
 ///
 /// Widths come from glibc's `wcwidth` (Unicode East Asian Width and combining classes) and need
 /// a UTF-8 locale (`setlocale`). A cluster is as wide as its widest scalar, capped at 2; an emoji
-/// sequence (joined by ZWJ U+200D or presented by VS16 U+FE0F) and a flag take 2 columns.
-/// tmux 3.3a agrees for ZWJ sequences and flags, but draws a VS16 sequence whose base is
-/// narrow ("❤️") in 1 column and a skin-tone sequence ("👋🏽") in 4.
+/// sequence joined by ZWJ U+200D and a flag take 2 columns; a narrow symbol presented as emoji
+/// by VS16 U+FE0F ("❤️") takes 1, as tmux 3.3a and ncurses draw it. (tmux draws a skin-tone
+/// sequence "👋🏽" in 4 columns; the curses backend draws its base only, in 2.)
 public enum DisplayText {
     /// The placeholder drawn for a C1 control character, a bidi control, or a character the C
     /// library cannot measure.
@@ -73,10 +73,11 @@ public enum DisplayText {
 
     private static func clusterWidth(_ scalars: Character.UnicodeScalarView) -> Int {
         var widest = 0
-        var emojiSequence = false
+        var joined = false
         var regionalIndicators = 0
         for s in scalars {
-            if s.value == 0x200D || s.value == 0xFE0F { emojiSequence = true; continue }
+            if s.value == 0xFE0F { continue }
+            if s.value == 0x200D { joined = true; continue }
             if (0x1F1E6...0x1F1FF).contains(s.value) { regionalIndicators += 1 }
             let w = Int(fd_wcwidth(Int32(bitPattern: s.value)))
             if w < 0 { continue }
@@ -84,7 +85,10 @@ public enum DisplayText {
         }
         if let first = scalars.first, fd_wcwidth(Int32(bitPattern: first.value)) < 0 { return 1 }
         if regionalIndicators >= 2 { return 2 }
-        if emojiSequence, scalars.contains(where: { $0.properties.isEmoji && $0.value > 0xFF }) { return 2 }
+        // A ZWJ sequence is drawn as one wide emoji. A narrow symbol made emoji by VS16 (❤️) stays
+        // 1 column: that is what tmux 3.3a and ncurses (wcwidth of the base) draw, and drawing
+        // agrees with them rather than with terminals that widen it.
+        if joined, scalars.contains(where: { $0.properties.isEmoji && $0.value > 0xFF }) { return 2 }
         return min(2, widest)
     }
 

@@ -14,11 +14,17 @@ enum PTYProbe {
 
     /// Time from launch until `marker` appears in the program's output, and its VmRSS then.
     static func firstFrame(binary: String, arguments: [String], marker: String) throws -> Measurement {
-        let master = posix_openpt(O_RDWR | O_NOCTTY)
-        guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else { throw ProbeError.pty("openpt") }
+        // posix_openpt/grantpt/unlockpt/ptsname are not imported by Swift's Glibc module; do what
+        // they do on Linux: open /dev/ptmx, unlock (TIOCSPTLCK) and ask the number (TIOCGPTN).
+        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        guard master >= 0 else { throw ProbeError.pty("open /dev/ptmx") }
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        let TIOCSPTLCK: UInt = 0x4004_5431, TIOCGPTN: UInt = 0x8004_5430 // _IOW('T',0x31,int), _IOR('T',0x30,unsigned)
+        guard ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else { throw ProbeError.pty("unlock") }
         var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        let slavePath = String(cString: name)
+        let slavePath = "/dev/pts/\(number)"
         guard let slave = FileHandle(forUpdatingAtPath: slavePath) else { throw ProbeError.pty("slave") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)

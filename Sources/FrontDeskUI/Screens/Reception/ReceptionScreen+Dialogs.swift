@@ -30,18 +30,18 @@ extension ReceptionScreen {
         case .help:
             let lines = helpLines(state)
             let box = Dialog.rect(width: 64, height: min(area.height - 2, lines.count + 2), in: area)
-            let inner = Box.draw(into: &frame, rect: box, title: s("help.title"), style: .bold)
+            let inner = Box.render(into: &frame, rect: box, title: s("help.title"), style: .bold)
             for (i, line) in lines.prefix(inner.height).enumerated() {
                 frame.put(line.keys, in: Rect(x: inner.x + 1, y: inner.y + i, width: 18, height: 1), style: .bold)
                 frame.put(line.label, in: Rect(x: inner.x + 20, y: inner.y + i, width: inner.width - 21, height: 1))
             }
         case .quitConfirm:
             let box = Dialog.rect(width: 44, height: 5, in: area)
-            let inner = Box.draw(into: &frame, rect: box, title: s("quit.title"), style: .bold)
+            let inner = Box.render(into: &frame, rect: box, title: s("quit.title"), style: .bold)
             frame.put(s("quit.prompt"), in: inner.row(1).inset(dx: 1, dy: 0))
         case .checkIn(let dialog):
             let box = Dialog.rect(width: 56, height: 11, in: area)
-            let inner = Box.draw(into: &frame, rect: box, title: s("checkin.title"), style: .bold)
+            let inner = Box.render(into: &frame, rect: box, title: s("checkin.title"), style: .bold)
             frame.put(dialog.visitor.fullName, in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
             frame.put(dialog.visitor.code.description, in: inner.row(1).inset(dx: 1, dy: 0), style: .dim)
             frame.put(s("checkin.choose"), in: inner.row(3).inset(dx: 1, dy: 0))
@@ -54,7 +54,7 @@ extension ReceptionScreen {
             let big = BigText.lines(for: dialog.ticket.description)
             let width = max(44, (big.first.map { DisplayText.width(of: $0) } ?? 0) + 6)
             let box = Dialog.rect(width: width, height: BigText.height + 8, in: area)
-            let inner = Box.draw(into: &frame, rect: box, title: s("ticket.title"), style: .bold)
+            let inner = Box.render(into: &frame, rect: box, title: s("ticket.title"), style: .bold)
             for (i, line) in big.enumerated() {
                 let w = DisplayText.width(of: line)
                 frame.put(line, x: inner.x + max(0, (inner.width - w) / 2), y: inner.y + 1 + i, style: .bold, clip: inner)
@@ -65,7 +65,7 @@ extension ReceptionScreen {
             frame.put(s("ticket.ahead", dialog.ahead), in: Rect(x: inner.x + 1, y: y + 2, width: inner.width - 2, height: 1), style: .dim)
         case .closeVisit(let dialog):
             let box = Dialog.rect(width: 52, height: 9, in: area)
-            let inner = Box.draw(into: &frame, rect: box, title: s("close.title", dialog.entry.visit.ticket), style: .bold)
+            let inner = Box.render(into: &frame, rect: box, title: s("close.title", dialog.entry.visit.ticket), style: .bold)
             frame.put(dialog.entry.visitorName, in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
             for (i, outcome) in VisitOutcome.allCases.enumerated() {
                 let chosen = outcome == dialog.outcome
@@ -88,7 +88,7 @@ extension ReceptionScreen {
     static func renderForm(_ state: State, _ form: VisitorForm, _ area: Rect, _ frame: inout Frame) {
         let s = state.strings
         let box = Dialog.rect(width: min(area.width - 2, 74), height: min(area.height - 1, 19), in: area)
-        let inner = Box.draw(into: &frame, rect: box, title: s("form.title"), style: .bold)
+        let inner = Box.render(into: &frame, rect: box, title: s("form.title"), style: .bold)
         let labelWidth = 18
         func row(_ field: VisitorForm.Field) -> Rect {
             let y = inner.y + field.rawValue + (field.rawValue >= VisitorForm.Field.consentServices.rawValue ? 1 : 0)
@@ -133,12 +133,12 @@ extension ReceptionScreen {
                   in: Rect(x: lr.x + 19, y: lr.y, width: lr.width - 19, height: 1), style: langs.isEmpty ? .dim : .bold)
         choice(s.status(form.status), .status)
         text(form.phone, .phone, width: 20)
-        func box(_ on: Bool, _ field: VisitorForm.Field, _ label: String) {
+        func checkbox(_ on: Bool, _ field: VisitorForm.Field, _ label: String) {
             frame.put("[\(on ? "x" : " ")] " + label, in: valueRect(field), style: form.focus == field ? .reverse : .plain)
         }
         frame.put(s("form.consentIntro"), in: Rect(x: inner.x + 1, y: row(.consentServices).y - 1, width: inner.width - 2, height: 1), style: .dim)
-        box(form.consentServices, .consentServices, s("form.consentServicesText"))
-        box(form.consentReporting, .consentReporting, s("form.consentReportingText"))
+        checkbox(form.consentServices, .consentServices, s("form.consentServicesText"))
+        checkbox(form.consentReporting, .consentReporting, s("form.consentReportingText"))
         let saveRow = row(.save)
         frame.put("[ " + s("form.save") + " ]", in: Rect(x: saveRow.x + labelWidth, y: saveRow.y, width: 24, height: 1),
                   style: form.focus == .save ? Style.reverse.with(.bold) : .bold)

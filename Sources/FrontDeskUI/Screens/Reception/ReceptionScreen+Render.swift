@@ -22,7 +22,7 @@ extension ReceptionScreen {
     public static func render(_ state: State, into frame: inout Frame) {
         let size = frame.size
         if size.width < minimumSize.width || size.height < minimumSize.height {
-            TooSmall.render(message: state.strings("tooSmall", minimumSize.width, minimumSize.height, size.width, size.height), into: &frame)
+            Frame.renderTooSmall(message: state.strings("tooSmall", minimumSize.width, minimumSize.height, size.width, size.height), into: &frame)
             if state.modal == .quitConfirm, size.height >= 3 {
                 frame.put(state.strings("quit.prompt"), in: Rect(x: 0, y: size.height - 1, width: size.width, height: 1), style: .reverse)
             }
@@ -66,8 +66,19 @@ extension ReceptionScreen {
         frame.put(" " + parts.joined(separator: " │ "), in: r, style: .bold)
     }
 
+    /// The first row to show so that the selection is visible in `visible` rows (the list's own
+    /// offset, adjusted when the frame is not the size the state was last synced to).
+    static func visibleOffset(_ list: ListState, visible: Int) -> Int {
+        var offset = list.offset
+        if let selected = list.selected {
+            if selected < offset { offset = selected }
+            if selected >= offset + visible { offset = selected - visible + 1 }
+        }
+        return max(0, min(offset, list.count - visible))
+    }
+
     private static func paneBox(_ title: String, focused: Bool, _ r: Rect, _ frame: inout Frame) -> Rect {
-        Box.draw(into: &frame, rect: r, title: title, style: focused ? .bold : .dim)
+        Box.render(into: &frame, rect: r, title: title, style: focused ? .bold : .dim)
     }
 
     private static func renderQueue(_ state: State, _ r: Rect, _ frame: inout Frame) {
@@ -85,7 +96,7 @@ extension ReceptionScreen {
             return
         }
         let visible = inner.height - 1
-        let offset = state.queueList.offset(visible: visible, count: rows.count)
+        let offset = visibleOffset(state.queueList, visible: visible)
         for (line, index) in (offset..<min(rows.count, offset + visible)).enumerated() {
             let entry = rows[index]
             let y = line + 1
@@ -104,7 +115,7 @@ extension ReceptionScreen {
             }
         }
         if rows.count > visible {
-            frame.put("\(state.queueList.selected + 1)/\(rows.count)", in: Rect(x: r.maxX - 9, y: r.maxY - 1, width: 7, height: 1), style: .dim, alignRight: true)
+            frame.put("\((state.queueList.selected ?? 0) + 1)/\(rows.count)", in: Rect(x: r.maxX - 9, y: r.maxY - 1, width: 7, height: 1), style: .dim, alignRight: true)
         }
     }
 
@@ -130,7 +141,7 @@ extension ReceptionScreen {
             return
         }
         let codeWidth = 12
-        let offset = state.resultsList.offset(visible: list.height, count: state.results.count)
+        let offset = visibleOffset(state.resultsList, visible: list.height)
         for (line, index) in (offset..<min(state.results.count, offset + list.height)).enumerated() {
             let v = state.results[index]
             let selected = index == state.resultsList.selected

@@ -5,6 +5,20 @@ import TerminalKit
 extension ReceptionScreen {
     /// Applies one event to the state and returns the effects to perform. Pure: no I/O, no clock.
     public static func update(_ state: inout State, _ event: Event) -> [Effect] {
+        let effects = apply(&state, event)
+        syncLists(&state)
+        return effects
+    }
+
+    /// Keeps both lists' row counts and viewport heights in step with the data and the size.
+    static func syncLists(_ state: inout State) {
+        state.queueList.setCount(state.queueRows.count)
+        state.queueList.setViewportHeight(queueViewportHeight(state))
+        state.resultsList.setCount(state.results.count)
+        state.resultsList.setViewportHeight(resultsViewportHeight(state))
+    }
+
+    private static func apply(_ state: inout State, _ event: Event) -> [Effect] {
         switch event {
         case .resized(let size):
             state.size = size
@@ -22,17 +36,16 @@ extension ReceptionScreen {
             state.visits = visits
             state.counts = counts
             let rows = state.queueRows
+            state.queueList.setCount(rows.count)
             if let selectedId, let i = rows.firstIndex(where: { $0.id == selectedId }) {
-                state.queueList.select(i, count: rows.count)
-            } else {
-                state.queueList.clamp(count: rows.count)
+                state.queueList.select(i)
             }
             return []
         case .searchCompleted(let query, let results):
             guard query == currentQuery(state) else { return [] }
             state.resultsQuery = query
             state.results = results
-            state.resultsList = ListState()
+            state.resultsList = ListState(count: results.count, viewportHeight: resultsViewportHeight(state))
             return []
         case .visitorRegistered(let visitor):
             state.modal = .checkIn(CheckInDialog(visitor: visitor))
@@ -113,14 +126,13 @@ extension ReceptionScreen {
             }
             return []
         }
-        let rows = state.queueRows.count
         switch command {
-        case .moveUp: state.queueList.moveUp(count: rows)
-        case .moveDown: state.queueList.moveDown(count: rows)
-        case .pageUp: state.queueList.pageUp(count: rows, viewport: queueViewportHeight(state))
-        case .pageDown: state.queueList.pageDown(count: rows, viewport: queueViewportHeight(state))
-        case .top: state.queueList.home(count: rows)
-        case .bottom: state.queueList.end(count: rows)
+        case .moveUp: state.queueList.moveUp()
+        case .moveDown: state.queueList.moveDown()
+        case .pageUp: state.queueList.pageUp()
+        case .pageDown: state.queueList.pageDown()
+        case .top: state.queueList.home()
+        case .bottom: state.queueList.end()
         default: return perform(&state, command)
         }
         return []
@@ -128,12 +140,11 @@ extension ReceptionScreen {
 
     private static func handleSearchKey(_ state: inout State, _ key: Key) -> [Effect] {
         if let command = ReceptionKeys.search.command(for: key) {
-            let count = state.results.count
             switch command {
-            case .moveUp: state.resultsList.moveUp(count: count)
-            case .moveDown: state.resultsList.moveDown(count: count)
-            case .pageUp: state.resultsList.pageUp(count: count, viewport: resultsViewportHeight(state))
-            case .pageDown: state.resultsList.pageDown(count: count, viewport: resultsViewportHeight(state))
+            case .moveUp: state.resultsList.moveUp()
+            case .moveDown: state.resultsList.moveDown()
+            case .pageUp: state.resultsList.pageUp()
+            case .pageDown: state.resultsList.pageDown()
             default: return perform(&state, command)
             }
             return []
@@ -191,7 +202,7 @@ extension ReceptionScreen {
             let order: [ServiceCategory?] = [nil] + ServiceCategory.allCases
             let i = order.firstIndex(of: state.categoryFilter) ?? 0
             state.categoryFilter = order[(i + 1) % order.count]
-            state.queueList = ListState()
+            state.queueList = ListState(count: state.queueRows.count, viewportHeight: queueViewportHeight(state))
         case .quit:
             state.modal = .quitConfirm
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
@@ -279,13 +290,9 @@ extension ReceptionScreen {
                     form.error = nil
                     state.modal = .visitorForm(form)
                     return [.register(visitor)]
-                } catch let error as VisitorValidationError {
+                } catch {
                     form.error = state.strings.message(for: error)
                     form.focus = VisitorForm.field(for: error)
-                    state.modal = .visitorForm(form)
-                    return []
-                } catch {
-                    form.error = String(describing: error)
                     state.modal = .visitorForm(form)
                     return []
                 }

@@ -88,12 +88,14 @@ public enum ReceptionScreen {
         /// The selected queue row, if any.
         public var selectedQueueEntry: QueueEntry? {
             let rows = queueRows
-            return rows.indices.contains(queueList.selected) ? rows[queueList.selected] : nil
+            guard let i = queueList.selected, rows.indices.contains(i) else { return nil }
+            return rows[i]
         }
 
         /// The selected search result, if any.
         public var selectedVisitor: Visitor? {
-            results.indices.contains(resultsList.selected) ? results[resultsList.selected] : nil
+            guard let i = resultsList.selected, results.indices.contains(i) else { return nil }
+            return results[i]
         }
 
         /// Waiting tickets in a category and the longest wait among them (minutes).
