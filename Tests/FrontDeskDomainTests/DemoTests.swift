@@ -145,3 +145,99 @@ private func isEthiopic(_ text: String) -> Bool {
     #expect(many.count == 100_000)
     #expect(elapsed < .seconds(2), "\(elapsed) (a debug build; release takes about a sixth)")
 }
+
+// MARK: walk-ins
+
+private func plan(seed: UInt64 = 42, at now: Date, count: Int = 300) -> (visitors: [NewVisitor], plan: [DemoWalkIn]) {
+    var generator = DemoGenerator(seed: seed)
+    let visitors = generator.visitors(count: count, now: now, calendar: calendar)
+    return (visitors, generator.walkIns(for: visitors, now: now, calendar: calendar))
+}
+
+/// Checks what every plan must satisfy, whatever the seed and the time of day.
+private func checkPlan(visitors: [NewVisitor], walkIns: [DemoWalkIn], now: Date, localMinutes: Int) {
+    #expect(zip(walkIns, walkIns.dropFirst()).allSatisfy { $0.arrivedAt <= $1.arrivedAt }, "in arrival order")
+    #expect(Set(walkIns.map(\.visitorIndex)).count == walkIns.count, "each visitor once")
+    let today = calendar.localDate(of: now)
+    for walkIn in walkIns {
+        #expect(visitors.indices.contains(walkIn.visitorIndex))
+        #expect(visitors[walkIn.visitorIndex].birthYear.map { today.year - $0 >= 16 } ?? true)
+        #expect(walkIn.arrivedAt <= now)
+        #expect(calendar.localDate(of: walkIn.arrivedAt) == today)
+        let arrival = calendar.timeOfDay(of: walkIn.arrivedAt)
+        #expect(arrival.hour >= 9 && (arrival.hour < 17 || (arrival.hour == 17 && arrival.minute == 0)))
+        if let called = walkIn.calledAt { #expect(called >= walkIn.arrivedAt && called <= now && walkIn.calledBy != nil) }
+        if let left = walkIn.leftAt { #expect(left >= (walkIn.calledAt ?? walkIn.arrivedAt) && left <= now) }
+        #expect((walkIn.leftAt == nil) == (walkIn.outcome == nil))
+        if walkIn.outcome == .leftUnseen { #expect(walkIn.calledAt == nil) }
+    }
+    if localMinutes < 9 * 60 {
+        #expect(walkIns.isEmpty)
+    } else if localMinutes >= 17 * 60 {
+        #expect(!walkIns.isEmpty)
+        #expect(walkIns.allSatisfy { if case .closed = $0.status { true } else { false } }, "after closing every visit is closed")
+    } else {
+        #expect(!walkIns.isEmpty)
+        #expect(walkIns.filter { $0.status == .called }.count == (walkIns.count > 1 ? 1 : 0), "one with a desk")
+        #expect(walkIns.last?.status == .waiting)
+        let waitingSince = walkIns.filter { $0.status == .waiting }.map { now.timeIntervalSince($0.arrivedAt) }
+        #expect(waitingSince.allSatisfy { $0 <= 40 * 60 }, "nobody waits long while desks are free")
+    }
+}
+
+/// Local midnights: 14 April 2026 (UTC+1) and 3 March 2026, in Ramadan (UTC+0).
+@Test(arguments: [midnight, Date(timeIntervalSince1970: 1_772_496_000)])
+func walkInsAreOrderedAndNeverInTheFuture(day: Date) {
+    #expect(calendar.clockText(day) == "00:00")
+    for seed in UInt64(0)..<12 {
+        var generator = DemoGenerator(seed: seed)
+        let visitors = generator.visitors(count: 80, now: day, calendar: calendar)
+        for localMinutes in stride(from: 8 * 60 + 50, through: 18 * 60, by: 23) + [9 * 60, 17 * 60] {
+            let now = day.addingTimeInterval(TimeInterval(localMinutes * 60))
+            checkPlan(visitors: visitors, walkIns: generator.walkIns(for: visitors, now: now, calendar: calendar),
+                      now: now, localMinutes: localMinutes == 9 * 60 ? 0 : localMinutes)
+        }
+    }
+}
+
+@Test func walkInsNeedGrownUps() {
+    var generator = DemoGenerator(seed: 4)
+    let children = generator.visitors(count: 400, now: morning, calendar: calendar).filter { ($0.birthYear ?? 0) > 2012 }
+    #expect(!children.isEmpty)
+    #expect(generator.walkIns(for: children, now: morning, calendar: calendar).isEmpty)
+    let few = generator.visitors(count: 3, now: morning, calendar: calendar).filter { $0.birthYear.map { $0 <= 2010 } ?? true }
+    #expect(generator.walkIns(for: few, now: morning, calendar: calendar).count <= few.count)
+}
+
+@Test func aLateMorningQueueLooksBelievable() {
+    let (_, walkIns) = plan(at: morning)
+    #expect((6...22).contains(walkIns.count), "\(walkIns.count) arrivals by 11:40")
+    let waiting = walkIns.filter { $0.status == .waiting }.count
+    #expect((2...4).contains(waiting))
+    #expect(walkIns.filter { $0.status == .called }.count == 1)
+    #expect(walkIns.prefix(3).allSatisfy { if case .closed = $0.status { true } else { false } })
+    #expect(walkIns.contains { $0.outcome == .seen })
+}
+
+@Test func categoriesLeanSocial() {
+    var counts: [ServiceCategory: Int] = [:]
+    for seed in UInt64(0)..<60 {
+        for walkIn in plan(seed: seed, at: morning, count: 80).plan { counts[walkIn.category, default: 0] += 1 }
+    }
+    #expect(counts[.social, default: 0] > counts[.professional, default: 0])
+    #expect(counts[.professional, default: 0] > counts[.psychological, default: 0])
+    #expect(counts[.psychological, default: 0] > 0)
+}
+
+@Test func walkInPlansAreDeterministic() {
+    #expect(plan(seed: 8, at: morning).plan == plan(seed: 8, at: morning).plan)
+    #expect(plan(seed: 8, at: morning).plan != plan(seed: 9, at: morning).plan)
+}
+
+@Test func beforeOpeningThereIsNoQueue() {
+    let early = midnight.addingTimeInterval(8 * 3600 + 59 * 60)
+    #expect(plan(at: early).plan.isEmpty)
+    var generator = DemoGenerator(seed: 1)
+    #expect(generator.walkIns(for: [], now: morning, calendar: calendar).isEmpty)
+    _ = generator.visitors(count: 1, now: morning, calendar: calendar)
+}
