@@ -45,7 +45,7 @@ public struct SearchTerm: Hashable, Sendable {
 /// `ch`→`sh`, `ck`→`k`, `c` before `e i y` → `s`, other `c`→`k`, `ph`→`f`, `dj`→`j`, `q`→`k`;
 /// then the vowels `a e i o u` are dropped, and so are `y` and `w` except as the first letter
 /// (they write Arabic long vowels: يوسف `ywsf` and Youssef both give `ysf`); then repeated letters
-/// collapse (`mhmmd`→`mhmd`). `h` is kept (محمد and Mohamed meet at `mhmd`); a final `h` is
+/// collapse (`mhmmd`→`mhmd`; repeated digits stay). `h` is kept (محمد and Mohamed meet at `mhmd`); a final `h` is
 /// dropped in a second variant, so Sarah meets سارة (`sr`) and Abdallah meets عبد الله (`bdlh`, `bdl`).
 ///
 /// Known limits: the skeleton also joins names that differ only in vowels (Mohamed and Mahmoud
@@ -144,7 +144,7 @@ public enum SearchText {
         for (k, c) in spelled.enumerated() {
             if isVowel(c) { continue }
             if (c == "y" || c == "w") && k > 0 { continue }
-            if let last = kept.last, last == c { continue }
+            if let last = kept.last, last == c, c.properties.numericType != .decimal { continue }
             kept.append(c)
         }
         return String(kept)

@@ -47,7 +47,7 @@ struct SearchTextTests {
         ("fatima", "ftm"), ("fatma", "ftm"),
         ("aicha", "sh"), ("kacem", "ksm"), ("qasm", "ksm"), ("djamila", "jml"),
         ("ouafae", "wf"), ("mustapha", "mstf"),
-        ("", ""), ("aeiou", ""),
+        ("", ""), ("aeiou", ""), ("n2500", "n2500"),
     ])
     func skeletonOfFoldedWord(word: String, expected: String) {
         #expect(SearchText.skeleton(of: word) == expected)
