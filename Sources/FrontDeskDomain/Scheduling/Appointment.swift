@@ -60,6 +60,12 @@ public struct StatusCorrection: Hashable, Sendable {
     public var appointmentId: Int64
     public var from: AppointmentStatus
     public var to: AppointmentStatus
+
+    public init(appointmentId: Int64, from: AppointmentStatus, to: AppointmentStatus) {
+        self.appointmentId = appointmentId
+        self.from = from
+        self.to = to
+    }
 }
 
 /// One booked meeting: a visitor (or a group session) with a counselor, in a room, for a service.
