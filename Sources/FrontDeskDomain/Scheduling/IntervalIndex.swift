@@ -12,9 +12,14 @@ struct IntervalIndex: Sendable {
     private var maxEnd: [Double] = []
 
     init(_ intervals: [UTCInterval]) {
-        let sorted = intervals.filter { !$0.isEmpty }.sorted { $0.start < $1.start }
-        starts = sorted.map { $0.start.timeIntervalSinceReferenceDate }
-        ends = sorted.map { $0.end.timeIntervalSinceReferenceDate }
+        self.init(seconds: intervals.map { ($0.start.timeIntervalSinceReferenceDate, $0.end.timeIntervalSinceReferenceDate) })
+    }
+
+    /// From (start, end) pairs in seconds since the reference date; empty pairs are dropped.
+    init(seconds pairs: [(Double, Double)]) {
+        let sorted = pairs.filter { $0.0 < $0.1 }.sorted { $0.0 < $1.0 }
+        starts = sorted.map(\.0)
+        ends = sorted.map(\.1)
         maxEnd.reserveCapacity(ends.count)
         var m = -Double.infinity
         for e in ends {
@@ -52,12 +57,18 @@ struct IntervalIndexMap<Key: Hashable & Sendable>: Sendable {
     private var indexes: [Key: IntervalIndex] = [:]
 
     init<S: Sequence>(_ items: S, key: (S.Element) -> Key?, interval: (S.Element) -> UTCInterval) {
-        var grouped: [Key: [UTCInterval]] = [:]
+        var grouped: [Key: [(Double, Double)]] = [:]
         for item in items {
             guard let k = key(item) else { continue }
-            grouped[k, default: []].append(interval(item))
+            let i = interval(item)
+            grouped[k, default: []].append((i.start.timeIntervalSinceReferenceDate, i.end.timeIntervalSinceReferenceDate))
         }
-        indexes = grouped.mapValues(IntervalIndex.init)
+        indexes = grouped.mapValues { IntervalIndex(seconds: $0) }
+    }
+
+    /// From (start, end) pairs in seconds since the reference date, per key.
+    init(_ pairs: [Key: [(Double, Double)]]) {
+        indexes = pairs.mapValues { IntervalIndex(seconds: $0) }
     }
 
     subscript(_ key: Key) -> IntervalIndex? { indexes[key] }

@@ -72,10 +72,12 @@ public struct Slot: Hashable, Sendable {
 
 /// Finds the next free slots for a service.
 ///
-/// Build once with the rows of the search window (or more) and query many times: existing
-/// appointments and absences are indexed per counselor, room and visitor by sorted intervals,
-/// so each candidate costs a few binary searches (about 1 ms for 30 counselors × 10 rooms × 30
-/// days over a year of appointments, release build).
+/// Build once and query many times: `init` indexes appointments and absences per counselor,
+/// room and visitor by sorted intervals (O(n log n): about 6 ms for a year of 23,000
+/// appointments, well under 1 ms for the rows of a 30-day window), so each candidate slot costs
+/// a few binary searches. A query over 30 counselors × 10 rooms × 30 days takes about 0.6 ms
+/// median, 3 ms p99 (release build, `SchedulingSlotFinderPerformanceTests`). Pass the rows that
+/// may touch the searched days; more is harmless.
 ///
 /// A slot (DESIGN.md §2, issue 3 §2, cases/time.md):
 /// - starts on the grid: local minutes since midnight a multiple of the grid (default 15), at an
@@ -88,7 +90,8 @@ public struct Slot: Hashable, Sendable {
 /// - starts at or after `now` and `notBefore`.
 ///
 /// Order: by start; at the same start, counselors who speak an earlier of the visitor's
-/// languages first, then by counselor name and id. One slot per (start, counselor).
+/// languages first, then by counselor name and id. One slot per (start, counselor). Slots are
+/// alternatives: two slots at the same time may name the same room.
 public struct SlotFinder: Sendable {
     public let calendar: CenterCalendar
     public let settings: CenterSettings
@@ -112,15 +115,19 @@ public struct SlotFinder: Sendable {
         self.counselors = counselors
         self.rooms = rooms.filter(\.active).sorted { ($0.capacity, $0.id) < ($1.capacity, $1.id) }
         self.closures = closures
-        let live = appointments.filter(\.status.holdsResources)
-        byCounselor = IntervalIndexMap(live, key: { $0.counselorId }, interval: \.interval)
-        byRoom = IntervalIndexMap(live, key: { $0.roomId }, interval: \.interval)
-        self.absences = IntervalIndexMap(absences, key: { $0.counselorId }, interval: \.interval)
+        // One pass over the rows, without copying them.
+        var counselorBusy: [Int64: [(Double, Double)]] = [:], roomBusy: [Int64: [(Double, Double)]] = [:]
         var visitors: [Int64: [UTCInterval]] = [:], sessions: [Int64: [UTCInterval]] = [:]
-        for a in live {
+        for a in appointments where a.status.holdsResources {
+            let pair = (a.start.timeIntervalSinceReferenceDate, a.end.timeIntervalSinceReferenceDate)
+            counselorBusy[a.counselorId, default: []].append(pair)
+            roomBusy[a.roomId, default: []].append(pair)
             if let v = a.visitorId { visitors[v, default: []].append(a.interval) }
             if let g = a.groupSessionId { sessions[g, default: []].append(a.interval) }
         }
+        byCounselor = IntervalIndexMap(counselorBusy)
+        byRoom = IntervalIndexMap(roomBusy)
+        self.absences = IntervalIndexMap(absences, key: { $0.counselorId }, interval: \.interval)
         visitorIntervals = visitors
         sessionIntervals = sessions
     }
