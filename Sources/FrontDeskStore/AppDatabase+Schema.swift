@@ -58,15 +58,21 @@ extension AppDatabase {
         }
 
         // Folded words, skeletons, phone digit runs and codes of each visitor, searched by
-        // prefix with a range on the primary key: `kind = ? AND term >= ? AND term < ?`.
+        // prefix with a range on the primary key: `kind = ? AND term >= ? AND term < ?`. The key
+        // goes on with the visitor's sort key (folded family then given name), so the matches of
+        // a word come out of the index already in display order and a search reads only as many
+        // rows as it shows.
         try db.create(table: "visitor_search_term", options: [.withoutRowID]) { t in
             t.column("kind", .integer).notNull()
             t.column("term", .text).notNull()
+            t.column("sort_key", .text).notNull()
             t.column("visitor_id", .integer).notNull().references("visitor", onDelete: .cascade)
-            t.primaryKey(["kind", "term", "visitor_id"])
+            t.primaryKey(["kind", "term", "sort_key", "visitor_id"])
         }
-        // Scoring a candidate's other query words, and replacing a visitor's terms.
-        try db.create(index: "visitor_search_term_by_visitor", on: "visitor_search_term", columns: ["visitor_id"])
+        // Checking one candidate against the other query words (`visitor_id = ? AND kind = ?
+        // AND term range`), and replacing a visitor's terms.
+        try db.create(index: "visitor_search_term_by_visitor", on: "visitor_search_term",
+                      columns: ["visitor_id", "kind", "term"])
     }
 
     private static func createVisitTable(_ db: Database) throws {

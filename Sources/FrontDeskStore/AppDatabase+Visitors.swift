@@ -38,11 +38,16 @@ extension AppDatabase: VisitorRepository {
             let done = try writeImmediately { db in
                 var number = try Self.lastCodeNumber(db, year: year)
                 var out: [Visitor] = []
+                var terms: [IndexedTerm] = []
                 out.reserveCapacity(batch.count)
                 for v in batch {
                     number += 1
-                    out.append(try Self.insert(db, v, code: VisitorCode(year: year, number: number), by: actor, at: now))
+                    let (visitor, visitorTerms) = try Self.insertRow(db, v, code: VisitorCode(year: year, number: number),
+                                                                     by: actor, at: now)
+                    out.append(visitor)
+                    terms += visitorTerms
                 }
+                try Self.insertSearchTerms(db, terms)
                 return out
             }
             registered += done
@@ -66,7 +71,7 @@ extension AppDatabase: VisitorRepository {
             record.updatedAt = now.epochMilliseconds
             try record.update(db)
             try db.execute(sql: "DELETE FROM visitor_search_term WHERE visitor_id = ?", arguments: [id])
-            try Self.insertSearchTerms(db, record.searchTerms, visitorId: id)
+            try Self.insertSearchTerms(db, record.indexedTerms)
             try Self.audit(db, .visitorUpdated, entity: "visitor", entityId: id, detail: "code \(record.code)",
                            by: actor, at: now)
             return record.visitor
@@ -99,18 +104,75 @@ extension AppDatabase: VisitorRepository {
 
     /// Inserts a normalized visitor with its search terms and audit event.
     static func insert(_ db: Database, _ v: NewVisitor, code: VisitorCode, by actor: Actor, at now: Date) throws -> Visitor {
-        var record = VisitorRecord(v, code: code, now: now)
-        try record.insert(db)
-        let id = record.id ?? db.lastInsertedRowID
-        try insertSearchTerms(db, record.searchTerms, visitorId: id)
-        try audit(db, .visitorRegistered, entity: "visitor", entityId: id, detail: "code \(code)", by: actor, at: now)
-        return record.visitor
+        let (visitor, terms) = try insertRow(db, v, code: code, by: actor, at: now)
+        try insertSearchTerms(db, terms)
+        return visitor
     }
 
-    static func insertSearchTerms(_ db: Database, _ terms: Set<SearchTerm>, visitorId: Int64) throws {
-        let statement = try db.cachedStatement(sql: "INSERT INTO visitor_search_term (kind, term, visitor_id) VALUES (?, ?, ?)")
-        for term in terms {
-            try statement.execute(arguments: [term.kind.rawValue, term.text, visitorId])
+    /// Inserts the visitor row and its audit event; returns the visitor and the search terms
+    /// still to insert (bulk registration inserts a whole batch's terms in key order).
+    private static func insertRow(_ db: Database, _ v: NewVisitor, code: VisitorCode, by actor: Actor,
+                                  at now: Date) throws -> (Visitor, [IndexedTerm]) {
+        var record = VisitorRecord(v, code: code, now: now)
+        // A prepared statement rather than the Codable insert: bulk registration runs it 100,000 times.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO visitor (code_year, code_number, given_name, family_name, sex, birth_year, nationality,
+                languages, status, phone, phone_digits, consent_at, consent_services, consent_reporting,
+                created_at, updated_at, archived, given_key, family_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            record.codeYear, record.codeNumber, record.givenName, record.familyName, record.sex.rawValue,
+            record.birthYear, record.nationality, record.languages, record.status.rawValue, record.phone,
+            record.phoneDigits, record.consentAt, record.consentServices, record.consentReporting,
+            record.createdAt, record.updatedAt, record.archived, record.givenKey, record.familyKey,
+        ])
+        record.id = db.lastInsertedRowID
+        try audit(db, .visitorRegistered, entity: "visitor", entityId: record.id, detail: "code \(code)", by: actor, at: now)
+        return (record.visitor, record.indexedTerms)
+    }
+
+    /// Inserts index terms, sorted by key and many rows per statement (bulk registration
+    /// inserts millions).
+    static func insertSearchTerms(_ db: Database, _ terms: [IndexedTerm]) throws {
+        let sorted = terms.sorted()
+        let rowsPerStatement = 100
+        var start = 0
+        while start < sorted.count {
+            let chunk = sorted[start..<min(start + rowsPerStatement, sorted.count)]
+            let placeholders = Array(repeating: "(?, ?, ?, ?)", count: chunk.count).joined(separator: ", ")
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO visitor_search_term (kind, term, sort_key, visitor_id) VALUES \(placeholders)")
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity(chunk.count * 4)
+            for t in chunk { values += [t.kind, t.term, t.sortKey, t.visitorId] }
+            try statement.execute(arguments: StatementArguments(values))
+            start += chunk.count
         }
+    }
+}
+
+/// A row of `visitor_search_term`, ordered as its primary key.
+struct IndexedTerm: Comparable {
+    var kind: Int
+    var term: String
+    var sortKey: String
+    var visitorId: Int64
+
+    static func < (a: Self, b: Self) -> Bool {
+        // Field by field rather than as a tuple: this runs millions of times in bulk imports.
+        if a.kind != b.kind { return a.kind < b.kind }
+        if a.term != b.term { return a.term < b.term }
+        if a.sortKey != b.sortKey { return a.sortKey < b.sortKey }
+        return a.visitorId < b.visitorId
+    }
+}
+
+extension VisitorRecord {
+    /// The rows of `visitor_search_term` for this (inserted) visitor.
+    var indexedTerms: [IndexedTerm] {
+        let key = sortKey
+        let visitorId = id ?? 0
+        return searchTerms.map { IndexedTerm(kind: $0.kind.rawValue, term: $0.text, sortKey: key, visitorId: visitorId) }
     }
 }
