@@ -12,6 +12,13 @@ public enum SearchTermKind: Int, Sendable, CaseIterable, Codable {
     case code = 3
 }
 
+/// A visitor's name terms and sort keys (`SearchText.sortKey` of each name).
+public struct NameIndex: Hashable, Sendable {
+    public var terms: Set<SearchTerm>
+    public var givenKey: String
+    public var familyKey: String
+}
+
 /// One index term: searched by prefix, so terms are stored already folded.
 public struct SearchTerm: Hashable, Sendable {
     public var kind: SearchTermKind
@@ -72,10 +79,17 @@ public enum SearchText {
     /// variants), adjacent pairs joined (also across given and family name), and the skeletons
     /// of all of them.
     public static func nameTerms(givenName: String, familyName: String) -> Set<SearchTerm> {
+        nameIndex(givenName: givenName, familyName: familyName).terms
+    }
+
+    /// The name terms and the sort keys of a visitor, folding each name once.
+    public static func nameIndex(givenName: String, familyName: String) -> NameIndex {
+        let given = positions(givenName)
+        let family = positions(familyName)
         var words: Set<String> = []
         // Given then family name, as a receptionist types them: the pair across the two fields
         // (`aissatoudiallo`) lets "aissatou d" be answered by one index range.
-        let all = (positions(givenName) + positions(familyName)).flatMap { $0.split() }
+        let all = (given + family).flatMap { $0.split() }
         for (i, p) in all.enumerated() {
             words.formUnion(p.variants)
             if p.hasArticle { words.insert("al") }
@@ -90,7 +104,9 @@ public enum SearchText {
             terms.insert(SearchTerm(.word, w))
             for s in skeletons(of: w) { terms.insert(SearchTerm(.skeleton, s)) }
         }
-        return terms
+        return NameIndex(terms: terms,
+                         givenKey: given.flatMap(\.words).joined(separator: " "),
+                         familyKey: family.flatMap(\.words).joined(separator: " "))
     }
 
     /// The code terms of a visitor: `2026-00042` and `00042`.

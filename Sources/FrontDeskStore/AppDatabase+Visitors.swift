@@ -32,6 +32,14 @@ extension AppDatabase: VisitorRepository {
         let year = calendar.year(of: now)
         var registered: [Visitor] = []
         registered.reserveCapacity(normalized.count)
+        // The index of terms is written all over its key space: a larger page cache on the
+        // writer connection for the duration saves most of the re-reads.
+        let cacheSize = try writer.writeWithoutTransaction { db in
+            let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
+            try db.execute(sql: "PRAGMA cache_size = -65536") // 64 MiB
+            return previous
+        }
+        defer { _ = try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
         var start = 0
         while start < normalized.count {
             let batch = normalized[start..<min(start + max(1, batchSize), normalized.count)]

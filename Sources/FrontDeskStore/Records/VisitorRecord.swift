@@ -30,6 +30,9 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// Folded names (`SearchText.sortKey`), for ordering search results.
     var givenKey: String
     var familyKey: String
+    /// The name terms computed with the keys by `apply`, so that names are folded once; not a
+    /// column (absent from `CodingKeys`), nil on rows read from the database.
+    var nameTerms: Set<SearchTerm>? = nil
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -86,6 +89,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         archived = row[CodingKeys.archived.rawValue]
         givenKey = row[CodingKeys.givenKey.rawValue]
         familyKey = row[CodingKeys.familyKey.rawValue]
+        nameTerms = nil
     }
 
     /// A new row for a normalized registration.
@@ -124,8 +128,10 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         phoneDigits = v.phone.map(PhoneNumber.digits)
         consentServices = v.consentScopes.contains(.services)
         consentReporting = v.consentScopes.contains(.reporting)
-        givenKey = SearchText.sortKey(v.givenName)
-        familyKey = SearchText.sortKey(v.familyName)
+        let index = SearchText.nameIndex(givenName: v.givenName, familyName: v.familyName)
+        givenKey = index.givenKey
+        familyKey = index.familyKey
+        nameTerms = index.terms
     }
 
     var code: VisitorCode { VisitorCode(year: codeYear, number: codeNumber) }
@@ -143,7 +149,9 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     /// The index terms of this row.
     var searchTerms: Set<SearchTerm> {
-        SearchText.terms(givenName: givenName, familyName: familyName, phone: phone, code: code)
+        (nameTerms ?? SearchText.nameTerms(givenName: givenName, familyName: familyName))
+            .union(SearchText.codeTerms(code))
+            .union(SearchText.phoneTerms(phone))
     }
 
     /// The domain value; the row must have been inserted (it has an id).
