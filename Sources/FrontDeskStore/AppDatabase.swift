@@ -50,7 +50,7 @@ public struct AppDatabase: Sendable {
         let state = try DatabaseFile.prepare(path)
         let migrator = Self.migrator
         if state == .database {
-            // Decide on a read-only connection, before the pool sets WAL mode or migrates.
+            // Decide on a connection that only reads, before the pool sets WAL mode or migrates.
             try inspect(path: path, migrator: migrator)
         }
         let pool: DatabasePool
@@ -60,8 +60,9 @@ public struct AppDatabase: Sendable {
             throw StoreError.notADatabase(path)
         }
         try migrate(pool, path: path, migrator: migrator)
+        // Not read-only although it never writes: the last connection to close removes the
+        // -wal and -shm files, which a read-only one cannot do.
         var tokenConfig = configuration()
-        tokenConfig.readonly = true
         tokenConfig.label = "FrontDesk.changeToken"
         let tokenQueue = try DatabaseQueue(path: path, configuration: tokenConfig)
         return AppDatabase(writer: pool, tokenSource: .dataVersion(tokenQueue), calendar: calendar, path: path)
@@ -102,9 +103,11 @@ public struct AppDatabase: Sendable {
     }
 
     /// Refuses, without writing, a database that is not ours or is newer than this binary.
+    ///
+    /// The connection only reads, but is not opened read-only: a read-only connection to a WAL
+    /// database leaves the -wal and -shm files behind, while this one removes them on close.
     private static func inspect(path: String, migrator: DatabaseMigrator) throws {
-        var config = configuration()
-        config.readonly = true
+        let config = configuration()
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             try queue.read { db in
