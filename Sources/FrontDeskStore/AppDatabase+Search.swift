@@ -16,8 +16,8 @@ extension AppDatabase {
     ///    `searchCountLimit`), alternative by alternative in rank order: folded-word prefix
     ///    (exact word first), then skeleton. Rows come in primary-key order
     ///    `(kind, term, sort_key, visitor_id)`: by matched word, then folded family and given
-    ///    name. Each row must satisfy every other word (AND), checked by seeks on
-    ///    `(visitor_id, kind, term)`.
+    ///    name. Each row must satisfy every other word (AND), checked with `instr` on the
+    ///    candidate's `visitor.search_text` (read anyway to leave archived visitors out).
     ///    Reading stops at `limit` distinct visitors.
     /// 3. Each visitor found is ranked by its worst word: exact word 0, prefix 1, skeleton 2
     ///    (codes and phones 0 or 1). The result is ordered by rank, then by the order of reading.
@@ -150,7 +150,7 @@ extension AppDatabase {
             """
         for token in others {
             let any: [SQL] = token.alternatives.map { o in
-                "EXISTS (SELECT 1 FROM visitor_search_term o WHERE o.visitor_id = w.visitor_id AND \(condition(o, table: "o")))"
+                "instr(v.search_text, \(SearchTextColumn.needle(kind: o.kind, text: o.text, exact: !o.matchesPrefix))) > 0"
             }
             sql += " AND (\(any.joined(separator: " OR ")))"
         }
@@ -179,18 +179,16 @@ extension AppDatabase {
     /// The worst rank over `tokens` of each visitor (9 for a token it does not match).
     static func ranks(_ db: Database, of ids: [Int64], on tokens: [SearchToken]) throws -> [Int64: Int] {
         let columns: [SQL] = tokens.map { token in
-            var checks: [(rank: Int, condition: SQL)] = []
+            var checks: [(rank: Int, needle: String)] = []
             for alt in token.alternatives {
-                let exact = SearchAlternative(kind: alt.kind, text: alt.text, matchesPrefix: false,
-                                              exactRank: alt.exactRank, prefixRank: alt.exactRank)
-                checks.append((alt.exactRank, condition(exact, table: "t")))
-                if alt.matchesPrefix { checks.append((alt.prefixRank, condition(alt, table: "t"))) }
+                checks.append((alt.exactRank, SearchTextColumn.needle(kind: alt.kind, text: alt.text, exact: true)))
+                if alt.matchesPrefix {
+                    checks.append((alt.prefixRank, SearchTextColumn.needle(kind: alt.kind, text: alt.text, exact: false)))
+                }
             }
             let whens: [SQL] = checks.enumerated()
                 .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
-                .map { _, check in
-                    "WHEN EXISTS (SELECT 1 FROM visitor_search_term t WHERE t.visitor_id = v.id AND \(check.condition)) THEN \(check.rank)"
-                }
+                .map { _, check in "WHEN instr(v.search_text, \(check.needle)) > 0 THEN \(check.rank)" }
             return "CASE \(whens.joined(separator: " ")) ELSE 9 END"
         }
         let rank: SQL = columns.count == 1 ? columns[0] : "MAX(\(columns.joined(separator: ", ")))"

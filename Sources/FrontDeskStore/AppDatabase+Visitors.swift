@@ -25,7 +25,7 @@ extension AppDatabase: VisitorRepository {
     /// - Parameter progress: called after each batch with (registered so far, total).
     /// - Returns: the registered visitors, in the order given.
     @discardableResult
-    public func registerMany(_ visitors: [NewVisitor], by actor: Actor, at now: Date, batchSize: Int = 2_000,
+    public func registerMany(_ visitors: [NewVisitor], by actor: Actor, at now: Date, batchSize: Int = 20_000,
                              progress: ((Int, Int) -> Void)? = nil) throws -> [Visitor] {
         let normalized = try visitors.map { v throws(VisitorValidationError) in try VisitorRules.normalized(v) }
         let now = now.storedPrecision
@@ -36,7 +36,7 @@ extension AppDatabase: VisitorRepository {
         // writer connection for the duration saves most of the re-reads.
         let cacheSize = try writer.writeWithoutTransaction { db in
             let previous = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
-            try db.execute(sql: "PRAGMA cache_size = -65536") // 64 MiB
+            try db.execute(sql: "PRAGMA cache_size = -262144") // 256 MiB
             return previous
         }
         defer { _ = try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = \(cacheSize)") } }
@@ -73,12 +73,17 @@ extension AppDatabase: VisitorRepository {
         let now = now.storedPrecision
         return try writeImmediately { db in
             guard var record = try VisitorRecord.fetchOne(db, key: id) else { throw StoreError.visitorNotFound(id) }
+            let oldRows = record.storedIndexedTerms
             let scopes = record.consentScopes
             record.apply(v)
             if record.consentScopes != scopes { record.consentAt = now.epochMilliseconds }
             record.updatedAt = now.epochMilliseconds
             try record.update(db)
-            try db.execute(sql: "DELETE FROM visitor_search_term WHERE visitor_id = ?", arguments: [id])
+            let delete = try db.cachedStatement(
+                sql: "DELETE FROM visitor_search_term WHERE kind = ? AND term = ? AND sort_key = ? AND visitor_id = ?")
+            for row in oldRows {
+                try delete.execute(arguments: [row.kind, row.term, row.sortKey, row.visitorId])
+            }
             try Self.insertSearchTerms(db, record.indexedTerms)
             try Self.audit(db, .visitorUpdated, entity: "visitor", entityId: id, detail: "code \(record.code)",
                            by: actor, at: now)
@@ -126,14 +131,14 @@ extension AppDatabase: VisitorRepository {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO visitor (code_year, code_number, given_name, family_name, sex, birth_year, nationality,
                 languages, status, phone, phone_digits, consent_at, consent_services, consent_reporting,
-                created_at, updated_at, archived, given_key, family_key)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                created_at, updated_at, archived, given_key, family_key, search_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
             record.codeYear, record.codeNumber, record.givenName, record.familyName, record.sex.rawValue,
             record.birthYear, record.nationality, record.languages, record.status.rawValue, record.phone,
             record.phoneDigits, record.consentAt, record.consentServices, record.consentReporting,
-            record.createdAt, record.updatedAt, record.archived, record.givenKey, record.familyKey,
+            record.createdAt, record.updatedAt, record.archived, record.givenKey, record.familyKey, record.searchText,
         ])
         record.id = db.lastInsertedRowID
         try audit(db, .visitorRegistered, entity: "visitor", entityId: record.id, detail: "code \(code)", by: actor, at: now)
@@ -182,5 +187,15 @@ extension VisitorRecord {
         let key = sortKey
         let visitorId = id ?? 0
         return searchTerms.map { IndexedTerm(kind: $0.kind.rawValue, term: $0.text, sortKey: key, visitorId: visitorId) }
+    }
+
+    /// The rows of `visitor_search_term` this row was indexed under, read from its stored
+    /// `search_text` and keys (right even if the folding rules changed since).
+    var storedIndexedTerms: [IndexedTerm] {
+        let key = sortKey
+        let visitorId = id ?? 0
+        return SearchTextColumn.decode(searchText).map {
+            IndexedTerm(kind: $0.kind.rawValue, term: $0.text, sortKey: key, visitorId: visitorId)
+        }
     }
 }

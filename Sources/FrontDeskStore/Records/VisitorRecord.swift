@@ -30,6 +30,8 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// Folded names (`SearchText.sortKey`), for ordering search results.
     var givenKey: String
     var familyKey: String
+    /// The visitor's search terms in one text (`SearchTextColumn`).
+    var searchText: String
     /// The name terms computed with the keys by `apply`, so that names are folded once; not a
     /// column (absent from `CodingKeys`), nil on rows read from the database.
     var nameTerms: Set<SearchTerm>? = nil
@@ -52,6 +54,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case archived
         case givenKey = "given_key"
         case familyKey = "family_key"
+        case searchText = "search_text"
     }
 
     enum Columns {
@@ -89,6 +92,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         archived = row[CodingKeys.archived.rawValue]
         givenKey = row[CodingKeys.givenKey.rawValue]
         familyKey = row[CodingKeys.familyKey.rawValue]
+        searchText = row[CodingKeys.searchText.rawValue]
         nameTerms = nil
     }
 
@@ -112,6 +116,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         archived = false
         givenKey = ""
         familyKey = ""
+        searchText = ""
         apply(v)
     }
 
@@ -132,6 +137,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         givenKey = index.givenKey
         familyKey = index.familyKey
         nameTerms = index.terms
+        searchText = SearchTextColumn.encode(searchTerms)
     }
 
     var code: VisitorCode { VisitorCode(year: codeYear, number: codeNumber) }
