@@ -53,12 +53,7 @@ public struct AppDatabase: Sendable {
             // Decide on a connection that only reads, before the pool sets WAL mode or migrates.
             try inspect(path: path, migrator: migrator)
         }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration())
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notADatabase(path)
-        }
+        let pool = try openPool(path: path)
         try migrate(pool, path: path, migrator: migrator)
         // Not read-only although it never writes: the last connection to close removes the
         // -wal and -shm files, which a read-only one cannot do.
@@ -100,6 +95,22 @@ public struct AppDatabase: Sendable {
         config.busyMode = .timeout(busyTimeout)
         config.label = "FrontDesk"
         return config
+    }
+
+    /// Opens the pool, which switches a new file to WAL mode. That switch needs the file to
+    /// itself and fails at once with SQLITE_BUSY, not through the busy timeout, when another
+    /// terminal opens the same new file at the same moment: it is retried until the timeout.
+    private static func openPool(path: String) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration())
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+                throw StoreError.notADatabase(path)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
     }
 
     /// Refuses, without writing, a database that is not ours or is newer than this binary.
