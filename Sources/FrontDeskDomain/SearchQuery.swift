@@ -55,8 +55,11 @@ public struct SearchQuery: Hashable, Sendable {
     }
 
     /// Parses what was typed; an empty or blank query has no tokens (and matches nothing).
+    /// Characters of a query that are read; the rest of a longer paste is ignored.
+    public static let maxLength = 200
+
     public init(parsing text: String) {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let t = String(text.prefix(Self.maxLength)).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if t.isEmpty {
             self.init(tokens: [])
         } else if let code = Self.codeToken(t) {

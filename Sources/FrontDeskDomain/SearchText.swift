@@ -12,6 +12,13 @@ public enum SearchTermKind: Int, Sendable, CaseIterable, Codable {
     case code = 3
 }
 
+/// A visitor's name terms and sort keys (`SearchText.sortKey` of each name).
+public struct NameIndex: Hashable, Sendable {
+    public var terms: Set<SearchTerm>
+    public var givenKey: String
+    public var familyKey: String
+}
+
 /// One index term: searched by prefix, so terms are stored already folded.
 public struct SearchTerm: Hashable, Sendable {
     public var kind: SearchTermKind
@@ -37,8 +44,9 @@ public struct SearchTerm: Hashable, Sendable {
 /// **Arabic article**: an Arabic word starting with `ال` is also indexed without it, and `al` is
 /// indexed on its own, so `المهاجر` is found by `mouhajir` and by `el mouhajir`.
 ///
-/// **Joined pairs**: two adjacent words of one name are also indexed joined (`diallondiaye`,
-/// `abdallah` from `عبد الله`), so a name written in one or two words is found either way.
+/// **Joined pairs**: two adjacent words of the full name (given then family) are also indexed
+/// joined (`diallondiaye`, `abdallah` from `عبد الله`, `aissatoudiallo`), so a name written in
+/// one or two words is found either way, and a two-word query can be answered by one range.
 ///
 /// **Skeleton** (`skeleton(of:)`): Arabic script writes few vowels, so a Latin query is also matched
 /// on consonants only. On a folded word: a leading `ou` before a vowel is `w` (Ouafae = وفاء);
@@ -68,18 +76,26 @@ public enum SearchText {
     // MARK: Index terms
 
     /// Every term under which a visitor's names are found: folded words (with Arabic-article
-    /// variants), adjacent pairs joined, and the skeletons of all of them.
+    /// variants), adjacent pairs joined (also across given and family name), and the skeletons
+    /// of all of them.
     public static func nameTerms(givenName: String, familyName: String) -> Set<SearchTerm> {
+        nameIndex(givenName: givenName, familyName: familyName).terms
+    }
+
+    /// The name terms and the sort keys of a visitor, folding each name once.
+    public static func nameIndex(givenName: String, familyName: String) -> NameIndex {
+        let given = positions(givenName)
+        let family = positions(familyName)
         var words: Set<String> = []
-        for field in [givenName, familyName] {
-            let positions = positions(field).flatMap { $0.split() }
-            for (i, p) in positions.enumerated() {
-                words.formUnion(p.variants)
-                if p.hasArticle { words.insert("al") }
-                if i + 1 < positions.count {
-                    for second in positions[i + 1].variants {
-                        words.insert(p.variants[0] + second)
-                    }
+        // Given then family name, as a receptionist types them: the pair across the two fields
+        // (`aissatoudiallo`) lets "aissatou d" be answered by one index range.
+        let all = (given + family).flatMap { $0.split() }
+        for (i, p) in all.enumerated() {
+            words.formUnion(p.variants)
+            if p.hasArticle { words.insert("al") }
+            if i + 1 < all.count {
+                for second in all[i + 1].variants {
+                    words.insert(p.variants[0] + second)
                 }
             }
         }
@@ -88,7 +104,9 @@ public enum SearchText {
             terms.insert(SearchTerm(.word, w))
             for s in skeletons(of: w) { terms.insert(SearchTerm(.skeleton, s)) }
         }
-        return terms
+        return NameIndex(terms: terms,
+                         givenKey: given.flatMap(\.words).joined(separator: " "),
+                         familyKey: family.flatMap(\.words).joined(separator: " "))
     }
 
     /// The code terms of a visitor: `2026-00042` and `00042`.

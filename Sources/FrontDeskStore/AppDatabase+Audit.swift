@@ -7,10 +7,12 @@ extension AppDatabase {
     /// `detail` must hold no name: codes, tickets and counts only.
     static func audit(_ db: Database, _ action: AuditAction, entity: String, entityId: Int64?, detail: String,
                       by actor: Actor, at now: Date) throws {
-        var record = AuditEventRecord(id: nil, at: now.epochMilliseconds, actorName: actor.name,
-                                      actorTerminal: actor.terminal, action: action, entity: entity,
-                                      entityId: entityId, detail: detail)
-        try record.insert(db)
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO audit_event (at, actor_name, actor_terminal, action, entity, entity_id, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [now.epochMilliseconds, actor.name, actor.terminal, action.rawValue, entity,
+                                          entityId, detail])
     }
 
     /// Writes a `visitor.opened` event: someone looked at this visitor's record.

@@ -55,18 +55,26 @@ extension AppDatabase {
             t.column("archived", .boolean).notNull().defaults(to: false)
             t.column("given_key", .text).notNull()
             t.column("family_key", .text).notNull()
+            // Every search term of the visitor, ` w:aissatou s:st p:0612345678 c:2026-00042 `
+            // (see `SearchTextColumn`): checks a candidate against the other words of a query
+            // with `instr`, and lists the index rows to delete when the visitor changes.
+            t.column("search_text", .text).notNull()
         }
 
         // Folded words, skeletons, phone digit runs and codes of each visitor, searched by
-        // prefix with a range on the primary key: `kind = ? AND term >= ? AND term < ?`.
+        // prefix with a range on the primary key: `kind = ? AND term >= ? AND term < ?`. The key
+        // goes on with the visitor's sort key (folded family then given name), so the matches of
+        // a word come out of the index already in display order and a search reads only as many
+        // rows as it shows.
         try db.create(table: "visitor_search_term", options: [.withoutRowID]) { t in
             t.column("kind", .integer).notNull()
             t.column("term", .text).notNull()
-            t.column("visitor_id", .integer).notNull().references("visitor", onDelete: .cascade)
-            t.primaryKey(["kind", "term", "visitor_id"])
+            t.column("sort_key", .text).notNull()
+            // Visitors are never deleted (records are archived), so no index on visitor_id:
+            // a visitor's rows are found from `visitor.search_text` and their key.
+            t.column("visitor_id", .integer).notNull().references("visitor")
+            t.primaryKey(["kind", "term", "sort_key", "visitor_id"])
         }
-        // Scoring a candidate's other query words, and replacing a visitor's terms.
-        try db.create(index: "visitor_search_term_by_visitor", on: "visitor_search_term", columns: ["visitor_id"])
     }
 
     private static func createVisitTable(_ db: Database) throws {

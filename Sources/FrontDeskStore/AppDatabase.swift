@@ -50,18 +50,14 @@ public struct AppDatabase: Sendable {
         let state = try DatabaseFile.prepare(path)
         let migrator = Self.migrator
         if state == .database {
-            // Decide on a read-only connection, before the pool sets WAL mode or migrates.
+            // Decide on a connection that only reads, before the pool sets WAL mode or migrates.
             try inspect(path: path, migrator: migrator)
         }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration())
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notADatabase(path)
-        }
+        let pool = try openPool(path: path)
         try migrate(pool, path: path, migrator: migrator)
+        // Not read-only although it never writes: the last connection to close removes the
+        // -wal and -shm files, which a read-only one cannot do.
         var tokenConfig = configuration()
-        tokenConfig.readonly = true
         tokenConfig.label = "FrontDesk.changeToken"
         let tokenQueue = try DatabaseQueue(path: path, configuration: tokenConfig)
         return AppDatabase(writer: pool, tokenSource: .dataVersion(tokenQueue), calendar: calendar, path: path)
@@ -101,17 +97,42 @@ public struct AppDatabase: Sendable {
         return config
     }
 
+    /// Opens the pool, which switches a new file to WAL mode. That switch needs the file to
+    /// itself and fails at once with SQLITE_BUSY, not through the busy timeout, when another
+    /// terminal opens the same new file at the same moment: it is retried until the timeout.
+    private static func openPool(path: String) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration())
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+                throw StoreError.notADatabase(path)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+    }
+
     /// Refuses, without writing, a database that is not ours or is newer than this binary.
+    ///
+    /// The connection only reads, but is not opened read-only: a read-only connection to a WAL
+    /// database leaves the -wal and -shm files behind, while this one removes them on close.
     private static func inspect(path: String, migrator: DatabaseMigrator) throws {
-        var config = configuration()
-        config.readonly = true
+        let config = configuration()
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
-            try queue.read { db in
-                let applied = try migrator.appliedIdentifiers(db)
-                if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
-                let hasTables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
-                if !applied.contains(firstMigration), hasTables > 0 { throw StoreError.foreignDatabase(path) }
+            try retryingCreationRaces {
+                try queue.read { db in
+                    let applied = try migrator.appliedIdentifiers(db)
+                    if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
+                    // Tables other than GRDB's own: a terminal creating the file at this moment
+                    // has `grdb_migrations` before its first migration commits.
+                    let tables = try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM sqlite_master
+                        WHERE type = 'table' AND name <> 'grdb_migrations' AND name NOT LIKE 'sqlite_%'
+                        """) ?? 0
+                    if !applied.contains(firstMigration), tables > 0 { throw StoreError.foreignDatabase(path) }
+                }
             }
             try queue.close()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
@@ -123,15 +144,34 @@ public struct AppDatabase: Sendable {
     /// each migration is one IMMEDIATE transaction, and a terminal that loses the race finds
     /// the work done when it retries.
     private static func migrate(_ pool: DatabasePool, path: String, migrator: DatabaseMigrator) throws {
-        var attempt = 0
-        while true {
-            attempt += 1
+        try retryingCreationRaces {
             if try pool.read(migrator.hasBeenSuperseded) { throw StoreError.newerSchema(path) }
             do {
                 try migrator.migrate(pool)
-                return
-            } catch is DatabaseError where attempt < 3 {
+            } catch is DatabaseError {
+                // Another terminal ran the same migration first ("table already exists").
                 if try pool.read(migrator.hasCompletedMigrations) { return }
+                throw CreationRace()
+            }
+        }
+    }
+
+    private struct CreationRace: Error {}
+
+    /// Runs `body` again (a few times, 20 ms apart) when another terminal creating the same
+    /// database changed its schema under it: "no such table" between two statements, or a
+    /// migration it already applied. Other errors, and the last attempt's, are thrown.
+    private static func retryingCreationRaces(_ body: () throws -> Void) throws {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try body()
+            } catch let error as DatabaseError
+                where attempt < 5 && (error.resultCode == .SQLITE_ERROR || error.resultCode == .SQLITE_SCHEMA) {
+                Thread.sleep(forTimeInterval: 0.02)
+            } catch is CreationRace where attempt < 5 {
+                Thread.sleep(forTimeInterval: 0.02)
             }
         }
     }

@@ -4,22 +4,6 @@ import Testing
 import FrontDeskDomain
 @testable import FrontDeskStore
 
-/// Values shared between test threads under a lock.
-private final class Shared<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func update<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-
-    var current: Value { update { $0 } }
-}
-
 /// Runs `count` bodies on their own threads, released together, and waits for all of them.
 private func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     let start = DispatchSemaphore(value: 0)

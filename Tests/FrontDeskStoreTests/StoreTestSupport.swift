@@ -37,3 +37,19 @@ func registerNumbered(_ db: AppDatabase, count: Int, at now: Date = apr14()) thr
 
 /// Reads a whole file's bytes (nil when missing).
 func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+
+/// Values shared between test threads under a lock.
+final class Shared<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func update<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+
+    var current: Value { update { $0 } }
+}

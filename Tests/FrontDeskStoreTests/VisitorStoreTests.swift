@@ -87,6 +87,13 @@ struct VisitorStoreTests {
         #expect(try db.searchVisitors("alami", limit: 5).isEmpty)
         #expect(try db.searchVisitors("bennani", limit: 5).map(\.id) == [v.id])
         #expect(try db.auditEvents(limit: 1).first?.action == .visitorUpdated)
+        // The index holds exactly the terms of the current names: none left from "Alami".
+        let (rows, texts) = try db.writer.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visitor_search_term WHERE visitor_id = ?", arguments: [v.id]) ?? -1,
+             try String.fetchAll(db, sql: "SELECT search_text FROM visitor"))
+        }
+        #expect(rows == texts.map { SearchTextColumn.decode($0).count }.reduce(0, +))
+        #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM visitor_search_term WHERE term LIKE 'alami%'") } == 0)
         #expect(throws: StoreError.visitorNotFound(999)) {
             try db.updateVisitor(id: 999, with: newVisitor("X"), by: desk, at: apr14())
         }

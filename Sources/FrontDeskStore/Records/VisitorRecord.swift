@@ -30,6 +30,11 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
     /// Folded names (`SearchText.sortKey`), for ordering search results.
     var givenKey: String
     var familyKey: String
+    /// The visitor's search terms in one text (`SearchTextColumn`).
+    var searchText: String
+    /// The name terms computed with the keys by `apply`, so that names are folded once; not a
+    /// column (absent from `CodingKeys`), nil on rows read from the database.
+    var nameTerms: Set<SearchTerm>? = nil
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -49,6 +54,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case archived
         case givenKey = "given_key"
         case familyKey = "family_key"
+        case searchText = "search_text"
     }
 
     enum Columns {
@@ -60,6 +66,34 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    /// Decodes a row by column name (faster than the Codable default: search results decode
+    /// this on every keystroke). Unknown enum values, which the schema's CHECKs exclude, read
+    /// as `unspecified` and `other`.
+    init(row: Row) throws {
+        id = row[CodingKeys.id.rawValue]
+        codeYear = row[CodingKeys.codeYear.rawValue]
+        codeNumber = row[CodingKeys.codeNumber.rawValue]
+        givenName = row[CodingKeys.givenName.rawValue]
+        familyName = row[CodingKeys.familyName.rawValue]
+        sex = Sex(rawValue: row[CodingKeys.sex.rawValue] ?? "") ?? .unspecified
+        birthYear = row[CodingKeys.birthYear.rawValue]
+        nationality = row[CodingKeys.nationality.rawValue]
+        languages = row[CodingKeys.languages.rawValue]
+        status = LegalStatus(rawValue: row[CodingKeys.status.rawValue] ?? "") ?? .other
+        phone = row[CodingKeys.phone.rawValue]
+        phoneDigits = row[CodingKeys.phoneDigits.rawValue]
+        consentAt = row[CodingKeys.consentAt.rawValue]
+        consentServices = row[CodingKeys.consentServices.rawValue]
+        consentReporting = row[CodingKeys.consentReporting.rawValue]
+        createdAt = row[CodingKeys.createdAt.rawValue]
+        updatedAt = row[CodingKeys.updatedAt.rawValue]
+        archived = row[CodingKeys.archived.rawValue]
+        givenKey = row[CodingKeys.givenKey.rawValue]
+        familyKey = row[CodingKeys.familyKey.rawValue]
+        searchText = row[CodingKeys.searchText.rawValue]
+        nameTerms = nil
     }
 
     /// A new row for a normalized registration.
@@ -82,6 +116,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         archived = false
         givenKey = ""
         familyKey = ""
+        searchText = ""
         apply(v)
     }
 
@@ -98,8 +133,11 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         phoneDigits = v.phone.map(PhoneNumber.digits)
         consentServices = v.consentScopes.contains(.services)
         consentReporting = v.consentScopes.contains(.reporting)
-        givenKey = SearchText.sortKey(v.givenName)
-        familyKey = SearchText.sortKey(v.familyName)
+        let index = SearchText.nameIndex(givenName: v.givenName, familyName: v.familyName)
+        givenKey = index.givenKey
+        familyKey = index.familyKey
+        nameTerms = index.terms
+        searchText = SearchTextColumn.encode(searchTerms)
     }
 
     var code: VisitorCode { VisitorCode(year: codeYear, number: codeNumber) }
@@ -111,9 +149,15 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         return scopes
     }
 
+    /// The order of search results among visitors matching the same word: folded family name,
+    /// then given name (U+001F sorts below any letter, so "Ba" comes before "Ba Ndiaye").
+    var sortKey: String { familyKey + "\u{1F}" + givenKey }
+
     /// The index terms of this row.
     var searchTerms: Set<SearchTerm> {
-        SearchText.terms(givenName: givenName, familyName: familyName, phone: phone, code: code)
+        (nameTerms ?? SearchText.nameTerms(givenName: givenName, familyName: familyName))
+            .union(SearchText.codeTerms(code))
+            .union(SearchText.phoneTerms(phone))
     }
 
     /// The domain value; the row must have been inserted (it has an id).
