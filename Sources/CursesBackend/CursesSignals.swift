@@ -25,6 +25,15 @@ enum CursesSignals {
     }()
 
     static func install() {
+        // A launcher may hand us blocked or ignored signals (threads of a Swift or dispatch
+        // program block them, and children inherit the mask through exec): unblock the ones we
+        // rely on, and give SIGWINCH its default disposition so ncurses installs its handler
+        // and resizes arrive as KEY_RESIZE.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in terminating + [SIGWINCH] { sigaddset(&unblock, signal) }
+        _ = pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        _ = Glibc.signal(SIGWINCH, SIG_DFL)
         for signal in terminating {
             set(signal, handler: { signal in
                 if !isendwin() { _ = endwin() }

@@ -20,8 +20,9 @@ public enum KeyBar {
 
     /// Draws the hints in order on the first row of `row`, after clearing it in `labelStyle`.
     ///
-    /// A hint that does not fit whole in what is left of the row is left out, never cut; the
-    /// hints after it are still tried, so a short one can follow.
+    /// Hints are two columns apart, or one when that lets them all fit. A hint that does not
+    /// fit whole in what is left of the row is left out, never cut; the hints after it are
+    /// still tried, so a short one can follow.
     public static func render(
         _ hints: [KeyHint], into frame: inout Frame, row: Rect,
         keyStyle: Style = .reverse, labelStyle: Style = .plain
@@ -30,8 +31,10 @@ public enum KeyBar {
         guard !line.isEmpty else { return }
         frame.fill(line, style: labelStyle)
         var x = line.x
+        let total = hints.map(width(of:)).reduce(0, +)
+        let spacing = total + 2 * max(0, hints.count - 1) <= line.width ? 2 : 1
         for hint in hints {
-            let gap = x == line.x ? 0 : 2
+            let gap = x == line.x ? 0 : spacing
             let w = width(of: hint)
             guard w > 0, x + gap + w <= line.maxX else { continue }
             x += gap

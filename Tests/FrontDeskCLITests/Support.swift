@@ -33,6 +33,7 @@ struct ProcessResult {
 }
 
 /// Runs a program to completion with extra environment variables; output is captured.
+/// (A program that leaves a daemon behind must not let it inherit these pipes.)
 @discardableResult
 func runProcess(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
     let process = Process()
@@ -43,10 +44,10 @@ func runProcess(_ executable: String, _ arguments: [String], environment extra: 
     env["FRONTDESK_DESK"] = "Desk 1"
     for (k, v) in extra { env[k] = v }
     process.environment = env
+    process.standardInput = FileHandle.nullDevice
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    process.standardInput = FileHandle.nullDevice
     try process.run()
     // Read both pipes before waiting, so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
@@ -76,8 +77,12 @@ final class TmuxSession {
         for (k, v) in environment { env[k] = v }
         for (k, v) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
         args.append(command)
-        let r = try runProcess("/usr/bin/env", ["tmux"] + args)
-        guard r.status == 0 else { throw TmuxError.failed("new-session: \(r.stderr)") }
+        // The server that new-session forks lives on after this call: it must not inherit our
+        // pipes nor any descriptor of tests running in parallel, or their reads never see EOF.
+        // bash closes every descriptor above 2 before exec'ing tmux.
+        let script = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec tmux "$@" </dev/null >/dev/null 2>&1"#
+        let r = try runProcess("/bin/bash", ["-c", script, "bash"] + args)
+        guard r.status == 0 else { throw TmuxError.failed("new-session exited \(r.status)") }
         // Keep the pane after the program exits, so its last words can be read.
         try tmux(["set-option", "-t", "t", "remain-on-exit", "on"])
     }

@@ -69,6 +69,7 @@ import Testing
 
     @Test func closeVisitDialog() throws {
         var state = busy()
+        _ = S.update(&state, .key(.tab))
         _ = S.update(&state, .key(.character("x")))
         try Snapshot.assert(Snapshot.render(state), named: "reception-close")
     }

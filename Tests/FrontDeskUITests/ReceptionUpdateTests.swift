@@ -19,7 +19,7 @@ struct ReceptionUpdateTests {
 
     @Test func typingInSearchAsksForResultsOfTheWholeQuery() {
         var state = Fixture.state()
-        #expect(send(&state, .character("/")) == [])
+        #expect(send(&state, .tab, .character("/")) == [])
         #expect(state.focus == .search)
         #expect(send(&state, .character("a")) == [.search(query: "a", limit: S.searchLimit)])
         #expect(send(&state, .character("ï")) == [.search(query: "aï", limit: S.searchLimit)])
@@ -28,16 +28,26 @@ struct ReceptionUpdateTests {
         #expect(state.results.isEmpty)
     }
 
-    @Test func typingALetterInTheQueueStartsASearch() {
+    @Test func searchHasFocusAtStartSoTypingFindsAtOnce() {
         var state = Fixture.state()
-        #expect(send(&state, .character("y")) == [.search(query: "y", limit: S.searchLimit)])
         #expect(state.focus == .search)
-        #expect(state.searchField.text == "y")
+        #expect(send(&state, .character("f")) == [.search(query: "f", limit: S.searchLimit)])
+        #expect(state.categoryFilter == nil)
+    }
+
+    @Test func lettersInTheQueueAreCommandsNotText() {
+        var state = Fixture.state()
+        _ = send(&state, .tab)
+        #expect(state.focus == .queue)
+        #expect(send(&state, .character("f")) == [])
+        #expect(state.categoryFilter == .psychological)
+        #expect(send(&state, .character("z")) == [])
+        #expect(state.searchField.text.isEmpty)
     }
 
     @Test func resultsOfAnOlderQueryAreDropped() {
         var state = Fixture.state()
-        _ = send(&state, .character("/"), .character("a"), .character("i"))
+        _ = send(&state, .character("a"), .character("i"))
         _ = S.update(&state, .searchCompleted(query: "a", results: [Fixture.youssef]))
         #expect(state.results.isEmpty)
         _ = S.update(&state, .searchCompleted(query: "ai", results: [Fixture.aissatou]))
@@ -47,7 +57,7 @@ struct ReceptionUpdateTests {
 
     @Test func enterOnAResultOpensTheCheckInDialogAndEnterChecksIn() {
         var state = Fixture.state()
-        _ = send(&state, .character("/"), .character("y"))
+        _ = send(&state, .character("y"))
         _ = S.update(&state, .searchCompleted(query: "y", results: [Fixture.aissatou, Fixture.youssef]))
         #expect(send(&state, .down) == [])
         #expect(send(&state, .enter) == [])
@@ -68,7 +78,7 @@ struct ReceptionUpdateTests {
     @Test func aVisitorAlreadyInTheQueueIsNotOfferedASecondTicket() {
         var state = Fixture.state()
         _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts(waiting: 4, called: 1)))
-        _ = send(&state, .character("/"), .character("y"))
+        _ = send(&state, .character("y"))
         _ = S.update(&state, .searchCompleted(query: "y", results: [Fixture.youssef]))
         #expect(send(&state, .enter) == [])
         #expect(state.modal == nil)
@@ -77,7 +87,7 @@ struct ReceptionUpdateTests {
 
     @Test func checkedInShowsTheTicketClearsTheSearchAndReloads() {
         var state = Fixture.state()
-        _ = send(&state, .character("/"), .character("y"))
+        _ = send(&state, .character("y"))
         let visit = Visit(id: 9, visitorId: 1, category: .social, day: LocalDate(year: 2026, month: 4, day: 14), ticketNumber: 14, arrivedAt: Fixture.now)
         let effects = S.update(&state, .checkedIn(visit, Fixture.youssef))
         #expect(effects == [.loadQueue(LocalDate(year: 2026, month: 4, day: 14))])
@@ -92,7 +102,7 @@ struct ReceptionUpdateTests {
         var state = Fixture.state()
         _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
         #expect(state.queueRows.map(\.visit.ticket.description) == ["S-012", "S-014", "P-003", "E-005", "S-015"])
-        _ = send(&state, .character("f"))
+        _ = send(&state, .tab, .character("f"))
         #expect(state.categoryFilter == .psychological)
         #expect(state.queueRows.map(\.visit.ticket.description) == ["P-003"])
         _ = send(&state, .character("f"))
@@ -125,7 +135,7 @@ struct ReceptionUpdateTests {
     @Test func closeVisitDialogChoosesAnOutcome() {
         var state = Fixture.state()
         _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
-        #expect(send(&state, .character("x")) == [])
+        #expect(send(&state, .tab, .character("x")) == [])
         guard case .closeVisit(let dialog)? = state.modal else { Issue.record("no close dialog"); return }
         #expect(dialog.entry.visit.ticket.description == "S-012")
         #expect(send(&state, .character("l")) == [])
@@ -138,7 +148,7 @@ struct ReceptionUpdateTests {
         #expect(state.modal == .quitConfirm)
         #expect(send(&state, .character("n")) == [])
         #expect(state.modal == nil && !state.quitRequested)
-        #expect(send(&state, .character("q"), .character("y")) == [.quit])
+        #expect(send(&state, .tab, .character("q"), .character("y")) == [.quit])
         #expect(state.quitRequested)
     }
 
@@ -146,14 +156,14 @@ struct ReceptionUpdateTests {
         var state = Fixture.state()
         _ = send(&state, .function(1))
         #expect(state.modal == .help)
-        _ = send(&state, .escape, .character("?"))
+        _ = send(&state, .escape, .tab, .character("?"))
         #expect(state.modal == .help)
     }
 
     @Test func keysBelowTheMinimumSizeDoNothingButQuit() {
         var state = Fixture.state(size: Size(width: 30, height: 10))
-        #expect(send(&state, .character("/"), .character("a")) == [])
-        #expect(state.focus == .queue && state.searchField.text.isEmpty)
+        #expect(send(&state, .character("a")) == [])
+        #expect(state.searchField.text.isEmpty)
         #expect(send(&state, .function(10), .character("y")) == [.quit])
     }
 
@@ -165,7 +175,6 @@ struct ReceptionUpdateTests {
 
     @Test func theFormStartsWithWhatWasTypedInTheSearch() {
         var state = Fixture.state()
-        _ = send(&state, .character("/"))
         typeText(&state, "Samrawit Tesfay")
         _ = send(&state, .function(2))
         guard case .visitorForm(let form)? = state.modal else { Issue.record("no form"); return }
@@ -184,7 +193,7 @@ struct ReceptionUpdateTests {
         guard case .visitorForm(let form)? = state.modal else { Issue.record("form closed"); return }
         #expect(form.givenName.text == "Aïssatou")
         #expect(form.focus == .nationality)
-        #expect(form.error == "Unknown country: zzzz. Type part of its name.")
+        #expect(form.error == "Unknown country: ZZZZ. Type part of its name.")
     }
 
     @Test func consentIsRequired() {
@@ -237,9 +246,9 @@ struct ReceptionUpdateTests {
         var state = Fixture.state()
         _ = send(&state, .function(2))
         typeText(&state, "Omar")
-        _ = S.update(&state, .failed(.store("The database refused the change; nothing was saved. Try again.")))
+        _ = S.update(&state, .failed(.store("The database did not answer as expected; nothing was changed.")))
         guard case .visitorForm(let form)? = state.modal else { Issue.record("form closed"); return }
         #expect(form.givenName.text == "Omar")
-        #expect(form.error == "The database refused the change; nothing was saved. Try again.")
+        #expect(form.error == "The database did not answer as expected; nothing was changed.")
     }
 }

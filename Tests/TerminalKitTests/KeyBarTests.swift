@@ -26,9 +26,11 @@ import Testing
 
     @Test func hintsThatDoNotFitAreDroppedWhole() {
         #expect(Self.render(Self.hints, width: 27).lines()[0] == "F1 Help  / Search  F10 Quit")
-        #expect(Self.render(Self.hints, width: 26).lines()[0] == "F1 Help  / Search         ")
-        #expect(Self.render(Self.hints, width: 16).lines()[0] == "F1 Help         ")
-        #expect(Self.render(Self.hints + [KeyHint(keys: "Esc", label: "")], width: 16).lines()[0] == "F1 Help  Esc    ")
+        // One column apart when two would not let them all fit.
+        #expect(Self.render(Self.hints, width: 26).lines()[0] == "F1 Help / Search F10 Quit ")
+        #expect(Self.render(Self.hints, width: 24).lines()[0] == "F1 Help / Search        ")
+        #expect(Self.render(Self.hints, width: 16).lines()[0] == "F1 Help / Search")
+        #expect(Self.render(Self.hints + [KeyHint(keys: "Esc", label: "")], width: 12).lines()[0] == "F1 Help Esc ")
         #expect(Self.render(Self.hints, width: 6).lines()[0] == "      ")
         #expect(Self.render(Self.hints, width: 0).lines() == ["", ""])
     }

@@ -30,9 +30,12 @@ public struct KeyMap<Command: Hashable & Sendable>: Sendable {
         bindings.first { $0.keys.contains(key) }?.command
     }
 
-    /// The bottom-bar hints: each binding's keys joined by "/" ("F5/c") and its label.
-    public func hints(_ strings: Localizer) -> [KeyHint] {
-        bindings.filter(\.inBar).map { KeyHint(keys: $0.keys.map(\.name).joined(separator: "/"), label: strings($0.label)) }
+    /// The bottom-bar hints: each binding's keys joined by "," ("F5,c") and its label; with
+    /// `firstKeyOnly`, just the first key ("F5"), for narrow bars (help lists them all).
+    public func hints(_ strings: Localizer, firstKeyOnly: Bool = false) -> [KeyHint] {
+        bindings.filter(\.inBar).map {
+            KeyHint(keys: (firstKeyOnly ? Array($0.keys.prefix(1)) : $0.keys).map(\.name).joined(separator: ","), label: strings($0.label))
+        }
     }
 
     /// Help lines: keys padded to a column, then the label.

@@ -43,11 +43,17 @@ struct DemoCommand: ParsableCommand {
         let people = generator.visitors(count: visitors, now: now, calendar: calendar)
         let progress = Progress(label: "Registering visitors", total: people.count)
         let registered = try storeCall {
-            try db.registerMany(people, by: actor, at: now) { done in progress.update(done) }
+            try db.registerMany(people, by: actor, at: now) { done, _ in progress.update(done) }
         }
         progress.finish()
         var queued = 0
-        for walkIn in noWalkIns ? [] : generator.walkIns(visitorCount: registered.count, now: now, calendar: calendar) {
+        // Outside opening hours (09:00–17:00) the demo still shows a working queue: it plays the
+        // last three hours as if the center were open, so every screen has something to show.
+        let hour = calendar.timeOfDay(of: now).hour
+        let open = (9..<17).contains(hour) ? (hour: 9, minute: 0) : (hour: max(0, hour - 3), minute: 0)
+        let close = (9..<17).contains(hour) ? (hour: 17, minute: 0) : (hour: 23, minute: 59)
+        let plan = noWalkIns ? [] : generator.walkIns(for: people, now: now, calendar: calendar, opensAt: open, closesAt: close)
+        for walkIn in plan {
             let visitor = registered[walkIn.visitorIndex]
             let visit = try storeCall { try db.checkIn(visitorId: visitor.id, category: walkIn.category, by: actor, at: walkIn.arrivedAt) }
             if let calledAt = walkIn.calledAt {

@@ -42,7 +42,7 @@ struct VisitorsCommand: ParsableCommand {
             let valid: NewVisitor
             do {
                 valid = try draft.validated(now: now, calendar: calendar, knownCountries: reference.countryCodes, knownLanguages: reference.languageCodes)
-            } catch let error as VisitorValidationError {
+            } catch {
                 throw UserError(strings.message(for: error))
             }
             let db = try common.openDatabase()

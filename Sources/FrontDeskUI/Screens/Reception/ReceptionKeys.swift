@@ -12,7 +12,7 @@ public enum ReceptionKeys {
     /// Keys while the queue list has focus.
     public static let queue = KeyMap<ReceptionCommand>([
         KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
-        KeyBinding(.search, [.character("/"), .function(3)], label: "key.search"),
+        KeyBinding(.search, [.function(3), .character("/")], label: "key.search"),
         KeyBinding(.newVisitor, [.function(2), .character("n")], label: "key.new"),
         KeyBinding(.callNext, [.function(5), .character("c")], label: "key.callNext"),
         KeyBinding(.closeVisit, [.function(6), .character("x")], label: "key.close"),

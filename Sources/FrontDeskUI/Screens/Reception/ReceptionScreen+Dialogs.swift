@@ -28,12 +28,18 @@ extension ReceptionScreen {
         let s = state.strings
         switch modal {
         case .help:
-            let lines = helpLines(state)
-            let box = Dialog.rect(width: 64, height: min(area.height - 2, lines.count + 2), in: area)
+            // Two columns: the queue's keys and the search field's keys, each under its heading.
+            let columns = [(s("help.queue"), ReceptionKeys.queue.helpLines(s)), (s("help.search"), ReceptionKeys.search.helpLines(s))]
+            let rows = (columns.map(\.1.count).max() ?? 0) + 1
+            let box = Dialog.rect(width: min(area.width - 2, 78), height: min(area.height - 2, rows + 2), in: area)
             let inner = Box.render(into: &frame, rect: box, title: s("help.title"), style: .bold)
-            for (i, line) in lines.prefix(inner.height).enumerated() {
-                frame.put(line.keys, in: Rect(x: inner.x + 1, y: inner.y + i, width: 18, height: 1), style: .bold)
-                frame.put(line.label, in: Rect(x: inner.x + 20, y: inner.y + i, width: inner.width - 21, height: 1))
+            let halves = inner.splitHorizontally([.min(10), .min(10)])
+            for (half, (heading, lines)) in zip(halves, columns) {
+                frame.put(heading, in: Rect(x: half.x + 1, y: half.y, width: half.width - 2, height: 1), style: .underline)
+                for (i, line) in lines.prefix(max(0, half.height - 1)).enumerated() {
+                    frame.put(line.keys, in: Rect(x: half.x + 1, y: half.y + 1 + i, width: 11, height: 1), style: .bold)
+                    frame.put(line.label, in: Rect(x: half.x + 13, y: half.y + 1 + i, width: half.width - 14, height: 1))
+                }
             }
         case .quitConfirm:
             let box = Dialog.rect(width: 44, height: 5, in: area)
@@ -74,15 +80,6 @@ extension ReceptionScreen {
         case .visitorForm(let form):
             renderForm(state, form, area, &frame)
         }
-    }
-
-    static func helpLines(_ state: State) -> [(keys: String, label: String)] {
-        let s = state.strings
-        var lines = [(keys: "", label: s("help.queue"))]
-        lines += ReceptionKeys.queue.helpLines(s)
-        lines.append((keys: "", label: s("help.search")))
-        lines += ReceptionKeys.search.helpLines(s)
-        return lines
     }
 
     static func renderForm(_ state: State, _ form: VisitorForm, _ area: Rect, _ frame: inout Frame) {

@@ -14,7 +14,7 @@ extension ReceptionScreen {
 
     static func layout(_ size: Size) -> Layout {
         let rows = Rect(size: size).splitVertically([.length(1), .length(1), .min(10), .length(1), .length(1)])
-        let panes = rows[2].splitHorizontally([.percentage(56), .min(20)])
+        let panes = rows[2].splitHorizontally([.percentage(60), .min(20)])
         return Layout(title: rows[0], summary: rows[1], queue: panes[0], search: panes[1], notice: rows[3], keys: rows[4])
     }
 
@@ -38,7 +38,11 @@ extension ReceptionScreen {
             let prefix = notice.kind == .error ? "! " : "· "
             frame.put(prefix + notice.text, in: l.notice, style: style)
         }
-        let keys = state.modal.map { modalHints(state, $0) } ?? (state.focus == .queue ? ReceptionKeys.queue : ReceptionKeys.search).hints(state.strings)
+        let keyMap = state.focus == .queue ? ReceptionKeys.queue : ReceptionKeys.search
+        var keys = state.modal.map { modalHints(state, $0) } ?? keyMap.hints(state.strings)
+        if state.modal == nil, keys.map(KeyBar.width(of:)).reduce(0, +) + 2 * keys.count > l.keys.width {
+            keys = keyMap.hints(state.strings, firstKeyOnly: true)
+        }
         KeyBar.render(keys, into: &frame, row: l.keys)
         if let modal = state.modal { renderModal(state, modal, Rect(size: size), &frame) }
     }
@@ -53,17 +57,26 @@ extension ReceptionScreen {
 
     private static func renderSummary(_ state: State, _ r: Rect, _ frame: inout Frame) {
         let s = state.strings
-        var parts = [
+        let counts = [
             s("summary.waiting", state.counts.waiting),
             s("summary.called", state.counts.called),
             s("summary.closed", state.counts.closed),
             s("summary.today", state.counts.checkedInToday),
         ]
-        for category in ServiceCategory.allCases {
-            let w = state.waitingSummary(category)
-            parts.append(w.count == 0 ? "\(category.ticketLetter) 0" : "\(category.ticketLetter) \(w.count) (\(s("minutes.short", w.longestMinutes)))")
+        func perCategory(withMinutes: Bool) -> [String] {
+            ServiceCategory.allCases.map { category in
+                let w = state.waitingSummary(category)
+                return withMinutes && w.count > 0
+                    ? "\(category.ticketLetter) \(w.count) (\(s("minutes.short", w.longestMinutes)))"
+                    : "\(category.ticketLetter) \(w.count)"
+            }
         }
-        frame.put(" " + parts.joined(separator: " │ "), in: r, style: .bold)
+        // The longest form that fits: per-category longest waits first go, then the closed count.
+        let candidates = [counts + perCategory(withMinutes: true), counts + perCategory(withMinutes: false),
+                          [counts[0], counts[1], counts[3]] + perCategory(withMinutes: false)]
+        let lines = candidates.map { " " + $0.joined(separator: " │ ") }
+        let line = lines.first { DisplayText.width(of: $0) <= r.width } ?? lines[lines.count - 1]
+        frame.put(line, in: r, style: .bold)
     }
 
     /// The first row to show so that the selection is visible in `visible` rows (the list's own
@@ -86,10 +99,15 @@ extension ReceptionScreen {
         let filter = state.categoryFilter.map { s.category($0) } ?? s("filter.all")
         let inner = paneBox(s("queue.title", filter), focused: state.focus == .queue && state.modal == nil, r, &frame)
         guard inner.height > 1 else { return }
-        // Ticket │ name │ arrived │ wait │ status
-        let cols = inner.splitHorizontally([.length(6), .min(8), .length(6), .length(7), .length(10)])
-        let header = [s("queue.ticket"), s("queue.name"), s("queue.arrived"), s("queue.wait"), s("queue.state")]
-        for (c, text) in zip(cols, header) { frame.put(text, in: c.row(0), style: .underline) }
+        // Ticket │ name │ (arrived, when there is room) │ wait │ status
+        let showArrival = inner.width >= 56
+        let cols = inner.splitHorizontally(showArrival
+            ? [.length(6), .min(8), .length(6), .length(7), .length(12)]
+            : [.length(6), .min(8), .length(0), .length(7), .length(10)])
+        let header = [s("queue.ticket"), s("queue.name"), showArrival ? s("queue.arrived") : "", s("queue.wait"), s("queue.state")]
+        for (i, (c, text)) in zip(cols, header).enumerated() {
+            frame.put(text, in: Rect(x: c.x, y: c.y, width: max(0, c.width - 1), height: 1), style: .underline, alignRight: i == 3)
+        }
         let rows = state.queueRows
         if rows.isEmpty {
             frame.put(s("queue.empty"), in: inner.row(2), style: .dim)

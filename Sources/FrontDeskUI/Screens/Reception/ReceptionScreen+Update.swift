@@ -118,14 +118,8 @@ extension ReceptionScreen {
     // MARK: Panes
 
     private static func handleQueueKey(_ state: inout State, _ key: Key) -> [Effect] {
-        guard let command = ReceptionKeys.queue.command(for: key) else {
-            // Typing a letter or digit in the queue starts a search with it.
-            if case .character(let c) = key, c.isLetter || c.isNumber {
-                state.focus = .search
-                return handleSearchKey(&state, key)
-            }
-            return []
-        }
+        // Letters are commands here (c, x, f, n, q); typing a name happens in the search pane.
+        guard let command = ReceptionKeys.queue.command(for: key) else { return [] }
         switch command {
         case .moveUp: state.queueList.moveUp()
         case .moveDown: state.queueList.moveDown()

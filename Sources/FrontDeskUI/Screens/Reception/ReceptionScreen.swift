@@ -52,7 +52,8 @@ public enum ReceptionScreen {
         /// Today's visits (all statuses) in arrival order, as last loaded.
         public var visits: [QueueEntry] = []
         public var counts = QueueCounts()
-        public var focus: Focus = .queue
+        /// Search has focus at start: a receptionist types a name straight away.
+        public var focus: Focus = .search
         public var categoryFilter: ServiceCategory?
         public var queueList = ListState()
         public var searchField = TextField()
