@@ -99,6 +99,11 @@ public struct CenterCalendar: Sendable, Equatable {
         return String(format: "%02d:%02d", t.hour, t.minute)
     }
 
+    /// The weekday of a local day, 1 = Sunday … 7 = Saturday (Gregorian numbering).
+    public func weekday(of date: LocalDate) -> Int {
+        calendar.component(.weekday, from: startOfDay(date))
+    }
+
     /// The calendar year (center time) that contains the instant.
     public func year(of instant: Date) -> Int { localDate(of: instant).year }
 }

@@ -5,10 +5,12 @@ import CWidth
 ///
 /// Widths come from glibc's `wcwidth` (Unicode East Asian Width and combining classes) and need
 /// a UTF-8 locale (`setlocale`). A cluster is as wide as its widest scalar, capped at 2; an emoji
-/// sequence (joined by ZWJ U+200D or presented by VS16 U+FE0F) takes 2 columns, as tmux and
-/// xterm-compatible terminals draw it.
+/// sequence joined by ZWJ U+200D and a flag take 2 columns; a narrow symbol presented as emoji
+/// by VS16 U+FE0F ("❤️") takes 1, as tmux 3.3a and ncurses draw it. (tmux draws a skin-tone
+/// sequence "👋🏽" in 4 columns; the curses backend draws its base only, in 2.)
 public enum DisplayText {
-    /// The placeholder drawn for a C1 control character or a bidi control.
+    /// The placeholder drawn for a C1 control character, a bidi control, or a character the C
+    /// library cannot measure.
     public static let controlPlaceholder: Character = "⍰"
 
     /// The text with every control character made visible and harmless.
@@ -43,30 +45,50 @@ public enum DisplayText {
         }
     }
 
-    /// Columns taken by one grapheme cluster (0, 1 or 2). Control characters count 1, as their
-    /// placeholder does once sanitized.
+    /// Columns taken by one grapheme cluster (0, 1 or 2, or more for a cluster of controls).
+    ///
+    /// - A cluster holding control characters is as wide as its placeholders once sanitized
+    ///   ("\r\n" is one cluster and two placeholders: 2 columns).
+    /// - A flag (a pair of regional indicators) takes 2 columns, as terminals draw it.
+    /// - A cluster whose first scalar the C library cannot measure (unassigned in its Unicode
+    ///   version, or any non-ASCII scalar without a UTF-8 locale) counts 1: `Frame` draws it
+    ///   as `controlPlaceholder` so that every terminal agrees on its width.
     public static func width(of character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F {
-            return first.value < 0x20 || first.value == 0x7F ? 1 : (scalars.count == 1 ? 1 : clusterWidth(scalars))
+        if scalars.contains(where: isUnsafe) {
+            return width(of: sanitized(String(character)))
         }
+        if first.value < 0x7F, scalars.count == 1 { return 1 }
         return clusterWidth(scalars)
+    }
+
+    /// True when the cluster can be drawn as it is: false when the C library cannot measure its
+    /// first scalar (see `width(of:)`), so the terminal's idea of its width is anyone's guess.
+    /// Control characters are measurable: `sanitized` replaces them.
+    public static func isMeasurable(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first else { return true }
+        return first.value < 0x7F || isUnsafe(first) || fd_wcwidth(Int32(bitPattern: first.value)) >= 0
     }
 
     private static func clusterWidth(_ scalars: Character.UnicodeScalarView) -> Int {
         var widest = 0
-        var emojiSequence = false
+        var joined = false
+        var regionalIndicators = 0
         for s in scalars {
-            if s.value == 0x200D || s.value == 0xFE0F { emojiSequence = true; continue }
+            if s.value == 0xFE0F { continue }
+            if s.value == 0x200D { joined = true; continue }
+            if (0x1F1E6...0x1F1FF).contains(s.value) { regionalIndicators += 1 }
             let w = Int(fd_wcwidth(Int32(bitPattern: s.value)))
-            if w < 0 {
-                if isUnsafe(s) { widest = max(widest, 1) }
-                continue
-            }
+            if w < 0 { continue }
             widest = max(widest, w)
         }
-        if emojiSequence, scalars.contains(where: { $0.properties.isEmoji && $0.value > 0xFF }) { return 2 }
+        if let first = scalars.first, fd_wcwidth(Int32(bitPattern: first.value)) < 0 { return 1 }
+        if regionalIndicators >= 2 { return 2 }
+        // A ZWJ sequence is drawn as one wide emoji. A narrow symbol made emoji by VS16 (❤️) stays
+        // 1 column: that is what tmux 3.3a and ncurses (wcwidth of the base) draw, and drawing
+        // agrees with them rather than with terminals that widen it.
+        if joined, scalars.contains(where: { $0.properties.isEmoji && $0.value > 0xFF }) { return 2 }
         return min(2, widest)
     }
 
@@ -79,6 +101,7 @@ public enum DisplayText {
 
     /// The text cut to at most `columns` columns. When it is cut, the last column holds "…";
     /// no cluster is split and a wide character that would straddle the edge is dropped.
+    /// The text is not sanitized: `Frame.put` does that.
     public static func truncated(_ text: String, toColumns columns: Int) -> String {
         guard columns > 0 else { return "" }
         if width(of: text) <= columns { return text }

@@ -36,30 +36,47 @@ public struct Frame: Hashable, Sendable {
     /// Writes text on one row from column `x`, clipped to `clip` (default the whole frame).
     ///
     /// The text is sanitized first (`DisplayText.sanitized`), so data can never emit a control
-    /// sequence. A wide cluster that does not fit entirely is replaced by a space.
-    /// - Returns: the number of columns written.
+    /// sequence; a cluster the C library cannot measure is drawn as
+    /// `DisplayText.controlPlaceholder`. A wide cluster cut by either edge of the clip leaves a
+    /// space in its visible half. A zero-width cluster (a lone combining mark) joins the cluster
+    /// in the cell before it. Overwriting half of a wide cluster blanks its other half, so the
+    /// grid stays consistent.
+    /// - Returns: the number of columns advanced from `x`.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         let bounds = clip ?? area
         guard y >= bounds.y, y < bounds.maxY, y >= 0, y < size.height else { return 0 }
         let left = max(bounds.x, 0), right = min(bounds.maxX, size.width)
+        guard left < right else { return 0 }
         var col = x
         for character in DisplayText.sanitized(text) {
             let w = DisplayText.width(of: character)
             if w == 0 {
-                // A lone combining mark: attach it to the previous cell's cluster.
-                if col - 1 >= left, col - 1 < right { self[col - 1, y].text.append(character) }
+                // A lone combining mark: attach it to the cluster drawn just before.
+                var target = col - 1
+                if target >= 0, target < size.width, self[target, y].isContinuation { target -= 1 }
+                if target >= left, target < right { self[target, y].text.append(character) }
                 continue
             }
             if col >= right { break }
-            if col < left { col += w; continue }
+            if col < left {
+                if col + w > left {
+                    // A wide cluster cut by the left edge: its visible half is a space.
+                    clearWide(at: left, y: y)
+                    self[left, y] = Cell(text: " ", style: style)
+                }
+                col += w
+                continue
+            }
             if w == 2 && col + 1 >= right {
+                clearWide(at: col, y: y)
                 self[col, y] = Cell(text: " ", style: style)
                 col += 1
                 break
             }
+            let shown = DisplayText.isMeasurable(character) ? String(character) : String(DisplayText.controlPlaceholder)
             clearWide(at: col, y: y)
-            self[col, y] = Cell(text: String(character), style: style)
+            self[col, y] = Cell(text: shown, style: style)
             if w == 2 {
                 clearWide(at: col + 1, y: y)
                 self[col + 1, y] = Cell(text: "", style: style, isContinuation: true)
@@ -69,7 +86,8 @@ public struct Frame: Hashable, Sendable {
         return col - x
     }
 
-    /// Keeps the grid consistent when a cell that is half of a wide cluster is overwritten.
+    /// Keeps the grid consistent before the cell at `x` is overwritten: blanks the other half of
+    /// the wide cluster that the cell is part of, if any.
     private mutating func clearWide(at x: Int, y: Int) {
         let cell = self[x, y]
         if cell.isContinuation, x > 0 { self[x - 1, y] = Cell(text: " ", style: self[x - 1, y].style) }
@@ -86,10 +104,14 @@ public struct Frame: Hashable, Sendable {
         return put(fitted, x: rect.x, y: rect.y, style: style, clip: rect)
     }
 
-    /// Fills a rectangle with blanks of the given style.
+    /// Fills a rectangle with blanks of the given style. A wide cluster cut by the rectangle's
+    /// edge is blanked too.
     public mutating func fill(_ rect: Rect, style: Style = .plain) {
         let r = rect.clipped(to: area)
+        guard !r.isEmpty else { return }
         for y in r.y..<r.maxY {
+            clearWide(at: r.x, y: y)
+            clearWide(at: r.maxX - 1, y: y)
             for x in r.x..<r.maxX { self[x, y] = Cell(text: " ", style: style) }
         }
     }

@@ -46,7 +46,8 @@ public struct Rect: Hashable, Sendable {
 
 /// A size constraint for splitting a rectangle, after ratatui's `Constraint`.
 public enum Constraint: Hashable, Sendable {
-    /// Exactly `n` cells (or what is left, if less).
+    /// Exactly `n` cells (or what is left, if less; the last part also takes any leftover when
+    /// no part is `min`).
     case length(Int)
     /// At least `n` cells; all `min` parts share what the `length` parts leave, equally.
     case min(Int)
@@ -55,32 +56,43 @@ public enum Constraint: Hashable, Sendable {
 }
 
 extension Rect {
-    /// Splits the rectangle top to bottom by the constraints; the parts always tile the rectangle.
+    /// Splits the rectangle top to bottom by the constraints; the parts always tile the rectangle
+    /// (see `split(total:_:)` for how space is shared).
     public func splitVertically(_ constraints: [Constraint]) -> [Rect] {
         Self.split(total: height, constraints).map { Rect(x: x, y: y + $0.offset, width: width, height: $0.length) }
     }
 
-    /// Splits the rectangle left to right by the constraints; the parts always tile the rectangle.
+    /// Splits the rectangle left to right by the constraints; the parts always tile the rectangle
+    /// (see `split(total:_:)` for how space is shared).
     public func splitHorizontally(_ constraints: [Constraint]) -> [Rect] {
         Self.split(total: width, constraints).map { Rect(x: x + $0.offset, y: y, width: $0.length, height: height) }
     }
 
+    /// Offsets and lengths of the parts of `total` cells.
+    ///
+    /// Each part first gets its own size (negative sizes count 0, sizes above `total` count
+    /// `total`, percentages are clamped to 0…100). The `min` parts share what is left equally
+    /// (the first ones get the remainder); with no `min` part, the last part takes it. When the
+    /// parts ask for more than `total`, they shrink from the end. The parts always tile `total`.
     static func split(total: Int, _ constraints: [Constraint]) -> [(offset: Int, length: Int)] {
+        let total = Swift.max(0, total)
         var lengths = constraints.map { c -> Int in
             switch c {
-            case .length(let n): return Swift.max(0, n)
-            case .min(let n): return Swift.max(0, n)
-            case .percentage(let p): return Swift.max(0, total * p / 100)
+            case .length(let n), .min(let n): return Swift.min(Swift.max(0, n), total)
+            case .percentage(let p): return total * Swift.min(Swift.max(0, p), 100) / 100
             }
         }
         let flexible = constraints.indices.filter { if case .min = constraints[$0] { return true } else { return false } }
-        var spare = total - lengths.reduce(0, +)
-        if spare > 0, !flexible.isEmpty {
-            let share = spare / flexible.count
-            for (k, i) in flexible.enumerated() {
-                lengths[i] += share + (k < spare - share * flexible.count ? 1 : 0)
+        let spare = total - lengths.reduce(0, +)
+        if spare > 0 {
+            if flexible.isEmpty {
+                if !lengths.isEmpty { lengths[lengths.count - 1] += spare }
+            } else {
+                let share = spare / flexible.count
+                for (k, i) in flexible.enumerated() {
+                    lengths[i] += share + (k < spare - share * flexible.count ? 1 : 0)
+                }
             }
-            spare = 0
         }
         // Shrink from the end when over-committed.
         var over = lengths.reduce(0, +) - total

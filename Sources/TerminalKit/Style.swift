@@ -30,6 +30,7 @@ public struct Style: Hashable, Sendable {
     public static let bold = Style(attributes: .bold)
     public static let reverse = Style(attributes: .reverse)
     public static let dim = Style(attributes: .dim)
+    public static let underline = Style(attributes: .underline)
 
     public func with(_ attributes: Attributes) -> Style {
         var s = self

@@ -1,0 +1,156 @@
+import CNCursesw
+import TerminalKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension CursesTerminal {
+    /// Waits up to `timeoutMilliseconds` (forever when negative) for a key or a resize.
+    ///
+    /// - A resize (`KEY_RESIZE`) gives `.resize` with the new screen size; the next `draw`
+    ///   repaints the whole screen.
+    /// - A character followed at once by combining characters (typed or pasted together) comes
+    ///   as one `.character` holding the whole grapheme cluster.
+    /// - Esc: ncurses waits 25 ms after an ESC byte for the rest of a known key sequence. An
+    ///   unknown CSI (`ESC [` … final byte) or SS3 (`ESC O` x) sequence is dropped whole, so it
+    ///   never types text. ESC followed at once by anything else (Alt-x) comes as `.escape` and
+    ///   then the key itself: there is no Alt modifier in `Key`.
+    /// - Keys that `Key` cannot name (F13 and up, Ctrl-arrows, mouse) are skipped.
+    public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
+        guard !isStopped else { return nil }
+        let window = fd_stdscr()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .milliseconds(max(0, timeoutMilliseconds))
+        while true {
+            let remaining = timeoutMilliseconds < 0 ? -1 : milliseconds(from: clock.now, to: deadline)
+            wtimeout(window, Int32(clamping: remaining))
+            var code: wint_t = 0
+            errno = 0
+            let status = wget_wch(window, &code)
+            if status == ERR {
+                let interrupted = errno == EINTR // by a signal other than SIGWINCH
+                if interrupted && (timeoutMilliseconds < 0 || clock.now < deadline) { continue }
+                // A timeout, or the end of input (the terminal went away): in the latter case
+                // wget_wch returns at once, so wait out the time asked instead of spinning.
+                let left = timeoutMilliseconds < 0 ? 100 : milliseconds(from: clock.now, to: deadline)
+                if left > 0 { napms(Int32(clamping: left)) }
+                return nil
+            }
+            if status == KEY_CODE_YES && Int32(bitPattern: code) == KEY_RESIZE {
+                needsFullRepaint = true
+                return .resize(size)
+            }
+            if status == OK && code == 27 {
+                if let key = keyAfterEscape(window) { return .key(key) }
+            } else if let key = Self.decode(status: status, code: code) {
+                if case .character(let character) = key { return .key(.character(withCombiningMarks(character, window))) }
+                return .key(key)
+            }
+            if timeoutMilliseconds >= 0 && clock.now >= deadline { return nil }
+        }
+    }
+
+    /// Decodes one result of `wget_wch` into a key, or nil for one `Key` cannot name.
+    ///
+    /// - `status == KEY_CODE_YES`: `code` is a curses key code (`KEY_UP`, `KEY_F(1)`, ...).
+    ///   `KEY_FIND` and `KEY_SELECT` (what some vt220-like terminals send for Home and End) map
+    ///   to `.home` and `.end`. `KEY_RESIZE` is not a key: nil (`nextEvent` handles it).
+    /// - `status == OK`: `code` is a character. CR and LF are `.enter`, TAB `.tab`, ESC
+    ///   `.escape`, DEL (127) and BS (8, Ctrl-H) `.backspace`, the other codes 1–26 are
+    ///   `.control("a")`…`.control("z")`; NUL, 28–31, C1 controls and non-scalars are nil.
+    static func decode(status: Int32, code: UInt32) -> Key? {
+        if status == KEY_CODE_YES { return decodeKeyCode(Int32(bitPattern: code)) }
+        guard status == OK else { return nil }
+        switch code {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(Unicode.Scalar(UInt8(code + 0x60))))
+        case 0...31, 0x80...0x9F: return nil
+        default:
+            guard let scalar = Unicode.Scalar(code) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private static func decodeKeyCode(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME, KEY_FIND: return .home
+        case KEY_END, KEY_SELECT: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_IC: return .insert
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case fd_KEY_F(1)...fd_KEY_F(12): return .function(Int(code - fd_KEY_F(0)))
+        default: return nil
+        }
+    }
+
+    /// What an ESC byte starts: nil for a dropped unknown sequence, else `.escape`.
+    private func keyAfterEscape(_ window: UnsafeMutablePointer<WINDOW>?) -> Key? {
+        guard let (status, code) = readAtOnce(window) else { return .escape }
+        guard status == OK, code == 0x5B || code == 0x4F else { // "[" or "O"
+            unread(status, code)
+            return .escape
+        }
+        if code == 0x4F { // SS3: one more byte
+            _ = readAtOnce(window)
+            return nil
+        }
+        // CSI: parameter and intermediate bytes (0x20–0x3F), then a final byte (0x40–0x7E).
+        for _ in 0..<32 {
+            guard let (_, next) = readAtOnce(window) else { break }
+            if (0x40...0x7E).contains(next) || !(0x20...0x3F).contains(next) { break }
+        }
+        return nil
+    }
+
+    /// The character with the combining characters that are already waiting after it.
+    private func withCombiningMarks(_ character: Character, _ window: UnsafeMutablePointer<WINDOW>?) -> Character {
+        var cluster = String(character)
+        while let (status, code) = readAtOnce(window) {
+            if status == OK, code >= 0x20, let scalar = Unicode.Scalar(code) {
+                let longer = cluster + String(scalar)
+                if longer.count == 1 {
+                    cluster = longer
+                    continue
+                }
+            }
+            unread(status, code)
+            break
+        }
+        return Character(cluster)
+    }
+
+    /// The next input if it is already there, without waiting.
+    private func readAtOnce(_ window: UnsafeMutablePointer<WINDOW>?) -> (Int32, UInt32)? {
+        wtimeout(window, 0)
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        return status == ERR ? nil : (status, code)
+    }
+
+    /// Pushes back an input read by `readAtOnce`; the next read returns it.
+    private func unread(_ status: Int32, _ code: UInt32) {
+        if status == KEY_CODE_YES {
+            _ = ungetch(Int32(bitPattern: code))
+        } else {
+            _ = unget_wch(wchar_t(bitPattern: code))
+        }
+    }
+
+    private func milliseconds(from now: ContinuousClock.Instant, to deadline: ContinuousClock.Instant) -> Int {
+        let (seconds, attoseconds) = now.duration(to: deadline).components
+        return max(0, Int(seconds) * 1000 + Int((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000))
+    }
+}

@@ -1,0 +1,52 @@
+/// CSV text per RFC 4180: fields separated by commas, records ended by CRLF, a field quoted
+/// when it holds a comma, a double quote, CR or LF (quotes doubled inside).
+///
+/// Text cells are neutralized against spreadsheet formula injection (OWASP "CSV Injection"):
+/// a text cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading `'`, so `=1+1`
+/// is written `'=1+1` and a phone `+212 6…` is written `'+212 6…` (phones are text).
+/// Numeric cells (`.number`) are written unchanged. Other control characters are kept as data
+/// inside quotes only when they are CR/LF/TAB; the rest are dropped, so no raw control byte
+/// other than the record separator is emitted.
+public struct CSVWriter: Sendable {
+    /// One cell: text (neutralized) or a number (as is).
+    public enum Cell: Hashable, Sendable, ExpressibleByStringLiteral {
+        case text(String)
+        case number(Int)
+        case empty
+
+        public init(stringLiteral value: String) { self = .text(value) }
+    }
+
+    public private(set) var output = ""
+
+    /// - Parameter byteOrderMark: start with U+FEFF, for spreadsheet programs that need it to read UTF-8.
+    public init(byteOrderMark: Bool = false) {
+        if byteOrderMark { output = "\u{FEFF}" }
+    }
+
+    /// Appends one record.
+    public mutating func append(_ cells: [Cell]) {
+        output += cells.map(Self.encode).joined(separator: ",") + "\r\n"
+    }
+
+    /// Appends a header record (plain text cells).
+    public mutating func appendHeader(_ names: [String]) { append(names.map { .text($0) }) }
+
+    static func encode(_ cell: Cell) -> String {
+        switch cell {
+        case .empty: return ""
+        case .number(let n): return String(n)
+        case .text(let raw):
+            var text = String(String.UnicodeScalarView(raw.unicodeScalars.filter { s in
+                !(s.value < 0x20 && s.value != 0x09 && s.value != 0x0A && s.value != 0x0D) && !(0x7F...0x9F).contains(s.value)
+            }))
+            if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)) {
+                text = "'" + text
+            }
+            if text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
+                return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            }
+            return text
+        }
+    }
+}

@@ -1,0 +1,158 @@
+/// How well a visitor matched a query: lower is better.
+public enum SearchRank {
+    /// A query word equal to a name word, or an exact code.
+    public static let exact = 0
+    /// A query word that starts a name word; a code prefix; phone digits.
+    public static let prefix = 1
+    /// A query word that meets a name word only through the consonant skeleton.
+    public static let skeleton = 2
+}
+
+/// One way a query token can match an index term.
+public struct SearchAlternative: Hashable, Sendable {
+    public var kind: SearchTermKind
+    /// Folded text to compare with terms of `kind`.
+    public var text: String
+    /// Whether terms that merely start with `text` match (else only equal terms).
+    public var matchesPrefix: Bool
+    /// Rank when a term equals `text`.
+    public var exactRank: Int
+    /// Rank when a term only starts with `text` (used when `matchesPrefix`).
+    public var prefixRank: Int
+
+    public init(kind: SearchTermKind, text: String, matchesPrefix: Bool, exactRank: Int, prefixRank: Int) {
+        self.kind = kind
+        self.text = text
+        self.matchesPrefix = matchesPrefix
+        self.exactRank = exactRank
+        self.prefixRank = prefixRank
+    }
+}
+
+/// One typed word: a visitor matches it when any alternative matches any of their terms.
+public struct SearchToken: Hashable, Sendable {
+    public var alternatives: [SearchAlternative]
+
+    public init(alternatives: [SearchAlternative]) {
+        self.alternatives = alternatives
+    }
+}
+
+/// A typed search, parsed into tokens that every matching visitor satisfies (AND).
+///
+/// - `V-2026-00042`, `v2026-42`, `2026-00042`, `2026-0004` (while typing): a code (prefix);
+///   without the `V`, the year must look like one (`20YY`), else it is read as phone digits.
+/// - Digits with spaces, `+ - . ( )`: phone digits (3 or more: contained in the number) and
+///   code numbers (`00042` and `42` both find `V-2026-00042`; `0004` finds 00040…00049).
+/// - Anything else: name words, each matched as a prefix of a folded name word or, failing
+///   that, by consonant skeleton (see `SearchText`); a word of digits inside such a query is a
+///   phone or code-number token.
+public struct SearchQuery: Hashable, Sendable {
+    public var tokens: [SearchToken]
+
+    public init(tokens: [SearchToken]) {
+        self.tokens = tokens
+    }
+
+    /// Parses what was typed; an empty or blank query has no tokens (and matches nothing).
+    /// Characters of a query that are read; the rest of a longer paste is ignored.
+    public static let maxLength = 200
+
+    public init(parsing text: String) {
+        let t = String(text.prefix(Self.maxLength)).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if t.isEmpty {
+            self.init(tokens: [])
+        } else if let code = Self.codeToken(t) {
+            self.init(tokens: [code])
+        } else if t.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
+                  t.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal || " +-.()".unicodeScalars.contains($0) }) {
+            let token = Self.digitsToken(PhoneNumber.queryDigits(t))
+            self.init(tokens: token.map { [$0] } ?? [])
+        } else {
+            var tokens: [SearchToken] = []
+            for position in SearchText.positions(t).flatMap({ $0.split() }) {
+                let variants = position.variants
+                if variants.count == 1, let w = variants.first, w.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal }) {
+                    if let token = Self.digitsToken(PhoneNumber.digits(w)) { tokens.append(token) }
+                    continue
+                }
+                var alternatives: [SearchAlternative] = []
+                for v in variants {
+                    alternatives.append(SearchAlternative(kind: .word, text: v, matchesPrefix: true,
+                                                          exactRank: SearchRank.exact, prefixRank: SearchRank.prefix))
+                    for s in SearchText.skeletons(of: v) {
+                        alternatives.append(SearchAlternative(kind: .skeleton, text: s, matchesPrefix: s.count >= 2,
+                                                              exactRank: SearchRank.skeleton, prefixRank: SearchRank.skeleton))
+                    }
+                }
+                tokens.append(SearchToken(alternatives: Self.unique(alternatives)))
+            }
+            self.init(tokens: tokens)
+        }
+    }
+
+    /// Whether the query can match nothing (no tokens).
+    public var isEmpty: Bool { tokens.isEmpty }
+
+    /// `v`, `v-`, then `YYYY-` and digits: a code or the start of one.
+    private static func codeToken(_ t: String) -> SearchToken? {
+        var rest = Substring(t)
+        var hadLetter = false
+        if rest.first == "v" {
+            hadLetter = true
+            rest = rest.dropFirst()
+            if rest.first == "-" || rest.first == " " { rest = rest.dropFirst() }
+        }
+        let isDigit: (Character) -> Bool = { $0.isASCII && $0.isNumber }
+        let year = rest.prefix(while: isDigit)
+        let afterYear = rest.dropFirst(year.count)
+        if hadLetter, !rest.isEmpty, afterYear.isEmpty, year.count <= 4 {
+            // `v2026` or `v-20`: the start of a code.
+            return SearchToken(alternatives: [SearchAlternative(kind: .code, text: String(year), matchesPrefix: true,
+                                                                exactRank: SearchRank.prefix, prefixRank: SearchRank.prefix)])
+        }
+        guard year.count == 4, year.hasPrefix("20"), afterYear.first == "-" else { return nil }
+        let number = afterYear.dropFirst()
+        guard number.allSatisfy(isDigit) else { return nil }
+        let typed = "\(year)-\(number)"
+        var alternatives = [SearchAlternative(kind: .code, text: typed, matchesPrefix: true,
+                                              exactRank: SearchRank.exact, prefixRank: SearchRank.prefix)]
+        if let n = Int(number), n > 0, number.count < 5 {
+            alternatives.append(SearchAlternative(kind: .code, text: VisitorCode(year: Int(year) ?? 0, number: n).searchForm,
+                                                  matchesPrefix: false, exactRank: SearchRank.exact, prefixRank: SearchRank.exact))
+        }
+        return SearchToken(alternatives: alternatives)
+    }
+
+    /// Digits typed alone or as a word: code numbers, and phone digits from 3 digits on.
+    private static func digitsToken(_ digits: String) -> SearchToken? {
+        if digits.isEmpty { return nil }
+        var alternatives = [SearchAlternative(kind: .code, text: digits, matchesPrefix: true,
+                                              exactRank: SearchRank.exact, prefixRank: SearchRank.prefix)]
+        if digits.count < 5, let n = Int(digits), n > 0 {
+            alternatives.append(SearchAlternative(kind: .code, text: VisitorCode(year: 0, number: n).numberForm,
+                                                  matchesPrefix: false, exactRank: SearchRank.exact, prefixRank: SearchRank.exact))
+        }
+        if digits.count >= PhoneNumber.minimumSearchDigits {
+            alternatives.append(SearchAlternative(kind: .phone, text: digits, matchesPrefix: true,
+                                                  exactRank: SearchRank.prefix, prefixRank: SearchRank.prefix))
+        }
+        return SearchToken(alternatives: unique(alternatives))
+    }
+
+    private static func unique(_ alternatives: [SearchAlternative]) -> [SearchAlternative] {
+        var seen: Set<SearchAlternative> = []
+        return alternatives.filter { seen.insert($0).inserted }
+    }
+}
+
+extension VisitorCode {
+    /// The number part as searched, five digits or more: `00042`.
+    public var numberForm: String {
+        let digits = String(number)
+        return digits.count >= 5 ? digits : String(repeating: "0", count: 5 - digits.count) + digits
+    }
+
+    /// The code without its letter, as searched: `2026-00042`.
+    public var searchForm: String { "\(year)-\(numberForm)" }
+}

@@ -1,0 +1,300 @@
+import Foundation
+
+/// What an index term of a visitor stands for.
+public enum SearchTermKind: Int, Sendable, CaseIterable, Codable {
+    /// A folded name word (`aissatou`, `diallo`, `ywsf`), or two adjacent words joined (`diallondiaye`).
+    case word = 0
+    /// The consonant skeleton of a word (`mhmd`), meeting point of Latin and Arabic spellings.
+    case skeleton = 1
+    /// A run of the phone number's digits (every suffix of 3 digits or more).
+    case phone = 2
+    /// The public code, as `2026-00042` and as `00042`.
+    case code = 3
+}
+
+/// A visitor's name terms and sort keys (`SearchText.sortKey` of each name).
+public struct NameIndex: Hashable, Sendable {
+    public var terms: Set<SearchTerm>
+    public var givenKey: String
+    public var familyKey: String
+}
+
+/// One index term: searched by prefix, so terms are stored already folded.
+public struct SearchTerm: Hashable, Sendable {
+    public var kind: SearchTermKind
+    public var text: String
+
+    public init(_ kind: SearchTermKind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// Folding of names for search: the same function runs on stored names (at write time) and on
+/// what the receptionist types, so both meet in one space of keys.
+///
+/// **Folding** (`words`): text is cut into words at anything that is not a letter or a digit
+/// (spaces, hyphens, apostrophes, punctuation); each word in a non-Latin script is transliterated
+/// to Latin with ICU (`محمد` → `mḥmd`, `ሳምራዊት` → `sāmǝrāwit`), then case, accents and width are
+/// folded (`mhmd`, `samrawit`). Leftovers that folding keeps are mapped by hand (`ł`→`l`, `ø`→`o`,
+/// `æ`→`ae`, `ɛ`→`e`, `ɔ`→`o`, `ŋ`→`n`, hooked `ɓ ɗ ƙ ƴ`), the Ge'ez sixth-order vowel `ǝ` and the
+/// transliteration marks `ʿ ʾ ʻ` are dropped, and the Arabic ta marbuta (`ة`, `ẗ`) becomes `a`, as
+/// Latin spellings write it (Fatima, Khadija).
+///
+/// **Arabic article**: an Arabic word starting with `ال` is also indexed without it, and `al` is
+/// indexed on its own, so `المهاجر` is found by `mouhajir` and by `el mouhajir`.
+///
+/// **Joined pairs**: two adjacent words of the full name (given then family) are also indexed
+/// joined (`diallondiaye`, `abdallah` from `عبد الله`, `aissatoudiallo`), so a name written in
+/// one or two words is found either way, and a two-word query can be answered by one range.
+///
+/// **Skeleton** (`skeleton(of:)`): Arabic script writes few vowels, so a Latin query is also matched
+/// on consonants only. On a folded word: a leading `ou` before a vowel is `w` (Ouafae = وفاء);
+/// `ch`→`sh`, `ck`→`k`, `c` before `e i y` → `s`, other `c`→`k`, `ph`→`f`, `dj`→`j`, `q`→`k`;
+/// then the vowels `a e i o u` are dropped, and so are `y` and `w` except as the first letter
+/// (they write Arabic long vowels: يوسف `ywsf` and Youssef both give `ysf`); then repeated letters
+/// collapse (`mhmmd`→`mhmd`; repeated digits stay). `h` is kept (محمد and Mohamed meet at `mhmd`); a final `h` is
+/// dropped in a second variant, so Sarah meets سارة (`sr`) and Abdallah meets عبد الله (`bdlh`, `bdl`).
+///
+/// Known limits: the skeleton also joins names that differ only in vowels (Mohamed and Mahmoud
+/// are both `mhmd`), so skeleton matches rank after direct matches; Egyptian `g` for ج (Gamal,
+/// جمال `jml`) and French `k`/`c` for ق (Kacem works, Caid does not meet قائد) are not bridged;
+/// a query word whose skeleton has one letter (`ali`, علي → `l`) matches only that exact skeleton.
+public enum SearchText {
+    // MARK: Folding
+
+    /// The folded words of a text, in order (`"Aïssatou Diallo-Ndiaye"` → `["aissatou", "diallo", "ndiaye"]`).
+    public static func words(_ text: String) -> [String] {
+        positions(text).flatMap { $0.words }
+    }
+
+    /// The folded words joined by single spaces: a sort key for names (`"Traoré"` → `"traore"`).
+    public static func sortKey(_ text: String) -> String {
+        words(text).joined(separator: " ")
+    }
+
+    // MARK: Index terms
+
+    /// Every term under which a visitor's names are found: folded words (with Arabic-article
+    /// variants), adjacent pairs joined (also across given and family name), and the skeletons
+    /// of all of them.
+    public static func nameTerms(givenName: String, familyName: String) -> Set<SearchTerm> {
+        nameIndex(givenName: givenName, familyName: familyName).terms
+    }
+
+    /// The name terms and the sort keys of a visitor, folding each name once.
+    public static func nameIndex(givenName: String, familyName: String) -> NameIndex {
+        let given = positions(givenName)
+        let family = positions(familyName)
+        var words: Set<String> = []
+        // Given then family name, as a receptionist types them: the pair across the two fields
+        // (`aissatoudiallo`) lets "aissatou d" be answered by one index range.
+        let all = (given + family).flatMap { $0.split() }
+        for (i, p) in all.enumerated() {
+            words.formUnion(p.variants)
+            if p.hasArticle { words.insert("al") }
+            if i + 1 < all.count {
+                for second in all[i + 1].variants {
+                    words.insert(p.variants[0] + second)
+                }
+            }
+        }
+        var terms: Set<SearchTerm> = []
+        for w in words {
+            terms.insert(SearchTerm(.word, w))
+            for s in skeletons(of: w) { terms.insert(SearchTerm(.skeleton, s)) }
+        }
+        return NameIndex(terms: terms,
+                         givenKey: given.flatMap(\.words).joined(separator: " "),
+                         familyKey: family.flatMap(\.words).joined(separator: " "))
+    }
+
+    /// The code terms of a visitor: `2026-00042` and `00042`.
+    public static func codeTerms(_ code: VisitorCode) -> Set<SearchTerm> {
+        [SearchTerm(.code, code.searchForm), SearchTerm(.code, code.numberForm)]
+    }
+
+    /// The phone terms of a stored phone text (none when it has no digits).
+    public static func phoneTerms(_ phone: String?) -> Set<SearchTerm> {
+        guard let phone else { return [] }
+        return Set(PhoneNumber.searchTerms(digits: PhoneNumber.digits(phone)).map { SearchTerm(.phone, $0) })
+    }
+
+    /// All index terms of a visitor record.
+    public static func terms(givenName: String, familyName: String, phone: String?, code: VisitorCode) -> Set<SearchTerm> {
+        nameTerms(givenName: givenName, familyName: familyName)
+            .union(codeTerms(code))
+            .union(phoneTerms(phone))
+    }
+
+    // MARK: Skeleton
+
+    /// The consonant skeleton of a folded word (see the type's documentation); may be empty.
+    public static func skeleton(of word: String) -> String {
+        let s = Array(word.unicodeScalars)
+        var spelled: [Unicode.Scalar] = []
+        spelled.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
+            switch (c, next) {
+            case ("o", "u") where i == 0 && i + 2 < s.count && isVowel(s[i + 2]):
+                spelled.append("w"); i += 2; continue
+            case ("c", "h"):
+                spelled += ["s", "h"]; i += 2; continue
+            case ("c", "k"), ("q", _):
+                spelled.append("k"); i += (c == "c" ? 2 : 1); continue
+            case ("c", let n?) where n == "e" || n == "i" || n == "y":
+                spelled.append("s")
+            case ("c", _):
+                spelled.append("k")
+            case ("p", "h"):
+                spelled.append("f"); i += 2; continue
+            case ("d", "j"):
+                spelled.append("j"); i += 2; continue
+            default:
+                spelled.append(c)
+            }
+            i += 1
+        }
+        var kept = String.UnicodeScalarView()
+        for (k, c) in spelled.enumerated() {
+            if isVowel(c) { continue }
+            if (c == "y" || c == "w") && k > 0 { continue }
+            if let last = kept.last, last == c, c.properties.numericType != .decimal { continue }
+            kept.append(c)
+        }
+        return String(kept)
+    }
+
+    /// The skeleton and, when it ends in `h`, the skeleton without that `h`; empty ones left out.
+    public static func skeletons(of word: String) -> [String] {
+        let base = skeleton(of: word)
+        if base.isEmpty { return [] }
+        if base.count > 1, base.hasSuffix("h") { return [base, String(base.dropLast())] }
+        return [base]
+    }
+
+    // MARK: Internals
+
+    /// One word position of a text: its folded word and, for an Arabic word with the article,
+    /// the word without it.
+    struct Position {
+        var words: [String]
+        var withoutArticle: [String]?
+
+        var hasArticle: Bool { withoutArticle != nil }
+
+        /// Variants when the position is one word (the common case): `[full, withoutArticle?]`.
+        var variants: [String] {
+            guard let w = words.first else { return [] }
+            if let stripped = withoutArticle, stripped.count == 1, let s = stripped.first, s != w { return [w, s] }
+            return [w]
+        }
+
+        /// A position that transliterated into several words (Han: `zhong wen`) becomes several
+        /// plain positions.
+        func split() -> [Position] {
+            if words.count <= 1 { return words.isEmpty ? [] : [self] }
+            return words.map { Position(words: [$0], withoutArticle: nil) }
+        }
+    }
+
+    /// The word positions of a text: cut at non-letters, each piece folded.
+    static func positions(_ text: String) -> [Position] {
+        var out: [Position] = []
+        for chunk in chunks(text) {
+            let folded = fold(chunk)
+            if folded.isEmpty { continue }
+            var p = Position(words: folded, withoutArticle: nil)
+            if chunk.unicodeScalars.count >= 4, chunk.hasPrefix("\u{0627}\u{0644}") {
+                let rest = fold(chunk.dropFirst(2))
+                if !rest.isEmpty { p.withoutArticle = rest }
+            }
+            out.append(p)
+        }
+        return out
+    }
+
+    /// Pieces of the original text between separators (anything but letters, digits, marks and
+    /// the transliteration marks `ʿ ʾ ʻ`).
+    static func chunks(_ text: String) -> [Substring] {
+        text.split(whereSeparator: { ch in
+            !ch.unicodeScalars.contains(where: { isWordScalar($0) })
+        })
+    }
+
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x02BB, 0x02BE, 0x02BF: return true // ʻ ʾ ʿ: letters in transliterations, dropped by fold
+        case 0x02BC: return false // ʼ: typed as an apostrophe
+        default: break
+        }
+        let p = s.properties
+        return p.isAlphabetic || p.numericType == .decimal
+    }
+
+    /// Folds one piece of text into lower-case Latin words.
+    static func fold<S: StringProtocol>(_ piece: S) -> [String] {
+        var text = String(piece)
+        if text.unicodeScalars.contains(where: needsTransliteration) {
+            text = text.applyingTransform(.toLatin, reverse: false) ?? text
+            text = text.replacingOccurrences(of: "\u{1E97}", with: "a") // ẗ: ta marbuta
+                .replacingOccurrences(of: "t\u{308}", with: "a")
+        }
+        text = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let mapped = leftover[scalar] {
+                current.append(contentsOf: mapped.unicodeScalars)
+            } else if isDropped(scalar) {
+                continue
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal {
+                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// Letters that folding keeps but that Latin spellings write otherwise.
+    private static let leftover: [Unicode.Scalar: String] = [
+        "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ħ": "h", "ı": "i",
+        "ŋ": "n", "ə": "e", "ɛ": "e", "ɔ": "o", "ɓ": "b", "ɗ": "d", "ƙ": "k", "ƴ": "y", "ß": "ss",
+        "\u{01DD}": "", // ǝ: Ge'ez sixth-order vowel, mostly silent (ሳምራዊት → samrawit)
+    ]
+
+    /// Scalars dropped inside a word: transliteration marks, combining marks and format
+    /// characters (joiners, direction marks).
+    private static func isDropped(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x02BB, 0x02BE, 0x02BF: return true
+        default: break
+        }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+        default: return false
+        }
+    }
+
+    /// Whether a scalar is a letter outside the Latin blocks (so the text needs transliterating).
+    private static func needsTransliteration(_ s: Unicode.Scalar) -> Bool {
+        guard s.properties.isAlphabetic else { return false }
+        switch s.value {
+        case 0x0000...0x02FF, 0x1D00...0x1DBF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF,
+             0xAB30...0xAB6F, 0xFF00...0xFFEF:
+            return false
+        default:
+            return true
+        }
+    }
+
+    private static func isVowel(_ c: Unicode.Scalar) -> Bool {
+        c == "a" || c == "e" || c == "i" || c == "o" || c == "u"
+    }
+}

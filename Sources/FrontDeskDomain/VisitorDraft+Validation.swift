@@ -1,0 +1,136 @@
+import Foundation
+
+/// Limits and text rules for visitor records, shared by the form and the store.
+public enum VisitorRules {
+    /// Longest accepted given or family name, in characters (grapheme clusters) after NFC.
+    public static let maxNameLength = 100
+    /// Earliest accepted birth year.
+    public static let minBirthYear = 1900
+    /// Digits a phone number must hold (ITU E.164 allows at most 15).
+    public static let phoneDigitRange = 6...15
+
+    /// A name as stored: trimmed, inner runs of spaces made one space, Unicode NFC.
+    ///
+    /// - Throws: `.nameTooLong` past `maxNameLength`; `.nameInvalid` when it holds a control
+    ///   character (C0, DEL, C1, line or paragraph separators), a bidi override or isolate
+    ///   (U+202A–U+202E, U+2066–U+2069), or no letter at all. An empty result is returned as is.
+    public static func normalizedName(_ raw: String) throws(VisitorValidationError) -> String {
+        // Refuse hostile text before any other work: a huge paste is cut short here.
+        for scalar in raw.unicodeScalars where isForbiddenInName(scalar) {
+            throw .nameInvalid
+        }
+        let nfc = raw.precomposedStringWithCanonicalMapping
+        let words = nfc.split(whereSeparator: { $0.isWhitespace })
+        let name = words.joined(separator: " ")
+        if name.isEmpty { return name }
+        guard name.count <= maxNameLength else { throw .nameTooLong(max: maxNameLength) }
+        guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { throw .nameInvalid }
+        return name
+    }
+
+    /// Whether a scalar may never appear in a name: controls, separators that break lines,
+    /// and the bidi controls that can reorder what a terminal shows.
+    public static func isForbiddenInName(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F, 0x80...0x9F: true // C0, DEL, C1
+        case 0x2028, 0x2029: true // line and paragraph separators
+        case 0x202A...0x202E, 0x2066...0x2069: true // bidi embeddings, overrides, isolates
+        default: false
+        }
+    }
+
+    /// The record as the store keeps it, checking what can be checked without reference data.
+    ///
+    /// Names are normalized as by `normalizedName`, nationality upper-cased, languages
+    /// lower-cased, phone digits made ASCII. The store calls this inside its write transaction
+    /// so that no malformed record is written, whoever built the `NewVisitor`.
+    /// - Throws: `.givenNameMissing`, `.nameTooLong`, `.nameInvalid`, `.birthYearInvalid`
+    ///   (before `minBirthYear`), `.phoneInvalid`, `.consentMissing`.
+    public static func normalized(_ visitor: NewVisitor) throws(VisitorValidationError) -> NewVisitor {
+        var v = visitor
+        v.givenName = try normalizedName(visitor.givenName)
+        guard !v.givenName.isEmpty else { throw .givenNameMissing }
+        v.familyName = try normalizedName(visitor.familyName)
+        v.nationality = visitor.nationality.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        v.languages = visitor.languages.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }
+        if let year = visitor.birthYear, year < minBirthYear { throw .birthYearInvalid(String(year)) }
+        if let phone = visitor.phone {
+            let t = phone.trimmingCharacters(in: .whitespacesAndNewlines)
+            if t.isEmpty {
+                v.phone = nil
+            } else {
+                guard isValidPhone(t) else { throw .phoneInvalid(t) }
+                v.phone = PhoneNumber.normalized(t)
+            }
+        }
+        guard visitor.consentScopes.contains(.services) else { throw .consentMissing }
+        return v
+    }
+
+    /// Whether a phone text is acceptable: only digits, spaces, `+ - . ( )`, and 6 to 15 digits.
+    public static func isValidPhone(_ text: String) -> Bool {
+        var digits = 0
+        for scalar in text.unicodeScalars {
+            if scalar.properties.numericType == .decimal {
+                digits += 1
+            } else if !" +-.()".unicodeScalars.contains(scalar) {
+                return false
+            }
+        }
+        return phoneDigitRange.contains(digits)
+    }
+}
+
+extension VisitorDraft {
+    /// Checks the draft and returns the record to store: names trimmed and NFC, nationality
+    /// upper-cased, languages lower-cased, digits of birth year and phone in ASCII (a year typed
+    /// `١٩٩٤` on an Arabic keyboard is 1994).
+    ///
+    /// Rules are checked in field order and the first failure is thrown.
+    /// - Parameters:
+    ///   - now: the current instant; the birth year may not be after its center-local year.
+    ///   - calendar: the center's calendar.
+    ///   - knownCountries: ISO 3166-1 alpha-2 codes, upper case.
+    ///   - knownLanguages: ISO 639 codes, lower case.
+    /// - Throws: `VisitorValidationError`.
+    public func validated(now: Date, calendar: CenterCalendar, knownCountries: Set<String>,
+                          knownLanguages: Set<String>) throws(VisitorValidationError) -> NewVisitor {
+        let given = try VisitorRules.normalizedName(givenName)
+        guard !given.isEmpty else { throw .givenNameMissing }
+        let family = try VisitorRules.normalizedName(familyName)
+
+        let country = nationality.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        guard knownCountries.contains(country) else { throw .nationalityUnknown(country) }
+
+        var codes: [String] = []
+        for raw in languages {
+            let code = raw.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if code.isEmpty || codes.contains(code) { continue }
+            guard knownLanguages.contains(code) else { throw .languageUnknown(code) }
+            codes.append(code)
+        }
+
+        let year = try Self.birthYear(birthYear, now: now, calendar: calendar)
+        let phoneText = try Self.phone(phone)
+        guard consentScopes.contains(.services) else { throw .consentMissing }
+
+        return NewVisitor(givenName: given, familyName: family, sex: sex, birthYear: year, nationality: country,
+                          languages: codes, status: status, phone: phoneText, consentScopes: consentScopes)
+    }
+
+    private static func birthYear(_ text: String, now: Date, calendar: CenterCalendar) throws(VisitorValidationError) -> Int? {
+        let t = PhoneNumber.normalized(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        if t.isEmpty { return nil }
+        guard t.utf8.count == 4, t.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+              let year = Int(t), year >= VisitorRules.minBirthYear else { throw .birthYearInvalid(t) }
+        guard year <= calendar.year(of: now) else { throw .birthYearInFuture(year) }
+        return year
+    }
+
+    private static func phone(_ text: String) throws(VisitorValidationError) -> String? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty { return nil }
+        guard VisitorRules.isValidPhone(t) else { throw .phoneInvalid(t) }
+        return PhoneNumber.normalized(t)
+    }
+}

@@ -1,0 +1,217 @@
+import Foundation
+import FrontDeskDomain
+import GRDB
+
+extension AppDatabase {
+    /// Visitors matching a typed query, best first, at most `limit` (see `SearchQuery` for
+    /// what is matched). Archived visitors are left out.
+    ///
+    /// Answered from `visitor_search_term` (folded words, skeletons, phone digit runs and
+    /// codes, stored at write time) by index range scans that read about as many rows as they
+    /// return, never a scan of `visitor`:
+    /// 1. With two words or more, the first two joined (`aissatou d` → `aissatoud`) are read
+    ///    first as a prefix of the indexed adjacent-word pairs: "given family" as typed at the
+    ///    desk is one dense range.
+    /// 2. Then the driving word, the query word matching the fewest index rows (counted up to
+    ///    `searchCountLimit`), alternative by alternative in rank order: folded-word prefix
+    ///    (exact word first), then skeleton. Rows come in primary-key order
+    ///    `(kind, term, sort_key, visitor_id)`: by matched word, then folded family and given
+    ///    name. Each row must satisfy every other word (AND), checked with `instr` on the
+    ///    candidate's `visitor.search_text` (read anyway to leave archived visitors out).
+    ///    Reading stops at `limit` distinct visitors.
+    /// 3. Each visitor found is ranked by its worst word: exact word 0, prefix 1, skeleton 2
+    ///    (codes and phones 0 or 1). The result is ordered by rank, then by the order of reading.
+    ///
+    /// So "moh" lists Mohamed A…Z, then Mohammed A…Z, … then the skeleton matches (محمد…).
+    /// When more visitors match than `limit`, the first ones in that order are returned.
+    ///
+    /// Limit: when the words must be checked against each other (not a pair typed in name
+    /// order), at most `searchRowBudget` index rows of each alternative of the driving word are
+    /// read. Two common words that rarely meet ("mohamed zineb" typed for "Zineb … Mohamed",
+    /// over 100,000 visitors) can therefore miss a visitor; this is also the slowest case
+    /// (about 8 ms in a release build). Any rarer word typed (a family name, a code, phone
+    /// digits) makes the search exhaustive again.
+    public func searchVisitors(_ query: String, limit: Int) throws -> [Visitor] {
+        let parsed = SearchQuery(parsing: query)
+        guard !parsed.isEmpty, limit > 0 else { return [] }
+        return try writer.read { db in
+            var passes: [(alternatives: [SearchAlternative], checked: [SearchToken])] = []
+            if parsed.tokens.count >= 2 {
+                // Two words typed as they stand in the name: one range over the joined pair.
+                let pair = Self.pairAlternatives(parsed.tokens[0], parsed.tokens[1])
+                if !pair.isEmpty { passes.append((pair, parsed.tokens)) }
+            }
+            let driving = try Self.drivingToken(db, parsed)
+            let others = parsed.tokens.enumerated().filter { $0.offset != driving }.map(\.element)
+            let alternatives = parsed.tokens[driving].alternatives.enumerated()
+                .sorted { ($0.element.exactRank, $0.offset) < ($1.element.exactRank, $1.offset) }
+                .map(\.element)
+            passes.append((alternatives, others))
+
+            var found: [Int64] = []
+            var rank: [Int64: Int] = [:]
+            search: for pass in passes {
+                // Windows start just over `limit` rows (enough when rows match densely) and grow
+                // fourfold up to `searchWindow`. Without other words every row matches, so the
+                // reading goes on until `limit`; with them, it stops after `searchRowBudget`
+                // rows of each alternative.
+                let budget = pass.checked.isEmpty ? Int.max : Self.searchRowBudget
+                for alt in pass.alternatives {
+                    var after: WindowKey?
+                    var read = 0
+                    var window = limit + 10
+                    while read < budget {
+                        defer { window = min(window * 4, max(Self.searchWindow, limit + 10)) }
+                        let rows = try Row.fetchAll(db, Self.matchRequest(alt, others: pass.checked, after: after, window: window))
+                        for row in rows {
+                            let id: Int64 = row["visitor_id"]
+                            let term: String = row["term"]
+                            if rank[id] == nil {
+                                rank[id] = term == alt.text ? alt.exactRank : alt.prefixRank
+                                found.append(id)
+                                if found.count == limit { break search }
+                            }
+                        }
+                        read += window
+                        guard let end = try Row.fetchOne(db, Self.windowEndRequest(alt, after: after, window: window)) else { break }
+                        after = WindowKey(term: end["term"], sortKey: end["sort_key"], visitorId: end["visitor_id"])
+                    }
+                }
+            }
+            if found.isEmpty { return [] }
+            if parsed.tokens.count > 1 {
+                rank = try Self.ranks(db, of: found, on: parsed.tokens)
+            }
+            let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element, $0.offset) })
+            let records = try VisitorRecord.filter(keys: found).fetchAll(db)
+            return records
+                .sorted { a, b in
+                    let (ka, kb) = (a.id ?? 0, b.id ?? 0)
+                    return (rank[ka] ?? 9, order[ka] ?? 0) < (rank[kb] ?? 9, order[kb] ?? 0)
+                }
+                .map(\.visitor)
+        }
+    }
+
+    /// The joined-pair alternatives of two query words (`aissatou` + `d` → prefix
+    /// `aissatoud`), matched against the pairs indexed by `SearchText.nameTerms`.
+    static func pairAlternatives(_ first: SearchToken, _ second: SearchToken) -> [SearchAlternative] {
+        let firsts = first.alternatives.filter { $0.kind == .word }
+        let seconds = second.alternatives.filter { $0.kind == .word }
+        return firsts.flatMap { a in
+            seconds.map { b in
+                SearchAlternative(kind: .word, text: a.text + b.text, matchesPrefix: true,
+                                  exactRank: SearchRank.exact, prefixRank: SearchRank.prefix)
+            }
+        }
+    }
+
+    /// How many index rows a query word is counted up to when choosing the driving word.
+    public static let searchCountLimit = 1_000
+
+    /// The index of the token with the fewest matching index rows; among tokens that reach
+    /// `searchCountLimit`, the one whose shortest alternative is longest (`zineb` rather than
+    /// `a` in "zineb a").
+    static func drivingToken(_ db: Database, _ query: SearchQuery) throws -> Int {
+        guard query.tokens.count > 1 else { return 0 }
+        var best: (index: Int, key: (Int, Int))?
+        for (index, token) in query.tokens.enumerated() {
+            var count = 0
+            for alt in token.alternatives where count < searchCountLimit {
+                let sql: SQL = "SELECT COUNT(*) FROM (SELECT 1 FROM visitor_search_term WHERE \(condition(alt, table: nil)) LIMIT \(searchCountLimit))"
+                count += try Int.fetchOne(db, SQLRequest<Int>(literal: sql, cached: true)) ?? 0
+            }
+            let shortest = token.alternatives.map(\.text.count).min() ?? 0
+            let key = (min(count, searchCountLimit), -shortest)
+            if let current = best, current.key <= key { continue }
+            best = (index, key)
+        }
+        return best?.index ?? 0
+    }
+
+    /// Most index rows of one alternative read per query when other words must also match.
+    public static let searchWindow = 500
+    /// Index rows of one alternative read at most when other words must also match: bounds a
+    /// keystroke's time. Two common words that rarely meet ("mohamed zineb", not typed in name
+    /// order) may miss visitors past it; typing more narrows the driving word.
+    public static let searchRowBudget = 1_000
+
+    /// Where a window of index rows ends: the next window starts after it.
+    struct WindowKey {
+        var term: String
+        var sortKey: String
+        var visitorId: Int64
+    }
+
+    /// The rows of the next window of `window` index rows of one alternative, in primary-key
+    /// order after `after`, whose visitor is not archived and matches every token of `others`.
+    static func matchRequest(_ alt: SearchAlternative, others: [SearchToken], after: WindowKey?,
+                             window: Int) -> SQLRequest<Row> {
+        var sql: SQL = """
+            SELECT w.visitor_id, w.term, w.sort_key FROM (\(windowSQL(alt, after: after)) LIMIT \(window)) AS w
+            JOIN visitor v ON v.id = w.visitor_id
+            WHERE v.archived = 0
+            """
+        for token in others {
+            let any: [SQL] = token.alternatives.map { o in
+                "instr(v.search_text, \(SearchTextColumn.needle(kind: o.kind, text: o.text, exact: !o.matchesPrefix))) > 0"
+            }
+            sql += " AND (\(any.joined(separator: " OR ")))"
+        }
+        sql += " ORDER BY w.term, w.sort_key, w.visitor_id"
+        return SQLRequest(literal: sql, cached: true)
+    }
+
+    /// The last row of the window (nil when the alternative's rows end within it).
+    static func windowEndRequest(_ alt: SearchAlternative, after: WindowKey?, window: Int) -> SQLRequest<Row> {
+        SQLRequest(literal: "\(windowSQL(alt, after: after)) LIMIT 1 OFFSET \(window - 1)", cached: true)
+    }
+
+    /// The index rows of an alternative after a key, in primary-key order (a range scan).
+    private static func windowSQL(_ alt: SearchAlternative, after: WindowKey?) -> SQL {
+        var sql: SQL = "SELECT t.visitor_id, t.term, t.sort_key FROM visitor_search_term t WHERE "
+        if let after {
+            // The key replaces the range's lower bound, so that the scan starts at it.
+            sql += "t.kind = \(alt.kind.rawValue) AND (t.term, t.sort_key, t.visitor_id) > (\(after.term), \(after.sortKey), \(after.visitorId))"
+            sql += alt.matchesPrefix ? " AND t.term < \(alt.text + "\u{10FFFF}")" : " AND t.term = \(alt.text)"
+        } else {
+            sql += condition(alt, table: "t")
+        }
+        return sql + " ORDER BY t.term, t.sort_key, t.visitor_id"
+    }
+
+    /// The worst rank over `tokens` of each visitor (9 for a token it does not match).
+    static func ranks(_ db: Database, of ids: [Int64], on tokens: [SearchToken]) throws -> [Int64: Int] {
+        let columns: [SQL] = tokens.map { token in
+            var checks: [(rank: Int, needle: String)] = []
+            for alt in token.alternatives {
+                checks.append((alt.exactRank, SearchTextColumn.needle(kind: alt.kind, text: alt.text, exact: true)))
+                if alt.matchesPrefix {
+                    checks.append((alt.prefixRank, SearchTextColumn.needle(kind: alt.kind, text: alt.text, exact: false)))
+                }
+            }
+            let whens: [SQL] = checks.enumerated()
+                .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+                .map { _, check in "WHEN instr(v.search_text, \(check.needle)) > 0 THEN \(check.rank)" }
+            return "CASE \(whens.joined(separator: " ")) ELSE 9 END"
+        }
+        let rank: SQL = columns.count == 1 ? columns[0] : "MAX(\(columns.joined(separator: ", ")))"
+        let sql: SQL = "SELECT v.id, \(rank) FROM visitor v WHERE v.id IN \(ids)"
+        var result: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) {
+            result[row[0]] = row[1]
+        }
+        return result
+    }
+
+    /// `kind = ? AND term >= ? AND term < ?` (prefix) or `kind = ? AND term = ?` (exact).
+    /// The prefix's upper bound appends U+10FFFF, above any character a term can hold.
+    static func condition(_ alt: SearchAlternative, table: String?) -> SQL {
+        let kind = SQL(sql: table.map { "\($0).kind" } ?? "kind")
+        let term = SQL(sql: table.map { "\($0).term" } ?? "term")
+        if alt.matchesPrefix {
+            return "\(kind) = \(alt.kind.rawValue) AND \(term) >= \(alt.text) AND \(term) < \(alt.text + "\u{10FFFF}")"
+        }
+        return "\(kind) = \(alt.kind.rawValue) AND \(term) = \(alt.text)"
+    }
+}

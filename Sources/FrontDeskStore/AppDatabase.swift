@@ -1,0 +1,212 @@
+import Foundation
+import FrontDeskDomain
+import GRDB
+
+/// The FrontDesk database: one SQLite file shared by every terminal of the center.
+///
+/// Owns the connection pool (WAL: readers never wait for the writer) and the migrator. Every
+/// write is a method named for what it does; each runs in one `BEGIN IMMEDIATE` transaction,
+/// so a read-then-write (next ticket, next code) waits for other terminals through the busy
+/// timeout instead of failing with `SQLITE_BUSY`, and writes its audit event in that same
+/// transaction. Reads return Domain values.
+///
+/// Instants are stored as INTEGER epoch milliseconds, UTC (see `Date.epochMilliseconds`);
+/// center-local days as `YYYY-MM-DD` text computed with the `CenterCalendar`.
+public struct AppDatabase: Sendable {
+    /// The pool (file) or queue (in memory) that every access goes through.
+    let writer: any DatabaseWriter
+    /// Where `changeToken()` reads.
+    private let tokenSource: TokenSource
+    /// The center's calendar: days, tickets and code years are counted in its zone.
+    public let calendar: CenterCalendar
+    /// The database file, nil in memory.
+    public let path: String?
+
+    private enum TokenSource: Sendable {
+        /// A dedicated connection that never writes: its `PRAGMA data_version` moves when any
+        /// other connection (this process's pool or another terminal) commits.
+        case dataVersion(DatabaseQueue)
+        /// In memory there is no other connection: count this one's changes.
+        case totalChanges
+    }
+
+    /// How long a write waits for another terminal's transaction before failing.
+    public static let busyTimeout: TimeInterval = 10
+
+    // MARK: Opening
+
+    /// Opens (creating it if needed) the database file and migrates it to the current schema.
+    ///
+    /// Missing parent directories are created with mode 0700 and a new file with mode 0600
+    /// (SQLite gives the `-wal` and `-shm` files the same mode). The file is opened in WAL mode
+    /// with foreign keys on and a busy timeout of `busyTimeout` seconds.
+    /// - Throws: `StoreError.notADatabase` (not SQLite), `.foreignDatabase` (another program's),
+    ///   `.newerSchema` (written by a newer FrontDesk): in these cases the file is left
+    ///   unchanged. `.notAFile`, `.cannotCreateDirectory`, `.cannotCreateFile`; a GRDB
+    ///   `DatabaseError` for other SQLite failures.
+    public static func open(path: String, calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
+        let directory = (path as NSString).deletingLastPathComponent
+        try DatabaseFile.createDirectories(directory)
+        let state = try DatabaseFile.prepare(path)
+        let migrator = Self.migrator
+        if state == .database {
+            // Decide on a connection that only reads, before the pool sets WAL mode or migrates.
+            try inspect(path: path, migrator: migrator)
+        }
+        let pool = try openPool(path: path)
+        try migrate(pool, path: path, migrator: migrator)
+        // Not read-only although it never writes: the last connection to close removes the
+        // -wal and -shm files, which a read-only one cannot do.
+        var tokenConfig = configuration()
+        tokenConfig.label = "FrontDesk.changeToken"
+        let tokenQueue = try DatabaseQueue(path: path, configuration: tokenConfig)
+        return AppDatabase(writer: pool, tokenSource: .dataVersion(tokenQueue), calendar: calendar, path: path)
+    }
+
+    /// A fresh database in memory, for tests and previews: same schema and rules, no file.
+    public static func inMemory(calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try migrator.migrate(queue)
+        return AppDatabase(writer: queue, tokenSource: .totalChanges, calendar: calendar, path: nil)
+    }
+
+    /// The database path when none is given: `FRONTDESK_DB`, else
+    /// `$XDG_DATA_HOME/frontdesk/frontdesk.sqlite` (when absolute, as the XDG spec asks), else
+    /// `$HOME/.local/share/frontdesk/frontdesk.sqlite`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let path = environment["FRONTDESK_DB"], !path.isEmpty { return path }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            return (data as NSString).appendingPathComponent("frontdesk/frontdesk.sqlite")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return (home as NSString).appendingPathComponent(".local/share/frontdesk/frontdesk.sqlite")
+    }
+
+    private init(writer: any DatabaseWriter, tokenSource: TokenSource, calendar: CenterCalendar, path: String?) {
+        self.writer = writer
+        self.tokenSource = tokenSource
+        self.calendar = calendar
+        self.path = path
+    }
+
+    private static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "FrontDesk"
+        return config
+    }
+
+    /// Opens the pool, which switches a new file to WAL mode. That switch needs the file to
+    /// itself and fails at once with SQLITE_BUSY, not through the busy timeout, when another
+    /// terminal opens the same new file at the same moment: it is retried until the timeout.
+    private static func openPool(path: String) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration())
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+                throw StoreError.notADatabase(path)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+    }
+
+    /// Refuses, without writing, a database that is not ours or is newer than this binary.
+    ///
+    /// The connection only reads, but is not opened read-only: a read-only connection to a WAL
+    /// database leaves the -wal and -shm files behind, while this one removes them on close.
+    private static func inspect(path: String, migrator: DatabaseMigrator) throws {
+        let config = configuration()
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try retryingCreationRaces {
+                try queue.read { db in
+                    let applied = try migrator.appliedIdentifiers(db)
+                    if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
+                    // Tables other than GRDB's own: a terminal creating the file at this moment
+                    // has `grdb_migrations` before its first migration commits.
+                    let tables = try Int.fetchOne(db, sql: """
+                        SELECT COUNT(*) FROM sqlite_master
+                        WHERE type = 'table' AND name <> 'grdb_migrations' AND name NOT LIKE 'sqlite_%'
+                        """) ?? 0
+                    if !applied.contains(firstMigration), tables > 0 { throw StoreError.foreignDatabase(path) }
+                }
+            }
+            try queue.close()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.notADatabase(path)
+        }
+    }
+
+    /// Applies missing migrations. Several terminals may open a new file at the same moment:
+    /// each migration is one IMMEDIATE transaction, and a terminal that loses the race finds
+    /// the work done when it retries.
+    private static func migrate(_ pool: DatabasePool, path: String, migrator: DatabaseMigrator) throws {
+        try retryingCreationRaces {
+            if try pool.read(migrator.hasBeenSuperseded) { throw StoreError.newerSchema(path) }
+            do {
+                try migrator.migrate(pool)
+            } catch is DatabaseError {
+                // Another terminal ran the same migration first ("table already exists").
+                if try pool.read(migrator.hasCompletedMigrations) { return }
+                throw CreationRace()
+            }
+        }
+    }
+
+    private struct CreationRace: Error {}
+
+    /// Runs `body` again (a few times, 20 ms apart) when another terminal creating the same
+    /// database changed its schema under it: "no such table" between two statements, or a
+    /// migration it already applied. Other errors, and the last attempt's, are thrown.
+    private static func retryingCreationRaces(_ body: () throws -> Void) throws {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try body()
+            } catch let error as DatabaseError
+                where attempt < 5 && (error.resultCode == .SQLITE_ERROR || error.resultCode == .SQLITE_SCHEMA) {
+                Thread.sleep(forTimeInterval: 0.02)
+            } catch is CreationRace where attempt < 5 {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one IMMEDIATE transaction: the write lock is taken at BEGIN (waiting up
+    /// to the busy timeout), so reads inside see the latest data and the commit cannot fail
+    /// with SQLITE_BUSY. Rolls back when `body` throws.
+    func writeImmediately<T>(_ body: (Database) throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            var value: T?
+            try db.inTransaction(.immediate) {
+                value = try body(db)
+                return .commit
+            }
+            guard let value else { preconditionFailure("transaction committed without a value") }
+            return value
+        }
+    }
+
+    // MARK: Changes by other terminals
+
+    /// A number that changes whenever any connection commits a write, this process's or
+    /// another terminal's. Poll it and reload when it differs from the last value seen.
+    ///
+    /// For a file it is `PRAGMA data_version` read on a dedicated connection that never writes
+    /// (the value is per connection, so it must always be read on the same one); in memory,
+    /// the count of changes.
+    public func changeToken() throws -> Int64 {
+        switch tokenSource {
+        case .dataVersion(let queue):
+            try queue.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        case .totalChanges:
+            try writer.read { db in try Int64.fetchOne(db, sql: "SELECT total_changes()") ?? 0 }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The database file on disk, before SQLite sees it: private directories and file modes, and a
+/// check that an existing file is an SQLite database at all.
+enum DatabaseFile {
+    /// The 16 bytes every SQLite 3 database file starts with.
+    static let sqliteHeader = Array("SQLite format 3\0".utf8)
+
+    /// What was found at the path.
+    enum State: Equatable {
+        /// The file was just created, empty, mode 0600.
+        case created
+        /// An empty file existed (SQLite treats it as a new database).
+        case empty
+        /// An SQLite database existed.
+        case database
+    }
+
+    /// Creates the missing directories of `directory`, each with mode 0700 (whatever the umask).
+    static func createDirectories(_ directory: String) throws(StoreError) {
+        guard !directory.isEmpty else { return }
+        var prefix = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            prefix += "/" + component
+            var info = stat()
+            if stat(prefix, &info) == 0 {
+                guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                    throw .cannotCreateDirectory(prefix, "a file is in the way")
+                }
+                continue
+            }
+            if mkdir(prefix, 0o700) != 0 {
+                let err = errno
+                if err == EEXIST { continue }
+                throw .cannotCreateDirectory(prefix, String(cString: strerror(err)))
+            }
+            _ = chmod(prefix, 0o700)
+        }
+    }
+
+    /// Makes sure a database can be opened at `path`: creates a missing file with mode 0600,
+    /// or checks that an existing one is empty or starts with the SQLite header. Reads only.
+    /// - Throws: `.notAFile`, `.notADatabase`, `.cannotCreateFile`.
+    static func prepare(_ path: String) throws(StoreError) -> State {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            if fd >= 0 {
+                _ = fchmod(fd, 0o600) // exactly 0600, whatever the umask
+                close(fd)
+                return .created
+            }
+            let err = errno
+            guard err == EEXIST else { throw .cannotCreateFile(path, String(cString: strerror(err))) }
+            guard stat(path, &info) == 0 else { throw .cannotCreateFile(path, String(cString: strerror(errno))) }
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path) }
+        if info.st_size == 0 { return .empty }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .cannotCreateFile(path, "cannot read it")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+        guard Array(head) == sqliteHeader else { throw .notADatabase(path) }
+        return .database
+    }
+
+    /// The permission bits of a file (`0o600`), or nil when it does not exist.
+    static func mode(_ path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o7777
+    }
+}

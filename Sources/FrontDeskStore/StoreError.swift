@@ -1,0 +1,44 @@
+/// Why the database could not be opened or a record could not be found. Each case has a
+/// message for the person at the desk or the administrator (English; the UI may translate).
+public enum StoreError: Error, Equatable, Sendable {
+    /// The file exists but is not an SQLite database. It was left unchanged.
+    case notADatabase(String)
+    /// The database was written by a newer FrontDesk (it has migrations this binary does not
+    /// know). It was left unchanged.
+    case newerSchema(String)
+    /// The file is an SQLite database of another program (it has tables but no FrontDesk
+    /// migrations). It was left unchanged.
+    case foreignDatabase(String)
+    /// The path names a directory or another non-regular file.
+    case notAFile(String)
+    /// The directory that should hold the database could not be created (path, reason).
+    case cannotCreateDirectory(String, String)
+    /// The database file could not be created (path, reason).
+    case cannotCreateFile(String, String)
+    /// No visitor has this id.
+    case visitorNotFound(Int64)
+
+    /// A one-line English explanation.
+    public var message: String {
+        switch self {
+        case .notADatabase(let path):
+            "\(path) is not a FrontDesk database (not an SQLite file); it was left unchanged."
+        case .newerSchema(let path):
+            "\(path) was written by a newer version of FrontDesk; update this program to open it. The file was left unchanged."
+        case .foreignDatabase(let path):
+            "\(path) is an SQLite database of another program, not a FrontDesk database; it was left unchanged."
+        case .notAFile(let path):
+            "\(path) is not a regular file."
+        case .cannotCreateDirectory(let path, let reason):
+            "Cannot create the directory \(path): \(reason)."
+        case .cannotCreateFile(let path, let reason):
+            "Cannot create the database file \(path): \(reason)."
+        case .visitorNotFound(let id):
+            "No visitor has the id \(id)."
+        }
+    }
+}
+
+extension StoreError: CustomStringConvertible {
+    public var description: String { message }
+}

@@ -1,0 +1,39 @@
+import FrontDeskDomain
+
+/// Choosing the category of a walk-in check-in for one visitor.
+public struct CheckInDialog: Hashable, Sendable {
+    public var visitor: Visitor
+    public var category: ServiceCategory
+
+    public init(visitor: Visitor, category: ServiceCategory = .social) {
+        self.visitor = visitor
+        self.category = category
+    }
+}
+
+/// The ticket just given, shown large enough to read from a step away.
+public struct TicketDialog: Hashable, Sendable {
+    public var ticket: QueueTicket
+    public var visitorName: String
+    public var visitorCode: VisitorCode
+    /// Tickets waiting ahead in the same category when it was given.
+    public var ahead: Int
+
+    public init(ticket: QueueTicket, visitorName: String, visitorCode: VisitorCode, ahead: Int) {
+        self.ticket = ticket
+        self.visitorName = visitorName
+        self.visitorCode = visitorCode
+        self.ahead = ahead
+    }
+}
+
+/// Closing a visit: seen, left without being seen, or redirected.
+public struct CloseVisitDialog: Hashable, Sendable {
+    public var entry: QueueEntry
+    public var outcome: VisitOutcome
+
+    public init(entry: QueueEntry, outcome: VisitOutcome = .seen) {
+        self.entry = entry
+        self.outcome = outcome
+    }
+}

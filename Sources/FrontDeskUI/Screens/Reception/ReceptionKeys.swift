@@ -1,0 +1,43 @@
+import TerminalKit
+
+/// What a key can mean on the reception screen.
+public enum ReceptionCommand: Hashable, Sendable {
+    case help, search, newVisitor, checkIn, callNext, closeVisit, filterCategory, switchFocus, quit
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+}
+
+/// The reception screen's key maps. F-keys work everywhere; their letter alternatives work
+/// where no text field has focus (in the queue), and Ctrl alternatives work in the search field.
+public enum ReceptionKeys {
+    /// Keys while the queue list has focus.
+    public static let queue = KeyMap<ReceptionCommand>([
+        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.search, [.function(3), .character("/")], label: "key.search"),
+        KeyBinding(.newVisitor, [.function(2), .character("n")], label: "key.new"),
+        KeyBinding(.callNext, [.function(5), .character("c")], label: "key.callNext"),
+        KeyBinding(.closeVisit, [.function(6), .character("x")], label: "key.close"),
+        KeyBinding(.filterCategory, [.function(4), .character("f")], label: "key.filter"),
+        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+        KeyBinding(.switchFocus, [.tab, .backTab], label: "key.focus", inBar: false),
+        KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
+        KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
+        KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
+        KeyBinding(.top, [.home], label: "key.top", inBar: false),
+        KeyBinding(.bottom, [.end], label: "key.bottom", inBar: false),
+    ])
+
+    /// Keys while the search field has focus: printable keys type into the field.
+    public static let search = KeyMap<ReceptionCommand>([
+        KeyBinding(.help, [.function(1)], label: "key.help"),
+        KeyBinding(.checkIn, [.enter], label: "key.checkIn"),
+        KeyBinding(.newVisitor, [.function(2), .control("n")], label: "key.new"),
+        KeyBinding(.callNext, [.function(5)], label: "key.callNext"),
+        KeyBinding(.switchFocus, [.tab, .backTab, .escape], label: "key.queue"),
+        KeyBinding(.quit, [.function(10)], label: "key.quit"),
+        KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
+        KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
+        KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
+    ])
+}

@@ -1,0 +1,165 @@
+import Foundation
+import FrontDeskDomain
+import TerminalKit
+
+extension ReceptionScreen {
+    /// The bottom-bar hints while a dialog is open.
+    static func modalHints(_ state: State, _ modal: Modal) -> [KeyHint] {
+        let s = state.strings
+        switch modal {
+        case .help: return [KeyHint(keys: "Esc", label: s("key.dismiss"))]
+        case .quitConfirm: return [KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))]
+        case .ticket: return [KeyHint(keys: "Enter", label: s("key.done"))]
+        case .checkIn, .closeVisit:
+            return [KeyHint(keys: "↑↓", label: s("key.choose")), KeyHint(keys: "Enter", label: s("key.confirm")), KeyHint(keys: "Esc", label: s("key.cancel"))]
+        case .visitorForm(let form):
+            var hints = [KeyHint(keys: "Tab/↓", label: s("key.nextField")), KeyHint(keys: "F2/^S", label: s("key.save")), KeyHint(keys: "Esc", label: s("key.cancel"))]
+            switch form.focus {
+            case .sex, .status: hints.insert(KeyHint(keys: "←→", label: s("key.choose")), at: 0)
+            case .consentServices, .consentReporting: hints.insert(KeyHint(keys: "Space", label: s("key.toggle")), at: 0)
+            case .nationality: hints.insert(KeyHint(keys: "PgUp/PgDn", label: s("key.otherMatch")), at: 0)
+            default: break
+            }
+            return hints
+        }
+    }
+
+    static func renderModal(_ state: State, _ modal: Modal, _ area: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        switch modal {
+        case .help:
+            // Two columns: the queue's keys and the search field's keys, each under its heading.
+            let columns = [(s("help.queue"), ReceptionKeys.queue.helpLines(s)), (s("help.search"), ReceptionKeys.search.helpLines(s))]
+            let rows = (columns.map(\.1.count).max() ?? 0) + 1
+            let box = Dialog.rect(width: min(area.width - 2, 78), height: min(area.height - 2, rows + 2), in: area)
+            let inner = Box.render(into: &frame, rect: box, title: s("help.title"), style: .bold)
+            let halves = inner.splitHorizontally([.min(10), .min(10)])
+            for (half, (heading, lines)) in zip(halves, columns) {
+                frame.put(heading, in: Rect(x: half.x + 1, y: half.y, width: half.width - 2, height: 1), style: .underline)
+                for (i, line) in lines.prefix(max(0, half.height - 1)).enumerated() {
+                    frame.put(line.keys, in: Rect(x: half.x + 1, y: half.y + 1 + i, width: 11, height: 1), style: .bold)
+                    frame.put(line.label, in: Rect(x: half.x + 13, y: half.y + 1 + i, width: half.width - 14, height: 1))
+                }
+            }
+        case .quitConfirm:
+            let box = Dialog.rect(width: 44, height: 5, in: area)
+            let inner = Box.render(into: &frame, rect: box, title: s("quit.title"), style: .bold)
+            frame.put(s("quit.prompt"), in: inner.row(1).inset(dx: 1, dy: 0))
+        case .checkIn(let dialog):
+            let box = Dialog.rect(width: 56, height: 11, in: area)
+            let inner = Box.render(into: &frame, rect: box, title: s("checkin.title"), style: .bold)
+            frame.put(dialog.visitor.fullName, in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
+            frame.put(dialog.visitor.code.description, in: inner.row(1).inset(dx: 1, dy: 0), style: .dim)
+            frame.put(s("checkin.choose"), in: inner.row(3).inset(dx: 1, dy: 0))
+            for (i, category) in ServiceCategory.allCases.enumerated() {
+                let chosen = category == dialog.category
+                let line = "\(chosen ? "▶" : " ") \(category.ticketLetter)  \(s.category(category))"
+                frame.put(line, in: inner.row(4 + i).inset(dx: 2, dy: 0), style: chosen ? .reverse : .plain)
+            }
+        case .ticket(let dialog):
+            let big = BigText.lines(for: dialog.ticket.description)
+            let width = max(44, (big.first.map { DisplayText.width(of: $0) } ?? 0) + 6)
+            let box = Dialog.rect(width: width, height: BigText.height + 8, in: area)
+            let inner = Box.render(into: &frame, rect: box, title: s("ticket.title"), style: .bold)
+            for (i, line) in big.enumerated() {
+                let w = DisplayText.width(of: line)
+                frame.put(line, x: inner.x + max(0, (inner.width - w) / 2), y: inner.y + 1 + i, style: .bold, clip: inner)
+            }
+            let y = inner.y + BigText.height + 2
+            frame.put(dialog.ticket.description + " · " + dialog.visitorCode.description, in: Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1), style: .bold)
+            frame.put(dialog.visitorName, in: Rect(x: inner.x + 1, y: y + 1, width: inner.width - 2, height: 1))
+            frame.put(s("ticket.ahead", dialog.ahead), in: Rect(x: inner.x + 1, y: y + 2, width: inner.width - 2, height: 1), style: .dim)
+        case .closeVisit(let dialog):
+            let box = Dialog.rect(width: 52, height: 9, in: area)
+            let inner = Box.render(into: &frame, rect: box, title: s("close.title", dialog.entry.visit.ticket), style: .bold)
+            frame.put(dialog.entry.visitorName, in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
+            for (i, outcome) in VisitOutcome.allCases.enumerated() {
+                let chosen = outcome == dialog.outcome
+                frame.put("\(chosen ? "▶" : " ") \(i + 1)  \(s.outcome(outcome))", in: inner.row(2 + i).inset(dx: 2, dy: 0), style: chosen ? .reverse : .plain)
+            }
+        case .visitorForm(let form):
+            renderForm(state, form, area, &frame)
+        }
+    }
+
+    static func renderForm(_ state: State, _ form: VisitorForm, _ area: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let box = Dialog.rect(width: min(area.width - 2, 74), height: min(area.height - 1, 19), in: area)
+        let inner = Box.render(into: &frame, rect: box, title: s("form.title"), style: .bold)
+        let labelWidth = 18
+        func row(_ field: VisitorForm.Field) -> Rect {
+            let y = inner.y + field.rawValue + (field.rawValue >= VisitorForm.Field.consentServices.rawValue ? 1 : 0)
+            return Rect(x: inner.x + 1, y: y, width: inner.width - 2, height: 1)
+        }
+        func valueRect(_ field: VisitorForm.Field) -> Rect {
+            let r = row(field)
+            return Rect(x: r.x + labelWidth, y: r.y, width: r.width - labelWidth, height: 1)
+        }
+        for field in VisitorForm.Field.allCases where field != .save {
+            let focused = form.focus == field
+            frame.put(s("form.\(field.label)"), in: Rect(x: row(field).x, y: row(field).y, width: labelWidth - 1, height: 1),
+                      style: focused ? .bold : .plain)
+        }
+        let fieldWidth = 28
+        func text(_ f: TextField, _ field: VisitorForm.Field, width: Int = fieldWidth) {
+            let r = valueRect(field)
+            f.render(into: &frame, rect: Rect(x: r.x, y: r.y, width: min(width, r.width), height: 1), style: .underline, focused: form.focus == field)
+        }
+        text(form.givenName, .givenName, width: valueRect(.givenName).width)
+        text(form.familyName, .familyName, width: valueRect(.familyName).width)
+        func choice(_ value: String, _ field: VisitorForm.Field) {
+            frame.put("◀ \(value) ▶", in: valueRect(field), style: form.focus == field ? .reverse : .plain)
+        }
+        choice(s.sex(form.sex), .sex)
+        text(form.birthYear, .birthYear, width: 6)
+        frame.put(s("form.birthYearHint"), in: Rect(x: valueRect(.birthYear).x + 8, y: valueRect(.birthYear).y, width: valueRect(.birthYear).width - 8, height: 1), style: .dim)
+        text(form.nationality, .nationality, width: 18)
+        let nr = valueRect(.nationality)
+        if let country = form.resolvedNationality(state.reference) {
+            let name = s.language == .fr ? country.nameFr : country.nameEn
+            frame.put("→ \(name) (\(country.code))", in: Rect(x: nr.x + 19, y: nr.y, width: nr.width - 19, height: 1), style: .bold)
+        } else if !form.nationality.text.isEmpty {
+            frame.put(s("form.noMatch"), in: Rect(x: nr.x + 19, y: nr.y, width: nr.width - 19, height: 1), style: .dim)
+        }
+        text(form.languages, .languages, width: 18)
+        let lr = valueRect(.languages)
+        let langs = form.resolvedLanguages(state.reference).map { item in
+            item.language.map { s.language == .fr ? $0.nameFr : $0.nameEn } ?? "?\(item.typed)"
+        }
+        frame.put(langs.isEmpty ? s("form.languagesHint") : "→ " + langs.joined(separator: ", "),
+                  in: Rect(x: lr.x + 19, y: lr.y, width: lr.width - 19, height: 1), style: langs.isEmpty ? .dim : .bold)
+        choice(s.status(form.status), .status)
+        text(form.phone, .phone, width: 20)
+        func checkbox(_ on: Bool, _ field: VisitorForm.Field, _ label: String) {
+            frame.put("[\(on ? "x" : " ")] " + label, in: valueRect(field), style: form.focus == field ? .reverse : .plain)
+        }
+        frame.put(s("form.consentIntro"), in: Rect(x: inner.x + 1, y: row(.consentServices).y - 1, width: inner.width - 2, height: 1), style: .dim)
+        checkbox(form.consentServices, .consentServices, s("form.consentServicesText"))
+        checkbox(form.consentReporting, .consentReporting, s("form.consentReportingText"))
+        let saveRow = row(.save)
+        frame.put("[ " + s("form.save") + " ]", in: Rect(x: saveRow.x + labelWidth, y: saveRow.y, width: 24, height: 1),
+                  style: form.focus == .save ? Style.reverse.with(.bold) : .bold)
+        if let error = form.error {
+            frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1), style: Style(foreground: .red, attributes: .bold))
+        }
+    }
+}
+
+extension VisitorForm.Field {
+    /// The strings-table suffix of the field's label (`form.givenName`).
+    var label: String {
+        switch self {
+        case .givenName: "givenName"
+        case .familyName: "familyName"
+        case .sex: "sex"
+        case .birthYear: "birthYear"
+        case .nationality: "nationality"
+        case .languages: "languages"
+        case .status: "status"
+        case .phone: "phone"
+        case .consentServices: "consentServices"
+        case .consentReporting: "consentReporting"
+        case .save: "save"
+        }
+    }
+}

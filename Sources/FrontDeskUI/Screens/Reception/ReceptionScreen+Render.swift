@@ -1,0 +1,182 @@
+import Foundation
+import FrontDeskDomain
+import TerminalKit
+
+extension ReceptionScreen {
+    /// Rows of the queue list that fit (for PgUp/PgDn).
+    static func queueViewportHeight(_ state: State) -> Int { max(1, layout(state.size).queue.height - 3) }
+    /// Rows of the search results that fit.
+    static func resultsViewportHeight(_ state: State) -> Int { max(1, layout(state.size).search.height - 6) }
+
+    struct Layout {
+        var title: Rect, summary: Rect, queue: Rect, search: Rect, notice: Rect, keys: Rect
+    }
+
+    static func layout(_ size: Size) -> Layout {
+        let rows = Rect(size: size).splitVertically([.length(1), .length(1), .min(10), .length(1), .length(1)])
+        let panes = rows[2].splitHorizontally([.percentage(60), .min(20)])
+        return Layout(title: rows[0], summary: rows[1], queue: panes[0], search: panes[1], notice: rows[3], keys: rows[4])
+    }
+
+    /// Draws the whole screen. Below `minimumSize` it draws a one-line "enlarge" message only.
+    public static func render(_ state: State, into frame: inout Frame) {
+        let size = frame.size
+        if size.width < minimumSize.width || size.height < minimumSize.height {
+            Frame.renderTooSmall(message: state.strings("tooSmall", minimumSize.width, minimumSize.height, size.width, size.height), into: &frame)
+            if state.modal == .quitConfirm, size.height >= 3 {
+                frame.put(state.strings("quit.prompt"), in: Rect(x: 0, y: size.height - 1, width: size.width, height: 1), style: .reverse)
+            }
+            return
+        }
+        let l = layout(size)
+        renderTitle(state, l.title, &frame)
+        renderSummary(state, l.summary, &frame)
+        renderQueue(state, l.queue, &frame)
+        renderSearch(state, l.search, &frame)
+        if let notice = state.notice {
+            let style = notice.kind == .error ? Style(foreground: .red, attributes: .bold) : Style.plain
+            let prefix = notice.kind == .error ? "! " : "· "
+            frame.put(prefix + notice.text, in: l.notice, style: style)
+        }
+        let keyMap = state.focus == .queue ? ReceptionKeys.queue : ReceptionKeys.search
+        var keys = state.modal.map { modalHints(state, $0) } ?? keyMap.hints(state.strings)
+        if state.modal == nil, keys.map(KeyBar.width(of:)).reduce(0, +) + 2 * keys.count > l.keys.width {
+            keys = keyMap.hints(state.strings, firstKeyOnly: true)
+        }
+        KeyBar.render(keys, into: &frame, row: l.keys)
+        if let modal = state.modal { renderModal(state, modal, Rect(size: size), &frame) }
+    }
+
+    private static func renderTitle(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        frame.fill(r, style: .reverse)
+        let right = "\(state.strings.longDate(state.today, weekday: state.calendar.weekday(of: state.today))) \(state.calendar.clockText(state.now)) · \(state.deskName) "
+        let rightWidth = min(DisplayText.width(of: right), r.width / 2)
+        frame.put(" FrontDesk · " + state.strings("reception.title"), in: Rect(x: r.x, y: r.y, width: r.width - rightWidth, height: 1), style: Style.reverse.with(.bold))
+        frame.put(right, in: Rect(x: r.maxX - rightWidth, y: r.y, width: rightWidth, height: 1), style: .reverse, alignRight: true)
+    }
+
+    private static func renderSummary(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let counts = [
+            s("summary.waiting", state.counts.waiting),
+            s("summary.called", state.counts.called),
+            s("summary.closed", state.counts.closed),
+            s("summary.today", state.counts.checkedInToday),
+        ]
+        func perCategory(withMinutes: Bool) -> [String] {
+            ServiceCategory.allCases.map { category in
+                let w = state.waitingSummary(category)
+                return withMinutes && w.count > 0
+                    ? "\(category.ticketLetter) \(w.count) (\(s("minutes.short", w.longestMinutes)))"
+                    : "\(category.ticketLetter) \(w.count)"
+            }
+        }
+        // The longest form that fits: per-category longest waits first go, then the closed count.
+        let candidates = [counts + perCategory(withMinutes: true), counts + perCategory(withMinutes: false),
+                          [counts[0], counts[1], counts[3]] + perCategory(withMinutes: false)]
+        let lines = candidates.map { " " + $0.joined(separator: " │ ") }
+        let line = lines.first { DisplayText.width(of: $0) <= r.width } ?? lines[lines.count - 1]
+        frame.put(line, in: r, style: .bold)
+    }
+
+    /// The first row to show so that the selection is visible in `visible` rows (the list's own
+    /// offset, adjusted when the frame is not the size the state was last synced to).
+    static func visibleOffset(_ list: ListState, visible: Int) -> Int {
+        var offset = list.offset
+        if let selected = list.selected {
+            if selected < offset { offset = selected }
+            if selected >= offset + visible { offset = selected - visible + 1 }
+        }
+        return max(0, min(offset, list.count - visible))
+    }
+
+    private static func paneBox(_ title: String, focused: Bool, _ r: Rect, _ frame: inout Frame) -> Rect {
+        Box.render(into: &frame, rect: r, title: title, style: focused ? .bold : .dim)
+    }
+
+    private static func renderQueue(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let filter = state.categoryFilter.map { s.category($0) } ?? s("filter.all")
+        let inner = paneBox(s("queue.title", filter), focused: state.focus == .queue && state.modal == nil, r, &frame)
+        guard inner.height > 1 else { return }
+        // Ticket │ name │ (arrived, when there is room) │ wait │ status
+        let showArrival = inner.width >= 56
+        let cols = inner.splitHorizontally(showArrival
+            ? [.length(6), .min(8), .length(6), .length(7), .length(12)]
+            : [.length(6), .min(8), .length(0), .length(7), .length(10)])
+        let header = [s("queue.ticket"), s("queue.name"), showArrival ? s("queue.arrived") : "", s("queue.wait"), s("queue.state")]
+        for (i, (c, text)) in zip(cols, header).enumerated() {
+            frame.put(text, in: Rect(x: c.x, y: c.y, width: max(0, c.width - 1), height: 1), style: .underline, alignRight: i == 3)
+        }
+        let rows = state.queueRows
+        if rows.isEmpty {
+            frame.put(s("queue.empty"), in: inner.row(2), style: .dim)
+            return
+        }
+        let visible = inner.height - 1
+        let offset = visibleOffset(state.queueList, visible: visible)
+        for (line, index) in (offset..<min(rows.count, offset + visible)).enumerated() {
+            let entry = rows[index]
+            let y = line + 1
+            let selected = index == state.queueList.selected && state.focus == .queue
+            let called = entry.visit.calledAt != nil
+            var style: Style = called ? .bold : .plain
+            if selected { style = style.with(.reverse) }
+            frame.fill(inner.row(y), style: style)
+            let status = called ? s("queue.calledBy", entry.visit.calledBy ?? "") : s("queue.waiting")
+            let cells = [entry.visit.ticket.description, entry.visitorName,
+                         state.calendar.clockText(entry.visit.arrivedAt),
+                         s("minutes.short", entry.visit.waitMinutes(now: state.now)), status]
+            for (i, (c, text)) in zip(cols, cells).enumerated() {
+                let cell = Rect(x: c.x, y: c.y + y, width: max(0, c.width - 1), height: 1)
+                frame.put(text, in: cell, style: style, alignRight: i == 3)
+            }
+        }
+        if rows.count > visible {
+            frame.put("\((state.queueList.selected ?? 0) + 1)/\(rows.count)", in: Rect(x: r.maxX - 9, y: r.maxY - 1, width: 7, height: 1), style: .dim, alignRight: true)
+        }
+    }
+
+    private static func renderSearch(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let focused = state.focus == .search && state.modal == nil
+        let inner = paneBox(s("search.title"), focused: focused, r, &frame)
+        guard inner.height > 2 else { return }
+        frame.put("/ ", x: inner.x, y: inner.y, style: .bold, clip: inner)
+        state.searchField.render(into: &frame, rect: Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1),
+                                 style: .underline, focused: focused)
+        let detailHeight = 3
+        let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - detailHeight)
+        let query = currentQuery(state)
+        if query.isEmpty {
+            frame.put(s("search.hint"), in: list.row(1), style: .dim)
+            frame.put(s("search.hintNew"), in: list.row(2), style: .dim)
+            return
+        }
+        if state.results.isEmpty {
+            if state.resultsQuery == query { frame.put(s("search.none"), in: list.row(1), style: .dim) }
+            frame.put(s("search.hintNew"), in: list.row(2), style: .dim)
+            return
+        }
+        let codeWidth = 12
+        let offset = visibleOffset(state.resultsList, visible: list.height)
+        for (line, index) in (offset..<min(state.results.count, offset + list.height)).enumerated() {
+            let v = state.results[index]
+            let selected = index == state.resultsList.selected
+            let style: Style = selected ? (focused ? .reverse : .bold) : .plain
+            let row = list.row(line)
+            frame.fill(row, style: style)
+            frame.put(v.fullName, in: Rect(x: row.x, y: row.y, width: row.width - codeWidth - 1, height: 1), style: style)
+            frame.put(v.code.description, in: Rect(x: row.maxX - codeWidth, y: row.y, width: codeWidth, height: 1), style: style)
+        }
+        if let v = state.selectedVisitor {
+            let d = Rect(x: inner.x, y: inner.maxY - detailHeight, width: inner.width, height: detailHeight)
+            let country = state.reference.country(code: v.nationality)
+            let countryName = country.map { s.language == .fr ? $0.nameFr : $0.nameEn } ?? v.nationality
+            frame.put(String(repeating: "─", count: d.width), in: d.row(0), style: .dim)
+            let age = v.birthYear.map { "\($0)" } ?? "—"
+            frame.put("\(s.sex(v.sex)) · \(age) · \(countryName)", in: d.row(1))
+            frame.put("\(s.status(v.status)) · \(v.languages.joined(separator: ", "))\(v.phone.map { " · " + $0 } ?? "")", in: d.row(2))
+        }
+    }
+}

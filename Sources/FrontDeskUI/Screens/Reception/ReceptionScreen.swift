@@ -1,0 +1,146 @@
+import Foundation
+import FrontDeskDomain
+import TerminalKit
+
+/// The reception desk (home screen): today's walk-in queue with waiting times, counts,
+/// incremental visitor search, check-in with a queue ticket, the new-visitor form, call next
+/// and close a visit.
+///
+/// Elm architecture (STYLE.md): `State` is a value, `update` is pure and returns `Effect`s that
+/// the runner performs against the store, feeding results back as `Event`s; `render` draws the
+/// whole frame. The clock reaches the screen only through `.tick(now)` events.
+public enum ReceptionScreen {
+    /// The smallest size at which the screen is drawn; below it a one-line message shows.
+    public static let minimumSize = Size(width: 80, height: 24)
+    /// Visitors listed for a search.
+    public static let searchLimit = 50
+
+    /// Which pane takes typing.
+    public enum Focus: Hashable, Sendable { case queue, search }
+
+    /// A dialog over the screen; it sees keys first.
+    public enum Modal: Hashable, Sendable {
+        case help
+        case quitConfirm
+        case checkIn(CheckInDialog)
+        case ticket(TicketDialog)
+        case closeVisit(CloseVisitDialog)
+        case visitorForm(VisitorForm)
+    }
+
+    /// A line of feedback under the panes.
+    public struct Notice: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case info, error }
+        public var kind: Kind
+        public var text: String
+        public init(_ kind: Kind, _ text: String) {
+            self.kind = kind
+            self.text = text
+        }
+    }
+
+    /// Everything the screen shows and remembers.
+    public struct State: Sendable {
+        public var strings: Localizer
+        public var calendar: CenterCalendar
+        public var reference: ReferenceData
+        /// Who works at this terminal, shown in the title bar and used as "called by".
+        public var deskName: String
+        public var size: Size
+        /// The last clock tick (UTC instant); waiting minutes are computed from it.
+        public var now: Date
+        /// Today's visits (all statuses) in arrival order, as last loaded.
+        public var visits: [QueueEntry] = []
+        public var counts = QueueCounts()
+        /// Search has focus at start: a receptionist types a name straight away.
+        public var focus: Focus = .search
+        public var categoryFilter: ServiceCategory?
+        public var queueList = ListState()
+        public var searchField = TextField()
+        /// The query the shown results answer (results of older queries are dropped).
+        public var resultsQuery = ""
+        public var results: [Visitor] = []
+        public var resultsList = ListState()
+        public var modal: Modal?
+        public var notice: Notice?
+        public var quitRequested = false
+
+        public init(strings: Localizer, calendar: CenterCalendar, reference: ReferenceData, deskName: String, size: Size, now: Date) {
+            self.strings = strings
+            self.calendar = calendar
+            self.reference = reference
+            self.deskName = deskName
+            self.size = size
+            self.now = now
+        }
+
+        /// The center-local day of `now`: the queue shown.
+        public var today: LocalDate { calendar.localDate(of: now) }
+
+        /// Rows of the queue pane: called tickets first (being seen), then waiting tickets in
+        /// arrival order, both filtered by the category filter; closed visits are not listed.
+        public var queueRows: [QueueEntry] {
+            let open = visits.filter { $0.visit.isOpen && (categoryFilter == nil || $0.visit.category == categoryFilter) }
+            let called = open.filter { $0.visit.calledAt != nil }.sorted { ($0.visit.calledAt ?? now) > ($1.visit.calledAt ?? now) }
+            let waiting = open.filter { $0.visit.calledAt == nil }.sorted { $0.visit.arrivedAt < $1.visit.arrivedAt }
+            return called + waiting
+        }
+
+        /// The selected queue row, if any.
+        public var selectedQueueEntry: QueueEntry? {
+            let rows = queueRows
+            guard let i = queueList.selected, rows.indices.contains(i) else { return nil }
+            return rows[i]
+        }
+
+        /// The selected search result, if any.
+        public var selectedVisitor: Visitor? {
+            guard let i = resultsList.selected, results.indices.contains(i) else { return nil }
+            return results[i]
+        }
+
+        /// Waiting tickets in a category and the longest wait among them (minutes).
+        public func waitingSummary(_ category: ServiceCategory) -> (count: Int, longestMinutes: Int) {
+            let waiting = visits.filter { $0.visit.category == category && $0.visit.status == .waiting }
+            return (waiting.count, waiting.map { $0.visit.waitMinutes(now: now) }.max() ?? 0)
+        }
+    }
+
+    /// What happened: keys, clock ticks, resizes and the results of effects.
+    public enum Event: Sendable {
+        case key(Key)
+        case resized(Size)
+        case tick(Date)
+        /// Another terminal (or this one) changed the database.
+        case dataChanged
+        case queueLoaded([QueueEntry], QueueCounts)
+        case searchCompleted(query: String, results: [Visitor])
+        case visitorRegistered(Visitor)
+        case checkedIn(Visit, Visitor)
+        case ticketCalled(QueueEntry)
+        case visitClosed(Visit)
+        case failed(Failure)
+    }
+
+    /// Why an effect failed, as the runner reports it.
+    public enum Failure: Error, Equatable, Sendable {
+        case queue(QueueError)
+        case validation(VisitorValidationError)
+        /// Any other store problem, already phrased for the desk (no stack trace, no SQL).
+        case store(String)
+    }
+
+    /// What the runner must do; data, not calls.
+    public enum Effect: Equatable, Sendable {
+        case loadQueue(LocalDate)
+        case search(query: String, limit: Int)
+        case register(NewVisitor)
+        case checkIn(visitorId: Int64, category: ServiceCategory)
+        case callNext(ServiceCategory?)
+        case close(visitId: Int64, outcome: VisitOutcome)
+        case quit
+    }
+
+    /// The first effects when the screen opens.
+    public static func start(_ state: State) -> [Effect] { [.loadQueue(state.today)] }
+}

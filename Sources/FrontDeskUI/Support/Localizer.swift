@@ -1,0 +1,102 @@
+import Foundation
+import FrontDeskDomain
+
+/// The interface language.
+public enum UILanguage: String, CaseIterable, Sendable {
+    case fr, en
+
+    /// The language a locale asks for (`fr_MA.UTF-8` → French); English when the locale is
+    /// neither French nor English. Reads the usual POSIX variables in order: LC_ALL, LC_MESSAGES, LANG.
+    public static func from(environment: [String: String]) -> UILanguage {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return value.lowercased().hasPrefix("fr") ? .fr : .en
+            }
+        }
+        return .en
+    }
+}
+
+/// UI strings for one language, loaded from `Resources/data/strings/<lang>.json` (a flat object of
+/// key → text). Placeholders are `{0}`, `{1}`… A key missing from the table falls back to the
+/// English table, then to the key itself, so a gap shows as a readable key, never a crash.
+public struct Localizer: Sendable {
+    public let language: UILanguage
+    private let table: [String: String]
+    private let fallback: [String: String]
+
+    public init(language: UILanguage, table: [String: String], fallback: [String: String] = [:]) {
+        self.language = language
+        self.table = table
+        self.fallback = fallback
+    }
+
+    /// Decodes the JSON tables. - Throws: `DecodingError` when a file is not a flat string object.
+    public init(language: UILanguage, json: Data, fallbackJSON: Data?) throws {
+        let decoder = JSONDecoder()
+        let table = try decoder.decode([String: String].self, from: json)
+        let fallback = try fallbackJSON.map { try decoder.decode([String: String].self, from: $0) } ?? [:]
+        self.init(language: language, table: table, fallback: fallback)
+    }
+
+    /// The text for `key` with `{0}`, `{1}`… replaced by the arguments in order.
+    public func callAsFunction(_ key: String, _ arguments: CustomStringConvertible...) -> String {
+        var text = table[key] ?? fallback[key] ?? key
+        for (i, argument) in arguments.enumerated() {
+            text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)
+        }
+        return text
+    }
+
+    /// True when the key has a text in this language's table.
+    public func has(_ key: String) -> Bool { table[key] != nil }
+
+    /// All keys of this language's table (for completeness tests).
+    public var keys: Set<String> { Set(table.keys) }
+
+    // MARK: Domain vocabulary
+
+    public func category(_ c: ServiceCategory) -> String { self("category.\(c.rawValue)") }
+    public func sex(_ s: Sex) -> String { self("sex.\(s.rawValue)") }
+    public func status(_ s: LegalStatus) -> String { self("status.\(s.rawValue)") }
+    public func outcome(_ o: VisitOutcome) -> String { self("outcome.\(o.rawValue)") }
+
+    /// The visitor-facing name of a service.
+    public func serviceName(_ s: Service) -> String { language == .fr ? s.nameFr : s.nameEn }
+
+    /// A short date for headers: "mar. 14 avr. 2026" / "Tue 14 Apr 2026".
+    public func longDate(_ d: LocalDate, weekday: Int) -> String {
+        let days = self("calendar.weekdays").split(separator: ",").map(String.init)
+        let months = self("calendar.months").split(separator: ",").map(String.init)
+        let wd = days.indices.contains(weekday - 1) ? days[weekday - 1] : ""
+        let mo = months.indices.contains(d.month - 1) ? months[d.month - 1] : String(d.month)
+        return "\(wd) \(d.day) \(mo) \(d.year)"
+    }
+
+    /// The message for a refused registration.
+    public func message(for error: VisitorValidationError) -> String {
+        switch error {
+        case .givenNameMissing: self("error.givenNameMissing")
+        case .nameTooLong(let max): self("error.nameTooLong", max)
+        case .nameInvalid: self("error.nameInvalid")
+        case .nationalityUnknown(let c): self("error.nationalityUnknown", c)
+        case .languageUnknown(let l): self("error.languageUnknown", l)
+        case .birthYearInvalid(let y): self("error.birthYearInvalid", y)
+        case .birthYearInFuture(let y): self("error.birthYearInFuture", y)
+        case .phoneInvalid(let p): self("error.phoneInvalid", p)
+        case .consentMissing: self("error.consentMissing")
+        }
+    }
+
+    /// The message for a refused queue action.
+    public func message(for error: QueueError) -> String {
+        switch error {
+        case .alreadyCheckedIn(let t): self("error.alreadyCheckedIn", t)
+        case .visitorNotFound: self("error.visitorNotFound")
+        case .visitorArchived: self("error.visitorArchived")
+        case .visitNotFound: self("error.visitNotFound")
+        case .visitClosed: self("error.visitClosed")
+        case .queueEmpty(let c): c.map { self("error.queueEmptyIn", category($0)) } ?? self("error.queueEmpty")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+
+/// `frontdesk demo`: fills a database with reproducible, realistic demo data.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Fill the database with reproducible demo visitors and today's walk-in queue.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "How many visitors to register.")
+    var visitors: Int = 2_000
+
+    @Option(help: "Random seed: the same seed gives the same data.")
+    var seed: UInt64 = 2026
+
+    @Flag(help: "Delete the database file first, if it exists.")
+    var fresh = false
+
+    @Flag(help: "Register visitors only, without today's walk-in queue.")
+    var noWalkIns = false
+
+    func validate() throws {
+        guard (0...1_000_000).contains(visitors) else { throw ValidationError("--visitors must be between 0 and 1000000") }
+    }
+
+    func run() throws {
+        if fresh {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: common.databasePath + suffix) }
+        }
+        let db = try common.openDatabase()
+        let calendar = try common.calendar()
+        let actor = Actor(name: "demo", terminal: "demo")
+        let now = Date()
+        try storeCall { try db.loadCatalog(try ShippedData.services(), by: actor, at: now) }
+        if try storeCall({ try db.visitorCount() }) > 0 {
+            throw UserError("\(common.databasePath) already holds visitors; use --fresh to start over")
+        }
+        var generator = DemoGenerator(seed: seed)
+        let people = generator.visitors(count: visitors, now: now, calendar: calendar)
+        let progress = Progress(label: "Registering visitors", total: people.count)
+        let registered = try storeCall {
+            try db.registerMany(people, by: actor, at: now) { done, _ in progress.update(done) }
+        }
+        progress.finish()
+        var queued = 0
+        // Outside opening hours (09:00–17:00) the demo still shows a working queue: it plays the
+        // last three hours as if the center were open, so every screen has something to show.
+        let hour = calendar.timeOfDay(of: now).hour
+        let open = (9..<17).contains(hour) ? (hour: 9, minute: 0) : (hour: max(0, hour - 3), minute: 0)
+        let close = (9..<17).contains(hour) ? (hour: 17, minute: 0) : (hour: 23, minute: 59)
+        let plan = noWalkIns ? [] : generator.walkIns(for: people, now: now, calendar: calendar, opensAt: open, closesAt: close)
+        for walkIn in plan {
+            let visitor = registered[walkIn.visitorIndex]
+            let visit = try storeCall { try db.checkIn(visitorId: visitor.id, category: walkIn.category, by: actor, at: walkIn.arrivedAt) }
+            if let calledAt = walkIn.calledAt {
+                _ = try storeCall { try db.call(visitId: visit.id, by: Actor(name: walkIn.calledBy ?? "Desk 1", terminal: "demo"), at: calledAt) }
+            }
+            if let outcome = walkIn.outcome, let leftAt = walkIn.leftAt {
+                _ = try storeCall { try db.close(visitId: visit.id, outcome: outcome, by: actor, at: leftAt) }
+            }
+            queued += 1
+        }
+        print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today)")
+    }
+}
+
+/// A one-line progress indicator on stderr, shown only when stderr is a terminal.
+final class Progress {
+    private let label: String
+    private let total: Int
+    private let enabled = isatty(2) == 1
+    private var lastPercent = -1
+
+    init(label: String, total: Int) {
+        self.label = label
+        self.total = max(1, total)
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        let percent = done * 100 / total
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(done)/\(total))".utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import FrontDeskStore
+
+/// `frontdesk init`: creates the database (0600) and loads the default service catalog.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the database and load the default service catalog.")
+
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        let db = try common.openDatabase()
+        let services = try ShippedData.services()
+        try storeCall { try db.loadCatalog(services, by: currentActor(), at: Date()) }
+        print("Database ready: \(common.databasePath) (\(services.count) services)")
+    }
+}
+
+/// Runs a store call, turning store errors into one-line user errors.
+func storeCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw UserError(error.message)
+    } catch let error as UserError {
+        throw error
+    }
+}

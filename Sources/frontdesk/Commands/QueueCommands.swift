@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+import FrontDeskUI
+
+/// Finds a visitor by public code, with a clear message when there is none.
+func visitor(code text: String, in db: AppDatabase) throws -> Visitor {
+    guard let code = VisitorCode(text) else { throw UserError("'\(TextOutput.safe(text))' is not a visitor code (like V-2026-00042)") }
+    guard let visitor = try storeCall({ try db.visitor(code: code) }) else { throw UserError("no visitor with code \(code)") }
+    return visitor
+}
+
+/// Runs a queue action, turning queue refusals into one-line messages.
+func queueCall<T>(_ strings: Localizer, _ body: () throws -> T) throws -> T {
+    do {
+        return try storeCall(body)
+    } catch let error as QueueError {
+        throw UserError(strings.message(for: error))
+    }
+}
+
+/// `frontdesk checkin CODE --category social`: a walk-in check-in; prints the ticket.
+struct CheckinCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "checkin", abstract: "Check a visitor in as a walk-in; prints the queue ticket.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The visitor's public code, V-YYYY-NNNNN.") var code: String
+    @Option(help: "psychological, social or professional (or P, S, E).") var category: ServiceCategory
+
+    func run() throws {
+        let db = try common.openDatabase()
+        let strings = try ShippedData.strings(common.language)
+        let v = try visitor(code: code, in: db)
+        let visit = try queueCall(strings) { try db.checkIn(visitorId: v.id, category: category, by: currentActor(), at: Date()) }
+        print(visit.ticket)
+    }
+}
+
+/// `frontdesk call [--category C]`: calls the next waiting ticket.
+struct CallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "call", abstract: "Call the next waiting ticket (of a category, or any).")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "psychological, social or professional.") var category: ServiceCategory?
+
+    func run() throws {
+        let db = try common.openDatabase()
+        let strings = try ShippedData.strings(common.language)
+        let entry = try queueCall(strings) { try db.callNext(category: category, by: currentActor(), at: Date()) }
+        print("\(entry.visit.ticket)\t\(entry.visitorCode)")
+    }
+}
+
+/// `frontdesk close TICKET --outcome seen`: closes today's visit with that ticket.
+struct CloseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "close", abstract: "Close today's visit with this ticket.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The ticket, like S-014.") var ticket: String
+    @Option(help: "seen, left_unseen or redirected.") var outcome: VisitOutcome = .seen
+
+    func run() throws {
+        guard let t = QueueTicket(ticket) else { throw UserError("'\(TextOutput.safe(ticket))' is not a ticket (like S-014)") }
+        let db = try common.openDatabase()
+        let strings = try ShippedData.strings(common.language)
+        let today = try common.calendar().localDate(of: Date())
+        let entries = try storeCall { try db.queue(on: today) }
+        guard let entry = entries.first(where: { $0.visit.ticket == t }) else { throw UserError("no ticket \(t) today") }
+        let visit = try queueCall(strings) { try db.close(visitId: entry.visit.id, outcome: outcome, by: currentActor(), at: Date()) }
+        print("\(visit.ticket)\t\(visit.outcome?.rawValue ?? "")")
+    }
+}
+
+/// `frontdesk queue`: today's queue (or a given day's), in text, JSON or CSV.
+struct QueueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "queue", abstract: "List a day's walk-in queue.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "text, json or csv.") var format: OutputFormat = .text
+    @Option(help: "The center-local day, YYYY-MM-DD (default: today).") var date: String?
+    @Flag(help: "Include closed visits.") var all = false
+    @Flag(help: "Start CSV with a byte-order mark, for spreadsheet programs that need it.") var bom = false
+
+    func run() throws {
+        let calendar = try common.calendar()
+        let now = Date()
+        let day: LocalDate
+        if let date {
+            guard let d = LocalDate(iso: date) else { throw UserError("'\(TextOutput.safe(date))' is not a date (YYYY-MM-DD)") }
+            day = d
+        } else {
+            day = calendar.localDate(of: now)
+        }
+        let db = try common.openDatabase()
+        let entries = try storeCall { try db.queue(on: day) }.filter { all || $0.visit.isOpen }
+        print(QueueOutput.render(entries, format: format, calendar: calendar, now: now, bom: bom), terminator: "")
+    }
+}
+
+/// Queue listings in the three formats. Times in text and CSV are center-local; JSON gives UTC
+/// instants (ISO 8601 with Z) and the local day.
+enum QueueOutput {
+    static func state(_ v: Visit) -> String {
+        switch v.status {
+        case .waiting: "waiting"
+        case .called: "called"
+        case .closed(let o): o.rawValue
+        }
+    }
+
+    static func render(_ entries: [QueueEntry], format: OutputFormat, calendar: CenterCalendar, now: Date, bom: Bool = false) -> String {
+        switch format {
+        case .text:
+            return entries.map { e in
+                [e.visit.ticket.description, e.visitorCode.description, TextOutput.safe(e.visitorName),
+                 calendar.clockText(e.visit.arrivedAt), "\(e.visit.waitMinutes(now: now)) min", state(e.visit),
+                 TextOutput.safe(e.visit.calledBy ?? "")].joined(separator: "\t")
+            }.map { $0 + "\n" }.joined()
+        case .csv:
+            var csv = CSVWriter(byteOrderMark: bom)
+            csv.appendHeader(["ticket", "category", "visitor_code", "visitor_name", "day", "arrived_local", "wait_min", "state", "called_by"])
+            for e in entries {
+                csv.append([.text(e.visit.ticket.description), .text(e.visit.category.rawValue), .text(e.visitorCode.description),
+                            .text(e.visitorName), .text(e.visit.day.description), .text(calendar.clockText(e.visit.arrivedAt)),
+                            .number(e.visit.waitMinutes(now: now)), .text(state(e.visit)), .text(e.visit.calledBy ?? "")])
+            }
+            return csv.output
+        case .json:
+            return JSONOutput.encode(entries.map { e in
+                QueueJSON(ticket: e.visit.ticket.description, category: e.visit.category.rawValue, visitorCode: e.visitorCode.description,
+                          visitorName: e.visitorName, day: e.visit.day.description, arrivedAt: e.visit.arrivedAt,
+                          calledAt: e.visit.calledAt, calledBy: e.visit.calledBy, leftAt: e.visit.leftAt,
+                          waitMinutes: e.visit.waitMinutes(now: now), state: state(e.visit))
+            })
+        }
+    }
+
+    struct QueueJSON: Encodable {
+        let ticket, category, visitorCode, visitorName, day: String
+        let arrivedAt: Date
+        let calledAt: Date?
+        let calledBy: String?
+        let leftAt: Date?
+        let waitMinutes: Int
+        let state: String
+    }
+}

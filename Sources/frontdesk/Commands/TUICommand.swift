@@ -1,0 +1,39 @@
+import ArgumentParser
+import CursesBackend
+import Foundation
+import FrontDeskStore
+import FrontDeskUI
+import TerminalKit
+
+/// `frontdesk` (or `frontdesk tui`): the full-screen reception desk.
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the reception desk (the default).")
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(help: "The name of this desk, shown on called tickets (default: $FRONTDESK_DESK or the user name).")
+    var desk: String?
+
+    func run() throws {
+        // Everything that can fail with a message is checked before the terminal changes mode.
+        let strings = try ShippedData.strings(common.language)
+        let reference = try ShippedData.reference()
+        let calendar = try common.calendar()
+        let db = try common.openDatabase()
+        if try storeCall({ try db.services() }).isEmpty {
+            try storeCall { try db.loadCatalog(try ShippedData.services(), by: currentActor(), at: Date()) }
+        }
+        var actor = currentActor()
+        if let desk { actor.name = desk }
+        let terminal: CursesTerminal
+        do {
+            terminal = try CursesTerminal.start(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            throw UserError(error.message)
+        }
+        defer { terminal.stop() }
+        let runner = ReceptionRunner(db: db, terminal: terminal, actor: actor, calendar: calendar)
+        runner.run(ReceptionScreen.State(strings: strings, calendar: calendar, reference: reference,
+                                         deskName: actor.name, size: terminal.size, now: Date()))
+    }
+}

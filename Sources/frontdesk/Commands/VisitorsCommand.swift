@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+import FrontDeskUI
+
+/// `frontdesk visitors add|search`.
+struct VisitorsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "visitors", abstract: "Register and find visitors.",
+        subcommands: [Add.self, Search.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a visitor; prints the new public code.")
+
+        @OptionGroup var common: CommonOptions
+        @Option(help: "Given name, any script.") var given: String
+        @Option(help: "Family name, any script.") var family: String = ""
+        @Option(help: "female, male, other or unspecified.") var sex: Sex = .unspecified
+        @Option(help: "Four-digit birth year, if known.") var birthYear: String = ""
+        @Option(help: "Country: ISO 3166-1 alpha-2 code (MA, GN, SY…) or part of its name.") var nationality: String
+        @Option(name: .customLong("language"), help: "A language (ISO 639 code or name); repeat for several.") var languages: [String] = []
+        @Option(help: "refugee, asylum_seeker, migrant, moroccan_national or other.") var status: LegalStatus = .other
+        @Option(help: "Phone number (text).") var phone: String = ""
+        @Option(help: "Consent given, comma-separated: services (required), reporting.") var consent: String
+
+        func run() throws {
+            let reference = try ShippedData.reference()
+            var scopes: Set<ConsentScope> = []
+            for part in consent.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
+                guard let scope = ConsentScope(rawValue: part) else { throw UserError("unknown consent scope '\(part)' (use services, reporting)") }
+                scopes.insert(scope)
+            }
+            let country = reference.country(code: nationality.uppercased())?.code
+                ?? reference.countries(matching: nationality, limit: 1).first?.code ?? nationality
+            let codes = languages.map { reference.languages(matching: $0, limit: 1).first?.code ?? $0 }
+            let draft = VisitorDraft(givenName: given, familyName: family, sex: sex, birthYear: birthYear,
+                                     nationality: country, languages: codes, status: status, phone: phone, consentScopes: scopes)
+            let calendar = try common.calendar()
+            let now = Date()
+            let strings = try ShippedData.strings(common.language)
+            let valid: NewVisitor
+            do {
+                valid = try draft.validated(now: now, calendar: calendar, knownCountries: reference.countryCodes, knownLanguages: reference.languageCodes)
+            } catch {
+                throw UserError(strings.message(for: error))
+            }
+            let db = try common.openDatabase()
+            let visitor = try storeCall { try db.register(valid, by: currentActor(), at: now) }
+            print(visitor.code)
+        }
+    }
+
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Find visitors by part of a name (any script), code or phone digits.")
+
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "What to look for.") var query: String
+        @Option(help: "At most this many visitors.") var limit: Int = 20
+        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+
+        func validate() throws {
+            guard limit > 0 else { throw ValidationError("--limit must be positive") }
+        }
+
+        func run() throws {
+            let db = try common.openDatabase()
+            let found = try storeCall { try db.searchVisitors(query, limit: limit) }
+            print(VisitorOutput.render(found, format: format), terminator: "")
+        }
+    }
+}
+
+/// Visitor listings in the three formats.
+enum VisitorOutput {
+    static func render(_ visitors: [Visitor], format: OutputFormat) -> String {
+        switch format {
+        case .text:
+            return visitors.map { v in
+                [v.code.description, v.fullName, v.nationality, v.birthYear.map(String.init) ?? "-", v.phone ?? ""]
+                    .map { TextOutput.safe($0) }.joined(separator: "\t")
+            }.map { $0 + "\n" }.joined()
+        case .csv:
+            var csv = CSVWriter()
+            csv.appendHeader(["code", "given_name", "family_name", "sex", "birth_year", "nationality", "languages", "status", "phone"])
+            for v in visitors {
+                csv.append([.text(v.code.description), .text(v.givenName), .text(v.familyName), .text(v.sex.rawValue),
+                            v.birthYear.map { .number($0) } ?? .empty, .text(v.nationality), .text(v.languages.joined(separator: " ")),
+                            .text(v.status.rawValue), .text(v.phone ?? "")])
+            }
+            return csv.output
+        case .json:
+            let rows = visitors.map { v in
+                VisitorJSON(code: v.code.description, givenName: v.givenName, familyName: v.familyName, sex: v.sex.rawValue,
+                            birthYear: v.birthYear, nationality: v.nationality, languages: v.languages, status: v.status.rawValue, phone: v.phone)
+            }
+            return JSONOutput.encode(rows)
+        }
+    }
+
+    struct VisitorJSON: Encodable {
+        let code, givenName, familyName, sex: String
+        let birthYear: Int?
+        let nationality: String
+        let languages: [String]
+        let status: String
+        let phone: String?
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// `frontdesk`: with no subcommand, the reception TUI; subcommands serve scripts and exports.
+///
+/// Exit codes (DESIGN.md §5): 0 success, 1 user error (one line on stderr), 2 usage error.
+@main
+struct FrontDeskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frontdesk",
+        abstract: "Front desk of an intercultural center: visitors, check-in and the walk-in queue.",
+        version: "0.1.0",
+        subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, VisitorsCommand.self,
+                      CheckinCommand.self, QueueCommand.self, CallCommand.self, CloseCommand.self],
+        defaultSubcommand: TUICommand.self
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as UserError {
+            FileHandle.standardError.write(Data("frontdesk: \(error.message)\n".utf8))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            // ArgumentParser reports usage errors as EX_USAGE (64); we promise 2.
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            FileHandle.standardError.write(Data("frontdesk: \(fullMessage(for: error))\n".utf8))
+            Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
+        }
+    }
+}
+
+/// A problem the person at the desk can fix: printed as one line, exit status 1.
+struct UserError: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

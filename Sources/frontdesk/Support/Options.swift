@@ -1,0 +1,77 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+import FrontDeskUI
+
+/// Options every command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The database file (default: $FRONTDESK_DB, else $XDG_DATA_HOME/frontdesk/frontdesk.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: "Interface language: fr or en (default: from the locale).")
+    var lang: UILanguage?
+
+    @Option(name: .long, help: ArgumentHelp("The center's time zone.", valueName: "zone"))
+    var timeZone: String = "Africa/Casablanca"
+
+    /// The database path: --db, else the default location.
+    var databasePath: String {
+        db ?? AppDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    func calendar() throws -> CenterCalendar {
+        guard let calendar = CenterCalendar(identifier: timeZone) else { throw UserError("unknown time zone '\(timeZone)'") }
+        return calendar
+    }
+
+    /// Opens (creating if needed) the database, mapping store problems to one-line messages.
+    func openDatabase() throws -> AppDatabase {
+        do {
+            return try AppDatabase.open(path: databasePath, calendar: try calendar())
+        } catch let error as StoreError {
+            throw UserError(error.message)
+        } catch let error as UserError {
+            throw error
+        } catch {
+            throw UserError("cannot open \(databasePath): \(error.localizedDescription)")
+        }
+    }
+
+    var language: UILanguage { lang ?? UILanguage.from(environment: ProcessInfo.processInfo.environment) }
+}
+
+extension UILanguage: ExpressibleByArgument {}
+
+/// Output formats of listing commands.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
+
+extension ServiceCategory: ExpressibleByArgument {
+    public init?(argument: String) {
+        let a = argument.lowercased()
+        if let c = ServiceCategory(rawValue: a) { self = c; return }
+        if a.count == 1, let c = ServiceCategory(ticketLetter: Character(a)) { self = c; return }
+        return nil
+    }
+}
+
+extension VisitOutcome: ExpressibleByArgument {
+    public init?(argument: String) {
+        let a = argument.lowercased().replacingOccurrences(of: "-", with: "_")
+        guard let o = VisitOutcome(rawValue: a) else { return nil }
+        self = o
+    }
+}
+
+/// Who acts, before staff sign-in exists: the operating-system user at this terminal.
+func currentActor() -> Actor {
+    let env = ProcessInfo.processInfo.environment
+    let name = env["FRONTDESK_DESK"] ?? env["USER"] ?? env["LOGNAME"] ?? "desk"
+    let tty = ttyname(0).map { String(cString: $0) } ?? "no-tty"
+    return Actor(name: name, terminal: tty)
+}
+
+extension Sex: ExpressibleByArgument {}
+extension LegalStatus: ExpressibleByArgument {}

@@ -1,0 +1,19 @@
+import Foundation
+import TerminalKit
+
+/// Text-format output for a terminal: data never drives the terminal (cases/terminal.md R5).
+enum TextOutput {
+    /// The text with control characters, ESC and bidi controls replaced by visible placeholders.
+    static func safe(_ text: String) -> String { DisplayText.sanitized(text) }
+}
+
+/// JSON output: sorted keys, ISO 8601 UTC instants, one document and a final newline.
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "null\n" }
+        return text + "\n"
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskResources
+import FrontDeskUI
+
+/// The shipped data files, loaded and checked, with a clear message when one is missing.
+enum ShippedData {
+    static func required(_ name: String) throws -> Data {
+        guard let data = FrontDeskResources.data(named: name) else {
+            throw UserError("missing resource \(name): reinstall FrontDesk")
+        }
+        return data
+    }
+
+    static func reference() throws -> ReferenceData {
+        do {
+            return try ReferenceData(countriesJSON: try required("countries.json"), languagesJSON: try required("languages.json"))
+        } catch let e as UserError { throw e } catch {
+            throw UserError("damaged reference data: \(error)")
+        }
+    }
+
+    static func services() throws -> [Service] {
+        do { return try Catalog.decodeServices(from: try required("services.json")) } catch let e as UserError { throw e } catch {
+            throw UserError("damaged service catalog: \(error)")
+        }
+    }
+
+    static func strings(_ language: UILanguage) throws -> Localizer {
+        do {
+            return try Localizer(language: language, json: try required("strings/\(language.rawValue).json"),
+                                 fallbackJSON: FrontDeskResources.data(named: "strings/en.json"))
+        } catch let e as UserError { throw e } catch {
+            throw UserError("damaged strings file for \(language.rawValue): \(error)")
+        }
+    }
+}

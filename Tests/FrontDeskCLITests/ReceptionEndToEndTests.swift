@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): keys in, screen and database out.
+@Suite(.serialized) struct ReceptionEndToEndTests {
+    @Test func registerCheckInAndResize() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("e2e.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { tmux.close() }
+        try tmux.waitFor("Queue · all")
+
+        // Register يوسف المهاجر with keys only.
+        try tmux.send("F2")
+        try tmux.waitFor("New visitor")
+        try tmux.type("يوسف")
+        try tmux.send("Tab")
+        try tmux.type("المهاجر")
+        try tmux.send("Tab", "Right", "Right", "Tab", "Tab") // sex: male; skip birth year
+        try tmux.type("syri")
+        try tmux.waitFor("Syria")
+        try tmux.send("Tab")
+        try tmux.type("arabic")
+        try tmux.send("Tab", "Right", "Tab", "Tab") // status: refugee (first after "other"); skip phone
+        try tmux.send("Space", "F2")
+        // Saved: the check-in dialog opens for him; choose social.
+        try tmux.waitFor("Walk-in check-in")
+        try tmux.send("S", "Enter")
+        let ticketScreen = try tmux.waitFor("S-001 · V-")
+        #expect(ticketScreen.contains("يوسف المهاجر"))
+
+        // The database holds his visit with ticket 1 in social.
+        let row = try runProcess("/usr/bin/sqlite3", [db,
+            "SELECT v.category, v.ticket_number, p.given_name || ' ' || p.family_name FROM visit v JOIN visitor p ON p.id = v.visitor_id"])
+        #expect(row.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "social|1|يوسف المهاجر")
+
+        try tmux.send("Enter")
+        let queue = try tmux.waitFor("queue row") { $0.contains("S-001") && $0.contains("waiting") }
+        #expect(queue.contains("يوسف المهاجر"))
+
+        // Too small, then whole again.
+        try tmux.resize(width: 40, height: 12)
+        let small = try tmux.waitFor("Enlarge")
+        #expect(!small.contains("Queue · all"))
+        try tmux.resize(width: 80, height: 24)
+        let whole = try tmux.waitFor("redrawn screen") { $0.contains("Queue · all") && $0.contains("S-001") }
+        let lines = whole.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first?.contains("FrontDesk") == true)
+        #expect(lines.contains { $0.contains("F10") && $0.contains("Quit") })
+        #expect(try tmux.isRunning())
+
+        // Quit with F10 and confirm.
+        try tmux.send("F10")
+        try tmux.waitFor("Quit FrontDesk?")
+        try tmux.send("y")
+        try tmux.waitFor("exit") { _ in (try? tmux.isRunning()) == false }
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+
+/// Paths of the binaries built beside the test bundle (`.build/<triple>/debug/`).
+enum TestBinary {
+    static var directory: String {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return (exe as NSString).deletingLastPathComponent
+    }
+
+    static var frontdesk: String { directory + "/frontdesk" }
+}
+
+/// A fresh temporary folder, removed by `remove()`.
+struct TempDir {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "frontdesk-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// What a finished process said.
+struct ProcessResult {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs a program to completion with extra environment variables; output is captured.
+/// (A program that leaves a daemon behind must not let it inherit these pipes.)
+@discardableResult
+func runProcess(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["LANG"] = "C.UTF-8"
+    env["FRONTDESK_DESK"] = "Desk 1"
+    for (k, v) in extra { env[k] = v }
+    process.environment = env
+    process.standardInput = FileHandle.nullDevice
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes before waiting, so a large output cannot block the child.
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return ProcessResult(status: process.terminationStatus,
+                         stdout: String(decoding: outData, as: UTF8.self),
+                         stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs `frontdesk` with the arguments.
+@discardableResult
+func frontdesk(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {
+    try runProcess(TestBinary.frontdesk, arguments, environment: environment)
+}
+
+/// A private tmux server running one program in an 80x24 (or other) window: the real terminal
+/// for end-to-end tests. Keys go in with `send`, the screen comes out with `capture`.
+final class TmuxSession {
+    let socket: String
+    private(set) var closed = false
+
+    init(width: Int = 80, height: Int = 24, command: String, environment: [String: String] = [:]) throws {
+        socket = "frontdesk-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var args = ["-L", socket, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)"]
+        var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "FRONTDESK_DESK": "Desk 1"]
+        for (k, v) in environment { env[k] = v }
+        for (k, v) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
+        args.append(command)
+        // The server that new-session forks lives on after this call: it must not inherit our
+        // pipes nor any descriptor of tests running in parallel, or their reads never see EOF.
+        // bash closes every descriptor above 2 before exec'ing tmux.
+        let script = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec tmux "$@" </dev/null >/dev/null 2>&1"#
+        let r = try runProcess("/bin/bash", ["-c", script, "bash"] + args)
+        guard r.status == 0 else { throw TmuxError.failed("new-session exited \(r.status)") }
+        // Keep the pane after the program exits, so its last words can be read.
+        try tmux(["set-option", "-t", "t", "remain-on-exit", "on"])
+    }
+
+    enum TmuxError: Error, CustomStringConvertible {
+        case failed(String)
+        case timeout(String, screen: String)
+        var description: String {
+            switch self {
+            case .failed(let s): "tmux failed: \(s)"
+            case .timeout(let what, let screen): "timed out waiting for \(what); screen was:\n\(screen)"
+            }
+        }
+    }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let r = try runProcess("/usr/bin/env", ["tmux", "-L", socket] + args)
+        guard r.status == 0 else { throw TmuxError.failed("\(args.first ?? ""): \(r.stderr)") }
+        return r.stdout
+    }
+
+    /// Sends named keys (`Enter`, `F2`, `Escape`, `Tab`, `BTab`, `Up`…).
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "t"] + keys) }
+
+    /// Types text literally, any script.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "t", "-l", text]) }
+
+    /// The screen as text, one line per row.
+    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "t"]) }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", "t", "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The pid of the program in the pane.
+    func panePID() throws -> Int32 {
+        Int32(try tmux(["display", "-p", "-t", "t", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+
+    /// True while the program in the pane is running.
+    func isRunning() throws -> Bool {
+        try tmux(["display", "-p", "-t", "t", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "0"
+    }
+
+    /// Polls the screen until `condition` holds, with a deadline; returns the screen.
+    @discardableResult
+    func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < deadline {
+            screen = try capture()
+            if condition(screen) { return screen }
+            usleep(50_000)
+        }
+        throw TmuxError.timeout(what, screen: screen)
+    }
+
+    /// Polls until the screen contains the text.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+        try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
+    }
+
+    func close() {
+        guard !closed else { return }
+        closed = true
+        _ = try? runProcess("/usr/bin/env", ["tmux", "-L", socket, "kill-server"])
+    }
+
+    deinit { close() }
+}

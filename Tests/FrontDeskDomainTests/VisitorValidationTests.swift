@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import FrontDeskDomain
+
+private let calendar = CenterCalendar()
+/// 2026-04-14 10:00 in Rabat (UTC+1).
+private let now = Date(timeIntervalSince1970: 1_776_157_200)
+private let countries: Set<String> = ["MA", "SN", "ER", "SD", "CI", "FR"]
+private let languages: Set<String> = ["ar", "ary", "fr", "en", "ti", "wo"]
+
+private func draft(_ change: (inout VisitorDraft) -> Void = { _ in }) -> VisitorDraft {
+    var d = VisitorDraft(givenName: "Aïssatou", familyName: "Diallo-Ndiaye Traoré", sex: .female, birthYear: "1994",
+                         nationality: "sn", languages: ["FR", "wo"], status: .asylumSeeker, phone: "+221 77 123 45 67",
+                         consentScopes: [.services])
+    change(&d)
+    return d
+}
+
+private func validate(_ d: VisitorDraft) -> Result<NewVisitor, VisitorValidationError> {
+    Result { () throws(VisitorValidationError) -> NewVisitor in
+        try d.validated(now: now, calendar: calendar, knownCountries: countries, knownLanguages: languages)
+    }
+}
+
+struct VisitorValidationTests {
+    @Test func validDraftIsNormalized() throws {
+        let v = try validate(draft()).get()
+        #expect(v.givenName == "Aïssatou")
+        #expect(v.nationality == "SN")
+        #expect(v.languages == ["fr", "wo"])
+        #expect(v.birthYear == 1994)
+        #expect(v.phone == "+221 77 123 45 67")
+    }
+
+    @Test(arguments: [
+        ("", VisitorValidationError.givenNameMissing),
+        ("   \t  ", .nameInvalid),
+        (" ", .givenNameMissing),
+        (String(repeating: "a", count: 10_000), .nameTooLong(max: 100)),
+        (String(repeating: "é", count: 101), .nameTooLong(max: 100)),
+        ("Ali\u{1B}[2J", .nameInvalid),
+        ("Ali\u{7F}", .nameInvalid),
+        ("Ali\u{85}", .nameInvalid),
+        ("Ali\u{202E}ilA", .nameInvalid),
+        ("\u{2066}Ali", .nameInvalid),
+        ("Ali\nBaba", .nameInvalid),
+        ("12345", .nameInvalid),
+    ])
+    func badGivenNamesAreRefused(name: String, error: VisitorValidationError) {
+        #expect(validate(draft { $0.givenName = name }) == .failure(error))
+    }
+
+    @Test func badFamilyNameIsRefusedToo() {
+        #expect(validate(draft { $0.familyName = "X\u{202D}" }) == .failure(.nameInvalid))
+        #expect(validate(draft { $0.familyName = String(repeating: "b", count: 101) }) == .failure(.nameTooLong(max: 100)))
+    }
+
+    @Test func aHundredCharactersIsTheLimit() throws {
+        let name = String(repeating: "ሳ", count: 100)
+        #expect(try validate(draft { $0.givenName = name }).get().givenName == name)
+    }
+
+    @Test(arguments: [
+        ("e\u{301}lise", "élise"),
+        ("  Aïssatou   Binta  ", "Aïssatou Binta"),
+        ("يوسف", "يوسف"),
+        ("ሳምራዊት", "ሳምራዊት"),
+        ("A\u{308}i\u{308}cha", "Äïcha"),
+    ])
+    func namesAreStoredTrimmedAndNFC(typed: String, stored: String) throws {
+        let v = try validate(draft { $0.givenName = typed; $0.familyName = typed }).get()
+        #expect(v.givenName == stored)
+        #expect(v.familyName == stored)
+        #expect(Array(v.givenName.unicodeScalars) == Array(stored.precomposedStringWithCanonicalMapping.unicodeScalars))
+    }
+
+    @Test func familyNameMayBeEmpty() throws {
+        #expect(try validate(draft { $0.familyName = "" }).get().familyName == "")
+    }
+
+    @Test(arguments: [
+        ("XX", VisitorValidationError.nationalityUnknown("XX")),
+        ("", .nationalityUnknown("")),
+        ("zz ", .nationalityUnknown("ZZ")),
+    ])
+    func unknownCountryIsRefused(code: String, error: VisitorValidationError) {
+        #expect(validate(draft { $0.nationality = code }) == .failure(error))
+    }
+
+    @Test func unknownLanguageIsRefused() {
+        #expect(validate(draft { $0.languages = ["fr", "Klingon"] }) == .failure(.languageUnknown("klingon")))
+    }
+
+    @Test(arguments: [
+        ("", Result<Int?, VisitorValidationError>.success(nil)),
+        ("1900", .success(1900)),
+        ("2026", .success(2026)),
+        ("2027", .failure(.birthYearInFuture(2027))),
+        ("1899", .failure(.birthYearInvalid("1899"))),
+        ("94", .failure(.birthYearInvalid("94"))),
+        ("19a4", .failure(.birthYearInvalid("19a4"))),
+        ("١٩٩٤", .success(1994)),
+    ])
+    func birthYear(typed: String, expected: Result<Int?, VisitorValidationError>) {
+        #expect(validate(draft { $0.birthYear = typed }).map(\.birthYear) == expected)
+    }
+
+    @Test func birthYearInFutureUsesTheCenterYear() {
+        // 2026-12-31 23:30 UTC is already 2027-01-01 00:30 in Rabat (UTC+1).
+        let newYearsEve = Date(timeIntervalSince1970: 1_798_759_800)
+        let result = Result { () throws(VisitorValidationError) -> NewVisitor in
+            try draft { $0.birthYear = "2027" }.validated(now: newYearsEve, calendar: calendar,
+                                                          knownCountries: countries, knownLanguages: languages)
+        }
+        #expect(result.map(\.birthYear) == .success(2027))
+    }
+
+    @Test(arguments: [
+        ("", Result<String?, VisitorValidationError>.success(nil)),
+        ("06 12 34 56 78", .success("06 12 34 56 78")),
+        ("+212 (0)6-12.34.56.78", .success("+212 (0)6-12.34.56.78")),
+        ("٠٦١٢٣٤٥٦٧٨", .success("0612345678")),
+        ("12345", .failure(.phoneInvalid("12345"))),
+        ("1234567890123456", .failure(.phoneInvalid("1234567890123456"))),
+        ("06 12 ab", .failure(.phoneInvalid("06 12 ab"))),
+        ("0612345678\u{1B}", .failure(.phoneInvalid("0612345678\u{1B}"))),
+    ])
+    func phone(typed: String, expected: Result<String?, VisitorValidationError>) {
+        #expect(validate(draft { $0.phone = typed }).map(\.phone) == expected)
+    }
+
+    @Test(arguments: [Set<ConsentScope>(), [.reporting]])
+    func consentToServicesIsRequired(scopes: Set<ConsentScope>) {
+        #expect(validate(draft { $0.consentScopes = scopes }) == .failure(.consentMissing))
+    }
+
+    @Test func storeCheckNormalizesAndRefusesLikeTheForm() throws {
+        let raw = NewVisitor(givenName: " e\u{301}lise ", familyName: "", sex: .female, birthYear: nil, nationality: "fr ",
+                             languages: ["FR"], status: .migrant, phone: nil, consentScopes: [.services])
+        let v = try VisitorRules.normalized(raw)
+        #expect(v.givenName == "élise")
+        #expect(v.nationality == "FR")
+        #expect(v.languages == ["fr"])
+        var noConsent = raw
+        noConsent.consentScopes = [.reporting]
+        #expect(throws: VisitorValidationError.consentMissing) { try VisitorRules.normalized(noConsent) }
+        var empty = raw
+        empty.givenName = "  "
+        #expect(throws: VisitorValidationError.givenNameMissing) { try VisitorRules.normalized(empty) }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import Testing
+import FrontDeskDomain
+@testable import FrontDeskStore
+
+/// A database holding the case names (cases/README.md) and a few neighbours.
+private func caseDatabase() throws -> (AppDatabase, [String: Visitor]) {
+    let db = try AppDatabase.inMemory(calendar: rabat)
+    var byName: [String: Visitor] = [:]
+    for (given, family, phone) in [
+        ("Aïssatou", "Diallo-Ndiaye Traoré", "+221 77 123 45 67"),
+        ("يوسف", "المهاجر", "06 12 34 56 78"),
+        ("ሳምራዊት", "ተስፋይ", nil),
+        ("Youssef", "Alaoui", nil),
+        ("Mohamed", "Traore", nil),
+        ("Fatima", "Zahra", "0700112233"),
+        ("Ali", "Aissa", nil),
+    ] as [(String, String, String?)] {
+        let v = try db.register(newVisitor(given, family, phone: phone), by: desk, at: apr14())
+        byName[v.fullName] = v
+    }
+    return (db, byName)
+}
+
+struct SearchStoreTests {
+    @Test(arguments: [
+        ("aissatou", "Aïssatou Diallo-Ndiaye Traoré"),
+        ("AÏSSATOU", "Aïssatou Diallo-Ndiaye Traoré"),
+        ("diallo", "Aïssatou Diallo-Ndiaye Traoré"),
+        ("ndiaye", "Aïssatou Diallo-Ndiaye Traoré"),
+        ("aissatou traore", "Aïssatou Diallo-Ndiaye Traoré"),
+        ("يوسف", "يوسف المهاجر"),
+        ("المهاجر", "يوسف المهاجر"),
+        ("mouhajir", "يوسف المهاجر"),
+        ("youssef mouhajir", "يوسف المهاجر"),
+        ("ሳምራዊት", "ሳምራዊት ተስፋይ"),
+        ("samrawit", "ሳምራዊት ተስፋይ"),
+        ("samrawit tesfay", "ሳምራዊት ተስፋይ"),
+        ("V-2026-00001", "Aïssatou Diallo-Ndiaye Traoré"),
+        ("2026-00002", "يوسف المهاجر"),
+        ("00003", "ሳምራዊት ተስፋይ"),
+        ("3", "ሳምራዊት ተስፋይ"),
+        ("0612345678", "يوسف المهاجر"),
+        ("+212 612 34", "يوسف المهاجر"),
+        ("5678", "يوسف المهاجر"),
+        ("77 123", "Aïssatou Diallo-Ndiaye Traoré"),
+        ("fatima 0700", "Fatima Zahra"),
+    ])
+    func findsTheVisitor(query: String, expected: String) throws {
+        let (db, _) = try caseDatabase()
+        let names = try db.searchVisitors(query, limit: 10).map(\.fullName)
+        #expect(names.contains(expected), "\(query) → \(names)")
+    }
+
+    @Test func youssefFindsBothSpellingsLatinFirst() throws {
+        let (db, _) = try caseDatabase()
+        let names = try db.searchVisitors("youssef", limit: 10).map(\.fullName)
+        #expect(names == ["Youssef Alaoui", "يوسف المهاجر"])
+    }
+
+    @Test func exactAndPrefixMatchesComeBeforeSkeletonMatches() throws {
+        let (db, _) = try caseDatabase()
+        // "traore" is a word of both; then nobody else.
+        #expect(try db.searchVisitors("traore", limit: 10).map(\.fullName)
+            == ["Aïssatou Diallo-Ndiaye Traoré", "Mohamed Traore"])
+        // Exact "ali" before prefix "alaoui"; then skeleton matches.
+        let ali = try db.searchVisitors("ali", limit: 10).map(\.fullName)
+        #expect(ali.first == "Ali Aissa")
+        #expect(ali.firstIndex(of: "Ali Aissa")! < ali.firstIndex(of: "Youssef Alaoui")!)
+    }
+
+    @Test func everyWordMustMatch() throws {
+        let (db, _) = try caseDatabase()
+        #expect(try db.searchVisitors("aissatou mohamed", limit: 10).isEmpty)
+        #expect(try db.searchVisitors("mohamed traore", limit: 10).map(\.fullName) == ["Mohamed Traore"])
+    }
+
+    @Test(arguments: ["", "   ", "zzzz", "12", "V-2025-00001"])
+    func findsNothing(query: String) throws {
+        let (db, _) = try caseDatabase()
+        #expect(try db.searchVisitors(query, limit: 10).isEmpty)
+    }
+
+    /// Two common words not in name order: the match lies past the first windows of rows
+    /// (about the 560th "amina" row, sorted by family name).
+    @Test func matchesPastTheFirstWindowsAreFound() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        try db.registerMany((1...1_200).map { newVisitor("Amina", "Ba\($0)") }, by: desk, at: apr14())
+        try db.registerMany((1...1_200).map { newVisitor("Karim", "Zz\($0)") }, by: desk, at: apr14())
+        let target = try db.register(newVisitor("Amina", "Ba5 Zz"), by: desk, at: apr14())
+        #expect(try db.searchVisitors("zz amina", limit: 5).map(\.id) == [target.id])
+        #expect(try db.searchVisitors("amina zz", limit: 5).map(\.id) == [target.id])
+    }
+
+    @Test func limitIsApplied() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        _ = try registerNumbered(db, count: 30)
+        #expect(try db.searchVisitors("visitor", limit: 7).count == 7)
+        #expect(try db.searchVisitors("visitor", limit: 0).isEmpty)
+    }
+
+    @Test func archivedVisitorsAreLeftOut() throws {
+        let (db, byName) = try caseDatabase()
+        let id = try #require(byName["Mohamed Traore"]?.id)
+        try db.writer.write { try $0.execute(sql: "UPDATE visitor SET archived = 1 WHERE id = ?", arguments: [id]) }
+        #expect(try db.searchVisitors("mohamed", limit: 10).isEmpty)
+    }
+
+    @Test func searchUsesIndexesOnly() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        let query = SearchQuery(parsing: "aissatou traore")
+        let request = AppDatabase.matchRequest(query.tokens[0].alternatives[0], others: [query.tokens[1]],
+                                               after: AppDatabase.WindowKey(term: "aissatou", sortKey: "", visitorId: 0),
+                                               window: 20)
+        let plan = try db.writer.read { db -> [String] in
+            let statement = try request.makePreparedRequest(db, forSingleResult: false).statement
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments)
+                .map { $0["detail"] }
+        }
+        #expect(!plan.contains { $0.hasPrefix("SCAN visitor") || $0.hasPrefix("SCAN t") || $0.hasPrefix("SCAN o") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH t USING PRIMARY KEY (kind=? AND (term,sort_key,visitor_id)>(?,?,?) AND term<?)") }, "\(plan)")
+        #expect(plan.contains { $0.contains("SEARCH v USING INTEGER PRIMARY KEY (rowid=?)") }, "\(plan)")
+    }
+}

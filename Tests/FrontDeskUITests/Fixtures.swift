@@ -1,0 +1,83 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskResources
+import FrontDeskUI
+import TerminalKit
+import Testing
+
+/// Shared test data: real strings and reference lists, a fixed clock, names in several scripts.
+enum Fixture {
+    static let calendar = CenterCalendar()
+    /// Tue 2026-04-14 10:42 UTC = 11:42 in Casablanca (UTC+1 that day).
+    static let now = Date(timeIntervalSince1970: 1_776_163_320)
+
+    static func strings(_ language: UILanguage = .en) -> Localizer {
+        // safe: test fixtures; a missing file fails the test run loudly
+        try! Localizer(language: language, json: FrontDeskResources.data(named: "strings/\(language.rawValue).json")!,
+                       fallbackJSON: FrontDeskResources.data(named: "strings/en.json"))
+    }
+
+    static let reference: ReferenceData = {
+        try! ReferenceData(countriesJSON: FrontDeskResources.data(named: "countries.json")!, // safe: fixture
+                           languagesJSON: FrontDeskResources.data(named: "languages.json")!)
+    }()
+
+    static func visitor(_ id: Int64, _ given: String, _ family: String, nationality: String = "SY", phone: String? = nil) -> Visitor {
+        Visitor(id: id, code: VisitorCode(year: 2026, number: Int(id)), givenName: given, familyName: family, sex: .male,
+                birthYear: 1990, nationality: nationality, languages: ["ar"], status: .refugee, phone: phone,
+                consentAt: now, consentScopes: [.services, .reporting], createdAt: now, updatedAt: now)
+    }
+
+    static let youssef = visitor(1, "يوسف", "المهاجر")
+    static let samrawit = visitor(2, "ሳምራዊት", "ተስፋይ", nationality: "ER")
+    static let aissatou = visitor(3, "Aïssatou", "Diallo-Ndiaye Traoré", nationality: "GN", phone: "+212 6 12 34 56 78")
+    static let lina = visitor(4, "Lina 👶", "suivi", nationality: "SY")
+    static let escape = visitor(5, "Evil\u{1B}[2J", "\u{1B}]52;c;SGVsbG8=\u{07}Name", nationality: "MA")
+
+    static func entry(_ v: Visitor, _ category: ServiceCategory, _ number: Int, minutesAgo: Int, calledMinutesAgo: Int? = nil, outcome: VisitOutcome? = nil) -> QueueEntry {
+        let visit = Visit(id: Int64(1000 * (ServiceCategory.allCases.firstIndex(of: category) ?? 0) + number), visitorId: v.id, category: category,
+                          day: calendar.localDate(of: now), ticketNumber: number,
+                          arrivedAt: now.addingTimeInterval(Double(-minutesAgo * 60)),
+                          calledAt: calledMinutesAgo.map { now.addingTimeInterval(Double(-$0 * 60)) },
+                          calledBy: calledMinutesAgo == nil ? nil : "Desk 2", outcome: outcome)
+        return QueueEntry(visit: visit, visitorCode: v.code, visitorName: v.fullName)
+    }
+
+    static func state(size: Size = Size(width: 80, height: 24), language: UILanguage = .en) -> ReceptionScreen.State {
+        ReceptionScreen.State(strings: strings(language), calendar: calendar, reference: reference, deskName: "Desk 1", size: size, now: now)
+    }
+
+    /// A morning queue with names in four scripts.
+    static var busyQueue: [QueueEntry] {
+        [
+            entry(aissatou, .social, 12, minutesAgo: 55, calledMinutesAgo: 3),
+            entry(youssef, .social, 14, minutesAgo: 31),
+            entry(samrawit, .psychological, 3, minutesAgo: 24),
+            entry(lina, .professional, 5, minutesAgo: 12),
+            entry(escape, .social, 15, minutesAgo: 2),
+        ]
+    }
+}
+
+/// Text snapshots of whole frames under `Snapshots/`, recorded when missing or when
+/// `RECORD_SNAPSHOTS=1`. Trailing spaces are significant (kept by the folder's .editorconfig).
+enum Snapshot {
+    static func assert(_ frame: Frame, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let dir = (filePath as NSString).deletingLastPathComponent + "/Snapshots"
+        let path = dir + "/\(name).txt"
+        let actual = frame.lines().joined(separator: "\n") + "\n"
+        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
+        if record || !FileManager.default.fileExists(atPath: path) {
+            try actual.write(toFile: path, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(actual == expected, "snapshot \(name) differs:\n\(actual)", sourceLocation: sourceLocation)
+    }
+
+    static func render(_ state: ReceptionScreen.State) -> Frame {
+        var frame = Frame(size: state.size)
+        ReceptionScreen.render(state, into: &frame)
+        return frame
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskUI
+import TerminalKit
+import Testing
+
+/// Whole-screen text snapshots of the reception screen at 80x24 (and other sizes).
+@Suite(.serialized) struct ReceptionSnapshotTests {
+    typealias S = ReceptionScreen
+
+    init() { TerminalLocale.useUTF8ForTests() }
+
+    func busy(_ language: UILanguage = .en) -> S.State {
+        var state = Fixture.state(language: language)
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts(waiting: 4, called: 1, closed: 6, checkedInToday: 11)))
+        return state
+    }
+
+    @Test func empty() throws {
+        try Snapshot.assert(Snapshot.render(Fixture.state()), named: "reception-empty")
+    }
+
+    @Test func busyQueueWithArabicGeezAndEmojiNames() throws {
+        let frame = Snapshot.render(busy())
+        try Snapshot.assert(frame, named: "reception-busy")
+        let text = frame.text
+        #expect(text.contains("يوسف المهاجر"))
+        #expect(text.contains("ሳምራዊት ተስፋይ"))
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0xFFFD })
+        #expect(text.contains("␛[2J"))
+    }
+
+    @Test func busyQueueInFrench() throws {
+        try Snapshot.assert(Snapshot.render(busy(.fr)), named: "reception-busy-fr")
+    }
+
+    @Test func searchResults() throws {
+        var state = busy()
+        for c in "ai" { _ = S.update(&state, .key(.character(c))) }
+        _ = S.update(&state, .searchCompleted(query: "ai", results: [Fixture.aissatou, Fixture.lina, Fixture.samrawit]))
+        try Snapshot.assert(Snapshot.render(state), named: "reception-search")
+    }
+
+    @Test func helpDialog() throws {
+        var state = busy()
+        _ = S.update(&state, .key(.function(1)))
+        try Snapshot.assert(Snapshot.render(state), named: "reception-help")
+    }
+
+    @Test func quitDialog() throws {
+        var state = busy()
+        _ = S.update(&state, .key(.function(10)))
+        try Snapshot.assert(Snapshot.render(state), named: "reception-quit")
+    }
+
+    @Test func checkInDialog() throws {
+        var state = busy()
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, category: .professional))
+        try Snapshot.assert(Snapshot.render(state), named: "reception-checkin")
+    }
+
+    @Test func ticketDialog() throws {
+        var state = busy()
+        state.modal = .ticket(TicketDialog(ticket: QueueTicket(category: .social, number: 14), visitorName: Fixture.youssef.fullName, visitorCode: Fixture.youssef.code, ahead: 2))
+        let frame = Snapshot.render(state)
+        try Snapshot.assert(frame, named: "reception-ticket")
+        #expect(frame.text.contains("S-014 · V-2026-00001"))
+    }
+
+    @Test func closeVisitDialog() throws {
+        var state = busy()
+        _ = S.update(&state, .key(.tab))
+        _ = S.update(&state, .key(.character("x")))
+        try Snapshot.assert(Snapshot.render(state), named: "reception-close")
+    }
+
+    @Test func newVisitorFormWithAnError() throws {
+        var state = busy()
+        _ = S.update(&state, .key(.function(2)))
+        for c in "Aïssatou" { _ = S.update(&state, .key(.character(c))) }
+        for _ in 0..<4 { _ = S.update(&state, .key(.tab)) }
+        for c in "guin" { _ = S.update(&state, .key(.character(c))) }
+        _ = S.update(&state, .key(.function(2)))
+        try Snapshot.assert(Snapshot.render(state), named: "reception-form-error")
+    }
+
+    @Test func tooSmallAt30x10() throws {
+        let frame = Snapshot.render(Fixture.state(size: Size(width: 30, height: 10)))
+        try Snapshot.assert(frame, named: "reception-too-small-30x10")
+        #expect(frame.text.contains("Enlarge"))
+    }
+
+    @Test(arguments: [Size(width: 1, height: 1), Size(width: 0, height: 0), Size(width: 79, height: 24), Size(width: 80, height: 23), Size(width: 3, height: 2)])
+    func tinySizesDrawWithoutCrashing(size: Size) {
+        var state = busy()
+        state.size = size
+        let frame = Snapshot.render(state)
+        #expect(frame.size == size)
+    }
+
+    @Test func widerScreenUsesTheRoom() throws {
+        var state = busy()
+        state.size = Size(width: 120, height: 30)
+        let frame = Snapshot.render(state)
+        try Snapshot.assert(frame, named: "reception-busy-120x30")
+        #expect(frame.text.contains("Diallo-Ndiaye Traoré"))
+    }
+
+    /// Every row of every snapshot is exactly as wide as the frame (no shifted columns).
+    @Test func everyRowIsExactlyTheFrameWidth() {
+        let frame = Snapshot.render(busy())
+        for line in frame.lines() { #expect(DisplayText.width(of: line) == 80) }
+    }
+}

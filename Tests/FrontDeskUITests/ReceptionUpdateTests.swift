@@ -1,0 +1,254 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskUI
+import TerminalKit
+import Testing
+
+/// Reducer tests: each event's exact state changes and effects.
+struct ReceptionUpdateTests {
+    typealias S = ReceptionScreen
+
+    func send(_ state: inout S.State, _ keys: Key...) -> [S.Effect] {
+        keys.flatMap { S.update(&state, .key($0)) }
+    }
+
+    @Test func startLoadsTodaysQueue() {
+        let state = Fixture.state()
+        #expect(S.start(state) == [.loadQueue(LocalDate(year: 2026, month: 4, day: 14))])
+    }
+
+    @Test func typingInSearchAsksForResultsOfTheWholeQuery() {
+        var state = Fixture.state()
+        #expect(send(&state, .tab, .character("/")) == [])
+        #expect(state.focus == .search)
+        #expect(send(&state, .character("a")) == [.search(query: "a", limit: S.searchLimit)])
+        #expect(send(&state, .character("ï")) == [.search(query: "aï", limit: S.searchLimit)])
+        #expect(send(&state, .backspace) == [.search(query: "a", limit: S.searchLimit)])
+        #expect(send(&state, .backspace) == [])
+        #expect(state.results.isEmpty)
+    }
+
+    @Test func searchHasFocusAtStartSoTypingFindsAtOnce() {
+        var state = Fixture.state()
+        #expect(state.focus == .search)
+        #expect(send(&state, .character("f")) == [.search(query: "f", limit: S.searchLimit)])
+        #expect(state.categoryFilter == nil)
+    }
+
+    @Test func lettersInTheQueueAreCommandsNotText() {
+        var state = Fixture.state()
+        _ = send(&state, .tab)
+        #expect(state.focus == .queue)
+        #expect(send(&state, .character("f")) == [])
+        #expect(state.categoryFilter == .psychological)
+        #expect(send(&state, .character("z")) == [])
+        #expect(state.searchField.text.isEmpty)
+    }
+
+    @Test func resultsOfAnOlderQueryAreDropped() {
+        var state = Fixture.state()
+        _ = send(&state, .character("a"), .character("i"))
+        _ = S.update(&state, .searchCompleted(query: "a", results: [Fixture.youssef]))
+        #expect(state.results.isEmpty)
+        _ = S.update(&state, .searchCompleted(query: "ai", results: [Fixture.aissatou]))
+        #expect(state.results == [Fixture.aissatou])
+        #expect(state.resultsQuery == "ai")
+    }
+
+    @Test func enterOnAResultOpensTheCheckInDialogAndEnterChecksIn() {
+        var state = Fixture.state()
+        _ = send(&state, .character("y"))
+        _ = S.update(&state, .searchCompleted(query: "y", results: [Fixture.aissatou, Fixture.youssef]))
+        #expect(send(&state, .down) == [])
+        #expect(send(&state, .enter) == [])
+        #expect(state.modal == .checkIn(CheckInDialog(visitor: Fixture.youssef, category: .social)))
+        #expect(send(&state, .character("P")) == [])
+        #expect(state.modal == .checkIn(CheckInDialog(visitor: Fixture.youssef, category: .psychological)))
+        #expect(send(&state, .enter) == [.checkIn(visitorId: 1, category: .psychological)])
+        #expect(state.modal == nil)
+    }
+
+    @Test func escapeCancelsTheCheckInDialogWithoutEffect() {
+        var state = Fixture.state()
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.youssef))
+        #expect(send(&state, .escape) == [])
+        #expect(state.modal == nil)
+    }
+
+    @Test func aVisitorAlreadyInTheQueueIsNotOfferedASecondTicket() {
+        var state = Fixture.state()
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts(waiting: 4, called: 1)))
+        _ = send(&state, .character("y"))
+        _ = S.update(&state, .searchCompleted(query: "y", results: [Fixture.youssef]))
+        #expect(send(&state, .enter) == [])
+        #expect(state.modal == nil)
+        #expect(state.notice == S.Notice(.error, "Already checked in today with ticket S-014."))
+    }
+
+    @Test func checkedInShowsTheTicketClearsTheSearchAndReloads() {
+        var state = Fixture.state()
+        _ = send(&state, .character("y"))
+        let visit = Visit(id: 9, visitorId: 1, category: .social, day: LocalDate(year: 2026, month: 4, day: 14), ticketNumber: 14, arrivedAt: Fixture.now)
+        let effects = S.update(&state, .checkedIn(visit, Fixture.youssef))
+        #expect(effects == [.loadQueue(LocalDate(year: 2026, month: 4, day: 14))])
+        #expect(state.modal == .ticket(TicketDialog(ticket: QueueTicket(category: .social, number: 14), visitorName: "يوسف المهاجر", visitorCode: Fixture.youssef.code, ahead: 0)))
+        #expect(state.searchField.text.isEmpty)
+        #expect(state.notice?.text == "Ticket S-014 given to V-2026-00001.")
+        #expect(send(&state, .enter) == [])
+        #expect(state.modal == nil)
+    }
+
+    @Test func queueRowsShowCalledFirstThenWaitingInArrivalOrder() {
+        var state = Fixture.state()
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+        #expect(state.queueRows.map(\.visit.ticket.description) == ["S-012", "S-014", "P-003", "E-005", "S-015"])
+        _ = send(&state, .tab, .character("f"))
+        #expect(state.categoryFilter == .psychological)
+        #expect(state.queueRows.map(\.visit.ticket.description) == ["P-003"])
+        _ = send(&state, .character("f"))
+        #expect(state.queueRows.map(\.visit.ticket.description) == ["S-012", "S-014", "S-015"])
+        #expect(send(&state, .function(5)) == [.callNext(.social)])
+    }
+
+    @Test func closedVisitsLeaveTheQueue() {
+        var state = Fixture.state()
+        let closed = Fixture.entry(Fixture.youssef, .social, 1, minutesAgo: 90, calledMinutesAgo: 60, outcome: .seen)
+        _ = S.update(&state, .queueLoaded([closed] + Fixture.busyQueue, QueueCounts()))
+        #expect(!state.queueRows.contains { $0.visit.ticketNumber == 1 && $0.visit.category == .social })
+    }
+
+    @Test func waitingMinutesFollowTheClockTick() {
+        var state = Fixture.state()
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+        #expect(state.waitingSummary(.social) == (2, 31))
+        #expect(S.update(&state, .tick(Fixture.now.addingTimeInterval(600))) == [])
+        #expect(state.waitingSummary(.social) == (2, 41))
+    }
+
+    @Test func aNewCenterDayReloadsTheQueue() {
+        var state = Fixture.state()
+        // 23:10 UTC on 2026-04-14 is 00:10 on 2026-04-15 in Casablanca.
+        let effects = S.update(&state, .tick(Date(timeIntervalSince1970: 1_776_208_200)))
+        #expect(effects == [.loadQueue(LocalDate(year: 2026, month: 4, day: 15))])
+    }
+
+    @Test func closeVisitDialogChoosesAnOutcome() {
+        var state = Fixture.state()
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+        #expect(send(&state, .tab, .character("x")) == [])
+        guard case .closeVisit(let dialog)? = state.modal else { Issue.record("no close dialog"); return }
+        #expect(dialog.entry.visit.ticket.description == "S-012")
+        #expect(send(&state, .character("l")) == [])
+        #expect(send(&state, .enter) == [.close(visitId: dialog.entry.visit.id, outcome: .leftUnseen)])
+    }
+
+    @Test func quitAsksFirst() {
+        var state = Fixture.state()
+        #expect(send(&state, .function(10)) == [])
+        #expect(state.modal == .quitConfirm)
+        #expect(send(&state, .character("n")) == [])
+        #expect(state.modal == nil && !state.quitRequested)
+        #expect(send(&state, .tab, .character("q"), .character("y")) == [.quit])
+        #expect(state.quitRequested)
+    }
+
+    @Test func helpOpensWithF1AndQuestionMark() {
+        var state = Fixture.state()
+        _ = send(&state, .function(1))
+        #expect(state.modal == .help)
+        _ = send(&state, .escape, .tab, .character("?"))
+        #expect(state.modal == .help)
+    }
+
+    @Test func keysBelowTheMinimumSizeDoNothingButQuit() {
+        var state = Fixture.state(size: Size(width: 30, height: 10))
+        #expect(send(&state, .character("a")) == [])
+        #expect(state.searchField.text.isEmpty)
+        #expect(send(&state, .function(10), .character("y")) == [.quit])
+    }
+
+    // MARK: The new-visitor form
+
+    func typeText(_ state: inout S.State, _ text: String) {
+        for c in text { _ = S.update(&state, .key(.character(c))) }
+    }
+
+    @Test func theFormStartsWithWhatWasTypedInTheSearch() {
+        var state = Fixture.state()
+        typeText(&state, "Samrawit Tesfay")
+        _ = send(&state, .function(2))
+        guard case .visitorForm(let form)? = state.modal else { Issue.record("no form"); return }
+        #expect(form.givenName.text == "Samrawit")
+        #expect(form.familyName.text == "Tesfay")
+    }
+
+    @Test func anInvalidFormStoresNothingAndKeepsWhatWasTyped() {
+        var state = Fixture.state()
+        _ = send(&state, .function(2))
+        typeText(&state, "Aïssatou")
+        _ = send(&state, .tab, .tab, .tab, .tab)   // nationality
+        typeText(&state, "zzzz")
+        let effects = send(&state, .function(2))
+        #expect(effects == [])
+        guard case .visitorForm(let form)? = state.modal else { Issue.record("form closed"); return }
+        #expect(form.givenName.text == "Aïssatou")
+        #expect(form.focus == .nationality)
+        #expect(form.error == "Unknown country: ZZZZ. Type part of its name.")
+    }
+
+    @Test func consentIsRequired() {
+        var state = Fixture.state()
+        _ = send(&state, .function(2))
+        typeText(&state, "Youssef")
+        _ = send(&state, .tab, .tab, .tab, .tab)
+        typeText(&state, "maroc")
+        #expect(send(&state, .function(2)) == [])
+        guard case .visitorForm(let form)? = state.modal else { Issue.record("form closed"); return }
+        #expect(form.focus == .consentServices)
+        #expect(form.error == "Consent to keep a record for services is required.")
+    }
+
+    @Test func aValidFormAsksToRegisterAndThenOffersCheckIn() {
+        var state = Fixture.state()
+        _ = send(&state, .function(2))
+        typeText(&state, "يوسف")
+        _ = send(&state, .tab)
+        typeText(&state, "المهاجر")
+        _ = send(&state, .tab, .right, .right, .tab)  // male
+        typeText(&state, "1994")
+        _ = send(&state, .tab)
+        typeText(&state, "syri")
+        _ = send(&state, .tab)
+        typeText(&state, "arabic, french")
+        _ = send(&state, .tab, .right, .tab)            // refugee
+        typeText(&state, "+212 612 345 678")
+        _ = send(&state, .tab, .character(" "), .tab, .character(" "))
+        let effects = send(&state, .function(2))
+        let expected = NewVisitor(givenName: "يوسف", familyName: "المهاجر", sex: .male, birthYear: 1994, nationality: "SY",
+                                  languages: ["ar", "fr"], status: .refugee, phone: "+212 612 345 678", consentScopes: [.services, .reporting])
+        #expect(effects == [.register(expected)])
+        _ = S.update(&state, .visitorRegistered(Fixture.youssef))
+        #expect(state.modal == .checkIn(CheckInDialog(visitor: Fixture.youssef)))
+    }
+
+    @Test func escapeOnATypedFormAsksTwice() {
+        var state = Fixture.state()
+        _ = send(&state, .function(2))
+        typeText(&state, "A")
+        _ = send(&state, .escape)
+        guard case .visitorForm(let form)? = state.modal else { Issue.record("form closed on first Esc"); return }
+        #expect(form.discardArmed)
+        _ = send(&state, .escape)
+        #expect(state.modal == nil)
+    }
+
+    @Test func aStoreRefusalKeepsTheFormOpen() {
+        var state = Fixture.state()
+        _ = send(&state, .function(2))
+        typeText(&state, "Omar")
+        _ = S.update(&state, .failed(.store("The database did not answer as expected; nothing was changed.")))
+        guard case .visitorForm(let form)? = state.modal else { Issue.record("form closed"); return }
+        #expect(form.givenName.text == "Omar")
+        #expect(form.error == "The database did not answer as expected; nothing was changed.")
+    }
+}
