@@ -57,4 +57,24 @@ import Testing
         try tmux.send("y")
         try tmux.waitFor("exit") { _ in (try? tmux.isRunning()) == false }
     }
+
+    /// Another terminal's check-in shows in this terminal's queue within about a second.
+    @Test func anotherTerminalsCheckInAppearsWithinASecond() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("live.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        let add = try frontdesk(["visitors", "add", "--db", db, "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER", "--consent", "services"])
+        try #require(add.status == 0)
+        let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { tmux.close() }
+        try tmux.waitFor("Nobody is waiting.")
+        let code = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try frontdesk(["checkin", code, "--category", "psychological", "--db", db]).stdout == "P-001\n")
+        let started = Date()
+        let screen = try tmux.waitFor("P-001", timeout: 5)
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(screen.contains("ሳምራዊት ተስፋይ"))
+        #expect(screen.contains("Waiting 1"))
+    }
 }
