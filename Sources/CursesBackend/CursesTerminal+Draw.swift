@@ -114,7 +114,7 @@ extension CursesTerminal {
                 switch columns {
                 case 1, 2: characters = [character]; width = columns
                 case 0: characters = [0x20, character]; width = 1
-                default: characters = [wchar_t(bitPattern: DisplayText.controlPlaceholder.unicodeScalars.first!.value)]; width = 1
+                default: characters = [wchar_t(bitPattern: DisplayText.controlPlaceholder.unicodeScalars.first!.value)]; width = 1 // safe: the placeholder is a one-scalar literal
                 }
                 continue
             }
