@@ -26,8 +26,8 @@ struct SchedulingCLI {
     }
 
     @discardableResult
-    static func ok(_ args: [String]) throws -> String {
-        let r = try frontdesk(args, environment: clock)
+    static func ok(_ args: [String], environment: [String: String] = clock) throws -> String {
+        let r = try frontdesk(args, environment: environment)
         try #require(r.status == 0, "frontdesk \(args.joined(separator: " ")): \(r.stderr)")
         return r.stdout
     }
