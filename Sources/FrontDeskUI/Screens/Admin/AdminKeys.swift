@@ -14,7 +14,7 @@ public enum AdminKeys {
         KeyBinding(.edit, [.enter, .character("e")], label: "key.edit"),
         KeyBinding(.remove, [.character("x"), .delete], label: "key.remove"),
         KeyBinding(.toggleActive, [.function(5), .character(" ")], label: "key.active"),
-        KeyBinding(.addAbsence, [.function(6), .character("b")], label: "key.absence"),
+        KeyBinding(.addAbsence, [.function(6), .character("b")], label: "key.absence", inBar: false),
         KeyBinding(.nextTab, [.tab, .right], label: "key.nextList"),
         KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
         KeyBinding(.previousTab, [.backTab, .left], label: "key.previousList", inBar: false),

@@ -57,27 +57,29 @@ extension AdminScreen {
     private static func renderList(_ state: State, _ r: Rect, _ frame: inout Frame) {
         let s = state.strings
         let yes = s("admin.yes"), no = s("admin.no")
+        // Column titles are the form labels without the "required" mark.
+        func col(_ key: String) -> String { state.strings(key).replacingOccurrences(of: " *", with: "") }
         let columns: [TableColumn]
         let rows: [[String]]
         switch state.tab {
         case .counselors:
-            columns = [TableColumn(s("admin.name"), width: .min(16)), TableColumn(s("admin.languages"), width: .length(12)),
-                       TableColumn(s("admin.hours"), width: .min(24)), TableColumn(s("admin.active"), width: .length(6))]
+            columns = [TableColumn(col("admin.name"), width: .min(16)), TableColumn(col("admin.languages"), width: .length(12)),
+                       TableColumn(col("admin.hours"), width: .min(24)), TableColumn(col("admin.active"), width: .length(6))]
             rows = state.data.counselors.map { [$0.name, $0.languages.joined(separator: ","), HoursText.format($0.hours), $0.active ? yes : no] }
         case .rooms:
-            columns = [TableColumn(s("admin.name"), width: .min(20)), TableColumn(s("admin.capacity"), width: .length(10), alignRight: true),
-                       TableColumn(s("admin.active"), width: .length(6))]
+            columns = [TableColumn(col("admin.name"), width: .min(20)), TableColumn(col("admin.capacity"), width: .length(10), alignRight: true),
+                       TableColumn(col("admin.active"), width: .length(6))]
             rows = state.data.rooms.map { [$0.name, String($0.capacity), $0.active ? yes : no] }
         case .closures:
-            columns = [TableColumn(s("admin.first"), width: .length(10)), TableColumn(s("admin.last"), width: .length(10)),
-                       TableColumn(s("admin.room"), width: .length(16)), TableColumn(s("admin.label"), width: .min(16))]
+            columns = [TableColumn(col("admin.first"), width: .length(10)), TableColumn(col("admin.last"), width: .length(10)),
+                       TableColumn(col("admin.room"), width: .length(16)), TableColumn(col("admin.label"), width: .min(16))]
             rows = state.data.closures.map { c in
                 [c.first.description, c.last.description, c.roomId.map { id in state.data.rooms.first { $0.id == id }?.name ?? "#\(id)" } ?? s("admin.wholeCenter"), c.label]
             }
         case .services:
-            columns = [TableColumn(s("admin.service"), width: .min(20)), TableColumn(s("admin.category"), width: .length(13)),
-                       TableColumn(s("admin.duration"), width: .length(7), alignRight: true), TableColumn(s("admin.group"), width: .length(6), alignRight: true),
-                       TableColumn(s("admin.active"), width: .length(6))]
+            columns = [TableColumn(col("admin.service"), width: .min(20)), TableColumn(col("admin.category"), width: .length(13)),
+                       TableColumn(col("admin.duration"), width: .length(7), alignRight: true), TableColumn(col("admin.group"), width: .length(6), alignRight: true),
+                       TableColumn(col("admin.active"), width: .length(6))]
             rows = state.data.services.map { [s.serviceName($0), s.category($0.category), s("minutes.short", $0.durationMinutes),
                                               $0.groupCapacity.map(String.init) ?? "—", $0.active ? yes : no] }
         }

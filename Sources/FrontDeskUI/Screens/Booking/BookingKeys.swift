@@ -43,16 +43,16 @@ public enum BookingKeys {
     public static let services = KeyMap<BookingCommand>([
         KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
         KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor"),
-        KeyBinding(.previousCategory, [.left], label: "key.category"),
+        KeyBinding(.previousCategory, [.left], label: "key.category", inBar: false),
         KeyBinding(.nextCategory, [.right], label: "key.category", inBar: false),
-        KeyBinding(.choose, [.enter], label: "key.slots"),
+        KeyBinding(.choose, [.enter], label: "key.slots", inBar: false),
     ] + filters + [KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit")] + moves)
 
     /// In the free slots: Enter books the selected one.
     public static let slots = KeyMap<BookingCommand>([
         KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
         KeyBinding(.choose, [.enter], label: "key.book"),
-        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor"),
+        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor", inBar: false),
     ] + filters + [KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit")] + moves)
 
     /// In the visitor's appointments.

@@ -60,7 +60,9 @@ extension ScheduleScreen {
         let s = state.strings
         let day = state.date
         let todayMark = day == state.today ? " · " + s("schedule.today") : ""
-        frame.put(" ◀ \(s.longDate(day, weekday: state.calendar.weekday(of: day)))\(todayMark) ▶", in: header, style: .bold)
+        let title = " ◀ \(s.longDate(day, weekday: state.calendar.weekday(of: day)))\(todayMark) ▶ "
+        let w = frame.put(title, in: Rect(x: header.x, y: header.y, width: min(header.width, DisplayText.width(of: title)), height: 1), style: .bold)
+        frame.put(s("schedule.navHint"), in: Rect(x: header.x + w, y: header.y, width: header.width - w, height: 1), style: .dim, alignRight: true)
         let items = state.appointments(on: day)
         let (start, step) = timeRows(state, rows: body.height)
         let textX = body.x + 7
