@@ -70,10 +70,14 @@ struct AdminUpdateTests {
                                                                        languages: ["ti", "am"], hours: hours))])
     }
 
-    @Test(arguments: ["mon-fri 09:00-12:30 13:30-17:00", "mon-thu 09:00-13:00; fri 09:00-12:00", "tue 10:00-11:00; thu 10:00-11:00"])
+    @Test(arguments: ["mon-fri 09:00-12:30,13:30-17:00", "mon-thu 09:00-13:00; fri 09:00-12:00", "tue 10:00-11:00; thu 10:00-11:00"])
     func hoursTextRoundTrips(text: String) throws {
         let hours = try #require(HoursText.parse(text))
         #expect(HoursText.format(hours) == text)
+    }
+
+    @Test func spacesBetweenRangesAreAcceptedToo() {
+        #expect(HoursText.parse("mon-fri 09:00-12:30 13:30-17:00") == HoursText.parse("mon-fri 09:00-12:30,13:30-17:00"))
     }
 
     @Test(arguments: ["monday 09:00-12:00", "mon 12:00-09:00", "mon-fri", "fri-mon 09:00-10:00"])

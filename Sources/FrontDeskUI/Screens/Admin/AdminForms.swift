@@ -2,9 +2,10 @@ import Foundation
 import FrontDeskDomain
 import TerminalKit
 
-/// Weekly hours as one line of text, for the counselor form: `mon-fri 09:00-12:30 13:30-17:00;
-/// sat 09:00-12:00`. Day groups are separated by `;`, days are ranges (`mon-fri`) or lists
-/// (`mon,wed`), times `HH:MM-HH:MM`.
+/// Weekly hours as one line of text, for the counselor form, as on the command line:
+/// `mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00`. Day groups are separated by `;`, days
+/// are ranges (`mon-fri`) or lists (`mon,wed`), time ranges `HH:MM-HH:MM` separated by commas
+/// (or spaces).
 public enum HoursText {
     static let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
@@ -18,7 +19,7 @@ public enum HoursText {
         }
         return groups.map { g in
             let days = g.first == g.last ? names[g.first] : "\(names[g.first])-\(names[g.last])"
-            return ([days] + g.ranges.map { "\($0.start)-\($0.end)" }).joined(separator: " ")
+            return days + " " + g.ranges.map { "\($0.start)-\($0.end)" }.joined(separator: ",")
         }.joined(separator: "; ")
     }
 
@@ -36,7 +37,7 @@ public enum HoursText {
                 days += Array(a...b)
             }
             var ranges: [TimeRange] = []
-            for w in words.dropFirst() {
+            for w in words.dropFirst().flatMap({ $0.split(separator: ",").map(String.init) }) {
                 let ends = w.split(separator: "-").map(String.init)
                 guard ends.count == 2, let a = LocalTime(ends[0]), let b = LocalTime(ends[1]), let r = TimeRange(a, b) else { return nil }
                 ranges.append(r)
@@ -53,7 +54,7 @@ extension AdminScreen {
             .text("admin.name", c?.name ?? ""),
             .text("admin.languages", c?.languages.joined(separator: ", ") ?? "", maxLength: 120),
             .text("admin.services", c?.serviceIds.joined(separator: ", ") ?? "", maxLength: 400),
-            .text("admin.hours", c.map { HoursText.format($0.hours) } ?? "mon-fri 09:00-12:30 13:30-17:00", maxLength: 300),
+            .text("admin.hours", c.map { HoursText.format($0.hours) } ?? "mon-fri 09:00-12:30,13:30-17:00", maxLength: 300),
             FieldForm.Field("admin.active", .toggle(c?.active ?? true)),
         ])
     }
