@@ -128,7 +128,7 @@ extension BookingScreen {
         let language = state.languageFilter ?? s("filter.any")
         let from = Chrome.shortDate(state.fromDate ?? state.today, s, state.calendar)
         frame.put(s("booking.filters", counselor, language, from), in: inner.row(0), style: .dim)
-        let columns = [TableColumn(s("slots.date"), width: .length(10)), TableColumn(s("slots.time"), width: .length(5)),
+        let columns = [TableColumn(s("slots.date"), width: .length(12)), TableColumn(s("slots.time"), width: .length(5)),
                        TableColumn(s("slots.counselor"), width: .min(10)), TableColumn(s("slots.room"), width: .length(9)),
                        TableColumn(s("slots.language"), width: .length(4))]
         let table = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
