@@ -22,6 +22,28 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case visitCalled = "visit.called"
     case visitClosed = "visit.closed"
     case catalogLoaded = "catalog.loaded"
+    case appointmentBooked = "appointment.booked"
+    case appointmentRescheduled = "appointment.rescheduled"
+    case appointmentCancelled = "appointment.cancelled"
+    case appointmentStatusChanged = "appointment.status_changed"
+    /// A status set outside the lifecycle; the detail holds before → after and the reason.
+    case appointmentStatusCorrected = "appointment.status_corrected"
+    case counselorSaved = "counselor.saved"
+    case counselorRemoved = "counselor.removed"
+    case roomSaved = "room.saved"
+    case roomRemoved = "room.removed"
+    case closureSaved = "closure.saved"
+    case closureRemoved = "closure.removed"
+    case absenceSaved = "absence.saved"
+    case absenceRemoved = "absence.removed"
+    case serviceSaved = "service.saved"
+    case settingsSaved = "settings.saved"
+    case groupSessionScheduled = "group_session.scheduled"
+    case groupEnrolled = "group_session.enrolled"
+    case groupWaitlisted = "group_session.waitlisted"
+    case groupEnrollmentCancelled = "group_session.enrollment_cancelled"
+    /// The first on a waitlist got the seat a cancellation freed.
+    case groupPromoted = "group_session.promoted"
 }
 
 /// One line of the append-only audit trail: who did what to which record, when (UTC).

@@ -12,7 +12,7 @@ import Foundation
 /// The people are made up; any match with a real person is chance.
 public struct DemoGenerator: Sendable {
     public let seed: UInt64
-    private var random: DemoRandom
+    var random: DemoRandom
     /// Children of the last family, in reverse order of registration (popped from the end).
     private var pendingChildren: [NewVisitor] = []
 

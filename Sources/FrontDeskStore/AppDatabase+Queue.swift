@@ -38,6 +38,7 @@ extension AppDatabase: QueueRepository {
             try visit.insert(db)
             try Self.audit(db, .visitCheckedIn, entity: "visit", entityId: visit.id,
                            detail: "ticket \(visit.ticket) on \(visit.day) for \(visitor.code)", by: actor, at: now)
+            try markTodaysAppointmentCheckedIn(db, visitorId: visitorId, day: day, by: actor, at: now)
             return visit.visit
         }
     }
@@ -131,6 +132,21 @@ extension AppDatabase: QueueRepository {
     }
 
     // MARK: Internals
+
+    /// Marks the visitor's first booked appointment of the center-local day checked in (issue 3
+    /// §3: the reception's check-in is the arrival), in the check-in's transaction, with its
+    /// `appointment.status_changed` event. Nothing happens when there is none.
+    private func markTodaysAppointmentCheckedIn(_ db: Database, visitorId: Int64, day: LocalDate, by actor: Actor, at now: Date) throws {
+        let span = calendar.interval(of: day)
+        guard let id = try Int64.fetchOne(db, sql: """
+            SELECT id FROM appointment
+            WHERE visitor_id = ? AND status = 'booked' AND start_at >= ? AND start_at < ?
+            ORDER BY start_at, id LIMIT 1
+            """, arguments: [visitorId, span.lowerBound.epochMilliseconds, span.upperBound.epochMilliseconds]) else { return }
+        try db.execute(sql: "UPDATE appointment SET status = 'checked_in' WHERE id = ?", arguments: [id])
+        try Self.audit(db, .appointmentStatusChanged, entity: "appointment", entityId: id,
+                       detail: "booked → checked_in at check-in", by: actor, at: now)
+    }
 
     private static func markCalled(_ db: Database, _ visit: inout VisitRecord, by actor: Actor, at now: Date) throws {
         let recall = visit.calledAt != nil

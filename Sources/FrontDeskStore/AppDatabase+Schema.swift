@@ -12,6 +12,7 @@ extension AppDatabase {
             try createVisitTable(db)
             try createAuditTable(db)
         }
+        migrator.registerMigration(schedulingMigration, migrate: createSchedulingTables)
         return migrator
     }
 

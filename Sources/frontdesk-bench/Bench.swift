@@ -14,6 +14,10 @@ struct Bench {
         let args = CommandLine.arguments
         let visitors = args.firstIndex(of: "--visitors").flatMap { Int(args[$0 + 1]) } ?? 100_000
         let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 30
+        if let i = args.firstIndex(of: "--slots-db"), i + 1 < args.count {
+            try slots(path: args[i + 1])
+            return
+        }
         let binDir = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
         let frontdesk = binDir + "/frontdesk"
         guard FileManager.default.isExecutableFile(atPath: frontdesk) else {
@@ -71,6 +75,33 @@ struct Bench {
             print(String(format: "| %d | %.2f ms | %.2f ms | %.2f ms |", length, Stats.median(samples), Stats.p99(samples), samples.max() ?? 0))
         }
         print("")
+    }
+
+    /// Free-slot queries on a scheduling database (`frontdesk demo --appointments-days 365
+    /// --counselors 30 --rooms 10`): for each individual service, any counselor and each
+    /// counselor who delivers it, the next 20 slots over 30 days from today (median, p99).
+    static func slots(path: String) throws {
+        let db = try AppDatabase.open(path: path, calendar: CenterCalendar())
+        let now = Date()
+        let today = db.calendar.localDate(of: now)
+        let counselors = try db.counselors(includeInactive: false)
+        let services = try db.services().filter { s in !s.isGroup && s.active && counselors.contains { $0.delivers(s.id) } }
+        var samples: [Double] = []
+        for round in 0..<3 {
+            for s in services {
+                let ids: [Int64?] = [nil] + counselors.filter { $0.delivers(s.id) }.map { Optional($0.id) }
+                for who in ids {
+                    let q = SlotQuery(service: s, from: today, through: today.adding(days: 29), counselorId: who, limit: 20)
+                    let t0 = DispatchTime.now().uptimeNanoseconds
+                    _ = try db.freeSlots(q, now: now)
+                    if round > 0 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) }
+                }
+            }
+        }
+        print("## Free slots (\(counselors.count) counselors, \(try db.rooms(includeInactive: false).count) rooms, 30 days, limit 20, \(samples.count) queries)\n")
+        print("| median | p99 | max |")
+        print("|---|---|---|")
+        print(String(format: "| %.2f ms | %.2f ms | %.2f ms |", Stats.median(samples), Stats.p99(samples), samples.max() ?? 0))
     }
 
     static func run(_ executable: String, _ arguments: [String]) throws -> Int32 {

@@ -8,10 +8,12 @@ import Foundation
 struct FrontDeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "frontdesk",
-        abstract: "Front desk of an intercultural center: visitors, check-in and the walk-in queue.",
+        abstract: "Front desk of an intercultural center: visitors, check-in, the walk-in queue and appointments.",
         version: "0.1.0",
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, VisitorsCommand.self,
-                      CheckinCommand.self, QueueCommand.self, CallCommand.self, CloseCommand.self],
+                      CheckinCommand.self, QueueCommand.self, CallCommand.self, CloseCommand.self,
+                      CounselorsCommand.self, RoomsCommand.self, ClosuresCommand.self, SlotsCommand.self, BookCommand.self,
+                      CancelCommand.self, ScheduleCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

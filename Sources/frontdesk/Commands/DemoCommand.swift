@@ -7,7 +7,7 @@ import FrontDeskStore
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Fill the database with reproducible demo visitors and today's walk-in queue.")
+        abstract: "Fill the database with reproducible demo visitors, today's walk-in queue, counselors, rooms, closures, group sessions and appointments.")
 
     @OptionGroup var common: CommonOptions
 
@@ -23,8 +23,24 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Register visitors only, without today's walk-in queue.")
     var noWalkIns = false
 
+    @Option(help: "Days of appointment history before today (365: a year, for benchmarks).")
+    var appointmentsDays: Int = 21
+
+    @Option(help: "Days of booked appointments from today on.")
+    var futureDays: Int = 28
+
+    @Option(help: "How many counselors (ten named ones, then more from name pools).")
+    var counselors: Int = 10
+
+    @Option(help: "How many rooms (Salle 1–5, Salle de groupe, Bureau d'accueil, then Salle 6…).")
+    var rooms: Int = 7
+
     func validate() throws {
         guard (0...1_000_000).contains(visitors) else { throw ValidationError("--visitors must be between 0 and 1000000") }
+        guard (0...3_660).contains(appointmentsDays), (0...3_660).contains(futureDays) else {
+            throw ValidationError("--appointments-days and --future-days must be between 0 and 3660")
+        }
+        guard (0...200).contains(counselors), (0...100).contains(rooms) else { throw ValidationError("--counselors must be 0…200 and --rooms 0…100") }
     }
 
     func run() throws {
@@ -64,7 +80,10 @@ struct DemoCommand: ParsableCommand {
             }
             queued += 1
         }
-        print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today)")
+        let schedule = try DemoSchedule(db: db, calendar: calendar, now: now, actor: actor, visitorIds: registered.map(\.id),
+                                        pastDays: appointmentsDays, futureDays: futureDays).fill(
+            counselors: DemoGenerator.counselors(count: counselors), rooms: DemoGenerator.rooms(count: rooms), generator: &generator)
+        print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today, \(schedule))")
     }
 }
 

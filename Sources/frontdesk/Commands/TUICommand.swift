@@ -7,9 +7,12 @@ import TerminalKit
 
 /// `frontdesk` (or `frontdesk tui`): the full-screen reception desk.
 struct TUICommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the reception desk (the default).")
+    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen desk: reception, booking, schedule, admin (the default).")
 
     @OptionGroup var common: CommonOptions
+
+    @Option(help: "The screen to open: reception (default), booking, schedule or admin.")
+    var screen: ScreenOption?
 
     @Option(help: "The name of this desk, shown on called tickets (default: $FRONTDESK_DESK or the user name).")
     var desk: String?
@@ -32,8 +35,20 @@ struct TUICommand: ParsableCommand {
             throw UserError(error.message)
         }
         defer { terminal.stop() }
-        let runner = ReceptionRunner(db: db, terminal: terminal, actor: actor, calendar: calendar)
-        runner.run(ReceptionScreen.State(strings: strings, calendar: calendar, reference: reference,
-                                         deskName: actor.name, size: terminal.size, now: Date()))
+        let runner = AppRunner(db: db, terminal: terminal, actor: actor, calendar: calendar)
+        let now = Date(), size = terminal.size
+        var state = AppScreen.State(
+            reception: ReceptionScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: size, now: now),
+            booking: BookingScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
+            schedule: ScheduleScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
+            admin: AdminScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now))
+        if let screen { state.shown = screen.kind }
+        runner.run(state)
     }
+}
+
+/// `--screen`: which screen the TUI opens on.
+enum ScreenOption: String, ExpressibleByArgument, CaseIterable {
+    case reception, booking, schedule, admin
+    var kind: AppScreenKind { AppScreenKind(rawValue: rawValue) ?? .reception }
 }

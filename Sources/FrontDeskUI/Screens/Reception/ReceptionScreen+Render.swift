@@ -39,9 +39,9 @@ extension ReceptionScreen {
             frame.put(prefix + notice.text, in: l.notice, style: style)
         }
         let keyMap = state.focus == .queue ? ReceptionKeys.queue : ReceptionKeys.search
-        var keys = state.modal.map { modalHints(state, $0) } ?? keyMap.hints(state.strings)
+        var keys = state.modal.map { modalHints(state, $0) } ?? (keyMap.hints(state.strings) + Chrome.screensHints(state.strings))
         if state.modal == nil, keys.map(KeyBar.width(of:)).reduce(0, +) + 2 * keys.count > l.keys.width {
-            keys = keyMap.hints(state.strings, firstKeyOnly: true)
+            keys = keyMap.hints(state.strings, firstKeyOnly: true) + Chrome.screensHints(state.strings, firstKeyOnly: true)
         }
         KeyBar.render(keys, into: &frame, row: l.keys)
         if let modal = state.modal { renderModal(state, modal, Rect(size: size), &frame) }
@@ -79,16 +79,7 @@ extension ReceptionScreen {
         frame.put(line, in: r, style: .bold)
     }
 
-    /// The first row to show so that the selection is visible in `visible` rows (the list's own
-    /// offset, adjusted when the frame is not the size the state was last synced to).
-    static func visibleOffset(_ list: ListState, visible: Int) -> Int {
-        var offset = list.offset
-        if let selected = list.selected {
-            if selected < offset { offset = selected }
-            if selected >= offset + visible { offset = selected - visible + 1 }
-        }
-        return max(0, min(offset, list.count - visible))
-    }
+    static func visibleOffset(_ list: ListState, visible: Int) -> Int { ListView.visibleOffset(list, visible: visible) }
 
     private static func paneBox(_ title: String, focused: Bool, _ r: Rect, _ frame: inout Frame) -> Rect {
         Box.render(into: &frame, rect: r, title: title, style: focused ? .bold : .dim)
@@ -147,28 +138,7 @@ extension ReceptionScreen {
                                  style: .underline, focused: focused)
         let detailHeight = 3
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - detailHeight)
-        let query = currentQuery(state)
-        if query.isEmpty {
-            frame.put(s("search.hint"), in: list.row(1), style: .dim)
-            frame.put(s("search.hintNew"), in: list.row(2), style: .dim)
-            return
-        }
-        if state.results.isEmpty {
-            if state.resultsQuery == query { frame.put(s("search.none"), in: list.row(1), style: .dim) }
-            frame.put(s("search.hintNew"), in: list.row(2), style: .dim)
-            return
-        }
-        let codeWidth = 12
-        let offset = visibleOffset(state.resultsList, visible: list.height)
-        for (line, index) in (offset..<min(state.results.count, offset + list.height)).enumerated() {
-            let v = state.results[index]
-            let selected = index == state.resultsList.selected
-            let style: Style = selected ? (focused ? .reverse : .bold) : .plain
-            let row = list.row(line)
-            frame.fill(row, style: style)
-            frame.put(v.fullName, in: Rect(x: row.x, y: row.y, width: row.width - codeWidth - 1, height: 1), style: style)
-            frame.put(v.code.description, in: Rect(x: row.maxX - codeWidth, y: row.y, width: codeWidth, height: 1), style: style)
-        }
+        state.search.renderResults(s, into: &frame, rect: list, focused: focused, hintNew: s("search.hintNew"))
         if let v = state.selectedVisitor {
             let d = Rect(x: inner.x, y: inner.maxY - detailHeight, width: inner.width, height: detailHeight)
             let country = state.reference.country(code: v.nationality)

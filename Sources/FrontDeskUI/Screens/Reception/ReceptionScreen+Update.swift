@@ -42,10 +42,7 @@ extension ReceptionScreen {
             }
             return []
         case .searchCompleted(let query, let results):
-            guard query == currentQuery(state) else { return [] }
-            state.resultsQuery = query
-            state.results = results
-            state.resultsList = ListState(count: results.count, viewportHeight: resultsViewportHeight(state))
+            state.search.receive(query: query, results: results, viewportHeight: resultsViewportHeight(state))
             return []
         case .visitorRegistered(let visitor):
             state.modal = .checkIn(CheckInDialog(visitor: visitor))
@@ -55,9 +52,7 @@ extension ReceptionScreen {
             let ahead = state.visits.filter { $0.visit.category == visit.category && $0.visit.status == .waiting }.count
             state.modal = .ticket(TicketDialog(ticket: visit.ticket, visitorName: visitor.fullName, visitorCode: visitor.code, ahead: ahead))
             state.notice = Notice(.info, state.strings("notice.checkedIn", visit.ticket, visitor.code))
-            state.searchField.clear()
-            state.results = []
-            state.resultsQuery = ""
+            state.search.clear()
             state.focus = .search
             return [.loadQueue(state.today)]
         case .ticketCalled(let entry):
@@ -73,9 +68,7 @@ extension ReceptionScreen {
         }
     }
 
-    static func currentQuery(_ state: State) -> String {
-        state.searchField.text.trimmingCharacters(in: .whitespaces)
-    }
+    static func currentQuery(_ state: State) -> String { state.search.query }
 
     private static func handleFailure(_ state: inout State, _ failure: Failure) -> [Effect] {
         let text: String
@@ -143,16 +136,16 @@ extension ReceptionScreen {
             }
             return []
         }
-        let before = state.searchField.text
-        guard state.searchField.handle(key), state.searchField.text != before else { return [] }
-        let query = currentQuery(state)
-        state.notice = nil
-        if query.isEmpty {
-            state.results = []
-            state.resultsQuery = ""
+        switch state.search.type(key) {
+        case nil, .unchanged?:
             return []
+        case .cleared?:
+            state.notice = nil
+            return []
+        case .search(let query)?:
+            state.notice = nil
+            return [.search(query: query, limit: searchLimit)]
         }
-        return [.search(query: query, limit: searchLimit)]
     }
 
     /// Runs a command that is the same from either pane.

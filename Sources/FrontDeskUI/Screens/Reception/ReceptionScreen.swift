@@ -13,7 +13,7 @@ public enum ReceptionScreen {
     /// The smallest size at which the screen is drawn; below it a one-line message shows.
     public static let minimumSize = Size(width: 80, height: 24)
     /// Visitors listed for a search.
-    public static let searchLimit = 50
+    public static let searchLimit = VisitorSearch.limit
 
     /// Which pane takes typing.
     public enum Focus: Hashable, Sendable { case queue, search }
@@ -56,11 +56,13 @@ public enum ReceptionScreen {
         public var focus: Focus = .search
         public var categoryFilter: ServiceCategory?
         public var queueList = ListState()
-        public var searchField = TextField()
+        /// The visitor search (shared with the booking screen).
+        public var search = VisitorSearch()
+        public var searchField: TextField { get { search.field } set { search.field = newValue } }
         /// The query the shown results answer (results of older queries are dropped).
-        public var resultsQuery = ""
-        public var results: [Visitor] = []
-        public var resultsList = ListState()
+        public var resultsQuery: String { get { search.resultsQuery } set { search.resultsQuery = newValue } }
+        public var results: [Visitor] { get { search.results } set { search.results = newValue } }
+        public var resultsList: ListState { get { search.list } set { search.list = newValue } }
         public var modal: Modal?
         public var notice: Notice?
         public var quitRequested = false
@@ -94,9 +96,13 @@ public enum ReceptionScreen {
         }
 
         /// The selected search result, if any.
-        public var selectedVisitor: Visitor? {
-            guard let i = resultsList.selected, results.indices.contains(i) else { return nil }
-            return results[i]
+        public var selectedVisitor: Visitor? { search.selected }
+
+        /// The visitor to open the booking screen for: the selected search result when the
+        /// search has focus, else the visitor of the selected queue ticket.
+        public var bookingCandidateId: Int64? {
+            if focus == .search, let v = selectedVisitor { return v.id }
+            return selectedQueueEntry?.visit.visitorId ?? selectedVisitor?.id
         }
 
         /// Waiting tickets in a category and the longest wait among them (minutes).

@@ -1,0 +1,337 @@
+import Foundation
+
+/// An appointment to book: the store derives the end from the service's duration and, when
+/// `roomId` is nil, chooses the smallest free room with enough seats.
+public struct NewAppointment: Hashable, Sendable {
+    public var visitorId: Int64
+    public var serviceId: String
+    public var counselorId: Int64
+    /// The room, or nil to let the store choose (smallest free room with enough seats, ties by id).
+    public var roomId: Int64?
+    /// UTC instant of the start; resolve a local time with `CenterCalendar.instant(_:_:)`.
+    public var start: Date
+    /// ISO 639 code of an interpreter's language, if one comes (one more seat).
+    public var interpreterLanguage: String?
+    /// Free text for staff; empty when none.
+    public var note: String
+
+    public init(visitorId: Int64, serviceId: String, counselorId: Int64, roomId: Int64? = nil, start: Date,
+                interpreterLanguage: String? = nil, note: String = "") {
+        self.visitorId = visitorId
+        self.serviceId = serviceId
+        self.counselorId = counselorId
+        self.roomId = roomId
+        self.start = start
+        self.interpreterLanguage = interpreterLanguage
+        self.note = note
+    }
+}
+
+/// Seats of a group session, as listed with its appointment.
+public struct GroupSeats: Hashable, Sendable {
+    public var sessionId: Int64
+    public var capacity: Int
+    public var enrolled: Int
+    public var waitlisted: Int
+
+    public init(sessionId: Int64, capacity: Int, enrolled: Int, waitlisted: Int) {
+        self.sessionId = sessionId
+        self.capacity = capacity
+        self.enrolled = enrolled
+        self.waitlisted = waitlisted
+    }
+}
+
+/// An appointment with what screens and listings show of it: local times, the visitor's name
+/// and code, the service, the counselor's and the room's names, the status.
+public struct AppointmentListing: Hashable, Sendable, Identifiable {
+    public var appointment: Appointment
+    /// Center-local start and end (wall clock), computed by the store with its calendar.
+    public var localStart: LocalDateTime
+    public var localEnd: LocalDateTime
+    /// The visitor; nil for a group session.
+    public var visitorCode: VisitorCode?
+    /// `given family`, NFC as stored; nil for a group session.
+    public var visitorName: String?
+    public var service: Service
+    public var counselorName: String
+    public var roomName: String
+    /// Seats of the group session this appointment carries, if any.
+    public var group: GroupSeats?
+
+    public init(appointment: Appointment, localStart: LocalDateTime, localEnd: LocalDateTime, visitorCode: VisitorCode?,
+                visitorName: String?, service: Service, counselorName: String, roomName: String, group: GroupSeats? = nil) {
+        self.appointment = appointment
+        self.localStart = localStart
+        self.localEnd = localEnd
+        self.visitorCode = visitorCode
+        self.visitorName = visitorName
+        self.service = service
+        self.counselorName = counselorName
+        self.roomName = roomName
+        self.group = group
+    }
+
+    public var id: Int64 { appointment.id }
+    public var status: AppointmentStatus { appointment.status }
+}
+
+/// A group session to schedule, once or weekly.
+public struct NewGroupSession: Hashable, Sendable {
+    /// A group service (`Service.groupCapacity` set).
+    public var serviceId: String
+    public var counselorId: Int64
+    public var roomId: Int64
+    /// The first occurrence, center-local.
+    public var start: LocalDateTime
+    /// Repeat weekly at the same local time until this day (inclusive); nil for one session.
+    public var until: LocalDate?
+    /// Seats; nil uses the service's `groupCapacity`.
+    public var capacity: Int?
+    public var note: String
+
+    public init(serviceId: String, counselorId: Int64, roomId: Int64, start: LocalDateTime, until: LocalDate? = nil,
+                capacity: Int? = nil, note: String = "") {
+        self.serviceId = serviceId
+        self.counselorId = counselorId
+        self.roomId = roomId
+        self.start = start
+        self.until = until
+        self.capacity = capacity
+        self.note = note
+    }
+}
+
+/// A group session with its appointment (times, counselor, room).
+public struct GroupSessionListing: Hashable, Sendable, Identifiable {
+    public var session: GroupSession
+    public var appointment: AppointmentListing
+
+    public init(session: GroupSession, appointment: AppointmentListing) {
+        self.session = session
+        self.appointment = appointment
+    }
+
+    public var id: Int64 { session.id }
+}
+
+/// What scheduling a (weekly) group session did: the sessions created and the dates skipped.
+public struct GroupScheduleResult: Hashable, Sendable {
+    /// Why an occurrence was not scheduled.
+    public enum Skip: Hashable, Sendable {
+        /// The center or the room is closed, or the wall-clock time does not exist that day.
+        case recurrence(WeeklyRecurrence.SkipReason)
+        /// The booking rules refuse it (conflict, hours, absence…).
+        case refused(BookingError)
+    }
+
+    /// One date of the series that got no session.
+    public struct Skipped: Hashable, Sendable {
+        public var date: LocalDate
+        public var reason: Skip
+
+        public init(date: LocalDate, reason: Skip) {
+            self.date = date
+            self.reason = reason
+        }
+    }
+
+    public var scheduled: [GroupSessionListing]
+    public var skipped: [Skipped]
+
+    public init(scheduled: [GroupSessionListing], skipped: [Skipped]) {
+        self.scheduled = scheduled
+        self.skipped = skipped
+    }
+}
+
+/// What removing a counselor or a room did: a resource with appointments keeps its history
+/// and is deactivated instead of deleted.
+public enum RemovalOutcome: String, Hashable, Sendable {
+    case deleted
+    case deactivated
+}
+
+/// A scheduling request refused for a reason other than the booking rules (those throw
+/// `BookingError`). Each case reads as a message for the desk.
+public enum SchedulingError: Error, Equatable, Sendable {
+    case appointmentNotFound(Int64)
+    case counselorNotFound(Int64)
+    case roomNotFound(Int64)
+    case serviceNotFound(String)
+    case visitorNotFound(Int64)
+    case absenceNotFound(Int64)
+    case closureNotFound(Int64)
+    case groupSessionNotFound(Int64)
+    /// No active room has enough seats (or none is open) for the request.
+    case noRoomAvailable(seats: Int)
+    /// A group service was booked as an individual appointment, or the reverse.
+    case serviceIsGroup(String)
+    case serviceIsNotGroup(String)
+    /// A counselor or room name is already used by another one.
+    case nameTaken(String)
+    /// The value is invalid (a blank name, a non-positive capacity, an empty span…).
+    case invalid(String)
+    /// A status change outside the lifecycle, or a cancellation without a reason.
+    case status(AppointmentStatusError)
+    /// An enrollment change that cannot be made.
+    case group(GroupSessionError)
+
+    /// A one-line English explanation.
+    public var message: String {
+        switch self {
+        case .appointmentNotFound(let id): "no appointment has the id \(id)"
+        case .counselorNotFound(let id): "no counselor has the id \(id)"
+        case .roomNotFound(let id): "no room has the id \(id)"
+        case .serviceNotFound(let id): "no service is called \(id)"
+        case .visitorNotFound(let id): "no visitor has the id \(id)"
+        case .absenceNotFound(let id): "no absence has the id \(id)"
+        case .closureNotFound(let id): "no closure has the id \(id)"
+        case .groupSessionNotFound(let id): "no group session has the id \(id)"
+        case .noRoomAvailable(let seats): "no room with \(seats) seat\(seats == 1 ? "" : "s") is free then"
+        case .serviceIsGroup(let id): "\(id) is a group service: enroll the visitor in a session"
+        case .serviceIsNotGroup(let id): "\(id) is not a group service"
+        case .nameTaken(let name): "the name \(name) is already used"
+        case .invalid(let why): why
+        case .status(let e): e.description
+        case .group(let e):
+            switch e {
+            case .alreadyEnrolled: "the visitor is already enrolled"
+            case .alreadyWaitlisted(let p): "the visitor is already on the waitlist (position \(p))"
+            case .notEnrolled: "the visitor is neither enrolled nor on the waitlist"
+            }
+        }
+    }
+}
+
+/// Counselors, rooms, closures, appointments and group sessions. Implemented by FrontDeskStore
+/// over SQLite; kept free of any database type so that another store (PostgreSQL for several
+/// sites) can implement it too.
+///
+/// Every write is one IMMEDIATE transaction with its audit event. Every booking decision (book,
+/// reschedule, un-cancelling correction, group scheduling, enrollment) reads the rows of the
+/// interval that matters and runs `BookingRules` inside that transaction, so two terminals can
+/// never take the same slot (cases/concurrency.md C1).
+///
+/// Errors: `BookingError` when the rules refuse a booking (`message(calendar:)` names what
+/// conflicts and when), `SchedulingError` for the rest, a store error for I/O failures.
+public protocol SchedulingRepository: Sendable {
+    /// The center's calendar (time zone) in which local days and times are counted.
+    var calendar: CenterCalendar { get }
+
+    // MARK: Reading resources
+
+    /// Time zone, opening hours, first weekday, slot grid.
+    func centerSettings() throws -> CenterSettings
+
+    /// Counselors by name; inactive ones only when asked.
+    func counselors(includeInactive: Bool) throws -> [Counselor]
+
+    /// Rooms by name; inactive ones only when asked.
+    func rooms(includeInactive: Bool) throws -> [Room]
+
+    /// Closures touching the local days `first...last`, by first day.
+    func closures(from first: LocalDate, through last: LocalDate) throws -> [Closure]
+
+    /// Absences overlapping `interval`, of one counselor or of all (nil), by start.
+    func absences(counselorId: Int64?, overlapping interval: UTCInterval) throws -> [Absence]
+
+    /// The service catalog (active and inactive), by category then id.
+    func services() throws -> [Service]
+
+    // MARK: Slots and appointments
+
+    /// The next free slots (`SlotFinder`) over the rows of the searched days only. When the
+    /// query names a visitor, the store adds the group sessions they are enrolled in.
+    func freeSlots(_ query: SlotQuery, now: Date) throws -> [Slot]
+
+    /// Books an individual appointment, status `booked`, after re-checking every rule in the
+    /// write transaction (not in the past: `now`). Writes `appointment.booked`.
+    /// - Throws: `BookingError` (conflict, hours, closure…), `SchedulingError` (unknown ids,
+    ///   a group service, no room).
+    func book(_ appointment: NewAppointment, by actor: Actor, at now: Date) throws -> AppointmentListing
+
+    /// Moves a non-final appointment to `start` (same duration), with another counselor or
+    /// room when given (nil keeps them), re-checking every rule; the appointment never
+    /// conflicts with its old time. Writes `appointment.rescheduled` (old and new times).
+    func reschedule(appointmentId: Int64, to start: Date, counselorId: Int64?, roomId: Int64?,
+                    by actor: Actor, at now: Date) throws -> AppointmentListing
+
+    /// Cancels a non-final appointment with a reason. Cancelling a group session's
+    /// appointment cancels the session. Writes `appointment.cancelled`.
+    /// - Throws: `SchedulingError.status(.reasonMissing | .notAllowed)`, `.appointmentNotFound`.
+    func cancel(appointmentId: Int64, reason: String, by actor: Actor, at now: Date) throws -> AppointmentListing
+
+    /// Moves along the lifecycle (`AppointmentStatus.transitions`): checked in (arrived), in
+    /// session, completed, no-show. Writes `appointment.status_changed`.
+    /// - Throws: `SchedulingError.status(.notAllowed)` for any other move (cancel with `cancel`).
+    func setStatus(appointmentId: Int64, to status: AppointmentStatus, by actor: Actor, at now: Date) throws -> AppointmentListing
+
+    /// Sets any status outside the lifecycle (a staff correction), auditing before and after
+    /// with the reason (`appointment.status_corrected`). Un-cancelling re-checks the rules.
+    func correctStatus(appointmentId: Int64, to status: AppointmentStatus, reason: String,
+                       by actor: Actor, at now: Date) throws -> AppointmentListing
+
+    /// One appointment, if it exists.
+    func appointment(id: Int64) throws -> AppointmentListing?
+
+    /// Appointments (any status, group sessions included) overlapping `interval`, of one
+    /// counselor or all (nil), by start then counselor name.
+    func appointments(counselorId: Int64?, overlapping interval: UTCInterval) throws -> [AppointmentListing]
+
+    /// A visitor's appointments (any status), latest first, at most `limit`; group sessions
+    /// they are enrolled in are included.
+    func appointments(visitorId: Int64, limit: Int) throws -> [AppointmentListing]
+
+    // MARK: Group sessions
+
+    /// Group sessions overlapping `interval` (of one service, or all when nil), by start.
+    func groupSessions(serviceId: String?, overlapping interval: UTCInterval) throws -> [GroupSessionListing]
+
+    /// Schedules a session, or a weekly series at the same local time, each occurrence checked
+    /// by the rules in one transaction; refused and skipped dates are reported, not thrown.
+    /// Writes `group_session.scheduled` per session.
+    func scheduleGroupSession(_ session: NewGroupSession, by actor: Actor, at now: Date) throws -> GroupScheduleResult
+
+    /// Enrolls a visitor if a seat is free, else puts them on the waitlist; the visitor must be
+    /// free at that time. Writes `group_session.enrolled` or `.waitlisted`.
+    func enroll(visitorId: Int64, sessionId: Int64, by actor: Actor, at now: Date) throws -> EnrollmentOutcome
+
+    /// Cancels a visitor's seat or waitlist place; a freed seat goes to the first on the
+    /// waitlist (returned). Writes `group_session.enrollment_cancelled` and `.promoted`.
+    func cancelEnrollment(visitorId: Int64, sessionId: Int64, by actor: Actor, at now: Date) throws -> Int64?
+
+    // MARK: Administration
+
+    /// Inserts (`id <= 0`) or updates a counselor with services, languages and hours.
+    /// Writes `counselor.saved`. - Throws: `SchedulingError.nameTaken`, `.invalid`.
+    func saveCounselor(_ counselor: Counselor, by actor: Actor, at now: Date) throws -> Counselor
+
+    /// Deletes a counselor without appointments, else deactivates them. Writes `counselor.removed`.
+    func removeCounselor(id: Int64, by actor: Actor, at now: Date) throws -> RemovalOutcome
+
+    /// Inserts (`id <= 0`) or updates an absence. Writes `absence.saved`.
+    func saveAbsence(_ absence: Absence, by actor: Actor, at now: Date) throws -> Absence
+
+    /// Deletes an absence. Writes `absence.removed`.
+    func removeAbsence(id: Int64, by actor: Actor, at now: Date) throws
+
+    /// Inserts (`id <= 0`) or updates a room. Writes `room.saved`.
+    func saveRoom(_ room: Room, by actor: Actor, at now: Date) throws -> Room
+
+    /// Deletes a room without appointments, else deactivates it. Writes `room.removed`.
+    func removeRoom(id: Int64, by actor: Actor, at now: Date) throws -> RemovalOutcome
+
+    /// Inserts (`id <= 0`) or updates a closure. Writes `closure.saved`.
+    func saveClosure(_ closure: Closure, by actor: Actor, at now: Date) throws -> Closure
+
+    /// Deletes a closure. Writes `closure.removed`.
+    func removeClosure(id: Int64, by actor: Actor, at now: Date) throws
+
+    /// Offers or withdraws a service. Writes `service.saved`.
+    func setServiceActive(id: String, active: Bool, by actor: Actor, at now: Date) throws -> Service
+
+    /// Saves the center settings (opening hours, first weekday, grid). The time zone must be
+    /// the store's calendar zone. Writes `settings.saved`.
+    func saveCenterSettings(_ settings: CenterSettings, by actor: Actor, at now: Date) throws
+}

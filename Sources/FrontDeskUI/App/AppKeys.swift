@@ -1,0 +1,35 @@
+import TerminalKit
+
+/// Which screen the app shows.
+public enum AppScreenKind: String, CaseIterable, Hashable, Sendable {
+    case reception, booking, schedule, admin
+
+    /// The letter that picks the screen in the screens menu.
+    public var menuLetter: Character {
+        switch self {
+        case .reception: "r"
+        case .booking: "b"
+        case .schedule: "s"
+        case .admin: "a"
+        }
+    }
+}
+
+/// What a global key means: show a screen, or open the screens menu.
+public enum AppCommand: Hashable, Sendable {
+    case show(AppScreenKind)
+    case menu
+}
+
+/// Keys that work on every screen (when no dialog is open), before the screen sees them.
+/// F11 and F12 are eaten by some terminals (full screen), so the menu also opens with ^G
+/// ("go to"), and in the menu a letter or digit picks the screen. ^G passes through tmux.
+public enum AppKeys {
+    public static let global = KeyMap<AppCommand>([
+        KeyBinding(.show(.reception), [.function(7)], label: "screen.reception"),
+        KeyBinding(.show(.booking), [.function(8)], label: "screen.booking"),
+        KeyBinding(.show(.schedule), [.function(9)], label: "screen.schedule"),
+        KeyBinding(.show(.admin), [.function(11)], label: "screen.admin"),
+        KeyBinding(.menu, [.function(12), .control("g")], label: "key.screens"),
+    ])
+}

@@ -1,0 +1,120 @@
+import Foundation
+import FrontDeskDomain
+import TerminalKit
+
+/// The admin screen: lists of counselors (with working hours and absences), rooms, closures and
+/// services; add, edit and remove through small forms whose values are checked here (pure) and
+/// saved by the runner through the repository's admin saves.
+public enum AdminScreen {
+    public enum Tab: String, CaseIterable, Hashable, Sendable { case counselors, rooms, closures, services }
+
+    /// What a form edits; ids are 0 for a new record.
+    public enum FormTarget: Hashable, Sendable {
+        case counselor(id: Int64)
+        case room(id: Int64)
+        case closure(id: Int64)
+        case absence(counselorId: Int64, id: Int64)
+    }
+
+    /// A record about to be removed.
+    public enum Removal: Hashable, Sendable {
+        case counselor(Counselor)
+        case room(Room)
+        case closure(Closure)
+        case absence(Absence)
+    }
+
+    public enum Modal: Hashable, Sendable {
+        case help
+        case quitConfirm
+        case form(FormTarget, FieldForm)
+        case confirmRemove(Removal)
+    }
+
+    /// Everything the lists show, loaded together.
+    public struct Data: Hashable, Sendable {
+        public var counselors: [Counselor]
+        public var rooms: [Room]
+        public var closures: [Closure]
+        public var services: [Service]
+        public var absences: [Absence]
+        public init(counselors: [Counselor] = [], rooms: [Room] = [], closures: [Closure] = [], services: [Service] = [], absences: [Absence] = []) {
+            self.counselors = counselors
+            self.rooms = rooms
+            self.closures = closures
+            self.services = services
+            self.absences = absences
+        }
+    }
+
+    public struct State: Sendable {
+        public var strings: Localizer
+        public var calendar: CenterCalendar
+        public var deskName: String
+        public var size: Size
+        public var now: Date
+        public var data = Data()
+        public var tab: Tab = .counselors
+        public var list = ListState()
+        public var modal: Modal?
+        public var notice: Notice?
+        public var quitRequested = false
+
+        public init(strings: Localizer, calendar: CenterCalendar, deskName: String, size: Size, now: Date) {
+            self.strings = strings
+            self.calendar = calendar
+            self.deskName = deskName
+            self.size = size
+            self.now = now
+        }
+
+        public var rowCount: Int {
+            switch tab {
+            case .counselors: data.counselors.count
+            case .rooms: data.rooms.count
+            case .closures: data.closures.count
+            case .services: data.services.count
+            }
+        }
+
+        func item<T>(_ items: [T]) -> T? {
+            guard let i = list.selected, items.indices.contains(i) else { return nil }
+            return items[i]
+        }
+
+        public var selectedCounselor: Counselor? { tab == .counselors ? item(data.counselors) : nil }
+
+        /// The selected counselor's absences that have not ended, by start.
+        public var selectedAbsences: [Absence] {
+            guard let c = selectedCounselor else { return [] }
+            return data.absences.filter { $0.counselorId == c.id && $0.interval.end > now }.sorted { $0.interval.start < $1.interval.start }
+        }
+    }
+
+    public enum Event: Sendable {
+        case key(Key)
+        case resized(Size)
+        case shown
+        case dataChanged
+        case loaded(Data)
+        /// A save or removal went through; the text says what happened.
+        case saved(String)
+        case failed(SchedulingFailure)
+    }
+
+    public enum Effect: Equatable, Sendable {
+        case load
+        case saveCounselor(Counselor)
+        case removeCounselor(id: Int64)
+        case saveRoom(Room)
+        case removeRoom(id: Int64)
+        case saveClosure(Closure)
+        case removeClosure(id: Int64)
+        case saveAbsence(Absence)
+        case removeAbsence(id: Int64)
+        case setServiceActive(id: String, active: Bool)
+        case quit
+    }
+
+    public static func start(_ state: State) -> [Effect] { [.load] }
+}

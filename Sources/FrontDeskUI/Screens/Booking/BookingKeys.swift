@@ -1,0 +1,76 @@
+import TerminalKit
+
+/// What a key can mean on the booking screen.
+public enum BookingCommand: Hashable, Sendable {
+    case help, findVisitor, choose, nextPane, previousPane, previousCategory, nextCategory
+    case counselorFilter, languageFilter, date, reschedule, cancelAppointment, quit
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+}
+
+/// The booking screen's key maps, one per pane. F-keys work everywhere; letters work where no
+/// text field has focus (every pane but the visitor search).
+public enum BookingKeys {
+    private static let moves: [KeyBinding<BookingCommand>] = [
+        KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
+        KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
+        KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
+        KeyBinding(.top, [.home], label: "key.top", inBar: false),
+        KeyBinding(.bottom, [.end], label: "key.bottom", inBar: false),
+        KeyBinding(.nextPane, [.tab], label: "key.nextPane", inBar: false),
+        KeyBinding(.previousPane, [.backTab], label: "key.previousPane", inBar: false),
+    ]
+    private static let filters: [KeyBinding<BookingCommand>] = [
+        KeyBinding(.counselorFilter, [.function(4), .character("c")], label: "key.counselor"),
+        KeyBinding(.languageFilter, [.function(5), .character("l")], label: "key.language"),
+        KeyBinding(.date, [.function(6), .character("d")], label: "key.date"),
+    ]
+
+    /// While the visitor search field has focus: printable keys type.
+    public static let visitor = KeyMap<BookingCommand>([
+        KeyBinding(.help, [.function(1)], label: "key.help"),
+        KeyBinding(.choose, [.enter], label: "key.chooseVisitor"),
+        KeyBinding(.nextPane, [.tab], label: "key.services"),
+        KeyBinding(.quit, [.function(10)], label: "key.quit"),
+        KeyBinding(.previousPane, [.backTab], label: "key.previousPane", inBar: false),
+        KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
+        KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
+        KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
+    ])
+
+    /// In the services list: ←/→ change category.
+    public static let services = KeyMap<BookingCommand>([
+        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor"),
+        KeyBinding(.previousCategory, [.left], label: "key.category", inBar: false),
+        KeyBinding(.nextCategory, [.right], label: "key.category", inBar: false),
+        KeyBinding(.choose, [.enter], label: "key.slots", inBar: false),
+    ] + filters + [KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit")] + moves)
+
+    /// In the free slots: Enter books the selected one.
+    public static let slots = KeyMap<BookingCommand>([
+        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.choose, [.enter], label: "key.book"),
+        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor", inBar: false),
+    ] + filters + [KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit")] + moves)
+
+    /// In the visitor's appointments.
+    public static let appointments = KeyMap<BookingCommand>([
+        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.reschedule, [.function(2), .character("r")], label: "key.reschedule"),
+        KeyBinding(.cancelAppointment, [.character("x"), .delete], label: "key.cancelAppointment"),
+        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor"),
+        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+    ] + moves)
+
+    /// The key map of a pane.
+    public static func map(for focus: BookingScreen.Focus) -> KeyMap<BookingCommand> {
+        switch focus {
+        case .visitor: visitor
+        case .services: services
+        case .slots: slots
+        case .appointments: appointments
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import FrontDeskDomain
+import TerminalKit
+
+extension BookingScreen {
+    struct Layout {
+        var title: Rect, visitorLine: Rect, visitor: Rect, appointments: Rect, services: Rect, slots: Rect, notice: Rect, keys: Rect
+    }
+
+    static func layout(_ size: Size) -> Layout {
+        let rows = Rect(size: size).splitVertically([.length(1), .length(1), .min(10), .length(1), .length(1)])
+        let columns = rows[2].splitHorizontally([.length(32), .min(20)])
+        let left = columns[0].splitVertically([.percentage(50), .min(4)])
+        let right = columns[1].splitVertically([.length(8), .min(6)])
+        return Layout(title: rows[0], visitorLine: rows[1], visitor: left[0], appointments: left[1], services: right[0],
+                      slots: right[1], notice: rows[3], keys: rows[4])
+    }
+
+    /// Draws the whole screen. Below 80x24 it draws a one-line "enlarge" message only.
+    public static func render(_ state: State, into frame: inout Frame) {
+        if Chrome.renderTooSmall(state.strings, quitting: state.modal == .quitConfirm, into: &frame) { return }
+        let s = state.strings
+        let l = layout(frame.size)
+        Chrome.renderTitle(s("booking.title"), strings: s, calendar: state.calendar, now: state.now, deskName: state.deskName, l.title, &frame)
+        renderVisitorLine(state, l.visitorLine, &frame)
+        renderSearch(state, l.visitor, &frame)
+        renderAppointments(state, l.appointments, &frame)
+        renderServices(state, l.services, &frame)
+        renderSlots(state, l.slots, &frame)
+        Chrome.renderNotice(state.notice, l.notice, &frame)
+        if let modal = state.modal {
+            KeyBar.render(modalHints(state, modal), into: &frame, row: l.keys)
+            renderModal(state, modal, frame.area, &frame)
+        } else {
+            Chrome.renderKeys(BookingKeys.map(for: state.focus), s, l.keys, &frame)
+        }
+    }
+
+    private static func pane(_ title: String, focused: Bool, _ r: Rect, _ frame: inout Frame) -> Rect {
+        Box.render(into: &frame, rect: r, title: title, style: focused ? .bold : .dim)
+    }
+
+    private static func renderVisitorLine(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        if case .reschedule(let a) = state.mode {
+            frame.put(" " + s("booking.rescheduling", describe(a, state)), in: r, style: .bold)
+        } else if let v = state.visitor {
+            let languages = v.languages.isEmpty ? "" : " · " + v.languages.joined(separator: ", ")
+            frame.put(" " + s("booking.visitor", v.fullName + " · " + v.code.description + languages), in: r, style: .bold)
+        } else {
+            frame.put(" " + s("booking.noVisitor"), in: r, style: .dim)
+        }
+    }
+
+    private static func renderSearch(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let focused = state.focus == .visitor && state.modal == nil
+        let inner = pane("1 " + state.strings("booking.findVisitor"), focused: focused, r, &frame)
+        guard inner.height > 1 else { return }
+        frame.put("/ ", x: inner.x, y: inner.y, style: .bold, clip: inner)
+        state.search.field.render(into: &frame, rect: Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1),
+                                  style: .underline, focused: focused)
+        let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        state.search.renderResults(state.strings, into: &frame, rect: list, focused: focused, hintNew: nil)
+    }
+
+    private static func renderAppointments(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let focused = state.focus == .appointments && state.modal == nil
+        let inner = pane("4 " + s("booking.appointments"), focused: focused, r, &frame)
+        guard inner.height > 2 else { return }
+        let rows = state.upcoming
+        if state.visitor == nil || rows.isEmpty {
+            frame.put(s(state.visitor == nil ? "booking.appointmentsHint" : "booking.noAppointments"), in: inner.row(0), style: .dim)
+            return
+        }
+        let detail = 2
+        let visible = inner.height - detail
+        let offset = ListView.visibleOffset(state.appointmentList, visible: visible)
+        for (line, index) in (offset..<min(rows.count, offset + visible)).enumerated() {
+            let a = rows[index]
+            let selected = index == state.appointmentList.selected
+            let style: Style = selected ? (focused ? .reverse : .bold) : .plain
+            let text = "\(Chrome.shortDate(a.localStart.date, s, state.calendar)) \(a.localStart.time) \(s.serviceName(a.service))"
+            frame.fill(inner.row(line), style: style)
+            frame.put(text, in: inner.row(line), style: style)
+        }
+        if let a = state.selectedAppointment {
+            frame.put("\(a.counselorName) · \(a.roomName)", in: inner.row(inner.height - 2), style: .dim)
+            frame.put(s.appointmentStatus(a.status), in: inner.row(inner.height - 1), style: .dim)
+        }
+    }
+
+    private static func renderServices(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let focused = state.focus == .services && state.modal == nil
+        let inner = pane("2 " + s("booking.service"), focused: focused, r, &frame)
+        guard inner.height > 1 else { return }
+        var x = inner.x
+        for category in ServiceCategory.allCases {
+            let chosen = category == state.category
+            let label = " \(category.ticketLetter) \(s.category(category)) "
+            x += frame.put(label, x: x, y: inner.y, style: chosen ? (focused ? .reverse : .bold) : .dim, clip: inner) + 1
+        }
+        let services = state.categoryServices
+        let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        if services.isEmpty {
+            frame.put(s("booking.noServices"), in: list.row(0), style: .dim)
+            return
+        }
+        let offset = ListView.visibleOffset(state.serviceList, visible: list.height)
+        for (line, index) in (offset..<min(services.count, offset + list.height)).enumerated() {
+            let service = services[index]
+            let selected = index == state.serviceList.selected
+            let style: Style = selected ? (focused ? .reverse : .bold) : .plain
+            let row = list.row(line)
+            frame.fill(row, style: style)
+            frame.put((selected ? "▶ " : "  ") + s.serviceName(service), in: Rect(x: row.x, y: row.y, width: row.width - 8, height: 1), style: style)
+            frame.put(s("minutes.short", service.durationMinutes), in: Rect(x: row.maxX - 7, y: row.y, width: 7, height: 1), style: style, alignRight: true)
+        }
+    }
+
+    private static func renderSlots(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let focused = state.focus == .slots && state.modal == nil
+        let inner = pane("3 " + s("booking.slots"), focused: focused, r, &frame)
+        guard inner.height > 2 else { return }
+        let counselor = state.counselorFilter.map { state.counselorName($0) } ?? s("filter.any")
+        let language = state.languageFilter ?? s("filter.any")
+        let from = Chrome.shortDate(state.fromDate ?? state.today, s, state.calendar)
+        frame.put(s("booking.filters", counselor, language, from), in: inner.row(0), style: .dim)
+        let columns = [TableColumn(s("slots.date"), width: .length(12)), TableColumn(s("slots.time"), width: .length(5)),
+                       TableColumn(s("slots.counselor"), width: .min(10)), TableColumn(s("slots.room"), width: .length(9)),
+                       TableColumn(s("slots.language"), width: .length(4))]
+        let table = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        if state.slots.isEmpty {
+            let text = state.selectedService == nil ? s("booking.chooseService") : s("booking.noSlots", searchDays)
+            frame.put(text, in: table.row(1), style: .dim)
+            return
+        }
+        let rows = state.slots.map { slot in
+            [Chrome.shortDate(slot.date, s, state.calendar), slot.time.description, state.counselorName(slot.counselorId),
+             state.roomName(slot.roomId), slot.language ?? ""]
+        }
+        let offset = ListView.visibleOffset(state.slotList, visible: table.height - 1)
+        Table.render(into: &frame, rect: table, columns: columns, rows: rows, selected: state.slotList.selected, offset: offset,
+                     headerStyle: .underline, selectedStyle: focused ? .reverse : .bold)
+    }
+
+    static func modalHints(_ state: State, _ modal: Modal) -> [KeyHint] {
+        let s = state.strings
+        switch modal {
+        case .help: return [KeyHint(keys: "Esc", label: s("key.dismiss"))]
+        case .quitConfirm: return [KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))]
+        case .confirm: return Chrome.dialogHints(s)
+        case .cancel(_, let form), .date(let form): return form.hints(s)
+        }
+    }
+
+    static func renderModal(_ state: State, _ modal: Modal, _ area: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        switch modal {
+        case .help:
+            let map = BookingKeys.map(for: state.focus)
+            Chrome.renderHelp(s, columns: [(s("help.booking"), map.helpLines(s)), (s("help.screens"), AppKeys.global.helpLines(s))],
+                              area: area, &frame)
+        case .quitConfirm:
+            Chrome.renderQuit(s, area: area, &frame)
+        case .confirm(let c):
+            let rescheduling: Bool = { if case .reschedule = state.mode { return true } else { return false } }()
+            let box = Dialog.rect(width: 64, height: 11, in: area)
+            let inner = Box.render(into: &frame, rect: box, title: s(rescheduling ? "confirm.rescheduleTitle" : "confirm.title"), style: .bold)
+            let lines: [(String, String)] = [
+                (s("confirm.visitor"), state.visitor.map { "\($0.fullName) · \($0.code)" } ?? ""),
+                (s("confirm.service"), "\(s.serviceName(c.service)) · \(s("minutes.short", c.service.durationMinutes))"),
+                (s("confirm.when"), "\(s.longDate(c.slot.date, weekday: state.calendar.weekday(of: c.slot.date))) \(Chrome.timeSpan(c.slot.interval, state.calendar))"),
+                (s("confirm.counselor"), state.counselorName(c.slot.counselorId)),
+                (s("confirm.room"), state.roomName(c.slot.roomId)),
+            ]
+            for (i, (label, value)) in lines.enumerated() {
+                frame.put(label, in: Rect(x: inner.x + 1, y: inner.y + i, width: 12, height: 1), style: .dim)
+                frame.put(value, in: Rect(x: inner.x + 14, y: inner.y + i, width: inner.width - 15, height: 1), style: .bold)
+            }
+            if let error = c.error {
+                frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.y + 6, width: inner.width - 2, height: 1), style: Style(foreground: .red, attributes: .bold))
+            }
+            frame.put(s(c.sending ? "confirm.sending" : "confirm.prompt"), in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1))
+        case .cancel(let a, var form):
+            form.intro = describe(a, state)
+            form.render(s, area: area, into: &frame)
+        case .date(let form):
+            form.render(s, area: area, into: &frame, width: 44)
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import FrontDeskDomain
+import TerminalKit
+
+extension ScheduleScreen {
+    /// Wall-clock minutes `[start, end)` of an appointment on its local start day.
+    static func minutes(_ a: AppointmentListing) -> (start: Int, end: Int) {
+        let start = a.localStart.time.minutesSinceMidnight
+        let end = a.localEnd.date > a.localStart.date ? 24 * 60 : a.localEnd.time.minutesSinceMidnight
+        return (start, max(end, start + 1))
+    }
+
+    /// The time rows for `rows` lines: 30 minutes each (15 when 08:00–18:00 fits at 15), from
+    /// 08:00 or earlier when an appointment starts earlier.
+    static func timeRows(_ state: State, rows: Int) -> (start: Int, step: Int) {
+        let shown = state.days.flatMap { state.appointments(on: $0) }.map(minutes)
+        let step = (dayEndMinutes - dayStartMinutes) / 15 <= rows ? 15 : 30
+        var start = dayStartMinutes
+        if let earliest = shown.map(\.start).min(), earliest < start { start = earliest / step * step }
+        if let latest = shown.map(\.end).max(), latest > start + rows * step {
+            start = max(0, min(start, (latest + step - 1) / step * step - rows * step))
+        }
+        return (start, step)
+    }
+
+    public static func render(_ state: State, into frame: inout Frame) {
+        if Chrome.renderTooSmall(state.strings, quitting: state.modal == .quitConfirm, into: &frame) { return }
+        let s = state.strings
+        let rows = frame.area.splitVertically([.length(1), .length(1), .min(10), .length(1), .length(1)])
+        let name = state.counselor?.name ?? s("schedule.noCounselor")
+        Chrome.renderTitle(s("schedule.title") + " · " + name, strings: s, calendar: state.calendar, now: state.now,
+                           deskName: state.deskName, rows[0], &frame)
+        switch state.view {
+        case .day: renderDay(state, header: rows[1], body: rows[2], &frame)
+        case .week: renderWeek(state, header: rows[1], body: rows[2], &frame)
+        }
+        Chrome.renderNotice(state.notice, rows[3], &frame)
+        switch state.modal {
+        case nil:
+            Chrome.renderKeys(ScheduleKeys.agenda, s, rows[4], &frame)
+        case .help?:
+            KeyBar.render([KeyHint(keys: "Esc", label: s("key.dismiss"))], into: &frame, row: rows[4])
+            Chrome.renderHelp(s, columns: [(s("help.schedule"), ScheduleKeys.agenda.helpLines(s)), (s("help.screens"), AppKeys.global.helpLines(s))],
+                              area: frame.area, &frame)
+        case .quitConfirm?:
+            KeyBar.render([KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))], into: &frame, row: rows[4])
+            Chrome.renderQuit(s, area: frame.area, &frame)
+        case .date(let form)?:
+            KeyBar.render(form.hints(s), into: &frame, row: rows[4])
+            form.render(s, area: frame.area, into: &frame, width: 44)
+        case .counselor(let list)?:
+            KeyBar.render([KeyHint(keys: "↑↓", label: s("key.choose"))] + Chrome.dialogHints(s), into: &frame, row: rows[4])
+            renderCounselorPicker(state, list, frame.area, &frame)
+        }
+    }
+
+    private static func timeLabel(_ minutes: Int) -> String { LocalTime(minutesSinceMidnight: minutes)?.description ?? "" }
+
+    private static func renderDay(_ state: State, header: Rect, body: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let day = state.date
+        let todayMark = day == state.today ? " · " + s("schedule.today") : ""
+        let title = " ◀ \(s.longDate(day, weekday: state.calendar.weekday(of: day)))\(todayMark) ▶ "
+        let w = frame.put(title, in: Rect(x: header.x, y: header.y, width: min(header.width, DisplayText.width(of: title)), height: 1), style: .bold)
+        frame.put(s("schedule.navHint"), in: Rect(x: header.x + w, y: header.y, width: header.width - w, height: 1), style: .dim, alignRight: true)
+        let items = state.appointments(on: day)
+        let (start, step) = timeRows(state, rows: body.height)
+        let textX = body.x + 7
+        for r in 0..<body.height {
+            let t = start + r * step
+            let y = body.y + r
+            frame.put(timeLabel(t), in: Rect(x: body.x, y: y, width: 5, height: 1), style: t % 60 == 0 ? .plain : .dim)
+            frame.put("│", x: body.x + 6, y: y, style: .dim)
+            // The appointment on this row: the one that starts in it, else one that covers it.
+            let covering = items.filter { let m = minutes($0); return m.start < t + step && t < m.end }
+            guard let a = covering.first(where: { minutes($0).start >= t }) ?? covering.first else { continue }
+            let m = minutes(a)
+            let first = m.start >= t || r == 0
+            let selected = a.id == state.selectedId && state.modal == nil
+            let style: Style = selected ? .reverse : (a.status.isFinal ? .dim : .bold)
+            let rect = Rect(x: textX, y: y, width: body.maxX - textX, height: 1)
+            frame.fill(rect, style: style)
+            if first {
+                let cols = rect.splitHorizontally([.min(12), .length(20), .length(12), .length(12)])
+                let who = a.visitorName ?? s("schedule.group", a.group.map { "\($0.enrolled)/\($0.capacity)" } ?? "")
+                let texts = ["▌\(timeLabel(m.start))–\(timeLabel(m.end)) \(who)", s.serviceName(a.service), a.roomName,
+                             s.appointmentStatus(a.status) + (covering.count > 1 ? " +\(covering.count - 1)" : "")]
+                for (c, text) in zip(cols, texts) { frame.put(text, in: Rect(x: c.x, y: c.y, width: c.width - 1, height: 1), style: style) }
+            } else {
+                frame.put("▌", x: textX, y: y, style: style)
+            }
+        }
+        if items.isEmpty {
+            frame.put(s("schedule.empty"), in: Rect(x: textX + 2, y: body.y + 1, width: body.width - textX - 2, height: 1), style: .dim)
+        }
+    }
+
+    private static func renderWeek(_ state: State, header: Rect, body: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let days = state.days
+        let cols = Rect(x: body.x + 6, y: body.y, width: body.width - 6, height: body.height)
+            .splitHorizontally(days.map { _ in Constraint.min(8) })
+        for (day, c) in zip(days, cols) {
+            let label = "│" + Chrome.shortDate(day, s, state.calendar)
+            let style: Style = day == state.date ? Style.reverse.with(.bold) : (day == state.today ? .bold : .plain)
+            frame.put(label, in: Rect(x: c.x, y: header.y, width: c.width, height: 1), style: style)
+        }
+        let (start, step) = timeRows(state, rows: body.height)
+        for r in 0..<body.height {
+            let t = start + r * step
+            let y = body.y + r
+            frame.put(timeLabel(t), in: Rect(x: body.x, y: y, width: 5, height: 1), style: t % 60 == 0 ? .plain : .dim)
+            for (day, c) in zip(days, cols) {
+                frame.put("│", x: c.x, y: y, style: .dim)
+                let covering = state.appointments(on: day).filter { let m = minutes($0); return m.start < t + step && t < m.end }
+                guard let a = covering.first(where: { minutes($0).start >= t }) ?? covering.first else { continue }
+                let m = minutes(a)
+                let cell = Rect(x: c.x + 1, y: y, width: c.width - 1, height: 1)
+                let selected = a.id == state.selectedId && day == state.date && state.modal == nil
+                let style: Style = selected ? .reverse : (a.status.isFinal ? .dim : .bold)
+                frame.fill(cell, style: style)
+                let k = r == 0 ? 0 : (t - m.start / step * step) / step
+                let line = k == 0 ? (a.visitorName ?? s.serviceName(a.service)) : (k == 1 ? a.roomName : "")
+                frame.put(line, in: cell, style: style)
+            }
+        }
+    }
+
+    private static func renderCounselorPicker(_ state: State, _ list: ListState, _ area: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let height = min(area.height - 4, max(3, state.counselors.count) + 2)
+        let box = Dialog.rect(width: 50, height: height, in: area)
+        let inner = Box.render(into: &frame, rect: box, title: s("schedule.chooseCounselor"), style: .bold)
+        let offset = ListView.visibleOffset(list, visible: inner.height)
+        for (line, i) in (offset..<min(state.counselors.count, offset + inner.height)).enumerated() {
+            let c = state.counselors[i]
+            let style: Style = i == list.selected ? .reverse : (c.active ? .plain : .dim)
+            frame.fill(inner.row(line), style: style)
+            frame.put(" \(c.name) · \(c.languages.joined(separator: ", "))", in: inner.row(line), style: style)
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import FrontDeskDomain
+import TerminalKit
+
+extension ScheduleScreen {
+    /// Applies one event to the state and returns the effects to perform. Pure: no I/O, no clock.
+    public static func update(_ state: inout State, _ event: Event) -> [Effect] {
+        switch event {
+        case .resized(let size):
+            state.size = size
+            return []
+        case .tick(let now):
+            state.now = now
+            return []
+        case .shown, .dataChanged:
+            return [.loadCounselors] + reload(&state, force: true)
+        case .counselorsLoaded(let counselors):
+            state.counselors = counselors
+            if state.counselorId == nil || !counselors.contains(where: { $0.id == state.counselorId }) {
+                state.counselorId = counselors.first(where: \.active)?.id ?? counselors.first?.id
+            }
+            return reload(&state, force: false)
+        case .agendaLoaded(let request, let listings):
+            guard request == state.request else { return [] }
+            state.agenda = listings
+            keepSelection(&state)
+            return []
+        case .statusChanged(let listing):
+            state.notice = Notice(.info, state.strings("notice.statusChanged", listing.visitorName ?? state.strings.serviceName(listing.service),
+                                                       state.strings.appointmentStatus(listing.status)))
+            return reload(&state, force: true)
+        case .failed(let failure):
+            state.notice = Notice(.error, state.strings.message(for: failure, calendar: state.calendar))
+            return reload(&state, force: true)
+        case .key(let key):
+            return handleKey(&state, key)
+        }
+    }
+
+    /// The request for the week (Monday to Sunday) holding the date, for the chosen counselor.
+    public static func request(_ state: State) -> AgendaRequest? {
+        guard let id = state.counselorId else { return nil }
+        return AgendaRequest(counselorId: id, from: state.weekStart, through: state.weekStart.adding(days: 6))
+    }
+
+    /// Asks for the agenda when what is shown changed (or always, with `force`).
+    static func reload(_ state: inout State, force: Bool) -> [Effect] {
+        guard let r = request(state) else {
+            state.request = nil
+            state.agenda = []
+            return []
+        }
+        guard force || r != state.request else { keepSelection(&state); return [] }
+        if r != state.request { state.agenda = [] }
+        state.request = r
+        return [.loadAgenda(r)]
+    }
+
+    /// Keeps the selection on a shown appointment of the date: the same one, else the first.
+    static func keepSelection(_ state: inout State) {
+        let shown = state.appointments(on: state.date)
+        if let id = state.selectedId, shown.contains(where: { $0.id == id }) { return }
+        state.selectedId = shown.first?.id
+    }
+
+    private static func handleKey(_ state: inout State, _ key: Key) -> [Effect] {
+        if Chrome.isTooSmall(state.size) {
+            if key == .function(10) { state.modal = .quitConfirm }
+            else if state.modal == .quitConfirm, Chrome.quitAnswer(key) == true { return quit(&state) }
+            return []
+        }
+        if let modal = state.modal { return handleModalKey(&state, modal, key) }
+        guard let command = ScheduleKeys.agenda.command(for: key) else { return [] }
+        switch command {
+        case .help: state.modal = .help
+        case .quit: state.modal = .quitConfirm
+        case .previousDay: return go(&state, to: state.date.adding(days: -1))
+        case .nextDay: return go(&state, to: state.date.adding(days: 1))
+        case .previousWeek: return go(&state, to: state.date.adding(days: -7))
+        case .nextWeek: return go(&state, to: state.date.adding(days: 7))
+        case .today: return go(&state, to: state.today)
+        case .toggleView:
+            state.view = state.view == .day ? .week : .day
+            if state.view == .week, state.date.isoWeekday.rawValue > 5 { return go(&state, to: state.weekStart.adding(days: 4)) }
+        case .goToDate:
+            state.modal = .date(FieldForm(title: "date.goTo", fields: [.text("date.field", state.date.description, maxLength: 10)]))
+        case .chooseCounselor:
+            let i = state.counselors.firstIndex { $0.id == state.counselorId } ?? 0
+            state.modal = .counselor(ListState(count: state.counselors.count, viewportHeight: 12, selected: i))
+        case .previousAppointment, .nextAppointment:
+            let shown = state.appointments(on: state.date)
+            guard !shown.isEmpty else { return [] }
+            let i = shown.firstIndex { $0.id == state.selectedId } ?? 0
+            let j = command == .nextAppointment ? min(shown.count - 1, i + 1) : max(0, i - 1)
+            state.selectedId = shown[j].id
+        case .markArrived: return mark(&state, .checkedIn)
+        case .markInSession: return mark(&state, .inSession)
+        case .markCompleted: return mark(&state, .completed)
+        case .markNoShow: return mark(&state, .noShow)
+        }
+        return []
+    }
+
+    private static func quit(_ state: inout State) -> [Effect] {
+        state.quitRequested = true
+        return [.quit]
+    }
+
+    /// Shows another date (stepped by calendar days, never seconds).
+    static func go(_ state: inout State, to date: LocalDate) -> [Effect] {
+        state.date = date
+        state.notice = nil
+        let effects = reload(&state, force: false)
+        keepSelection(&state)
+        return effects
+    }
+
+    private static func mark(_ state: inout State, _ status: AppointmentStatus) -> [Effect] {
+        guard let a = state.selected, a.localStart.date == state.date else {
+            state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+            return []
+        }
+        guard a.status.canMove(to: status) else {
+            state.notice = Notice(.error, state.strings("error.statusNotAllowed", state.strings.appointmentStatus(a.status),
+                                                        state.strings.appointmentStatus(status)))
+            return []
+        }
+        return [.setStatus(appointmentId: a.id, status)]
+    }
+
+    private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key) -> [Effect] {
+        switch modal {
+        case .help:
+            if Chrome.closesHelp(key) { state.modal = nil }
+        case .quitConfirm:
+            switch Chrome.quitAnswer(key) {
+            case true?:
+                state.modal = nil
+                return quit(&state)
+            case false?: state.modal = nil
+            case nil: break
+            }
+        case .date(var form):
+            switch form.handle(key) {
+            case .cancel: state.modal = nil
+            case .editing: state.modal = .date(form)
+            case .submit:
+                guard let date = LocalDate(iso: form.text(0)) else {
+                    form.error = state.strings("error.dateInvalid", form.text(0))
+                    state.modal = .date(form)
+                    return []
+                }
+                state.modal = nil
+                return go(&state, to: date)
+            }
+        case .counselor(var list):
+            switch key {
+            case .escape: state.modal = nil
+            case .up, .character("k"): list.moveUp()
+            case .down, .character("j"): list.moveDown()
+            case .pageUp: list.pageUp()
+            case .pageDown: list.pageDown()
+            case .enter:
+                state.modal = nil
+                guard let i = list.selected, state.counselors.indices.contains(i) else { return [] }
+                state.counselorId = state.counselors[i].id
+                state.selectedId = nil
+                return reload(&state, force: true)
+            default: break
+            }
+            if state.modal != nil { state.modal = .counselor(list) }
+        }
+        return []
+    }
+}

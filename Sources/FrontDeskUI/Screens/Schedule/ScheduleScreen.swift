@@ -1,0 +1,108 @@
+import Foundation
+import FrontDeskDomain
+import TerminalKit
+
+/// A counselor's schedule: the day agenda (time rows) or the week grid (Monday to Friday
+/// columns × time rows); move by day and week, jump to today or a typed date, choose the
+/// counselor, and mark the selected appointment arrived, in session, completed or no-show.
+///
+/// Rows are wall-clock times in the center's zone: an appointment at 10:00 sits on the 10:00 row
+/// on both sides of a clock change (cases/time.md). Days are stepped by calendar.
+public enum ScheduleScreen {
+    /// First and last wall-clock minute shown (08:00–18:00), widened to show earlier or later
+    /// appointments.
+    public static let dayStartMinutes = 8 * 60
+    public static let dayEndMinutes = 18 * 60
+
+    public enum View: Hashable, Sendable { case day, week }
+
+    public enum Modal: Hashable, Sendable {
+        case help
+        case quitConfirm
+        /// Jump to a date typed `YYYY-MM-DD`.
+        case date(FieldForm)
+        /// Choosing the counselor: the highlighted row.
+        case counselor(ListState)
+    }
+
+    /// The appointments asked for: one counselor over local days `from...through`.
+    public struct AgendaRequest: Hashable, Sendable {
+        public var counselorId: Int64
+        public var from: LocalDate
+        public var through: LocalDate
+        public init(counselorId: Int64, from: LocalDate, through: LocalDate) {
+            self.counselorId = counselorId
+            self.from = from
+            self.through = through
+        }
+    }
+
+    public struct State: Sendable {
+        public var strings: Localizer
+        public var calendar: CenterCalendar
+        public var deskName: String
+        public var size: Size
+        public var now: Date
+        public var counselors: [Counselor] = []
+        public var counselorId: Int64?
+        /// The day shown (day view) or selected (week view).
+        public var date: LocalDate
+        public var view: View = .day
+        public var request: AgendaRequest?
+        /// Appointments of the request, any status.
+        public var agenda: [AppointmentListing] = []
+        public var selectedId: Int64?
+        public var modal: Modal?
+        public var notice: Notice?
+        public var quitRequested = false
+
+        public init(strings: Localizer, calendar: CenterCalendar, deskName: String, size: Size, now: Date) {
+            self.strings = strings
+            self.calendar = calendar
+            self.deskName = deskName
+            self.size = size
+            self.now = now
+            date = calendar.localDate(of: now)
+        }
+
+        public var today: LocalDate { calendar.localDate(of: now) }
+
+        /// The Monday of the shown week.
+        public var weekStart: LocalDate { date.adding(days: -(date.isoWeekday.rawValue - 1)) }
+
+        /// The days the view shows: the date, or Monday to Friday of its week.
+        public var days: [LocalDate] {
+            view == .day ? [date] : (0..<5).map { weekStart.adding(days: $0) }
+        }
+
+        public var counselor: Counselor? { counselors.first { $0.id == counselorId } }
+
+        /// Appointments on a local day that are shown (cancelled ones are not), by start.
+        public func appointments(on day: LocalDate) -> [AppointmentListing] {
+            agenda.filter { $0.localStart.date == day && $0.status != .cancelled }.sorted { $0.appointment.start < $1.appointment.start }
+        }
+
+        public var selected: AppointmentListing? { agenda.first { $0.id == selectedId } }
+    }
+
+    public enum Event: Sendable {
+        case key(Key)
+        case resized(Size)
+        case tick(Date)
+        case shown
+        case dataChanged
+        case counselorsLoaded([Counselor])
+        case agendaLoaded(AgendaRequest, [AppointmentListing])
+        case statusChanged(AppointmentListing)
+        case failed(SchedulingFailure)
+    }
+
+    public enum Effect: Equatable, Sendable {
+        case loadCounselors
+        case loadAgenda(AgendaRequest)
+        case setStatus(appointmentId: Int64, AppointmentStatus)
+        case quit
+    }
+
+    public static func start(_ state: State) -> [Effect] { [.loadCounselors] }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import TerminalKit
+
+/// A small form in a dialog: labelled text fields, choices and check boxes, one per row.
+///
+/// Used for the admin forms, the cancellation reason and the "go to date" prompt. Keys: Tab/↓
+/// next field, S-Tab/↑ previous, Enter next field or submit on the last, F2/^S submit, Esc
+/// cancel; ←/→ or Space change a choice, Space ticks a box; text fields edit by grapheme.
+/// Values stay after a refused submit, with the error shown at the bottom.
+public struct FieldForm: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case text(TextField)
+        /// Option labels (already localized) and the chosen index.
+        case choice([String], Int)
+        case toggle(Bool)
+    }
+
+    public struct Field: Hashable, Sendable {
+        /// Strings-table key of the label.
+        public var label: String
+        public var kind: Kind
+        public init(_ label: String, _ kind: Kind) {
+            self.label = label
+            self.kind = kind
+        }
+        public static func text(_ label: String, _ value: String = "", maxLength: Int = 200) -> Field {
+            Field(label, .text(TextField(text: value, maxLength: maxLength)))
+        }
+    }
+
+    /// Strings-table key of the title.
+    public var title: String
+    public var fields: [Field]
+    public var focus = 0
+    public var error: String?
+    /// A line of context above the fields (already localized), e.g. the appointment cancelled.
+    public var intro: String?
+
+    public init(title: String, fields: [Field]) {
+        self.title = title
+        self.fields = fields
+    }
+
+    public enum Outcome: Equatable, Sendable { case editing, submit, cancel }
+
+    public func text(_ i: Int) -> String {
+        if case .text(let f) = fields[i].kind { return f.text.trimmingCharacters(in: .whitespaces) }
+        return ""
+    }
+
+    public func choice(_ i: Int) -> Int {
+        if case .choice(_, let c) = fields[i].kind { return c }
+        return 0
+    }
+
+    public func isOn(_ i: Int) -> Bool {
+        if case .toggle(let on) = fields[i].kind { return on }
+        return false
+    }
+
+    public mutating func setText(_ i: Int, _ text: String) {
+        if case .text(var f) = fields[i].kind {
+            f.setText(text)
+            fields[i].kind = .text(f)
+        }
+    }
+
+    /// Handles one key.
+    public mutating func handle(_ key: Key) -> Outcome {
+        switch key {
+        case .escape: return .cancel
+        case .function(2), .control("s"): return .submit
+        case .tab, .down:
+            focus = (focus + 1) % fields.count
+            return .editing
+        case .backTab, .up:
+            focus = (focus - 1 + fields.count) % fields.count
+            return .editing
+        case .enter:
+            if focus == fields.count - 1 { return .submit }
+            focus += 1
+            return .editing
+        default: break
+        }
+        switch fields[focus].kind {
+        case .text(var f):
+            if f.handle(key) { error = nil }
+            fields[focus].kind = .text(f)
+        case .choice(let options, let c):
+            guard !options.isEmpty else { break }
+            if key == .left { fields[focus].kind = .choice(options, (c - 1 + options.count) % options.count) }
+            if key == .right || key == .character(" ") { fields[focus].kind = .choice(options, (c + 1) % options.count) }
+        case .toggle(let on):
+            if key == .character(" ") { fields[focus].kind = .toggle(!on) }
+        }
+        return .editing
+    }
+
+    /// Draws the form centered in `area`.
+    public func render(_ strings: Localizer, area: Rect, into frame: inout Frame, width: Int = 64) {
+        let top = intro == nil ? 0 : 2
+        let box = Dialog.rect(width: min(area.width - 2, width), height: min(area.height - 1, fields.count + 4 + top), in: area)
+        let inner = Box.render(into: &frame, rect: box, title: strings(title), style: .bold)
+        if let intro { frame.put(intro, in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: .bold) }
+        let labelWidth = min(20, inner.width / 3)
+        for (i, field) in fields.enumerated() {
+            let y = inner.y + top + i
+            guard y < inner.maxY - 1 else { break }
+            let focused = i == focus
+            frame.put(strings(field.label), in: Rect(x: inner.x + 1, y: y, width: labelWidth - 1, height: 1), style: focused ? .bold : .plain)
+            let value = Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth - 1, height: 1)
+            switch field.kind {
+            case .text(let f):
+                f.render(into: &frame, rect: value, style: .underline, focused: focused)
+            case .choice(let options, let c):
+                frame.put("◀ \(options.indices.contains(c) ? options[c] : "") ▶", in: value, style: focused ? .reverse : .plain)
+            case .toggle(let on):
+                frame.put("[\(on ? "x" : " ")]", in: value, style: focused ? .reverse : .plain)
+            }
+        }
+        if let error {
+            frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1),
+                      style: Style(foreground: .red, attributes: .bold))
+        }
+    }
+
+    /// Hints for the key bar under the form.
+    public func hints(_ strings: Localizer) -> [KeyHint] {
+        var hints = [KeyHint(keys: "Tab/↓", label: strings("key.nextField")), KeyHint(keys: "F2/^S", label: strings("key.save")),
+                     KeyHint(keys: "Esc", label: strings("key.cancel"))]
+        switch fields[focus].kind {
+        case .choice: hints.insert(KeyHint(keys: "←→", label: strings("key.choose")), at: 0)
+        case .toggle: hints.insert(KeyHint(keys: "Space", label: strings("key.toggle")), at: 0)
+        case .text: break
+        }
+        return hints
+    }
+}

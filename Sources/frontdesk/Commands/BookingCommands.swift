@@ -1,0 +1,172 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+
+/// `frontdesk slots --service S`: the next free slots, center-local.
+struct SlotsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "slots", abstract: "List the next free slots for a service.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Service id (individual-counseling, social-orientation…).") var service: String
+    @Option(help: "Only this counselor (id or name).") var counselor: String?
+    @Option(help: "Only counselors who speak this language (ISO 639 code).") var language: String?
+    @Option(help: "First day searched, YYYY-MM-DD (default: today).") var from: String?
+    @Option(help: "Days searched from the first.") var days: Int = 30
+    @Option(help: "At most this many slots.") var limit: Int = 10
+    @Option(help: "text, json or csv.") var format: OutputFormat = .text
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be positive") }
+        guard (1...366).contains(days) else { throw ValidationError("--days must be between 1 and 366") }
+    }
+
+    func run() throws {
+        let db = try common.openDatabase()
+        let now = try clockNow()
+        let first = try from.map { try localDate($0, option: "--from") } ?? db.calendar.localDate(of: now)
+        let s = try findService(service, in: db)
+        let c = try counselor.map { try findCounselor($0, in: db) }
+        let query = SlotQuery(service: s, from: first, through: first.adding(days: days - 1), counselorId: c?.id,
+                              languages: language.map { [$0.lowercased()] } ?? [], languagePolicy: .require, limit: limit)
+        let slots = try schedulingCall(db.calendar) { try db.freeSlots(query, now: now) }
+        let counselors = Dictionary(uniqueKeysWithValues: try storeCall { try db.counselors(includeInactive: true) }.map { ($0.id, $0.name) })
+        let rooms = Dictionary(uniqueKeysWithValues: try storeCall { try db.rooms(includeInactive: true) }.map { ($0.id, $0.name) })
+        let end = { (slot: Slot) in db.calendar.localDateTime(of: slot.interval.end).time }
+        switch format {
+        case .text:
+            if slots.isEmpty { FileHandle.standardError.write(Data("frontdesk: no free slot for \(s.id) in \(days) days from \(first)\n".utf8)) }
+            for slot in slots {
+                print("\(slot.date) \(slot.time)–\(end(slot))\t\(TextOutput.safe(counselors[slot.counselorId] ?? "?"))\t\(TextOutput.safe(rooms[slot.roomId] ?? "?"))")
+            }
+        case .csv:
+            var csv = CSVWriter()
+            csv.appendHeader(["date", "start", "end", "start_utc", "end_utc", "counselor", "room"])
+            for slot in slots {
+                csv.append([.text(slot.date.description), .text(slot.time.description), .text(end(slot).description),
+                            .text(isoUTC(slot.interval.start)), .text(isoUTC(slot.interval.end)),
+                            .text(counselors[slot.counselorId] ?? ""), .text(rooms[slot.roomId] ?? "")])
+            }
+            print(csv.output, terminator: "")
+        case .json:
+            print(JSONOutput.encode(slots.map {
+                SlotJSON(date: $0.date.description, start: $0.time.description, end: end($0).description, startUTC: $0.interval.start,
+                         endUTC: $0.interval.end, counselorId: $0.counselorId, counselor: counselors[$0.counselorId] ?? "",
+                         roomId: $0.roomId, room: rooms[$0.roomId] ?? "")
+            }), terminator: "")
+        }
+    }
+
+    struct SlotJSON: Encodable {
+        let date, start, end: String
+        let startUTC, endUTC: Date
+        let counselorId: Int64
+        let counselor: String
+        let roomId: Int64
+        let room: String
+    }
+}
+
+/// `frontdesk book --visitor CODE --service S --at 'YYYY-MM-DD HH:MM'`: books one appointment.
+struct BookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "book", abstract: "Book an appointment; prints its id and times.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "The visitor's public code, V-YYYY-NNNNN.") var visitor: String
+    @Option(help: "Service id.") var service: String
+    @Option(help: "Center-local start, 'YYYY-MM-DD HH:MM'.") var at: String
+    @Option(help: "Counselor (id or name); default: the first free one who delivers the service.") var counselor: String?
+    @Option(help: "Room (id or name); default: the smallest free room.") var room: String?
+    @Option(help: "Language of an interpreter who comes too (ISO 639).") var interpreter: String?
+    @Option(help: "A note for staff.") var note: String = ""
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() throws {
+        guard let local = LocalDateTime(iso: at) else { throw UserError("--at: '\(TextOutput.safe(at))' is not a local time like '2026-04-14 10:00'") }
+        let db = try common.openDatabase()
+        let calendar = db.calendar
+        let start = try schedulingCall(calendar) { try calendar.instant(local) }
+        let now = try clockNow()
+        let v = try findVisitor(visitor, in: db)
+        let s = try findService(service, in: db)
+        var counselorId = try counselor.map { try findCounselor($0, in: db).id }
+        let roomId = try room.map { try findRoom($0, in: db).id }
+        if counselorId == nil {
+            // The first counselor free at that very time (ranked as the slot search ranks them).
+            let query = SlotQuery(service: s, from: local.date, through: local.date, visitorId: v.id, languages: v.languages,
+                                  interpreterLanguage: interpreter, notBefore: start, limit: 50)
+            let slots = try schedulingCall(calendar) { try db.freeSlots(query, now: now) }
+            guard let slot = slots.first(where: { $0.interval.start == start }) else {
+                throw UserError("no counselor who delivers \(s.id) is free at \(local)")
+            }
+            counselorId = slot.counselorId
+        }
+        guard let counselorId else { return }
+        let booked = try schedulingCall(calendar) {
+            try db.book(NewAppointment(visitorId: v.id, serviceId: s.id, counselorId: counselorId, roomId: roomId, start: start,
+                                       interpreterLanguage: interpreter, note: note), by: currentActor(), at: now)
+        }
+        switch format {
+        case .json:
+            print(JSONOutput.encode(AppointmentJSON(booked)), terminator: "")
+        default:
+            print("appointment \(booked.id): \(localSpan(booked.localStart, booked.localEnd)), \(TextOutput.safe(booked.counselorName)), "
+                  + "\(TextOutput.safe(booked.roomName)), \(booked.visitorCode?.description ?? "") (UTC \(booked.appointment.interval))")
+        }
+    }
+}
+
+/// `frontdesk cancel ID --reason ...`.
+struct CancelCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel an appointment, with a reason.")
+
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The appointment's id.") var id: Int64
+    @Option(help: "Why (kept with the appointment).") var reason: String
+
+    func run() throws {
+        let db = try common.openDatabase()
+        let cancelled = try schedulingCall(db.calendar) {
+            try db.cancel(appointmentId: id, reason: reason, by: currentActor(), at: try clockNow())
+        }
+        print("appointment \(cancelled.id) cancelled: \(localSpan(cancelled.localStart, cancelled.localEnd)), \(TextOutput.safe(cancelled.counselorName))")
+    }
+}
+
+/// An appointment in JSON: UTC instants (ISO 8601 with Z) and the center-local times.
+struct AppointmentJSON: Encodable {
+    let id: Int64
+    let status: String
+    let date, start, end: String
+    let startUTC, endUTC: Date
+    let visitorCode, visitorName: String?
+    let service, serviceName: String
+    let counselor, room: String
+    let groupSessionId: Int64?
+    let enrolled, capacity: Int?
+    let interpreterLanguage: String?
+    let note: String
+    let cancelReason: String?
+
+    init(_ l: AppointmentListing) {
+        id = l.id
+        status = l.status.rawValue
+        date = l.localStart.date.description
+        start = l.localStart.time.description
+        end = l.localEnd.time.description
+        startUTC = l.appointment.start
+        endUTC = l.appointment.end
+        visitorCode = l.visitorCode?.description
+        visitorName = l.visitorName
+        service = l.service.id
+        serviceName = l.service.nameFr
+        counselor = l.counselorName
+        room = l.roomName
+        groupSessionId = l.group?.sessionId
+        enrolled = l.group?.enrolled
+        capacity = l.group?.capacity
+        interpreterLanguage = l.appointment.interpreterLanguage
+        note = l.appointment.note
+        cancelReason = l.appointment.cancelReason
+    }
+}

@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+
+/// `frontdesk schedule [--counselor C] [--date D | --week D] [--format text|csv|json|ics]`.
+struct ScheduleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "A day's or a week's appointments and closures (of one counselor or all); iCalendar with --format ics.")
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Only this counselor (id or name).") var counselor: String?
+    @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
+    @Option(help: "The week containing this day, YYYY-MM-DD.") var week: String?
+    @Option(help: "text, csv, json or ics (RFC 5545; times in UTC, closures as dates).") var format: ScheduleFormat = .text
+    @Flag(help: "Include cancelled appointments.") var all = false
+
+    func validate() throws {
+        if date != nil && week != nil { throw ValidationError("--date and --week cannot be used together") }
+    }
+
+    func run() throws {
+        let db = try common.openDatabase()
+        let calendar = db.calendar
+        let now = try clockNow()
+        let first: LocalDate, last: LocalDate
+        if let week {
+            let settings = try storeCall { try db.centerSettings() }
+            first = settings.weekStart(containing: try localDate(week, option: "--week"))
+            last = first.adding(days: 6)
+        } else {
+            first = try date.map { try localDate($0, option: "--date") } ?? calendar.localDate(of: now)
+            last = first
+        }
+        let who = try counselor.map { try findCounselor($0, in: db) }
+        let span = UTCInterval(start: calendar.startOfDay(first), end: calendar.startOfDay(last.adding(days: 1)))
+        let appointments = try storeCall { try db.appointments(counselorId: who?.id, overlapping: span) }
+            .filter { (all || $0.status != .cancelled) && first <= $0.localStart.date && $0.localStart.date <= last }
+        let rooms = Dictionary(uniqueKeysWithValues: try storeCall { try db.rooms(includeInactive: true) }.map { ($0.id, $0.name) })
+        let closures = try storeCall { try db.closures(from: first, through: last) }
+        let place = { (c: Closure) in c.roomId.flatMap { rooms[$0] } ?? "center" }
+        let output: String
+        switch format {
+        case .text: output = Self.text(appointments, closures, first: first, last: last, place: place)
+        case .csv: output = Self.csv(appointments, closures, place: place)
+        case .json:
+            output = JSONOutput.encode(ScheduleJSON(
+                from: first.description, to: last.description, timeZone: calendar.timeZone.identifier,
+                appointments: appointments.map(AppointmentJSON.init),
+                closures: closures.map { .init(id: $0.id, firstDay: $0.first.description, lastDay: $0.last.description, room: $0.roomId.flatMap { rooms[$0] }, label: $0.label) }))
+        case .ics:
+            let writer = ICalendarWriter(calendarName: who.map { "FrontDesk — \($0.name)" } ?? "FrontDesk")
+            output = writer.document(Self.events(appointments, closures, rooms: rooms), stamp: now)
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+
+    /// Appointment lines and closure lines, day by day, tab-separated.
+    static func text(_ appointments: [AppointmentListing], _ closures: [Closure], first: LocalDate, last: LocalDate,
+                     place: (Closure) -> String) -> String {
+        var out = ""
+        var day = first
+        while day <= last {
+            for c in closures where c.covers(day) {
+                out += ["-", day.description, "all day", "", TextOutput.safe(place(c)), TextOutput.safe(c.label), "", "closed"]
+                    .joined(separator: "\t") + "\n"
+            }
+            for a in appointments where a.localStart.date == day {
+                out += [String(a.id), day.description, "\(a.localStart.time)–\(a.localEnd.time)", TextOutput.safe(a.counselorName),
+                        TextOutput.safe(a.roomName), who(a), TextOutput.safe(a.service.nameFr), a.status.rawValue]
+                    .joined(separator: "\t") + "\n"
+            }
+            day = day.adding(days: 1)
+        }
+        return out
+    }
+
+    /// `V-2026-00001 يوسف المهاجر`, or `group 3/10 (+2 waiting)`.
+    static func who(_ a: AppointmentListing) -> String {
+        if let g = a.group { return "group \(g.enrolled)/\(g.capacity)" + (g.waitlisted > 0 ? " (+\(g.waitlisted) waiting)" : "") }
+        return "\(a.visitorCode?.description ?? "") \(TextOutput.safe(a.visitorName ?? ""))"
+    }
+
+    static func csv(_ appointments: [AppointmentListing], _ closures: [Closure], place: (Closure) -> String) -> String {
+        var csv = CSVWriter()
+        csv.appendHeader(["kind", "id", "date", "start", "end", "start_utc", "end_utc", "counselor", "room", "visitor_code",
+                          "visitor_name", "service", "status", "label"])
+        for c in closures {
+            csv.append(["closure", .number(Int(c.id)), .text(c.first.description), "", "", "", "", "", .text(place(c)), "", "", "",
+                        "closed", .text(c.label)])
+        }
+        for a in appointments {
+            csv.append([.text(a.group == nil ? "appointment" : "group"), .number(Int(a.id)), .text(a.localStart.date.description),
+                        .text(a.localStart.time.description), .text(a.localEnd.time.description), .text(isoUTC(a.appointment.start)),
+                        .text(isoUTC(a.appointment.end)), .text(a.counselorName), .text(a.roomName), .text(a.visitorCode?.description ?? ""),
+                        .text(a.visitorName ?? ""), .text(a.service.id), .text(a.status.rawValue), .empty])
+        }
+        return csv.output
+    }
+
+    /// Timed events (UTC) for appointments, all-day events for closures. Summaries hold the
+    /// service and the visitor's code, never their name: a calendar file leaves the center.
+    static func events(_ appointments: [AppointmentListing], _ closures: [Closure], rooms: [Int64: String]) -> [ICalendarEvent] {
+        closures.map { ICalendarEvent(closure: $0, location: $0.roomId.flatMap { rooms[$0] }) }
+            + appointments.map { a in
+                let summary = a.group.map { "\(a.service.nameFr) (\($0.enrolled)/\($0.capacity))" }
+                    ?? "\(a.service.nameFr) — \(a.visitorCode?.description ?? "")"
+                let description = ([a.counselorName] + (a.appointment.note.isEmpty ? [] : [a.appointment.note])).joined(separator: "\n")
+                return ICalendarEvent(appointment: a.appointment, summary: summary, location: a.roomName, description: description)
+            }
+    }
+
+    struct ScheduleJSON: Encodable {
+        struct ClosureJSON: Encodable {
+            let id: Int64
+            let firstDay, lastDay: String
+            let room: String?
+            let label: String
+        }
+
+        let from, to, timeZone: String
+        let appointments: [AppointmentJSON]
+        let closures: [ClosureJSON]
+    }
+}

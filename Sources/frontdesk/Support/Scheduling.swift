@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+
+/// The current instant: `FRONTDESK_NOW` (ISO 8601 UTC, `2026-04-01T08:00:00Z`) when set, for
+/// tests and demonstrations that need a fixed clock; else the system clock.
+func clockNow() throws -> Date {
+    guard let text = ProcessInfo.processInfo.environment["FRONTDESK_NOW"], !text.isEmpty else { return Date() }
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    guard let date = f.date(from: text) else { throw UserError("FRONTDESK_NOW '\(TextOutput.safe(text))' is not an instant like 2026-04-01T08:00:00Z") }
+    return date
+}
+
+/// Runs a scheduling call, turning refusals into one-line messages.
+func schedulingCall<T>(_ calendar: CenterCalendar, _ body: () throws -> T) throws -> T {
+    do {
+        return try storeCall(body)
+    } catch let error as BookingError {
+        throw UserError(bookingMessage(error, calendar: calendar))
+    } catch let error as SchedulingError {
+        throw UserError(error.message)
+    } catch let error as LocalTimeError {
+        throw UserError(error.description)
+    }
+}
+
+/// `slot already taken: Salle 2 is booked 10:00–10:45; …` when only conflicts refuse the
+/// booking, else `refused: …` with every problem.
+func bookingMessage(_ error: BookingError, calendar: CenterCalendar) -> String {
+    if case .refused(let problems) = error, problems.allSatisfy({ if case .conflict = $0 { true } else { false } }) {
+        return "slot already taken: " + problems.map { $0.message(calendar: calendar) }.joined(separator: "; ")
+    }
+    return error.message(calendar: calendar)
+}
+
+/// Parses `YYYY-MM-DD`.
+func localDate(_ text: String, option: String) throws -> LocalDate {
+    guard let d = LocalDate(iso: text) else { throw UserError("\(option): '\(TextOutput.safe(text))' is not a date (YYYY-MM-DD)") }
+    return d
+}
+
+/// Finds a counselor by id, exact name (case-insensitive), or a part of one name.
+func findCounselor(_ text: String, in db: AppDatabase) throws -> Counselor {
+    try findNamed(text, kind: "counselor", among: try storeCall { try db.counselors(includeInactive: true) }, name: \.name, id: \.id)
+}
+
+/// Finds a room by id, exact name (case-insensitive), or a part of one name.
+func findRoom(_ text: String, in db: AppDatabase) throws -> Room {
+    try findNamed(text, kind: "room", among: try storeCall { try db.rooms(includeInactive: true) }, name: \.name, id: \.id)
+}
+
+private func findNamed<T>(_ text: String, kind: String, among all: [T], name: KeyPath<T, String>, id: KeyPath<T, Int64>) throws -> T {
+    if let n = Int64(text), let hit = all.first(where: { $0[keyPath: id] == n }) { return hit }
+    let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    let fold = { (s: String) in s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+    if let exact = all.first(where: { fold($0[keyPath: name]) == folded }) { return exact }
+    let partial = all.filter { fold($0[keyPath: name]).contains(folded) }
+    if partial.count == 1 { return partial[0] }
+    if partial.isEmpty { throw UserError("no \(kind) called '\(TextOutput.safe(text))'") }
+    throw UserError("'\(TextOutput.safe(text))' names several \(kind)s: " + partial.map { TextOutput.safe($0[keyPath: name]) }.joined(separator: ", "))
+}
+
+/// Finds a service by id.
+func findService(_ id: String, in db: AppDatabase) throws -> Service {
+    guard let s = try storeCall({ try db.services() }).first(where: { $0.id == id.lowercased() }) else {
+        throw UserError("no service '\(TextOutput.safe(id))' (see the catalog: frontdesk init loads it)")
+    }
+    return s
+}
+
+/// Comma-separated values, trimmed, empty ones dropped.
+func commaList(_ text: String) -> [String] {
+    text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// Parses weekly hours or explains the form.
+func weeklyHours(_ text: String) throws -> WeeklyHours {
+    guard let h = WeeklyHours(spec: text) else {
+        throw UserError("--hours: '\(TextOutput.safe(text))' is not like 'mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00'")
+    }
+    return h
+}
+
+/// `10:00–10:45` on one day, else both dates.
+func localSpan(_ a: LocalDateTime, _ b: LocalDateTime) -> String {
+    a.date == b.date || (b.time == .midnight && b.date == a.date.adding(days: 1)) ? "\(a.date) \(a.time)–\(b.time)" : "\(a)–\(b)"
+}
+
+/// Output formats of `schedule`.
+enum ScheduleFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, csv, json, ics
+}
+
+/// ISO 8601 UTC with Z, as in JSON and CSV UTC columns.
+func isoUTC(_ d: Date) -> String {
+    let f = ISO8601DateFormatter()
+    f.formatOptions = [.withInternetDateTime]
+    return f.string(from: d)
+}
+
+/// The visitor with this public code (`visitor(code:in:)`, for commands with a `visitor` option).
+func findVisitor(_ code: String, in db: AppDatabase) throws -> Visitor {
+    try visitor(code: code, in: db)
+}

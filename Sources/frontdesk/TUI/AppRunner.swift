@@ -1,0 +1,255 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+import FrontDeskUI
+import TerminalKit
+
+/// The main loop of the TUI: reads events, runs `AppScreen.update`, performs every screen's
+/// effects against the store (through the repository protocols) and feeds the results back as
+/// events, and draws a whole frame after every change.
+///
+/// Other terminals' writes are noticed by polling the store's change token (`PRAGMA
+/// data_version`) every `pollInterval`, for whichever screen is shown; the clock ticks once per
+/// second.
+final class AppRunner {
+    let db: AppDatabase
+    let terminal: Terminal
+    let actor: Actor
+    let calendar: CenterCalendar
+    /// How often to look for other terminals' writes, in seconds.
+    let pollInterval: TimeInterval = 0.5
+
+    init(db: AppDatabase, terminal: Terminal, actor: Actor, calendar: CenterCalendar) {
+        self.db = db
+        self.terminal = terminal
+        self.actor = actor
+        self.calendar = calendar
+    }
+
+    func run(_ initial: AppScreen.State) {
+        var state = initial
+        var pending = AppScreen.start(state)
+        if state.shown != .reception { pending += AppScreen.update(&state, .dataChanged) }
+        var token = (try? db.changeToken()) ?? 0
+        var lastPoll = Date()
+        var lastTick = Date()
+        while !state.quitRequested {
+            // Perform effects until none are left; each result is an event.
+            var wrote = false
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                if effect == .quit { return }
+                wrote = wrote || Self.writes(effect)
+                if let event = perform(effect, state: state) {
+                    pending += AppScreen.update(&state, event)
+                }
+            }
+            // Our own writes change the token too; absorb them so they don't reload twice.
+            if wrote { token = (try? db.changeToken()) ?? token }
+            if state.quitRequested { return }
+            draw(state)
+            let event = terminal.nextEvent(timeoutMilliseconds: 250)
+            let now = Date()
+            switch event {
+            case .key(let key)?:
+                pending += AppScreen.update(&state, .key(key))
+            case .resize(let size)?:
+                pending += AppScreen.update(&state, .resized(size))
+            case nil:
+                break
+            }
+            if now.timeIntervalSince(lastTick) >= 1 || event != nil {
+                lastTick = now
+                pending += AppScreen.update(&state, .tick(now))
+            }
+            if now.timeIntervalSince(lastPoll) >= pollInterval {
+                lastPoll = now
+                if let current = try? db.changeToken(), current != token {
+                    token = current
+                    pending += AppScreen.update(&state, .dataChanged)
+                }
+            }
+        }
+    }
+
+    private func draw(_ state: AppScreen.State) {
+        var frame = Frame(size: terminal.size)
+        AppScreen.render(state, into: &frame)
+        terminal.draw(frame)
+    }
+
+    /// True for effects that write to the database.
+    static func writes(_ effect: AppScreen.Effect) -> Bool {
+        switch effect {
+        case .reception(let e):
+            switch e {
+            case .register, .checkIn, .callNext, .close: return true
+            default: return false
+            }
+        case .booking(let e):
+            switch e {
+            case .book, .reschedule, .cancel: return true
+            default: return false
+            }
+        case .schedule(let e):
+            if case .setStatus = e { return true }
+            return false
+        case .admin(let e):
+            if case .load = e { return false }
+            return true
+        case .quit:
+            return false
+        }
+    }
+
+    /// Runs one effect against the store; the result comes back as an event.
+    private func perform(_ effect: AppScreen.Effect, state: AppScreen.State) -> AppScreen.Event? {
+        switch effect {
+        case .reception(let e): return perform(e, state: state.reception).map(AppScreen.Event.reception)
+        case .booking(let e): return .booking(perform(e, strings: state.booking.strings))
+        case .schedule(let e): return .schedule(perform(e, strings: state.schedule.strings))
+        case .admin(let e): return .admin(perform(e, state: state.admin))
+        case .quit: return nil
+        }
+    }
+
+    /// Turns a thrown error into the failure the scheduling screens show.
+    private func failure(_ error: Error, _ strings: Localizer) -> SchedulingFailure {
+        switch error {
+        case let e as BookingError: .booking(e)
+        case let e as SchedulingError: .scheduling(e)
+        case let e as StoreError: .store(e.message)
+        default: .store(strings("error.store"))
+        }
+    }
+
+    // MARK: Booking
+
+    private func perform(_ effect: BookingScreen.Effect, strings: Localizer) -> BookingScreen.Event {
+        let now = Date()
+        do {
+            switch effect {
+            case .loadCatalog:
+                return .catalogLoaded(services: try db.services(), counselors: try db.counselors(includeInactive: false),
+                                      rooms: try db.rooms(includeInactive: true))
+            case .search(let query, let limit):
+                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit))
+            case .loadVisitor(let id):
+                guard let v = try db.visitor(id: id) else { return .failed(.scheduling(.visitorNotFound(id))) }
+                return .visitorLoaded(v)
+            case .loadAppointments(let visitorId):
+                return .appointmentsLoaded(visitorId: visitorId, try db.appointments(visitorId: visitorId, limit: 200))
+            case .findSlots(let query):
+                return .slotsFound(query, try db.freeSlots(query, now: now))
+            case .book(let appointment):
+                return .booked(try db.book(appointment, by: actor, at: now))
+            case .reschedule(let id, let start, let counselorId, let roomId):
+                return .rescheduled(try db.reschedule(appointmentId: id, to: start, counselorId: counselorId, roomId: roomId, by: actor, at: now))
+            case .cancel(let id, let reason):
+                return .cancelled(try db.cancel(appointmentId: id, reason: reason, by: actor, at: now))
+            case .quit:
+                return .failed(.store(""))
+            }
+        } catch {
+            return .failed(failure(error, strings))
+        }
+    }
+
+    // MARK: Schedule
+
+    private func perform(_ effect: ScheduleScreen.Effect, strings: Localizer) -> ScheduleScreen.Event {
+        let now = Date()
+        do {
+            switch effect {
+            case .loadCounselors:
+                return .counselorsLoaded(try db.counselors(includeInactive: false))
+            case .loadAgenda(let request):
+                let interval = UTCInterval(start: calendar.startOfDay(request.from), end: calendar.startOfDay(request.through.adding(days: 1)))
+                return .agendaLoaded(request, try db.appointments(counselorId: request.counselorId, overlapping: interval))
+            case .setStatus(let id, let status):
+                return .statusChanged(try db.setStatus(appointmentId: id, to: status, by: actor, at: now))
+            case .quit:
+                return .failed(.store(""))
+            }
+        } catch {
+            return .failed(failure(error, strings))
+        }
+    }
+
+    // MARK: Admin
+
+    private func perform(_ effect: AdminScreen.Effect, state: AdminScreen.State) -> AdminScreen.Event {
+        let now = Date()
+        let s = state.strings
+        do {
+            switch effect {
+            case .load:
+                let today = calendar.localDate(of: now)
+                let window = UTCInterval(start: calendar.startOfDay(today.adding(days: -31)), end: calendar.startOfDay(today.adding(days: 731)))
+                return .loaded(AdminScreen.Data(
+                    counselors: try db.counselors(includeInactive: true), rooms: try db.rooms(includeInactive: true),
+                    closures: try db.closures(from: today.adding(days: -31), through: today.adding(days: 731)),
+                    services: try db.services(), absences: try db.absences(counselorId: nil, overlapping: window)))
+            case .saveCounselor(let c):
+                return .saved(s("admin.saved", try db.saveCounselor(c, by: actor, at: now).name))
+            case .removeCounselor(let id):
+                return .saved(s("admin.removed.\(try db.removeCounselor(id: id, by: actor, at: now).rawValue)"))
+            case .saveRoom(let r):
+                return .saved(s("admin.saved", try db.saveRoom(r, by: actor, at: now).name))
+            case .removeRoom(let id):
+                return .saved(s("admin.removed.\(try db.removeRoom(id: id, by: actor, at: now).rawValue)"))
+            case .saveClosure(let c):
+                return .saved(s("admin.saved", try db.saveClosure(c, by: actor, at: now).label))
+            case .removeClosure(let id):
+                try db.removeClosure(id: id, by: actor, at: now)
+                return .saved(s("admin.removed.deleted"))
+            case .saveAbsence(let a):
+                return .saved(s("admin.saved", try db.saveAbsence(a, by: actor, at: now).reason))
+            case .removeAbsence(let id):
+                try db.removeAbsence(id: id, by: actor, at: now)
+                return .saved(s("admin.removed.deleted"))
+            case .setServiceActive(let id, let active):
+                let service = try db.setServiceActive(id: id, active: active, by: actor, at: now)
+                return .saved(s("admin.saved", s.serviceName(service)))
+            case .quit:
+                return .failed(.store(""))
+            }
+        } catch {
+            return .failed(failure(error, s))
+        }
+    }
+
+    // MARK: Reception
+
+    private func perform(_ effect: ReceptionScreen.Effect, state: ReceptionScreen.State) -> ReceptionScreen.Event? {
+        let now = Date()
+        do {
+            switch effect {
+            case .loadQueue(let day):
+                return .queueLoaded(try db.queue(on: day), try db.queueCounts(on: day))
+            case .search(let query, let limit):
+                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit))
+            case .register(let visitor):
+                return .visitorRegistered(try db.register(visitor, by: actor, at: now))
+            case .checkIn(let visitorId, let category):
+                let visit = try db.checkIn(visitorId: visitorId, category: category, by: actor, at: now)
+                guard let visitor = try db.visitor(id: visitorId) else { return .failed(.queue(.visitorNotFound)) }
+                return .checkedIn(visit, visitor)
+            case .callNext(let category):
+                return .ticketCalled(try db.callNext(category: category, by: actor, at: now))
+            case .close(let visitId, let outcome):
+                return .visitClosed(try db.close(visitId: visitId, outcome: outcome, by: actor, at: now))
+            case .quit:
+                return nil
+            }
+        } catch let error as QueueError {
+            return .failed(.queue(error))
+        } catch let error as VisitorValidationError {
+            return .failed(.validation(error))
+        } catch let error as StoreError {
+            return .failed(.store(error.message))
+        } catch {
+            return .failed(.store(state.strings("error.store")))
+        }
+    }
+}

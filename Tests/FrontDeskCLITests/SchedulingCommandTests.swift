@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// A database set up through the command line: Leila Amrani (Mon–Fri 09:00–12:30, 13:30–17:00)
+/// and Karim Bennani, Salle 2 and Salle 3, two visitors; the clock fixed at 2026-04-01 08:00Z.
+struct SchedulingCLI {
+    static let clock = ["FRONTDESK_NOW": "2026-04-01T08:00:00Z"]
+    let dir: TempDir
+    let db: String
+    let youssef: String
+    let samrawit: String
+
+    init(rooms: [(String, Int)] = [("Salle 2", 2), ("Salle 3", 3)]) throws {
+        dir = try TempDir()
+        db = dir.file("sched.sqlite")
+        try #require(try frontdesk(["init", "--db", db]).status == 0)
+        try Self.ok(["counselors", "add", "Leila Amrani", "--services", "social-orientation,individual-counseling",
+                     "--languages", "fr,ar,ary", "--hours", "mon-fri 09:00-12:30,13:30-17:00", "--db", db])
+        try Self.ok(["counselors", "add", "Karim Bennani", "--services", "social-orientation", "--languages", "fr,en",
+                     "--hours", "mon-thu 09:00-13:00", "--db", db])
+        for (name, seats) in rooms { try Self.ok(["rooms", "add", name, "--capacity", "\(seats)", "--db", db]) }
+        youssef = try Self.ok(["visitors", "add", "--given", "يوسف", "--family", "المهاجر", "--nationality", "SY", "--consent", "services", "--db", db])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        samrawit = try Self.ok(["visitors", "add", "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER", "--consent", "services", "--db", db])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @discardableResult
+    static func ok(_ args: [String], environment: [String: String] = clock) throws -> String {
+        let r = try frontdesk(args, environment: environment)
+        try #require(r.status == 0, "frontdesk \(args.joined(separator: " ")): \(r.stderr)")
+        return r.stdout
+    }
+
+    func run(_ args: [String]) throws -> ProcessResult { try frontdesk(args + ["--db", db], environment: Self.clock) }
+}
+
+@Suite(.serialized) struct SchedulingCommandTests {
+    @Test func resourcesAreListedAsSaved() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        #expect(try c.run(["counselors", "list"]).stdout == """
+            2\tKarim Bennani\tfr,en\tmon-thu 09:00-13:00\tsocial-orientation
+            1\tLeila Amrani\tfr,ar,ary\tmon-fri 09:00-12:30,13:30-17:00\tsocial-orientation,individual-counseling
+
+            """)
+        #expect(try c.run(["rooms", "list", "--format", "csv"]).stdout == "id,name,capacity,active\r\n1,Salle 2,2,yes\r\n2,Salle 3,3,yes\r\n")
+        #expect(try c.run(["closures", "add", "--date", "2026-03-20", "--until", "2026-03-21", "--label", "Aïd al-Fitr (date fixée chaque année)"]).stdout
+            == "closure 1: 2026-03-20…2026-03-21\n")
+        #expect(try c.run(["closures", "list", "--from", "2026-01-01"]).stdout == "1\t2026-03-20\t2026-03-21\tcenter\tAïd al-Fitr (date fixée chaque année)\n")
+        #expect(try c.run(["counselors", "edit", "karim", "--hours", "tue 10:00-12:00"]).stdout == "counselor 2: Karim Bennani\n")
+        #expect(try c.run(["counselors", "list", "--format", "json"]).stdout.contains(#""hours" : "tue 10:00-12:00""#))
+        #expect(try c.run(["rooms", "remove", "Salle 3"]).stdout == "room 2: deleted\n")
+        let bad = try c.run(["counselors", "add", "X", "--services", "social-orientation", "--languages", "fr", "--hours", "monday to friday"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "frontdesk: --hours: 'monday to friday' is not like 'mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00'\n")
+        let taken = try c.run(["rooms", "add", "salle 2", "--capacity", "4"])
+        #expect(taken.status == 1)
+        #expect(taken.stderr == "frontdesk: the name salle 2 is already used\n")
+    }
+
+    @Test func slotsBookCancelAndScheduleExactOutput() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        let slots = try c.run(["slots", "--service", "social-orientation", "--from", "2026-04-14", "--limit", "4"])
+        #expect(slots.status == 0)
+        #expect(slots.stdout == """
+            2026-04-14 09:00–09:45\tKarim Bennani\tSalle 2
+            2026-04-14 09:00–09:45\tLeila Amrani\tSalle 2
+            2026-04-14 09:15–10:00\tKarim Bennani\tSalle 2
+            2026-04-14 09:15–10:00\tLeila Amrani\tSalle 2
+
+            """)
+        let book = try c.run(["book", "--visitor", c.youssef, "--service", "social-orientation", "--at", "2026-04-14 10:00",
+                              "--counselor", "Leila Amrani", "--room", "Salle 2"])
+        #expect(book.status == 0)
+        #expect(book.stdout == "appointment 1: 2026-04-14 10:00–10:45, Leila Amrani, Salle 2, \(c.youssef) (UTC 2026-04-14T09:00:00Z/2026-04-14T09:45:00Z)\n")
+        let leila = try c.run(["slots", "--service", "social-orientation", "--counselor", "leila", "--from", "2026-04-14", "--limit", "3", "--format", "csv"])
+        #expect(leila.stdout == """
+            date,start,end,start_utc,end_utc,counselor,room\r
+            2026-04-14,09:00,09:45,2026-04-14T08:00:00Z,2026-04-14T08:45:00Z,Leila Amrani,Salle 2\r
+            2026-04-14,09:15,10:00,2026-04-14T08:15:00Z,2026-04-14T09:00:00Z,Leila Amrani,Salle 2\r
+            2026-04-14,10:45,11:30,2026-04-14T09:45:00Z,2026-04-14T10:30:00Z,Leila Amrani,Salle 2\r
+
+            """)
+        let second = try c.run(["book", "--visitor", c.samrawit, "--service", "social-orientation", "--at", "2026-04-14 10:30"])
+        #expect(second.stdout == "appointment 2: 2026-04-14 10:30–11:15, Karim Bennani, Salle 3, \(c.samrawit) (UTC 2026-04-14T09:30:00Z/2026-04-14T10:15:00Z)\n")
+        #expect(try c.run(["schedule", "--date", "2026-04-14"]).stdout == """
+            1\t2026-04-14\t10:00–10:45\tLeila Amrani\tSalle 2\t\(c.youssef) يوسف المهاجر\tAssistance sociale et orientation\tbooked
+            2\t2026-04-14\t10:30–11:15\tKarim Bennani\tSalle 3\t\(c.samrawit) ሳምራዊት ተስፋይ\tAssistance sociale et orientation\tbooked
+
+            """)
+        let cancel = try c.run(["cancel", "1", "--reason", "the visitor is ill"])
+        #expect(cancel.stdout == "appointment 1 cancelled: 2026-04-14 10:00–10:45, Leila Amrani\n")
+        #expect(try c.run(["schedule", "--week", "2026-04-16", "--counselor", "Leila Amrani"]).stdout == "")
+        #expect(try c.run(["schedule", "--week", "2026-04-16", "--counselor", "Leila Amrani", "--all", "--format", "csv"]).stdout == """
+            kind,id,date,start,end,start_utc,end_utc,counselor,room,visitor_code,visitor_name,service,status,label\r
+            appointment,1,2026-04-14,10:00,10:45,2026-04-14T09:00:00Z,2026-04-14T09:45:00Z,Leila Amrani,Salle 2,\(c.youssef),يوسف المهاجر,social-orientation,cancelled,\r
+
+            """)
+        let again = try c.run(["cancel", "1", "--reason", "twice"])
+        #expect(again.status == 1)
+        #expect(again.stderr == "frontdesk: an appointment cannot go from cancelled to cancelled; a correction can\n")
+    }
+
+    @Test func refusalsAreOneLineWithExitOneAndUsageErrorsExitTwo() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        try SchedulingCLI.ok(["book", "--visitor", c.youssef, "--service", "social-orientation", "--at", "2026-04-14 10:00",
+                              "--counselor", "Leila", "--room", "Salle 2", "--db", c.db])
+        let taken = try c.run(["book", "--visitor", c.samrawit, "--service", "social-orientation", "--at", "2026-04-14 10:15",
+                               "--counselor", "Leila", "--room", "Salle 2"])
+        #expect(taken.status == 1)
+        #expect(taken.stderr == "frontdesk: slot already taken: Salle 2 is booked 10:00–10:45; Leila Amrani is booked 10:00–10:45\n")
+        let gap = try c.run(["book", "--visitor", c.samrawit, "--service", "social-orientation", "--at", "2026-03-22 02:30", "--counselor", "Leila"])
+        #expect(gap.status == 1)
+        #expect(gap.stderr == "frontdesk: 02:30 does not exist on 2026-03-22 in Africa/Casablanca: the clocks move forward over it; choose another time\n")
+        let lunch = try c.run(["book", "--visitor", c.samrawit, "--service", "social-orientation", "--at", "2026-04-14 12:00", "--counselor", "Leila"])
+        #expect(lunch.stderr == "frontdesk: refused: Leila Amrani works 09:00–12:30, 13:30–17:00 on 2026-04-14\n")
+        let past = try c.run(["book", "--visitor", c.samrawit, "--service", "social-orientation", "--at", "2026-03-31 10:00", "--counselor", "Leila"])
+        #expect(past.stderr == "frontdesk: refused: the time has passed (it is 2026-04-01 09:00)\n")
+        #expect(try c.run(["slots"]).status == 2)
+        #expect(try c.run(["schedule", "--date", "2026-04-14", "--week", "2026-04-14"]).status == 2)
+        #expect(try c.run(["book", "--visitor", c.youssef, "--service", "social-orientation", "--at", "tomorrow"]).status == 1)
+        #expect(try c.run(["cancel", "99", "--reason", "x"]).stderr == "frontdesk: no appointment has the id 99\n")
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskUI
+import TerminalKit
+import Testing
+
+/// Admin reducer: form validation and the save effects.
+struct AdminUpdateTests {
+    typealias A = AdminScreen
+
+    func send(_ state: inout A.State, _ keys: Key...) -> [A.Effect] {
+        keys.flatMap { A.update(&state, .key($0)) }
+    }
+
+    func type(_ state: inout A.State, _ text: String) { for c in text { _ = send(&state, .character(c)) } }
+
+    func loaded() -> A.State {
+        var state = Sched.admin()
+        _ = A.update(&state, .loaded(A.Data(counselors: Sched.counselors, rooms: Sched.rooms, closures: [], services: Sched.services)))
+        return state
+    }
+
+    @Test func roomFormValidation() {
+        var state = loaded()
+        _ = send(&state, .tab)
+        #expect(state.tab == .rooms)
+        #expect(send(&state, .function(2)) == [])
+        #expect(send(&state, .function(2)) == [])
+        guard case .form(.room(id: 0), var form) = state.modal else { Issue.record("no form"); return }
+        #expect(form.error == "The name is required.")
+        #expect(form.focus == 0)
+        type(&state, "Salle d'écoute")
+        _ = send(&state, .tab, .backspace)
+        type(&state, "0")
+        #expect(send(&state, .function(2)) == [])
+        guard case .form(_, let refused) = state.modal else { Issue.record("no form"); return }
+        form = refused
+        #expect(form.error == "Seats must be a whole number, at least 1.")
+        #expect(form.focus == 1)
+        _ = send(&state, .backspace)
+        type(&state, "3")
+        #expect(send(&state, .control("s")) == [.saveRoom(Room(id: 0, name: "Salle d'écoute", capacity: 3))])
+        // The form stays until the store answers; a refusal keeps what was typed.
+        _ = A.update(&state, .failed(.scheduling(.nameTaken("Salle d'écoute"))))
+        guard case .form(_, let kept) = state.modal else { Issue.record("form closed"); return }
+        #expect(kept.error == "The name Salle d'écoute is already used.")
+        #expect(kept.text(0) == "Salle d'écoute")
+        #expect(A.update(&state, .saved("Saved: Salle d'écoute.")) == [.load])
+        #expect(state.modal == nil)
+    }
+
+    @Test func counselorFormParsesHoursAndChecksServices() {
+        var state = loaded()
+        #expect(send(&state, .character("n")) == [])
+        type(&state, "ሳምራዊት ተስፋይ")
+        _ = send(&state, .tab)
+        type(&state, "TI, am")
+        _ = send(&state, .tab)
+        type(&state, "individual-counseling, yoga")
+        #expect(send(&state, .function(2)) == [])
+        guard case .form(_, let form) = state.modal else { Issue.record("no form"); return }
+        #expect(form.error == "Unknown service: yoga.")
+        #expect(form.focus == 2)
+        for _ in 0..<6 { _ = send(&state, .backspace) }
+        _ = send(&state, .tab, .control("u"))
+        type(&state, "mon-thu 09:00-13:00; fri 09:00-12:00")
+        var hours = WeeklyHours([.monday, .tuesday, .wednesday, .thursday], [TimeRange("09:00-13:00")!])
+        hours.set([TimeRange("09:00-12:00")!], on: .friday)
+        #expect(send(&state, .function(2)) == [.saveCounselor(Counselor(id: 0, name: "ሳምራዊት ተስፋይ", serviceIds: ["individual-counseling"],
+                                                                       languages: ["ti", "am"], hours: hours))])
+    }
+
+    @Test(arguments: ["mon-fri 09:00-12:30,13:30-17:00", "mon-thu 09:00-13:00; fri 09:00-12:00", "tue 10:00-11:00; thu 10:00-11:00"])
+    func hoursTextRoundTrips(text: String) throws {
+        let hours = try #require(HoursText.parse(text))
+        #expect(HoursText.format(hours) == text)
+    }
+
+    @Test func spacesBetweenRangesAreAcceptedToo() {
+        #expect(HoursText.parse("mon-fri 09:00-12:30 13:30-17:00") == HoursText.parse("mon-fri 09:00-12:30,13:30-17:00"))
+    }
+
+    @Test(arguments: ["monday 09:00-12:00", "mon 12:00-09:00", "mon-fri", "fri-mon 09:00-10:00"])
+    func malformedHoursAreRefused(text: String) {
+        #expect(HoursText.parse(text) == nil)
+    }
+
+    @Test func closureAndAbsenceForms() {
+        var state = loaded()
+        _ = send(&state, .tab, .tab)
+        #expect(state.tab == .closures)
+        _ = send(&state, .function(2))
+        type(&state, "2026-03-20")
+        _ = send(&state, .tab, .tab, .right, .tab)
+        type(&state, "Aïd al-Fitr")
+        #expect(send(&state, .function(2)) == [.saveClosure(Closure(id: 0, first: LocalDate(year: 2026, month: 3, day: 20),
+                                                                    last: LocalDate(year: 2026, month: 3, day: 20), roomId: 1, label: "Aïd al-Fitr"))])
+        state.modal = nil
+        _ = send(&state, .backTab, .backTab)
+        _ = send(&state, .character("b"))
+        type(&state, "2026-03-22 02:30")
+        _ = send(&state, .tab)
+        type(&state, "2026-03-22 12:00")
+        #expect(send(&state, .function(2)) == [])
+        guard case .form(_, let form) = state.modal else { Issue.record("no form"); return }
+        #expect(form.error == "That time does not exist that day (clock change).")
+        #expect(form.focus == 0)
+        _ = send(&state, .control("u"))
+        type(&state, "2026-03-23 09:00")
+        _ = send(&state, .tab, .control("u"))
+        type(&state, "2026-03-23 12:00")
+        _ = send(&state, .tab)
+        type(&state, "Formation")
+        #expect(send(&state, .function(2)) == [.saveAbsence(Absence(id: 0, counselorId: 1,
+            interval: UTCInterval(start: Sched.at("2026-03-23", "09:00"), end: Sched.at("2026-03-23", "12:00")), reason: "Formation"))])
+    }
+
+    @Test func servicesToggleAndRemovalsAskFirst() {
+        var state = loaded()
+        #expect(send(&state, .character("x")) == [])
+        #expect(state.modal == .confirmRemove(.counselor(Sched.karima)))
+        #expect(send(&state, .enter) == [.removeCounselor(id: 1)])
+        _ = send(&state, .left)
+        #expect(state.tab == .services)
+        #expect(send(&state, .character(" ")) == [.setServiceActive(id: "individual-counseling", active: false)])
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskUI
+import TerminalKit
+import Testing
+
+/// 80x24 text snapshots of the booking, schedule and admin screens and their dialogs, and the
+/// app shell's screens menu.
+@Suite(.serialized) struct SchedulingSnapshotTests {
+    typealias B = BookingScreen
+    typealias S = ScheduleScreen
+    typealias A = AdminScreen
+
+    init() { TerminalLocale.useUTF8ForTests() }
+
+    func booking(_ language: UILanguage = .en) -> B.State {
+        var state = Sched.booking(language: language)
+        _ = B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms))
+        for c in "a" { _ = B.update(&state, .key(.character(c))) }
+        _ = B.update(&state, .searchCompleted(query: "a", results: [Fixture.youssef, Fixture.samrawit, Fixture.aissatou, Fixture.escape]))
+        _ = B.update(&state, .key(.enter))
+        _ = B.update(&state, .key(.enter))
+        if let q = state.slotQuery { _ = B.update(&state, .slotsFound(q, Sched.slots)) }
+        _ = B.update(&state, .appointmentsLoaded(visitorId: 1, [Sched.listing(5, Fixture.youssef, date: "2026-04-20", time: "14:00")]))
+        return state
+    }
+
+    func frame(_ state: B.State) -> Frame { Sched.render { B.render(state, into: &$0) } }
+    func frame(_ state: S.State) -> Frame { Sched.render { S.render(state, into: &$0) } }
+    func frame(_ state: A.State) -> Frame { Sched.render { A.render(state, into: &$0) } }
+
+    @Test func bookingWithSlots() throws {
+        let f = frame(booking())
+        try Snapshot.assert(f, named: "booking-slots")
+        #expect(f.text.contains("يوسف العلوي"))
+        #expect(f.text.contains("ሳምራዊት ተስፋይ"))
+        #expect(f.text.contains("␛[2J"))
+    }
+
+    @Test func bookingInFrench() throws { try Snapshot.assert(frame(booking(.fr)), named: "booking-slots-fr") }
+
+    @Test func bookingConfirmAndRefused() throws {
+        var state = booking()
+        _ = B.update(&state, .key(.down))
+        _ = B.update(&state, .key(.enter))
+        try Snapshot.assert(frame(state), named: "booking-confirm")
+        _ = B.update(&state, .key(.enter))
+        let conflict = BookingProblem.conflict(BookingConflict(resource: .room(id: 1, name: "Salle 1"), appointmentId: 99,
+                                                               interval: UTCInterval(start: Sched.slots[1].interval.start, minutes: 45)))
+        _ = B.update(&state, .failed(.booking(.refused([conflict]))))
+        try Snapshot.assert(frame(state), named: "booking-refused")
+    }
+
+    @Test func bookingCancelDateAndHelpDialogs() throws {
+        var state = booking()
+        _ = B.update(&state, .key(.tab))
+        _ = B.update(&state, .key(.character("x")))
+        try Snapshot.assert(frame(state), named: "booking-cancel")
+        state.modal = nil
+        _ = B.update(&state, .key(.character("d")))
+        try Snapshot.assert(frame(state), named: "booking-date")
+        state.modal = nil
+        _ = B.update(&state, .key(.function(1)))
+        try Snapshot.assert(frame(state), named: "booking-help")
+    }
+
+    func schedule(_ view: S.View) -> S.State {
+        var state = Sched.schedule(now: Sched.at("2026-03-23", "08:05"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        let week = S.AgendaRequest(counselorId: 1, from: LocalDate(year: 2026, month: 3, day: 23), through: LocalDate(year: 2026, month: 3, day: 29))
+        let longVisitor = Fixture.visitor(9, "Marie-Christine Nkurunziza-Habyarimana", "de la Fontaine-Mukamana")
+        _ = S.update(&state, .agendaLoaded(week, [
+            Sched.listing(1, Fixture.youssef, date: "2026-03-23", time: "09:00", status: .completed),
+            Sched.listing(2, Fixture.samrawit, Sched.firstAid, room: Sched.rooms[1], date: "2026-03-23", time: "10:00", status: .checkedIn),
+            Sched.listing(3, longVisitor, Sched.orientation, date: "2026-03-23", time: "14:15"),
+            Sched.listing(4, Fixture.aissatou, date: "2026-03-25", time: "11:30", status: .noShow),
+            Sched.listing(5, Fixture.escape, date: "2026-03-27", time: "16:00"),
+        ]))
+        state.view = view
+        return state
+    }
+
+    @Test func dayAgenda() throws {
+        let f = frame(schedule(.day))
+        try Snapshot.assert(f, named: "schedule-day")
+        #expect(f.text.contains("يوسف المهاجر"))
+    }
+
+    @Test func weekGrid() throws { try Snapshot.assert(frame(schedule(.week)), named: "schedule-week") }
+
+    @Test func scheduleDialogs() throws {
+        var state = schedule(.day)
+        _ = S.update(&state, .key(.character("c")))
+        try Snapshot.assert(frame(state), named: "schedule-counselor")
+        state.modal = nil
+        _ = S.update(&state, .key(.character("g")))
+        try Snapshot.assert(frame(state), named: "schedule-goto")
+        state.modal = nil
+        _ = S.update(&state, .key(.function(1)))
+        try Snapshot.assert(frame(state), named: "schedule-help")
+    }
+
+    func admin() -> A.State {
+        var state = Sched.admin()
+        var absent = Absence(id: 1, counselorId: 1, interval: UTCInterval(start: Sched.at("2026-04-20", "09:00"), end: Sched.at("2026-04-24", "17:00")), reason: "Congé")
+        absent.reason = "Congé"
+        _ = A.update(&state, .loaded(A.Data(counselors: Sched.counselors, rooms: Sched.rooms,
+            closures: [Closure(id: 1, first: LocalDate(year: 2026, month: 3, day: 20), last: LocalDate(year: 2026, month: 3, day: 21), label: "Aïd al-Fitr"),
+                       Closure(id: 2, first: LocalDate(year: 2026, month: 5, day: 27), last: LocalDate(year: 2026, month: 5, day: 27), roomId: 2, label: "Travaux")],
+            services: Sched.services, absences: [absent])))
+        return state
+    }
+
+    @Test func adminLists() throws {
+        var state = admin()
+        try Snapshot.assert(frame(state), named: "admin-counselors")
+        for name in ["admin-rooms", "admin-closures", "admin-services"] {
+            _ = A.update(&state, .key(.tab))
+            try Snapshot.assert(frame(state), named: name)
+        }
+    }
+
+    @Test func adminFormErrorAndRemoval() throws {
+        var state = admin()
+        _ = A.update(&state, .key(.enter))
+        _ = A.update(&state, .key(.control("u")))
+        _ = A.update(&state, .key(.function(2)))
+        try Snapshot.assert(frame(state), named: "admin-form-error")
+        state.modal = nil
+        _ = A.update(&state, .key(.character("x")))
+        try Snapshot.assert(frame(state), named: "admin-remove")
+    }
+
+    @Test func tooSmallOnEveryScreen() throws {
+        let size = Size(width: 60, height: 20)
+        let frames = [Sched.render({ B.render(Sched.booking(size: size), into: &$0) }, size: size),
+                      Sched.render({ S.render(Sched.schedule(size: size), into: &$0) }, size: size),
+                      Sched.render({ A.render(Sched.admin(size: size), into: &$0) }, size: size)]
+        for f in frames { #expect(f.text.contains("Enlarge the window to 80x24 (now 60x20)")) }
+        try Snapshot.assert(frames[1], named: "schedule-too-small-60x20")
+    }
+
+    @Test func screensMenu() throws {
+        var state = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin())
+        _ = AppScreen.update(&state, .key(.control("g")))
+        try Snapshot.assert(Sched.render { AppScreen.render(state, into: &$0) }, named: "app-menu")
+    }
+}
