@@ -1,4 +1,5 @@
 # FrontDesk: the two set-up commands of the README are `make demo` and `make test`.
+SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_DB ?= .build/demo/frontdesk-demo.sqlite
 DEMO_VISITORS ?= 2000
@@ -18,8 +19,9 @@ release:
 	$(SWIFT) build $(RELEASE_FLAGS) --product frontdesk
 
 ## Run every test: domain, store, screens (snapshots), CLI, several processes, tmux end to end.
+## Test names quote hostile data (ESC[2J, bidi overrides): the filter keeps them off your terminal.
 test:
-	$(SWIFT) test
+	set -o pipefail; $(SWIFT) test 2>&1 | LC_ALL=C sed -e 's/\x1b/<ESC>/g' -e 's/\xe2\x80\xae/<RLO>/g' -e 's/\x07/<BEL>/g'
 
 ## The benchmark (release build): first frame, search latency, memory; see BENCHMARKS.md.
 bench:

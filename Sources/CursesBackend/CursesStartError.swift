@@ -4,6 +4,8 @@ import TerminalKit
 public enum CursesStartError: Error, Equatable, Sendable {
     /// The process locale (from `LC_ALL`, `LC_CTYPE` or `LANG`) is not UTF-8; holds its name ("C").
     case localeNotUTF8(String)
+    /// The environment asks for a UTF-8 locale that is not installed on this machine.
+    case localeMissing(String)
     /// `TERM` is missing or empty.
     case termUnset
     /// `TERM` names a terminal with no terminfo entry, or one that cannot drive a full screen
@@ -13,6 +15,9 @@ public enum CursesStartError: Error, Equatable, Sendable {
     /// One line of English for standard error, without a trailing newline.
     public var message: String {
         switch self {
+        case .localeMissing(let locale):
+            return "The locale \"\(DisplayText.sanitized(locale))\" is not installed here (see 'locale -a'): "
+                + "install it, or set LANG=C.UTF-8."
         case .localeNotUTF8(let locale):
             return "The terminal needs a UTF-8 locale, but the current one is \"\(DisplayText.sanitized(locale))\": "
                 + "set LANG to a UTF-8 locale such as C.UTF-8."

@@ -33,6 +33,23 @@ public final class CursesTerminal: Terminal {
 
     deinit { stop() }
 
+    /// Checks, without touching the terminal, what `start` needs: a UTF-8 locale (adopted from
+    /// the environment) and a TERM with a usable terminfo entry. Returns the TERM value.
+    /// - Throws: `CursesStartError.localeNotUTF8`, `.termUnset` or `.unknownTerm`.
+    @discardableResult
+    public static func checkEnvironment(_ environment: [String: String]) throws(CursesStartError) -> String {
+        guard TerminalLocale.adoptEnvironment() else {
+            // POSIX precedence: LC_ALL, then LC_CTYPE, then LANG.
+            let requested = ["LC_ALL", "LC_CTYPE", "LANG"].compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+            let lower = requested.lowercased()
+            if lower.contains("utf-8") || lower.contains("utf8") { throw .localeMissing(requested) }
+            throw .localeNotUTF8(String(cString: fd_ctype_locale_name()))
+        }
+        guard let term = environment["TERM"], !term.isEmpty else { throw .termUnset }
+        guard fd_term_is_usable(term) == 1 else { throw .unknownTerm(term) }
+        return term
+    }
+
     /// Takes over the terminal on standard input and output.
     ///
     /// Adopts the locale of the process environment first (`setlocale(LC_ALL, "")`, through
@@ -46,11 +63,7 @@ public final class CursesTerminal: Terminal {
     /// - Throws: `CursesStartError.localeNotUTF8`, `.termUnset` or `.unknownTerm`, with the
     ///   terminal untouched.
     public static func start(environment: [String: String]) throws(CursesStartError) -> CursesTerminal {
-        guard TerminalLocale.adoptEnvironment() else {
-            throw .localeNotUTF8(String(cString: fd_ctype_locale_name()))
-        }
-        guard let term = environment["TERM"], !term.isEmpty else { throw .termUnset }
-        guard fd_term_is_usable(term) == 1 else { throw .unknownTerm(term) }
+        let term = try checkEnvironment(environment)
 
         // Ours must be in place before newterm: ncurses installs its own SIGINT/SIGTERM handlers
         // only where the disposition is still the default.

@@ -237,7 +237,7 @@ public enum SearchText {
 
     /// Folds one piece of text into lower-case Latin words.
     static func fold<S: StringProtocol>(_ piece: S) -> [String] {
-        var text = String(piece)
+        var text = withoutArabicVowelMarks(String(piece))
         if text.unicodeScalars.contains(where: needsTransliteration) {
             text = text.applyingTransform(.toLatin, reverse: false) ?? text
             text = text.replacingOccurrences(of: "\u{1E97}", with: "a") // ẗ: ta marbuta
@@ -260,6 +260,22 @@ public enum SearchText {
         }
         if !current.isEmpty { words.append(String(current)) }
         return words
+    }
+
+    /// Arabic written with its optional vowel marks (ḥarakāt, U+064B–U+065F, superscript alef
+    /// U+0670), tatweel (U+0640) and alef wasla (U+0671, written as plain alef U+0627) is folded
+    /// as the same name written without them, as people type it: "مُحَمَّد" is "محمد".
+    static func withoutArabicVowelMarks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x0640...0x0671).contains($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            switch s.value {
+            case 0x064B...0x065F, 0x0670, 0x0640: continue
+            case 0x0671: out.append("\u{0627}")
+            default: out.append(s)
+            }
+        }
+        return String(out)
     }
 
     /// Letters that folding keeps but that Latin spellings write otherwise.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TerminalKit
 
 /// `frontdesk`: with no subcommand, the reception TUI; subcommands serve scripts and exports.
 ///
@@ -18,6 +19,18 @@ struct FrontDeskCommand: ParsableCommand {
     )
 
     static func main() {
+        // With a default subcommand, a mistyped command would read as an argument of the TUI;
+        // name it as what it is.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        var names: [String] = []
+        for command in configuration.subcommands {
+            names.append(command.configuration.commandName ?? "")
+        }
+        if let first = arguments.first, !first.hasPrefix("-"), first != "help", !names.contains(first) {
+            let names = names.joined(separator: ", ")
+            FileHandle.standardError.write(Data("frontdesk: unknown command '\(DisplayText.sanitized(first))'; commands: \(names)\n".utf8))
+            Foundation.exit(2)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

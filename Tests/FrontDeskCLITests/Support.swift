@@ -77,11 +77,23 @@ final class TmuxSession {
         for (k, v) in environment { env[k] = v }
         for (k, v) in env.sorted(by: { $0.key < $1.key }) { args += ["-e", "\(k)=\(v)"] }
         args.append(command)
-        // The server that new-session forks lives on after this call: it must not inherit our
-        // pipes nor any descriptor of tests running in parallel, or their reads never see EOF.
-        // bash closes every descriptor above 2 before exec'ing tmux.
-        let script = #"for fd in /proc/$$/fd/*; do n=${fd##*/}; [ "$n" -gt 2 ] && eval "exec $n>&-" 2>/dev/null; done; exec tmux "$@" </dev/null >/dev/null 2>&1"#
-        let r = try runProcess("/bin/bash", ["-c", script, "bash"] + args)
+        // The server that new-session forks lives on after this call. It must not inherit our
+        // pipes nor any descriptor of tests running in parallel (their reads would never see
+        // EOF), nor the test runner's blocked signals (the server and the program in its pane
+        // would then ignore SIGTERM and SIGHUP and outlive the test). Python resets both, then
+        // becomes tmux.
+        let launcher = """
+            import os, signal, sys
+            signal.pthread_sigmask(signal.SIG_SETMASK, [])
+            for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGWINCH):
+                signal.signal(s, signal.SIG_DFL)
+            os.closerange(3, 65536)
+            fd = os.open(os.devnull, os.O_RDWR)
+            for target in (0, 1, 2):
+                os.dup2(fd, target)
+            os.execvp("tmux", ["tmux"] + sys.argv[1:])
+            """
+        let r = try runProcess("/usr/bin/env", ["python3", "-c", launcher] + args)
         guard r.status == 0 else { throw TmuxError.failed("new-session exited \(r.status)") }
         // Keep the pane after the program exits, so its last words can be read.
         try tmux(["set-option", "-t", "t", "remain-on-exit", "on"])
@@ -150,7 +162,10 @@ final class TmuxSession {
     func close() {
         guard !closed else { return }
         closed = true
+        let pid = try? panePID()
         _ = try? runProcess("/usr/bin/env", ["tmux", "-L", socket, "kill-server"])
+        // The program must not outlive its test, whatever it does with SIGHUP.
+        if let pid, pid > 0 { kill(pid, SIGKILL) }
     }
 
     deinit { close() }

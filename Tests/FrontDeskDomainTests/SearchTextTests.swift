@@ -75,6 +75,16 @@ struct SearchTextTests {
         #expect(matches(other, nameTerms(latin)), "\(other) should find \(latin)")
     }
 
+    /// Arabic written with vowel marks, tatweel or alef wasla is found as typed without them,
+    /// and the other way round.
+    @Test(arguments: [
+        ("محمد", "مُحَمَّد"), ("abdallah", "عَبْد ٱللَّٰه"), ("عبد الله", "عَبْد ٱللَّٰه"), ("mohamed", "مُحَمَّد"),
+        ("فاطمة", "فـاطـمـة"),
+    ])
+    func vowelMarksDoNotMatter(typed: String, stored: String) {
+        #expect(matches(typed, nameTerms(stored)), "\(typed) should find \(stored)")
+    }
+
     /// A name stored in two words is found by typing it as one (adjacent words are also indexed
     /// joined). Documented limit: the reverse does not hold; typing `عبد الله` does not find
     /// "Abdallah" stored as one word.

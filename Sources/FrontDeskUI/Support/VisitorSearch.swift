@@ -86,6 +86,12 @@ public struct VisitorSearch: Hashable, Sendable {
             return
         }
         let codeWidth = 12
+        // A full page of results may hide more: say so on the last row, so nobody scrolls in vain.
+        var rect = rect
+        if results.count >= Self.limit, rect.height > 2 {
+            frame.put(strings("search.more", Self.limit), in: rect.row(rect.height - 1), style: .dim)
+            rect.height -= 1
+        }
         let offset = ListView.visibleOffset(list, visible: rect.height)
         for (line, index) in (offset..<min(results.count, offset + rect.height)).enumerated() {
             let v = results[index]

@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Random seed: the same seed gives the same data.")
     var seed: UInt64 = 2026
 
-    @Flag(help: "Delete the database file first, if it exists.")
+    @Flag(help: "Delete the --db file first, if it exists (its data is lost).")
     var fresh = false
 
     @Flag(help: "Register visitors only, without today's walk-in queue.")
@@ -44,10 +44,14 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Demo data never goes into the center's own database by accident: the file must be named.
+        guard common.db != nil else {
+            throw UserError("demo needs --db PATH (a separate file): it never writes into the center's database")
+        }
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: common.databasePath + suffix) }
         }
-        let db = try common.openDatabase()
+        let db = try common.openDatabase(create: true)
         let calendar = try common.calendar()
         let actor = Actor(name: "demo", terminal: "demo")
         let now = Date()

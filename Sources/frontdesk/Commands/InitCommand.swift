@@ -9,7 +9,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let db = try common.openDatabase()
+        let db = try common.openDatabase(create: true)
         let services = try ShippedData.services()
         try storeCall { try db.loadCatalog(services, by: currentActor(), at: Date()) }
         print("Database ready: \(common.databasePath) (\(services.count) services)")

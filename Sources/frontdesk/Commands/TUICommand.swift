@@ -19,6 +19,14 @@ struct TUICommand: ParsableCommand {
 
     func run() throws {
         // Everything that can fail with a message is checked before the terminal changes mode.
+        do {
+            try CursesTerminal.checkEnvironment(ProcessInfo.processInfo.environment)
+        } catch {
+            throw UserError(error.message)
+        }
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            throw UserError("the reception screen needs a terminal (standard input and output); for scripts use a subcommand, see 'frontdesk --help'")
+        }
         let strings = try ShippedData.strings(common.language)
         let reference = try ShippedData.reference()
         let calendar = try common.calendar()

@@ -25,8 +25,20 @@ struct CommonOptions: ParsableArguments {
         return calendar
     }
 
-    /// Opens (creating if needed) the database, mapping store problems to one-line messages.
-    func openDatabase() throws -> AppDatabase {
+    /// True when the path was named (`--db` or `FRONTDESK_DB`), not the default location.
+    var databasePathIsExplicit: Bool {
+        db != nil || ProcessInfo.processInfo.environment["FRONTDESK_DB"] != nil
+    }
+
+    /// Opens the database, mapping store problems to one-line messages.
+    ///
+    /// Only `init` and `demo` create a missing file (`create: true`): every other command
+    /// refuses a path where no database exists, so a mistyped `--db` cannot quietly start an
+    /// empty database that receptionists then fill.
+    func openDatabase(create: Bool = false) throws -> AppDatabase {
+        if !create && !FileManager.default.fileExists(atPath: databasePath) {
+            throw UserError("no database at \(databasePath): check --db, or create one with 'frontdesk init --db \(databasePath)'")
+        }
         do {
             return try AppDatabase.open(path: databasePath, calendar: try calendar())
         } catch let error as StoreError {

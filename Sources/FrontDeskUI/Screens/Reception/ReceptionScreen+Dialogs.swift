@@ -38,8 +38,8 @@ extension ReceptionScreen {
             for (half, (heading, lines)) in zip(halves, columns) {
                 frame.put(heading, in: Rect(x: half.x + 1, y: half.y, width: half.width - 2, height: 1), style: .underline)
                 for (i, line) in lines.prefix(max(0, half.height - 1)).enumerated() {
-                    frame.put(line.keys, in: Rect(x: half.x + 1, y: half.y + 1 + i, width: 11, height: 1), style: .bold)
-                    frame.put(line.label, in: Rect(x: half.x + 13, y: half.y + 1 + i, width: half.width - 14, height: 1))
+                    frame.put(line.keys, in: Rect(x: half.x + 1, y: half.y + 1 + i, width: 14, height: 1), style: .bold)
+                    frame.put(line.label, in: Rect(x: half.x + 16, y: half.y + 1 + i, width: half.width - 17, height: 1))
                 }
             }
         case .quitConfirm:

@@ -94,7 +94,7 @@ extension ReceptionScreen {
         let showArrival = inner.width >= 56
         let cols = inner.splitHorizontally(showArrival
             ? [.length(6), .min(8), .length(6), .length(7), .length(12)]
-            : [.length(6), .min(8), .length(0), .length(7), .length(10)])
+            : [.length(6), .min(8), .length(0), .length(7), .length(12)])
         let header = [s("queue.ticket"), s("queue.name"), showArrival ? s("queue.arrived") : "", s("queue.wait"), s("queue.state")]
         for (i, (c, text)) in zip(cols, header).enumerated() {
             frame.put(text, in: Rect(x: c.x, y: c.y, width: max(0, c.width - 1), height: 1), style: .underline, alignRight: i == 3)
@@ -136,7 +136,7 @@ extension ReceptionScreen {
         frame.put("/ ", x: inner.x, y: inner.y, style: .bold, clip: inner)
         state.searchField.render(into: &frame, rect: Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1),
                                  style: .underline, focused: focused)
-        let detailHeight = 3
+        let detailHeight = 4
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - detailHeight)
         state.search.renderResults(s, into: &frame, rect: list, focused: focused, hintNew: s("search.hintNew"))
         if let v = state.selectedVisitor {
@@ -144,9 +144,11 @@ extension ReceptionScreen {
             let country = state.reference.country(code: v.nationality)
             let countryName = country.map { s.language == .fr ? $0.nameFr : $0.nameEn } ?? v.nationality
             frame.put(String(repeating: "─", count: d.width), in: d.row(0), style: .dim)
+            // The whole name: the list above may have cut it, and two people may start alike.
+            frame.put(v.fullName, in: d.row(1), style: .bold)
             let age = v.birthYear.map { "\($0)" } ?? "—"
-            frame.put("\(s.sex(v.sex)) · \(age) · \(countryName)", in: d.row(1))
-            frame.put("\(s.status(v.status)) · \(v.languages.joined(separator: ", "))\(v.phone.map { " · " + $0 } ?? "")", in: d.row(2))
+            frame.put("\(s.sex(v.sex)) · \(age) · \(countryName)", in: d.row(2))
+            frame.put("\(s.status(v.status)) · \(v.languages.joined(separator: ", "))\(v.phone.map { " · " + $0 } ?? "")", in: d.row(3))
         }
     }
 }

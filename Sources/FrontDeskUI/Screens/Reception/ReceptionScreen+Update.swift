@@ -266,6 +266,8 @@ extension ReceptionScreen {
                 state.modal = nil
                 return []
             case .editing:
+                // PgDn cannot go past the last matching country.
+                form.nationalityChoice = min(form.nationalityChoice, max(0, form.nationalityMatches(state.reference).count - 1))
                 form.error = form.discardArmed ? state.strings("form.discardAgain") : nil
                 state.modal = .visitorForm(form)
                 return []
