@@ -92,8 +92,10 @@ final class AppRunner {
             default: return false
             }
         case .schedule(let e):
-            if case .setStatus = e { return true }
-            return false
+            switch e {
+            case .setStatus, .correctStatus: return true
+            default: return false
+            }
         case .admin(let e):
             if case .load = e { return false }
             return true
@@ -178,6 +180,8 @@ final class AppRunner {
                 return .agendaLoaded(request, try db.appointments(counselorId: request.counselorId, overlapping: interval))
             case .setStatus(let id, let status):
                 return .statusChanged(try db.setStatus(appointmentId: id, to: status, by: actor, at: now))
+            case .correctStatus(let id, let status, let reason):
+                return .statusCorrected(try db.correctStatus(appointmentId: id, to: status, reason: reason, by: actor, at: now))
             case .quit:
                 return .failed(.store(""))
             }
