@@ -194,6 +194,12 @@ extension AppDatabase: SchedulingRepository {
             try Self.listings(db, where: """
                 (a.visitor_id = ? OR a.group_session_id IN (SELECT session_id FROM group_enrollment WHERE visitor_id = ?))
                 """, arguments: [visitorId, visitorId], order: "a.start_at DESC, a.id DESC", limit: max(0, limit), calendar: calendar)
+            .map { listing in
+                guard let sessionId = listing.appointment.groupSessionId else { return listing }
+                var withPlace = listing
+                withPlace.place = try Self.session(db, id: sessionId).place(of: visitorId)
+                return withPlace
+            }
         }
     }
 

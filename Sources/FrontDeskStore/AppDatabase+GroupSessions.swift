@@ -19,6 +19,15 @@ extension AppDatabase {
         }
     }
 
+    public func groupSession(id: Int64) throws -> GroupSessionListing? {
+        try writer.read { db in
+            guard let listing = try Self.listings(db, where: "a.group_session_id = ?", arguments: [id], calendar: calendar).first else {
+                return nil
+            }
+            return GroupSessionListing(session: try Self.session(db, id: id), appointment: listing)
+        }
+    }
+
     public func scheduleGroupSession(_ new: NewGroupSession, by actor: Actor, at now: Date) throws -> GroupScheduleResult {
         let now = now.storedPrecision
         return try writeImmediately { db in

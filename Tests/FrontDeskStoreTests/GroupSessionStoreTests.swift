@@ -72,3 +72,28 @@ struct GroupSessionStoreTests {
         }
     }
 }
+
+struct GroupSessionPlaceStoreTests {
+    /// A visitor's listing carries their place in each session; `groupSession(id:)` reads one.
+    @Test func aVisitorsAppointmentsSayWhetherTheyHoldASeatOrWait() throws {
+        let f = try SchedulingFixture()
+        let result = try f.db.scheduleGroupSession(
+            NewGroupSession(serviceId: "group", counselorId: f.leila.id, roomId: f.groupRoom.id,
+                            start: LocalDateTime(iso: "2026-04-14 14:00")!), by: desk, at: SchedulingFixture.now)
+        let session = try #require(result.scheduled.first)
+        for v in [f.youssef, f.samrawit, f.aissatou] {
+            _ = try f.db.enroll(visitorId: v.id, sessionId: session.id, by: desk, at: SchedulingFixture.now)
+        }
+        #expect(try f.db.appointments(visitorId: f.youssef.id, limit: 10).map(\.place) == [.enrolled])
+        #expect(try f.db.appointments(visitorId: f.aissatou.id, limit: 10).map(\.place) == [.waitlisted(position: 1)])
+        let read = try #require(try f.db.groupSession(id: session.id))
+        #expect(read.session.enrolled == [f.youssef.id, f.samrawit.id])
+        #expect(read.session.waitlist == [f.aissatou.id])
+        #expect(read.appointment.id == session.appointment.id)
+        #expect(try f.db.groupSession(id: 999) == nil)
+        // Promoted: the place follows.
+        _ = try f.db.cancelEnrollment(visitorId: f.youssef.id, sessionId: session.id, by: desk, at: SchedulingFixture.now)
+        #expect(try f.db.appointments(visitorId: f.aissatou.id, limit: 10).map(\.place) == [.enrolled])
+        #expect(try f.db.appointments(visitorId: f.youssef.id, limit: 10).isEmpty)
+    }
+}

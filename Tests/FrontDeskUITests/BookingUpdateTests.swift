@@ -36,7 +36,7 @@ struct BookingUpdateTests {
         // The catalog: individual psychological services of the first category, the first chosen.
         #expect(B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms))
                 == [.findSlots(query(visitorId: nil, languages: []))])
-        #expect(state.categoryServices == [Sched.individual, Sched.firstAid])
+        #expect(state.categoryServices == [Sched.individual, Sched.firstAid, Sched.group])
         #expect(state.focus == .visitor)
         // Typing searches as on reception.
         #expect(send(&state, .character("y")) == [.search(query: "y", limit: 50)])

@@ -92,4 +92,53 @@ import Testing
                                                                      through: LocalDate(year: 2026, month: 4, day: 19)))])
         #expect(state.counselor == Sched.youssef)
     }
+
+    @Test func aStatusCorrectionPicksAnyStatusAndNeedsAReason() throws {
+        var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        let done = Sched.listing(3, Fixture.aissatou, date: "2026-03-20", time: "14:00", status: .noShow)
+        _ = S.update(&state, .agendaLoaded(week("2026-03-16"), [Self.friday, done]))
+        _ = send(&state, .down)
+        // The lifecycle keys stay as they are: a no-show is final for them.
+        #expect(send(&state, .character("a")) == [])
+        #expect(state.notice == Notice(.error, "An appointment cannot go from no-show to arrived."))
+        // s opens the correction: every status, the current one chosen, and a reason.
+        #expect(ScheduleKeys.agenda.command(for: .character("s")) == .correctStatus)
+        #expect(ScheduleKeys.agenda.helpLines(Fixture.strings()).contains { $0 == (keys: "s", label: "Correct status") })
+        #expect(send(&state, .character("s")) == [])
+        guard case .correct(let a, let form)? = state.modal else { Issue.record("no correction dialog"); return }
+        #expect(a == done)
+        #expect(form.fields[0].kind == .choice(["booked", "arrived", "in session", "completed", "cancelled", "no-show"], 5))
+        #expect(form.intro == "14:00–15:00 Aïssatou Diallo-Ndiaye Traoré · no-show")
+        // Submitting the same status is refused; so is a blank reason.
+        #expect(send(&state, .function(2)) == [])
+        if case .correct(_, let f)? = state.modal { #expect(f.error == "It already has this status.") }
+        #expect(send(&state, .left, .left, .left, .left, .left) == [])
+        #expect(AppointmentStatus.allCases[{ if case .correct(_, let f)? = state.modal { f.choice(0) } else { -1 } }()] == .booked)
+        #expect(send(&state, .enter, .enter) == [])
+        if case .correct(_, let f)? = state.modal {
+            #expect(f.error == "A correction needs a reason.")
+            #expect(f.focus == 1)
+        }
+        for c in "arrivée notée par erreur" { _ = send(&state, .character(c)) }
+        #expect(send(&state, .enter) == [.correctStatus(appointmentId: 3, .booked, reason: "arrivée notée par erreur")])
+        #expect(state.modal == nil)
+        var corrected = done
+        corrected.appointment.status = .booked
+        #expect(S.update(&state, .statusCorrected(corrected)) == [.loadAgenda(week("2026-03-16"))])
+        #expect(state.notice == Notice(.info, "Aïssatou Diallo-Ndiaye Traoré: corrected to booked."))
+        // Esc leaves without a change.
+        _ = send(&state, .character("s"))
+        #expect(send(&state, .escape) == [])
+        #expect(state.modal == nil)
+    }
+
+    @Test func correctingNeedsASelectedAppointment() {
+        var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        _ = S.update(&state, .agendaLoaded(week("2026-03-16"), []))
+        #expect(send(&state, .character("s")) == [])
+        #expect(state.modal == nil)
+        #expect(state.notice == Notice(.error, "Select an appointment first."))
+    }
 }

@@ -71,3 +71,33 @@ enum Sched {
         return frame
     }
 }
+
+/// Group sessions of `Sched.group` for the booking screen: seats, waitlists, the visitor's place.
+extension Sched {
+    /// A session (id) with its appointment (id 100 + session id), Karima Benali in Salle 2.
+    static func session(_ id: Int64, date: String, time: String, capacity: Int = 3, enrolled: [Int64] = [], waitlist: [Int64] = [],
+                        status: AppointmentStatus = .booked, counselor: Counselor = karima) -> GroupSessionListing {
+        var listing = Sched.listing(100 + id, nil, group, counselor: counselor, room: rooms[1], date: date, time: time, status: status)
+        listing.appointment.groupSessionId = id
+        listing.group = GroupSeats(sessionId: id, capacity: capacity, enrolled: enrolled.count, waitlisted: waitlist.count)
+        return GroupSessionListing(session: GroupSession(id: id, serviceId: group.id, capacity: capacity, enrolled: enrolled, waitlist: waitlist),
+                                   appointment: listing)
+    }
+
+    /// The same session as a line of a visitor's appointments, with their place.
+    static func place(_ s: GroupSessionListing, _ place: EnrollmentOutcome) -> AppointmentListing {
+        var a = s.appointment
+        a.place = place
+        return a
+    }
+
+    /// Already started (Tue 14 Apr 09:00, before `Fixture.now`): not offered.
+    static let pastSession = session(10, date: "2026-04-14", time: "09:00", enrolled: [2])
+    /// Full (3 of 3) with Aïssatou waiting first.
+    static let fullSession = session(11, date: "2026-04-15", time: "14:00", enrolled: [2, 4, 6], waitlist: [3])
+    /// Two seats left, with another counselor.
+    static let openSession = session(12, date: "2026-04-22", time: "14:00", enrolled: [2], counselor: youssef)
+    /// Cancelled: not offered.
+    static let cancelledSession = session(13, date: "2026-04-16", time: "10:00", status: .cancelled)
+    static let sessions = [pastSession, fullSession, openSession, cancelledSession]
+}

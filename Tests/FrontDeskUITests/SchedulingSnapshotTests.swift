@@ -98,6 +98,12 @@ import Testing
         state.modal = nil
         _ = S.update(&state, .key(.function(1)))
         try Snapshot.assert(frame(state), named: "schedule-help")
+        // The status correction on the completed 09:00 appointment, back to "arrived", reason half typed.
+        state.modal = nil
+        _ = S.update(&state, .key(.character("s")))
+        for k: Key in [.left, .left, .left, .down] { _ = S.update(&state, .key(k)) }
+        for c in "terminé par erreur" { _ = S.update(&state, .key(.character(c))) }
+        try Snapshot.assert(frame(state), named: "schedule-correct")
     }
 
     func admin() -> A.State {

@@ -58,9 +58,13 @@ public struct AppointmentListing: Hashable, Sendable, Identifiable {
     public var roomName: String
     /// Seats of the group session this appointment carries, if any.
     public var group: GroupSeats?
+    /// In a visitor's listing (`appointments(visitorId:limit:)`), their place in this group
+    /// session: a seat, or a waitlist position. Nil elsewhere.
+    public var place: EnrollmentOutcome?
 
     public init(appointment: Appointment, localStart: LocalDateTime, localEnd: LocalDateTime, visitorCode: VisitorCode?,
-                visitorName: String?, service: Service, counselorName: String, roomName: String, group: GroupSeats? = nil) {
+                visitorName: String?, service: Service, counselorName: String, roomName: String, group: GroupSeats? = nil,
+                place: EnrollmentOutcome? = nil) {
         self.appointment = appointment
         self.localStart = localStart
         self.localEnd = localEnd
@@ -70,6 +74,7 @@ public struct AppointmentListing: Hashable, Sendable, Identifiable {
         self.counselorName = counselorName
         self.roomName = roomName
         self.group = group
+        self.place = place
     }
 
     public var id: Int64 { appointment.id }
@@ -280,13 +285,16 @@ public protocol SchedulingRepository: Sendable {
     func appointments(counselorId: Int64?, overlapping interval: UTCInterval) throws -> [AppointmentListing]
 
     /// A visitor's appointments (any status), latest first, at most `limit`; group sessions
-    /// they are enrolled in are included.
+    /// they are enrolled in or waitlisted for are included, with their `place`.
     func appointments(visitorId: Int64, limit: Int) throws -> [AppointmentListing]
 
     // MARK: Group sessions
 
     /// Group sessions overlapping `interval` (of one service, or all when nil), by start.
     func groupSessions(serviceId: String?, overlapping interval: UTCInterval) throws -> [GroupSessionListing]
+
+    /// One group session with its enrolled visitors and waitlist, if it exists.
+    func groupSession(id: Int64) throws -> GroupSessionListing?
 
     /// Schedules a session, or a weekly series at the same local time, each occurrence checked
     /// by the rules in one transaction; refused and skipped dates are reported, not thrown.

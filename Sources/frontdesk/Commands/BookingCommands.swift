@@ -170,3 +170,36 @@ struct AppointmentJSON: Encodable {
         cancelReason = l.appointment.cancelReason
     }
 }
+
+/// `frontdesk appointments correct ID --status S --reason ...`: staff corrections of a status.
+struct AppointmentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "appointments", abstract: "Appointments: correct a status outside the lifecycle (audited).",
+        subcommands: [Correct.self])
+
+    struct Correct: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set any status (a correction: 'marked no-show by mistake'); the audit trail keeps before, after and the reason.")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "The appointment's id.") var id: Int64
+        @Option(help: "booked, checked_in, in_session, completed, cancelled or no_show.") var status: AppointmentStatus
+        @Option(help: "Why (kept in the audit trail).") var reason: String
+
+        func run() throws {
+            let db = try common.openDatabase()
+            let before = try storeCall { try db.appointment(id: id) }
+            guard let before else { throw UserError(SchedulingError.appointmentNotFound(id).message) }
+            let after = try schedulingCall(db.calendar) {
+                try db.correctStatus(appointmentId: id, to: status, reason: reason, by: currentActor(), at: try clockNow())
+            }
+            print("appointment \(after.id): \(before.status.rawValue) → \(after.status.rawValue) (corrected), "
+                  + "\(localSpan(after.localStart, after.localEnd)), \(TextOutput.safe(after.counselorName))")
+        }
+    }
+}
+
+extension AppointmentStatus: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased().replacingOccurrences(of: "-", with: "_"))
+    }
+}

@@ -88,12 +88,14 @@ final class AppRunner {
             }
         case .booking(let e):
             switch e {
-            case .book, .reschedule, .cancel: return true
+            case .book, .reschedule, .cancel, .enroll, .cancelEnrollment: return true
             default: return false
             }
         case .schedule(let e):
-            if case .setStatus = e { return true }
-            return false
+            switch e {
+            case .setStatus, .correctStatus: return true
+            default: return false
+            }
         case .admin(let e):
             if case .load = e { return false }
             return true
@@ -141,6 +143,16 @@ final class AppRunner {
                 return .appointmentsLoaded(visitorId: visitorId, try db.appointments(visitorId: visitorId, limit: 200))
             case .findSlots(let query):
                 return .slotsFound(query, try db.freeSlots(query, now: now))
+            case .findSessions(let query):
+                let span = UTCInterval(start: calendar.startOfDay(query.from), end: calendar.startOfDay(query.through.adding(days: 1)))
+                return .sessionsFound(query, try db.groupSessions(serviceId: query.serviceId, overlapping: span))
+            case .enroll(let visitorId, let sessionId):
+                let outcome = try db.enroll(visitorId: visitorId, sessionId: sessionId, by: actor, at: now)
+                guard let session = try db.groupSession(id: sessionId) else { return .failed(.scheduling(.groupSessionNotFound(sessionId))) }
+                return .enrolled(session.appointment, outcome)
+            case .cancelEnrollment(let visitorId, let sessionId):
+                let promoted = try db.cancelEnrollment(visitorId: visitorId, sessionId: sessionId, by: actor, at: now)
+                return .enrollmentCancelled(sessionId: sessionId, promoted: try promoted.flatMap { try db.visitor(id: $0) })
             case .book(let appointment):
                 return .booked(try db.book(appointment, by: actor, at: now))
             case .reschedule(let id, let start, let counselorId, let roomId):
@@ -168,6 +180,8 @@ final class AppRunner {
                 return .agendaLoaded(request, try db.appointments(counselorId: request.counselorId, overlapping: interval))
             case .setStatus(let id, let status):
                 return .statusChanged(try db.setStatus(appointmentId: id, to: status, by: actor, at: now))
+            case .correctStatus(let id, let status, let reason):
+                return .statusCorrected(try db.correctStatus(appointmentId: id, to: status, reason: reason, by: actor, at: now))
             case .quit:
                 return .failed(.store(""))
             }

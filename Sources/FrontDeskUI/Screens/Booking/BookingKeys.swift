@@ -55,6 +55,16 @@ public enum BookingKeys {
         KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor", inBar: false),
     ] + filters + [KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit")] + moves)
 
+    /// In the sessions of a group service: Enter enrolls (or waitlists) the visitor.
+    public static let sessions = KeyMap<BookingCommand>([
+        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.choose, [.enter], label: "key.enroll"),
+        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor", inBar: false),
+        KeyBinding(.counselorFilter, [.function(4), .character("c")], label: "key.counselor"),
+        KeyBinding(.date, [.function(6), .character("d")], label: "key.date"),
+        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+    ] + moves)
+
     /// In the visitor's appointments.
     public static let appointments = KeyMap<BookingCommand>([
         KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
@@ -64,12 +74,12 @@ public enum BookingKeys {
         KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
     ] + moves)
 
-    /// The key map of a pane.
-    public static func map(for focus: BookingScreen.Focus) -> KeyMap<BookingCommand> {
+    /// The key map of a pane; the slots pane of a group service lists sessions.
+    public static func map(for focus: BookingScreen.Focus, sessions groupService: Bool = false) -> KeyMap<BookingCommand> {
         switch focus {
         case .visitor: visitor
         case .services: services
-        case .slots: slots
+        case .slots: groupService ? sessions : slots
         case .appointments: appointments
         }
     }

@@ -32,7 +32,7 @@ extension BookingScreen {
             KeyBar.render(modalHints(state, modal), into: &frame, row: l.keys)
             renderModal(state, modal, frame.area, &frame)
         } else {
-            Chrome.renderKeys(BookingKeys.map(for: state.focus), s, l.keys, &frame)
+            Chrome.renderKeys(BookingKeys.map(for: state.focus, sessions: state.showsSessions), s, l.keys, &frame)
         }
     }
 
@@ -80,13 +80,15 @@ extension BookingScreen {
             let a = rows[index]
             let selected = index == state.appointmentList.selected
             let style: Style = selected ? (focused ? .reverse : .bold) : .plain
-            let text = "\(Chrome.shortDate(a.localStart.date, s, state.calendar)) \(a.localStart.time) \(s.serviceName(a.service))"
+            var text = "\(Chrome.shortDate(a.localStart.date, s, state.calendar)) \(a.localStart.time) "
+            if case .waitlisted(let position)? = a.place { text += s("booking.waitlistMark", position) + " " }
+            text += s.serviceName(a.service)
             frame.fill(inner.row(line), style: style)
             frame.put(text, in: inner.row(line), style: style)
         }
         if let a = state.selectedAppointment {
             frame.put("\(a.counselorName) · \(a.roomName)", in: inner.row(inner.height - 2), style: .dim)
-            frame.put(s.appointmentStatus(a.status), in: inner.row(inner.height - 1), style: .dim)
+            frame.put(placeText(a, s) ?? s.appointmentStatus(a.status), in: inner.row(inner.height - 1), style: .dim)
         }
     }
 
@@ -114,12 +116,69 @@ extension BookingScreen {
             let style: Style = selected ? (focused ? .reverse : .bold) : .plain
             let row = list.row(line)
             frame.fill(row, style: style)
-            frame.put((selected ? "▶ " : "  ") + s.serviceName(service), in: Rect(x: row.x, y: row.y, width: row.width - 8, height: 1), style: style)
+            let name = s.serviceName(service) + (service.isGroup ? " · " + s("booking.groupMark") : "")
+            frame.put((selected ? "▶ " : "  ") + name, in: Rect(x: row.x, y: row.y, width: row.width - 8, height: 1), style: style)
             frame.put(s("minutes.short", service.durationMinutes), in: Rect(x: row.maxX - 7, y: row.y, width: 7, height: 1), style: style, alignRight: true)
         }
     }
 
+    /// "enrolled · 12/15 seats", "waitlist, position 2 · 15/15 seats" for a group session in the
+    /// visitor's appointments; nil for an individual appointment.
+    static func placeText(_ a: AppointmentListing, _ s: Localizer) -> String? {
+        guard let place = a.place, let g = a.group else { return nil }
+        let seats = s("sessions.seatsTaken", g.enrolled, g.capacity)
+        switch place {
+        case .enrolled: return s("booking.placeEnrolled") + " · " + seats
+        case .waitlisted(let p): return s("booking.placeWaitlisted", p) + " · " + seats
+        }
+    }
+
+    /// The seats column of a session: the visitor's own place, else seats left or "full · N on
+    /// waitlist".
+    static func seatsText(_ session: GroupSessionListing, visitorId: Int64?, _ s: Localizer) -> String {
+        switch visitorId.flatMap(session.session.place(of:)) {
+        case .enrolled?: return s("booking.placeEnrolled")
+        case .waitlisted(let p)?: return s("booking.waitlistMark", p)
+        case nil: break
+        }
+        let left = session.session.seatsLeft
+        if left == 0 { return s("sessions.full", session.session.waitlist.count) }
+        return s(left == 1 ? "sessions.seatLeft" : "sessions.seatsLeft", left)
+    }
+
+    private static func renderSessions(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let focused = state.focus == .slots && state.modal == nil
+        let inner = pane("3 " + s("booking.sessions"), focused: focused, r, &frame)
+        guard inner.height > 3 else { return }
+        let counselor = state.counselorFilter.map { state.counselorName($0) } ?? s("filter.any")
+        let from = Chrome.shortDate(state.fromDate ?? state.today, s, state.calendar)
+        frame.put(s("booking.sessionFilters", counselor, from), in: inner.row(0), style: .dim)
+        let sessions = state.openSessions
+        let table = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2)
+        if sessions.isEmpty {
+            frame.put(s("booking.noSessions", searchDays), in: table.row(1), style: .dim)
+            return
+        }
+        let columns = [TableColumn(s("slots.date"), width: .length(12)), TableColumn(s("slots.time"), width: .length(11)),
+                       TableColumn(s("sessions.seats"), width: .min(10))]
+        let rows = sessions.map { session in
+            [Chrome.shortDate(session.appointment.localStart.date, s, state.calendar),
+             "\(session.appointment.localStart.time)–\(session.appointment.localEnd.time)",
+             seatsText(session, visitorId: state.visitor?.id, s)]
+        }
+        let offset = ListView.visibleOffset(state.slotList, visible: table.height - 1)
+        Table.render(into: &frame, rect: table, columns: columns, rows: rows, selected: state.slotList.selected, offset: offset,
+                     headerStyle: .underline, selectedStyle: focused ? .reverse : .bold)
+        if let selected = state.selectedSession {
+            let a = selected.appointment
+            frame.put("\(a.counselorName) · \(a.roomName) · \(s("sessions.seatsTaken", selected.session.enrolled.count, selected.session.capacity))",
+                      in: inner.row(inner.height - 1), style: .dim)
+        }
+    }
+
     private static func renderSlots(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        if state.showsSessions { return renderSessions(state, r, &frame) }
         let s = state.strings
         let focused = state.focus == .slots && state.modal == nil
         let inner = pane("3 " + s("booking.slots"), focused: focused, r, &frame)
@@ -151,7 +210,7 @@ extension BookingScreen {
         switch modal {
         case .help: return [KeyHint(keys: "Esc", label: s("key.dismiss"))]
         case .quitConfirm: return [KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))]
-        case .confirm: return Chrome.dialogHints(s)
+        case .confirm, .enroll, .cancelEnrollment: return Chrome.dialogHints(s)
         case .cancel(_, let form), .date(let form): return form.hints(s)
         }
     }
@@ -160,7 +219,7 @@ extension BookingScreen {
         let s = state.strings
         switch modal {
         case .help:
-            let map = BookingKeys.map(for: state.focus)
+            let map = BookingKeys.map(for: state.focus, sessions: state.showsSessions)
             Chrome.renderHelp(s, columns: [(s("help.booking"), map.helpLines(s)), (s("help.screens"), AppKeys.global.helpLines(s))],
                               area: area, &frame)
         case .quitConfirm:
@@ -184,11 +243,63 @@ extension BookingScreen {
                 frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.y + 6, width: inner.width - 2, height: 1), style: Style(foreground: .red, attributes: .bold))
             }
             frame.put(s(c.sending ? "confirm.sending" : "confirm.prompt"), in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1))
+        case .enroll(let e):
+            renderEnroll(state, e, area, &frame)
+        case .cancelEnrollment(let a):
+            renderCancelEnrollment(state, a, area, &frame)
         case .cancel(let a, var form):
             form.intro = describe(a, state)
             form.render(s, area: area, into: &frame)
         case .date(let form):
             form.render(s, area: area, into: &frame, width: 44)
         }
+    }
+}
+
+extension BookingScreen {
+    /// The enrollment dialog: the session, its seats, and whether Enter enrolls or waitlists.
+    static func renderEnroll(_ state: State, _ e: Enrollment, _ area: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let a = e.session.appointment
+        let box = Dialog.rect(width: 64, height: 11, in: area)
+        let inner = Box.render(into: &frame, rect: box, title: s(e.waitlists ? "enroll.waitlistTitle" : "enroll.title"), style: .bold)
+        let seats = e.session.session
+        let seatsLine = seats.seatsLeft == 0
+            ? s("sessions.seatsTaken", seats.enrolled.count, seats.capacity) + " · " + s("sessions.full", seats.waitlist.count)
+            : s("sessions.seatsTaken", seats.enrolled.count, seats.capacity) + " · " + s(seats.seatsLeft == 1 ? "sessions.seatLeft" : "sessions.seatsLeft", seats.seatsLeft)
+        let lines: [(String, String)] = [
+            (s("confirm.visitor"), state.visitor.map { "\($0.fullName) · \($0.code)" } ?? ""),
+            (s("confirm.service"), "\(s.serviceName(a.service)) · \(s("minutes.short", a.service.durationMinutes))"),
+            (s("confirm.when"), "\(s.longDate(a.localStart.date, weekday: state.calendar.weekday(of: a.localStart.date))) \(Chrome.timeSpan(a.appointment.interval, state.calendar))"),
+            (s("confirm.counselor"), a.counselorName),
+            (s("confirm.room"), a.roomName),
+            (s("sessions.seats"), seatsLine),
+        ]
+        for (i, (label, value)) in lines.enumerated() {
+            frame.put(label, in: Rect(x: inner.x + 1, y: inner.y + i, width: 12, height: 1), style: .dim)
+            frame.put(value, in: Rect(x: inner.x + 14, y: inner.y + i, width: inner.width - 15, height: 1), style: .bold)
+        }
+        if let error = e.error {
+            frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.y + 7, width: inner.width - 2, height: 1), style: Style(foreground: .red, attributes: .bold))
+        }
+        let prompt = e.sending ? s("enroll.sending")
+            : e.waitlists ? s("enroll.waitlistPrompt", seats.waitlist.count + 1) : s("enroll.prompt")
+        frame.put(prompt, in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1))
+    }
+
+    /// Giving up a seat or a waitlist place: what, and who gets the seat.
+    static func renderCancelEnrollment(_ state: State, _ a: AppointmentListing, _ area: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let waiting: Bool = { if case .waitlisted = a.place { return true } else { return false } }()
+        let box = Dialog.rect(width: 64, height: 7, in: area)
+        let inner = Box.render(into: &frame, rect: box, title: s(waiting ? "cancelEnrollment.waitlistTitle" : "cancelEnrollment.title"), style: .bold)
+        frame.put(describe(a, state), in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: .bold)
+        if let place = placeText(a, s) {
+            frame.put(place, in: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), style: .dim)
+        }
+        if !waiting, let g = a.group, g.waitlisted > 0 {
+            frame.put(s("cancelEnrollment.promotes"), in: Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: 1))
+        }
+        frame.put(s("cancelEnrollment.prompt"), in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1))
     }
 }

@@ -15,8 +15,8 @@ extension BookingScreen {
         state.search.list.setViewportHeight(max(1, l.visitor.height - 3))
         state.serviceList.setCount(state.categoryServices.count)
         state.serviceList.setViewportHeight(max(1, l.services.height - 3))
-        state.slotList.setCount(state.slots.count)
-        state.slotList.setViewportHeight(max(1, l.slots.height - 4))
+        state.slotList.setCount(state.showsSessions ? state.openSessions.count : state.slots.count)
+        state.slotList.setViewportHeight(max(1, l.slots.height - (state.showsSessions ? 5 : 4)))
         state.appointmentList.setCount(state.upcoming.count)
         state.appointmentList.setViewportHeight(max(1, l.appointments.height - 2))
     }
@@ -68,6 +68,29 @@ extension BookingScreen {
                 state.slotList.select(i)
             }
             return []
+        case .sessionsFound(let query, let sessions):
+            guard query == state.sessionQuery else { return [] }
+            let selected = state.selectedSession?.id
+            state.sessions = sessions
+            state.slotList.setCount(state.openSessions.count)
+            if let selected, let i = state.openSessions.firstIndex(where: { $0.id == selected }) { state.slotList.select(i) }
+            return []
+        case .enrolled(let listing, let outcome):
+            state.modal = nil
+            switch outcome {
+            case .enrolled: state.notice = Notice(.info, state.strings("notice.enrolled", describe(listing, state)))
+            case .waitlisted(let position):
+                state.notice = Notice(.info, state.strings("notice.waitlisted", describe(listing, state), position))
+            }
+            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state)
+        case .enrollmentCancelled(let sessionId, let promoted):
+            let what = state.appointments.first { $0.appointment.groupSessionId == sessionId }.map { describe($0, state) } ?? ""
+            if let promoted {
+                state.notice = Notice(.info, state.strings("notice.enrollmentCancelledPromoted", what, promoted.fullName))
+            } else {
+                state.notice = Notice(.info, state.strings("notice.enrollmentCancelled", what))
+            }
+            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state)
         case .booked(let listing):
             state.modal = nil
             state.notice = Notice(.info, state.strings("notice.booked", describe(listing, state)))
@@ -88,6 +111,11 @@ extension BookingScreen {
                 c.sending = false
                 state.modal = .confirm(c)
             }
+            if case .enroll(var e) = state.modal {
+                e.error = text
+                e.sending = false
+                state.modal = .enroll(e)
+            }
             state.notice = Notice(.error, text)
             return refreshSlots(&state)
         case .key(let key):
@@ -102,7 +130,7 @@ extension BookingScreen {
 
     /// The slot query for what is chosen now, or nil when no service is chosen.
     public static func slotQuery(_ state: State) -> SlotQuery? {
-        guard let service = state.selectedService else { return nil }
+        guard let service = state.selectedService, !service.isGroup else { return nil }
         let from = state.fromDate ?? state.today
         var visitorId = state.visitor?.id
         if case .reschedule = state.mode { visitorId = nil }
@@ -112,8 +140,27 @@ extension BookingScreen {
                          languagePolicy: state.languageFilter == nil ? .rank : .require, limit: slotLimit)
     }
 
-    /// Asks for the slots of the current choice (or clears them when nothing is chosen).
+    /// The sessions query for a chosen group service, or nil.
+    public static func sessionQuery(_ state: State) -> SessionQuery? {
+        guard let service = state.selectedService, service.isGroup else { return nil }
+        let from = state.fromDate ?? state.today
+        return SessionQuery(serviceId: service.id, from: from, through: from.adding(days: searchDays - 1))
+    }
+
+    /// Asks for the slots (or the sessions of a group service) of the current choice, or
+    /// clears them when nothing is chosen.
     static func refreshSlots(_ state: inout State) -> [Effect] {
+        let sessions = sessionQuery(state)
+        if sessions != state.sessionQuery {
+            state.sessions = []
+            if sessions != nil { state.slotList = ListState(count: 0, viewportHeight: state.slotList.viewportHeight) }
+        }
+        state.sessionQuery = sessions
+        if let sessions {
+            state.slotQuery = nil
+            state.slots = []
+            return [.findSessions(sessions)]
+        }
         guard let query = slotQuery(state) else {
             state.slotQuery = nil
             state.slots = []
@@ -145,7 +192,7 @@ extension BookingScreen {
             return []
         }
         if let modal = state.modal { return handleModalKey(&state, modal, key) }
-        let map = BookingKeys.map(for: state.focus)
+        let map = BookingKeys.map(for: state.focus, sessions: state.showsSessions)
         guard let command = map.command(for: key) else {
             guard state.focus == .visitor else { return [] }
             switch state.search.type(key) {
@@ -184,9 +231,18 @@ extension BookingScreen {
             state.counselorFilter = nil
             return refreshSlots(&state)
         case .counselorFilter:
-            let choices: [Int64?] = [nil] + state.eligibleCounselors.map(\.id)
+            // For a group service, the counselors of its sessions; else those who deliver it.
+            var ids = state.showsSessions ? state.sessions.map(\.appointment.appointment.counselorId) : state.eligibleCounselors.map(\.id)
+            var seen = Set<Int64>()
+            ids = ids.filter { seen.insert($0).inserted }
+            let choices: [Int64?] = [nil] + ids
             let i = choices.firstIndex(of: state.counselorFilter) ?? 0
             state.counselorFilter = choices[(i + 1) % choices.count]
+            if state.showsSessions {
+                // Sessions are filtered as loaded: nothing to ask the store.
+                state.slotList = ListState(count: state.openSessions.count, viewportHeight: state.slotList.viewportHeight)
+                return []
+            }
             return refreshSlots(&state)
         case .languageFilter:
             let choices: [String?] = [nil] + state.languageChoices
@@ -218,6 +274,11 @@ extension BookingScreen {
         case .cancelAppointment:
             guard let a = state.selectedAppointment else {
                 state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+                return []
+            }
+            if a.appointment.groupSessionId != nil {
+                // A group session: give up the visitor's seat or place, never the whole session.
+                state.modal = .cancelEnrollment(a)
                 return []
             }
             state.modal = .cancel(a, FieldForm(title: "cancel.title", fields: [.text("cancel.reason", maxLength: 200)]))
@@ -263,6 +324,24 @@ extension BookingScreen {
             return choose(&state, v)
         case .services:
             state.focus = .slots
+        case .slots where state.showsSessions:
+            guard let session = state.selectedSession else {
+                state.notice = Notice(.error, state.strings("notice.noSessionSelected"))
+                return []
+            }
+            guard let visitor = state.visitor else {
+                state.notice = Notice(.error, state.strings("notice.chooseVisitorFirst"))
+                state.focus = .visitor
+                return []
+            }
+            switch session.session.place(of: visitor.id) {
+            case .enrolled?:
+                state.notice = Notice(.error, state.strings("notice.alreadyEnrolled"))
+            case .waitlisted(let position)?:
+                state.notice = Notice(.error, state.strings("notice.alreadyWaitlisted", position))
+            case nil:
+                state.modal = .enroll(Enrollment(session: session))
+            }
         case .slots:
             guard let slot = state.selectedSlot, let service = state.selectedService else {
                 state.notice = Notice(.error, state.strings("notice.noSlotSelected"))
@@ -310,6 +389,30 @@ extension BookingScreen {
                 }
                 return [.book(NewAppointment(visitorId: visitor.id, serviceId: c.service.id, counselorId: c.slot.counselorId,
                                              roomId: c.slot.roomId, start: c.slot.interval.start))]
+            default: break
+            }
+            return []
+        case .enroll(var e):
+            switch key {
+            case .escape:
+                state.modal = nil
+            case .enter, .character("y"), .character("o"):
+                guard !e.sending, let visitor = state.visitor else { return [] }
+                e.sending = true
+                e.error = nil
+                state.modal = .enroll(e)
+                return [.enroll(visitorId: visitor.id, sessionId: e.session.id)]
+            default: break
+            }
+            return []
+        case .cancelEnrollment(let a):
+            switch key {
+            case .escape, .character("n"):
+                state.modal = nil
+            case .enter, .character("y"), .character("o"):
+                state.modal = nil
+                guard let visitor = state.visitor, let sessionId = a.appointment.groupSessionId else { return [] }
+                return [.cancelEnrollment(visitorId: visitor.id, sessionId: sessionId)]
             default: break
             }
             return []

@@ -6,6 +6,12 @@ import TerminalKit
 /// category and service, see the free slots (filtered by counselor, language and first day),
 /// confirm; from the visitor's appointments, reschedule or cancel with a reason.
 ///
+/// For a group service (a class, a support group) the slots pane lists the upcoming sessions
+/// with their seats left, or "full · N on waitlist"; Enter enrolls the visitor, or puts them on
+/// the waitlist when the session is full (the dialog says which). Their enrollments and waitlist
+/// places appear among their appointments; cancelling one frees the seat for the first waiting,
+/// and the notice names who got it.
+///
 /// Elm architecture (STYLE.md): pure `update` returning `Effect`s that the runner performs
 /// against the store; `render` draws the whole frame. A refused booking (another terminal took
 /// the slot) keeps the visitor, the service, the filters and the confirmation open with the
@@ -41,11 +47,43 @@ public enum BookingScreen {
         }
     }
 
+    /// Enrolling the visitor in a group session, or on its waitlist when it is full.
+    public struct Enrollment: Hashable, Sendable {
+        public var session: GroupSessionListing
+        /// Why the store refused it, when it did; the dialog stays open.
+        public var error: String?
+        /// True between Enter and the store's answer (a second Enter sends nothing).
+        public var sending = false
+        public init(session: GroupSessionListing, error: String? = nil, sending: Bool = false) {
+            self.session = session
+            self.error = error
+            self.sending = sending
+        }
+
+        /// True when no seat is free: Enter puts the visitor on the waitlist.
+        public var waitlists: Bool { session.session.seatsLeft == 0 }
+    }
+
+    /// The sessions asked for: one group service over local days `from...through`.
+    public struct SessionQuery: Hashable, Sendable {
+        public var serviceId: String
+        public var from: LocalDate
+        public var through: LocalDate
+        public init(serviceId: String, from: LocalDate, through: LocalDate) {
+            self.serviceId = serviceId
+            self.from = from
+            self.through = through
+        }
+    }
+
     /// A dialog over the screen; it sees keys first.
     public enum Modal: Hashable, Sendable {
         case help
         case quitConfirm
         case confirm(Confirmation)
+        case enroll(Enrollment)
+        /// Cancelling the visitor's seat or waitlist place in a group session (no reason needed).
+        case cancelEnrollment(AppointmentListing)
         /// Cancelling an appointment: one text field for the reason.
         case cancel(AppointmentListing, FieldForm)
         /// The first day of the slot search, typed `YYYY-MM-DD`.
@@ -74,6 +112,11 @@ public enum BookingScreen {
         /// The query the shown slots answer, or the one asked last.
         public var slotQuery: SlotQuery?
         public var slots: [Slot] = []
+        /// The sessions query of a group service, or the one asked last.
+        public var sessionQuery: SessionQuery?
+        /// Sessions of the chosen group service, as loaded (any status).
+        public var sessions: [GroupSessionListing] = []
+        /// The selection in the slots pane: a free slot, or a session of a group service.
         public var slotList = ListState()
         /// The visitor's appointments, as loaded (all statuses, latest first).
         public var appointments: [AppointmentListing] = []
@@ -97,7 +140,7 @@ public enum BookingScreen {
         /// appointment's service only, while rescheduling).
         public var categoryServices: [Service] {
             if case .reschedule(let a) = mode { return services.filter { $0.id == a.service.id } }
-            return services.filter { $0.active && $0.category == category && !$0.isGroup }
+            return services.filter { $0.active && $0.category == category }
         }
 
         public var selectedService: Service? {
@@ -107,8 +150,27 @@ public enum BookingScreen {
         }
 
         public var selectedSlot: Slot? {
-            guard let i = slotList.selected, slots.indices.contains(i) else { return nil }
+            guard selectedService?.isGroup != true, let i = slotList.selected, slots.indices.contains(i) else { return nil }
             return slots[i]
+        }
+
+        /// True when the chosen service is a group service: the slots pane lists its sessions.
+        public var showsSessions: Bool { selectedService?.isGroup == true }
+
+        /// Sessions open for enrollment: not started, not cancelled or over, of the counselor
+        /// filter if set, by start.
+        public var openSessions: [GroupSessionListing] {
+            sessions.filter { s in
+                !s.appointment.status.isFinal && s.appointment.appointment.start > now
+                    && (counselorFilter.map { $0 == s.appointment.appointment.counselorId } ?? true)
+            }
+            .sorted { ($0.appointment.appointment.start, $0.id) < ($1.appointment.appointment.start, $1.id) }
+        }
+
+        public var selectedSession: GroupSessionListing? {
+            guard showsSessions, let i = slotList.selected else { return nil }
+            let list = openSessions
+            return list.indices.contains(i) ? list[i] : nil
         }
 
         /// Upcoming appointments of the visitor that are not cancelled, by start.
@@ -157,6 +219,11 @@ public enum BookingScreen {
         case visitorLoaded(Visitor)
         case appointmentsLoaded(visitorId: Int64, [AppointmentListing])
         case slotsFound(SlotQuery, [Slot])
+        case sessionsFound(SessionQuery, [GroupSessionListing])
+        /// The visitor got a seat or a waitlist place in the session (its appointment, read after).
+        case enrolled(AppointmentListing, EnrollmentOutcome)
+        /// The visitor's seat or place is given up; `promoted` got the freed seat, if anyone.
+        case enrollmentCancelled(sessionId: Int64, promoted: Visitor?)
         case booked(AppointmentListing)
         case rescheduled(AppointmentListing)
         case cancelled(AppointmentListing)
@@ -172,6 +239,9 @@ public enum BookingScreen {
         case loadVisitor(Int64)
         case loadAppointments(visitorId: Int64)
         case findSlots(SlotQuery)
+        case findSessions(SessionQuery)
+        case enroll(visitorId: Int64, sessionId: Int64)
+        case cancelEnrollment(visitorId: Int64, sessionId: Int64)
         case book(NewAppointment)
         case reschedule(appointmentId: Int64, to: Date, counselorId: Int64, roomId: Int64)
         case cancel(appointmentId: Int64, reason: String)

@@ -48,6 +48,9 @@ extension ScheduleScreen {
         case .date(let form)?:
             KeyBar.render(form.hints(s), into: &frame, row: rows[4])
             form.render(s, area: frame.area, into: &frame, width: 44)
+        case .correct(_, let form)?:
+            KeyBar.render(form.hints(s), into: &frame, row: rows[4])
+            form.render(s, area: frame.area, into: &frame, width: 64)
         case .counselor(let list)?:
             KeyBar.render([KeyHint(keys: "↑↓", label: s("key.choose"))] + Chrome.dialogHints(s), into: &frame, row: rows[4])
             renderCounselorPicker(state, list, frame.area, &frame)

@@ -29,6 +29,10 @@ extension ScheduleScreen {
             state.notice = Notice(.info, state.strings("notice.statusChanged", listing.visitorName ?? state.strings.serviceName(listing.service),
                                                        state.strings.appointmentStatus(listing.status)))
             return reload(&state, force: true)
+        case .statusCorrected(let listing):
+            state.notice = Notice(.info, state.strings("notice.statusCorrected", listing.visitorName ?? state.strings.serviceName(listing.service),
+                                                       state.strings.appointmentStatus(listing.status)))
+            return reload(&state, force: true)
         case .failed(let failure):
             state.notice = Notice(.error, state.strings.message(for: failure, calendar: state.calendar))
             return reload(&state, force: true)
@@ -97,6 +101,12 @@ extension ScheduleScreen {
         case .markInSession: return mark(&state, .inSession)
         case .markCompleted: return mark(&state, .completed)
         case .markNoShow: return mark(&state, .noShow)
+        case .correctStatus:
+            guard let a = state.selected, a.localStart.date == state.date else {
+                state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+                return []
+            }
+            state.modal = .correct(a, correctionForm(a, state.strings))
         }
         return []
     }
@@ -128,8 +138,37 @@ extension ScheduleScreen {
         return [.setStatus(appointmentId: a.id, status)]
     }
 
+    /// The correction form: every status (the current one chosen) and a reason.
+    static func correctionForm(_ a: AppointmentListing, _ strings: Localizer) -> FieldForm {
+        let all = AppointmentStatus.allCases
+        var form = FieldForm(title: "correct.title", fields: [
+            FieldForm.Field("correct.status", .choice(all.map(strings.appointmentStatus), all.firstIndex(of: a.status) ?? 0)),
+            .text("correct.reason", maxLength: 200),
+        ])
+        form.intro = "\(a.localStart.time)–\(a.localEnd.time) \(a.visitorName ?? strings.serviceName(a.service)) · \(strings.appointmentStatus(a.status))"
+        return form
+    }
+
     private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key) -> [Effect] {
         switch modal {
+        case .correct(let a, var form):
+            switch form.handle(key) {
+            case .cancel: state.modal = nil
+            case .editing: state.modal = .correct(a, form)
+            case .submit:
+                let status = AppointmentStatus.allCases[form.choice(0)]
+                let reason = form.text(1)
+                if status == a.status {
+                    form.error = state.strings("error.sameStatus")
+                } else if reason.isEmpty {
+                    form.error = state.strings("error.correctionReasonMissing")
+                    form.focus = 1
+                } else {
+                    state.modal = nil
+                    return [.correctStatus(appointmentId: a.id, status, reason: reason)]
+                }
+                state.modal = .correct(a, form)
+            }
         case .help:
             if Chrome.closesHelp(key) { state.modal = nil }
         case .quitConfirm:

@@ -5,6 +5,8 @@ import TerminalKit
 /// A counselor's schedule: the day agenda (time rows) or the week grid (Monday to Friday
 /// columns × time rows); move by day and week, jump to today or a typed date, choose the
 /// counselor, and mark the selected appointment arrived, in session, completed or no-show.
+/// Anything outside that lifecycle ("marked no-show by mistake") is a status correction: any
+/// status, with a required reason, audited by the store with before and after.
 ///
 /// Rows are wall-clock times in the center's zone: an appointment at 10:00 sits on the 10:00 row
 /// on both sides of a clock change (cases/time.md). Days are stepped by calendar.
@@ -23,6 +25,8 @@ public enum ScheduleScreen {
         case date(FieldForm)
         /// Choosing the counselor: the highlighted row.
         case counselor(ListState)
+        /// Correcting the status of an appointment: a status choice and a reason.
+        case correct(AppointmentListing, FieldForm)
     }
 
     /// The appointments asked for: one counselor over local days `from...through`.
@@ -94,6 +98,8 @@ public enum ScheduleScreen {
         case counselorsLoaded([Counselor])
         case agendaLoaded(AgendaRequest, [AppointmentListing])
         case statusChanged(AppointmentListing)
+        /// A correction was saved (and audited).
+        case statusCorrected(AppointmentListing)
         case failed(SchedulingFailure)
     }
 
@@ -101,6 +107,8 @@ public enum ScheduleScreen {
         case loadCounselors
         case loadAgenda(AgendaRequest)
         case setStatus(appointmentId: Int64, AppointmentStatus)
+        /// Any status, outside the lifecycle; the store audits before, after and the reason.
+        case correctStatus(appointmentId: Int64, AppointmentStatus, reason: String)
         case quit
     }
 
