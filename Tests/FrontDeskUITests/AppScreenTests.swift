@@ -13,7 +13,8 @@ struct AppScreenTests {
     }
 
     @Test func startLoadsEveryScreen() {
-        #expect(App.start(app()) == [.reception(.loadQueue(LocalDate(year: 2026, month: 4, day: 14))), .booking(.loadCatalog),
+        let day = LocalDate(year: 2026, month: 4, day: 14)
+        #expect(App.start(app()) == [.reception(.loadQueue(day)), .reception(.loadExpected(day)), .booking(.loadCatalog),
                                      .schedule(.loadCounselors), .admin(.load)])
     }
 
@@ -25,7 +26,8 @@ struct AppScreenTests {
         #expect(state.shown == .admin)
         #expect(App.update(&state, .key(.control("g"))) == [])
         #expect(state.menu == 3)
-        #expect(App.update(&state, .key(.character("r"))) == [.reception(.loadQueue(LocalDate(year: 2026, month: 4, day: 14)))])
+        let day = LocalDate(year: 2026, month: 4, day: 14)
+        #expect(App.update(&state, .key(.character("r"))) == [.reception(.loadQueue(day)), .reception(.loadExpected(day))])
         #expect(state.shown == .reception)
         #expect(state.menu == nil)
         _ = App.update(&state, .key(.function(12)))

@@ -111,4 +111,20 @@ import Testing
         let frame = Snapshot.render(busy())
         for line in frame.lines() { #expect(DisplayText.width(of: line) == 80) }
     }
+
+    @Test func expectedArrivals() throws {
+        var state = busy()
+        let make = ReceptionUpdateTests()
+        _ = S.update(&state, .expectedLoaded([
+            try make.listing(1, Fixture.samrawit, hour: 10, minute: 30, status: .checkedIn),
+            try make.listing(2, Fixture.youssef, hour: 14, minute: 0, status: .booked),
+            try make.listing(3, Fixture.aissatou, hour: 15, minute: 15, status: .booked),
+        ]))
+        _ = S.update(&state, .key(.tab))
+        _ = S.update(&state, .key(.tab))
+        let frame = Snapshot.render(state)
+        try Snapshot.assert(frame, named: "reception-expected")
+        #expect(frame.text.contains("Expected today · 2"))
+        #expect(frame.text.contains("14:00"))
+    }
 }

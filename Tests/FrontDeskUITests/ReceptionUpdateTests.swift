@@ -14,7 +14,8 @@ struct ReceptionUpdateTests {
 
     @Test func startLoadsTodaysQueue() {
         let state = Fixture.state()
-        #expect(S.start(state) == [.loadQueue(LocalDate(year: 2026, month: 4, day: 14))])
+        let day = LocalDate(year: 2026, month: 4, day: 14)
+        #expect(S.start(state) == [.loadQueue(day), .loadExpected(day)])
     }
 
     @Test func typingInSearchAsksForResultsOfTheWholeQuery() {
@@ -90,7 +91,7 @@ struct ReceptionUpdateTests {
         _ = send(&state, .character("y"))
         let visit = Visit(id: 9, visitorId: 1, category: .social, day: LocalDate(year: 2026, month: 4, day: 14), ticketNumber: 14, arrivedAt: Fixture.now)
         let effects = S.update(&state, .checkedIn(visit, Fixture.youssef))
-        #expect(effects == [.loadQueue(LocalDate(year: 2026, month: 4, day: 14))])
+        #expect(effects == [.loadQueue(LocalDate(year: 2026, month: 4, day: 14)), .loadExpected(LocalDate(year: 2026, month: 4, day: 14))])
         #expect(state.modal == .ticket(TicketDialog(ticket: QueueTicket(category: .social, number: 14), visitorName: "يوسف المهاجر", visitorCode: Fixture.youssef.code, ahead: 0)))
         #expect(state.searchField.text.isEmpty)
         #expect(state.notice?.text == "Ticket S-014 given to V-2026-00001.")
@@ -129,7 +130,7 @@ struct ReceptionUpdateTests {
         var state = Fixture.state()
         // 23:10 UTC on 2026-04-14 is 00:10 on 2026-04-15 in Casablanca.
         let effects = S.update(&state, .tick(Date(timeIntervalSince1970: 1_776_208_200)))
-        #expect(effects == [.loadQueue(LocalDate(year: 2026, month: 4, day: 15))])
+        #expect(effects == [.loadQueue(LocalDate(year: 2026, month: 4, day: 15)), .loadExpected(LocalDate(year: 2026, month: 4, day: 15))])
     }
 
     @Test func closeVisitDialogChoosesAnOutcome() {
@@ -250,5 +251,55 @@ struct ReceptionUpdateTests {
         guard case .visitorForm(let form)? = state.modal else { Issue.record("form closed"); return }
         #expect(form.givenName.text == "Omar")
         #expect(form.error == "The database did not answer as expected; nothing was changed.")
+    }
+
+    // MARK: Expected arrivals
+
+    func listing(_ id: Int64, _ visitor: Visitor, hour: Int, minute: Int, status: AppointmentStatus) throws -> AppointmentListing {
+        let day = LocalDate(year: 2026, month: 4, day: 14)
+        let start = try Fixture.calendar.instant(day, LocalTime(hour: hour, minute: minute)!)
+        let appointment = Appointment(id: id, visitorId: visitor.id, serviceId: "social-orientation", counselorId: 1, roomId: 1,
+                                      start: start, end: start.addingTimeInterval(2700), status: status, createdBy: "Desk 1")
+        let service = Service(id: "social-orientation", nameFr: "Accueil et orientation sociale", nameEn: "Social assistance and orientation",
+                              category: .social, durationMinutes: 45)
+        return AppointmentListing(appointment: appointment, localStart: LocalDateTime(day, LocalTime(hour: hour, minute: minute)!),
+                                  localEnd: LocalDateTime(day, LocalTime(hour: hour, minute: minute + 45 >= 60 ? minute - 15 : minute + 45)!),
+                                  visitorCode: visitor.code, visitorName: visitor.fullName, service: service,
+                                  counselorName: "Leila Amrani", roomName: "Salle 2")
+    }
+
+    @Test func expectedArrivalsListBookedAndArrivedByTimeOnly() throws {
+        var state = Fixture.state()
+        let later = try listing(1, Fixture.youssef, hour: 14, minute: 0, status: .booked)
+        let earlier = try listing(2, Fixture.samrawit, hour: 10, minute: 30, status: .checkedIn)
+        let done = try listing(3, Fixture.aissatou, hour: 9, minute: 0, status: .completed)
+        let cancelled = try listing(4, Fixture.lina, hour: 11, minute: 0, status: .cancelled)
+        _ = S.update(&state, .expectedLoaded([later, done, earlier, cancelled]))
+        #expect(state.expected.map(\.id) == [2, 1])
+    }
+
+    @Test func enterOnAnExpectedVisitorMarksThemArrived() throws {
+        var state = Fixture.state()
+        _ = S.update(&state, .expectedLoaded([try listing(1, Fixture.youssef, hour: 10, minute: 0, status: .checkedIn),
+                                              try listing(2, Fixture.samrawit, hour: 11, minute: 0, status: .booked)]))
+        _ = send(&state, .tab, .tab)
+        #expect(state.focus == .expected)
+        #expect(send(&state, .enter) == [])
+        #expect(state.notice?.text == "يوسف المهاجر is already marked arrived.")
+        #expect(send(&state, .down, .character("a")) == [.markArrived(appointmentId: 2)])
+        let arrived = try listing(2, Fixture.samrawit, hour: 11, minute: 0, status: .checkedIn)
+        #expect(S.update(&state, .arrivalMarked(arrived)) == [.loadExpected(LocalDate(year: 2026, month: 4, day: 14))])
+        #expect(state.notice?.text == "ሳምራዊት ተስፋይ marked arrived for 11:00.")
+    }
+
+    @Test func tabCyclesSearchQueueExpected() {
+        var state = Fixture.state()
+        #expect(state.focus == .search)
+        _ = send(&state, .tab)
+        #expect(state.focus == .queue)
+        _ = send(&state, .tab)
+        #expect(state.focus == .expected)
+        _ = send(&state, .tab)
+        #expect(state.focus == .search)
     }
 }

@@ -241,6 +241,11 @@ final class AppRunner {
             switch effect {
             case .loadQueue(let day):
                 return .queueLoaded(try db.queue(on: day), try db.queueCounts(on: day))
+            case .loadExpected(let day):
+                let interval = db.calendar.interval(of: day)
+                return .expectedLoaded(try db.appointments(counselorId: nil, overlapping: UTCInterval(start: interval.lowerBound, end: interval.upperBound)))
+            case .markArrived(let appointmentId):
+                return .arrivalMarked(try db.setStatus(appointmentId: appointmentId, to: .checkedIn, by: actor, at: now))
             case .search(let query, let limit):
                 return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit))
             case .register(let visitor):
@@ -262,6 +267,10 @@ final class AppRunner {
             return .failed(.validation(error))
         } catch let error as StoreError {
             return .failed(.store(error.message))
+        } catch let error as BookingError {
+            return .failed(.store(state.strings.message(for: .booking(error), calendar: calendar)))
+        } catch let error as SchedulingError {
+            return .failed(.store(state.strings.message(for: .scheduling(error), calendar: calendar)))
         } catch {
             return .failed(.store(state.strings("error.store")))
         }

@@ -4,6 +4,8 @@ import TerminalKit
 public enum ReceptionCommand: Hashable, Sendable {
     case help, search, newVisitor, checkIn, callNext, closeVisit, filterCategory, switchFocus, quit
     case moveUp, moveDown, pageUp, pageDown, top, bottom
+    /// Mark the selected expected visitor arrived.
+    case markArrived
 }
 
 /// The reception screen's key maps. F-keys work everywhere; their letter alternatives work
@@ -17,6 +19,23 @@ public enum ReceptionKeys {
         KeyBinding(.callNext, [.function(5), .character("c")], label: "key.callNext"),
         KeyBinding(.closeVisit, [.function(6), .character("x")], label: "key.close"),
         KeyBinding(.filterCategory, [.function(4), .character("f")], label: "key.filter"),
+        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+        KeyBinding(.switchFocus, [.tab, .backTab], label: "key.focus", inBar: false),
+        KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
+        KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
+        KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
+        KeyBinding(.top, [.home], label: "key.top", inBar: false),
+        KeyBinding(.bottom, [.end], label: "key.bottom", inBar: false),
+    ])
+
+    /// Keys while the expected arrivals have focus.
+    public static let expected = KeyMap<ReceptionCommand>([
+        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.markArrived, [.enter, .character("a")], label: "key.arrived"),
+        KeyBinding(.search, [.function(3), .character("/")], label: "key.search"),
+        KeyBinding(.newVisitor, [.function(2), .character("n")], label: "key.new"),
+        KeyBinding(.callNext, [.function(5), .character("c")], label: "key.callNext"),
         KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
         KeyBinding(.switchFocus, [.tab, .backTab], label: "key.focus", inBar: false),
         KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),

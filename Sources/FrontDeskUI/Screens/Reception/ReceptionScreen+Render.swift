@@ -8,14 +8,19 @@ extension ReceptionScreen {
     /// Rows of the search results that fit.
     static func resultsViewportHeight(_ state: State) -> Int { max(1, layout(state.size).search.height - 6) }
 
+    /// Rows of the expected-arrivals list that fit.
+    static func expectedViewportHeight(_ state: State) -> Int { max(1, layout(state.size).expected.height - 2) }
+
     struct Layout {
-        var title: Rect, summary: Rect, queue: Rect, search: Rect, notice: Rect, keys: Rect
+        var title: Rect, summary: Rect, queue: Rect, expected: Rect, search: Rect, notice: Rect, keys: Rect
     }
 
     static func layout(_ size: Size) -> Layout {
         let rows = Rect(size: size).splitVertically([.length(1), .length(1), .min(10), .length(1), .length(1)])
         let panes = rows[2].splitHorizontally([.percentage(60), .min(20)])
-        return Layout(title: rows[0], summary: rows[1], queue: panes[0], search: panes[1], notice: rows[3], keys: rows[4])
+        // The left column: the walk-in queue above, today's expected arrivals below (a third).
+        let left = panes[0].splitVertically([.min(8), .length(max(4, panes[0].height / 3))])
+        return Layout(title: rows[0], summary: rows[1], queue: left[0], expected: left[1], search: panes[1], notice: rows[3], keys: rows[4])
     }
 
     /// Draws the whole screen. Below `minimumSize` it draws a one-line "enlarge" message only.
@@ -32,13 +37,19 @@ extension ReceptionScreen {
         renderTitle(state, l.title, &frame)
         renderSummary(state, l.summary, &frame)
         renderQueue(state, l.queue, &frame)
+        renderExpected(state, l.expected, &frame)
         renderSearch(state, l.search, &frame)
         if let notice = state.notice {
             let style = notice.kind == .error ? Style(foreground: .red, attributes: .bold) : Style.plain
             let prefix = notice.kind == .error ? "! " : "· "
             frame.put(prefix + notice.text, in: l.notice, style: style)
         }
-        let keyMap = state.focus == .queue ? ReceptionKeys.queue : ReceptionKeys.search
+        let keyMap: KeyMap<ReceptionCommand>
+        switch state.focus {
+        case .queue: keyMap = ReceptionKeys.queue
+        case .search: keyMap = ReceptionKeys.search
+        case .expected: keyMap = ReceptionKeys.expected
+        }
         var keys = state.modal.map { modalHints(state, $0) } ?? (keyMap.hints(state.strings) + Chrome.screensHints(state.strings))
         if state.modal == nil, keys.map(KeyBar.width(of:)).reduce(0, +) + 2 * keys.count > l.keys.width {
             keys = keyMap.hints(state.strings, firstKeyOnly: true) + Chrome.screensHints(state.strings, firstKeyOnly: true)
@@ -125,6 +136,33 @@ extension ReceptionScreen {
         }
         if rows.count > visible {
             frame.put("\((state.queueList.selected ?? 0) + 1)/\(rows.count)", in: Rect(x: r.maxX - 9, y: r.maxY - 1, width: 7, height: 1), style: .dim, alignRight: true)
+        }
+    }
+
+    /// Today's appointments still expected (booked) or arrived, by time: time, name, service
+    /// and counselor; arrived ones are marked.
+    private static func renderExpected(_ state: State, _ r: Rect, _ frame: inout Frame) {
+        let s = state.strings
+        let waiting = state.expected.filter { $0.appointment.status == .booked }.count
+        let inner = paneBox(s("expected.title", waiting), focused: state.focus == .expected && state.modal == nil, r, &frame)
+        guard inner.height > 0 else { return }
+        if state.expected.isEmpty {
+            frame.put(s("expected.none"), in: inner.row(0), style: .dim)
+            return
+        }
+        let cols = inner.splitHorizontally([.length(6), .min(8), .length(7), .min(8)])
+        let offset = visibleOffset(state.expectedList, visible: inner.height)
+        for (line, index) in (offset..<min(state.expected.count, offset + inner.height)).enumerated() {
+            let e = state.expected[index]
+            let arrived = e.appointment.status == .checkedIn
+            var style: Style = arrived ? .dim : .plain
+            if index == state.expectedList.selected && state.focus == .expected { style = style.with(.reverse) }
+            frame.fill(inner.row(line), style: style)
+            let cells = [e.localStart.time.description, e.visitorName ?? "—",
+                         arrived ? s("expected.arrived") : "", "\(s.serviceName(e.service)) · \(e.counselorName)"]
+            for (c, text) in zip(cols, cells) {
+                frame.put(text, in: Rect(x: c.x, y: inner.y + line, width: max(0, c.width - 1), height: 1), style: style)
+            }
         }
     }
 

@@ -14,6 +14,8 @@ extension ReceptionScreen {
     static func syncLists(_ state: inout State) {
         state.queueList.setCount(state.queueRows.count)
         state.queueList.setViewportHeight(queueViewportHeight(state))
+        state.expectedList.setCount(state.expected.count)
+        state.expectedList.setViewportHeight(expectedViewportHeight(state))
         state.resultsList.setCount(state.results.count)
         state.resultsList.setViewportHeight(resultsViewportHeight(state))
     }
@@ -26,9 +28,9 @@ extension ReceptionScreen {
         case .tick(let now):
             let dayChanged = state.calendar.localDate(of: now) != state.today
             state.now = now
-            return dayChanged ? [.loadQueue(state.today)] : []
+            return dayChanged ? [.loadQueue(state.today), .loadExpected(state.today)] : []
         case .dataChanged:
-            var effects: [Effect] = [.loadQueue(state.today)]
+            var effects: [Effect] = [.loadQueue(state.today), .loadExpected(state.today)]
             if !state.resultsQuery.isEmpty { effects.append(.search(query: state.resultsQuery, limit: searchLimit)) }
             return effects
         case .queueLoaded(let visits, let counts):
@@ -41,6 +43,19 @@ extension ReceptionScreen {
                 state.queueList.select(i)
             }
             return []
+        case .expectedLoaded(let listings):
+            let selectedId = state.selectedExpected?.id
+            state.expected = listings
+                .filter { $0.appointment.status == .booked || $0.appointment.status == .checkedIn }
+                .sorted { $0.appointment.start < $1.appointment.start }
+            state.expectedList.setCount(state.expected.count)
+            if let selectedId, let i = state.expected.firstIndex(where: { $0.id == selectedId }) {
+                state.expectedList.select(i)
+            }
+            return []
+        case .arrivalMarked(let listing):
+            state.notice = Notice(.info, state.strings("notice.arrived", listing.visitorName ?? "", listing.localStart.time.description))
+            return [.loadExpected(state.today)]
         case .searchCompleted(let query, let results):
             state.search.receive(query: query, results: results, viewportHeight: resultsViewportHeight(state))
             return []
@@ -54,7 +69,7 @@ extension ReceptionScreen {
             state.notice = Notice(.info, state.strings("notice.checkedIn", visit.ticket, visitor.code))
             state.search.clear()
             state.focus = .search
-            return [.loadQueue(state.today)]
+            return [.loadQueue(state.today), .loadExpected(state.today)]
         case .ticketCalled(let entry):
             state.notice = Notice(.info, state.strings("notice.called", entry.visit.ticket))
             return [.loadQueue(state.today)]
@@ -100,6 +115,7 @@ extension ReceptionScreen {
         switch state.focus {
         case .queue: return handleQueueKey(&state, key)
         case .search: return handleSearchKey(&state, key)
+        case .expected: return handleExpectedKey(&state, key)
         }
     }
 
@@ -120,6 +136,30 @@ extension ReceptionScreen {
         case .pageDown: state.queueList.pageDown()
         case .top: state.queueList.home()
         case .bottom: state.queueList.end()
+        default: return perform(&state, command)
+        }
+        return []
+    }
+
+    private static func handleExpectedKey(_ state: inout State, _ key: Key) -> [Effect] {
+        guard let command = ReceptionKeys.expected.command(for: key) else { return [] }
+        switch command {
+        case .moveUp: state.expectedList.moveUp()
+        case .moveDown: state.expectedList.moveDown()
+        case .pageUp: state.expectedList.pageUp()
+        case .pageDown: state.expectedList.pageDown()
+        case .top: state.expectedList.home()
+        case .bottom: state.expectedList.end()
+        case .markArrived:
+            guard let listing = state.selectedExpected else {
+                state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+                return []
+            }
+            if listing.appointment.status == .checkedIn {
+                state.notice = Notice(.error, state.strings("notice.alreadyArrived", listing.visitorName ?? ""))
+                return []
+            }
+            return [.markArrived(appointmentId: listing.appointment.id)]
         default: return perform(&state, command)
         }
         return []
@@ -156,7 +196,12 @@ extension ReceptionScreen {
         case .search:
             state.focus = .search
         case .switchFocus:
-            state.focus = state.focus == .queue ? .search : .queue
+            // search → queue → expected arrivals → search
+            switch state.focus {
+            case .search: state.focus = .queue
+            case .queue: state.focus = .expected
+            case .expected: state.focus = .search
+            }
         case .newVisitor:
             var form = VisitorForm()
             // What was typed in the search is most often the name of the person to register.
@@ -192,7 +237,7 @@ extension ReceptionScreen {
             state.queueList = ListState(count: state.queueRows.count, viewportHeight: queueViewportHeight(state))
         case .quit:
             state.modal = .quitConfirm
-        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .markArrived:
             break
         }
         return []

@@ -16,7 +16,7 @@ public enum ReceptionScreen {
     public static let searchLimit = VisitorSearch.limit
 
     /// Which pane takes typing.
-    public enum Focus: Hashable, Sendable { case queue, search }
+    public enum Focus: Hashable, Sendable { case queue, search, expected }
 
     /// A dialog over the screen; it sees keys first.
     public enum Modal: Hashable, Sendable {
@@ -63,6 +63,9 @@ public enum ReceptionScreen {
         public var resultsQuery: String { get { search.resultsQuery } set { search.resultsQuery = newValue } }
         public var results: [Visitor] { get { search.results } set { search.results = newValue } }
         public var resultsList: ListState { get { search.list } set { search.list = newValue } }
+        /// Today's appointments not yet over (booked or arrived), by start: the expected arrivals.
+        public var expected: [AppointmentListing] = []
+        public var expectedList = ListState()
         public var modal: Modal?
         public var notice: Notice?
         public var quitRequested = false
@@ -95,6 +98,12 @@ public enum ReceptionScreen {
             return rows[i]
         }
 
+        /// The selected expected arrival, if any.
+        public var selectedExpected: AppointmentListing? {
+            guard let i = expectedList.selected, expected.indices.contains(i) else { return nil }
+            return expected[i]
+        }
+
         /// The selected search result, if any.
         public var selectedVisitor: Visitor? { search.selected }
 
@@ -120,6 +129,10 @@ public enum ReceptionScreen {
         /// Another terminal (or this one) changed the database.
         case dataChanged
         case queueLoaded([QueueEntry], QueueCounts)
+        /// Today's appointments (any status), as the store lists them.
+        case expectedLoaded([AppointmentListing])
+        /// An expected visitor was marked arrived (appointment checked in).
+        case arrivalMarked(AppointmentListing)
         case searchCompleted(query: String, results: [Visitor])
         case visitorRegistered(Visitor)
         case checkedIn(Visit, Visitor)
@@ -139,6 +152,10 @@ public enum ReceptionScreen {
     /// What the runner must do; data, not calls.
     public enum Effect: Equatable, Sendable {
         case loadQueue(LocalDate)
+        /// Load the day's appointments, for the expected arrivals.
+        case loadExpected(LocalDate)
+        /// Mark an expected visitor arrived: their appointment moves to checked in.
+        case markArrived(appointmentId: Int64)
         case search(query: String, limit: Int)
         case register(NewVisitor)
         case checkIn(visitorId: Int64, category: ServiceCategory)
@@ -148,5 +165,5 @@ public enum ReceptionScreen {
     }
 
     /// The first effects when the screen opens.
-    public static func start(_ state: State) -> [Effect] { [.loadQueue(state.today)] }
+    public static func start(_ state: State) -> [Effect] { [.loadQueue(state.today), .loadExpected(state.today)] }
 }
