@@ -14,7 +14,7 @@ struct FrontDeskCommand: ParsableCommand {
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, VisitorsCommand.self,
                       CheckinCommand.self, QueueCommand.self, CallCommand.self, CloseCommand.self,
                       CounselorsCommand.self, RoomsCommand.self, ClosuresCommand.self, SlotsCommand.self, BookCommand.self,
-                      CancelCommand.self, ScheduleCommand.self, SessionsCommand.self, AppointmentsCommand.self],
+                      CancelCommand.self, ScheduleCommand.self, SessionsCommand.self, AppointmentsCommand.self, SettingsCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+
+/// `frontdesk settings show|set`: the center's opening hours and slot grid.
+///
+/// The time zone is shown but not changed here: instants are stored in UTC and schedules are
+/// counted in the zone, so a zone change is a migration, not a setting (`--time-zone` chooses
+/// the zone a command reads in).
+struct SettingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "settings", abstract: "Show or change the center's opening hours and slot grid.",
+        subcommands: [Show.self, Change.self], defaultSubcommand: Show.self)
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the settings.")
+        @OptionGroup var common: CommonOptions
+
+        func run() throws {
+            let db = try common.openDatabase()
+            let settings = try storeCall { try db.centerSettings() }
+            print(SettingsCommand.describe(settings), terminator: "")
+        }
+    }
+
+    struct Change: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "set", abstract: "Change the opening hours or the slot grid.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: ArgumentHelp("Opening hours, e.g. 'mon-fri 09:00-17:00; sat 09:00-12:00'.", valueName: "hours"))
+        var openingHours: String?
+        @Option(help: "Slot grid in minutes (5 to 120, dividing an hour or a multiple of 60).")
+        var slotGrid: Int?
+
+        func validate() throws {
+            guard openingHours != nil || slotGrid != nil else { throw ValidationError("give --opening-hours or --slot-grid") }
+        }
+
+        func run() throws {
+            let db = try common.openDatabase()
+            var settings = try storeCall { try db.centerSettings() }
+            if let text = openingHours {
+                guard let hours = WeeklyHours(spec: text) else {
+                    throw UserError("opening hours not understood: '\(TextOutput.safe(text))' (like 'mon-fri 09:00-12:30,13:30-17:00')")
+                }
+                settings.openingHours = hours
+            }
+            if let grid = slotGrid {
+                guard (5...120).contains(grid), 60 % grid == 0 || grid % 60 == 0 else {
+                    throw UserError("slot grid must be 5 to 120 minutes and divide an hour (or be 60 or 120): \(grid)")
+                }
+                settings.slotGridMinutes = grid
+            }
+            try storeCall { try db.saveCenterSettings(settings, by: currentActor(), at: Date()) }
+            print(SettingsCommand.describe(settings), terminator: "")
+        }
+    }
+
+    static func describe(_ s: CenterSettings) -> String {
+        "time zone: \(s.timeZoneId)\nopening hours: \(s.openingHours.spec)\nslot grid: \(s.slotGridMinutes) min\nweek starts: \(s.firstWeekday)\n"
+    }
+}
