@@ -27,8 +27,18 @@ struct CommonOptions: ParsableArguments {
 
     /// Opens (creating if needed) the database, mapping store problems to one-line messages.
     func openDatabase() throws -> AppDatabase {
+        try opening { try AppDatabase.open(path: databasePath, calendar: try calendar()) }
+    }
+
+    /// Opens the database for a command that only reads: one connection, nothing written to an
+    /// up-to-date file (`AppDatabase.openForReading`).
+    func openDatabaseForReading() throws -> AppDatabase {
+        try opening { try AppDatabase.openForReading(path: databasePath, calendar: try calendar()) }
+    }
+
+    private func opening(_ body: () throws -> AppDatabase) throws -> AppDatabase {
         do {
-            return try AppDatabase.open(path: databasePath, calendar: try calendar())
+            return try body()
         } catch let error as StoreError {
             throw UserError(error.message)
         } catch let error as UserError {
