@@ -56,7 +56,8 @@ struct Bench {
             ? try data.schedule(counselors: 30, rooms: 10, pastDays: largeHistoryDays, futureDays: 28, seed: 2026, now: scheduleNow) : nil
 
         print("# FrontDesk benchmark\n")
-        print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
+        print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB;"
+            + " load average at start \(loadAverage()) (other work on the machine makes wall times longer)")
         print("- schema version \(AppDatabase.schemaVersion); demo data made by `frontdesk demo` (seed 2026) and reused from \(dir):")
         if let reception {
             print("  - reception: \(visitors) visitors with today's walk-in queue: \((reception.path as NSString).lastPathComponent)"
@@ -93,6 +94,7 @@ struct Bench {
                                                   last: today.adding(days: 27), day: today.adding(days: -6), runs: 20))
         }
         print("## Targets\n")
+        print("Load average at the end: \(loadAverage()).\n")
         print("| target | measured | met |")
         print("|---|---|---|")
         for v in verdicts { print("| \(v.target) | \(v.measured) | \(v.met.map { $0 ? "yes" : "**no**" } ?? "skipped") |") }
@@ -101,6 +103,11 @@ struct Bench {
 
     static func created(_ file: BenchData.File) -> String {
         file.createdSeconds.map { String(format: " (made by this run in %.1f s)", $0) } ?? ""
+    }
+
+    /// The 1-minute load average, from /proc/loadavg.
+    static func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
     }
 
     static func progress(_ text: String) {
