@@ -52,7 +52,8 @@ struct Bench {
         let reception = parts.contains("reception") ? try data.reception(visitors: visitors, seed: 2026) : nil
         let year = !parts.isDisjoint(with: ["slots", "schedule"])
             ? try data.schedule(counselors: 30, rooms: 10, pastDays: 365, futureDays: 28, seed: 2026, now: scheduleNow) : nil
-        let large = parts.contains("calcurse")
+        // Without calcurse the side-by-side part is skipped, and its data are not made.
+        let large = parts.contains("calcurse") && CalcurseBench.calcursePath() != nil
             ? try data.schedule(counselors: 30, rooms: 10, pastDays: largeHistoryDays, futureDays: 28, seed: 2026, now: scheduleNow) : nil
 
         print("# FrontDesk benchmark\n")
@@ -88,10 +89,12 @@ struct Bench {
             progress("schedule processes")
             try ScheduleBench.run(frontdesk: frontdesk, path: year.path, counselor: "Leila Amrani", day: today.description, runs: 30)
         }
-        if let large, parts.contains("calcurse") {
+        if let large {
             progress("calcurse side by side")
             verdicts.append(try CalcurseBench.run(frontdesk: frontdesk, path: large.path, first: today.adding(days: -largeHistoryDays),
                                                   last: today.adding(days: 27), day: today.adding(days: -6), runs: 20))
+        } else if parts.contains("calcurse") {
+            verdicts.append(CalcurseBench.skipped())
         }
         print("## Targets\n")
         print("Load average at the end: \(loadAverage()).\n")

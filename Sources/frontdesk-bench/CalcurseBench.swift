@@ -10,18 +10,24 @@ enum CalcurseBench {
         return dirs.map { "\($0)/calcurse" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
+    static let target = "ours at least 20× faster than calcurse for a day"
+    static let title = "## One day at 100,000 appointments: `frontdesk schedule` and calcurse side by side\n"
+
+    /// The section when calcurse is missing: says so, measures nothing.
+    static func skipped() -> Verdict {
+        print(title)
+        print("**Skipped: calcurse is not installed** (Debian package `calcurse`); nothing was measured.\n")
+        return Verdict(target: target, measured: "skipped (no calcurse)", met: nil)
+    }
+
     /// Exports every week of `first...last` with `frontdesk schedule --week D --format ics`
     /// (all counselors; cancelled appointments are left out, as by default), merges the weeks
     /// into one VCALENDAR (a closure spanning two weeks kept once, by UID), imports it once into
     /// a private calcurse directory, then times the day `day` listed by both programs.
     /// The `.ics` file and the calcurse directory sit next to the database and are reused.
     static func run(frontdesk: String, path: String, first: LocalDate, last: LocalDate, day: LocalDate, runs: Int) throws -> Verdict {
-        let target = "ours at least 20× faster than calcurse for a day"
-        print("## One day at 100,000 appointments: `frontdesk schedule` and calcurse side by side\n")
-        guard let calcurse = calcursePath() else {
-            print("**Skipped: calcurse is not installed** (Debian package `calcurse`); nothing was measured.\n")
-            return Verdict(target: target, measured: "skipped (no calcurse)", met: nil)
-        }
+        guard let calcurse = calcursePath() else { return skipped() }
+        print(title)
         let base = String(path.dropLast(".sqlite".count))
         let ics = base + ".ics"
         var notes: [String] = []
