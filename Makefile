@@ -3,14 +3,16 @@ SHELL := /bin/bash
 SWIFT ?= swift
 DEMO_DB ?= .build/demo/frontdesk-demo.sqlite
 DEMO_VISITORS ?= 2000
-RELEASE_FLAGS = -c release --static-swift-stdlib
+# Where release builds go (`make bench BUILD_PATH=.build-x` keeps a worktree's builds apart).
+BUILD_PATH ?= .build
+RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path $(BUILD_PATH)
 
 .PHONY: demo build release test bench clean-demo
 
 ## Build, create a fresh demo database (today's queue included) and open the reception TUI on it.
 demo: release
-	.build/release/frontdesk demo --fresh --db $(DEMO_DB) --visitors $(DEMO_VISITORS)
-	.build/release/frontdesk --db $(DEMO_DB)
+	$(BUILD_PATH)/release/frontdesk demo --fresh --db $(DEMO_DB) --visitors $(DEMO_VISITORS)
+	$(BUILD_PATH)/release/frontdesk --db $(DEMO_DB)
 
 build:
 	$(SWIFT) build
@@ -23,11 +25,13 @@ release:
 test:
 	set -o pipefail; $(SWIFT) test 2>&1 | LC_ALL=C sed -e 's/\x1b/<ESC>/g' -e 's/\xe2\x80\xae/<RLO>/g' -e 's/\x07/<BEL>/g'
 
-## The benchmark (release build): first frame, search latency, memory; see BENCHMARKS.md.
+## The benchmark (release build): first frame, search, memory (issue 2); free slots, schedule
+## processes, a day beside calcurse (issue 3). Demo data is made once in /tmp/frontdesk-bench/.
+## It prints a Markdown report; BENCHMARKS.md holds the last full run with notes on reading it.
 bench:
 	$(SWIFT) build $(RELEASE_FLAGS) --product frontdesk
 	$(SWIFT) build $(RELEASE_FLAGS) --product frontdesk-bench
-	.build/release/frontdesk-bench
+	$(BUILD_PATH)/release/frontdesk-bench
 
 clean-demo:
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

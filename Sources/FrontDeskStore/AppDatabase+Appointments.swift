@@ -19,7 +19,8 @@ extension AppDatabase: SchedulingRepository {
         guard query.limit > 0, query.firstDay <= query.lastDay else { return [] }
         return try writer.read { db in
             let settings = try Self.settings(db)
-            let counselors = try Self.fetchCounselors(db, includeInactive: false)
+            let counselors = try Self.fetchCounselors(db, includeInactive: false, ids: query.counselorId.map { [$0] },
+                                                      delivering: query.service.id)
                 .filter { c in c.delivers(query.service.id) && (query.counselorId.map { $0 == c.id } ?? true) }
             guard !counselors.isEmpty else { return [] }
             let rooms = try Self.fetchRooms(db, includeInactive: false)

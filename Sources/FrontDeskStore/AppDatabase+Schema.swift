@@ -16,6 +16,11 @@ extension AppDatabase {
         return migrator
     }
 
+    /// The schema version this binary writes: how many migrations it knows (2 since issue 3).
+    /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
+    /// it, so that a schema change makes new ones.
+    public static var schemaVersion: Int { migrator.migrations.count }
+
     /// The first migration's identifier: its presence marks a FrontDesk database.
     static let firstMigration = "v1: visitors, services, queue, audit"
 

@@ -63,6 +63,44 @@ public struct AppDatabase: Sendable {
         return AppDatabase(writer: pool, tokenSource: .dataVersion(tokenQueue), calendar: calendar, path: path)
     }
 
+    /// Opens an existing database file for a short command that only reads (`frontdesk
+    /// schedule`, listings): one connection, and nothing written to the file.
+    ///
+    /// `open(path:calendar:)` opens three connections (a check, the pool, the change token), and
+    /// the pool writes to a WAL-mode file whose `-wal` is missing (GRDB creates and drops a table
+    /// so readers can open), which the last connection then checkpoints with fsyncs: a few
+    /// milliseconds that a one-shot listing does not need. Here the same checks run on the one
+    /// connection. A file that is missing, empty or of an older schema is handed to
+    /// `open(path:calendar:)`, which creates or migrates it. Writes through the result still work
+    /// (one connection, IMMEDIATE transactions); its `changeToken()` moves only with other
+    /// connections' commits.
+    /// - Throws: as `open(path:calendar:)`: `StoreError.notADatabase`, `.foreignDatabase`,
+    ///   `.newerSchema` (the file is left unchanged), `.notAFile`; a GRDB `DatabaseError`.
+    public static func openForReading(path: String, calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size > 0, try DatabaseFile.prepare(path) == .database else {
+            return try open(path: path, calendar: calendar)
+        }
+        let migrator = Self.migrator
+        let queue: DatabaseQueue
+        let current: Bool
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration())
+            current = try queue.read { db in
+                if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
+                return try migrator.hasCompletedMigrations(db)
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+            throw StoreError.notADatabase(path)
+        }
+        guard current else {
+            // Older, foreign, or being created by another terminal right now: the full path decides.
+            try queue.close()
+            return try open(path: path, calendar: calendar)
+        }
+        return AppDatabase(writer: queue, tokenSource: .dataVersion(queue), calendar: calendar, path: path)
+    }
+
     /// A fresh database in memory, for tests and previews: same schema and rules, no file.
     public static func inMemory(calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
         let queue = try DatabaseQueue(configuration: configuration())

@@ -2,132 +2,125 @@ import Foundation
 import FrontDeskDomain
 import FrontDeskStore
 
-/// `frontdesk-bench`: measures what a receptionist feels, on 100,000 demo visitors.
+/// `frontdesk-bench`: measures what the desk and the counselors feel, on demo data made by the
+/// real `frontdesk demo` once and cached in /tmp/frontdesk-bench/ (see `BenchData`).
 ///
-/// - first frame: from launching the release `frontdesk` binary in a pseudo-terminal to the
-///   first reception frame on that terminal (median and p99 over runs), and its resident memory;
-/// - search: `searchVisitors` latency per keystroke for 1 to 6 typed characters (median, p99);
-/// Run with `make bench` (release build). Prints a Markdown report for BENCHMARKS.md.
+/// - issue 2, on 100,000 visitors: first reception frame in a pseudo-terminal and its memory;
+///   `searchVisitors` per keystroke;
+/// - issue 3, on 30 counselors × 10 rooms: free slots over the next 30 days with a year of
+///   appointments; `frontdesk schedule` for a counselor's day and week as whole processes; one
+///   day at about 100,000 appointments listed by `frontdesk schedule` and by `calcurse -Q`.
+///
+/// Run with `make bench` (release build). Prints a Markdown report for BENCHMARKS.md; progress
+/// goes to stderr. `--only reception,slots,schedule,calcurse` runs some parts.
 @main
 struct Bench {
-    static func main() throws {
+    /// The scheduling data's "now" (`FRONTDESK_NOW` of the demo and of every query): a fixed
+    /// Monday, 10:00 in Rabat, so the cached files and the numbers do not drift with the date.
+    static let scheduleNow = "2026-11-30T09:00:00Z"
+    /// Days of history of the 100,000-appointment file (30 counselors, 10 rooms).
+    static let largeHistoryDays = 1_850
+
+    static func main() {
+        do {
+            try run()
+        } catch {
+            print("frontdesk-bench: \(error)")
+            exit(1)
+        }
+    }
+
+    static func run() throws {
         let args = CommandLine.arguments
         let visitors = args.firstIndex(of: "--visitors").flatMap { Int(args[$0 + 1]) } ?? 100_000
         let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 30
-        if let i = args.firstIndex(of: "--slots-db"), i + 1 < args.count {
-            try slots(path: args[i + 1])
-            return
-        }
+        let parts = Set(args.firstIndex(of: "--only").map { args[$0 + 1].split(separator: ",").map(String.init) }
+            ?? ["reception", "slots", "schedule", "calcurse"])
         let binDir = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
         let frontdesk = binDir + "/frontdesk"
         guard FileManager.default.isExecutableFile(atPath: frontdesk) else {
-            print("frontdesk-bench: build the frontdesk binary first (make bench does)")
-            exit(1)
+            throw BenchError("build the frontdesk binary first (make bench does)")
         }
         let dir = NSTemporaryDirectory() + "frontdesk-bench"
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let path = dir + "/bench-\(visitors).sqlite"
+        let data = BenchData(frontdesk: frontdesk, directory: dir)
+        guard let now = ISO8601DateFormatter().date(from: scheduleNow) else { throw BenchError("bad scheduleNow") }
         let calendar = CenterCalendar()
+        let today = calendar.localDate(of: now)
+
+        progress("making or reusing the demo data in \(dir)")
+        let reception = parts.contains("reception") ? try data.reception(visitors: visitors, seed: 2026) : nil
+        let year = !parts.isDisjoint(with: ["slots", "schedule"])
+            ? try data.schedule(counselors: 30, rooms: 10, pastDays: 365, futureDays: 28, seed: 2026, now: scheduleNow) : nil
+        // Without calcurse the side-by-side part is skipped, and its data are not made.
+        let large = parts.contains("calcurse") && CalcurseBench.calcursePath() != nil
+            ? try data.schedule(counselors: 30, rooms: 10, pastDays: largeHistoryDays, futureDays: 28, seed: 2026, now: scheduleNow) : nil
 
         print("# FrontDesk benchmark\n")
-        print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB")
-        print("- data: \(visitors) demo visitors (seed 2026) with today's walk-in queue; file \(path)\n")
-
-        // Demo data, made by the real CLI once and reused.
-        if !FileManager.default.fileExists(atPath: path) {
-            let started = Date()
-            let status = try run(frontdesk, ["demo", "--db", path, "--visitors", "\(visitors)", "--seed", "2026"])
-            guard status == 0 else { print("demo failed"); exit(1) }
-            print("- demo data created in \(String(format: "%.1f", Date().timeIntervalSince(started))) s\n")
+        print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB;"
+            + " load average at start \(loadAverage()) (other work on the machine makes wall times longer)")
+        print("- schema version \(AppDatabase.schemaVersion); demo data made by `frontdesk demo` (seed 2026) and reused from \(dir):")
+        if let reception {
+            print("  - reception: \(visitors) visitors with today's walk-in queue: \((reception.path as NSString).lastPathComponent)"
+                + created(reception))
         }
-
-        // First frame and memory, in a pseudo-terminal.
-        var frames: [Double] = []
-        var rss: [Int] = []
-        for _ in 0..<runs {
-            let m = try PTYProbe.firstFrame(binary: frontdesk, arguments: ["--db", path, "--lang", "en"], marker: "Quit")
-            frames.append(m.milliseconds)
-            rss.append(m.residentKiB)
+        if let year {
+            print("  - scheduling: 30 counselors, 10 rooms, 2,000 visitors, 365 days of appointments before \(today) and 28 from it,"
+                + " now = \(scheduleNow): \((year.path as NSString).lastPathComponent)" + created(year))
         }
-        print("## Start to first reception frame (\(runs) runs, 80x24 pseudo-terminal)\n")
-        print("| median | p99 | max | resident memory (median) |")
-        print("|---|---|---|---|")
-        print(String(format: "| %.1f ms | %.1f ms | %.1f ms | %.1f MB |", Stats.median(frames), Stats.p99(frames), frames.max() ?? 0, Double(Stats.medianInt(rss)) / 1024))
-        print("")
-
-        // Search latency per keystroke.
-        let db = try AppDatabase.open(path: path, calendar: calendar)
-        var generator = DemoGenerator(seed: 99)
-        let names = generator.visitors(count: 300, now: Date(), calendar: calendar).map { $0.familyName.isEmpty ? $0.givenName : $0.familyName }
-        print("## Search latency per keystroke (\(names.count) names typed letter by letter, limit \(50))\n")
-        print("| typed characters | median | p99 | max |")
-        print("|---|---|---|---|")
-        for length in 1...6 {
-            var samples: [Double] = []
-            for name in names {
-                let prefix = String(name.prefix(length))
-                guard prefix.count == length else { continue }
-                _ = try db.searchVisitors(prefix, limit: 50) // warm
-                let t0 = DispatchTime.now().uptimeNanoseconds
-                _ = try db.searchVisitors(prefix, limit: 50)
-                samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
-            }
-            print(String(format: "| %d | %.2f ms | %.2f ms | %.2f ms |", length, Stats.median(samples), Stats.p99(samples), samples.max() ?? 0))
+        if let large {
+            print("  - side by side: the same center with \(largeHistoryDays) days of history (about 100,000 appointments):"
+                + " \((large.path as NSString).lastPathComponent)" + created(large))
         }
         print("")
-    }
 
-    /// Free-slot queries on a scheduling database (`frontdesk demo --appointments-days 365
-    /// --counselors 30 --rooms 10`): for each individual service, any counselor and each
-    /// counselor who delivers it, the next 20 slots over 30 days from today (median, p99).
-    static func slots(path: String) throws {
-        let db = try AppDatabase.open(path: path, calendar: CenterCalendar())
-        let now = Date()
-        let today = db.calendar.localDate(of: now)
-        let counselors = try db.counselors(includeInactive: false)
-        let services = try db.services().filter { s in !s.isGroup && s.active && counselors.contains { $0.delivers(s.id) } }
-        var samples: [Double] = []
-        for round in 0..<3 {
-            for s in services {
-                let ids: [Int64?] = [nil] + counselors.filter { $0.delivers(s.id) }.map { Optional($0.id) }
-                for who in ids {
-                    let q = SlotQuery(service: s, from: today, through: today.adding(days: 29), counselorId: who, limit: 20)
-                    let t0 = DispatchTime.now().uptimeNanoseconds
-                    _ = try db.freeSlots(q, now: now)
-                    if round > 0 { samples.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000) }
-                }
-            }
+        var verdicts: [Verdict] = []
+        if let reception {
+            progress("first frame")
+            verdicts += try ReceptionBench.firstFrame(frontdesk: frontdesk, path: reception.path, runs: runs)
+            progress("search")
+            verdicts.append(try ReceptionBench.search(path: reception.path))
         }
-        print("## Free slots (\(counselors.count) counselors, \(try db.rooms(includeInactive: false).count) rooms, 30 days, limit 20, \(samples.count) queries)\n")
-        print("| median | p99 | max |")
+        if let year, parts.contains("slots") {
+            progress("free slots")
+            verdicts.append(try SlotsBench.run(path: year.path, now: now))
+        }
+        if let year, parts.contains("schedule") {
+            progress("schedule processes")
+            try ScheduleBench.run(frontdesk: frontdesk, path: year.path, counselor: "Leila Amrani", day: today.description, runs: 30)
+        }
+        if let large {
+            progress("calcurse side by side")
+            verdicts.append(try CalcurseBench.run(frontdesk: frontdesk, path: large.path, first: today.adding(days: -largeHistoryDays),
+                                                  last: today.adding(days: 27), day: today.adding(days: -6), runs: 20))
+        } else if parts.contains("calcurse") {
+            verdicts.append(CalcurseBench.skipped())
+        }
+        print("## Targets\n")
+        print("Load average at the end: \(loadAverage()).\n")
+        print("| target | measured | met |")
         print("|---|---|---|")
-        print(String(format: "| %.2f ms | %.2f ms | %.2f ms |", Stats.median(samples), Stats.p99(samples), samples.max() ?? 0))
+        for v in verdicts { print("| \(v.target) | \(v.measured) | \(v.met.map { $0 ? "yes" : "**no**" } ?? "skipped") |") }
+        print("")
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: executable)
-        p.arguments = arguments
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
+    static func created(_ file: BenchData.File) -> String {
+        file.createdSeconds.map { String(format: " (made by this run in %.1f s)", $0) } ?? ""
+    }
+
+    /// The 1-minute load average, from /proc/loadavg.
+    static func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+    }
+
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data("frontdesk-bench: \(text)…\n".utf8))
     }
 }
 
-enum Stats {
-    static func median(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        guard !s.isEmpty else { return 0 }
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
-
-    /// The 99th percentile, nearest-rank method.
-    static func p99(_ xs: [Double]) -> Double {
-        let s = xs.sorted()
-        guard !s.isEmpty else { return 0 }
-        let rank = Int((0.99 * Double(s.count)).rounded(.up))
-        return s[max(0, min(s.count - 1, rank - 1))]
-    }
-
-    static func medianInt(_ xs: [Int]) -> Int { Int(median(xs.map(Double.init))) }
+/// A target of an issue and how this run did against it; `met` is nil when skipped.
+struct Verdict {
+    var target: String
+    var measured: String
+    var met: Bool?
 }

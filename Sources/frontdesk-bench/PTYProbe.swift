@@ -8,6 +8,8 @@ enum PTYProbe {
     struct Measurement {
         var milliseconds: Double
         var residentKiB: Int
+        /// CPU time the process had used by then, all threads (from /proc/PID/task/*/schedstat).
+        var cpuMilliseconds: Double
     }
 
     enum ProbeError: Error { case pty(String), timeout(String) }
@@ -60,6 +62,7 @@ enum PTYProbe {
             }
         }
         let rss = residentKiB(pid: process.processIdentifier)
+        let cpu = cpuMilliseconds(pid: process.processIdentifier)
         kill(process.processIdentifier, SIGTERM)
         // Drain so the child is not blocked writing while it exits.
         while process.isRunning {
@@ -68,7 +71,7 @@ enum PTYProbe {
         }
         try? slave.close()
         close(master)
-        return Measurement(milliseconds: elapsed, residentKiB: rss)
+        return Measurement(milliseconds: elapsed, residentKiB: rss, cpuMilliseconds: cpu)
     }
 
     /// VmRSS of a process in KiB, from /proc.
@@ -78,5 +81,16 @@ enum PTYProbe {
             return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
         }
         return 0
+    }
+
+    /// CPU time of all the threads of a process so far, in milliseconds: the first field of each
+    /// /proc/PID/task/TID/schedstat is nanoseconds spent on a CPU.
+    static func cpuMilliseconds(pid: Int32) -> Double {
+        let dir = "/proc/\(pid)/task"
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return tasks.reduce(0.0) { sum, tid in
+            let text = (try? String(contentsOfFile: "\(dir)/\(tid)/schedstat", encoding: .utf8)) ?? ""
+            return sum + (Double(text.split(separator: " ").first ?? "0") ?? 0) / 1_000_000
+        }
     }
 }

@@ -124,4 +124,35 @@ struct SchedulingCLI {
         #expect(try c.run(["book", "--visitor", c.youssef, "--service", "social-orientation", "--at", "tomorrow"]).status == 1)
         #expect(try c.run(["cancel", "99", "--reason", "x"]).stderr == "frontdesk: no appointment has the id 99\n")
     }
+
+    /// `schedule` only reads: the file is the same byte for byte afterwards, with no -wal left
+    /// (it opens one connection and writes nothing; see `AppDatabase.openForReading`).
+    @Test func scheduleLeavesTheDatabaseFileUnchanged() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        try SchedulingCLI.ok(["book", "--visitor", c.youssef, "--service", "social-orientation", "--at", "2026-04-14 10:00",
+                              "--counselor", "Leila", "--room", "Salle 2", "--db", c.db])
+        let before = try Data(contentsOf: URL(fileURLWithPath: c.db))
+        for args in [["schedule", "--date", "2026-04-14"], ["schedule", "--week", "2026-04-14", "--counselor", "Leila", "--format", "ics"]] {
+            let r = try c.run(args)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("Leila Amrani") || r.stdout.contains("BEGIN:VEVENT"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: c.db)) == before)
+        #expect(!FileManager.default.fileExists(atPath: c.db + "-wal"))
+    }
+
+    /// `FRONTDESK_NOW` fixes the demo's today, as for other commands: the benchmark's cached
+    /// data are the same whatever the day they are made.
+    @Test func demoHistoryFollowsTheFixedClock() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("demo.sqlite")
+        try SchedulingCLI.ok(["demo", "--db", db, "--visitors", "200", "--seed", "5", "--no-walk-ins", "--appointments-days", "2",
+                              "--future-days", "3"])
+        let days = try runProcess("/usr/bin/sqlite3", [db, """
+            SELECT MIN(date(start_at / 1000, 'unixepoch')) || ' ' || MAX(date(start_at / 1000, 'unixepoch')) FROM appointment
+            """]).stdout
+        #expect(days == "2026-03-30 2026-04-03\n")
+    }
 }

@@ -157,6 +157,34 @@ struct SchedulingStoreTests {
         #expect(later.first.map { "\($0.date) \($0.time)" } == "2026-04-17 09:00")
     }
 
+    /// Slot searches read only the counselors who deliver the service (and the one asked for),
+    /// in the same name order as the full list; an inactive counselor is never offered.
+    @Test func slotSearchesReadOnlyTheCounselorsOfTheService() throws {
+        let f = try SchedulingFixture()
+        let hours = WeeklyHours(Weekday.workweek, [TimeRange("09:00-17:00")!])
+        let aminata = try f.db.saveCounselor(Counselor(id: 0, name: "Aminata Diop", serviceIds: ["consult-30"], languages: ["fr", "wo"],
+                                                       hours: hours), by: desk, at: SchedulingFixture.now)
+        var away = try f.db.saveCounselor(Counselor(id: 0, name: "Ahmed Alaoui", serviceIds: ["consult-30"], languages: ["ar"], hours: hours),
+                                          by: desk, at: SchedulingFixture.now)
+        away.active = false
+        _ = try f.db.saveCounselor(away, by: desk, at: SchedulingFixture.now)
+        let names = { (service: String, ids: [Int64]?) in
+            try f.db.writer.read { db in
+                try AppDatabase.fetchCounselors(db, includeInactive: false, ids: ids, delivering: service).map(\.name)
+            }
+        }
+        #expect(try names("consult-30", nil) == ["Aminata Diop", "Karim Bennani", "Leila Amrani"])
+        #expect(try names("consult-45", nil) == ["Karim Bennani", "Leila Amrani"])
+        #expect(try names("consult-45", [aminata.id]) == [])
+        #expect(try names("consult-30", [aminata.id]) == ["Aminata Diop"])
+        let all = try f.db.counselors(includeInactive: false).filter { $0.delivers("consult-30") }.map(\.name)
+        #expect(try names("consult-30", nil) == all)
+        let d = LocalDate(year: 2026, month: 4, day: 14)
+        let slots = try f.db.freeSlots(SlotQuery(service: SchedulingFixture.services[1], from: d, through: d, limit: 3, gridMinutes: 30),
+                                       now: SchedulingFixture.now)
+        #expect(slots.map(\.counselorId) == [aminata.id, f.karim.id, f.leila.id])
+    }
+
     /// cases/time.md T1 through the store: 16 slots each Monday, 09:00 stored as 09:00Z, then 08:00Z.
     @Test(arguments: [("2026-02-13", "2026-02-16", "2026-02-16T09:00:00Z"), ("2026-03-20", "2026-03-23", "2026-03-23T08:00:00Z")])
     func slotsFollowWallClockTimeAcrossClockChanges(asked: String, day: String, stored: String) throws {

@@ -54,7 +54,8 @@ struct DemoCommand: ParsableCommand {
         let db = try common.openDatabase(create: true)
         let calendar = try common.calendar()
         let actor = Actor(name: "demo", terminal: "demo")
-        let now = Date()
+        // FRONTDESK_NOW fixes "today" of the whole demo (history, agenda, queue), as for other commands.
+        let now = try clockNow()
         try storeCall { try db.loadCatalog(try ShippedData.services(), by: actor, at: now) }
         if try storeCall({ try db.visitorCount() }) > 0 {
             throw UserError("\(common.databasePath) already holds visitors; use --fresh to start over")

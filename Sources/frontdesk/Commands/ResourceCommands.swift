@@ -10,7 +10,7 @@ struct CounselorsCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a counselor; prints the new id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a counselor; prints the new id.")
         @OptionGroup var common: CommonOptions
         @Argument(help: "Full name, any script.") var name: String
         @Option(help: "Service ids delivered, comma-separated.") var services: String
@@ -29,7 +29,7 @@ struct CounselorsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List counselors.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List counselors.")
         @OptionGroup var common: CommonOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
         @Flag(help: "Include inactive counselors.") var all = false
@@ -69,7 +69,7 @@ struct CounselorsCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a counselor (only the options given).")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a counselor (only the options given).")
         @OptionGroup var common: CommonOptions
         @Argument(help: "Id or name.") var counselor: String
         @Option(help: "New name.") var name: String?
@@ -95,7 +95,7 @@ struct CounselorsCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a counselor (deactivated when they have appointments).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a counselor (deactivated when they have appointments).")
         @OptionGroup var common: CommonOptions
         @Argument(help: "Id or name.") var counselor: String
 
@@ -115,7 +115,7 @@ struct RoomsCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a room; prints the new id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a room; prints the new id.")
         @OptionGroup var common: CommonOptions
         @Argument(help: "Name, like 'Salle 2'.") var name: String
         @Option(help: "Seats for attendees (the counselor not counted).") var capacity: Int
@@ -130,7 +130,7 @@ struct RoomsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List rooms.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List rooms.")
         @OptionGroup var common: CommonOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
         @Flag(help: "Include inactive rooms.") var all = false
@@ -153,7 +153,7 @@ struct RoomsCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a room (only the options given).")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a room (only the options given).")
         @OptionGroup var common: CommonOptions
         @Argument(help: "Id or name.") var room: String
         @Option(help: "New name.") var name: String?
@@ -175,7 +175,7 @@ struct RoomsCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a room (deactivated when it has appointments).")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a room (deactivated when it has appointments).")
         @OptionGroup var common: CommonOptions
         @Argument(help: "Id or name.") var room: String
 
@@ -195,7 +195,7 @@ struct ClosuresCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close the center (or one room) for a day or a span; prints the id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Close the center (or one room) for a day or a span; prints the id.")
         @OptionGroup var common: CommonOptions
         @Option(help: "The first (or only) closed day, YYYY-MM-DD.") var date: String
         @Option(help: "The last closed day, inclusive (default: --date).") var until: String?
@@ -215,7 +215,7 @@ struct ClosuresCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List closures of a year (or a span).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List closures of a year (or a span).")
         @OptionGroup var common: CommonOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
         @Option(help: "First day, YYYY-MM-DD (default: 1 January of this year).") var from: String?
@@ -255,7 +255,7 @@ struct ClosuresCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a closure by id.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a closure by id.")
         @OptionGroup var common: CommonOptions
         @Argument(help: "The closure's id (see closures list).") var id: Int64
 

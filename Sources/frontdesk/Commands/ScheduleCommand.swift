@@ -21,7 +21,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try common.openDatabase()
+        let db = try common.openDatabaseForReading()
         let calendar = db.calendar
         let now = try clockNow()
         let first: LocalDate, last: LocalDate

@@ -11,7 +11,7 @@ struct VisitorsCommand: ParsableCommand {
         subcommands: [Add.self, Search.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a visitor; prints the new public code.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a visitor; prints the new public code.")
 
         @OptionGroup var common: CommonOptions
         @Option(help: "Given name, any script.") var given: String
@@ -52,7 +52,7 @@ struct VisitorsCommand: ParsableCommand {
     }
 
     struct Search: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Find visitors by part of a name (any script), code or phone digits.")
+        static let configuration = CommandConfiguration(commandName: "search", abstract: "Find visitors by part of a name (any script), code or phone digits.")
 
         @OptionGroup var common: CommonOptions
         @Argument(help: "What to look for.") var query: String

@@ -36,11 +36,26 @@ struct CommonOptions: ParsableArguments {
     /// refuses a path where no database exists, so a mistyped `--db` cannot quietly start an
     /// empty database that receptionists then fill.
     func openDatabase(create: Bool = false) throws -> AppDatabase {
+        try requireExisting(unless: create)
+        return try opening { try AppDatabase.open(path: databasePath, calendar: try calendar()) }
+    }
+
+    /// Opens the database for a command that only reads: one connection, nothing written to an
+    /// up-to-date file (`AppDatabase.openForReading`). Refuses a missing file.
+    func openDatabaseForReading() throws -> AppDatabase {
+        try requireExisting(unless: false)
+        return try opening { try AppDatabase.openForReading(path: databasePath, calendar: try calendar()) }
+    }
+
+    private func requireExisting(unless create: Bool) throws {
         if !create && !FileManager.default.fileExists(atPath: databasePath) {
             throw UserError("no database at \(databasePath): check --db, or create one with 'frontdesk init --db \(databasePath)'")
         }
+    }
+
+    private func opening(_ body: () throws -> AppDatabase) throws -> AppDatabase {
         do {
-            return try AppDatabase.open(path: databasePath, calendar: try calendar())
+            return try body()
         } catch let error as StoreError {
             throw UserError(error.message)
         } catch let error as UserError {
