@@ -179,7 +179,7 @@ struct AppointmentsCommand: ParsableCommand {
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set any status (a correction: 'marked no-show by mistake'); the audit trail keeps before, after and the reason.")
+            commandName: "correct", abstract: "Set any status (a correction: 'marked no-show by mistake'); the audit trail keeps before, after and the reason.")
         @OptionGroup var common: CommonOptions
         @Argument(help: "The appointment's id.") var id: Int64
         @Option(help: "booked, checked_in, in_session, completed, cancelled or no_show.") var status: AppointmentStatus

@@ -12,7 +12,7 @@ struct SessionsCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Schedule a group session, or a weekly series; prints each session and each skipped date with why.")
+            commandName: "add", abstract: "Schedule a group session, or a weekly series; prints each session and each skipped date with why.")
         @OptionGroup var common: CommonOptions
         @Option(help: "A group service id (french-class, psychosocial-support-group…).") var service: String
         @Option(help: "Center-local start of the first session, 'YYYY-MM-DD HH:MM'.") var at: String
@@ -88,7 +88,7 @@ struct SessionsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List group sessions with seats taken, capacity and waitlist length.")
+            commandName: "list", abstract: "List group sessions with seats taken, capacity and waitlist length.")
         @OptionGroup var common: CommonOptions
         @Option(help: "First day, YYYY-MM-DD (default: today).") var from: String?
         @Option(help: "Last day, YYYY-MM-DD (default: 4 weeks from the first).") var to: String?
@@ -167,7 +167,7 @@ struct SessionsCommand: ParsableCommand {
 
     struct Enroll: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Enroll a visitor in a session, or put them on its waitlist when it is full.")
+            commandName: "enroll", abstract: "Enroll a visitor in a session, or put them on its waitlist when it is full.")
         @OptionGroup var common: CommonOptions
         @Argument(help: "The session's id (see sessions list).") var session: Int64
         @Option(help: "The visitor's public code, V-YYYY-NNNNN.") var visitor: String
@@ -190,7 +190,7 @@ struct SessionsCommand: ParsableCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel a visitor's seat or waitlist place; prints who was promoted from the waitlist.")
+            commandName: "cancel", abstract: "Cancel a visitor's seat or waitlist place; prints who was promoted from the waitlist.")
         @OptionGroup var common: CommonOptions
         @Argument(help: "The session's id (see sessions list).") var session: Int64
         @Option(help: "The visitor's public code, V-YYYY-NNNNN.") var visitor: String
