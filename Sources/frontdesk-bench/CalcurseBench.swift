@@ -92,6 +92,19 @@ enum CalcurseBench {
         print("- same appointments: frontdesk lists \(ourCount), calcurse lists \(theirCount): "
             + (ourCount == theirCount && ourCount > 0 ? "**same count**" : "**COUNTS DIFFER**"))
         print("")
+        // The baseline (about 460 ms) is calcurse in the machine's default zone, without
+        // TZ in its environment: glibc then re-reads /etc/localtime for every local-time
+        // conversion. Time that configuration too, and say what it lists, beside the strict one.
+        var plainEnv = env
+        plainEnv.removeValue(forKey: "TZ")
+        var plain = Spawn.Timing()
+        for _ in 0..<max(5, runs / 2) { plain.add(try Spawn.checked(calcurse, theirs, environment: plainEnv)) }
+        let plainCount = appointmentLines(plain.last?.output ?? "")
+        print(String(format: "- calcurse without `TZ` in its environment (the machine's default zone, as the issue's ~460 ms"
+                     + " baseline was taken): median %.1f ms over %d runs, %d appointments listed; ratio to frontdesk **%.1f×**."
+                     + " The verdict below uses the stricter run above, with `TZ=Africa/Casablanca`.",
+                     Stats.median(plain.wall), plain.wall.count, plainCount, Stats.median(plain.wall) / max(0.001, Stats.median(us.wall))))
+        print("")
         let same = ourCount == theirCount && ourCount > 0
         return Verdict(target: target + " (same count listed)",
                        measured: String(format: "%.1f× (%.1f ms against %.1f ms; %d and %d appointments)", ratio,
