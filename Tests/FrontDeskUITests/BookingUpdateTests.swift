@@ -67,6 +67,26 @@ struct BookingUpdateTests {
         #expect(state.upcoming == [booked])
     }
 
+    /// `i` asks for an interpreter of one of the visitor's languages: the slot search and the
+    /// booking carry it (the room must seat one more), and `i` again goes back to none.
+    @Test func anInterpreterLanguageTravelsToTheSlotsAndTheBooking() {
+        var state = ready()
+        var withInterpreter = query()
+        withInterpreter.interpreterLanguage = "ar"
+        #expect(send(&state, .character("i")) == [.findSlots(withInterpreter)])
+        #expect(state.interpreterLanguage == "ar")
+        _ = B.update(&state, .slotsFound(withInterpreter, Sched.slots))
+        let slot = Sched.slots[0]
+        let expected = NewAppointment(visitorId: 1, serviceId: "individual-counseling", counselorId: slot.counselorId,
+                                      roomId: slot.roomId, start: slot.interval.start, interpreterLanguage: "ar")
+        #expect(send(&state, .enter, .enter) == [.book(expected)])
+        _ = send(&state, .escape)
+        var none = state
+        none.modal = nil
+        #expect(send(&none, .character("i")) == [.findSlots(query())])
+        #expect(none.interpreterLanguage == nil)
+    }
+
     @Test func aRefusedBookingKeepsEverythingChosenAndTheConfirmation() {
         var state = ready()
         _ = send(&state, .down, .enter, .enter)

@@ -11,6 +11,7 @@ struct SlotsCommand: ParsableCommand {
     @Option(help: "Service id (individual-counseling, social-orientation…).") var service: String
     @Option(help: "Only this counselor (id or name).") var counselor: String?
     @Option(help: "Only counselors who speak this language (ISO 639 code).") var language: String?
+    @Option(help: "Language of an interpreter who comes too (ISO 639): the room must seat one more.") var interpreter: String?
     @Option(help: "First day searched, YYYY-MM-DD (default: today).") var from: String?
     @Option(help: "Days searched from the first.") var days: Int = 30
     @Option(help: "At most this many slots.") var limit: Int = 10
@@ -28,7 +29,8 @@ struct SlotsCommand: ParsableCommand {
         let s = try findService(service, in: db)
         let c = try counselor.map { try findCounselor($0, in: db) }
         let query = SlotQuery(service: s, from: first, through: first.adding(days: days - 1), counselorId: c?.id,
-                              languages: language.map { [$0.lowercased()] } ?? [], languagePolicy: .require, limit: limit)
+                              languages: language.map { [$0.lowercased()] } ?? [], languagePolicy: .require,
+                              interpreterLanguage: interpreter?.lowercased(), limit: limit)
         let slots = try schedulingCall(db.calendar) { try db.freeSlots(query, now: now) }
         let counselors = Dictionary(uniqueKeysWithValues: try storeCall { try db.counselors(includeInactive: true) }.map { ($0.id, $0.name) })
         let rooms = Dictionary(uniqueKeysWithValues: try storeCall { try db.rooms(includeInactive: true) }.map { ($0.id, $0.name) })

@@ -3,7 +3,7 @@ import TerminalKit
 /// What a key can mean on the booking screen.
 public enum BookingCommand: Hashable, Sendable {
     case help, findVisitor, choose, nextPane, previousPane, previousCategory, nextCategory
-    case counselorFilter, languageFilter, date, reschedule, cancelAppointment, quit
+    case counselorFilter, languageFilter, interpreter, date, reschedule, cancelAppointment, quit
     case moveUp, moveDown, pageUp, pageDown, top, bottom
 }
 
@@ -23,6 +23,7 @@ public enum BookingKeys {
     private static let filters: [KeyBinding<BookingCommand>] = [
         KeyBinding(.counselorFilter, [.function(4), .character("c")], label: "key.counselor"),
         KeyBinding(.languageFilter, [.function(5), .character("l")], label: "key.language"),
+        KeyBinding(.interpreter, [.character("i")], label: "key.interpreter", inBar: false),
         KeyBinding(.date, [.function(6), .character("d")], label: "key.date"),
     ]
 

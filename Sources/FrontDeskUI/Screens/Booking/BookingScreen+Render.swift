@@ -186,7 +186,8 @@ extension BookingScreen {
         let counselor = state.counselorFilter.map { state.counselorName($0) } ?? s("filter.any")
         let language = state.languageFilter ?? s("filter.any")
         let from = Chrome.shortDate(state.fromDate ?? state.today, s, state.calendar)
-        frame.put(s("booking.filters", counselor, language, from), in: inner.row(0), style: .dim)
+        let interpreter = state.interpreterLanguage.map { " · " + s("booking.interpreter", $0) } ?? ""
+        frame.put(s("booking.filters", counselor, language, from) + interpreter, in: inner.row(0), style: .dim)
         let columns = [TableColumn(s("slots.date"), width: .length(12)), TableColumn(s("slots.time"), width: .length(5)),
                        TableColumn(s("slots.counselor"), width: .min(10)), TableColumn(s("slots.room"), width: .length(9)),
                        TableColumn(s("slots.language"), width: .length(4))]

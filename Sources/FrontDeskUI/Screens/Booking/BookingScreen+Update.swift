@@ -137,7 +137,8 @@ extension BookingScreen {
         let languages = state.languageFilter.map { [$0] } ?? state.visitor?.languages ?? []
         return SlotQuery(service: service, from: from, through: from.adding(days: searchDays - 1),
                          counselorId: state.counselorFilter, visitorId: visitorId, languages: languages,
-                         languagePolicy: state.languageFilter == nil ? .rank : .require, limit: slotLimit)
+                         languagePolicy: state.languageFilter == nil ? .rank : .require,
+                         interpreterLanguage: state.interpreterLanguage, limit: slotLimit)
     }
 
     /// The sessions query for a chosen group service, or nil.
@@ -248,6 +249,12 @@ extension BookingScreen {
             let choices: [String?] = [nil] + state.languageChoices
             let i = choices.firstIndex(of: state.languageFilter) ?? 0
             state.languageFilter = choices[(i + 1) % choices.count]
+            return refreshSlots(&state)
+        case .interpreter:
+            // None, then each of the visitor's languages: an interpreter of that language comes.
+            let choices: [String?] = [nil] + (state.visitor?.languages ?? [])
+            let i = choices.firstIndex(of: state.interpreterLanguage) ?? 0
+            state.interpreterLanguage = choices[(i + 1) % choices.count]
             return refreshSlots(&state)
         case .date:
             var form = FieldForm(title: "date.title", fields: [.text("date.field", (state.fromDate ?? state.today).description, maxLength: 10)])
@@ -388,7 +395,8 @@ extension BookingScreen {
                     return [.reschedule(appointmentId: a.id, to: c.slot.interval.start, counselorId: c.slot.counselorId, roomId: c.slot.roomId)]
                 }
                 return [.book(NewAppointment(visitorId: visitor.id, serviceId: c.service.id, counselorId: c.slot.counselorId,
-                                             roomId: c.slot.roomId, start: c.slot.interval.start))]
+                                             roomId: c.slot.roomId, start: c.slot.interval.start,
+                                             interpreterLanguage: state.interpreterLanguage))]
             default: break
             }
             return []

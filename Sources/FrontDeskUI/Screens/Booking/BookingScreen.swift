@@ -107,6 +107,9 @@ public enum BookingScreen {
         public var serviceList = ListState()
         public var counselorFilter: Int64?
         public var languageFilter: String?
+        /// The language of an interpreter who comes with the visitor (ISO 639), when no counselor
+        /// need speak the visitor's language; the room must then seat one more.
+        public var interpreterLanguage: String?
         /// First day searched; nil means today.
         public var fromDate: LocalDate?
         /// The query the shown slots answer, or the one asked last.
