@@ -107,8 +107,8 @@ extension ReceptionScreen {
     private static func handleKey(_ state: inout State, _ key: Key) -> [Effect] {
         if state.size.width < minimumSize.width || state.size.height < minimumSize.height {
             // Only quitting works while the window is too small to show anything.
-            if key == .function(10) { state.modal = .quitConfirm }
-            else if state.modal == .quitConfirm, key == .character("y") || key == .character("o") { return quit(&state) }
+            if key == .function(10) && state.modal != .quitConfirm { state.modal = .quitConfirm }
+            else if state.modal == .quitConfirm, Chrome.quitAnswer(key) == true { return quit(&state) }
             return []
         }
         if let modal = state.modal { return handleModalKey(&state, modal, key) }
@@ -253,13 +253,13 @@ extension ReceptionScreen {
             }
             return []
         case .quitConfirm:
-            switch key {
-            case .character("y"), .character("Y"), .character("o"), .character("O"), .function(10):
+            switch Chrome.quitAnswer(key) {
+            case true?:
                 state.modal = nil
                 return quit(&state)
-            case .character("n"), .character("N"), .escape:
+            case false?:
                 state.modal = nil
-            default: break
+            case nil: break
             }
             return []
         case .ticket:

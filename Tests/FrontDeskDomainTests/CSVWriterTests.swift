@@ -1,0 +1,40 @@
+import FrontDeskDomain
+import Testing
+
+/// cases/exports.md E3 and RFC 4180 quoting for the CSV exports (queue, visitors, schedule).
+struct CSVWriterTests {
+    @Test(arguments: [
+        ("=1+1", "'=1+1"),
+        ("+SUM(1;1)", "'+SUM(1;1)"),
+        ("-2+3", "'-2+3"),
+        ("@A1", "'@A1"),
+        ("\t=1", "'\t=1"),
+        ("+212 6 12 34 56 78", "'+212 6 12 34 56 78"),
+        ("Aïssatou", "Aïssatou"),
+        ("يوسف المهاجر", "يوسف المهاجر"),
+    ])
+    func textCellsThatASpreadsheetWouldRunAreNeutralized(cell: String, written: String) {
+        var csv = CSVWriter()
+        csv.append([.text(cell)])
+        #expect(csv.output == written + "\r\n")
+    }
+
+    @Test func numbersAreWrittenUnchanged() {
+        var csv = CSVWriter()
+        csv.appendHeader(["duration_min", "ticket"])
+        csv.append([.number(45), .number(-3)])
+        #expect(csv.output == "duration_min,ticket\r\n45,-3\r\n")
+    }
+
+    @Test func quotingFollowsRFC4180AndNoRawControlBytesRemain() {
+        var csv = CSVWriter()
+        csv.append([.text("Salle 2, étage 1"), .text("dit \"bonjour\""), .text("deux\nlignes"), .text("Evil\u{1B}[2J\u{07}"), .empty])
+        #expect(csv.output == "\"Salle 2, étage 1\",\"dit \"\"bonjour\"\"\",\"deux\nlignes\",Evil[2J,\r\n")
+        #expect(!csv.output.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
+    @Test func byteOrderMarkOnlyWhenAsked() {
+        #expect(CSVWriter(byteOrderMark: true).output == "\u{FEFF}")
+        #expect(CSVWriter().output.isEmpty)
+    }
+}
