@@ -88,6 +88,54 @@ import Testing
 
     @Test func weekGrid() throws { try Snapshot.assert(frame(schedule(.week)), named: "schedule-week") }
 
+    /// A day with four 15-minute intakes in the 09:00 hour, one at 07:30 and one at 18:30: more
+    /// lines than rows, so the agenda scrolls to the selection.
+    func crowded(_ view: S.View) -> S.State {
+        var state = Sched.schedule(now: Sched.at("2026-03-23", "08:05"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        let week = S.AgendaRequest(counselorId: 1, from: LocalDate(year: 2026, month: 3, day: 23), through: LocalDate(year: 2026, month: 3, day: 29))
+        let intake = Service(id: "intake", nameFr: "Accueil", nameEn: "Intake", category: .social, durationMinutes: 15)
+        let people = [Fixture.youssef, Fixture.samrawit, Fixture.aissatou, Fixture.visitor(9, "Élodie", "Mbappé-Ngoma")]
+        var listings = zip(people, ["09:00", "09:15", "09:30", "09:45"]).enumerated().map { i, p in
+            Sched.listing(Int64(10 + i), p.0, intake, date: "2026-03-23", time: p.1)
+        }
+        listings.append(Sched.listing(20, Fixture.aissatou, Sched.firstAid, date: "2026-03-23", time: "07:30"))
+        listings.append(Sched.listing(21, Fixture.samrawit, Sched.orientation, date: "2026-03-23", time: "18:30"))
+        _ = S.update(&state, .agendaLoaded(week, listings))
+        state.view = view
+        return state
+    }
+
+    @Test func crowdedDayShowsEveryAppointment() throws {
+        var state = crowded(.day)
+        let f = frame(state)
+        try Snapshot.assert(f, named: "schedule-day-crowded")
+        for name in ["يوسف المهاجر", "ሳምራዊት ተስፋይ", "Aïssatou", "Élodie Mbappé", "07:30–08:00"] {
+            #expect(f.text.contains(name), "\(name) hidden")
+        }
+        #expect(!f.text.contains("18:30–19:15"), "the evening appointment is below the fold at first")
+        #expect(f.text.contains("▼"))
+        for _ in 0..<5 { _ = S.update(&state, .key(.down)) }
+        #expect(state.selectedId == 21)
+        let scrolled = frame(state)
+        #expect(scrolled.text.contains("18:30–19:15"), "moving down brings the selection into view")
+        #expect(scrolled.text.contains("▲"))
+        try Snapshot.assert(scrolled, named: "schedule-day-crowded-end")
+    }
+
+    @Test func crowdedWeekCellCountsTheOthers() throws {
+        var state = crowded(.week)
+        #expect(frame(state).text.contains("07:30"), "the early appointment is selected and in view")
+        _ = S.update(&state, .key(.down))
+        #expect(state.selectedId == 10)
+        let f = frame(state)
+        try Snapshot.assert(f, named: "schedule-week-crowded")
+        #expect(f.text.contains("+1"), "two intakes share each 30-minute cell")
+        _ = S.update(&state, .key(.down))
+        #expect(state.selectedId == 11)
+        #expect(frame(state).text.contains("ሳምራዊት"), "the selected one is the one the cell shows")
+    }
+
     @Test func scheduleDialogs() throws {
         var state = schedule(.day)
         _ = S.update(&state, .key(.character("c")))

@@ -10,17 +10,23 @@ extension ScheduleScreen {
         return (start, max(end, start + 1))
     }
 
-    /// The time rows for `rows` lines: 30 minutes each (15 when 08:00–18:00 fits at 15), from
-    /// 08:00 or earlier when an appointment starts earlier.
-    static func timeRows(_ state: State, rows: Int) -> (start: Int, step: Int) {
-        let shown = state.days.flatMap { state.appointments(on: $0) }.map(minutes)
+    /// The week grid's time rows for `rows` lines: 30 minutes each (15 when 08:00–18:00 fits at
+    /// 15), covering 08:00–18:00 widened to every appointment shown, and `hidden` rows above and
+    /// below when they do not all fit: scrolled just enough to show the selected appointment.
+    static func timeRows(_ state: State, rows: Int) -> (start: Int, step: Int, hiddenAbove: Bool, hiddenBelow: Bool) {
+        let shown = state.days.flatMap { state.appointments(on: $0) }
+        let spans = shown.map(minutes)
         let step = (dayEndMinutes - dayStartMinutes) / 15 <= rows ? 15 : 30
-        var start = dayStartMinutes
-        if let earliest = shown.map(\.start).min(), earliest < start { start = earliest / step * step }
-        if let latest = shown.map(\.end).max(), latest > start + rows * step {
-            start = max(0, min(start, (latest + step - 1) / step * step - rows * step))
+        let first = min(dayStartMinutes, spans.map(\.start).min() ?? dayStartMinutes) / step * step
+        let last = max(dayEndMinutes, spans.map(\.end).max() ?? dayEndMinutes)
+        let count = (last - first + step - 1) / step
+        guard count > rows, rows > 0 else { return (first, step, false, false) }
+        var offset = 0
+        if let selected = shown.first(where: { $0.id == state.selectedId }) {
+            let row = (minutes(selected).start - first) / step
+            offset = min(max(0, row - rows + 1), count - rows)
         }
-        return (start, step)
+        return (first + offset * step, step, offset > 0, offset + rows < count)
     }
 
     public static func render(_ state: State, into frame: inout Frame) {
@@ -59,6 +65,42 @@ extension ScheduleScreen {
 
     private static func timeLabel(_ minutes: Int) -> String { LocalTime(minutesSinceMidnight: minutes)?.description ?? "" }
 
+    /// One line of the day agenda: a time row, or one more appointment that starts within the
+    /// same row (two 15-minute appointments in a 30-minute row get a line each).
+    struct AgendaLine: Equatable {
+        /// The row's wall-clock minute, on its first line only.
+        var time: Int?
+        /// The appointment the line shows: one starting in the row, else one still running.
+        var appointment: AppointmentListing?
+        /// True when the line shows the appointment's start (its times, visitor, service, room).
+        var starts: Bool
+    }
+
+    /// The day agenda's lines from wall-clock minute `start` to `end` (exclusive) in rows of
+    /// `step` minutes: every appointment gets its own starting line, so none hides behind another.
+    /// An appointment that began before `start` starts on the first line.
+    static func agendaLines(_ items: [AppointmentListing], from start: Int, to end: Int, step: Int) -> [AgendaLine] {
+        var lines: [AgendaLine] = []
+        for t in stride(from: start, to: end, by: step) {
+            let starting = items.filter { let m = minutes($0); return m.start < t + step && (m.start >= t || (t == start && m.end > t)) }
+            if starting.isEmpty {
+                let running = items.first { let m = minutes($0); return m.start < t && t < m.end }
+                lines.append(AgendaLine(time: t, appointment: running, starts: false))
+            } else {
+                for (i, a) in starting.enumerated() { lines.append(AgendaLine(time: i == 0 ? t : nil, appointment: a, starts: true)) }
+            }
+        }
+        return lines
+    }
+
+    /// The first line shown of `lines` in `height` rows: 0, or just enough to bring the selected
+    /// appointment's starting line into view.
+    static func agendaOffset(_ lines: [AgendaLine], selectedId: Int64?, height: Int) -> Int {
+        guard lines.count > height, height > 0,
+              let i = lines.firstIndex(where: { $0.starts && $0.appointment?.id == selectedId }) else { return 0 }
+        return min(max(0, i - height + 1), lines.count - height)
+    }
+
     private static func renderDay(_ state: State, header: Rect, body: Rect, _ frame: inout Frame) {
         let s = state.strings
         let day = state.date
@@ -67,27 +109,32 @@ extension ScheduleScreen {
         let w = frame.put(title, in: Rect(x: header.x, y: header.y, width: min(header.width, DisplayText.width(of: title)), height: 1), style: .bold)
         frame.put(s("schedule.navHint"), in: Rect(x: header.x + w, y: header.y, width: header.width - w, height: 1), style: .dim, alignRight: true)
         let items = state.appointments(on: day)
-        let (start, step) = timeRows(state, rows: body.height)
+        let spans = items.map(minutes)
+        let step = (dayEndMinutes - dayStartMinutes) / 15 <= body.height ? 15 : 30
+        let first = min(dayStartMinutes, spans.map(\.start).min() ?? dayStartMinutes) / step * step
+        let last = max(dayEndMinutes, spans.map(\.end).max() ?? dayEndMinutes)
+        let lines = agendaLines(items, from: first, to: last, step: step)
+        let offset = agendaOffset(lines, selectedId: state.selectedId, height: body.height)
         let textX = body.x + 7
-        for r in 0..<body.height {
-            let t = start + r * step
+        for (r, line) in lines.dropFirst(offset).prefix(body.height).enumerated() {
             let y = body.y + r
-            frame.put(timeLabel(t), in: Rect(x: body.x, y: y, width: 5, height: 1), style: t % 60 == 0 ? .plain : .dim)
-            frame.put("│", x: body.x + 6, y: y, style: .dim)
-            // The appointment on this row: the one that starts in it, else one that covers it.
-            let covering = items.filter { let m = minutes($0); return m.start < t + step && t < m.end }
-            guard let a = covering.first(where: { minutes($0).start >= t }) ?? covering.first else { continue }
+            if let t = line.time {
+                frame.put(timeLabel(t), in: Rect(x: body.x, y: y, width: 5, height: 1), style: t % 60 == 0 ? .plain : .dim)
+            }
+            // The gutter shows where more lines are hidden above or below.
+            let more = (r == 0 && offset > 0) ? "▲" : (r == body.height - 1 && offset + body.height < lines.count ? "▼" : "│")
+            frame.put(more, x: body.x + 6, y: y, style: more == "│" ? .dim : .bold)
+            guard let a = line.appointment else { continue }
             let m = minutes(a)
-            let first = m.start >= t || r == 0
             let selected = a.id == state.selectedId && state.modal == nil
             let style: Style = selected ? .reverse : (a.status.isFinal ? .dim : .bold)
             let rect = Rect(x: textX, y: y, width: body.maxX - textX, height: 1)
             frame.fill(rect, style: style)
-            if first {
+            if line.starts || r == 0 {
                 let cols = rect.splitHorizontally([.min(12), .length(20), .length(12), .length(12)])
                 let who = a.visitorName ?? s("schedule.group", a.group.map { "\($0.enrolled)/\($0.capacity)" } ?? "")
                 let texts = ["▌\(timeLabel(m.start))–\(timeLabel(m.end)) \(who)", s.serviceName(a.service), a.roomName,
-                             s.appointmentStatus(a.status) + (covering.count > 1 ? " +\(covering.count - 1)" : "")]
+                             s.appointmentStatus(a.status)]
                 for (c, text) in zip(cols, texts) { frame.put(text, in: Rect(x: c.x, y: c.y, width: c.width - 1, height: 1), style: style) }
             } else {
                 frame.put("▌", x: textX, y: y, style: style)
@@ -108,15 +155,18 @@ extension ScheduleScreen {
             let style: Style = day == state.date ? Style.reverse.with(.bold) : (day == state.today ? .bold : .plain)
             frame.put(label, in: Rect(x: c.x, y: header.y, width: c.width, height: 1), style: style)
         }
-        let (start, step) = timeRows(state, rows: body.height)
+        let (start, step, above, below) = timeRows(state, rows: body.height)
         for r in 0..<body.height {
             let t = start + r * step
             let y = body.y + r
             frame.put(timeLabel(t), in: Rect(x: body.x, y: y, width: 5, height: 1), style: t % 60 == 0 ? .plain : .dim)
+            if (r == 0 && above) || (r == body.height - 1 && below) { frame.put(r == 0 ? "▲" : "▼", x: body.x + 5, y: y, style: .bold) }
             for (day, c) in zip(days, cols) {
                 frame.put("│", x: c.x, y: y, style: .dim)
                 let covering = state.appointments(on: day).filter { let m = minutes($0); return m.start < t + step && t < m.end }
-                guard let a = covering.first(where: { minutes($0).start >= t }) ?? covering.first else { continue }
+                let starting = covering.filter { minutes($0).start >= t }
+                // Several appointments starting in one cell: the selected one (else the first), and "+N".
+                guard let a = starting.first(where: { $0.id == state.selectedId }) ?? starting.first ?? covering.first else { continue }
                 let m = minutes(a)
                 let cell = Rect(x: c.x + 1, y: y, width: c.width - 1, height: 1)
                 let selected = a.id == state.selectedId && day == state.date && state.modal == nil
@@ -124,7 +174,10 @@ extension ScheduleScreen {
                 frame.fill(cell, style: style)
                 let k = r == 0 ? 0 : (t - m.start / step * step) / step
                 let line = k == 0 ? (a.visitorName ?? s.serviceName(a.service)) : (k == 1 ? a.roomName : "")
-                frame.put(line, in: cell, style: style)
+                let extra = k == 0 && starting.count > 1 ? "+\(starting.count - 1)" : ""
+                let w = DisplayText.width(of: extra)
+                frame.put(line, in: Rect(x: cell.x, y: y, width: cell.width - w, height: 1), style: style)
+                if !extra.isEmpty { frame.put(extra, in: Rect(x: cell.maxX - w, y: y, width: w, height: 1), style: style.with(.bold)) }
             }
         }
     }
