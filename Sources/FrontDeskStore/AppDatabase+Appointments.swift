@@ -286,11 +286,15 @@ extension AppDatabase: SchedulingRepository {
         return appointment(r)
     }
 
-    static func appointment(_ r: Row) -> Appointment {
-        Appointment(id: r["id"], visitorId: r["visitor_id"], serviceId: r["service_id"], counselorId: r["counselor_id"],
-                    roomId: r["room_id"], start: Date(epochMilliseconds: r["start_at"]), end: Date(epochMilliseconds: r["end_at"]),
-                    status: AppointmentStatus(rawValue: r["status"]) ?? .booked, interpreterLanguage: r["interpreter_language"],
-                    note: r["note"], createdBy: r["created_by"], cancelReason: r["cancel_reason"], groupSessionId: r["group_session_id"])
+    static func appointment(_ r: Row) -> Appointment { appointment(r, ColumnIndex(r.columnNames)) }
+
+    /// An appointment from a row holding the `appointment` table's columns (`a.*`).
+    static func appointment(_ r: Row, _ c: ColumnIndex) -> Appointment {
+        Appointment(id: r[c["id"]], visitorId: r[c["visitor_id"]], serviceId: r[c["service_id"]], counselorId: r[c["counselor_id"]],
+                    roomId: r[c["room_id"]], start: Date(epochMilliseconds: r[c["start_at"]]), end: Date(epochMilliseconds: r[c["end_at"]]),
+                    status: AppointmentStatus(rawValue: r[c["status"]]) ?? .booked, interpreterLanguage: r[c["interpreter_language"]],
+                    note: r[c["note"]], createdBy: r[c["created_by"]], cancelReason: r[c["cancel_reason"]],
+                    groupSessionId: r[c["group_session_id"]])
     }
 
     static func updateStatus(_ db: Database, _ a: Appointment) throws {
@@ -323,23 +327,26 @@ extension AppDatabase: SchedulingRepository {
             WHERE \(condition)
             ORDER BY \(order)\(limit.map { " LIMIT \($0)" } ?? "")
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { r in
-            let a = appointment(r)
-            let service = Service(id: a.serviceId, nameFr: r["name_fr"], nameEn: r["name_en"],
-                                  category: ServiceCategory(rawValue: r["category"]) ?? .social, durationMinutes: r["duration_min"],
-                                  groupCapacity: r["group_capacity"], active: r["service_active"])
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        guard let first = rows.first else { return [] }
+        let c = ColumnIndex(first.columnNames)
+        return rows.map { r in
+            let a = appointment(r, c)
+            let service = Service(id: a.serviceId, nameFr: r[c["name_fr"]], nameEn: r[c["name_en"]],
+                                  category: ServiceCategory(rawValue: r[c["category"]]) ?? .social, durationMinutes: r[c["duration_min"]],
+                                  groupCapacity: r[c["group_capacity"]], active: r[c["service_active"]])
             var code: VisitorCode?, name: String?
-            if let year: Int = r["code_year"] {
-                code = VisitorCode(year: year, number: r["code_number"])
-                let given: String = r["given_name"], family: String = r["family_name"]
+            if let year: Int = r[c["code_year"]] {
+                code = VisitorCode(year: year, number: r[c["code_number"]])
+                let given: String = r[c["given_name"]], family: String = r[c["family_name"]]
                 name = family.isEmpty ? given : "\(given) \(family)"
             }
             let group = a.groupSessionId.map {
-                GroupSeats(sessionId: $0, capacity: r["group_seats"], enrolled: r["group_enrolled"], waitlisted: r["group_waitlisted"])
+                GroupSeats(sessionId: $0, capacity: r[c["group_seats"]], enrolled: r[c["group_enrolled"]], waitlisted: r[c["group_waitlisted"]])
             }
             return AppointmentListing(appointment: a, localStart: calendar.localDateTime(of: a.start),
                                       localEnd: calendar.localDateTime(of: a.end), visitorCode: code, visitorName: name,
-                                      service: service, counselorName: r["counselor_name"], roomName: r["room_name"], group: group)
+                                      service: service, counselorName: r[c["counselor_name"]], roomName: r[c["room_name"]], group: group)
         }
     }
 }

@@ -7,9 +7,11 @@ import FrontDeskStore
 /// tests and demonstrations that need a fixed clock; else the system clock.
 func clockNow() throws -> Date {
     guard let text = ProcessInfo.processInfo.environment["FRONTDESK_NOW"], !text.isEmpty else { return Date() }
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    guard let date = f.date(from: text) else { throw UserError("FRONTDESK_NOW '\(TextOutput.safe(text))' is not an instant like 2026-04-01T08:00:00Z") }
+    // Date.ISO8601FormatStyle parses in Swift; ISO8601DateFormatter would start ICU's date
+    // and number formatters (about 2 ms of every short command's start).
+    guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
+        throw UserError("FRONTDESK_NOW '\(TextOutput.safe(text))' is not an instant like 2026-04-01T08:00:00Z")
+    }
     return date
 }
 
