@@ -29,6 +29,12 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Days of booked appointments from today on.")
     var futureDays: Int = 28
 
+    @Option(help: "Days of walk-in history before today (visits called and closed), for occupancy and reports.")
+    var walkInDays: Int = 21
+
+    @Option(help: "About how many walk-ins each open day of the history (default: 20 to 37, as on a real day).")
+    var walkInsPerDay: Int?
+
     @Option(help: "How many counselors (ten named ones, then more from name pools).")
     var counselors: Int = 10
 
@@ -39,6 +45,9 @@ struct DemoCommand: ParsableCommand {
         guard (0...1_000_000).contains(visitors) else { throw ValidationError("--visitors must be between 0 and 1000000") }
         guard (0...3_660).contains(appointmentsDays), (0...3_660).contains(futureDays) else {
             throw ValidationError("--appointments-days and --future-days must be between 0 and 3660")
+        }
+        guard (0...3_660).contains(walkInDays), (walkInsPerDay ?? 1) >= 1 else {
+            throw ValidationError("--walk-in-days must be between 0 and 3660 and --walk-ins-per-day at least 1")
         }
         guard (0...200).contains(counselors), (0...100).contains(rooms) else { throw ValidationError("--counselors must be 0…200 and --rooms 0…100") }
     }
@@ -88,7 +97,19 @@ struct DemoCommand: ParsableCommand {
         let schedule = try DemoSchedule(db: db, calendar: calendar, now: now, actor: actor, visitorIds: registered.map(\.id),
                                         pastDays: appointmentsDays, futureDays: futureDays).fill(
             counselors: DemoGenerator.counselors(count: counselors), rooms: DemoGenerator.rooms(count: rooms), generator: &generator)
-        print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today, \(schedule))")
+        var history = 0
+        if walkInDays > 0 && !registered.isEmpty {
+            let today = calendar.localDate(of: now)
+            let settings = try storeCall { try db.centerSettings() }
+            let closures = try storeCall { try db.closures(from: today.adding(days: -walkInDays), through: today) }
+            let plan = generator.walkInHistory(for: people, from: today.adding(days: -walkInDays), through: today.adding(days: -1),
+                                               calendar: calendar, perDay: walkInsPerDay) { day in
+                !settings.openingHours.ranges(on: day.isoWeekday).isEmpty && !closures.contains { $0.isCenterWide && $0.covers(day) }
+            }
+            history = try storeCall { try db.recordWalkIns(plan, visitorIds: registered.map(\.id), by: actor, at: now) }
+        }
+        print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today, "
+            + "\(history) walk-ins in the last \(walkInDays) days, \(schedule))")
     }
 }
 
