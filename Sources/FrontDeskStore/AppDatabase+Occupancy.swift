@@ -16,7 +16,7 @@ extension AppDatabase {
             let services = try ServiceRecord.fetchAll(db).map(\.service).sorted { ($0.category, $0.id) < ($1.category, $1.id) }
             let span = periodSpan(period)
             let available = AvailableTime(calendar: calendar, settings: settings, closures: try Self.fetchClosures(db, from: period.first, through: period.last),
-                                          absences: try Self.fetchAbsences(db, counselorId: nil, overlapping: span))
+                                          absences: try Self.fetchAbsences(db, counselorId: nil, overlapping: span), days: period.days)
             let aggregates = try occupancyAggregates(db, period)
             return OccupancyReport(period: period, available: available, rooms: rooms, counselors: counselors, services: services,
                                    aggregates: aggregates)
@@ -71,22 +71,26 @@ extension AppDatabase {
             SELECT '*', COUNT(*), SUM(outcome IS NOT NULL), SUM(outcome = 'left_unseen')
             FROM visit INDEXED BY visit_reporting WHERE day >= ? AND day <= ?
             """
-        // Waits (Visit.waitMinutes: to the call, else to leaving) ranked per category and for
-        // all; the median and p90 are the values at the nearest ranks ⌈p·n/100⌉.
+        // Waits (Visit.waitMinutes: to the call, else to leaving) per category and for all ('*'):
+        // a histogram of whole minutes, its running count, and the smallest minute whose running
+        // count reaches the nearest rank ⌈p·n/100⌉ (p = 50, 90). Sorting a few hundred distinct
+        // minutes instead of every visit (window functions over all rows took 4× longer).
         let waits = """
-            WITH waited AS (
+            WITH waited AS MATERIALIZED (
               SELECT category, MAX(0, (COALESCE(called_at, left_at) - arrived_at) / 60000) AS m
               FROM visit INDEXED BY visit_reporting
               WHERE day >= ? AND day <= ? AND (called_at IS NOT NULL OR left_at IS NOT NULL)
-            ), r AS (
-              SELECT category, m, ROW_NUMBER() OVER (PARTITION BY category ORDER BY m) AS rn,
-                     COUNT(*) OVER (PARTITION BY category) AS n FROM waited
+            ), h AS MATERIALIZED (
+              SELECT category, m, COUNT(*) AS c FROM waited GROUP BY category, m
+            ), cum AS (
+              SELECT category, m, SUM(c) OVER (PARTITION BY category ORDER BY m) AS upto,
+                     SUM(c) OVER (PARTITION BY category) AS n FROM h
               UNION ALL
-              SELECT '*', m, ROW_NUMBER() OVER (ORDER BY m), COUNT(*) OVER () FROM waited
+              SELECT '*', m, SUM(SUM(c)) OVER (ORDER BY m), SUM(SUM(c)) OVER () FROM h GROUP BY m
             )
-            SELECT category, MAX(n), MAX(CASE WHEN rn = (50 * n + 99) / 100 THEN m END),
-                   MAX(CASE WHEN rn = (90 * n + 99) / 100 THEN m END)
-            FROM r GROUP BY category
+            SELECT category, MAX(n), MIN(CASE WHEN upto >= (50 * n + 99) / 100 THEN m END),
+                   MIN(CASE WHEN upto >= (90 * n + 99) / 100 THEN m END)
+            FROM cum GROUP BY category
             """
         return [(booked, bounds), (counts, [from, to]), (seats, [from, to]), (walkIns, [firstDay, lastDay, firstDay, lastDay]),
                 (waits, [firstDay, lastDay])]

@@ -20,12 +20,16 @@ public struct AvailableTime: Sendable {
     public let settings: CenterSettings
     private let closures: [Closure]
     private let absences: [Int64: [UTCInterval]]
+    /// Day clocks made once per day (each asks the zone for its transitions: microseconds).
+    private let clocks: [LocalDate: DayClock]
 
-    /// - Parameters: `closures` and `absences` that may touch the days asked (more is harmless).
-    public init(calendar: CenterCalendar, settings: CenterSettings, closures: [Closure], absences: [Absence]) {
+    /// - Parameters: `closures` and `absences` that may touch the days asked (more is harmless);
+    ///   `days`, the days that will be asked, to prepare their clocks once.
+    public init(calendar: CenterCalendar, settings: CenterSettings, closures: [Closure], absences: [Absence], days: [LocalDate] = []) {
         self.calendar = calendar
         self.settings = settings
         self.closures = closures
+        clocks = Dictionary(days.map { ($0, DayClock($0, calendar: calendar)) }, uniquingKeysWith: { a, _ in a })
         var byCounselor: [Int64: [UTCInterval]] = [:]
         for a in absences where !a.interval.isEmpty { byCounselor[a.counselorId, default: []].append(a.interval) }
         self.absences = byCounselor
@@ -44,7 +48,7 @@ public struct AvailableTime: Sendable {
     /// The counselor's available minutes on a local day (see the type).
     public func minutes(of counselor: Counselor, on date: LocalDate) -> Int {
         guard counselor.active, !centerClosed(on: date) else { return 0 }
-        let clock = DayClock(date, calendar: calendar)
+        let clock = clock(date)
         let weekday = date.isoWeekday
         let working = counselor.hours.ranges(on: weekday).map(clock.interval)
         let opening = settings.openingHours.ranges(on: weekday).map(clock.interval)
@@ -55,9 +59,11 @@ public struct AvailableTime: Sendable {
     /// The room's available minutes on a local day (see the type).
     public func minutes(of room: Room, on date: LocalDate) -> Int {
         guard room.active, !roomClosed(room.id, on: date) else { return 0 }
-        let clock = DayClock(date, calendar: calendar)
+        let clock = clock(date)
         return Self.minutes(settings.openingHours.ranges(on: date.isoWeekday).map(clock.interval))
     }
+
+    private func clock(_ date: LocalDate) -> DayClock { clocks[date] ?? DayClock(date, calendar: calendar) }
 
     // MARK: Interval arithmetic (sorted, disjoint lists)
 

@@ -10,6 +10,8 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: "Last day (inclusive), YYYY-MM-DD.") var to: String
     @Option(help: "text, csv (RFC 4180, UTF-8) or json.") var format: OutputFormat = .text
     @Flag(help: "Start CSV with a byte-order mark, for spreadsheet programs that need one to read UTF-8.") var bom = false
+    /// Prints the SQL the command runs, arguments written in, for the `sqlite3` shell (the benchmark's side-by-side run).
+    @Flag(help: .hidden) var sql = false
 
     func period() throws -> ReportingPeriod {
         let first = try localDate(from, option: "--from"), last = try localDate(to, option: "--to")
@@ -51,6 +53,7 @@ struct OccupancyCommand: ParsableCommand {
         TerminalLocale.useUTF8ForTests()
         let p = try period.period()
         let db = try common.openDatabaseForReading()
+        if period.sql { return FileHandle.standardOutput.write(Data(db.occupancySQLScript(p).utf8)) }
         let report = try storeCall { try db.occupancy(p) }
         let english = common.language == .en
         switch period.format {

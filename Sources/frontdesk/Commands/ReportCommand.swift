@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let p = try period.period()
         let db = try common.openDatabaseForReading()
+        if period.sql { return FileHandle.standardOutput.write(Data(db.funderReportSQLScript(p).utf8)) }
         let report = try storeCall { try db.funderReport(p) }
         switch period.format {
         case .text: period.write(Self.text(report))
