@@ -18,19 +18,24 @@ extension AppDatabase {
         return try writer.read { db in
             var counts = FunderReportCounts()
             guard !period.days.isEmpty else { return counts }
+            // One row per combination of attributes (a few thousand at most); the margins are
+            // sums of these aggregate rows.
+            let categories = ServiceCategory.allCases
             for row in try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)) {
-                let dimension: String = row[0], key: String = row[1]
-                let visitors: Int = row[2] ?? 0, services: Int = row[3] ?? 0
-                switch dimension {
-                case "total":
-                    counts.visitors = visitors
-                    counts.services = services
-                case "nonconsenting":
-                    counts.nonConsentingVisitors = visitors
-                    counts.nonConsentingServices = services
-                default:
-                    guard let d = ReportDimension(rawValue: dimension), visitors > 0 || services > 0 else { continue }
-                    counts.cells[d, default: [:]][key] = .init(visitors: visitors, services: services)
+                let visitors: Int = row["visitors"], services: Int = row["services"]
+                guard row["ok"] as Bool else {
+                    counts.nonConsentingVisitors += visitors
+                    counts.nonConsentingServices += services
+                    continue
+                }
+                counts.visitors += visitors
+                counts.services += services
+                let keys: [(ReportDimension, String)] = [(.sex, row["sex"]), (.ageBand, row["age"]), (.nationality, row["nationality"]),
+                                                         (.status, row["status"]), (.recurrence, row["recurrence"])]
+                for (d, k) in keys { counts.add(d, k, visitors: visitors, services: services) }
+                for c in categories {
+                    let v: Int = row["v_\(c.rawValue)"], n: Int = row["n_\(c.rawValue)"]
+                    if v > 0 || n > 0 { counts.add(.category, c.rawValue, visitors: v, services: n) }
                 }
             }
             return counts
@@ -44,8 +49,8 @@ extension AppDatabase {
     }
 
     /// One statement: the services of the period (`svc`), one row per visitor served (`per`)
-    /// with their attributes and whether they had a service before (`vis`), then a count per
-    /// dimension and value.
+    /// with their attributes and whether they had a service before (`vis`), then visitors and
+    /// services per combination of consent and attributes, and per category.
     ///
     /// A visit that is the arrival for an appointment of the same visitor within 12 hours
     /// (arrived, in session or completed: the check-in marks it) is that appointment's service
@@ -57,9 +62,7 @@ extension AppDatabase {
         let year = period.last.year
         let categories = ServiceCategory.allCases.map(\.rawValue)
         let perCategory = categories.map { "SUM(svc.category = '\($0)') AS n_\($0)" }.joined(separator: ", ")
-        let byCategory = categories.map {
-            "SELECT 'category', '\($0)', SUM(n_\($0) > 0), SUM(n_\($0)) FROM vis WHERE ok"
-        }.joined(separator: "\nUNION ALL ")
+        let sums = categories.map { "SUM(n_\($0) > 0) AS v_\($0), SUM(n_\($0)) AS n_\($0)" }.joined(separator: ", ")
         let sql = """
             WITH svc AS MATERIALIZED (
               SELECT a.visitor_id AS visitor_id, s.category AS category
@@ -92,16 +95,10 @@ extension AppDatabase {
                        OR EXISTS (SELECT 1 FROM group_enrollment e JOIN appointment a ON a.group_session_id = e.session_id
                                   WHERE e.visitor_id = per.id AND NOT e.waitlisted AND a.status = 'completed' AND a.start_at < ?)
                      THEN 'returning' ELSE 'new' END AS recurrence
-              FROM per JOIN visitor vi ON vi.id = per.id
+              FROM per JOIN visitor vi INDEXED BY visitor_reporting ON vi.id = per.id
             )
-            SELECT 'total', '', COUNT(*), SUM(n) FROM vis WHERE ok
-            UNION ALL SELECT 'nonconsenting', '', COUNT(*), SUM(n) FROM vis WHERE NOT ok
-            UNION ALL SELECT 'sex', sex, COUNT(*), SUM(n) FROM vis WHERE ok GROUP BY sex
-            UNION ALL SELECT 'age_band', age, COUNT(*), SUM(n) FROM vis WHERE ok GROUP BY age
-            UNION ALL SELECT 'nationality', nationality, COUNT(*), SUM(n) FROM vis WHERE ok GROUP BY nationality
-            UNION ALL SELECT 'status', status, COUNT(*), SUM(n) FROM vis WHERE ok GROUP BY status
-            UNION ALL SELECT 'new_returning', recurrence, COUNT(*), SUM(n) FROM vis WHERE ok GROUP BY recurrence
-            UNION ALL \(byCategory)
+            SELECT ok, sex, age, nationality, status, recurrence, COUNT(*) AS visitors, SUM(n) AS services, \(sums)
+            FROM vis GROUP BY ok, sex, age, nationality, status, recurrence
             """
         let args: [DatabaseValueConvertible] = [from, to, from, to, firstDay, lastDay, year, year, year, year, year, from, firstDay, from]
         return (sql, args)

@@ -16,6 +16,9 @@ extension AppDatabase {
         // Walk-ins of a range of days: counts by category and outcome, waits; the report's visits.
         try db.create(index: "visit_reporting", on: "visit",
                       columns: ["day", "category", "outcome", "arrived_at", "called_at", "left_at", "visitor_id"])
+        // The report's attributes of each visitor served, without reading the wide visitor row.
+        try db.create(index: "visitor_reporting", on: "visitor",
+                      columns: ["id", "consent_reporting", "sex", "birth_year", "nationality", "status"])
         // "Had a visit before the period?" per visitor.
         try db.create(index: "visit_by_visitor_outcome", on: "visit", columns: ["visitor_id", "outcome", "day"])
     }

@@ -139,6 +139,12 @@ public struct FunderReportCounts: Hashable, Sendable {
     public var nonConsentingServices = 0
 
     public init() {}
+
+    /// Adds visitors and services to a cell.
+    public mutating func add(_ dimension: ReportDimension, _ key: String, visitors: Int, services: Int) {
+        let cell = cells[dimension]?[key] ?? Cell(visitors: 0, services: 0)
+        cells[dimension, default: [:]][key] = Cell(visitors: cell.visitors + visitors, services: cell.services + services)
+    }
 }
 
 /// A funder report of a date range, anonymized by construction: counts only (no names, no
