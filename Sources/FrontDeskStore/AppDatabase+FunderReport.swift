@@ -48,8 +48,10 @@ extension AppDatabase {
         return Self.inline(s.sql, s.arguments) + ";\n"
     }
 
-    /// One statement: the services of the period (`svc`), one row per visitor served (`per`)
-    /// with their attributes and whether they had a service before (`vis`), then visitors and
+    /// One statement: the services of the period (`svc`), the visitors served before it
+    /// (`earlier`: a range of each covering index, so its cost follows the history, not the
+    /// number of visitors), one row per visitor served (`per`) with their attributes and
+    /// whether they are in `earlier` (`vis`), then visitors and
     /// services per combination of consent and attributes, and per category.
     ///
     /// A visit that is the arrival for an appointment of the same visitor within 12 hours
@@ -80,6 +82,20 @@ extension AppDatabase {
                 AND NOT EXISTS (SELECT 1 FROM appointment a INDEXED BY appointment_by_visitor
                                 WHERE a.visitor_id = v.visitor_id AND a.start_at > v.arrived_at - 43200000
                                   AND a.start_at < v.arrived_at + 43200000 AND a.status IN ('checked_in', 'in_session', 'completed'))
+            ), earlier AS MATERIALIZED (
+              SELECT visitor_id FROM appointment INDEXED BY appointment_reporting
+              WHERE start_at < ? AND status = 'completed' AND visitor_id IS NOT NULL
+              UNION
+              SELECT e.visitor_id
+              FROM appointment a INDEXED BY appointment_reporting
+                JOIN group_enrollment e ON e.session_id = a.group_session_id AND NOT e.waitlisted
+              WHERE a.start_at < ? AND a.status = 'completed' AND a.group_session_id IS NOT NULL
+              UNION
+              SELECT v.visitor_id FROM visit v INDEXED BY visit_reporting
+              WHERE v.day < ? AND v.outcome IN ('seen', 'redirected')
+                AND NOT EXISTS (SELECT 1 FROM appointment a INDEXED BY appointment_by_visitor
+                                WHERE a.visitor_id = v.visitor_id AND a.start_at > v.arrived_at - 43200000
+                                  AND a.start_at < v.arrived_at + 43200000 AND a.status IN ('checked_in', 'in_session', 'completed'))
             ), per AS MATERIALIZED (
               SELECT visitor_id AS id, COUNT(*) AS n, \(perCategory) FROM svc GROUP BY visitor_id
             ), vis AS MATERIALIZED (
@@ -87,20 +103,13 @@ extension AppDatabase {
                 CASE WHEN vi.birth_year IS NULL OR vi.birth_year > ? THEN 'unknown'
                      WHEN ? - vi.birth_year <= 4 THEN '0-4' WHEN ? - vi.birth_year <= 11 THEN '5-11'
                      WHEN ? - vi.birth_year <= 17 THEN '12-17' WHEN ? - vi.birth_year <= 59 THEN '18-59' ELSE '60+' END AS age,
-                CASE WHEN NOT vi.consent_reporting THEN NULL
-                     WHEN EXISTS (SELECT 1 FROM appointment a INDEXED BY appointment_by_visitor_status
-                                  WHERE a.visitor_id = per.id AND a.status = 'completed' AND a.start_at < ?)
-                       OR EXISTS (SELECT 1 FROM visit v INDEXED BY visit_by_visitor_outcome
-                                  WHERE v.visitor_id = per.id AND v.outcome IN ('seen', 'redirected') AND v.day < ?)
-                       OR EXISTS (SELECT 1 FROM group_enrollment e JOIN appointment a ON a.group_session_id = e.session_id
-                                  WHERE e.visitor_id = per.id AND NOT e.waitlisted AND a.status = 'completed' AND a.start_at < ?)
-                     THEN 'returning' ELSE 'new' END AS recurrence
+                CASE WHEN NOT vi.consent_reporting THEN NULL WHEN per.id IN earlier THEN 'returning' ELSE 'new' END AS recurrence
               FROM per JOIN visitor vi INDEXED BY visitor_reporting ON vi.id = per.id
             )
             SELECT ok, sex, age, nationality, status, recurrence, COUNT(*) AS visitors, SUM(n) AS services, \(sums)
             FROM vis GROUP BY ok, sex, age, nationality, status, recurrence
             """
-        let args: [DatabaseValueConvertible] = [from, to, from, to, firstDay, lastDay, year, year, year, year, year, from, firstDay, from]
+        let args: [DatabaseValueConvertible] = [from, to, from, to, firstDay, lastDay, from, from, firstDay, year, year, year, year, year]
         return (sql, args)
     }
 }

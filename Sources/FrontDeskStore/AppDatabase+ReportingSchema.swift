@@ -11,15 +11,11 @@ extension AppDatabase {
         // and the report's completed appointments: a range of start_at, everything else inside.
         try db.create(index: "appointment_reporting", on: "appointment",
                       columns: ["start_at", "status", "end_at", "counselor_id", "room_id", "service_id", "visitor_id", "group_session_id"])
-        // "Had a service before the period?" per visitor: a seek on (visitor, status), a range of start_at.
-        try db.create(index: "appointment_by_visitor_status", on: "appointment", columns: ["visitor_id", "status", "start_at"])
         // Walk-ins of a range of days: counts by category and outcome, waits; the report's visits.
         try db.create(index: "visit_reporting", on: "visit",
                       columns: ["day", "category", "outcome", "arrived_at", "called_at", "left_at", "visitor_id"])
         // The report's attributes of each visitor served, without reading the wide visitor row.
         try db.create(index: "visitor_reporting", on: "visitor",
                       columns: ["id", "consent_reporting", "sex", "birth_year", "nationality", "status"])
-        // "Had a visit before the period?" per visitor.
-        try db.create(index: "visit_by_visitor_outcome", on: "visit", columns: ["visitor_id", "outcome", "day"])
     }
 }

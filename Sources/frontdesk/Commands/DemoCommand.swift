@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Delete the --db file first, if it exists (its data is lost).")
     var fresh = false
 
-    @Flag(help: "Register visitors only, without today's walk-in queue.")
+    @Flag(help: "No walk-ins: neither today's queue nor a history (unless --walk-in-days is given).")
     var noWalkIns = false
 
     @Option(help: "Days of appointment history before today (365: a year, for benchmarks).")
@@ -29,8 +29,8 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "Days of booked appointments from today on.")
     var futureDays: Int = 28
 
-    @Option(help: "Days of walk-in history before today (visits called and closed), for occupancy and reports.")
-    var walkInDays: Int = 21
+    @Option(help: "Days of walk-in history before today (visits called and closed), for occupancy and reports (default 21; 0 with --no-walk-ins).")
+    var walkInDays: Int?
 
     @Option(help: "About how many walk-ins each open day of the history (default: 20 to 37, as on a real day).")
     var walkInsPerDay: Int?
@@ -46,7 +46,7 @@ struct DemoCommand: ParsableCommand {
         guard (0...3_660).contains(appointmentsDays), (0...3_660).contains(futureDays) else {
             throw ValidationError("--appointments-days and --future-days must be between 0 and 3660")
         }
-        guard (0...3_660).contains(walkInDays), (walkInsPerDay ?? 1) >= 1 else {
+        guard (0...3_660).contains(walkInDays ?? 0), (walkInsPerDay ?? 1) >= 1 else {
             throw ValidationError("--walk-in-days must be between 0 and 3660 and --walk-ins-per-day at least 1")
         }
         guard (0...200).contains(counselors), (0...100).contains(rooms) else { throw ValidationError("--counselors must be 0…200 and --rooms 0…100") }
@@ -98,6 +98,7 @@ struct DemoCommand: ParsableCommand {
                                         pastDays: appointmentsDays, futureDays: futureDays).fill(
             counselors: DemoGenerator.counselors(count: counselors), rooms: DemoGenerator.rooms(count: rooms), generator: &generator)
         var history = 0
+        let walkInDays = self.walkInDays ?? (noWalkIns ? 0 : 21)
         if walkInDays > 0 && !registered.isEmpty {
             let today = calendar.localDate(of: now)
             let settings = try storeCall { try db.centerSettings() }
