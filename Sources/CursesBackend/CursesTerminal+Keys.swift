@@ -91,7 +91,7 @@ extension CursesTerminal {
         case KEY_BACKSPACE: return .backspace
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
-        case fd_KEY_F(1)...fd_KEY_F(12): return .function(Int(code - fd_KEY_F(0)))
+        case fd_KEY_F(1)...fd_KEY_F(24): return .function(Int(code - fd_KEY_F(0)))
         default: return nil
         }
     }

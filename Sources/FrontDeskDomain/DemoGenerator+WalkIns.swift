@@ -50,7 +50,7 @@ extension DemoGenerator {
     ///   - opensAt, closesAt: the center's hours, center-local.
     public func walkIns(for visitors: [NewVisitor], now: Date, calendar: CenterCalendar,
                         opensAt: (hour: Int, minute: Int) = (9, 0),
-                        closesAt: (hour: Int, minute: Int) = (17, 0)) -> [DemoWalkIn] {
+                        closesAt: (hour: Int, minute: Int) = (17, 0), perDay: Int? = nil) -> [DemoWalkIn] {
         let today = calendar.localDate(of: now)
         var random = DemoRandom(seed: seed ^ 0x5741_4C4B_494E_5321 ^ UInt64(today.compactKey))
         let opening = Self.instant(on: today, at: opensAt, in: calendar)
@@ -63,7 +63,8 @@ extension DemoGenerator {
         var eligible = visitors.indices.filter { visitors[$0].birthYear.map { year - $0 >= 16 } ?? true }
         let span = end.timeIntervalSince(opening)
         let perThreeHours = Double(random.int(in: 8...15))
-        let wanted = Int((perThreeHours * min(2.5, max(0.4, span / 10_800))).rounded())
+        var wanted = Int((perThreeHours * min(2.5, max(0.4, span / 10_800))).rounded())
+        if let perDay { wanted = perDay * random.int(in: 80...120) / 100 }
         let count = min(eligible.count, max(1, wanted))
         guard count > 0 else { return [] }
 
@@ -145,6 +146,23 @@ extension DemoGenerator {
             plan[i].calledBy = desk
         }
         return plan
+    }
+
+    /// Walk-ins of past days, `first...last`, for a history (occupancy and reports): each open
+    /// day is played as `walkIns` after closing, so every visit is closed. `isOpen` says which
+    /// days the center opened (opening hours, closures). About `perDay` visits a day (±20 %),
+    /// else as many as `walkIns` makes for a day.
+    public func walkInHistory(for visitors: [NewVisitor], from first: LocalDate, through last: LocalDate, calendar: CenterCalendar,
+                              perDay: Int? = nil, isOpen: (LocalDate) -> Bool) -> [DemoWalkIn] {
+        var out: [DemoWalkIn] = []
+        var day = first
+        while day <= last {
+            defer { day = day.adding(days: 1) }
+            guard isOpen(day) else { continue }
+            let closing = Self.instant(on: day, at: (17, 0), in: calendar)
+            out += walkIns(for: visitors, now: closing, calendar: calendar, perDay: perDay)
+        }
+        return out
     }
 
     /// The desks that serve a queue: two for social, one for professional, one for psychological.

@@ -6,7 +6,8 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case enter, escape, tab, backTab, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
-    /// A function key, `F1` … `F12`.
+    /// A function key, `F1` … `F12`; `F13` … `F24` are Shift-F1 … Shift-F12 on xterm-like
+    /// terminals (named `S-F1` …).
     case function(Int)
     /// Control plus a letter, lower-cased (`Ctrl-U` is `.control("u")`).
     case control(Character)
@@ -31,7 +32,7 @@ public enum Key: Hashable, Sendable {
         case .end: return "End"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
-        case .function(let n): return "F\(n)"
+        case .function(let n): return n > 12 ? "S-F\(n - 12)" : "F\(n)"
         case .control(let c): return "^\(String(c).uppercased())"
         }
     }

@@ -12,7 +12,9 @@ import FrontDeskStore
 ///   day at about 100,000 appointments listed by `frontdesk schedule` and by `calcurse -Q`.
 ///
 /// Run with `make bench` (release build). Prints a Markdown report for BENCHMARKS.md; progress
-/// goes to stderr. `--only reception,slots,schedule,calcurse` runs some parts.
+/// goes to stderr. `--only reception,slots,schedule,calcurse,occupancy` runs some parts.
+/// - issue 4, on 100,000 visitors and a year of appointments and walk-ins: `frontdesk occupancy`
+///   for a month and `frontdesk report` for a year as whole processes, beside the same SQL in `sqlite3`.
 @main
 struct Bench {
     /// The scheduling data's "now" (`FRONTDESK_NOW` of the demo and of every query): a fixed
@@ -35,7 +37,7 @@ struct Bench {
         let visitors = args.firstIndex(of: "--visitors").flatMap { Int(args[$0 + 1]) } ?? 100_000
         let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 30
         let parts = Set(args.firstIndex(of: "--only").map { args[$0 + 1].split(separator: ",").map(String.init) }
-            ?? ["reception", "slots", "schedule", "calcurse"])
+            ?? ["reception", "slots", "schedule", "calcurse", "occupancy"])
         let binDir = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
         let frontdesk = binDir + "/frontdesk"
         guard FileManager.default.isExecutableFile(atPath: frontdesk) else {
@@ -56,6 +58,10 @@ struct Bench {
         let large = parts.contains("calcurse") && CalcurseBench.calcursePath() != nil
             ? try data.schedule(counselors: 30, rooms: 10, pastDays: largeHistoryDays, futureDays: 28, seed: 2026, now: scheduleNow) : nil
 
+        let reporting = parts.contains("occupancy")
+            ? try data.reporting(visitors: visitors, counselors: 30, rooms: 10, pastDays: 365, futureDays: 28, walkInsPerDay: 500, seed: 2026,
+                                 now: scheduleNow) : nil
+
         print("# FrontDesk benchmark\n")
         print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB;"
             + " load average at start \(loadAverage()) (other work on the machine makes wall times longer)")
@@ -71,6 +77,10 @@ struct Bench {
         if let large {
             print("  - side by side: the same center with \(largeHistoryDays) days of history (about 100,000 appointments):"
                 + " \((large.path as NSString).lastPathComponent)" + created(large))
+        }
+        if let reporting {
+            print("  - occupancy and reports: \(visitors) visitors, 30 counselors, 10 rooms, 365 days of appointments and of walk-ins"
+                + " (about 500 each open day) before \(today): \((reporting.path as NSString).lastPathComponent)" + created(reporting))
         }
         print("")
 
@@ -95,6 +105,13 @@ struct Bench {
                                                   last: today.adding(days: 27), day: today.adding(days: -6), runs: 20))
         } else if parts.contains("calcurse") {
             verdicts.append(CalcurseBench.skipped())
+        }
+        if let reporting {
+            progress("occupancy and report processes")
+            let monthFirst = LocalDate(year: today.year, month: today.month, day: 1)
+            let monthLast = ReportingPeriod.month(containing: monthFirst).last
+            verdicts += try OccupancyBench.run(frontdesk: frontdesk, path: reporting.path, month: (monthFirst.description, monthLast.description),
+                                               year: (today.adding(days: -365).description, today.adding(days: -1).description), runs: 20)
         }
         print("## Targets\n")
         print("Load average at the end: \(loadAverage()).\n")

@@ -37,6 +37,20 @@ struct BenchData {
                         environment: ["FRONTDESK_NOW": now])
     }
 
+    /// The reporting file (issue 4): `visitors` visitors, `counselors` × `rooms`, `pastDays` of
+    /// appointments and of walk-ins (about `walkInsPerDay` each open day) before the day of
+    /// `now`, `futureDays` booked from it.
+    func reporting(visitors: Int, counselors: Int, rooms: Int, pastDays: Int, futureDays: Int, walkInsPerDay: Int, seed: UInt64,
+                   now: String) throws -> File {
+        let stamp = now.filter(\.isNumber).prefix(8)
+        return try demo(name: "reporting-\(visitors)visitors-\(counselors)counselors-\(rooms)rooms-\(pastDays)days-\(futureDays)ahead-"
+                            + "\(walkInsPerDay)walkins-seed\(seed)-at\(stamp)",
+                        arguments: ["--visitors", "\(visitors)", "--seed", "\(seed)", "--no-walk-ins", "--counselors", "\(counselors)",
+                                    "--rooms", "\(rooms)", "--appointments-days", "\(pastDays)", "--future-days", "\(futureDays)",
+                                    "--walk-in-days", "\(pastDays)", "--walk-ins-per-day", "\(walkInsPerDay)"],
+                        environment: ["FRONTDESK_NOW": now])
+    }
+
     private func demo(name: String, arguments: [String], environment: [String: String]) throws -> File {
         let path = "\(directory)/\(name)-schema\(AppDatabase.schemaVersion).sqlite"
         if FileManager.default.fileExists(atPath: path) { return File(path: path) }

@@ -2,7 +2,7 @@ import TerminalKit
 
 /// Which screen the app shows.
 public enum AppScreenKind: String, CaseIterable, Hashable, Sendable {
-    case reception, booking, schedule, admin
+    case reception, booking, schedule, admin, occupancy
 
     /// The letter that picks the screen in the screens menu.
     public var menuLetter: Character {
@@ -11,6 +11,7 @@ public enum AppScreenKind: String, CaseIterable, Hashable, Sendable {
         case .booking: "b"
         case .schedule: "s"
         case .admin: "a"
+        case .occupancy: "o"
         }
     }
 }
@@ -24,12 +25,15 @@ public enum AppCommand: Hashable, Sendable {
 /// Keys that work on every screen (when no dialog is open), before the screen sees them.
 /// F11 and F12 are eaten by some terminals (full screen), so the menu also opens with ^G
 /// ("go to"), and in the menu a letter or digit picks the screen. ^G passes through tmux.
+/// Occupancy has no free plain function key left: Shift-F9 (sent as F21 by xterm-like
+/// terminals and tmux), or ^O, or `o` in the menu.
 public enum AppKeys {
     public static let global = KeyMap<AppCommand>([
         KeyBinding(.show(.reception), [.function(7)], label: "screen.reception"),
         KeyBinding(.show(.booking), [.function(8)], label: "screen.booking"),
         KeyBinding(.show(.schedule), [.function(9)], label: "screen.schedule"),
         KeyBinding(.show(.admin), [.function(11)], label: "screen.admin"),
+        KeyBinding(.show(.occupancy), [.function(21), .control("o")], label: "screen.occupancy"),
         KeyBinding(.menu, [.function(12), .control("g")], label: "key.screens"),
     ])
 }

@@ -15,6 +15,8 @@ public enum AppScreen {
         public var booking: BookingScreen.State
         public var schedule: ScheduleScreen.State
         public var admin: AdminScreen.State
+        /// Made from the reception's settings (strings, calendar, desk, size, clock).
+        public var occupancy: OccupancyScreen.State
         /// The screens menu, when open: the highlighted entry.
         public var menu: Int?
 
@@ -24,10 +26,13 @@ public enum AppScreen {
             self.booking = booking
             self.schedule = schedule
             self.admin = admin
+            occupancy = OccupancyScreen.State(strings: reception.strings, calendar: reception.calendar, deskName: reception.deskName,
+                                              size: reception.size, now: reception.now)
         }
 
         public var quitRequested: Bool {
             reception.quitRequested || booking.quitRequested || schedule.quitRequested || admin.quitRequested
+                || occupancy.quitRequested
         }
 
         /// True when the shown screen has a dialog open.
@@ -37,6 +42,7 @@ public enum AppScreen {
             case .booking: booking.modal != nil
             case .schedule: schedule.modal != nil
             case .admin: admin.modal != nil
+            case .occupancy: occupancy.modal != nil
             }
         }
 
@@ -53,6 +59,7 @@ public enum AppScreen {
         case booking(BookingScreen.Event)
         case schedule(ScheduleScreen.Event)
         case admin(AdminScreen.Event)
+        case occupancy(OccupancyScreen.Event)
     }
 
     public enum Effect: Equatable, Sendable {
@@ -60,6 +67,7 @@ public enum AppScreen {
         case booking(BookingScreen.Effect)
         case schedule(ScheduleScreen.Effect)
         case admin(AdminScreen.Effect)
+        case occupancy(OccupancyScreen.Effect)
         case quit
     }
 
@@ -89,27 +97,32 @@ public enum AppScreen {
                 + BookingScreen.update(&state.booking, .resized(size)).map(unwrapQuit)
                 + ScheduleScreen.update(&state.schedule, .resized(size)).map(unwrapQuit)
                 + AdminScreen.update(&state.admin, .resized(size)).map(unwrapQuit)
+                + OccupancyScreen.update(&state.occupancy, .resized(size)).map(unwrapQuit)
         case .tick(let now):
             return ReceptionScreen.update(&state.reception, .tick(now)).map(wrap)
                 + BookingScreen.update(&state.booking, .tick(now)).map(unwrapQuit)
                 + ScheduleScreen.update(&state.schedule, .tick(now)).map(unwrapQuit)
+                + OccupancyScreen.update(&state.occupancy, .tick(now)).map(unwrapQuit)
         case .dataChanged:
             switch state.shown {
             case .reception: return ReceptionScreen.update(&state.reception, .dataChanged).map(wrap)
             case .booking: return BookingScreen.update(&state.booking, .dataChanged).map(unwrapQuit)
             case .schedule: return ScheduleScreen.update(&state.schedule, .dataChanged).map(unwrapQuit)
             case .admin: return AdminScreen.update(&state.admin, .dataChanged).map(unwrapQuit)
+            case .occupancy: return OccupancyScreen.update(&state.occupancy, .dataChanged).map(unwrapQuit)
             }
         case .reception(let e): return ReceptionScreen.update(&state.reception, e).map(wrap)
         case .booking(let e): return BookingScreen.update(&state.booking, e).map(unwrapQuit)
         case .schedule(let e): return ScheduleScreen.update(&state.schedule, e).map(unwrapQuit)
         case .admin(let e): return AdminScreen.update(&state.admin, e).map(unwrapQuit)
+        case .occupancy(let e): return OccupancyScreen.update(&state.occupancy, e).map(unwrapQuit)
         }
     }
 
     private static func unwrapQuit(_ e: BookingScreen.Effect) -> Effect { e == .quit ? .quit : .booking(e) }
     private static func unwrapQuit(_ e: ScheduleScreen.Effect) -> Effect { e == .quit ? .quit : .schedule(e) }
     private static func unwrapQuit(_ e: AdminScreen.Effect) -> Effect { e == .quit ? .quit : .admin(e) }
+    private static func unwrapQuit(_ e: OccupancyScreen.Effect) -> Effect { e == .quit ? .quit : .occupancy(e) }
 
     private static func forward(_ state: inout State, _ key: Key) -> [Effect] {
         switch state.shown {
@@ -117,6 +130,7 @@ public enum AppScreen {
         case .booking: BookingScreen.update(&state.booking, .key(key)).map(unwrapQuit)
         case .schedule: ScheduleScreen.update(&state.schedule, .key(key)).map(unwrapQuit)
         case .admin: AdminScreen.update(&state.admin, .key(key)).map(unwrapQuit)
+        case .occupancy: OccupancyScreen.update(&state.occupancy, .key(key)).map(unwrapQuit)
         }
     }
 
@@ -139,6 +153,8 @@ public enum AppScreen {
             return ScheduleScreen.update(&state.schedule, .shown).map(unwrapQuit)
         case .admin:
             return AdminScreen.update(&state.admin, .shown).map(unwrapQuit)
+        case .occupancy:
+            return OccupancyScreen.update(&state.occupancy, .shown).map(unwrapQuit)
         }
     }
 
@@ -166,6 +182,7 @@ public enum AppScreen {
         case .booking: BookingScreen.render(state.booking, into: &frame)
         case .schedule: ScheduleScreen.render(state.schedule, into: &frame)
         case .admin: AdminScreen.render(state.admin, into: &frame)
+        case .occupancy: OccupancyScreen.render(state.occupancy, into: &frame)
         }
         guard let selected = state.menu, !Chrome.isTooSmall(frame.size) else { return }
         let s = state.reception.strings

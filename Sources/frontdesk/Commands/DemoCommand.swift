@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Delete the --db file first, if it exists (its data is lost).")
     var fresh = false
 
-    @Flag(help: "Register visitors only, without today's walk-in queue.")
+    @Flag(help: "No walk-ins: neither today's queue nor a history (unless --walk-in-days is given).")
     var noWalkIns = false
 
     @Option(help: "Days of appointment history before today (365: a year, for benchmarks).")
@@ -28,6 +28,12 @@ struct DemoCommand: ParsableCommand {
 
     @Option(help: "Days of booked appointments from today on.")
     var futureDays: Int = 28
+
+    @Option(help: "Days of walk-in history before today (visits called and closed), for occupancy and reports (default 21; 0 with --no-walk-ins).")
+    var walkInDays: Int?
+
+    @Option(help: "About how many walk-ins each open day of the history (default: 20 to 37, as on a real day).")
+    var walkInsPerDay: Int?
 
     @Option(help: "How many counselors (ten named ones, then more from name pools).")
     var counselors: Int = 10
@@ -39,6 +45,9 @@ struct DemoCommand: ParsableCommand {
         guard (0...1_000_000).contains(visitors) else { throw ValidationError("--visitors must be between 0 and 1000000") }
         guard (0...3_660).contains(appointmentsDays), (0...3_660).contains(futureDays) else {
             throw ValidationError("--appointments-days and --future-days must be between 0 and 3660")
+        }
+        guard (0...3_660).contains(walkInDays ?? 0), (walkInsPerDay ?? 1) >= 1 else {
+            throw ValidationError("--walk-in-days must be between 0 and 3660 and --walk-ins-per-day at least 1")
         }
         guard (0...200).contains(counselors), (0...100).contains(rooms) else { throw ValidationError("--counselors must be 0…200 and --rooms 0…100") }
     }
@@ -88,7 +97,20 @@ struct DemoCommand: ParsableCommand {
         let schedule = try DemoSchedule(db: db, calendar: calendar, now: now, actor: actor, visitorIds: registered.map(\.id),
                                         pastDays: appointmentsDays, futureDays: futureDays).fill(
             counselors: DemoGenerator.counselors(count: counselors), rooms: DemoGenerator.rooms(count: rooms), generator: &generator)
-        print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today, \(schedule))")
+        var history = 0
+        let walkInDays = self.walkInDays ?? (noWalkIns ? 0 : 21)
+        if walkInDays > 0 && !registered.isEmpty {
+            let today = calendar.localDate(of: now)
+            let settings = try storeCall { try db.centerSettings() }
+            let closures = try storeCall { try db.closures(from: today.adding(days: -walkInDays), through: today) }
+            let plan = generator.walkInHistory(for: people, from: today.adding(days: -walkInDays), through: today.adding(days: -1),
+                                               calendar: calendar, perDay: walkInsPerDay) { day in
+                !settings.openingHours.ranges(on: day.isoWeekday).isEmpty && !closures.contains { $0.isCenterWide && $0.covers(day) }
+            }
+            history = try storeCall { try db.recordWalkIns(plan, visitorIds: registered.map(\.id), by: actor, at: now) }
+        }
+        print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today, "
+            + "\(history) walk-ins in the last \(walkInDays) days, \(schedule))")
     }
 }
 

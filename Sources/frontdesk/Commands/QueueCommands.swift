@@ -32,7 +32,7 @@ struct CheckinCommand: ParsableCommand {
         let db = try common.openDatabase()
         let strings = try ShippedData.strings(common.language)
         let v = try visitor(code: code, in: db)
-        let visit = try queueCall(strings) { try db.checkIn(visitorId: v.id, category: category, by: currentActor(), at: Date()) }
+        let visit = try queueCall(strings) { try db.checkIn(visitorId: v.id, category: category, by: currentActor(), at: try clockNow()) }
         print(visit.ticket)
     }
 }
@@ -47,7 +47,7 @@ struct CallCommand: ParsableCommand {
     func run() throws {
         let db = try common.openDatabase()
         let strings = try ShippedData.strings(common.language)
-        let entry = try queueCall(strings) { try db.callNext(category: category, by: currentActor(), at: Date()) }
+        let entry = try queueCall(strings) { try db.callNext(category: category, by: currentActor(), at: try clockNow()) }
         print("\(entry.visit.ticket)\t\(entry.visitorCode)")
     }
 }
@@ -64,10 +64,10 @@ struct CloseCommand: ParsableCommand {
         guard let t = QueueTicket(ticket) else { throw UserError("'\(TextOutput.safe(ticket))' is not a ticket (like S-014)") }
         let db = try common.openDatabase()
         let strings = try ShippedData.strings(common.language)
-        let today = try common.calendar().localDate(of: Date())
+        let today = try common.calendar().localDate(of: try clockNow())
         let entries = try storeCall { try db.queue(on: today) }
         guard let entry = entries.first(where: { $0.visit.ticket == t }) else { throw UserError("no ticket \(t) today") }
-        let visit = try queueCall(strings) { try db.close(visitId: entry.visit.id, outcome: outcome, by: currentActor(), at: Date()) }
+        let visit = try queueCall(strings) { try db.close(visitId: entry.visit.id, outcome: outcome, by: currentActor(), at: try clockNow()) }
         print("\(visit.ticket)\t\(visit.outcome?.rawValue ?? "")")
     }
 }
@@ -84,7 +84,7 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
         let calendar = try common.calendar()
-        let now = Date()
+        let now = try clockNow()
         let day: LocalDate
         if let date {
             guard let d = LocalDate(iso: date) else { throw UserError("'\(TextOutput.safe(date))' is not a date (YYYY-MM-DD)") }

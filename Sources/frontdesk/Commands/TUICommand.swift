@@ -7,11 +7,11 @@ import TerminalKit
 
 /// `frontdesk` (or `frontdesk tui`): the full-screen reception desk.
 struct TUICommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen desk: reception, booking, schedule, admin (the default).")
+    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen desk: reception, booking, schedule, admin, occupancy (the default).")
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The screen to open: reception (default), booking, schedule or admin.")
+    @Option(help: "The screen to open: reception (default), booking, schedule, admin or occupancy.")
     var screen: ScreenOption?
 
     @Option(help: "The name of this desk, shown on called tickets (default: $FRONTDESK_DESK or the user name).")
@@ -57,6 +57,6 @@ struct TUICommand: ParsableCommand {
 
 /// `--screen`: which screen the TUI opens on.
 enum ScreenOption: String, ExpressibleByArgument, CaseIterable {
-    case reception, booking, schedule, admin
+    case reception, booking, schedule, admin, occupancy
     var kind: AppScreenKind { AppScreenKind(rawValue: rawValue) ?? .reception }
 }

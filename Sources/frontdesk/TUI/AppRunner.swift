@@ -99,6 +99,8 @@ final class AppRunner {
         case .admin(let e):
             if case .load = e { return false }
             return true
+        case .occupancy:
+            return false
         case .quit:
             return false
         }
@@ -111,6 +113,7 @@ final class AppRunner {
         case .booking(let e): return .booking(perform(e, strings: state.booking.strings))
         case .schedule(let e): return .schedule(perform(e, strings: state.schedule.strings))
         case .admin(let e): return .admin(perform(e, state: state.admin))
+        case .occupancy(let e): return perform(e, strings: state.occupancy.strings).map(AppScreen.Event.occupancy)
         case .quit: return nil
         }
     }
@@ -187,6 +190,26 @@ final class AppRunner {
             }
         } catch {
             return .failed(failure(error, strings))
+        }
+    }
+
+    // MARK: Occupancy
+
+    private func perform(_ effect: OccupancyScreen.Effect, strings: Localizer) -> OccupancyScreen.Event? {
+        switch effect {
+        case .load(let request):
+            do {
+                let settings = try db.centerSettings()
+                let period = request.span == .week ? ReportingPeriod.week(containing: request.anchor, settings: settings)
+                    : ReportingPeriod.month(containing: request.anchor)
+                return .loaded(request, try db.occupancy(period))
+            } catch let error as StoreError {
+                return .failed(error.message)
+            } catch {
+                return .failed(strings("error.store"))
+            }
+        case .quit:
+            return nil
         }
     }
 

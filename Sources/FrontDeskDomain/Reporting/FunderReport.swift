@@ -1,0 +1,213 @@
+import Foundation
+
+/// Age bands of funder reports (UNHCR, IOM, EU, GIZ ask for these).
+///
+/// A visitor's age is the **year of the period's last day minus their birth year**: the age
+/// they reach in that year (birth years only are recorded). An unknown birth year, or one after
+/// that year, gives `unknown`.
+public enum AgeBand: String, CaseIterable, Codable, Sendable {
+    case age0to4 = "0-4"
+    case age5to11 = "5-11"
+    case age12to17 = "12-17"
+    case age18to59 = "18-59"
+    case age60plus = "60+"
+    case unknown
+
+    public init(birthYear: Int?, referenceYear: Int) {
+        guard let birthYear, birthYear <= referenceYear else { self = .unknown; return }
+        switch referenceYear - birthYear {
+        case 0...4: self = .age0to4
+        case 5...11: self = .age5to11
+        case 12...17: self = .age12to17
+        case 18...59: self = .age18to59
+        default: self = .age60plus
+        }
+    }
+}
+
+/// Whether a visitor came for the first time in the period.
+///
+/// A visitor is **new** in a period when their first service ever (any category, any time
+/// before or in the period) falls within it, and **returning** when they had a service before
+/// the period's first day. Only visitors with a service in the period are counted at all.
+public enum VisitorRecurrence: String, CaseIterable, Codable, Sendable {
+    case new
+    case returning
+}
+
+/// The ways a funder report splits its counts.
+public enum ReportDimension: String, CaseIterable, Codable, Sendable {
+    case sex
+    case ageBand = "age_band"
+    case nationality
+    case status
+    /// A visitor counts once in each category they were served in, so these visitor counts
+    /// may add up to more than the total; services add up.
+    case category
+    case recurrence = "new_returning"
+}
+
+/// A count as a report may show it: the number, or "<5" when it is small enough to point at a
+/// person (see `SmallCells`).
+public enum ReportCount: Hashable, Sendable, CustomStringConvertible, Encodable {
+    case exact(Int)
+    case suppressed
+
+    /// `12`, or `<5`.
+    public var description: String {
+        switch self {
+        case .exact(let n): String(n)
+        case .suppressed: "<\(SmallCells.threshold)"
+        }
+    }
+
+    public var value: Int? { if case .exact(let n) = self { n } else { nil } }
+
+    /// A JSON number, or the string `"<5"`.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .exact(let n): try c.encode(n)
+        case .suppressed: try c.encode(description)
+        }
+    }
+}
+
+/// Small-cell suppression of funder reports, so that no published count points at a person.
+///
+/// Rules, applied to one column (visitors, or services) of one dimension at a time:
+/// 1. **Primary**: a count from 1 to 4 (`threshold − 1`) is shown as "<5". Zero is shown: it
+///    describes nobody.
+/// 2. **Complementary**: a suppressed count must not be recoverable by subtracting the shown
+///    cells from the total. So while a dimension has exactly one suppressed cell, or its
+///    suppressed cells add up to less than the threshold (two cells of 1 and 1 would be
+///    recovered from their sum of 2), the smallest shown non-zero cell is suppressed too (ties:
+///    the later cell). When no cell is left to suppress the total itself is suppressed.
+/// 3. The **total** is shown as "<5" when it is itself from 1 to 4.
+///
+/// The same total is shown above every dimension; each dimension is a partition of it (but for
+/// `category`, where a visitor can count in several), and is protected on its own.
+public enum SmallCells {
+    public static let threshold = 5
+
+    /// The count as shown when it stands alone (a total).
+    public static func shown(_ n: Int) -> ReportCount {
+        (1..<threshold).contains(n) ? .suppressed : .exact(n)
+    }
+
+    /// The cells as shown, and whether the total must be suppressed too.
+    public static func suppress(_ counts: [Int], total: Int) -> (cells: [ReportCount], totalSuppressed: Bool) {
+        var hidden = counts.map { (1..<threshold).contains($0) }
+        func needsMore() -> Bool {
+            let n = hidden.filter { $0 }.count
+            guard n > 0 else { return false }
+            let sum = zip(counts, hidden).filter(\.1).reduce(0) { $0 + $1.0 }
+            return n == 1 || sum < threshold
+        }
+        var totalSuppressed = (1..<threshold).contains(total)
+        while needsMore() {
+            let candidates = counts.indices.filter { !hidden[$0] && counts[$0] > 0 }
+            guard let next = candidates.min(by: { (counts[$0], -$0) < (counts[$1], -$1) }) else {
+                totalSuppressed = true
+                break
+            }
+            hidden[next] = true
+        }
+        return (zip(counts, hidden).map { $1 ? .suppressed : .exact($0) }, totalSuppressed)
+    }
+}
+
+/// The raw counts of a funder report, as the store aggregates them (consenting visitors only,
+/// plus the number of those left out). Not for publication as is: `FunderReport` suppresses.
+public struct FunderReportCounts: Hashable, Sendable {
+    /// One value of a dimension: unique visitors and services delivered.
+    public struct Cell: Hashable, Sendable {
+        public var visitors: Int
+        public var services: Int
+        public init(visitors: Int, services: Int) {
+            self.visitors = visitors
+            self.services = services
+        }
+    }
+
+    public var visitors = 0
+    public var services = 0
+    /// Dimension → value key (`female`, `18-59`, `ML`, `refugee`, `social`, `new`) → counts.
+    public var cells: [ReportDimension: [String: Cell]] = [:]
+    /// Visitors served in the period who did not consent to reporting: counted here only.
+    public var nonConsentingVisitors = 0
+    public var nonConsentingServices = 0
+
+    public init() {}
+
+    /// Adds visitors and services to a cell.
+    public mutating func add(_ dimension: ReportDimension, _ key: String, visitors: Int, services: Int) {
+        let cell = cells[dimension]?[key] ?? Cell(visitors: 0, services: 0)
+        cells[dimension, default: [:]][key] = Cell(visitors: cell.visitors + visitors, services: cell.services + services)
+    }
+}
+
+/// A funder report of a date range, anonymized by construction: counts only (no names, no
+/// codes), small counts suppressed (`SmallCells`), visitors who did not consent to reporting
+/// left out and counted separately.
+///
+/// **Services delivered** in the period: completed individual appointments; seats in completed
+/// group sessions (enrolled, not waitlisted); walk-in visits closed as `seen` or `redirected` (a
+/// referral is a service). A visit that left unseen is not a service. Counted by the local day
+/// of the appointment's start or the visit's arrival. **Unique visitors**: those with at least
+/// one service in the period.
+public struct FunderReport: Hashable, Sendable {
+    public struct Row: Hashable, Sendable {
+        public var dimension: ReportDimension
+        /// The value's key (`female`, `18-59`, `ML`, `asylum_seeker`, `psychological`, `new`).
+        public var key: String
+        public var visitors: ReportCount
+        public var services: ReportCount
+    }
+
+    public var period: ReportingPeriod
+    public var visitors: ReportCount
+    public var services: ReportCount
+    public var rows: [Row]
+    /// Left out of every count above, and shown as plain numbers: nothing else is said of them.
+    public var nonConsentingVisitors: Int
+    public var nonConsentingServices: Int
+
+    /// The values every report lists, even at zero (nationalities: those present).
+    public static func keys(_ dimension: ReportDimension) -> [String] {
+        switch dimension {
+        case .sex: Sex.allCases.map(\.rawValue)
+        case .ageBand: AgeBand.allCases.map(\.rawValue)
+        case .status: LegalStatus.allCases.map(\.rawValue)
+        case .category: ServiceCategory.allCases.map(\.rawValue)
+        case .recurrence: VisitorRecurrence.allCases.map(\.rawValue)
+        case .nationality: []
+        }
+    }
+
+    public init(period: ReportingPeriod, counts: FunderReportCounts) {
+        self.period = period
+        var rows: [Row] = []
+        var hideVisitors = false, hideServices = false
+        for dimension in ReportDimension.allCases {
+            let present = counts.cells[dimension] ?? [:]
+            var keys = Self.keys(dimension)
+            keys += present.keys.filter { !keys.contains($0) }.sorted()
+            let cells = keys.map { present[$0] ?? .init(visitors: 0, services: 0) }
+            let v = SmallCells.suppress(cells.map(\.visitors), total: counts.visitors)
+            let s = SmallCells.suppress(cells.map(\.services), total: counts.services)
+            hideVisitors = hideVisitors || v.totalSuppressed
+            hideServices = hideServices || s.totalSuppressed
+            for (i, key) in keys.enumerated() {
+                rows.append(Row(dimension: dimension, key: key, visitors: v.cells[i], services: s.cells[i]))
+            }
+        }
+        self.rows = rows
+        visitors = hideVisitors ? .suppressed : SmallCells.shown(counts.visitors)
+        services = hideServices ? .suppressed : SmallCells.shown(counts.services)
+        nonConsentingVisitors = counts.nonConsentingVisitors
+        nonConsentingServices = counts.nonConsentingServices
+    }
+
+    public func rows(_ dimension: ReportDimension) -> [Row] { rows.filter { $0.dimension == dimension } }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import FrontDeskDomain
+import GRDB
+
+/// The coordinator's occupancy view, aggregated in SQL (covering indexes of the v3 migration):
+/// booked minutes per day and resource, appointments by service and status, group seats,
+/// walk-ins by category with nearest-rank median and 90th-percentile waits. The Domain divides
+/// (`OccupancyReport`); available time comes from the Domain's calendar rules (`AvailableTime`).
+extension AppDatabase {
+    /// The occupancy of the period's center-local days. Aggregate only: no visitor is named.
+    public func occupancy(_ period: ReportingPeriod) throws -> OccupancyReport {
+        try writer.read { db in
+            let settings = try Self.settings(db)
+            let counselors = try Self.fetchCounselors(db)
+            let rooms = try Self.fetchRooms(db)
+            let services = try ServiceRecord.fetchAll(db).map(\.service).sorted { ($0.category, $0.id) < ($1.category, $1.id) }
+            let span = periodSpan(period)
+            let available = AvailableTime(calendar: calendar, settings: settings, closures: try Self.fetchClosures(db, from: period.first, through: period.last),
+                                          absences: try Self.fetchAbsences(db, counselorId: nil, overlapping: span), days: period.days)
+            let aggregates = try occupancyAggregates(db, period)
+            return OccupancyReport(period: period, available: available, rooms: rooms, counselors: counselors, services: services,
+                                   aggregates: aggregates)
+        }
+    }
+
+    /// `[start of the first day, start of the day after the last)`, UTC.
+    func periodSpan(_ period: ReportingPeriod) -> UTCInterval {
+        UTCInterval(start: calendar.startOfDay(period.first), end: calendar.startOfDay(period.last.adding(days: 1)))
+    }
+
+    /// The statements the occupancy view runs, with their arguments (the benchmark runs the same
+    /// text in the `sqlite3` shell: `occupancySQLScript`).
+    func occupancyStatements(_ period: ReportingPeriod) -> [(sql: String, arguments: [DatabaseValueConvertible])] {
+        let days = period.days
+        let span = periodSpan(period)
+        var bounds: [DatabaseValueConvertible] = []
+        for d in days {
+            bounds.append(calendar.startOfDay(d).epochMilliseconds)
+            bounds.append(calendar.startOfDay(d.adding(days: 1)).epochMilliseconds)
+        }
+        let values = days.indices.map { "(\($0), ?, ?)" }.joined(separator: ", ")
+        let from = span.start.epochMilliseconds, to = span.end.epochMilliseconds
+        let firstDay = period.first.description, lastDay = period.last.description
+        // Booked minutes per day, counselor and room: each day is an index range of start_at
+        // (from a day before: an appointment lasts at most 24 h), clipped to the day.
+        let booked = """
+            WITH d(i, s, e) AS (VALUES \(values))
+            SELECT d.i, a.counselor_id, a.room_id, SUM(MIN(a.end_at, d.e) - MAX(a.start_at, d.s))
+            FROM d JOIN appointment a INDEXED BY appointment_reporting
+              ON a.start_at >= d.s - \(Self.maxAppointmentMillis) AND a.start_at < d.e
+            WHERE a.end_at > d.s AND a.status <> 'cancelled'
+            GROUP BY d.i, a.counselor_id, a.room_id
+            """
+        let counts = """
+            SELECT service_id, status, COUNT(*) FROM appointment INDEXED BY appointment_reporting
+            WHERE start_at >= ? AND start_at < ? GROUP BY service_id, status
+            """
+        let seats = """
+            SELECT a.service_id, SUM(g.capacity),
+                   SUM((SELECT COUNT(*) FROM group_enrollment e WHERE e.session_id = g.id AND NOT e.waitlisted)),
+                   SUM((SELECT COUNT(*) FROM group_enrollment e WHERE e.session_id = g.id AND e.waitlisted))
+            FROM appointment a INDEXED BY appointment_reporting JOIN group_session g ON g.id = a.group_session_id
+            WHERE a.start_at >= ? AND a.start_at < ? AND a.status <> 'cancelled' AND a.group_session_id IS NOT NULL
+            GROUP BY a.service_id
+            """
+        // Walk-ins: counts per category, and for all ('*').
+        let walkIns = """
+            SELECT category, COUNT(*), SUM(outcome IS NOT NULL), SUM(outcome = 'left_unseen')
+            FROM visit INDEXED BY visit_reporting WHERE day >= ? AND day <= ? GROUP BY category
+            UNION ALL
+            SELECT '*', COUNT(*), SUM(outcome IS NOT NULL), SUM(outcome = 'left_unseen')
+            FROM visit INDEXED BY visit_reporting WHERE day >= ? AND day <= ?
+            """
+        // Waits (Visit.waitMinutes: to the call, else to leaving) per category and for all ('*'):
+        // a histogram of whole minutes, its running count, and the smallest minute whose running
+        // count reaches the nearest rank ⌈p·n/100⌉ (p = 50, 90). Sorting a few hundred distinct
+        // minutes instead of every visit (window functions over all rows took 4× longer).
+        let waits = """
+            WITH waited AS MATERIALIZED (
+              SELECT category, MAX(0, (COALESCE(called_at, left_at) - arrived_at) / 60000) AS m
+              FROM visit INDEXED BY visit_reporting
+              WHERE day >= ? AND day <= ? AND (called_at IS NOT NULL OR left_at IS NOT NULL)
+            ), h AS MATERIALIZED (
+              SELECT category, m, COUNT(*) AS c FROM waited GROUP BY category, m
+            ), cum AS (
+              SELECT category, m, SUM(c) OVER (PARTITION BY category ORDER BY m) AS upto,
+                     SUM(c) OVER (PARTITION BY category) AS n FROM h
+              UNION ALL
+              SELECT '*', m, SUM(SUM(c)) OVER (ORDER BY m), SUM(SUM(c)) OVER () FROM h GROUP BY m
+            )
+            SELECT category, MAX(n), MIN(CASE WHEN upto >= (50 * n + 99) / 100 THEN m END),
+                   MIN(CASE WHEN upto >= (90 * n + 99) / 100 THEN m END)
+            FROM cum GROUP BY category
+            """
+        return [(booked, bounds), (counts, [from, to]), (seats, [from, to]), (walkIns, [firstDay, lastDay, firstDay, lastDay]),
+                (waits, [firstDay, lastDay])]
+    }
+
+    /// Runs the occupancy statements.
+    func occupancyAggregates(_ db: Database, _ period: ReportingPeriod) throws -> OccupancyAggregates {
+        let statements = occupancyStatements(period)
+        var agg = OccupancyAggregates()
+        guard !period.days.isEmpty else { return agg }
+        var counselorMs: [OccupancyAggregates.DayKey: Int64] = [:], roomMs: [OccupancyAggregates.DayKey: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: statements[0].sql, arguments: StatementArguments(statements[0].arguments)) {
+            let day: Int = row[0], ms: Int64 = row[3]
+            counselorMs[.init(id: row[1], day: day), default: 0] += ms
+            roomMs[.init(id: row[2], day: day), default: 0] += ms
+        }
+        agg.counselorMinutes = counselorMs.mapValues { Int($0 / 60_000) }
+        agg.roomMinutes = roomMs.mapValues { Int($0 / 60_000) }
+        for row in try Row.fetchAll(db, sql: statements[1].sql, arguments: StatementArguments(statements[1].arguments)) {
+            guard let status = AppointmentStatus(rawValue: row[1]) else { continue }
+            agg.serviceCounts[row[0], default: AppointmentCounts()].add(status, row[2])
+        }
+        for row in try Row.fetchAll(db, sql: statements[2].sql, arguments: StatementArguments(statements[2].arguments)) {
+            agg.groupSeats[row[0]] = .init(seats: row[1], enrolled: row[2], waitlisted: row[3])
+        }
+        var stats: [String: WalkInStats] = [:]
+        for row in try Row.fetchAll(db, sql: statements[3].sql, arguments: StatementArguments(statements[3].arguments)) {
+            stats[row[0]] = WalkInStats(arrivals: row[1], closed: row[2] ?? 0, leftUnseen: row[3] ?? 0)
+        }
+        for row in try Row.fetchAll(db, sql: statements[4].sql, arguments: StatementArguments(statements[4].arguments)) {
+            let key: String = row[0]
+            stats[key, default: WalkInStats()].waits = row[1]
+            stats[key]?.medianWaitMinutes = row[2]
+            stats[key]?.p90WaitMinutes = row[3]
+        }
+        for (key, value) in stats {
+            if key == "*" { agg.walkInsAll = value } else if let c = ServiceCategory(rawValue: key) { agg.walkIns[c] = value }
+        }
+        return agg
+    }
+
+    /// The occupancy statements as one script for the `sqlite3` shell, arguments written in
+    /// (the benchmark times it beside `frontdesk occupancy`).
+    public func occupancySQLScript(_ period: ReportingPeriod) -> String {
+        occupancyStatements(period).map { Self.inline($0.sql, $0.arguments) + ";" }.joined(separator: "\n") + "\n"
+    }
+
+    /// The statement with each `?` replaced by its argument as an SQL literal (integers as
+    /// they are, text quoted with `'` doubled). For scripts the benchmark hands to `sqlite3`.
+    static func inline(_ sql: String, _ arguments: [DatabaseValueConvertible]) -> String {
+        var out = ""
+        var rest = arguments.makeIterator()
+        for ch in sql {
+            guard ch == "?", let value = rest.next() else { out.append(ch); continue }
+            switch value.databaseValue.storage {
+            case .int64(let n): out += String(n)
+            case .double(let d): out += String(d)
+            case .string(let s): out += "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
+            case .null, .blob: out += "NULL"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,318 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+import TerminalKit
+
+/// Options of the coordinator's commands: the center-local days and the output.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "First day, YYYY-MM-DD.") var from: String
+    @Option(help: "Last day (inclusive), YYYY-MM-DD.") var to: String
+    @Option(help: "text, csv (RFC 4180, UTF-8) or json.") var format: OutputFormat = .text
+    @Flag(help: "Start CSV with a byte-order mark, for spreadsheet programs that need one to read UTF-8.") var bom = false
+    /// Prints the SQL the command runs, arguments written in, for the `sqlite3` shell (the benchmark's side-by-side run).
+    @Flag(help: .hidden) var sql = false
+
+    func period() throws -> ReportingPeriod {
+        let first = try localDate(from, option: "--from"), last = try localDate(to, option: "--to")
+        guard first <= last else { throw UserError("--to \(last) comes before --from \(first)") }
+        guard first.days(to: last) < 3_700 else { throw UserError("--from and --to are more than ten years apart") }
+        return ReportingPeriod(kind: .range, first: first, last: last)
+    }
+
+    func write(_ text: String) {
+        let out = format == .csv && bom ? "\u{FEFF}" + text : text
+        FileHandle.standardOutput.write(Data(out.utf8))
+    }
+}
+
+/// What `occupancy --by` shows.
+enum OccupancyTable: String, ExpressibleByArgument, CaseIterable {
+    case room, counselor, service
+}
+
+/// `frontdesk occupancy --from D --to D [--by room|counselor|service] [--format text|csv|json]`:
+/// utilization of rooms and counselors, services and categories against capacity, walk-ins and
+/// waits. Aggregate only: no visitor is named.
+struct OccupancyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "occupancy",
+        abstract: "Utilization of rooms and counselors, services' demand against capacity, no-shows, walk-ins and waits over days.",
+        discussion: """
+            Utilization = booked minutes ÷ available minutes (working hours inside opening hours, minus breaks, \
+            absences and closures); a day with nothing available shows "—" (JSON null). Waits: nearest-rank median \
+            and 90th percentile of minutes from arrival to the call. CSV: --by chooses the table (default room).
+            """)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var period: PeriodOptions
+    @Option(help: "The table: room, counselor or service (text and JSON: all when not given; CSV: room).") var by: OccupancyTable?
+
+    func run() throws {
+        // Column widths of names in any script (character types only; numbers keep the C format).
+        TerminalLocale.useUTF8ForTests()
+        let p = try period.period()
+        let db = try common.openDatabaseForReading()
+        if period.sql { return FileHandle.standardOutput.write(Data(db.occupancySQLScript(p).utf8)) }
+        let report = try storeCall { try db.occupancy(p) }
+        let english = common.language == .en
+        switch period.format {
+        case .text: period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.timeZone.identifier, english: english))
+        case .csv: period.write(OccupancyOutput.csv(report, by: by ?? .room, english: english))
+        case .json: period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.timeZone.identifier)))
+        }
+    }
+}
+
+/// The three formats of `occupancy`.
+enum OccupancyOutput {
+    static func serviceName(_ s: Service, english: Bool) -> String { english ? s.nameEn : s.nameFr }
+
+    /// A ratio as a percentage with one decimal for CSV and JSON (`73.5`), nil when none.
+    static func percent(_ r: Double?) -> Double? { r.map { ($0 * 1000).rounded() / 10 } }
+
+    // MARK: Text
+
+    static func text(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String, english: Bool) -> String {
+        var out = "Occupancy \(r.period) (\(timeZone))\n"
+        let w = r.walkIns
+        out += "Rooms \(Statistics.percentText(r.roomUtilization.ratio)) · Counselors \(Statistics.percentText(r.counselorUtilization.ratio))"
+            + " · No-shows \(Statistics.percentText(r.appointments.noShowRate)) · Walk-ins \(w.arrivals)"
+            + " · wait median \(Statistics.minutesText(w.medianWaitMinutes)), p90 \(Statistics.minutesText(w.p90WaitMinutes))"
+            + " · left unseen \(Statistics.percentText(w.leftUnseenShare))\n"
+        let showDays = r.days.count <= 7
+        func resources(_ title: String, _ rows: [ResourceOccupancy]) -> String {
+            var header = [pad(title, 24), pad("booked h", 9, right: true), pad("avail. h", 9, right: true), pad("use", 5, right: true)]
+            if showDays { header += r.days.map { pad(shortDay($0), 7, right: true) } }
+            var lines = [header.joined(separator: " ")]
+            for row in rows {
+                var cells = [pad(TextOutput.safe(row.name) + (row.active ? "" : " (inactive)"), 24), pad(hours(row.total.bookedMinutes), 9, right: true),
+                             pad(hours(row.total.availableMinutes), 9, right: true), pad(Statistics.percentText(row.total.ratio), 5, right: true)]
+                if showDays { cells += row.days.map { pad(Statistics.percentText($0.ratio), 7, right: true) } }
+                lines.append(cells.joined(separator: " "))
+            }
+            if rows.isEmpty { lines.append("(none)") }
+            return "\n" + lines.joined(separator: "\n") + "\n"
+        }
+        if by == nil || by == .room { out += resources("Room", r.rooms) }
+        if by == nil || by == .counselor { out += resources("Counselor", r.counselors) }
+        if by == nil || by == .service {
+            var lines = [[pad("Service", 34), pad("appts", 6, right: true), pad("done", 5, right: true), pad("no-show", 7, right: true),
+                          pad("cancel", 6, right: true), pad("demand", 6, right: true), pad("capacity", 8, right: true),
+                          pad("d/c", 5, right: true)].joined(separator: " ")]
+            for c in r.categories {
+                let walk = c.walkIns
+                lines.append([pad(c.category.rawValue.uppercased(), 34), pad("\(c.counts.appointments)", 6, right: true),
+                              pad("\(c.counts.completed)", 5, right: true), pad("\(c.counts.noShows)", 7, right: true),
+                              pad("\(c.counts.cancelled)", 6, right: true), pad("\(c.demand)", 6, right: true),
+                              pad("\(c.capacity)", 8, right: true), pad(Statistics.percentText(c.demandRatio), 5, right: true)].joined(separator: " ")
+                    + "  walk-ins \(walk.arrivals), wait \(Statistics.minutesText(walk.medianWaitMinutes))/\(Statistics.minutesText(walk.p90WaitMinutes)),"
+                    + " left unseen \(Statistics.percentText(walk.leftUnseenShare))")
+                for s in r.services where s.service.category == c.category {
+                    lines.append([pad("  " + TextOutput.safe(serviceName(s.service, english: english)) + (s.service.isGroup ? " · group" : ""), 34),
+                                  pad("\(s.counts.appointments)", 6, right: true), pad("\(s.counts.completed)", 5, right: true),
+                                  pad("\(s.counts.noShows)", 7, right: true), pad("\(s.counts.cancelled)", 6, right: true),
+                                  pad("\(s.demand)", 6, right: true), pad("\(s.capacity)", 8, right: true),
+                                  pad(Statistics.percentText(s.demandRatio), 5, right: true)].joined(separator: " "))
+                }
+            }
+            out += "\n" + lines.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    static func hours(_ minutes: Int) -> String { String(format: "%.1f", Double(minutes) / 60) }
+
+    /// `Mon 02`.
+    static func shortDay(_ d: LocalDate) -> String {
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.isoWeekday.rawValue - 1] + " " + String(format: "%02d", d.day)
+    }
+
+    /// The text cut or padded to `width` columns (by display width).
+    static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+        DisplayText.fitted(text, toColumns: width, alignRight: right)
+    }
+
+    // MARK: CSV
+
+    static func csv(_ r: OccupancyReport, by: OccupancyTable, english: Bool) -> String {
+        var csv = CSVWriter()
+        func ratioCell(_ ratio: Double?) -> CSVWriter.Cell { percent(ratio).map { .decimal($0, places: 1) } ?? .empty }
+        func minutesCell(_ m: Int?) -> CSVWriter.Cell { m.map { .number($0) } ?? .empty }
+        switch by {
+        case .room, .counselor:
+            csv.appendHeader(["kind", "id", "name", "date", "booked_min", "available_min", "utilization_pct"])
+            let kind = by.rawValue
+            for row in by == .room ? r.rooms : r.counselors {
+                for (day, u) in zip(r.days, row.days) {
+                    csv.append([.text(kind), .number(Int(row.id)), .text(row.name), .text(day.description), .number(u.bookedMinutes),
+                                .number(u.availableMinutes), ratioCell(u.ratio)])
+                }
+                let t = row.total
+                csv.append([.text(kind + "_total"), .number(Int(row.id)), .text(row.name), .empty, .number(t.bookedMinutes),
+                            .number(t.availableMinutes), ratioCell(t.ratio)])
+            }
+        case .service:
+            csv.appendHeader(["kind", "id", "name", "category", "duration_min", "appointments", "booked", "arrived", "completed", "no_shows",
+                              "cancelled", "no_show_rate_pct", "demand", "capacity", "demand_capacity_pct", "walk_ins", "median_wait_min",
+                              "p90_wait_min", "left_unseen", "left_unseen_pct"])
+            func counts(_ c: AppointmentCounts) -> [CSVWriter.Cell] {
+                [.number(c.appointments), .number(c.booked), .number(c.arrived), .number(c.completed), .number(c.noShows), .number(c.cancelled),
+                 ratioCell(c.noShowRate)]
+            }
+            for s in r.services {
+                csv.append([.text("service"), .text(s.service.id), .text(serviceName(s.service, english: english)), .text(s.service.category.rawValue),
+                            .number(s.service.durationMinutes)] + counts(s.counts)
+                           + [.number(s.demand), .number(s.capacity), ratioCell(s.demandRatio), .empty, .empty, .empty, .empty, .empty])
+            }
+            for c in r.categories {
+                let w = c.walkIns
+                csv.append([.text("category"), .text(c.category.rawValue), .text(c.category.rawValue), .text(c.category.rawValue), .empty]
+                           + counts(c.counts)
+                           + [.number(c.demand), .number(c.capacity), ratioCell(c.demandRatio), .number(w.arrivals), minutesCell(w.medianWaitMinutes),
+                              minutesCell(w.p90WaitMinutes), .number(w.leftUnseen), ratioCell(w.leftUnseenShare)])
+            }
+        }
+        return csv.output
+    }
+
+    // MARK: JSON
+
+    struct UtilizationJSON: Encodable {
+        let bookedMinutes, availableMinutes: Int
+        /// Percent with one decimal; null when nothing was available (encoded explicitly).
+        let utilizationPct: Double?
+        init(_ u: Utilization) {
+            bookedMinutes = u.bookedMinutes
+            availableMinutes = u.availableMinutes
+            utilizationPct = OccupancyOutput.percent(u.ratio)
+        }
+        enum CodingKeys: String, CodingKey { case bookedMinutes = "booked_min", availableMinutes = "available_min", utilizationPct = "utilization_pct" }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(bookedMinutes, forKey: .bookedMinutes)
+            try c.encode(availableMinutes, forKey: .availableMinutes)
+            try c.encode(utilizationPct, forKey: .utilizationPct)
+        }
+    }
+
+    struct DayJSON: Encodable {
+        let date: String
+        let utilization: UtilizationJSON
+        func encode(to encoder: any Encoder) throws {
+            try utilization.encode(to: encoder)
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(date, forKey: Key(stringValue: "date"))
+        }
+    }
+
+    struct ResourceJSON: Encodable {
+        let id: Int64
+        let name: String
+        let active: Bool
+        let total: UtilizationJSON
+        let days: [DayJSON]
+    }
+
+    struct CountsJSON: Encodable {
+        let appointments, booked, arrived, completed, noShows, cancelled: Int
+        let noShowRatePct: Double?
+        init(_ c: AppointmentCounts) {
+            appointments = c.appointments; booked = c.booked; arrived = c.arrived; completed = c.completed
+            noShows = c.noShows; cancelled = c.cancelled; noShowRatePct = OccupancyOutput.percent(c.noShowRate)
+        }
+        enum CodingKeys: String, CodingKey {
+            case appointments, booked, arrived, completed, noShows = "no_shows", cancelled, noShowRatePct = "no_show_rate_pct"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(appointments, forKey: .appointments); try c.encode(booked, forKey: .booked); try c.encode(arrived, forKey: .arrived)
+            try c.encode(completed, forKey: .completed); try c.encode(noShows, forKey: .noShows); try c.encode(cancelled, forKey: .cancelled)
+            try c.encode(noShowRatePct, forKey: .noShowRatePct)
+        }
+    }
+
+    struct WalkInsJSON: Encodable {
+        let arrivals, closed, leftUnseen, waits: Int
+        let medianWaitMin, p90WaitMin: Int?
+        let leftUnseenPct: Double?
+        init(_ w: WalkInStats) {
+            arrivals = w.arrivals; closed = w.closed; leftUnseen = w.leftUnseen; waits = w.waits
+            medianWaitMin = w.medianWaitMinutes; p90WaitMin = w.p90WaitMinutes; leftUnseenPct = OccupancyOutput.percent(w.leftUnseenShare)
+        }
+        enum CodingKeys: String, CodingKey {
+            case arrivals, closed, leftUnseen = "left_unseen", waits, medianWaitMin = "median_wait_min", p90WaitMin = "p90_wait_min"
+            case leftUnseenPct = "left_unseen_pct"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(arrivals, forKey: .arrivals); try c.encode(closed, forKey: .closed); try c.encode(leftUnseen, forKey: .leftUnseen)
+            try c.encode(waits, forKey: .waits); try c.encode(medianWaitMin, forKey: .medianWaitMin); try c.encode(p90WaitMin, forKey: .p90WaitMin)
+            try c.encode(leftUnseenPct, forKey: .leftUnseenPct)
+        }
+    }
+
+    struct DemandJSON: Encodable {
+        let id, name, category: String
+        let group: Bool
+        let counts: CountsJSON
+        let demand, capacity: Int
+        let demandCapacityPct: Double?
+        let walkIns: WalkInsJSON?
+        enum CodingKeys: String, CodingKey {
+            case id, name, category, group, counts, demand, capacity, demandCapacityPct = "demand_capacity_pct", walkIns = "walk_ins"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(category, forKey: .category)
+            try c.encode(group, forKey: .group); try c.encode(counts, forKey: .counts); try c.encode(demand, forKey: .demand)
+            try c.encode(capacity, forKey: .capacity); try c.encode(demandCapacityPct, forKey: .demandCapacityPct)
+            try c.encodeIfPresent(walkIns, forKey: .walkIns)
+        }
+    }
+
+    struct ReportJSON: Encodable {
+        let from, to, timeZone: String
+        let rooms: UtilizationJSON
+        let counselors: UtilizationJSON
+        let appointments: CountsJSON
+        let walkIns: WalkInsJSON
+        let roomDays, counselorDays: [ResourceJSON]?
+        let services, categories: [DemandJSON]?
+        enum CodingKeys: String, CodingKey {
+            case from, to, timeZone = "time_zone", rooms = "rooms_total", counselors = "counselors_total", appointments, walkIns = "walk_ins"
+            case roomDays = "rooms", counselorDays = "counselors", services, categories
+        }
+    }
+
+    static func json(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String) -> ReportJSON {
+        func resources(_ rows: [ResourceOccupancy]) -> [ResourceJSON] {
+            rows.map { row in
+                ResourceJSON(id: row.id, name: row.name, active: row.active, total: UtilizationJSON(row.total),
+                             days: zip(r.days, row.days).map { DayJSON(date: $0.description, utilization: UtilizationJSON($1)) })
+            }
+        }
+        let services = r.services.map {
+            DemandJSON(id: $0.service.id, name: $0.service.nameEn, category: $0.service.category.rawValue, group: $0.service.isGroup,
+                       counts: CountsJSON($0.counts), demand: $0.demand, capacity: $0.capacity, demandCapacityPct: percent($0.demandRatio), walkIns: nil)
+        }
+        let categories = r.categories.map {
+            DemandJSON(id: $0.category.rawValue, name: $0.category.rawValue, category: $0.category.rawValue, group: false,
+                       counts: CountsJSON($0.counts), demand: $0.demand, capacity: $0.capacity, demandCapacityPct: percent($0.demandRatio),
+                       walkIns: WalkInsJSON($0.walkIns))
+        }
+        return ReportJSON(from: r.period.first.description, to: r.period.last.description, timeZone: timeZone,
+                          rooms: UtilizationJSON(r.roomUtilization), counselors: UtilizationJSON(r.counselorUtilization),
+                          appointments: CountsJSON(r.appointments), walkIns: WalkInsJSON(r.walkIns),
+                          roomDays: by == nil || by == .room ? resources(r.rooms) : nil,
+                          counselorDays: by == nil || by == .counselor ? resources(r.counselors) : nil,
+                          services: by == nil || by == .service ? services : nil, categories: by == nil || by == .service ? categories : nil)
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+}

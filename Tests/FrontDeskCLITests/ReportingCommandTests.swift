@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+
+/// `frontdesk occupancy` and `frontdesk report`: CSV and JSON field by field, every case of
+/// cases/exports.md E3 that reaches these exports, the byte-order mark, empty periods, errors.
+@Suite(.serialized) struct ReportingCommandTests {
+    /// Rooms named like formulas (E3): `=1+1`, `+SUM(1;1)`, `-2+3`, `@A1`, and a tab then `=1`
+    /// (names are trimmed when saved, so it is stored as `=1`). One 45-minute appointment in
+    /// `=1+1` on Tue 2026-04-14 09:00, completed; one walk-in called after 12 minutes.
+    static func center() throws -> SchedulingCLI {
+        let c = try SchedulingCLI(rooms: [("=1+1", 2), ("+SUM(1;1)", 3), ("@A1", 2), ("\t=1", 2)])
+        // A name starting with "-" comes after "--", or it reads as an option.
+        try SchedulingCLI.ok(["rooms", "add", "--capacity", "2", "--db", c.db, "--", "-2+3"])
+        try SchedulingCLI.ok(["book", "--visitor", c.youssef, "--service", "social-orientation", "--at", "2026-04-14 09:00",
+                              "--counselor", "Leila", "--room", "=1+1", "--db", c.db])
+        try SchedulingCLI.ok(["appointments", "correct", "1", "--status", "completed", "--reason", "seen", "--db", c.db])
+        try SchedulingCLI.ok(["checkin", c.samrawit, "--category", "social", "--db", c.db], environment: ["FRONTDESK_NOW": "2026-04-14T09:00:00Z"])
+        try SchedulingCLI.ok(["call", "--db", c.db], environment: ["FRONTDESK_NOW": "2026-04-14T09:12:30Z"])
+        try SchedulingCLI.ok(["close", "S-001", "--outcome", "seen", "--db", c.db], environment: ["FRONTDESK_NOW": "2026-04-14T09:40:00Z"])
+        return c
+    }
+
+    /// RFC 4180 records of a CSV text (quoted fields, doubled quotes, CRLF).
+    static func records(_ text: String) -> [[String]] {
+        var records: [[String]] = [], field = "", record: [String] = [], quoted = false
+        var chars = Array(text.unicodeScalars).makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let c = pending ?? chars.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let n = chars.next() { if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { record.append(field); field = "" }
+            else if c == "\r" { continue }
+            else if c == "\n" { record.append(field); records.append(record); record = []; field = "" }
+            else { field.unicodeScalars.append(c) }
+        }
+        return records
+    }
+
+    @Test func occupancyCSVByRoomFieldByField() throws {
+        let c = try Self.center()
+        defer { c.dir.remove() }
+        let r = try c.run(["occupancy", "--from", "2026-04-13", "--to", "2026-04-19", "--format", "csv"])
+        try #require(r.status == 0, "\(r.stderr)")
+        #expect(!r.stdout.hasPrefix("\u{FEFF}"))
+        #expect(r.stdout.hasSuffix("\r\n") && !r.stdout.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let rows = Self.records(r.stdout)
+        #expect(rows[0] == ["kind", "id", "name", "date", "booked_min", "available_min", "utilization_pct"])
+        let names = Set(rows.dropFirst().map { $0[2] })
+        // E3: every text cell starting with =, +, -, @ is neutralized with a leading quote.
+        #expect(names == ["'=1+1", "'+SUM(1;1)", "'-2+3", "'@A1", "'=1"])
+        let tuesday = try #require(rows.first { $0[2] == "'=1+1" && $0[3] == "2026-04-14" })
+        #expect(tuesday == ["room", tuesday[1], "'=1+1", "2026-04-14", "45", "540", "8.3"])
+        let saturday = try #require(rows.first { $0[2] == "'=1+1" && $0[3] == "2026-04-18" })
+        #expect(saturday[4...] == ["0", "0", ""]) // nothing available: an empty cell, never NaN
+        let total = try #require(rows.first { $0[0] == "room_total" && $0[2] == "'=1+1" })
+        #expect(total[3...] == ["", "45", "2700", "1.7"])
+        #expect(rows.filter { $0[0] == "room" }.count == 5 * 7)
+        #expect(rows.allSatisfy { $0.count == 7 })
+    }
+
+    @Test func occupancyCSVByServiceKeepsNumbersAsNumbers() throws {
+        let c = try Self.center()
+        defer { c.dir.remove() }
+        let r = try c.run(["occupancy", "--from", "2026-04-13", "--to", "2026-04-19", "--format", "csv", "--by", "service", "--lang", "en"])
+        try #require(r.status == 0, "\(r.stderr)")
+        let rows = Self.records(r.stdout)
+        let header = rows[0]
+        #expect(header == ["kind", "id", "name", "category", "duration_min", "appointments", "booked", "arrived", "completed", "no_shows",
+                           "cancelled", "no_show_rate_pct", "demand", "capacity", "demand_capacity_pct", "walk_ins", "median_wait_min",
+                           "p90_wait_min", "left_unseen", "left_unseen_pct"])
+        func row(_ id: String) throws -> [String: String] {
+            let r = try #require(rows.first { $0[1] == id })
+            return Dictionary(uniqueKeysWithValues: zip(header, r).map { ($0, $1) })
+        }
+        let orientation = try row("social-orientation")
+        #expect(orientation["duration_min"] == "45") // E3: a numeric column is written unchanged
+        #expect(orientation["kind"] == "service" && orientation["category"] == "social")
+        #expect(orientation["appointments"] == "1" && orientation["completed"] == "1" && orientation["no_show_rate_pct"] == "0.0")
+        #expect(orientation["demand"] == "1")
+        // Leila: 09:00–12:30, 13:30–17:00 inside 08:30–17:30, five days: 2,100 min ÷ 45 = 46 sessions;
+        // Karim: 09:00–13:00 Monday to Thursday, 960 min ÷ 45 = 21.
+        #expect(orientation["capacity"] == "67" && orientation["demand_capacity_pct"] == "1.5")
+        let counseling = try row("individual-counseling")
+        #expect(counseling["duration_min"] == "60" && counseling["appointments"] == "0" && counseling["no_show_rate_pct"] == "")
+        let social = try row("social")
+        #expect(social["kind"] == "category" && social["demand"] == "2" && social["appointments"] == "1")
+        #expect(social["walk_ins"] == "1" && social["median_wait_min"] == "12" && social["p90_wait_min"] == "12")
+        #expect(social["left_unseen"] == "0" && social["left_unseen_pct"] == "0.0")
+        let professional = try row("professional")
+        #expect(professional["walk_ins"] == "0" && professional["median_wait_min"] == "" && professional["left_unseen_pct"] == "")
+        #expect(professional["no_show_rate_pct"] == "" && professional["demand_capacity_pct"] == "")
+    }
+
+    @Test func byteOrderMarkOnlyWhenAsked() throws {
+        let c = try Self.center()
+        defer { c.dir.remove() }
+        let with = try c.run(["occupancy", "--from", "2026-04-13", "--to", "2026-04-19", "--format", "csv", "--bom"])
+        #expect(Array(with.stdout.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(with.stdout.dropFirst().hasPrefix("kind,id,name"))
+        let report = try c.run(["report", "--from", "2026-04-01", "--to", "2026-04-30", "--format", "csv", "--bom"])
+        #expect(Array(report.stdout.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let json = try c.run(["report", "--from", "2026-04-01", "--to", "2026-04-30", "--format", "json", "--bom"])
+        #expect(json.stdout.hasPrefix("{"))
+    }
+
+    @Test func occupancyJSONFieldByField() throws {
+        let c = try Self.center()
+        defer { c.dir.remove() }
+        let r = try c.run(["occupancy", "--from", "2026-04-14", "--to", "2026-04-18", "--format", "json"])
+        try #require(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(json["from"] as? String == "2026-04-14" && json["to"] as? String == "2026-04-18")
+        #expect(json["time_zone"] as? String == "Africa/Casablanca")
+        let rooms = try #require(json["rooms"] as? [[String: Any]])
+        let room = try #require(rooms.first { $0["name"] as? String == "=1+1" }) // JSON keeps the data as is
+        let days = try #require(room["days"] as? [[String: Any]])
+        #expect(days.count == 5)
+        #expect(days[0]["date"] as? String == "2026-04-14" && days[0]["booked_min"] as? Int == 45 && days[0]["available_min"] as? Int == 540)
+        #expect((days[0]["utilization_pct"] as? Double).map { abs($0 - 8.3) < 0.001 } == true)
+        #expect(days[4]["date"] as? String == "2026-04-18" && days[4]["utilization_pct"] is NSNull) // Saturday: null, not NaN
+        let total = try #require(json["rooms_total"] as? [String: Any])
+        #expect(total["booked_min"] as? Int == 45 && total["available_min"] as? Int == 5 * 4 * 540)
+        let appointments = try #require(json["appointments"] as? [String: Any])
+        #expect(appointments["completed"] as? Int == 1 && appointments["no_show_rate_pct"] as? Double == 0)
+        let walkIns = try #require(json["walk_ins"] as? [String: Any])
+        #expect(walkIns["arrivals"] as? Int == 1 && walkIns["median_wait_min"] as? Int == 12 && walkIns["p90_wait_min"] as? Int == 12)
+        let counselors = try #require(json["counselors"] as? [[String: Any]])
+        #expect(Set(counselors.compactMap { $0["name"] as? String }) == ["Leila Amrani", "Karim Bennani"])
+        let categories = try #require(json["categories"] as? [[String: Any]])
+        let professional = try #require(categories.first { $0["id"] as? String == "professional" })
+        #expect(professional["demand_capacity_pct"] is NSNull || professional["demand_capacity_pct"] as? Double == 0)
+        let pw = try #require(professional["walk_ins"] as? [String: Any])
+        #expect(pw["median_wait_min"] is NSNull && pw["left_unseen_pct"] is NSNull)
+        // No visitor code or name anywhere: aggregate only.
+        #expect(!r.stdout.contains(c.youssef) && !r.stdout.contains("يوسف") && !r.stdout.contains("V-20"))
+        // --by keeps one table.
+        let byRoom = try c.run(["occupancy", "--from", "2026-04-14", "--to", "2026-04-18", "--format", "json", "--by", "room"])
+        let one = try #require(try JSONSerialization.jsonObject(with: Data(byRoom.stdout.utf8)) as? [String: Any])
+        #expect(one["rooms"] != nil && one["counselors"] == nil && one["services"] == nil)
+    }
+
+    @Test func anEmptyWeekShowsDashesAndNulls() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        let text = try c.run(["occupancy", "--from", "2025-01-06", "--to", "2025-01-12"])
+        try #require(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("No-shows — · Walk-ins 0 · wait median —, p90 — · left unseen —"))
+        #expect(!text.stdout.contains("nan%") && !text.stdout.contains("NaN") && !text.stdout.contains("inf%"))
+        let json = try c.run(["occupancy", "--from", "2025-01-06", "--to", "2025-01-12", "--format", "json"])
+        #expect(json.stdout.contains("\"no_show_rate_pct\" : null") && json.stdout.contains("\"median_wait_min\" : null"))
+        let report = try c.run(["report", "--from", "2025-01-06", "--to", "2025-01-12", "--format", "json"])
+        let r = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        #expect(r["visitors"] as? Int == 0 && r["services"] as? Int == 0)
+    }
+
+    @Test func reportCSVAndJSONFieldByField() throws {
+        let c = try Self.center()
+        defer { c.dir.remove() }
+        // Both visitors consented to services only: left out, counted apart. Add one who consents.
+        let aissatou = try SchedulingCLI.ok(["visitors", "add", "--given", "Aïssatou", "--family", "Diallo", "--nationality", "GN", "--sex", "female",
+                                             "--birth-year", "1990", "--status", "refugee", "--consent", "services,reporting", "--db", c.db])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try SchedulingCLI.ok(["checkin", aissatou, "--category", "professional", "--db", c.db], environment: ["FRONTDESK_NOW": "2026-04-15T09:00:00Z"])
+        try SchedulingCLI.ok(["call", "--db", c.db], environment: ["FRONTDESK_NOW": "2026-04-15T09:05:00Z"])
+        try SchedulingCLI.ok(["close", "E-001", "--outcome", "redirected", "--db", c.db], environment: ["FRONTDESK_NOW": "2026-04-15T09:30:00Z"])
+        let csv = try c.run(["report", "--from", "2026-04-01", "--to", "2026-04-30", "--format", "csv"])
+        try #require(csv.status == 0, "\(csv.stderr)")
+        let rows = Self.records(csv.stdout)
+        #expect(rows[0] == ["dimension", "value", "visitors", "services"])
+        #expect(rows[1] == ["total", "", "<5", "<5"])
+        #expect(rows[2] == ["not_consenting", "", "2", "2"])
+        let cells = Dictionary(uniqueKeysWithValues: rows.dropFirst(3).map { ("\($0[0])/\($0[1])", [$0[2], $0[3]]) })
+        #expect(cells["sex/female"] == ["<5", "<5"] && cells["sex/male"] == ["0", "0"])
+        #expect(cells["age_band/18-59"] == ["<5", "<5"] && cells["nationality/GN"] == ["<5", "<5"] && cells["nationality/SY"] == nil)
+        #expect(cells["category/professional"] == ["<5", "<5"] && cells["new_returning/new"] == ["<5", "<5"])
+        #expect(rows.dropFirst().allSatisfy { $0.count == 4 })
+        let json = try c.run(["report", "--from", "2026-04-01", "--to", "2026-04-30", "--format", "json"])
+        let r = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(r["visitors"] as? String == "<5" && r["from"] as? String == "2026-04-01")
+        let apart = try #require(r["not_consenting"] as? [String: Any])
+        #expect(apart["visitors"] as? Int == 2 && apart["services"] as? Int == 2)
+        let dims = try #require(r["dimensions"] as? [String: [[String: Any]]])
+        #expect(Set(dims.keys) == ["sex", "age_band", "nationality", "status", "category", "new_returning"])
+        #expect(dims["age_band"]?.map { $0["value"] as? String } == ["0-4", "5-11", "12-17", "18-59", "60+", "unknown"])
+        #expect(dims["sex"]?.first { $0["value"] as? String == "male" }?["visitors"] as? Int == 0)
+        #expect(!json.stdout.contains(aissatou) && !json.stdout.contains("Aïssatou"))
+    }
+
+    @Test func refusalsAreOneLine() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        let reversed = try c.run(["occupancy", "--from", "2026-04-19", "--to", "2026-04-13"])
+        #expect(reversed.status == 1 && reversed.stderr == "frontdesk: --to 2026-04-13 comes before --from 2026-04-19\n")
+        let bad = try c.run(["report", "--from", "2026-02-30", "--to", "2026-03-01"])
+        #expect(bad.status == 1 && bad.stderr.contains("--from: '2026-02-30' is not a date"))
+        let missing = try frontdesk(["report", "--from", "2026-01-01", "--to", "2026-01-31", "--db", c.dir.file("none.sqlite")])
+        #expect(missing.status == 1 && missing.stderr.contains("no database at"))
+        let usage = try c.run(["occupancy", "--from", "2026-01-01", "--to", "2026-01-31", "--by", "desk"])
+        #expect(usage.status == 2)
+    }
+}

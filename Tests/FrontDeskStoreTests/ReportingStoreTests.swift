@@ -1,0 +1,281 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskResources
+import GRDB
+import Testing
+@testable import FrontDeskStore
+
+/// A demo center of two months (March–April 2026: Eid al-Fitr closed on 03-20 and 03-21, the
+/// clock change on 03-22), with appointments, group sessions, walk-ins and visitors without
+/// consent to reporting, made once for all the reporting store tests.
+final class ReportingCenter: Sendable {
+    static let shared = Result { try ReportingCenter() }
+
+    let db: AppDatabase
+    /// 2026-04-20 10:00 in Rabat: days before have outcomes.
+    static let now = Date(timeIntervalSince1970: 1_776_675_600)
+    static let first = LocalDate(year: 2026, month: 3, day: 1)
+    static let last = LocalDate(year: 2026, month: 4, day: 30)
+
+    init() throws {
+        db = try AppDatabase.inMemory(calendar: rabat)
+        let now = Self.now
+        let catalog = try Catalog.decodeServices(from: try #require(FrontDeskResources.data(named: "services.json")))
+        try db.loadCatalog(catalog, by: desk, at: now)
+        var generator = DemoGenerator(seed: 44)
+        let people = generator.visitors(count: 600, now: now, calendar: rabat)
+        let visitors = try db.registerMany(people, by: desk, at: now)
+        let ids = visitors.map(\.id)
+        let known = Set(catalog.map(\.id))
+        var counselors: [Counselor] = []
+        for var c in DemoGenerator.counselors(count: 10) {
+            c.serviceIds = c.serviceIds.filter(known.contains)
+            counselors.append(try db.saveCounselor(c, by: desk, at: now))
+        }
+        var rooms: [Room] = []
+        for r in DemoGenerator.rooms(count: 7) { rooms.append(try db.saveRoom(r, by: desk, at: now)) }
+        for c in DemoGenerator.closures(years: 2026...2026) { _ = try db.saveClosure(c, by: desk, at: now) }
+        // Salle 2 closed for works one day; Leila away a morning.
+        _ = try db.saveClosure(Closure(id: 0, first: LocalDate(year: 2026, month: 4, day: 15), last: LocalDate(year: 2026, month: 4, day: 15),
+                                       roomId: rooms[1].id, label: "Travaux"), by: desk, at: now)
+        _ = try db.saveAbsence(Absence(id: 0, counselorId: counselors[0].id,
+                                       interval: UTCInterval(start: try rabat.instant(LocalDate(year: 2026, month: 4, day: 14), LocalTime("09:00")!),
+                                                             end: try rabat.instant(LocalDate(year: 2026, month: 4, day: 14), LocalTime("12:30")!)),
+                                       reason: "Formation"), by: desk, at: now)
+        // A weekly support group with seats, a waitlist, and completed past sessions.
+        let before = Date(timeIntervalSince1970: 1_772_000_000) // 2026-02-25
+        let group = try db.scheduleGroupSession(NewGroupSession(serviceId: "psychosocial-support-group", counselorId: counselors[0].id,
+                                                                roomId: rooms[5].id, start: LocalDateTime(LocalDate(year: 2026, month: 3, day: 4), LocalTime("14:00")!),
+                                                                until: Self.last, capacity: 6), by: desk, at: before)
+        for (n, s) in group.scheduled.enumerated() {
+            for k in 0..<(4 + n % 5) { _ = try? db.enroll(visitorId: ids[(n * 7 + k * 13) % ids.count], sessionId: s.id, by: desk, at: before) }
+            if s.appointment.localEnd.date < rabat.localDate(of: now) {
+                for next in [AppointmentStatus.checkedIn, .inSession, .completed] {
+                    _ = try db.setStatus(appointmentId: s.appointment.id, to: next, by: desk, at: now)
+                }
+            }
+        }
+        let plan = generator.appointmentPlan(counselors: counselors, services: catalog, visitorIds: ids, from: Self.first, through: Self.last,
+                                             today: rabat.localDate(of: now), calendar: rabat)
+        _ = try db.recordAppointments(plan, by: desk, at: before)
+        let closures = try db.closures(from: Self.first, through: Self.last)
+        let walkIns = generator.walkInHistory(for: people, from: Self.first, through: LocalDate(year: 2026, month: 4, day: 19),
+                                              calendar: rabat) { day in
+            day.isoWeekday.rawValue <= 5 && !closures.contains { $0.isCenterWide && $0.covers(day) }
+        }
+        try db.recordWalkIns(walkIns, visitorIds: ids, by: desk, at: now)
+    }
+
+    // MARK: Straightforward recomputation over the raw rows
+
+    struct RawAppointment {
+        var visitorId: Int64?, serviceId: String, counselorId: Int64, roomId: Int64, start: Int64, end: Int64
+        var status: AppointmentStatus, groupSessionId: Int64?
+    }
+
+    func appointments() throws -> [RawAppointment] {
+        try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM appointment").map {
+                RawAppointment(visitorId: $0["visitor_id"], serviceId: $0["service_id"], counselorId: $0["counselor_id"], roomId: $0["room_id"],
+                               start: $0["start_at"], end: $0["end_at"], status: AppointmentStatus(rawValue: $0["status"])!,
+                               groupSessionId: $0["group_session_id"])
+            }
+        }
+    }
+
+    func visits() throws -> [Visit] {
+        try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM visit").map { r in
+                Visit(id: r["id"], visitorId: r["visitor_id"], category: ServiceCategory(rawValue: r["category"])!, day: LocalDate(iso: r["day"])!,
+                      ticketNumber: r["ticket_number"], arrivedAt: Date(timeIntervalSince1970: Double(r["arrived_at"] as Int64) / 1000),
+                      calledAt: (r["called_at"] as Int64?).map { Date(timeIntervalSince1970: Double($0) / 1000) }, calledBy: r["called_by"],
+                      leftAt: (r["left_at"] as Int64?).map { Date(timeIntervalSince1970: Double($0) / 1000) },
+                      outcome: (r["outcome"] as String?).flatMap(VisitOutcome.init(rawValue:)))
+            }
+        }
+    }
+
+    /// (session, visitor) of seats taken (not waitlisted).
+    func seats() throws -> [(session: Int64, visitor: Int64, waitlisted: Bool)] {
+        try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT session_id, visitor_id, waitlisted FROM group_enrollment").map { ($0[0], $0[1], $0[2]) }
+        }
+    }
+}
+
+@Suite struct ReportingStoreTests {
+    static let periods: [ReportingPeriod] = [
+        .month(containing: LocalDate(year: 2026, month: 3, day: 1)),
+        .week(containing: LocalDate(year: 2026, month: 4, day: 14), settings: CenterSettings()),
+        .week(containing: LocalDate(year: 2026, month: 3, day: 18), settings: CenterSettings()),
+        .day(LocalDate(year: 2026, month: 4, day: 15)),
+        .week(containing: LocalDate(year: 2025, month: 1, day: 8), settings: CenterSettings()),
+        ReportingPeriod(first: LocalDate(year: 2026, month: 3, day: 1), last: LocalDate(year: 2026, month: 4, day: 30)),
+    ]
+
+    func ms(_ d: Date) -> Int64 { Int64((d.timeIntervalSince1970 * 1000).rounded()) }
+
+    @Test(arguments: periods)
+    func bookedMinutesMatchARecomputation(_ period: ReportingPeriod) throws {
+        let center = try ReportingCenter.shared.get()
+        let report = try center.db.occupancy(period)
+        let all = try center.appointments().filter { $0.status != .cancelled }
+        for (i, day) in period.days.enumerated() {
+            let span = rabat.interval(of: day)
+            let s = ms(span.lowerBound), e = ms(span.upperBound)
+            func minutes(_ keep: (ReportingCenter.RawAppointment) -> Bool) -> Int {
+                Int(all.filter { keep($0) && $0.start < e && $0.end > s }.reduce(Int64(0)) { $0 + min($1.end, e) - max($1.start, s) } / 60_000)
+            }
+            for c in report.counselors { #expect(c.days[i].bookedMinutes == minutes { $0.counselorId == c.id }, "\(c.name) \(day)") }
+            for r in report.rooms { #expect(r.days[i].bookedMinutes == minutes { $0.roomId == r.id }, "\(r.name) \(day)") }
+        }
+        #expect(report.counselors.count >= 10 && report.rooms.count >= 7)
+    }
+
+    @Test(arguments: periods)
+    func availableMinutesFollowTheDomainRules(_ period: ReportingPeriod) throws {
+        let center = try ReportingCenter.shared.get()
+        let report = try center.db.occupancy(period)
+        let settings = try center.db.centerSettings()
+        let span = UTCInterval(start: rabat.startOfDay(period.first), end: rabat.startOfDay(period.last.adding(days: 1)))
+        let available = AvailableTime(calendar: rabat, settings: settings, closures: try center.db.closures(from: period.first, through: period.last),
+                                      absences: try center.db.absences(counselorId: nil, overlapping: span))
+        let counselors = try center.db.counselors(includeInactive: true)
+        for row in report.counselors {
+            let c = try #require(counselors.first { $0.id == row.id })
+            #expect(row.days.map(\.availableMinutes) == period.days.map { available.minutes(of: c, on: $0) })
+        }
+        // Eid al-Fitr (03-20, 03-21) and weekends: nothing available; Salle 2 closed on 04-15.
+        if let i = period.days.firstIndex(of: LocalDate(year: 2026, month: 3, day: 20)) {
+            #expect(report.rooms.allSatisfy { $0.days[i].availableMinutes == 0 })
+            #expect(report.counselors.allSatisfy { $0.days[i].availableMinutes == 0 && $0.days[i].ratio == nil })
+        }
+        if let i = period.days.firstIndex(of: LocalDate(year: 2026, month: 4, day: 15)) {
+            #expect(report.rooms.first { $0.name == "Salle 2" }?.days[i].availableMinutes == 0)
+            #expect(report.rooms.first { $0.name == "Salle 1" }?.days[i].availableMinutes == 540)
+        }
+        if let i = period.days.firstIndex(of: LocalDate(year: 2026, month: 4, day: 14)) {
+            #expect(report.counselors.first { $0.name == "Leila Amrani" }?.days[i].availableMinutes == 210) // 13:30–17:00 after training
+        }
+    }
+
+    @Test(arguments: periods)
+    func serviceCountsAndSeatsMatchARecomputation(_ period: ReportingPeriod) throws {
+        let center = try ReportingCenter.shared.get()
+        let report = try center.db.occupancy(period)
+        let s = ms(rabat.startOfDay(period.first)), e = ms(rabat.startOfDay(period.last.adding(days: 1)))
+        let inPeriod = try center.appointments().filter { $0.start >= s && $0.start < e }
+        let seats = try center.seats()
+        for row in report.services {
+            var expected = AppointmentCounts()
+            for a in inPeriod where a.serviceId == row.service.id { expected.add(a.status) }
+            #expect(row.counts == expected, "\(row.service.id)")
+            if row.service.isGroup {
+                let sessions = Set(inPeriod.filter { $0.serviceId == row.service.id && $0.status != .cancelled }.compactMap(\.groupSessionId))
+                #expect(row.demand == seats.filter { sessions.contains($0.session) }.count, "\(row.service.id)")
+            } else {
+                #expect(row.demand == expected.appointments)
+            }
+        }
+        let total = inPeriod.reduce(into: AppointmentCounts()) { $0.add($1.status) }
+        #expect(report.appointments == total)
+    }
+
+    @Test(arguments: periods)
+    func walkInsAndWaitsMatchARecomputation(_ period: ReportingPeriod) throws {
+        let center = try ReportingCenter.shared.get()
+        let report = try center.db.occupancy(period)
+        let visits = try center.visits().filter { period.first <= $0.day && $0.day <= period.last }
+        #expect(report.walkIns == WalkInStats(visits: visits))
+        for c in report.categories {
+            #expect(c.walkIns == WalkInStats(visits: visits.filter { $0.category == c.category }), "\(c.category)")
+        }
+        if period.days.count > 20 { #expect(report.walkIns.arrivals > 100 && report.walkIns.leftUnseen > 0) }
+    }
+
+    @Test(arguments: periods)
+    func funderReportMatchesARecomputation(_ period: ReportingPeriod) throws {
+        let center = try ReportingCenter.shared.get()
+        let counts = try center.db.funderReportCounts(period)
+        let s = ms(rabat.startOfDay(period.first)), e = ms(rabat.startOfDay(period.last.adding(days: 1)))
+        let appointments = try center.appointments()
+        let seats = try center.seats().filter { !$0.waitlisted }
+        let services = Dictionary(uniqueKeysWithValues: try center.db.services().map { ($0.id, $0) })
+        // Every service ever: (visitor, instant, category).
+        var delivered: [(visitor: Int64, at: Int64, category: ServiceCategory)] = []
+        for a in appointments where a.status == .completed {
+            let category = services[a.serviceId]!.category
+            if let v = a.visitorId { delivered.append((v, a.start, category)) }
+            if let g = a.groupSessionId { delivered += seats.filter { $0.session == g }.map { ($0.visitor, a.start, category) } }
+        }
+        let arrivedFor = appointments.filter { [.checkedIn, .inSession, .completed].contains($0.status) && $0.visitorId != nil }
+        for v in try center.visits() where v.outcome == .seen || v.outcome == .redirected {
+            let at = ms(v.arrivedAt)
+            if arrivedFor.contains(where: { $0.visitorId == v.visitorId && abs($0.start - at) < 43_200_000 }) { continue }
+            // Visits count by their local day: the day's bounds in ms.
+            delivered.append((v.visitorId, ms(rabat.startOfDay(v.day)), v.category))
+        }
+        let inPeriod = delivered.filter { $0.at >= s && $0.at < e }
+        let visitors = Dictionary(uniqueKeysWithValues: try center.db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, sex, birth_year, nationality, status, consent_reporting FROM visitor").map { ($0[0] as Int64, $0) }
+        })
+        var expected = FunderReportCounts()
+        let served = Dictionary(grouping: inPeriod, by: \.visitor)
+        for (id, list) in served {
+            let v = try #require(visitors[id])
+            guard v["consent_reporting"] as Bool else {
+                expected.nonConsentingVisitors += 1
+                expected.nonConsentingServices += list.count
+                continue
+            }
+            expected.visitors += 1
+            expected.services += list.count
+            let isNew = !delivered.contains { $0.visitor == id && $0.at < s }
+            let keys: [(ReportDimension, String)] = [
+                (.sex, v["sex"]), (.nationality, v["nationality"]), (.status, v["status"]),
+                (.ageBand, AgeBand(birthYear: v["birth_year"], referenceYear: period.last.year).rawValue),
+                (.recurrence, isNew ? "new" : "returning"),
+            ]
+            for (d, k) in keys {
+                let cell = expected.cells[d]?[k] ?? .init(visitors: 0, services: 0)
+                expected.cells[d, default: [:]][k] = .init(visitors: cell.visitors + 1, services: cell.services + list.count)
+            }
+            for (category, items) in Dictionary(grouping: list, by: \.category) {
+                let cell = expected.cells[.category]?[category.rawValue] ?? .init(visitors: 0, services: 0)
+                expected.cells[.category, default: [:]][category.rawValue] = .init(visitors: cell.visitors + 1, services: cell.services + items.count)
+            }
+        }
+        #expect(counts == expected)
+        if period.days.count > 20 {
+            #expect(expected.visitors > 50 && expected.nonConsentingVisitors > 0)
+            #expect(expected.cells[.recurrence]?["returning"] != nil || period.first == ReportingCenter.first)
+        }
+    }
+
+    /// The aggregates read index entries, never table rows in bulk: every statement's plan
+    /// searches a covering index (or an index by key), and none scans a table.
+    @Test func aggregatesUseTheReportingIndexes() throws {
+        let center = try ReportingCenter.shared.get()
+        let period = ReportingPeriod.month(containing: LocalDate(year: 2026, month: 3, day: 1))
+        let statements = center.db.occupancyStatements(period) + [center.db.funderReportStatement(period)]
+        try center.db.writer.read { db in
+            for (sql, arguments) in statements {
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(arguments)).map { $0["detail"] as String }
+                let text = plan.joined(separator: "\n")
+                // Tables and their aliases (a, v, e, vi, g); other SCANs are of CTEs and subqueries.
+                let tables = ["appointment", "visit", "visitor", "group_enrollment", "group_session", "a", "v", "e", "vi", "g"]
+                #expect(!plan.contains { line in tables.contains { line == "SCAN \($0)" || line.hasPrefix("SCAN \($0) ") } }, "\(text)")
+                #expect(text.contains("appointment_reporting") || text.contains("visit_reporting"), "\(text)")
+            }
+        }
+    }
+
+    @Test func theSQLScriptsInlineTheirArguments() throws {
+        let center = try ReportingCenter.shared.get()
+        let period = ReportingPeriod.month(containing: LocalDate(year: 2026, month: 3, day: 1))
+        let script = center.db.occupancySQLScript(period) + center.db.funderReportSQLScript(period)
+        #expect(!script.contains("?"))
+        #expect(script.contains("'2026-03-01'") && script.contains("'2026-03-31'"))
+        #expect(AppDatabase.inline("SELECT ?, ?", ["it's", 3]) == "SELECT 'it''s', 3")
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskUI
+import TerminalKit
+import Testing
+
+/// The occupancy screen: events and effects, and 80x24 (rooms, counselors, services, an empty
+/// week) and 160x48 snapshots.
+@Suite(.serialized) struct OccupancyScreenTests {
+    typealias O = OccupancyScreen
+
+    init() { TerminalLocale.useUTF8ForTests() }
+
+    static let week = ReportingPeriod.week(containing: LocalDate(year: 2026, month: 4, day: 14), settings: CenterSettings())
+    static let month = ReportingPeriod.month(containing: LocalDate(year: 2026, month: 4, day: 14))
+    static let rooms = Sched.rooms + [Room(id: 3, name: "قاعة الاستقبال الكبرى", capacity: 4), Room(id: 4, name: "Salle 4", capacity: 2, active: false)]
+
+    /// Salle 2 closed for works on Wednesday 15th; Karima away Thursday morning; utilization
+    /// rising through the week, one room over 100 % on Friday (booked before a closure).
+    static func report(_ period: ReportingPeriod, empty: Bool = false) -> OccupancyReport {
+        let closures = [Closure(id: 1, first: LocalDate(year: 2026, month: 4, day: 15), last: LocalDate(year: 2026, month: 4, day: 15), roomId: 2, label: "Travaux")]
+        let absences = [Absence(id: 1, counselorId: 1, interval: UTCInterval(start: Sched.at("2026-04-16", "09:00"), end: Sched.at("2026-04-16", "12:30")),
+                                reason: "Formation")]
+        let available = AvailableTime(calendar: Sched.calendar, settings: CenterSettings(), closures: closures, absences: absences, days: period.days)
+        var agg = OccupancyAggregates()
+        if !empty {
+            for (i, d) in period.days.enumerated() where d.isoWeekday.rawValue <= 5 {
+                for r in rooms where r.active { agg.roomMinutes[.init(id: r.id, day: i)] = (60 + 45 * (i % 7) + 30 * Int(r.id)) % 600 }
+                for c in Sched.counselors { agg.counselorMinutes[.init(id: c.id, day: i)] = (90 + 40 * (i % 7) + 25 * Int(c.id)) % 420 }
+            }
+            if let fri = period.days.firstIndex(of: LocalDate(year: 2026, month: 4, day: 17)) { agg.roomMinutes[.init(id: 1, day: fri)] = 600 }
+            agg.serviceCounts["individual-counseling"] = AppointmentCounts(booked: 3, arrived: 1, completed: 18, noShows: 4, cancelled: 2)
+            agg.serviceCounts["psychological-first-aid"] = AppointmentCounts(completed: 6, noShows: 1)
+            agg.serviceCounts["social-orientation"] = AppointmentCounts(booked: 2, completed: 25, noShows: 2, cancelled: 5)
+            agg.serviceCounts["psychosocial-support-group"] = AppointmentCounts(completed: 1)
+            agg.groupSeats["psychosocial-support-group"] = .init(seats: 12, enrolled: 12, waitlisted: 4)
+            agg.walkIns[.social] = WalkInStats(arrivals: 41, closed: 40, leftUnseen: 2, waits: 40, medianWaitMinutes: 14, p90WaitMinutes: 38)
+            agg.walkIns[.psychological] = WalkInStats(arrivals: 12, closed: 12, leftUnseen: 1, waits: 12, medianWaitMinutes: 9, p90WaitMinutes: 31)
+            agg.walkInsAll = WalkInStats(arrivals: 53, closed: 52, leftUnseen: 3, waits: 52, medianWaitMinutes: 12, p90WaitMinutes: 37)
+        }
+        return OccupancyReport(period: period, available: available, rooms: rooms, counselors: Sched.counselors, services: Sched.services,
+                               aggregates: agg)
+    }
+
+    func state(_ view: O.View = .rooms, span: O.Span = .week, size: Size = Size(width: 80, height: 24), language: UILanguage = .en,
+               empty: Bool = false) -> O.State {
+        var s = O.State(strings: Fixture.strings(language), calendar: Sched.calendar, deskName: "Desk 1", size: size, now: Fixture.now)
+        if span == .month { _ = O.update(&s, .key(.character("m"))) }
+        let effects = O.update(&s, .shown)
+        if case .load(let request)? = effects.last {
+            _ = O.update(&s, .loaded(request, Self.report(span == .week ? Self.week : Self.month, empty: empty)))
+        }
+        if view != .rooms { _ = O.update(&s, .key(.character(view == .counselors ? "c" : "s"))) }
+        return s
+    }
+
+    func frame(_ s: O.State) -> Frame { Sched.render({ O.render(s, into: &$0) }, size: s.size) }
+
+    @Test func roomsWeek() throws {
+        let f = frame(state())
+        try Snapshot.assert(f, named: "occupancy-rooms")
+        #expect(f.text.contains("Rooms") && f.text.contains("Walk-ins 53") && f.text.contains("Wait 12/37 min"))
+        #expect(f.text.contains("قاعة الاستقبال"))
+        #expect(f.text.contains("—")) // the weekend and the closed room: nothing available
+    }
+
+    @Test func counselorsWeek() throws {
+        let f = frame(state(.counselors))
+        try Snapshot.assert(f, named: "occupancy-counselors")
+        #expect(f.text.contains("ሳምራዊት ተስፋይ") && f.text.contains("Marie-Christine"))
+    }
+
+    @Test func servicesWeek() throws {
+        let f = frame(state(.services))
+        try Snapshot.assert(f, named: "occupancy-services")
+        #expect(f.text.contains("SOCIAL") && f.text.contains("walk-ins 41"))
+    }
+
+    @Test func anEmptyWeek() throws {
+        let f = frame(state(empty: true))
+        try Snapshot.assert(f, named: "occupancy-empty")
+        #expect(f.text.contains("No-shows —") && f.text.contains("Wait —/— min"))
+        #expect(!f.text.contains("nan") && !f.text.contains("NaN"))
+    }
+
+    @Test func inFrench() throws { try Snapshot.assert(frame(state(language: .fr)), named: "occupancy-rooms-fr") }
+
+    @Test func wideMonth() throws {
+        let f = frame(state(.rooms, span: .month, size: Size(width: 160, height: 48)))
+        try Snapshot.assert(f, named: "occupancy-month-160x48")
+        #expect(f.text.contains("Apr 2026"))
+    }
+
+    @Test func monthAt80x24() throws { try Snapshot.assert(frame(state(.counselors, span: .month)), named: "occupancy-month-counselors") }
+
+    @Test func helpAndTooSmall() throws {
+        var s = state()
+        _ = O.update(&s, .key(.function(1)))
+        try Snapshot.assert(frame(s), named: "occupancy-help")
+        _ = O.update(&s, .key(.escape))
+        _ = O.update(&s, .resized(Size(width: 60, height: 20)))
+        #expect(frame(s).text.contains("60"))
+    }
+
+    @Test func keysMoveByWeekAndMonthAndLoad() {
+        var s = O.State(strings: Fixture.strings(), calendar: Sched.calendar, deskName: "Desk 1", size: Size(width: 80, height: 24), now: Fixture.now)
+        let today = LocalDate(year: 2026, month: 4, day: 14)
+        #expect(O.start(s) == [])
+        #expect(O.update(&s, .shown) == [.load(.init(span: .week, anchor: today))])
+        #expect(O.update(&s, .key(.right)) == [.load(.init(span: .week, anchor: LocalDate(year: 2026, month: 4, day: 21)))])
+        #expect(O.update(&s, .key(.character("m"))) == [.load(.init(span: .month, anchor: LocalDate(year: 2026, month: 4, day: 21)))])
+        #expect(O.update(&s, .key(.left)) == [.load(.init(span: .month, anchor: LocalDate(year: 2026, month: 3, day: 21)))])
+        #expect(O.update(&s, .key(.character("t"))) == [.load(.init(span: .month, anchor: today))])
+        // A late answer for another period is ignored.
+        _ = O.update(&s, .loaded(.init(span: .week, anchor: today), Self.report(Self.week)))
+        #expect(s.report == nil)
+        _ = O.update(&s, .key(.tab))
+        #expect(s.view == .counselors)
+        _ = O.update(&s, .key(.backTab))
+        _ = O.update(&s, .key(.backTab))
+        #expect(s.view == .services)
+        #expect(O.monthShift(LocalDate(year: 2026, month: 1, day: 31), 1) == LocalDate(year: 2026, month: 2, day: 28))
+    }
+
+    @Test func shadesReadWithoutColor() {
+        #expect(O.shade(nil) == "—" && O.shade(0) == "·" && O.shade(0.1) == "░" && O.shade(0.3) == "▒" && O.shade(0.6) == "▓" && O.shade(0.9) == "█")
+        #expect(O.bar(0.5, width: 4) == "██  " && O.bar(1.3, width: 4) == "███▶" && O.bar(nil, width: 3) == "   ")
+    }
+
+    @Test func theShellOpensOccupancyByShiftF9CtrlOAndTheMenu() {
+        var app = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin())
+        let load = AppScreen.Effect.occupancy(.load(.init(span: .week, anchor: LocalDate(year: 2026, month: 4, day: 14))))
+        #expect(AppScreen.update(&app, .key(.function(21))) == [load])
+        #expect(app.shown == .occupancy)
+        _ = AppScreen.update(&app, .key(.function(7)))
+        #expect(AppScreen.update(&app, .key(.control("o"))) == [load])
+        _ = AppScreen.update(&app, .key(.function(7)))
+        _ = AppScreen.update(&app, .key(.control("g")))
+        #expect(AppScreen.update(&app, .key(.character("o"))) == [load])
+        #expect(app.shown == .occupancy)
+        #expect(Key.function(21).name == "S-F9")
+        _ = AppScreen.update(&app, .key(.function(10)))
+        #expect(AppScreen.update(&app, .key(.character("y"))) == [.quit])
+    }
+}
