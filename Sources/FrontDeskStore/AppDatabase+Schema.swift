@@ -13,10 +13,11 @@ extension AppDatabase {
             try createAuditTable(db)
         }
         migrator.registerMigration(schedulingMigration, migrate: createSchedulingTables)
+        migrator.registerMigration(accessMigration, migrate: createAccessTables)
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (2 since issue 3).
+    /// The schema version this binary writes: how many migrations it knows (3 since issue 5).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }

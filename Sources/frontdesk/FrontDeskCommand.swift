@@ -14,7 +14,8 @@ struct FrontDeskCommand: ParsableCommand {
         subcommands: [TUICommand.self, InitCommand.self, DemoCommand.self, VisitorsCommand.self,
                       CheckinCommand.self, QueueCommand.self, CallCommand.self, CloseCommand.self,
                       CounselorsCommand.self, RoomsCommand.self, ClosuresCommand.self, SlotsCommand.self, BookCommand.self,
-                      CancelCommand.self, ScheduleCommand.self, SessionsCommand.self, AppointmentsCommand.self, SettingsCommand.self],
+                      CancelCommand.self, ScheduleCommand.self, SessionsCommand.self, AppointmentsCommand.self, SettingsCommand.self,
+                      StaffCommand.self],
         defaultSubcommand: TUICommand.self
     )
 

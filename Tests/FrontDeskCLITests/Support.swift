@@ -170,3 +170,31 @@ final class TmuxSession {
 
     deinit { close() }
 }
+
+/// Adds a staff login with `frontdesk staff add` (the PIN through `$FRONTDESK_PIN`, never argv).
+@discardableResult
+func addStaff(_ db: String, name: String = "Amina Desk", role: String = "receptionist", pin: String = "1111",
+              counselor: String? = nil) throws -> ProcessResult {
+    var args = ["staff", "add", name, "--role", role, "--db", db]
+    if let counselor { args += ["--counselor", counselor] }
+    let r = try frontdesk(args, environment: ["FRONTDESK_PIN": pin])
+    guard r.status == 0 else { throw TmuxSession.TmuxError.failed("staff add: \(r.stderr)") }
+    return r
+}
+
+extension TmuxSession {
+    /// Signs in on the sign-in screen by keys: moves to `name` (when given), types the PIN, Enter.
+    func signIn(pin: String = "1111", name: String? = nil) throws {
+        try waitFor("Who are you?")
+        if let name {
+            for _ in 0..<20 {
+                if try capture().split(separator: "\n").contains(where: { $0.contains("▶ \(name)") }) { break }
+                try send("Down")
+                usleep(50_000)
+            }
+        }
+        try type(pin)
+        try send("Enter")
+        try waitFor("signed in") { !$0.contains("Who are you?") }
+    }
+}

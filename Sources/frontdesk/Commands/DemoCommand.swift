@@ -88,7 +88,24 @@ struct DemoCommand: ParsableCommand {
         let schedule = try DemoSchedule(db: db, calendar: calendar, now: now, actor: actor, visitorIds: registered.map(\.id),
                                         pastDays: appointmentsDays, futureDays: futureDays).fill(
             counselors: DemoGenerator.counselors(count: counselors), rooms: DemoGenerator.rooms(count: rooms), generator: &generator)
+        let staff = try addDemoStaff(db, actor: actor, now: now)
         print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today, \(schedule))")
+        print("Demo logins (demo PINs, README \"Access\"): " + staff.map { "\($0.name) \($0.pin)" }.joined(separator: ", "))
+    }
+
+    /// One login per role with the demo-only PINs of the README: receptionist 1111, counselor
+    /// 2222 (linked to the first counselor), coordinator 3333, admin 4444. Only ever written to
+    /// the demo file this command created (it refuses a database that holds visitors).
+    private func addDemoStaff(_ db: AppDatabase, actor: Actor, now: Date) throws -> [(name: String, pin: String)] {
+        var logins: [(String, StaffRole, Int64?, String)] = [("Reception", .receptionist, nil, "1111")]
+        if let counselor = try storeCall({ try db.counselors(includeInactive: false) }).first {
+            logins.append((counselor.name, .counselor, counselor.id, "2222"))
+        }
+        logins += [("Coordination", .coordinator, nil, "3333"), ("Admin", .admin, nil, "4444")]
+        for (name, role, counselorId, pin) in logins {
+            try staffCall(db.calendar) { try db.addStaff(name: name, role: role, counselorId: counselorId, pin: pin, by: actor, at: now) }
+        }
+        return logins.map { ($0.0, $0.3) }
     }
 }
 

@@ -14,14 +14,20 @@ import TerminalKit
 final class AppRunner {
     let db: AppDatabase
     let terminal: Terminal
-    let actor: Actor
+    /// This terminal (desk name and tty); the audit trail names the signed-in member at it.
+    let terminalActor: Actor
     let calendar: CenterCalendar
+    /// Who acts: the signed-in member at this terminal. Set when a session opens.
+    private var actor: Actor
+    /// Who reads: the signed-in member's role; nobody (no reads) while signed out.
+    private var viewer: Viewer?
     /// How often to look for other terminals' writes, in seconds.
     let pollInterval: TimeInterval = 0.5
 
     init(db: AppDatabase, terminal: Terminal, actor: Actor, calendar: CenterCalendar) {
         self.db = db
         self.terminal = terminal
+        self.terminalActor = actor
         self.actor = actor
         self.calendar = calendar
     }
@@ -39,6 +45,8 @@ final class AppRunner {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
                 if effect == .quit { return }
+                actor = Actor(name: state.session?.name ?? terminalActor.name, terminal: terminalActor.terminal)
+                viewer = state.viewer
                 wrote = wrote || Self.writes(effect)
                 if let event = perform(effect, state: state) {
                     pending += AppScreen.update(&state, event)
@@ -99,6 +107,13 @@ final class AppRunner {
         case .admin(let e):
             if case .load = e { return false }
             return true
+        case .signIn(let e):
+            switch e {
+            case .signIn, .createFirstAdmin: return true
+            default: return false
+            }
+        case .signedOut:
+            return true
         case .quit:
             return false
         }
@@ -111,8 +126,54 @@ final class AppRunner {
         case .booking(let e): return .booking(perform(e, strings: state.booking.strings))
         case .schedule(let e): return .schedule(perform(e, strings: state.schedule.strings))
         case .admin(let e): return .admin(perform(e, state: state.admin))
+        case .signIn(let e): return .signIn(perform(e, strings: state.signIn.strings))
+        case .signedOut(let member, let reason):
+            try? db.recordSignOut(member, reason: reason, terminal: terminalActor.terminal, at: Date())
+            return nil
         case .quit: return nil
         }
+    }
+
+    // MARK: Sign-in
+
+    private func perform(_ effect: SignInScreen.Effect, strings: Localizer) -> SignInScreen.Event {
+        let now = Date()
+        do {
+            switch effect {
+            case .loadStaff:
+                return .staffLoaded(try db.staff())
+            case .signIn(let staffId, let pin, let kioskQuit):
+                let member = try db.signIn(staffId: staffId, pin: pin, purpose: kioskQuit ? .kioskQuit : .session,
+                                           terminal: terminalActor.terminal, at: now)
+                return kioskQuit ? .quitAuthorized(member) : .signedIn(member)
+            case .createFirstAdmin(let name, let pin):
+                // Only on a database with no staff at all: the store refuses otherwise.
+                return .firstAdminCreated(try db.addFirstAdmin(name: name, pin: pin, by: terminalActor, at: now))
+            case .loadTickets:
+                let queue = try db.queue(on: calendar.localDate(of: now))
+                let called = queue.filter { $0.visit.calledAt != nil && $0.visit.outcome == nil }
+                    .sorted { ($0.visit.calledAt ?? now) > ($1.visit.calledAt ?? now) }.map { $0.visit.ticket.description }
+                let waiting = queue.filter { $0.visit.calledAt == nil && $0.visit.outcome == nil }.map { $0.visit.ticket.description }
+                return .ticketsLoaded(called: called, waiting: waiting)
+            case .quit:
+                return .failed("")
+            }
+        } catch let error as SignInError {
+            return .refused(error)
+        } catch let error as StaffError {
+            return .failed(error.description)
+        } catch let error as AccessError {
+            return .failed(error.description)
+        } catch {
+            return .failed(strings("error.store"))
+        }
+    }
+
+    /// The signed-in member's viewer. - Throws: `AccessError` when nobody is signed in (a
+    /// result arriving after a lock must not read anything).
+    private func reader() throws -> Viewer {
+        guard let viewer else { throw AccessError.notAllowed("signed out") }
+        return viewer
     }
 
     /// Turns a thrown error into the failure the scheduling screens show.
@@ -138,9 +199,11 @@ final class AppRunner {
                 return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit))
             case .loadVisitor(let id):
                 guard let v = try db.visitor(id: id) else { return .failed(.scheduling(.visitorNotFound(id))) }
+                // Opening a visitor's record for booking is a record opening: audited.
+                try db.recordVisitorOpened(id: id, by: actor, at: now)
                 return .visitorLoaded(v)
             case .loadAppointments(let visitorId):
-                return .appointmentsLoaded(visitorId: visitorId, try db.appointments(visitorId: visitorId, limit: 200))
+                return .appointmentsLoaded(visitorId: visitorId, try db.appointments(visitorId: visitorId, limit: 200, as: try reader()))
             case .findSlots(let query):
                 return .slotsFound(query, try db.freeSlots(query, now: now))
             case .findSessions(let query):
@@ -177,7 +240,7 @@ final class AppRunner {
                 return .counselorsLoaded(try db.counselors(includeInactive: false))
             case .loadAgenda(let request):
                 let interval = UTCInterval(start: calendar.startOfDay(request.from), end: calendar.startOfDay(request.through.adding(days: 1)))
-                return .agendaLoaded(request, try db.appointments(counselorId: request.counselorId, overlapping: interval))
+                return .agendaLoaded(request, try db.appointments(counselorId: request.counselorId, overlapping: interval, as: try reader()))
             case .setStatus(let id, let status):
                 return .statusChanged(try db.setStatus(appointmentId: id, to: status, by: actor, at: now))
             case .correctStatus(let id, let status, let reason):
@@ -243,7 +306,8 @@ final class AppRunner {
                 return .queueLoaded(try db.queue(on: day), try db.queueCounts(on: day))
             case .loadExpected(let day):
                 let interval = db.calendar.interval(of: day)
-                return .expectedLoaded(try db.appointments(counselorId: nil, overlapping: UTCInterval(start: interval.lowerBound, end: interval.upperBound)))
+                return .expectedLoaded(try db.appointments(counselorId: nil, overlapping: UTCInterval(start: interval.lowerBound, end: interval.upperBound),
+                                                           as: try reader()))
             case .markArrived(let appointmentId):
                 return .arrivalMarked(try db.setStatus(appointmentId: appointmentId, to: .checkedIn, by: actor, at: now))
             case .search(let query, let limit):
