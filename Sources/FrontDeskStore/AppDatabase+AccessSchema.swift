@@ -23,6 +23,16 @@ extension AppDatabase {
             t.column("created_at", .integer).notNull()
             t.check(sql: "(role = 'counselor') = (counselor_id IS NOT NULL)")
         }
+        // When `frontdesk privacy purge` replaced the visitor's personal data (UTC ms); nil before.
+        try db.alter(table: "visitor") { t in
+            t.add(column: "anonymized_at", .integer)
+        }
+        // What reports may count: visitors who consented to reporting, without names or contact
+        // (issue 5 §5: consent honored by reports). Reports read this view, never `visitor`.
+        try db.execute(sql: """
+            CREATE VIEW reporting_visitor AS
+            SELECT id, sex, birth_year, nationality, languages, status, created_at FROM visitor WHERE consent_reporting
+            """)
         // The counselor's own notes on a session, apart from the booking note that reception
         // writes; only the appointment's counselor reads them (`Permissions`).
         try db.alter(table: "appointment") { t in
