@@ -111,3 +111,41 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// `searchVisitors(_:limit:)` as `viewer` may see its results (issue 5 §2): everyone for a
+    /// receptionist (and the file owner); for a counselor only their own visitors (an
+    /// appointment with them, or a place in one of their group sessions); nobody for roles that
+    /// see no person (coordinator, admin).
+    ///
+    /// A counselor's search reads up to 20 × `limit` matches before keeping their own, so a
+    /// very common name may hide one of theirs beyond that: typing more of it finds them.
+    public func searchVisitors(_ query: String, limit: Int, as viewer: Viewer) throws -> [Visitor] {
+        if viewer == .fileOwner { return try searchVisitors(query, limit: limit) }
+        switch Permissions.access(viewer.role, .visitorIdentity) {
+        case .visible, .maskedWhenPsychological:
+            return try searchVisitors(query, limit: limit)
+        case .hidden:
+            return []
+        case .ownOnly:
+            guard let counselorId = viewer.counselorId else { return [] }
+            let found = try searchVisitors(query, limit: limit * 20)
+            let own = try ownVisitorIds(counselorId: counselorId, among: found.map(\.id))
+            return Array(found.filter { own.contains($0.id) }.prefix(limit))
+        }
+    }
+
+    /// Of `ids`, those with an appointment with the counselor or a place in their group sessions.
+    func ownVisitorIds(counselorId: Int64, among ids: [Int64]) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        return try writer.read { db in
+            let list = ids.map(String.init).joined(separator: ",")
+            return Set(try Int64.fetchAll(db, sql: """
+                SELECT visitor_id FROM appointment WHERE counselor_id = ? AND visitor_id IN (\(list))
+                UNION
+                SELECT e.visitor_id FROM group_enrollment e JOIN appointment a ON a.group_session_id = e.session_id
+                WHERE a.counselor_id = ? AND e.visitor_id IN (\(list))
+                """, arguments: [counselorId, counselorId]))
+        }
+    }
+}

@@ -3,7 +3,7 @@ import Crypto
 import Foundation
 
 /// A salted slow hash of a staff PIN, stored as a PHC-like string that records its parameters:
-/// `$pbkdf2-sha256$i=600000$<salt base64>$<hash base64>` (base64 without padding).
+/// `$pbkdf2-sha256$i=1200000$<salt base64>$<hash base64>` (base64 without padding).
 ///
 /// PBKDF2 with HMAC-SHA256 (RFC 8018 §5.2) through swift-crypto's `_CryptoExtras` (BoringSSL on
 /// Linux). Each hash has its own random 16-byte salt and stores its iteration count, so the
@@ -12,7 +12,7 @@ import Foundation
 public struct PINHash: Hashable, Sendable {
     /// PBKDF2 iterations of new hashes. Chosen so one check takes about 150–250 ms on the
     /// center's machine (measured by `frontdesk-bench`): slow for guessing, quick at a desk.
-    public static let defaultIterations = 600_000
+    public static let defaultIterations = 1_200_000
     /// Bytes of salt and of derived key.
     static let saltBytes = 16, keyBytes = 32
     static let scheme = "pbkdf2-sha256"

@@ -35,7 +35,7 @@ struct Bench {
         let visitors = args.firstIndex(of: "--visitors").flatMap { Int(args[$0 + 1]) } ?? 100_000
         let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 30
         let parts = Set(args.firstIndex(of: "--only").map { args[$0 + 1].split(separator: ",").map(String.init) }
-            ?? ["reception", "slots", "schedule", "calcurse"])
+            ?? ["reception", "slots", "schedule", "calcurse", "pin"])
         let binDir = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
         let frontdesk = binDir + "/frontdesk"
         guard FileManager.default.isExecutableFile(atPath: frontdesk) else {
@@ -95,6 +95,10 @@ struct Bench {
                                                   last: today.adding(days: 27), day: today.adding(days: -6), runs: 20))
         } else if parts.contains("calcurse") {
             verdicts.append(CalcurseBench.skipped())
+        }
+        if parts.contains("pin") {
+            progress("PIN check")
+            verdicts.append(try PINBench.run(runs: runs))
         }
         print("## Targets\n")
         print("Load average at the end: \(loadAverage()).\n")

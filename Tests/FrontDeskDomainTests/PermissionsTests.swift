@@ -82,6 +82,7 @@ struct PermissionsTests {
         #expect(r.appointment.note == "needs a ramp")
         #expect(r.service.nameEn == "appointment")
         #expect(r.service.nameFr == "rendez-vous")
+        #expect(r.service.id == "trauma-follow-up") // kept: reception reschedules by it, never shows it
         #expect(r.appointment.start == Self.listing(Self.psych).appointment.start)
         let social = Permissions.redact(Self.listing(Self.social), for: Self.receptionist)
         #expect(social.service.nameEn == "Social assistance and orientation")
@@ -98,6 +99,8 @@ struct PermissionsTests {
         #expect(others.appointment.counselorNote == nil)
         #expect(others.appointment.note.isEmpty)
         #expect(others.service.nameEn == "appointment")
+        #expect(others.service.id == "appointment")
+        #expect(others.appointment.serviceId == "appointment")
         #expect(others.interval == Self.listing(Self.psych).interval)
         #expect(others.counselorName == "Leila Amrani")
     }

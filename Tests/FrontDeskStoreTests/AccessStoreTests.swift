@@ -189,6 +189,21 @@ struct AccessStoreTests {
         #expect(event.actor.name == "Leila")
     }
 
+    @Test func aCounselorsSearchFindsOnlyTheirOwnVisitors() throws {
+        let f = try SchedulingFixture()
+        try f.book(f.youssef, f.leila, f.salle2, "2026-04-14", "10:00")
+        try f.book(f.samrawit, f.karim, f.salle3, "2026-04-14", "10:00")
+        let reception = Viewer(role: .receptionist)
+        #expect(try f.db.searchVisitors("ሳምራዊት", limit: 20, as: reception).map(\.id) == [f.samrawit.id])
+        #expect(try f.db.searchVisitors("aissatou", limit: 20, as: reception).map(\.id) == [f.aissatou.id])
+        let leila = Viewer(role: .counselor, counselorId: f.leila.id)
+        #expect(try f.db.searchVisitors("يوسف", limit: 20, as: leila).map(\.id) == [f.youssef.id])
+        #expect(try f.db.searchVisitors("ሳምራዊት", limit: 20, as: leila).isEmpty)
+        #expect(try f.db.searchVisitors("aissatou", limit: 20, as: leila).isEmpty)
+        #expect(try f.db.searchVisitors("يوسف", limit: 20, as: Viewer(role: .coordinator)).isEmpty)
+        #expect(try f.db.searchVisitors("يوسف", limit: 20, as: Viewer(role: .admin)).isEmpty)
+    }
+
     // MARK: Audit of changes and openings
 
     @Test func changesAndRecordOpeningsAreAudited() throws {

@@ -118,8 +118,9 @@ public enum Permissions {
     }
 
     /// The listing as `viewer` may see it: hidden fields emptied (visitor name and code nil,
-    /// notes nil or empty, service replaced by a neutral one), masked service names replaced by
-    /// `maskedServiceName`. Times, counselor and room stay: they are what busy/free shows.
+    /// notes nil or empty, service id and names replaced by `maskedServiceName`); a masked
+    /// service keeps its id (reception reschedules by it) but shows `maskedServiceName`. Times,
+    /// counselor and room stay: they are what busy/free shows.
     public static func redact(_ listing: AppointmentListing, for viewer: Viewer) -> AppointmentListing {
         var out = listing
         let owners: Set<Int64> = [listing.appointment.counselorId]
@@ -132,7 +133,11 @@ public enum Permissions {
         }
         switch visibility(.serviceName, for: viewer, counselorIds: owners, category: category) {
         case .shown: break
-        case .masked, .hidden:
+        case .masked:
+            // The names go; the id stays so that reception can still reschedule it.
+            out.service.nameFr = maskedServiceNameFr
+            out.service.nameEn = maskedServiceName
+        case .hidden:
             out.service.nameFr = maskedServiceNameFr
             out.service.nameEn = maskedServiceName
             out.service.id = maskedServiceName

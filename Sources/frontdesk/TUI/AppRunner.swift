@@ -101,7 +101,7 @@ final class AppRunner {
             }
         case .schedule(let e):
             switch e {
-            case .setStatus, .correctStatus: return true
+            case .setStatus, .correctStatus, .saveNote: return true
             default: return false
             }
         case .admin(let e):
@@ -182,6 +182,7 @@ final class AppRunner {
         case let e as BookingError: .booking(e)
         case let e as SchedulingError: .scheduling(e)
         case let e as StoreError: .store(e.message)
+        case let e as AccessError: .store(e.description)
         default: .store(strings("error.store"))
         }
     }
@@ -196,7 +197,7 @@ final class AppRunner {
                 return .catalogLoaded(services: try db.services(), counselors: try db.counselors(includeInactive: false),
                                       rooms: try db.rooms(includeInactive: true))
             case .search(let query, let limit):
-                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit))
+                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit, as: try reader()))
             case .loadVisitor(let id):
                 guard let v = try db.visitor(id: id) else { return .failed(.scheduling(.visitorNotFound(id))) }
                 // Opening a visitor's record for booking is a record opening: audited.
@@ -245,6 +246,9 @@ final class AppRunner {
                 return .statusChanged(try db.setStatus(appointmentId: id, to: status, by: actor, at: now))
             case .correctStatus(let id, let status, let reason):
                 return .statusCorrected(try db.correctStatus(appointmentId: id, to: status, reason: reason, by: actor, at: now))
+            case .saveNote(let id, let text):
+                try db.saveCounselorNote(appointmentId: id, note: text, as: try reader(), by: actor, at: now)
+                return .noteSaved(appointmentId: id)
             case .quit:
                 return .failed(.store(""))
             }
@@ -311,7 +315,7 @@ final class AppRunner {
             case .markArrived(let appointmentId):
                 return .arrivalMarked(try db.setStatus(appointmentId: appointmentId, to: .checkedIn, by: actor, at: now))
             case .search(let query, let limit):
-                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit))
+                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit, as: try reader()))
             case .register(let visitor):
                 return .visitorRegistered(try db.register(visitor, by: actor, at: now))
             case .checkIn(let visitorId, let category):

@@ -48,7 +48,7 @@ extension ScheduleScreen {
         case .date(let form)?:
             KeyBar.render(form.hints(s), into: &frame, row: rows[4])
             form.render(s, area: frame.area, into: &frame, width: 44)
-        case .correct(_, let form)?:
+        case .correct(_, let form)?, .note(_, let form)?:
             KeyBar.render(form.hints(s), into: &frame, row: rows[4])
             form.render(s, area: frame.area, into: &frame, width: 64)
         case .counselor(let list)?:
