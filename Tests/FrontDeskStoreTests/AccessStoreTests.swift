@@ -223,4 +223,15 @@ struct AccessStoreTests {
         #expect(throws: DatabaseError.self) { try db.writer.write { try $0.execute(sql: "DELETE FROM audit_event") } }
         #expect(try db.auditEvents(limit: 10).count == 3)
     }
+
+    /// A called ticket names the desk the visitor goes to; the trail names who called it.
+    @Test func aCallNamesTheDeskAndAuditsTheStaffMember() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        let amina = Actor(name: "Amina", terminal: "Desk 2 /dev/pts/4")
+        let v = try db.register(newVisitor("Lina"), by: amina, at: apr14())
+        _ = try db.checkIn(visitorId: v.id, category: .social, by: amina, at: apr14(minutes: 1))
+        let called = try db.callNext(category: nil, by: amina, desk: "Desk 2", at: apr14(minutes: 2))
+        #expect(called.visit.calledBy == "Desk 2")
+        #expect(try db.auditEvents(limit: 1).first?.actor == amina)
+    }
 }

@@ -38,6 +38,7 @@ struct AppScreenTests {
         var frame = Frame(size: Size(width: 80, height: 24))
         App.render(state, into: &frame)
         #expect(frame.text.contains("Queue"))
+        #expect(frame.lines()[0].contains("Desk 1 · Amina"))
     }
 
     @Test(arguments: [(amina, [AppScreenKind.reception, .booking], AppScreenKind.reception),

@@ -163,4 +163,20 @@ import Testing
         #expect(state.modal == nil)
         #expect(state.notice?.kind == .error)
     }
+
+    /// Another counselor's appointments, redacted by the store, show as "busy" only.
+    @Test func anotherCounselorsAppointmentsShowAsBusy() {
+        var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        let hidden = Permissions.redact(Self.friday, for: Viewer(role: .counselor, counselorId: 99))
+        #expect(hidden.isBusyOnly)
+        _ = S.update(&state, .agendaLoaded(week("2026-03-16"), [hidden]))
+        let text = Sched.render { S.render(state, into: &$0) }.text
+        #expect(text.contains("10:00–11:00 busy"))
+        #expect(!text.contains("يوسف"))
+        _ = send(&state, .tab)
+        let week = Sched.render { S.render(state, into: &$0) }.text
+        #expect(week.contains("busy"))
+        #expect(!week.contains("يوسف"))
+    }
 }

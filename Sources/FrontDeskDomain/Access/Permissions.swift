@@ -155,3 +155,9 @@ public enum Permissions {
         return out
     }
 }
+
+extension AppointmentListing {
+    /// True when `Permissions.redact` left only the busy time of this appointment (another
+    /// counselor's, for a counselor): screens say "busy" instead of a visitor or a group.
+    public var isBusyOnly: Bool { appointment.serviceId == Permissions.maskedServiceName }
+}

@@ -93,6 +93,9 @@ extension AppScreen {
         state.keySinceTick = false
         state.menu = nil
         if let counselorId = member.counselorId { state.schedule.counselorId = counselorId }
+        // The title bar names the desk and who is signed in at it.
+        let desk = "\(state.pristine.reception.deskName) · \(member.name)"
+        state.reception.deskName = desk; state.booking.deskName = desk; state.schedule.deskName = desk; state.admin.deskName = desk
         var home = home(for: member)
         if let preferred = state.preferredScreen, state.allowedScreens.contains(preferred) { home = preferred }
         state.shown = home

@@ -323,7 +323,8 @@ final class AppRunner {
                 guard let visitor = try db.visitor(id: visitorId) else { return .failed(.queue(.visitorNotFound)) }
                 return .checkedIn(visit, visitor)
             case .callNext(let category):
-                return .ticketCalled(try db.callNext(category: category, by: actor, at: now))
+                // The ticket names the desk (where the visitor goes); the audit trail, who called.
+                return .ticketCalled(try db.callNext(category: category, by: actor, desk: terminalActor.name, at: now))
             case .close(let visitId, let outcome):
                 return .visitClosed(try db.close(visitId: visitId, outcome: outcome, by: actor, at: now))
             case .quit:

@@ -85,7 +85,8 @@ extension ScheduleScreen {
             frame.fill(rect, style: style)
             if first {
                 let cols = rect.splitHorizontally([.min(12), .length(20), .length(12), .length(12)])
-                let who = a.visitorName ?? s("schedule.group", a.group.map { "\($0.enrolled)/\($0.capacity)" } ?? "")
+                let who = a.isBusyOnly ? s("schedule.busy")
+                    : a.visitorName ?? s("schedule.group", a.group.map { "\($0.enrolled)/\($0.capacity)" } ?? "")
                 let texts = ["▌\(timeLabel(m.start))–\(timeLabel(m.end)) \(who)", s.serviceName(a.service), a.roomName,
                              s.appointmentStatus(a.status) + (covering.count > 1 ? " +\(covering.count - 1)" : "")]
                 for (c, text) in zip(cols, texts) { frame.put(text, in: Rect(x: c.x, y: c.y, width: c.width - 1, height: 1), style: style) }
@@ -123,7 +124,7 @@ extension ScheduleScreen {
                 let style: Style = selected ? .reverse : (a.status.isFinal ? .dim : .bold)
                 frame.fill(cell, style: style)
                 let k = r == 0 ? 0 : (t - m.start / step * step) / step
-                let line = k == 0 ? (a.visitorName ?? s.serviceName(a.service)) : (k == 1 ? a.roomName : "")
+                let line = k == 0 ? (a.isBusyOnly ? s("schedule.busy") : a.visitorName ?? s.serviceName(a.service)) : (k == 1 ? a.roomName : "")
                 frame.put(line, in: cell, style: style)
             }
         }
