@@ -18,23 +18,7 @@ import Testing
         try #require(demo.status == 0, "\(demo.stderr)")
         let codes = try sqlite(db, "SELECT printf('V-%04d-%05d', code_year, code_number) FROM visitor ORDER BY id").split(separator: "\n")
         try #require(codes.count == 400)
-        var workers: [Process] = []
-        var logs: [String] = []
-        for w in 0..<4 {
-            let list = dir.file("codes-\(w).txt")
-            try codes[(w * 100)..<((w + 1) * 100)].joined(separator: "\n").appending("\n").write(toFile: list, atomically: true, encoding: .utf8)
-            let log = dir.file("worker-\(w).log")
-            logs.append(log)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "while read c; do \"$0\" checkin \"$c\" --category social --db \"$1\" || echo FAILED; done < \"$2\" > \"$3\" 2>&1",
-                           TestBinary.frontdesk, db, list, log]
-            var env = ProcessInfo.processInfo.environment
-            env["LANG"] = "C.UTF-8"
-            p.environment = env
-            workers.append(p)
-        }
-        for p in workers { try p.run() }
+        let (workers, logs) = try startCheckInWorkers(codes.map(String.init), workers: 4, db: db, dir: dir)
         defer { for p in workers where p.isRunning { p.terminate() } }
         // Wait until the check-ins are flowing, then take backups while they go on.
         let deadline = Date().addingTimeInterval(30)

@@ -198,3 +198,28 @@ extension TmuxSession {
         try waitFor("signed in") { !$0.contains("Who are you?") }
     }
 }
+
+/// Starts `workers` shell processes, each running one `frontdesk checkin CODE --category social`
+/// process after another over its share of `codes` (an equal slice each); a failed check-in
+/// writes `FAILED` to the worker's log. Returns the running processes and their log paths.
+func startCheckInWorkers(_ codes: [String], workers: Int, db: String, dir: TempDir) throws -> (processes: [Process], logs: [String]) {
+    let share = codes.count / workers
+    var processes: [Process] = []
+    var logs: [String] = []
+    for w in 0..<workers {
+        let list = dir.file("codes-\(w).txt")
+        try codes[(w * share)..<((w + 1) * share)].joined(separator: "\n").appending("\n").write(toFile: list, atomically: true, encoding: .utf8)
+        let log = dir.file("worker-\(w).log")
+        logs.append(log)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "while read c; do \"$0\" checkin \"$c\" --category social --db \"$1\" || echo FAILED; done < \"$2\" > \"$3\" 2>&1",
+                       TestBinary.frontdesk, db, list, log]
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        p.environment = env
+        processes.append(p)
+    }
+    for p in processes { try p.run() }
+    return (processes, logs)
+}
