@@ -124,6 +124,14 @@ struct AppScreenTests {
         #expect(state.reception.results.isEmpty)
     }
 
+    @Test func controlOSignsOutOnAnyTerminal() {
+        var state = app(Self.amina)
+        _ = App.update(&state, .reception(.searchCompleted(query: "", results: [Fixture.youssef])))
+        #expect(App.update(&state, .key(.control("o"))) == [.signedOut(Self.amina, reason: "signed out"), .signIn(.loadStaff)])
+        #expect(state.session == nil)
+        #expect(state.reception.results.isEmpty)
+    }
+
     @Test func aDeskTerminalNeverLocksByItself() {
         var state = app(Self.amina)
         _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(86_400)))

@@ -15,10 +15,12 @@ public enum AppScreenKind: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// What a global key means: show a screen, or open the screens menu.
+/// What a global key means: show a screen, open the screens menu, or sign out.
 public enum AppCommand: Hashable, Sendable {
     case show(AppScreenKind)
     case menu
+    /// End the session: back to the sign-in screen, the screens forget what they showed.
+    case signOut
 }
 
 /// Keys that work on every screen (when no dialog is open), before the screen sees them.
@@ -31,5 +33,6 @@ public enum AppKeys {
         KeyBinding(.show(.schedule), [.function(9)], label: "screen.schedule"),
         KeyBinding(.show(.admin), [.function(11)], label: "screen.admin"),
         KeyBinding(.menu, [.function(12), .control("g")], label: "key.screens"),
+        KeyBinding(.signOut, [.control("o")], label: "key.signOut"),
     ])
 }

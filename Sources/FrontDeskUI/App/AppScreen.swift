@@ -130,6 +130,7 @@ public enum AppScreen {
                 switch command {
                 case .menu: state.menu = state.allowedScreens.firstIndex(of: state.shown) ?? 0
                 case .show(let kind): return show(&state, kind)
+                case .signOut: return lock(&state, reason: "signed out")
                 }
                 return []
             }
