@@ -58,6 +58,32 @@ struct PermissionsTests {
         #expect(Permissions.visibility(field, for: viewer, counselorIds: [7], category: .psychological) == expected)
     }
 
+    /// Every role against every field, for a psychological and a social appointment of counselor
+    /// 7, read by the role (a counselor as counselor 7, then as counselor 8). Letters in
+    /// `ProtectedField.allCases` order: identity, contact, profile, time, service, counselor
+    /// note, booking note, counts, configuration, staff; S shown, M masked, H hidden.
+    @Test(arguments: [
+        (receptionist, "SSSSMHSHHH", "SSSSSHSHHH"),
+        (leila, "SSSSSSSHHH", "SSSSSSSHHH"),
+        (other, "HHHSHHHHHH", "HHHSHHHHHH"),
+        (coordinator, "HHHSHHHSHH", "HHHSHHHSHH"),
+        (admin, "HHHSHHHHSS", "HHHSHHHHSS"),
+    ])
+    func everyRoleAgainstEveryField(viewer: Viewer, psychological: String, social: String) {
+        func letters(_ category: ServiceCategory) -> String {
+            String(ProtectedField.allCases.map { field -> Character in
+                switch Permissions.visibility(field, for: viewer, counselorIds: [7], category: category) {
+                case .shown: "S"
+                case .masked: "M"
+                case .hidden: "H"
+                }
+            })
+        }
+        #expect(letters(.psychological) == psychological)
+        #expect(letters(.social) == social)
+        #expect(letters(.professional) == social)
+    }
+
     @Test func onlyPsychologicalServiceNamesAreMaskedForReception() {
         for category in ServiceCategory.allCases {
             let v = Permissions.visibility(.serviceName, for: Self.receptionist, counselorIds: [7], category: category)
