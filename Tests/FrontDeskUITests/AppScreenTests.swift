@@ -8,6 +8,7 @@ import Testing
 /// role may open, booking from reception, the kiosk's idle lock and guarded quit.
 struct AppScreenTests {
     typealias App = AppScreen
+    init() { TerminalLocale.useUTF8ForTests() }
 
     static let amina = StaffMember(id: 1, name: "Amina", role: .receptionist)
     static let karima = StaffMember(id: 2, name: "Karima", role: .counselor, counselorId: 1)
@@ -130,6 +131,20 @@ struct AppScreenTests {
         #expect(App.update(&state, .key(.control("o"))) == [.signedOut(Self.amina, reason: "signed out"), .signIn(.loadStaff)])
         #expect(state.session == nil)
         #expect(state.reception.results.isEmpty)
+    }
+
+    @Test func aKioskForgetsAHalfTypedPINAfterIdleTime() {
+        var state = app(nil, kiosk: KioskSettings(idleSeconds: 60))
+        _ = App.update(&state, .signIn(.staffLoaded([Self.amina, Self.nadia])))
+        _ = App.update(&state, .key(.character("1")))
+        _ = App.update(&state, .key(.character("2")))
+        _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(1)))
+        _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(30)))
+        #expect(state.signIn.pin == "12")
+        #expect(App.update(&state, .tick(Fixture.now.addingTimeInterval(61))) == [.signIn(.loadStaff), .signIn(.loadTickets)])
+        #expect(state.signIn.pin.isEmpty)
+        // Nothing typed: nothing to forget, no reload every second.
+        #expect(App.update(&state, .tick(Fixture.now.addingTimeInterval(200))) == [])
     }
 
     @Test func aDeskTerminalNeverLocksByItself() {

@@ -60,19 +60,28 @@ extension AppScreen {
                 return effects
             }
         case .key(let key):
-            guard state.session != nil else { return SignInScreen.update(&state.signIn, .key(key)).map(wrap) }
             state.keySinceTick = true
+            guard state.session != nil else { return SignInScreen.update(&state.signIn, .key(key)).map(wrap) }
             return nil
         case .tick(let now):
-            let effects = SignInScreen.update(&state.signIn, .tick(now)).map(wrap)
-            guard state.session != nil else { return effects }
+            var effects = SignInScreen.update(&state.signIn, .tick(now)).map(wrap)
+            let idle: Bool
             if state.keySinceTick {
                 state.keySinceTick = false
                 state.lastActivity = now
-            } else if let kiosk = state.kiosk, now.timeIntervalSince(state.lastActivity) >= kiosk.idleSeconds {
-                return lock(&state, reason: "idle")
+                idle = false
+            } else {
+                idle = state.kiosk.map { now.timeIntervalSince(state.lastActivity) >= $0.idleSeconds } ?? false
             }
-            return nil
+            guard state.session != nil else {
+                // A kiosk left with half a PIN typed, or asking for a quit, starts over.
+                if idle, !state.signIn.pin.isEmpty || state.signIn.mode == .kioskQuit {
+                    effects += SignInScreen.reset(&state.signIn).map(wrap)
+                    state.signIn.notice = nil
+                }
+                return effects
+            }
+            return idle ? lock(&state, reason: "idle") : nil
         case .resized(let size):
             _ = SignInScreen.update(&state.signIn, .resized(size))
             return nil
