@@ -121,7 +121,7 @@ extension AppDatabase {
     /// A counselor's search reads up to 20 × `limit` matches before keeping their own, so a
     /// very common name may hide one of theirs beyond that: typing more of it finds them.
     public func searchVisitors(_ query: String, limit: Int, as viewer: Viewer) throws -> [Visitor] {
-        if viewer == .fileOwner { return try searchVisitors(query, limit: limit) }
+        if viewer.isFileOwner { return try searchVisitors(query, limit: limit) }
         switch Permissions.access(viewer.role, .visitorIdentity) {
         case .visible, .maskedWhenPsychological:
             return try searchVisitors(query, limit: limit)

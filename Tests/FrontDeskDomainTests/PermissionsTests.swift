@@ -84,6 +84,16 @@ struct PermissionsTests {
         #expect(letters(.professional) == social)
     }
 
+    /// No login becomes the command line's file owner, whatever it is called.
+    @Test func aStaffAdminNamedLikeTheFileOwnerGetsNoMore() {
+        let impostor = StaffMember(id: 9, name: "file owner", role: .admin).viewer
+        #expect(impostor != .fileOwner)
+        #expect(!impostor.isFileOwner)
+        #expect(!Permissions.mayOpen(.reception, impostor))
+        #expect(Permissions.visibility(.visitorIdentity, for: impostor, counselorIds: [7], category: .social) == .hidden)
+        #expect(Permissions.mayOpen(.reception, .fileOwner))
+    }
+
     @Test func onlyPsychologicalServiceNamesAreMaskedForReception() {
         for category in ServiceCategory.allCases {
             let v = Permissions.visibility(.serviceName, for: Self.receptionist, counselorIds: [7], category: category)

@@ -89,7 +89,7 @@ public enum Permissions {
 
     /// True when the viewer may open the screen. The command line's file owner may open all.
     public static func mayOpen(_ screen: ProtectedScreen, _ viewer: Viewer) -> Bool {
-        viewer == .fileOwner || screens[viewer.role, default: []].contains(screen)
+        viewer.isFileOwner || screens[viewer.role, default: []].contains(screen)
     }
 
     /// The access of a role to a field (hidden when the table lacks it).
@@ -105,7 +105,7 @@ public enum Permissions {
     /// service is of `category` (nil when no service is involved).
     public static func visibility(_ field: ProtectedField, for viewer: Viewer, counselorIds: Set<Int64>,
                                   category: ServiceCategory?) -> Visibility {
-        if viewer == .fileOwner { return .shown }
+        if viewer.isFileOwner { return .shown }
         switch access(viewer.role, field) {
         case .visible: return .shown
         case .hidden: return .hidden

@@ -6,7 +6,7 @@ public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
     case receptionist, counselor, coordinator, admin
 
     public static func < (a: StaffRole, b: StaffRole) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! // safe: every case is in allCases
     }
 
     /// True for the roles whose PIN may end a kiosk session (issue 5 §3).
@@ -47,16 +47,24 @@ public struct Viewer: Hashable, Sendable {
     public var counselorId: Int64?
     /// For messages and the audit trail.
     public var name: String
+    /// True only for `fileOwner`: no staff login can become it, whatever its name or role.
+    public let isFileOwner: Bool
 
     public init(role: StaffRole, counselorId: Int64? = nil, name: String = "") {
+        self.init(role: role, counselorId: counselorId, name: name, isFileOwner: false)
+    }
+
+    private init(role: StaffRole, counselorId: Int64?, name: String, isFileOwner: Bool) {
         self.role = role
         self.counselorId = counselorId
         self.name = name
+        self.isFileOwner = isFileOwner
     }
 
     /// The command line acting as the operating-system user that owns the 0600 database file:
-    /// the file's owner can read everything anyway, so it reads as an admin (README "Access").
-    public static let fileOwner = Viewer(role: .admin, name: "file owner")
+    /// whoever can read the file can read everything in it, so it reads everything (README
+    /// "Access").
+    public static let fileOwner = Viewer(role: .admin, counselorId: nil, name: "file owner", isFileOwner: true)
 }
 
 /// A PIN: 4 to 8 ASCII digits (issue 5 §1).
