@@ -183,6 +183,7 @@ final class AppRunner {
         case let e as SchedulingError: .scheduling(e)
         case let e as StoreError: .store(e.message)
         case let e as AccessError: .store(e.description)
+        case let e as StaffError: .store(e.description)
         default: .store(strings("error.store"))
         }
     }
@@ -270,7 +271,8 @@ final class AppRunner {
                 return .loaded(AdminScreen.Data(
                     counselors: try db.counselors(includeInactive: true), rooms: try db.rooms(includeInactive: true),
                     closures: try db.closures(from: today.adding(days: -31), through: today.adding(days: 731)),
-                    services: try db.services(), absences: try db.absences(counselorId: nil, overlapping: window)))
+                    services: try db.services(), absences: try db.absences(counselorId: nil, overlapping: window),
+                    staff: try db.staff(includeInactive: true)))
             case .saveCounselor(let c):
                 return .saved(s("admin.saved", try db.saveCounselor(c, by: actor, at: now).name))
             case .removeCounselor(let id):
@@ -292,6 +294,9 @@ final class AppRunner {
             case .setServiceActive(let id, let active):
                 let service = try db.setServiceActive(id: id, active: active, by: actor, at: now)
                 return .saved(s("admin.saved", s.serviceName(service)))
+            case .disableStaff(let name):
+                try db.disableStaff(named: name, by: actor, at: now)
+                return .saved(s("admin.staffDisabled", name))
             case .quit:
                 return .failed(.store(""))
             }
