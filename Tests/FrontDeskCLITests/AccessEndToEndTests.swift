@@ -54,6 +54,58 @@ import Testing
         #expect(quit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "Nadia")
     }
 
+    /// The runner reads as the signed-in role: a receptionist opening a visitor on the booking
+    /// screen sees their psychological appointment as "appointment", and the opening is audited
+    /// with her name; the counselor sees the service and her notes.
+    @Test func receptionSeesAPsychologicalAppointmentMaskedAndTheOpeningIsAudited() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("mask.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        try #require(try frontdesk(["counselors", "add", "--db", db, "Leila Amrani", "--services", "trauma-follow-up",
+                                    "--languages", "ar,fr", "--hours", "mon-sun 00:00-23:59"]).status == 0)
+        try #require(try frontdesk(["rooms", "add", "--db", db, "Salle 2", "--capacity", "2"]).status == 0)
+        let code = try frontdesk(["visitors", "add", "--db", db, "--given", "Aïcha", "--family", "Ngassa", "--nationality", "CM",
+                                  "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let slots = try frontdesk(["slots", "--db", db, "--service", "trauma-follow-up", "--limit", "1"])
+        let first = slots.stdout.split(separator: "\t").first.map { String($0.prefix(16)) } ?? ""
+        let book = try frontdesk(["book", "--db", db, "--visitor", code, "--service", "trauma-follow-up", "--at", first])
+        try #require(book.status == 0, "\(book.stderr)")
+        let id = try #require(book.stdout.split(separator: " ").dropFirst().first.flatMap { Int($0.trimmingCharacters(in: .punctuationCharacters)) })
+        #expect(try frontdesk(["appointments", "note", "\(id)", "--text", "sleeps better", "--db", db]).status == 0)
+        try addStaff(db, name: "Amina Desk", role: "receptionist", pin: "1111")
+        try addStaff(db, name: "Leila", role: "counselor", pin: "2222", counselor: "Leila Amrani")
+
+        let desk = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { desk.close() }
+        try desk.signIn(pin: "1111", name: "Amina Desk")
+        try desk.send("F8")
+        try desk.waitFor("No visitor chosen")
+        try desk.type("aicha")
+        try desk.waitFor("Aïcha Ngassa")
+        try desk.send("Enter")
+        let screen = try desk.waitFor("Visitor: Aïcha Ngassa")
+        let appointments = try desk.waitFor("the appointment") { $0.contains("Leila Amrani") }
+        #expect(appointments.contains("appointment"))
+        #expect(!appointments.contains("Trauma"))
+        #expect(!screen.contains("sleeps better"))
+        let opened = try runProcess("/usr/bin/sqlite3", [db, "SELECT actor_name FROM audit_event WHERE action = 'visitor.opened'"])
+        #expect(opened.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "Amina Desk")
+
+        let counselor = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en --screen schedule")
+        defer { counselor.close() }
+        try counselor.signIn(pin: "2222", name: "Leila")
+        try counselor.waitFor("Schedule · Leila Amrani")
+        try counselor.send("g")
+        try counselor.waitFor("Go to date")
+        try counselor.send("C-u")
+        try counselor.type(String(first.prefix(10)))
+        try counselor.send("Enter")
+        try counselor.waitFor("Trauma")
+        try counselor.send("o")
+        try counselor.waitFor("sleeps better")
+    }
+
     /// The first run on a database with no staff asks for an admin, who is then signed in.
     @Test func theFirstRunCreatesTheAdmin() throws {
         let dir = try TempDir()

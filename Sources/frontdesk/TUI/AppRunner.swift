@@ -21,6 +21,8 @@ final class AppRunner {
     private var actor: Actor
     /// Who reads: the signed-in member's role; nobody (no reads) while signed out.
     private var viewer: Viewer?
+    /// The signed-in member's id; nil while signed out.
+    private var sessionMember: Int64?
     /// How often to look for other terminals' writes, in seconds.
     let pollInterval: TimeInterval = 0.5
 
@@ -47,6 +49,8 @@ final class AppRunner {
                 if effect == .quit { return }
                 actor = Actor(name: state.session?.name ?? terminalActor.name, terminal: terminalActor.terminal)
                 viewer = state.viewer
+                if sessionMember != state.session?.id { lastOpening = nil }
+                sessionMember = state.session?.id
                 wrote = wrote || Self.writes(effect)
                 if let event = perform(effect, state: state) {
                     pending += AppScreen.update(&state, event)
@@ -169,6 +173,18 @@ final class AppRunner {
         }
     }
 
+    /// The visitor whose record this session last opened (session member id, visitor id).
+    private var lastOpening: (member: Int64, visitor: Int64)?
+
+    /// Writes a `visitor.opened` event when the signed-in member opens a visitor's record (their
+    /// appointments on the booking screen): once per visitor in a row, not at every refresh.
+    private func recordOpening(visitorId: Int64, at now: Date) throws {
+        guard let member = sessionMember else { return }
+        if let last = lastOpening, last.member == member, last.visitor == visitorId { return }
+        try db.recordVisitorOpened(id: visitorId, by: actor, at: now)
+        lastOpening = (member, visitorId)
+    }
+
     /// The signed-in member's viewer. - Throws: `AccessError` when nobody is signed in (a
     /// result arriving after a lock must not read anything).
     private func reader() throws -> Viewer {
@@ -201,11 +217,11 @@ final class AppRunner {
                 return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit, as: try reader()))
             case .loadVisitor(let id):
                 guard let v = try db.visitor(id: id) else { return .failed(.scheduling(.visitorNotFound(id))) }
-                // Opening a visitor's record for booking is a record opening: audited.
-                try db.recordVisitorOpened(id: id, by: actor, at: now)
                 return .visitorLoaded(v)
             case .loadAppointments(let visitorId):
-                return .appointmentsLoaded(visitorId: visitorId, try db.appointments(visitorId: visitorId, limit: 200, as: try reader()))
+                let viewer = try reader()
+                try recordOpening(visitorId: visitorId, at: now)
+                return .appointmentsLoaded(visitorId: visitorId, try db.appointments(visitorId: visitorId, limit: 200, as: viewer))
             case .findSlots(let query):
                 return .slotsFound(query, try db.freeSlots(query, now: now))
             case .findSessions(let query):
