@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // PIN hashing (PBKDF2-SHA256) for staff sign-in.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Model and rules, no I/O.
@@ -20,7 +22,11 @@ let package = Package(
         // SQLite through GRDB: the only module that imports GRDB.
         .target(
             name: "FrontDeskStore",
-            dependencies: ["FrontDeskDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FrontDeskDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
         ),
         // glibc's wcwidth and setlocale, which Swift's Glibc module hides.
         .target(name: "CWidth"),

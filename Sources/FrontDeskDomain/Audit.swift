@@ -1,6 +1,7 @@
 import Foundation
 
-/// Who is acting: a staff member (or, before sign-in exists, the operating-system user) at a terminal.
+/// Who is acting: a signed-in staff member in the TUI, or on the command line the operating-system
+/// user who owns the database file (README "Access"), at a terminal.
 public struct Actor: Hashable, Sendable {
     /// Staff name or login.
     public var name: String
@@ -44,6 +45,23 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case groupEnrollmentCancelled = "group_session.enrollment_cancelled"
     /// The first on a waitlist got the seat a cancellation freed.
     case groupPromoted = "group_session.promoted"
+    /// The counselor wrote or changed their notes on an appointment (the text is not in the trail).
+    case appointmentNoteSaved = "appointment.note_saved"
+    case staffAdded = "staff.added"
+    case staffDisabled = "staff.disabled"
+    case staffPINReset = "staff.pin_reset"
+    case signedIn = "staff.signed_in"
+    case signInFailed = "staff.sign_in_failed"
+    /// Five wrong PINs in a row: the login is locked for five minutes.
+    case staffLocked = "staff.locked"
+    case signedOut = "staff.signed_out"
+    /// A coordinator's or admin's PIN ended a kiosk session.
+    case kioskQuitAuthorized = "kiosk.quit_authorized"
+    /// A visitor's data was exported for them (`frontdesk visitors export`).
+    case visitorExported = "visitor.exported"
+    /// An inactive visitor's personal data was replaced (`frontdesk privacy purge`).
+    case visitorAnonymized = "visitor.anonymized"
+    case backupTaken = "database.backup"
 }
 
 /// One line of the append-only audit trail: who did what to which record, when (UTC).

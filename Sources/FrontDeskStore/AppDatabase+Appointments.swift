@@ -171,13 +171,17 @@ extension AppDatabase: SchedulingRepository {
 
     // MARK: Listings
 
-    public func appointment(id: Int64) throws -> AppointmentListing? {
+    /// One appointment as `viewer` may see it (`Permissions.redact`), nil when none has the id.
+    public func appointment(id: Int64, as viewer: Viewer) throws -> AppointmentListing? {
         try writer.read { db in
-            try Self.listings(db, where: "a.id = ?", arguments: [id], calendar: calendar).first
+            try Self.listings(db, where: "a.id = ?", arguments: [id], calendar: calendar, viewer: viewer).first
         }
     }
 
-    public func appointments(counselorId: Int64?, overlapping interval: UTCInterval) throws -> [AppointmentListing] {
+    /// Appointments overlapping `interval` (of one counselor, or all), by start, as `viewer` may
+    /// see them: a receptionist gets no counselor notes and "appointment" for psychological
+    /// services; a counselor sees other counselors' appointments as busy times only.
+    public func appointments(counselorId: Int64?, overlapping interval: UTCInterval, as viewer: Viewer) throws -> [AppointmentListing] {
         try writer.read { db in
             var condition = "a.start_at >= ? AND a.start_at < ? AND a.end_at > ?"
             var arguments: StatementArguments = [interval.start.epochMilliseconds - Self.maxAppointmentMillis,
@@ -186,21 +190,44 @@ extension AppDatabase: SchedulingRepository {
                 condition += " AND a.counselor_id = ?"
                 arguments += [counselorId]
             }
-            return try Self.listings(db, where: condition, arguments: arguments, order: "a.start_at, c.name, a.id", calendar: calendar)
+            return try Self.listings(db, where: condition, arguments: arguments, order: "a.start_at, c.name, a.id", calendar: calendar,
+                                     viewer: viewer)
         }
     }
 
-    public func appointments(visitorId: Int64, limit: Int) throws -> [AppointmentListing] {
+    /// A visitor's appointments and group places, newest first, at most `limit`, as `viewer`
+    /// may see them. A counselor who is not among the visitor's counselors gets busy times only.
+    public func appointments(visitorId: Int64, limit: Int, as viewer: Viewer) throws -> [AppointmentListing] {
         try writer.read { db in
             try Self.listings(db, where: """
                 (a.visitor_id = ? OR a.group_session_id IN (SELECT session_id FROM group_enrollment WHERE visitor_id = ?))
                 """, arguments: [visitorId, visitorId], order: "a.start_at DESC, a.id DESC", limit: max(0, limit), calendar: calendar)
             .map { listing in
-                guard let sessionId = listing.appointment.groupSessionId else { return listing }
                 var withPlace = listing
-                withPlace.place = try Self.session(db, id: sessionId).place(of: visitorId)
-                return withPlace
+                if let sessionId = listing.appointment.groupSessionId {
+                    withPlace.place = try Self.session(db, id: sessionId).place(of: visitorId)
+                }
+                withPlace.appointment.counselorNote = try String.fetchOne(db, sql: "SELECT counselor_note FROM appointment WHERE id = ?",
+                                                                          arguments: [listing.id])
+                return Permissions.redact(withPlace, for: viewer)
             }
+        }
+    }
+
+    /// Writes the counselor's notes on an appointment and a `appointment.note_saved` event (the
+    /// text stays out of the trail). Only the appointment's own counselor may (or the file owner
+    /// on the command line).
+    /// - Throws: `SchedulingError.appointmentNotFound`; `AccessError.notAllowed` for anyone else.
+    public func saveCounselorNote(appointmentId: Int64, note: String, as viewer: Viewer, by actor: Actor, at now: Date) throws {
+        try writeImmediately { db in
+            let a = try Self.appointmentRow(db, id: appointmentId)
+            guard Permissions.visibility(.counselorNote, for: viewer, counselorIds: [a.counselorId], category: nil) == .shown else {
+                throw AccessError.notAllowed("only the appointment's counselor writes its notes")
+            }
+            try db.execute(sql: "UPDATE appointment SET counselor_note = ? WHERE id = ?",
+                           arguments: [note.precomposedStringWithCanonicalMapping, appointmentId])
+            try Self.audit(db, .appointmentNoteSaved, entity: "appointment", entityId: appointmentId,
+                           detail: "\(note.count) characters", by: actor, at: now)
         }
     }
 
@@ -311,7 +338,8 @@ extension AppDatabase: SchedulingRepository {
 
     /// Appointments joined with what listings show.
     static func listings(_ db: Database, where condition: String, arguments: StatementArguments,
-                         order: String = "a.start_at, a.id", limit: Int? = nil, calendar: CenterCalendar) throws -> [AppointmentListing] {
+                         order: String = "a.start_at, a.id", limit: Int? = nil, calendar: CenterCalendar,
+                         viewer: Viewer? = nil) throws -> [AppointmentListing] {
         let sql = """
             SELECT a.*, s.name_fr, s.name_en, s.category, s.duration_min, s.group_capacity, s.active AS service_active,
                    c.name AS counselor_name, r.name AS room_name,
@@ -331,7 +359,9 @@ extension AppDatabase: SchedulingRepository {
         guard let first = rows.first else { return [] }
         let c = ColumnIndex(first.columnNames)
         return rows.map { r in
-            let a = appointment(r, c)
+            var a = appointment(r, c)
+            // Only a read for a viewer carries the counselor's notes, and then redacted for them.
+            if viewer != nil { a.counselorNote = r[c["counselor_note"]] }
             let service = Service(id: a.serviceId, nameFr: r[c["name_fr"]], nameEn: r[c["name_en"]],
                                   category: ServiceCategory(rawValue: r[c["category"]]) ?? .social, durationMinutes: r[c["duration_min"]],
                                   groupCapacity: r[c["group_capacity"]], active: r[c["service_active"]])
@@ -344,9 +374,10 @@ extension AppDatabase: SchedulingRepository {
             let group = a.groupSessionId.map {
                 GroupSeats(sessionId: $0, capacity: r[c["group_seats"]], enrolled: r[c["group_enrolled"]], waitlisted: r[c["group_waitlisted"]])
             }
-            return AppointmentListing(appointment: a, localStart: calendar.localDateTime(of: a.start),
-                                      localEnd: calendar.localDateTime(of: a.end), visitorCode: code, visitorName: name,
-                                      service: service, counselorName: r[c["counselor_name"]], roomName: r[c["room_name"]], group: group)
+            let listing = AppointmentListing(appointment: a, localStart: calendar.localDateTime(of: a.start),
+                                             localEnd: calendar.localDateTime(of: a.end), visitorCode: code, visitorName: name,
+                                             service: service, counselorName: r[c["counselor_name"]], roomName: r[c["room_name"]], group: group)
+            return viewer.map { Permissions.redact(listing, for: $0) } ?? listing
         }
     }
 }

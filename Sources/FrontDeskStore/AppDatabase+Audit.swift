@@ -36,3 +36,54 @@ extension AppDatabase {
         }
     }
 }
+
+/// Which audit events to list (`frontdesk audit`); every part is optional.
+public struct AuditFilter: Hashable, Sendable {
+    /// Events about this visitor: their record, their visits and their appointments.
+    public var visitorId: Int64?
+    /// Events by this actor (staff name or command-line user), case-insensitive.
+    public var actorName: String?
+    /// `[from, to)` in UTC; nil for no bound.
+    public var from: Date?
+    public var to: Date?
+
+    public init(visitorId: Int64? = nil, actorName: String? = nil, from: Date? = nil, to: Date? = nil) {
+        self.visitorId = visitorId
+        self.actorName = actorName
+        self.from = from
+        self.to = to
+    }
+}
+
+extension AppDatabase {
+    /// The audit events that match, oldest first.
+    public func auditEvents(matching filter: AuditFilter) throws -> [AuditEvent] {
+        try writer.read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let id = filter.visitorId {
+                conditions.append("""
+                    ((entity = 'visitor' AND entity_id = ?)
+                     OR (entity = 'visit' AND entity_id IN (SELECT id FROM visit WHERE visitor_id = ?))
+                     OR (entity = 'appointment' AND entity_id IN (SELECT id FROM appointment WHERE visitor_id = ?)))
+                    """)
+                arguments += [id, id, id]
+            }
+            if let name = filter.actorName {
+                conditions.append("actor_name = ? COLLATE NOCASE")
+                arguments += [name]
+            }
+            if let from = filter.from {
+                conditions.append("at >= ?")
+                arguments += [from.epochMilliseconds]
+            }
+            if let to = filter.to {
+                conditions.append("at < ?")
+                arguments += [to.epochMilliseconds]
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            return try AuditEventRecord.fetchAll(db, sql: "SELECT * FROM audit_event \(whereClause) ORDER BY id", arguments: arguments)
+                .map(\.event)
+        }
+    }
+}

@@ -57,9 +57,15 @@ extension AppDatabase: QueueRepository {
 
     /// Calls the longest-waiting ticket (earliest arrival, then lowest id) of the category, or
     /// of any category when nil, among the waiting visits of the center-local day of `now`.
-    /// Sets `called_at` and `called_by` (the actor's name); writes `visit.called`.
+    /// Sets `called_at` and `called_by` (`desk`, else the actor's name: where the visitor goes);
+    /// writes `visit.called` naming the actor.
     /// - Throws: `QueueError.queueEmpty(category)`.
     public func callNext(category: ServiceCategory?, by actor: Actor, at now: Date) throws -> QueueEntry {
+        try callNext(category: category, by: actor, desk: nil, at: now)
+    }
+
+    /// `callNext(category:by:at:)` with the desk named on the ticket apart from the actor.
+    public func callNext(category: ServiceCategory?, by actor: Actor, desk: String?, at now: Date) throws -> QueueEntry {
         let now = now.storedPrecision
         let day = calendar.localDate(of: now)
         return try writeImmediately { db in
@@ -69,7 +75,7 @@ extension AppDatabase: QueueRepository {
             guard var visit = try request.order(VisitRecord.Columns.arrivedAt, VisitRecord.Columns.id).fetchOne(db) else {
                 throw QueueError.queueEmpty(category)
             }
-            try Self.markCalled(db, &visit, by: actor, at: now)
+            try Self.markCalled(db, &visit, by: actor, desk: desk, at: now)
             return try Self.entry(db, visit)
         }
     }
@@ -148,10 +154,11 @@ extension AppDatabase: QueueRepository {
                        detail: "booked → checked_in at check-in", by: actor, at: now)
     }
 
-    private static func markCalled(_ db: Database, _ visit: inout VisitRecord, by actor: Actor, at now: Date) throws {
+    private static func markCalled(_ db: Database, _ visit: inout VisitRecord, by actor: Actor, desk: String? = nil,
+                                   at now: Date) throws {
         let recall = visit.calledAt != nil
         if !recall { visit.calledAt = now.epochMilliseconds }
-        visit.calledBy = actor.name
+        visit.calledBy = desk ?? actor.name
         try visit.update(db)
         try audit(db, .visitCalled, entity: "visit", entityId: visit.id,
                   detail: "ticket \(visit.ticket) of \(visit.day)\(recall ? " called again" : "")", by: actor, at: now)

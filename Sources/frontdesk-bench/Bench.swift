@@ -37,7 +37,7 @@ struct Bench {
         let visitors = args.firstIndex(of: "--visitors").flatMap { Int(args[$0 + 1]) } ?? 100_000
         let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 30
         let parts = Set(args.firstIndex(of: "--only").map { args[$0 + 1].split(separator: ",").map(String.init) }
-            ?? ["reception", "slots", "schedule", "calcurse", "occupancy"])
+            ?? ["reception", "slots", "schedule", "calcurse", "occupancy", "pin"])
         let binDir = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
         let frontdesk = binDir + "/frontdesk"
         guard FileManager.default.isExecutableFile(atPath: frontdesk) else {
@@ -112,6 +112,10 @@ struct Bench {
             let monthLast = ReportingPeriod.month(containing: monthFirst).last
             verdicts += try OccupancyBench.run(frontdesk: frontdesk, path: reporting.path, month: (monthFirst.description, monthLast.description),
                                                year: (today.adding(days: -365).description, today.adding(days: -1).description), runs: 20)
+        }
+        if parts.contains("pin") {
+            progress("PIN check")
+            verdicts.append(try PINBench.run(runs: runs))
         }
         print("## Targets\n")
         print("Load average at the end: \(loadAverage()).\n")

@@ -35,7 +35,7 @@ enum SlotsBench {
             }),
         ]
         let span = UTCInterval(start: db.calendar.startOfDay(today.adding(days: -365)), end: db.calendar.startOfDay(last.adding(days: 1)))
-        let all = try db.appointments(counselorId: nil, overlapping: span)
+        let all = try db.appointments(counselorId: nil, overlapping: span, as: .fileOwner)
         let ahead = all.filter { $0.localStart.date >= today && $0.localStart.date <= last && $0.status != .cancelled }.count
         print("## Free slots for a service over the next 30 days (in process)\n")
         print("\(counselors.count) counselors, \(rooms.count) rooms, \(services.count) individual services; \(all.count) appointments"

@@ -20,9 +20,13 @@ import Testing
         try #require(parts.count == 2, "slots said: \(slots.stdout) \(slots.stderr)")
         let date = String(parts[0]), time = String(parts[1].prefix(5))
 
+        try addStaff(db, name: "Youssef", role: "counselor", pin: "2222", counselor: "يوسف العلوي")
+        try addStaff(db, name: "Amina Desk", role: "receptionist", pin: "1111")
+
         // Terminal B: the counselor's day agenda on that date.
         let agenda = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en --screen schedule")
         defer { agenda.close() }
+        try agenda.signIn(pin: "2222", name: "Youssef")
         try agenda.waitFor("Schedule · يوسف العلوي")
         try agenda.send("g")
         try agenda.waitFor("Go to date")
@@ -34,6 +38,7 @@ import Testing
         // Terminal A: booking with keys only.
         let desk = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
         defer { desk.close() }
+        try desk.signIn(pin: "1111", name: "Amina Desk")
         try desk.waitFor("Queue · all")
         try desk.send("F8")
         try desk.waitFor("No visitor chosen")

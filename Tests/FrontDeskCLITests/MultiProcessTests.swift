@@ -20,23 +20,7 @@ import Testing
         let codes = try demoCodes(db, count: 1000)
         try #require(codes.count == 1000)
         // Each worker is one shell process that runs 250 `frontdesk checkin` processes in a row.
-        var workers: [Process] = []
-        var logs: [String] = []
-        for w in 0..<4 {
-            let list = dir.file("codes-\(w).txt")
-            try codes[(w * 250)..<((w + 1) * 250)].joined(separator: "\n").appending("\n").write(toFile: list, atomically: true, encoding: .utf8)
-            let log = dir.file("worker-\(w).log")
-            logs.append(log)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", "while read c; do \"$0\" checkin \"$c\" --category social --db \"$1\" || echo FAILED; done < \"$2\" > \"$3\" 2>&1",
-                           TestBinary.frontdesk, db, list, log]
-            var env = ProcessInfo.processInfo.environment
-            env["LANG"] = "C.UTF-8"
-            p.environment = env
-            workers.append(p)
-        }
-        for p in workers { try p.run() }
+        let (workers, logs) = try startCheckInWorkers(codes, workers: 4, db: db, dir: dir)
         for p in workers { p.waitUntilExit() }
         let output = try logs.map { try String(contentsOfFile: $0, encoding: .utf8) }.joined()
         #expect(!output.contains("locked"))

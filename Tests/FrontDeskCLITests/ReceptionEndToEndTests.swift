@@ -8,8 +8,10 @@ import Testing
         defer { dir.remove() }
         let db = dir.file("e2e.sqlite")
         #expect(try frontdesk(["init", "--db", db]).status == 0)
+        try addStaff(db)
         let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
         defer { tmux.close() }
+        try tmux.signIn()
         try tmux.waitFor("Queue · all")
 
         // Register يوسف المهاجر with keys only.
@@ -66,8 +68,10 @@ import Testing
         #expect(try frontdesk(["init", "--db", db]).status == 0)
         let add = try frontdesk(["visitors", "add", "--db", db, "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER", "--consent", "services"])
         try #require(add.status == 0)
+        try addStaff(db)
         let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
         defer { tmux.close() }
+        try tmux.signIn()
         try tmux.waitFor("Nobody is waiting.")
         let code = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try frontdesk(["checkin", code, "--category", "psychological", "--db", db]).stdout == "P-001\n")

@@ -170,3 +170,56 @@ final class TmuxSession {
 
     deinit { close() }
 }
+
+/// Adds a staff login with `frontdesk staff add` (the PIN through `$FRONTDESK_PIN`, never argv).
+@discardableResult
+func addStaff(_ db: String, name: String = "Amina Desk", role: String = "receptionist", pin: String = "1111",
+              counselor: String? = nil) throws -> ProcessResult {
+    var args = ["staff", "add", name, "--role", role, "--db", db]
+    if let counselor { args += ["--counselor", counselor] }
+    let r = try frontdesk(args, environment: ["FRONTDESK_PIN": pin])
+    guard r.status == 0 else { throw TmuxSession.TmuxError.failed("staff add: \(r.stderr)") }
+    return r
+}
+
+extension TmuxSession {
+    /// Signs in on the sign-in screen by keys: moves to `name` (when given), types the PIN, Enter.
+    func signIn(pin: String = "1111", name: String? = nil) throws {
+        try waitFor("Who are you?")
+        if let name {
+            for _ in 0..<20 {
+                if try capture().split(separator: "\n").contains(where: { $0.contains("▶ \(name)") }) { break }
+                try send("Down")
+                usleep(50_000)
+            }
+        }
+        try type(pin)
+        try send("Enter")
+        try waitFor("signed in") { !$0.contains("Who are you?") }
+    }
+}
+
+/// Starts `workers` shell processes, each running one `frontdesk checkin CODE --category social`
+/// process after another over its share of `codes` (an equal slice each); a failed check-in
+/// writes `FAILED` to the worker's log. Returns the running processes and their log paths.
+func startCheckInWorkers(_ codes: [String], workers: Int, db: String, dir: TempDir) throws -> (processes: [Process], logs: [String]) {
+    let share = codes.count / workers
+    var processes: [Process] = []
+    var logs: [String] = []
+    for w in 0..<workers {
+        let list = dir.file("codes-\(w).txt")
+        try codes[(w * share)..<((w + 1) * share)].joined(separator: "\n").appending("\n").write(toFile: list, atomically: true, encoding: .utf8)
+        let log = dir.file("worker-\(w).log")
+        logs.append(log)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", "while read c; do \"$0\" checkin \"$c\" --category social --db \"$1\" || echo FAILED; done < \"$2\" > \"$3\" 2>&1",
+                       TestBinary.frontdesk, db, list, log]
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        p.environment = env
+        processes.append(p)
+    }
+    for p in processes { try p.run() }
+    return (processes, logs)
+}

@@ -16,6 +16,7 @@ import Testing
         // Data that reached the file by another way (an import, a damaged row): ESC[2J and OSC 52.
         let sql = "UPDATE visitor SET given_name = 'Evil' || char(27) || '[2J', family_name = char(27) || ']52;c;SGVsbG8=' || char(7) || 'Name' WHERE family_name = 'Name'"
         #expect(try runProcess("/usr/bin/sqlite3", [db, sql]).status == 0)
+        try addStaff(db)
         return db
     }
 
@@ -31,8 +32,10 @@ import Testing
         defer { dir.remove() }
         let db = dir.file("r1.sqlite")
         #expect(try frontdesk(["init", "--db", db]).status == 0)
+        try addStaff(db)
         let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
         defer { tmux.close() }
+        try tmux.signIn()
         try tmux.waitFor("Queue · all")
         try tmux.send("F2")
         try tmux.waitFor("New visitor")
@@ -98,6 +101,7 @@ import Testing
         let db = try prepared(dir)
         let tmux = try TmuxSession(width: 100, height: 30, command: "\(TestBinary.frontdesk) --db \(db) --lang en")
         defer { tmux.close() }
+        try tmux.signIn()
         try tmux.waitFor("Queue · all")
         let pid = try tmux.panePID()
         for _ in 0..<20 {
@@ -134,6 +138,7 @@ import Testing
         let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
         defer { tmux.close() }
         try tmux.tmux(["set-option", "-g", "set-clipboard", "on"])
+        try tmux.signIn()
         try tmux.waitFor("Queue · all")
         try tmux.type("evil")
         let screen = try tmux.waitFor("␛[2J")

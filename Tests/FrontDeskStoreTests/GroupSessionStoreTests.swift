@@ -84,8 +84,8 @@ struct GroupSessionPlaceStoreTests {
         for v in [f.youssef, f.samrawit, f.aissatou] {
             _ = try f.db.enroll(visitorId: v.id, sessionId: session.id, by: desk, at: SchedulingFixture.now)
         }
-        #expect(try f.db.appointments(visitorId: f.youssef.id, limit: 10).map(\.place) == [.enrolled])
-        #expect(try f.db.appointments(visitorId: f.aissatou.id, limit: 10).map(\.place) == [.waitlisted(position: 1)])
+        #expect(try f.db.appointments(visitorId: f.youssef.id, limit: 10, as: .fileOwner).map(\.place) == [.enrolled])
+        #expect(try f.db.appointments(visitorId: f.aissatou.id, limit: 10, as: .fileOwner).map(\.place) == [.waitlisted(position: 1)])
         let read = try #require(try f.db.groupSession(id: session.id))
         #expect(read.session.enrolled == [f.youssef.id, f.samrawit.id])
         #expect(read.session.waitlist == [f.aissatou.id])
@@ -93,7 +93,7 @@ struct GroupSessionPlaceStoreTests {
         #expect(try f.db.groupSession(id: 999) == nil)
         // Promoted: the place follows.
         _ = try f.db.cancelEnrollment(visitorId: f.youssef.id, sessionId: session.id, by: desk, at: SchedulingFixture.now)
-        #expect(try f.db.appointments(visitorId: f.aissatou.id, limit: 10).map(\.place) == [.enrolled])
-        #expect(try f.db.appointments(visitorId: f.youssef.id, limit: 10).isEmpty)
+        #expect(try f.db.appointments(visitorId: f.aissatou.id, limit: 10, as: .fileOwner).map(\.place) == [.enrolled])
+        #expect(try f.db.appointments(visitorId: f.youssef.id, limit: 10, as: .fileOwner).isEmpty)
     }
 }

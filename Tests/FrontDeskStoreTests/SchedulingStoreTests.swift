@@ -28,7 +28,7 @@ struct SchedulingStoreTests {
         } else {
             #expect(message == nil)
         }
-        let count = try f.db.appointments(counselorId: nil, overlapping: UTCInterval(start: apr14(minutes: -600), minutes: 1440))
+        let count = try f.db.appointments(counselorId: nil, overlapping: UTCInterval(start: apr14(minutes: -600), minutes: 1440), as: .fileOwner)
             .filter { $0.status != .cancelled }.count
         #expect(count == (refused ? 1 : 2))
     }
@@ -76,7 +76,7 @@ struct SchedulingStoreTests {
             _ = try f.db.correctStatus(appointmentId: booked.id, to: .booked, reason: "cancelled by mistake", by: desk, at: SchedulingFixture.now)
         }
         #expect(message == "refused: Salle 2 is booked 10:00–10:45; Leila Amrani is booked 10:00–10:45")
-        #expect(try f.db.appointment(id: booked.id)?.status == .cancelled)
+        #expect(try f.db.appointment(id: booked.id, as: .fileOwner)?.status == .cancelled)
     }
 
     @Test func lifecycleAndAuditedCorrections() throws {
@@ -120,9 +120,9 @@ struct SchedulingStoreTests {
         let other = try f.book(f.samrawit, f.karim, f.salle3, "2026-04-14", "14:00")
         let visit = try f.db.checkIn(visitorId: f.youssef.id, category: .social, by: desk, at: apr14())
         #expect(visit.ticket.description == "S-001")
-        #expect(try f.db.appointment(id: today.id)?.status == .checkedIn)
-        #expect(try f.db.appointment(id: tomorrow.id)?.status == .booked)
-        #expect(try f.db.appointment(id: other.id)?.status == .booked)
+        #expect(try f.db.appointment(id: today.id, as: .fileOwner)?.status == .checkedIn)
+        #expect(try f.db.appointment(id: tomorrow.id, as: .fileOwner)?.status == .booked)
+        #expect(try f.db.appointment(id: other.id, as: .fileOwner)?.status == .booked)
         let events = try f.db.auditEvents(limit: 1, entity: "appointment", entityId: today.id)
         #expect(events.first?.detail == "booked → checked_in at check-in")
     }
@@ -130,7 +130,7 @@ struct SchedulingStoreTests {
     @Test func listingsCarryWhatScreensShow() throws {
         let f = try SchedulingFixture()
         let a = try f.book(f.youssef, f.leila, f.salle2, "2026-04-14", "10:00")
-        let listed = try f.db.appointments(visitorId: f.youssef.id, limit: 10)
+        let listed = try f.db.appointments(visitorId: f.youssef.id, limit: 10, as: .fileOwner)
         #expect(listed.map(\.id) == [a.id])
         let l = try #require(listed.first)
         #expect(l.visitorName == "يوسف المهاجر")
@@ -140,7 +140,7 @@ struct SchedulingStoreTests {
         #expect(l.service.nameFr == "Consultation 45")
         #expect(l.localStart.description == "2026-04-14 10:00")
         #expect(l.localEnd.description == "2026-04-14 10:45")
-        #expect(try f.db.appointments(counselorId: f.karim.id, overlapping: UTCInterval(start: apr14(minutes: -600), minutes: 1440)).isEmpty)
+        #expect(try f.db.appointments(counselorId: f.karim.id, overlapping: UTCInterval(start: apr14(minutes: -600), minutes: 1440), as: .fileOwner).isEmpty)
     }
 
     @Test func freeSlotsSkipBookedTimesAndClosedDays() throws {

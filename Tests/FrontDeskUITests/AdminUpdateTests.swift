@@ -120,8 +120,35 @@ struct AdminUpdateTests {
         #expect(send(&state, .character("x")) == [])
         #expect(state.modal == .confirmRemove(.counselor(Sched.karima)))
         #expect(send(&state, .enter) == [.removeCounselor(id: 1)])
-        _ = send(&state, .left)
+        _ = send(&state, .left, .left)
         #expect(state.tab == .services)
         #expect(send(&state, .character(" ")) == [.setServiceActive(id: "individual-counseling", active: false)])
+    }
+
+    /// The staff list: who may sign in and with which role; `x` disables a login after a
+    /// confirmation; adding staff and PINs stay on the command line (never typed in a form).
+    @Test func staffTabListsLoginsAndDisablesOne() throws {
+        TerminalLocale.useUTF8ForTests()
+        var state = Sched.admin()
+        let staff = [StaffMember(id: 1, name: "Amina Tazi", role: .receptionist),
+                     StaffMember(id: 2, name: "Karima", role: .counselor, counselorId: Sched.karima.id),
+                     StaffMember(id: 3, name: "Old Desk", role: .receptionist, active: false),
+                     StaffMember(id: 4, name: "Omar", role: .admin)]
+        _ = A.update(&state, .loaded(A.Data(counselors: Sched.counselors, rooms: Sched.rooms, services: Sched.services, staff: staff)))
+        _ = send(&state, .backTab)
+        #expect(state.tab == .staff)
+        let frame = Sched.render { A.render(state, into: &$0) }
+        #expect(frame.text.contains("Karima Benali"))
+        try Snapshot.assert(frame, named: "admin-staff")
+        #expect(send(&state, .function(2)) == [])
+        #expect(state.notice?.text.contains("frontdesk staff add") == true)
+        #expect(send(&state, .character("x")) == [])
+        guard case .confirmRemove(.staff(let m))? = state.modal else { Issue.record("no confirmation"); return }
+        #expect(m.name == "Amina Tazi")
+        #expect(send(&state, .enter) == [.disableStaff(name: "Amina Tazi")])
+        // A disabled login is not disabled again.
+        _ = send(&state, .down, .down)
+        #expect(send(&state, .character("x")) == [])
+        #expect(state.modal == nil)
     }
 }

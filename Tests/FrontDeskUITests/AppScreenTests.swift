@@ -4,33 +4,75 @@ import FrontDeskUI
 import TerminalKit
 import Testing
 
-/// The app shell: switching screens by F-keys and the ^G menu, booking from reception.
+/// The app shell: sign-in first, switching screens by F-keys and the ^G menu within what the
+/// role may open, booking from reception, the kiosk's idle lock and guarded quit.
 struct AppScreenTests {
     typealias App = AppScreen
+    init() { TerminalLocale.useUTF8ForTests() }
 
-    func app() -> App.State {
-        App.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin())
+    static let amina = StaffMember(id: 1, name: "Amina", role: .receptionist)
+    static let karima = StaffMember(id: 2, name: "Karima", role: .counselor, counselorId: 1)
+    static let nadia = StaffMember(id: 3, name: "Nadia", role: .coordinator)
+    static let omar = StaffMember(id: 4, name: "Omar", role: .admin)
+    static let day = LocalDate(year: 2026, month: 4, day: 14)
+
+    func app(_ session: StaffMember? = amina, kiosk: KioskSettings? = nil) -> App.State {
+        App.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin(),
+                  session: session, kiosk: kiosk)
     }
 
-    @Test func startLoadsEveryScreen() {
-        let day = LocalDate(year: 2026, month: 4, day: 14)
-        #expect(App.start(app()) == [.reception(.loadQueue(day)), .reception(.loadExpected(day)), .booking(.loadCatalog),
-                                     .schedule(.loadCounselors), .admin(.load)])
+    @Test func signedOutStartShowsOnlyTheSignInScreen() {
+        var state = app(nil)
+        #expect(App.start(state) == [.signIn(.loadStaff)])
+        #expect(state.allowedScreens.isEmpty)
+        // Keys go to the sign-in screen: F-keys do not reach the desk.
+        _ = App.update(&state, .signIn(.staffLoaded([Self.amina, Self.omar])))
+        #expect(App.update(&state, .key(.function(8))) == [])
+        #expect(state.session == nil)
+        for d in "1111" { _ = App.update(&state, .key(.character(d))) }
+        #expect(App.update(&state, .key(.enter)) == [.signIn(.signIn(staffId: 1, pin: "1111", kioskQuit: false))])
+        let effects = App.update(&state, .signIn(.signedIn(Self.amina)))
+        #expect(state.session == Self.amina)
+        #expect(state.shown == .reception)
+        #expect(effects == [.reception(.loadQueue(Self.day)), .reception(.loadExpected(Self.day)), .booking(.loadCatalog),
+                            .schedule(.loadCounselors), .admin(.load)])
+        var frame = Frame(size: Size(width: 80, height: 24))
+        App.render(state, into: &frame)
+        #expect(frame.text.contains("Queue"))
+        #expect(frame.lines()[0].contains("Desk 1 · Amina"))
     }
 
-    @Test func functionKeysAndTheMenuSwitchScreens() {
+    @Test(arguments: [(amina, [AppScreenKind.reception, .booking], AppScreenKind.reception),
+                      (karima, [.booking, .schedule], .schedule),
+                      (nadia, [.schedule, .occupancy], .occupancy),
+                      (omar, [.admin], .admin)])
+    func eachRoleGetsItsScreensAndHome(member: StaffMember, screens: [AppScreenKind], home: AppScreenKind) {
+        var state = app(nil)
+        _ = App.update(&state, .signIn(.signedIn(member)))
+        #expect(state.allowedScreens == screens)
+        #expect(state.shown == home)
+        // Every F-key of a screen the role may not open does nothing.
+        for (kind, key) in [(AppScreenKind.reception, 7), (.booking, 8), (.schedule, 9), (.admin, 11), (.occupancy, 21)] where !screens.contains(kind) {
+            _ = App.update(&state, .key(.function(key)))
+            #expect(state.shown == home)
+        }
+        // A counselor's schedule opens on their own record.
+        if let counselorId = member.counselorId { #expect(state.schedule.counselorId == counselorId) }
+    }
+
+    @Test func functionKeysAndTheMenuSwitchAllowedScreens() {
         var state = app()
-        #expect(App.update(&state, .key(.function(9))) == [.schedule(.loadCounselors)])
-        #expect(state.shown == .schedule)
-        #expect(App.update(&state, .key(.function(11))) == [.admin(.load)])
-        #expect(state.shown == .admin)
+        #expect(App.update(&state, .key(.function(8))) == [.booking(.loadCatalog)])
+        #expect(state.shown == .booking)
         #expect(App.update(&state, .key(.control("g"))) == [])
-        #expect(state.menu == 3)
-        let day = LocalDate(year: 2026, month: 4, day: 14)
-        #expect(App.update(&state, .key(.character("r"))) == [.reception(.loadQueue(day)), .reception(.loadExpected(day))])
+        #expect(state.menu == 1)
+        #expect(App.update(&state, .key(.character("r"))) == [.reception(.loadQueue(Self.day)), .reception(.loadExpected(Self.day))])
         #expect(state.shown == .reception)
         #expect(state.menu == nil)
+        // The admin entry is not in a receptionist's menu: its letter does nothing.
         _ = App.update(&state, .key(.function(12)))
+        _ = App.update(&state, .key(.character("a")))
+        #expect(state.shown == .reception)
         _ = App.update(&state, .key(.down))
         _ = App.update(&state, .key(.enter))
         #expect(state.shown == .booking)
@@ -46,18 +88,84 @@ struct AppScreenTests {
     }
 
     @Test func dialogsSeeKeysBeforeTheShell() {
-        var state = app()
-        _ = App.update(&state, .key(.function(9)))
+        var state = app(Self.karima)
+        #expect(state.shown == .schedule)
         _ = App.update(&state, .key(.character("g")))
-        #expect(App.update(&state, .key(.function(7))) == [])
+        #expect(App.update(&state, .key(.function(8))) == [])
         #expect(state.shown == .schedule)
     }
 
     @Test func quittingFromAnyScreenIsAnAppEffect() {
-        var state = app()
-        _ = App.update(&state, .key(.function(11)))
+        var state = app(Self.omar)
         _ = App.update(&state, .key(.function(10)))
         #expect(App.update(&state, .key(.character("y"))) == [.quit])
+        #expect(state.quitRequested)
+    }
+
+    @Test func kioskLocksAfterIdleTimeAndForgetsWhatWasShown() {
+        var state = app(Self.amina, kiosk: KioskSettings(idleSeconds: 60))
+        _ = App.update(&state, .reception(.searchCompleted(query: "", results: [Fixture.youssef])))
+        _ = App.update(&state, .key(.character("y")))
+        #expect(App.update(&state, .tick(Fixture.now.addingTimeInterval(1))) != [.signedOut(Self.amina, reason: "idle")])
+        // 59 s after the last key: still open; 60 s: locked.
+        #expect(state.session != nil)
+        _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(60)))
+        #expect(state.session != nil)
+        let effects = App.update(&state, .tick(Fixture.now.addingTimeInterval(61)))
+        #expect(effects == [.signedOut(Self.amina, reason: "idle"), .signIn(.loadStaff), .signIn(.loadTickets)])
+        #expect(state.session == nil)
+        #expect(state.reception.results.isEmpty)
+        #expect(state.reception.searchField.text.isEmpty)
+        var frame = Frame(size: Size(width: 80, height: 24))
+        App.render(state, into: &frame)
+        #expect(!frame.text.contains("يوسف"))
+        #expect(frame.text.contains("Who are you?"))
+        // A late result of the old session is dropped.
+        #expect(App.update(&state, .reception(.searchCompleted(query: "", results: [Fixture.youssef]))) == [])
+        #expect(state.reception.results.isEmpty)
+    }
+
+    @Test func controlOSignsOutOnAnyTerminal() {
+        var state = app(Self.amina)
+        _ = App.update(&state, .reception(.searchCompleted(query: "", results: [Fixture.youssef])))
+        #expect(App.update(&state, .key(.control("o"))) == [.signedOut(Self.amina, reason: "signed out"), .signIn(.loadStaff)])
+        #expect(state.session == nil)
+        #expect(state.reception.results.isEmpty)
+    }
+
+    @Test func aKioskForgetsAHalfTypedPINAfterIdleTime() {
+        var state = app(nil, kiosk: KioskSettings(idleSeconds: 60))
+        _ = App.update(&state, .signIn(.staffLoaded([Self.amina, Self.nadia])))
+        _ = App.update(&state, .key(.character("1")))
+        _ = App.update(&state, .key(.character("2")))
+        _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(1)))
+        _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(30)))
+        #expect(state.signIn.pin == "12")
+        #expect(App.update(&state, .tick(Fixture.now.addingTimeInterval(61))) == [.signIn(.loadStaff), .signIn(.loadTickets)])
+        #expect(state.signIn.pin.isEmpty)
+        // Nothing typed: nothing to forget, no reload every second.
+        #expect(App.update(&state, .tick(Fixture.now.addingTimeInterval(200))) == [])
+    }
+
+    @Test func aDeskTerminalNeverLocksByItself() {
+        var state = app(Self.amina)
+        _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(86_400)))
+        #expect(state.session == Self.amina)
+    }
+
+    @Test func kioskQuitNeedsACoordinatorsOrAdminsPIN() {
+        var state = app(Self.amina, kiosk: KioskSettings())
+        _ = App.update(&state, .key(.function(10)))
+        let effects = App.update(&state, .key(.character("y")))
+        #expect(!effects.contains(.quit))
+        #expect(!state.quitRequested)
+        #expect(state.session == nil)
+        #expect(state.signIn.mode == .kioskQuit)
+        _ = App.update(&state, .signIn(.staffLoaded([Self.amina, Self.karima, Self.nadia, Self.omar])))
+        #expect(state.signIn.choices.map(\.name) == ["Nadia", "Omar"])
+        for d in "3333" { _ = App.update(&state, .key(.character(d))) }
+        #expect(App.update(&state, .key(.enter)) == [.signIn(.signIn(staffId: 3, pin: "3333", kioskQuit: true))])
+        #expect(App.update(&state, .signIn(.quitAuthorized(Self.nadia))) == [.quit])
         #expect(state.quitRequested)
     }
 }

@@ -157,6 +157,21 @@ struct BookingUpdateTests {
         #expect(send(&state, .enter) == [.reschedule(appointmentId: 7, to: slot.interval.start, counselorId: slot.counselorId, roomId: slot.roomId)])
     }
 
+    /// Rescheduling a psychological appointment at reception keeps its service masked.
+    @Test func reschedulingAMaskedServiceKeepsItMasked() {
+        var state = ready()
+        let booked = Permissions.redact(Sched.listing(7, Fixture.youssef, date: "2026-04-15", time: "09:00"), for: Viewer(role: .receptionist))
+        #expect(booked.service.nameEn == "appointment")
+        _ = B.update(&state, .appointmentsLoaded(visitorId: 1, [booked]))
+        _ = send(&state, .tab)
+        _ = send(&state, .character("r"))
+        #expect(state.mode == .reschedule(booked))
+        #expect(state.categoryServices.map(\.id) == [booked.service.id])
+        #expect(state.categoryServices.map(\.nameEn) == ["appointment"])
+        let text = Sched.render { B.render(state, into: &$0) }.text
+        #expect(!text.contains("psychological"))
+    }
+
     @Test func openingForAVisitorFromReceptionLoadsThem() {
         var state = Sched.booking()
         #expect(B.update(&state, .openFor(visitorId: 3)) == [.loadVisitor(3)])

@@ -127,19 +127,33 @@ import Testing
         #expect(O.bar(0.5, width: 4) == "██  " && O.bar(1.3, width: 4) == "███▶" && O.bar(nil, width: 3) == "   ")
     }
 
-    @Test func theShellOpensOccupancyByShiftF9CtrlOAndTheMenu() {
-        var app = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin())
+    /// A coordinator lands on the occupancy screen; Shift-F9 and `o` in the ^G menu bring it back.
+    @Test func theShellOpensOccupancyByShiftF9AndTheMenu() {
+        let coordinator = StaffMember(id: 3, name: "Nadia", role: .coordinator)
+        var app = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin(),
+                                  session: coordinator)
+        #expect(app.shown == .occupancy)
         let load = AppScreen.Effect.occupancy(.load(.init(span: .week, anchor: LocalDate(year: 2026, month: 4, day: 14))))
+        _ = AppScreen.update(&app, .key(.function(9)))
+        #expect(app.shown == .schedule)
         #expect(AppScreen.update(&app, .key(.function(21))) == [load])
         #expect(app.shown == .occupancy)
-        _ = AppScreen.update(&app, .key(.function(7)))
-        #expect(AppScreen.update(&app, .key(.control("o"))) == [load])
-        _ = AppScreen.update(&app, .key(.function(7)))
+        _ = AppScreen.update(&app, .key(.function(9)))
         _ = AppScreen.update(&app, .key(.control("g")))
         #expect(AppScreen.update(&app, .key(.character("o"))) == [load])
         #expect(app.shown == .occupancy)
         #expect(Key.function(21).name == "S-F9")
         _ = AppScreen.update(&app, .key(.function(10)))
         #expect(AppScreen.update(&app, .key(.character("y"))) == [.quit])
+    }
+
+    /// A receptionist cannot open it: Shift-F9 does nothing and the menu does not offer it.
+    @Test func aReceptionistCannotOpenOccupancy() {
+        let receptionist = StaffMember(id: 1, name: "Amina", role: .receptionist)
+        var app = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin(),
+                                  session: receptionist)
+        #expect(AppScreen.update(&app, .key(.function(21))) == [])
+        #expect(app.shown == .reception)
+        #expect(!app.allowedScreens.contains(.occupancy))
     }
 }

@@ -141,4 +141,42 @@ import Testing
         #expect(state.modal == nil)
         #expect(state.notice == Notice(.error, "Select an appointment first."))
     }
+
+    /// `o` opens the counselor's notes only when the store handed them (their own appointment).
+    @Test func notesOpenOnlyOnTheCounselorsOwnAppointments() throws {
+        var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        var own = Self.friday
+        own.appointment.counselorNote = "first session"
+        _ = S.update(&state, .agendaLoaded(week("2026-03-16"), [own]))
+        #expect(send(&state, .character("o")) == [])
+        guard case .note(_, let form)? = state.modal else { Issue.record("no notes dialog"); return }
+        #expect(form.text(0) == "first session")
+        try Snapshot.assert(Sched.render { S.render(state, into: &$0) }, named: "schedule-note")
+        #expect(send(&state, .control("u")) == [])
+        for c in "calmer today" { _ = S.update(&state, .key(.character(c))) }
+        #expect(send(&state, .enter) == [.saveNote(appointmentId: 1, "calmer today")])
+        #expect(state.modal == nil)
+        // Another counselor's appointment comes without notes (nil): no dialog, a message.
+        _ = S.update(&state, .agendaLoaded(week("2026-03-16"), [Self.friday]))
+        #expect(send(&state, .character("o")) == [])
+        #expect(state.modal == nil)
+        #expect(state.notice?.kind == .error)
+    }
+
+    /// Another counselor's appointments, redacted by the store, show as "busy" only.
+    @Test func anotherCounselorsAppointmentsShowAsBusy() {
+        var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        let hidden = Permissions.redact(Self.friday, for: Viewer(role: .counselor, counselorId: 99))
+        #expect(hidden.isBusyOnly)
+        _ = S.update(&state, .agendaLoaded(week("2026-03-16"), [hidden]))
+        let text = Sched.render { S.render(state, into: &$0) }.text
+        #expect(text.contains("10:00–11:00 busy"))
+        #expect(!text.contains("يوسف"))
+        _ = send(&state, .tab)
+        let week = Sched.render { S.render(state, into: &$0) }.text
+        #expect(week.contains("busy"))
+        #expect(!week.contains("يوسف"))
+    }
 }

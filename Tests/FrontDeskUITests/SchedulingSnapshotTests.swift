@@ -195,7 +195,8 @@ import Testing
     }
 
     @Test func screensMenu() throws {
-        var state = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin())
+        var state = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin(),
+                                    session: StaffMember(id: 1, name: "Karima", role: .counselor, counselorId: 1))
         _ = AppScreen.update(&state, .key(.control("g")))
         try Snapshot.assert(Sched.render { AppScreen.render(state, into: &$0) }, named: "app-menu")
     }

@@ -85,8 +85,11 @@ public struct Appointment: Hashable, Sendable, Codable, Identifiable {
     public var status: AppointmentStatus
     /// ISO 639 code of the language an interpreter is booked for, if any.
     public var interpreterLanguage: String?
-    /// Free text for staff; empty when none.
+    /// Free text for staff, written when booking; empty when none.
     public var note: String
+    /// The counselor's own notes on the session (issue 5): only the appointment's counselor
+    /// reads them (`Permissions`); nil when hidden from the reader, empty when none were written.
+    public var counselorNote: String?
     /// Name of the staff member who booked it.
     public var createdBy: String
     /// Why it was cancelled; set with `.cancelled`.
@@ -96,7 +99,8 @@ public struct Appointment: Hashable, Sendable, Codable, Identifiable {
 
     public init(id: Int64, visitorId: Int64?, serviceId: String, counselorId: Int64, roomId: Int64,
                 start: Date, end: Date, status: AppointmentStatus = .booked, interpreterLanguage: String? = nil,
-                note: String = "", createdBy: String, cancelReason: String? = nil, groupSessionId: Int64? = nil) {
+                note: String = "", createdBy: String, cancelReason: String? = nil, groupSessionId: Int64? = nil,
+                counselorNote: String? = nil) {
         self.id = id
         self.visitorId = visitorId
         self.serviceId = serviceId
@@ -110,6 +114,7 @@ public struct Appointment: Hashable, Sendable, Codable, Identifiable {
         self.createdBy = createdBy
         self.cancelReason = cancelReason
         self.groupSessionId = groupSessionId
+        self.counselorNote = counselorNote
     }
 
     /// `[start, end)`.

@@ -277,16 +277,17 @@ public protocol SchedulingRepository: Sendable {
     func correctStatus(appointmentId: Int64, to status: AppointmentStatus, reason: String,
                        by actor: Actor, at now: Date) throws -> AppointmentListing
 
-    /// One appointment, if it exists.
-    func appointment(id: Int64) throws -> AppointmentListing?
+    /// One appointment, if it exists, as `viewer` may see it (`Permissions.redact`).
+    func appointment(id: Int64, as viewer: Viewer) throws -> AppointmentListing?
 
     /// Appointments (any status, group sessions included) overlapping `interval`, of one
-    /// counselor or all (nil), by start then counselor name.
-    func appointments(counselorId: Int64?, overlapping interval: UTCInterval) throws -> [AppointmentListing]
+    /// counselor or all (nil), by start then counselor name, as `viewer` may see them.
+    func appointments(counselorId: Int64?, overlapping interval: UTCInterval, as viewer: Viewer) throws -> [AppointmentListing]
 
     /// A visitor's appointments (any status), latest first, at most `limit`; group sessions
-    /// they are enrolled in or waitlisted for are included, with their `place`.
-    func appointments(visitorId: Int64, limit: Int) throws -> [AppointmentListing]
+    /// they are enrolled in or waitlisted for are included, with their `place`; as `viewer`
+    /// may see them.
+    func appointments(visitorId: Int64, limit: Int, as viewer: Viewer) throws -> [AppointmentListing]
 
     // MARK: Group sessions
 

@@ -16,24 +16,27 @@ public enum AppScreenKind: String, CaseIterable, Hashable, Sendable {
     }
 }
 
-/// What a global key means: show a screen, or open the screens menu.
+/// What a global key means: show a screen, open the screens menu, or sign out.
 public enum AppCommand: Hashable, Sendable {
     case show(AppScreenKind)
     case menu
+    /// End the session: back to the sign-in screen, the screens forget what they showed.
+    case signOut
 }
 
 /// Keys that work on every screen (when no dialog is open), before the screen sees them.
 /// F11 and F12 are eaten by some terminals (full screen), so the menu also opens with ^G
 /// ("go to"), and in the menu a letter or digit picks the screen. ^G passes through tmux.
 /// Occupancy has no free plain function key left: Shift-F9 (sent as F21 by xterm-like
-/// terminals and tmux), or ^O, or `o` in the menu.
+/// terminals and tmux), or `o` in the menu. ^O signs out.
 public enum AppKeys {
     public static let global = KeyMap<AppCommand>([
         KeyBinding(.show(.reception), [.function(7)], label: "screen.reception"),
         KeyBinding(.show(.booking), [.function(8)], label: "screen.booking"),
         KeyBinding(.show(.schedule), [.function(9)], label: "screen.schedule"),
         KeyBinding(.show(.admin), [.function(11)], label: "screen.admin"),
-        KeyBinding(.show(.occupancy), [.function(21), .control("o")], label: "screen.occupancy"),
+        KeyBinding(.show(.occupancy), [.function(21)], label: "screen.occupancy"),
         KeyBinding(.menu, [.function(12), .control("g")], label: "key.screens"),
+        KeyBinding(.signOut, [.control("o")], label: "key.signOut"),
     ])
 }

@@ -3,7 +3,9 @@ import FrontDeskDomain
 import TerminalKit
 
 /// The application shell: the states of every screen, which one is shown, the screens menu,
-/// and the global keys that switch screens (`AppKeys`).
+/// the global keys that switch screens (`AppKeys`), and who is signed in (`AppScreen+Access`):
+/// until someone signs in, only the sign-in screen is shown, and the F-keys and the menu offer
+/// only the screens the member's role may open (`Permissions`).
 ///
 /// Each screen keeps its own Elm loop; the shell wraps their events and effects
 /// (`AppEvent.booking(…)`, `AppEffect.booking(…)`) so one runner performs them all. The shell
@@ -19,20 +21,57 @@ public enum AppScreen {
         public var occupancy: OccupancyScreen.State
         /// The screens menu, when open: the highlighted entry.
         public var menu: Int?
+        /// The screen to open after sign-in when the role allows it (`--screen`), else the home.
+        public var preferredScreen: AppScreenKind?
+        /// The signed-in staff member; nil while the sign-in screen is shown.
+        public var session: StaffMember?
+        public var signIn: SignInScreen.State
+        /// Kiosk mode: locks after idle time, quitting needs a coordinator's or admin's PIN.
+        public var kiosk: KioskSettings?
+        /// The last tick that followed a key (UTC); idle time counts from it.
+        public var lastActivity: Date
+        /// A key arrived since the last tick.
+        var keySinceTick = false
+        /// A coordinator's or admin's PIN ended the kiosk session.
+        var quitAuthorized = false
+        /// The screens as they were before anyone signed in: a lock returns them to this, so
+        /// nothing shown to the last member stays in memory.
+        let pristine: Screens
 
+        /// The screens' states, as a value to restore on a lock.
+        struct Screens: Sendable {
+            var reception: ReceptionScreen.State
+            var booking: BookingScreen.State
+            var schedule: ScheduleScreen.State
+            var admin: AdminScreen.State
+            var occupancy: OccupancyScreen.State
+        }
+
+        /// - Parameters:
+        ///   - session: who is signed in from the start (tests); nil shows the sign-in screen.
+        ///   - kiosk: kiosk settings, or nil for a desk terminal.
         public init(reception: ReceptionScreen.State, booking: BookingScreen.State, schedule: ScheduleScreen.State,
-                    admin: AdminScreen.State) {
+                    admin: AdminScreen.State, session: StaffMember? = nil, kiosk: KioskSettings? = nil) {
             self.reception = reception
             self.booking = booking
             self.schedule = schedule
             self.admin = admin
             occupancy = OccupancyScreen.State(strings: reception.strings, calendar: reception.calendar, deskName: reception.deskName,
                                               size: reception.size, now: reception.now)
+            self.session = session
+            self.kiosk = kiosk
+            self.signIn = SignInScreen.State(strings: reception.strings, calendar: reception.calendar, deskName: reception.deskName,
+                                             size: reception.size, now: reception.now, kiosk: kiosk != nil)
+            self.lastActivity = reception.now
+            self.pristine = Screens(reception: reception, booking: booking, schedule: schedule, admin: admin, occupancy: occupancy)
+            if let session { shown = AppScreen.home(for: session) }
         }
 
         public var quitRequested: Bool {
-            reception.quitRequested || booking.quitRequested || schedule.quitRequested || admin.quitRequested
-                || occupancy.quitRequested
+            if quitAuthorized || signIn.quitRequested { return true }
+            return kiosk == nil
+                && (reception.quitRequested || booking.quitRequested || schedule.quitRequested || admin.quitRequested
+                    || occupancy.quitRequested)
         }
 
         /// True when the shown screen has a dialog open.
@@ -50,6 +89,7 @@ public enum AppScreen {
     }
 
     public enum Event: Sendable {
+        case signIn(SignInScreen.Event)
         case key(Key)
         case resized(Size)
         case tick(Date)
@@ -68,11 +108,19 @@ public enum AppScreen {
         case schedule(ScheduleScreen.Effect)
         case admin(AdminScreen.Effect)
         case occupancy(OccupancyScreen.Effect)
+        case signIn(SignInScreen.Effect)
+        /// Record that the member's session ended (kiosk lock, kiosk quit request).
+        case signedOut(StaffMember, reason: String)
         case quit
     }
 
-    /// The first effects: every screen's start (the reception is shown first).
+    /// The first effects: the sign-in screen's, or, when signed in, every screen's start.
     public static func start(_ state: State) -> [Effect] {
+        guard state.session != nil else { return SignInScreen.start(state.signIn).map(wrap) }
+        return startScreens(state)
+    }
+
+    static func startScreens(_ state: State) -> [Effect] {
         ReceptionScreen.start(state.reception).map(wrap) + BookingScreen.start(state.booking).map(Effect.booking)
             + ScheduleScreen.start(state.schedule).map(Effect.schedule) + AdminScreen.start(state.admin).map(Effect.admin)
     }
@@ -81,17 +129,21 @@ public enum AppScreen {
 
     /// Applies one event. Pure.
     public static func update(_ state: inout State, _ event: Event) -> [Effect] {
+        if let handled = updateAccess(&state, event) { return handled }
         switch event {
+        case .signIn:
+            return []
         case .key(let key):
             if state.menu != nil { return handleMenuKey(&state, key) }
             if !state.screenHasModal, let command = AppKeys.global.command(for: key) {
                 switch command {
-                case .menu: state.menu = AppScreenKind.allCases.firstIndex(of: state.shown) ?? 0
+                case .menu: state.menu = state.allowedScreens.firstIndex(of: state.shown) ?? 0
                 case .show(let kind): return show(&state, kind)
+                case .signOut: return lock(&state, reason: "signed out")
                 }
                 return []
             }
-            return forward(&state, key)
+            return guardKioskQuit(&state, forward(&state, key))
         case .resized(let size):
             return ReceptionScreen.update(&state.reception, .resized(size)).map(wrap)
                 + BookingScreen.update(&state.booking, .resized(size)).map(unwrapQuit)
@@ -135,8 +187,13 @@ public enum AppScreen {
     }
 
     /// Brings a screen to the front and lets it reload. Booking from the reception opens for
-    /// the visitor selected there (search result or queue ticket).
+    /// the visitor selected there (search result or queue ticket). A screen the member's role
+    /// may not open is not shown.
     static func show(_ state: inout State, _ kind: AppScreenKind) -> [Effect] {
+        guard state.allowedScreens.contains(kind) else {
+            state.menu = nil
+            return []
+        }
         let from = state.shown
         state.menu = nil
         state.shown = kind
@@ -159,7 +216,11 @@ public enum AppScreen {
     }
 
     private static func handleMenuKey(_ state: inout State, _ key: Key) -> [Effect] {
-        let all = AppScreenKind.allCases
+        let all = state.allowedScreens
+        guard !all.isEmpty else {
+            state.menu = nil
+            return []
+        }
         let i = state.menu ?? 0
         switch key {
         case .escape, .function(12), .control("g"): state.menu = nil
@@ -177,6 +238,7 @@ public enum AppScreen {
 
     /// Draws the shown screen, and the screens menu over it.
     public static func render(_ state: State, into frame: inout Frame) {
+        guard state.session != nil else { return SignInScreen.render(state.signIn, into: &frame) }
         switch state.shown {
         case .reception: ReceptionScreen.render(state.reception, into: &frame)
         case .booking: BookingScreen.render(state.booking, into: &frame)
@@ -186,7 +248,7 @@ public enum AppScreen {
         }
         guard let selected = state.menu, !Chrome.isTooSmall(frame.size) else { return }
         let s = state.reception.strings
-        let all = AppScreenKind.allCases
+        let all = state.allowedScreens
         let box = Dialog.rect(width: 40, height: all.count + 4, in: frame.area)
         let inner = Box.render(into: &frame, rect: box, title: s("menu.title"), style: .bold)
         for (i, kind) in all.enumerated() {

@@ -176,8 +176,35 @@ struct AppointmentJSON: Encodable {
 /// `frontdesk appointments correct ID --status S --reason ...`: staff corrections of a status.
 struct AppointmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "appointments", abstract: "Appointments: correct a status outside the lifecycle (audited).",
-        subcommands: [Correct.self])
+        commandName: "appointments", abstract: "Appointments: correct a status outside the lifecycle; counselors' notes (audited).",
+        subcommands: [Correct.self, Note.self])
+
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "note", abstract: "Show, or with --text (or --stdin) replace, the counselor's notes on an appointment (audited, text kept out of the trail).")
+        @OptionGroup var common: CommonOptions
+        @Argument(help: "The appointment's id.") var id: Int64
+        @Option(help: "The new notes (replace the old ones).") var text: String?
+        @Flag(help: "Read the new notes from standard input.") var stdin = false
+
+        func run() throws {
+            let db = try common.openDatabase()
+            guard let listing = try storeCall({ try db.appointment(id: id, as: .fileOwner) }) else {
+                throw UserError(SchedulingError.appointmentNotFound(id).message)
+            }
+            var newText = text
+            if stdin { newText = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+            guard let newText else {
+                print(TextOutput.safe(listing.appointment.counselorNote ?? ""))
+                return
+            }
+            try staffCall(db.calendar) {
+                try db.saveCounselorNote(appointmentId: id, note: newText.trimmingCharacters(in: .whitespacesAndNewlines),
+                                         as: .fileOwner, by: currentActor(), at: try clockNow())
+            }
+            print("notes saved on appointment \(id)")
+        }
+    }
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -189,7 +216,7 @@ struct AppointmentsCommand: ParsableCommand {
 
         func run() throws {
             let db = try common.openDatabase()
-            let before = try storeCall { try db.appointment(id: id) }
+            let before = try storeCall { try db.appointment(id: id, as: .fileOwner) }
             guard let before else { throw UserError(SchedulingError.appointmentNotFound(id).message) }
             let after = try schedulingCall(db.calendar) {
                 try db.correctStatus(appointmentId: id, to: status, reason: reason, by: currentActor(), at: try clockNow())

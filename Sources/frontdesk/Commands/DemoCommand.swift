@@ -109,8 +109,25 @@ struct DemoCommand: ParsableCommand {
             }
             history = try storeCall { try db.recordWalkIns(plan, visitorIds: registered.map(\.id), by: actor, at: now) }
         }
+        let staff = try addDemoStaff(db, actor: actor, now: now)
         print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today, "
             + "\(history) walk-ins in the last \(walkInDays) days, \(schedule))")
+        print("Demo logins (demo PINs, README \"Access\"): " + staff.map { "\($0.name) \($0.pin)" }.joined(separator: ", "))
+    }
+
+    /// One login per role with the demo-only PINs of the README: receptionist 1111, counselor
+    /// 2222 (linked to the first counselor), coordinator 3333, admin 4444. Only ever written to
+    /// the demo file this command created (it refuses a database that holds visitors).
+    private func addDemoStaff(_ db: AppDatabase, actor: Actor, now: Date) throws -> [(name: String, pin: String)] {
+        var logins: [(String, StaffRole, Int64?, String)] = [("Reception", .receptionist, nil, "1111")]
+        if let counselor = try storeCall({ try db.counselors(includeInactive: false) }).first {
+            logins.append((counselor.name, .counselor, counselor.id, "2222"))
+        }
+        logins += [("Coordination", .coordinator, nil, "3333"), ("Admin", .admin, nil, "4444")]
+        for (name, role, counselorId, pin) in logins {
+            try staffCall(db.calendar) { try db.addStaff(name: name, role: role, counselorId: counselorId, pin: pin, by: actor, at: now) }
+        }
+        return logins.map { ($0.0, $0.3) }
     }
 }
 

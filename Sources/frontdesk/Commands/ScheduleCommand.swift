@@ -35,7 +35,7 @@ struct ScheduleCommand: ParsableCommand {
         }
         let who = try counselor.map { try findCounselor($0, in: db) }
         let span = UTCInterval(start: calendar.startOfDay(first), end: calendar.startOfDay(last.adding(days: 1)))
-        let appointments = try storeCall { try db.appointments(counselorId: who?.id, overlapping: span) }
+        let appointments = try storeCall { try db.appointments(counselorId: who?.id, overlapping: span, as: .fileOwner) }
             .filter { (all || $0.status != .cancelled) && first <= $0.localStart.date && $0.localStart.date <= last }
         let rooms = Dictionary(uniqueKeysWithValues: try storeCall { try db.rooms(includeInactive: true) }.map { ($0.id, $0.name) })
         let closures = try storeCall { try db.closures(from: first, through: last) }

@@ -17,6 +17,21 @@ struct TUICommand: ParsableCommand {
     @Option(help: "The name of this desk, shown on called tickets (default: $FRONTDESK_DESK or the user name).")
     var desk: String?
 
+    @Flag(help: "Kiosk mode: lock to the sign-in screen after idle time; quitting needs a coordinator's or admin's PIN.")
+    var kiosk = false
+
+    @Option(help: ArgumentHelp("Kiosk: minutes without a key before the lock.", valueName: "minutes"))
+    var idleMinutes: Double = 5
+
+    /// Test and operations knob: the idle time in seconds, overriding --idle-minutes.
+    @Option(help: .hidden)
+    var idleSeconds: Double?
+
+    func validate() throws {
+        if let idleSeconds, idleSeconds <= 0 { throw ValidationError("--idle-seconds must be positive") }
+        if idleMinutes <= 0 { throw ValidationError("--idle-minutes must be positive") }
+    }
+
     func run() throws {
         // Everything that can fail with a message is checked before the terminal changes mode.
         do {
@@ -34,8 +49,10 @@ struct TUICommand: ParsableCommand {
         if try storeCall({ try db.services() }).isEmpty {
             try storeCall { try db.loadCatalog(try ShippedData.services(), by: currentActor(), at: Date()) }
         }
+        // The terminal, as the audit trail names it: the desk name and the tty.
         var actor = currentActor()
         if let desk { actor.name = desk }
+        actor.terminal = actor.name == actor.terminal ? actor.terminal : "\(actor.name) \(actor.terminal)"
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start(environment: ProcessInfo.processInfo.environment)
@@ -49,8 +66,9 @@ struct TUICommand: ParsableCommand {
             reception: ReceptionScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: size, now: now),
             booking: BookingScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
             schedule: ScheduleScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
-            admin: AdminScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now))
-        if let screen { state.shown = screen.kind }
+            admin: AdminScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
+            kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? idleMinutes * 60) : nil)
+        state.preferredScreen = screen?.kind
         runner.run(state)
     }
 }

@@ -4,11 +4,11 @@ import FrontDeskDomain
 import FrontDeskStore
 import FrontDeskUI
 
-/// `frontdesk visitors add|search`.
+/// `frontdesk visitors add|search|export`.
 struct VisitorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "visitors", abstract: "Register and find visitors.",
-        subcommands: [Add.self, Search.self])
+        commandName: "visitors", abstract: "Register, find and export visitors.",
+        subcommands: [Add.self, Search.self, VisitorExportCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a visitor; prints the new public code.")

@@ -14,14 +14,22 @@ import TerminalKit
 final class AppRunner {
     let db: AppDatabase
     let terminal: Terminal
-    let actor: Actor
+    /// This terminal (desk name and tty); the audit trail names the signed-in member at it.
+    let terminalActor: Actor
     let calendar: CenterCalendar
+    /// Who acts: the signed-in member at this terminal. Set when a session opens.
+    private var actor: Actor
+    /// Who reads: the signed-in member's role; nobody (no reads) while signed out.
+    private var viewer: Viewer?
+    /// The signed-in member's id; nil while signed out.
+    private var sessionMember: Int64?
     /// How often to look for other terminals' writes, in seconds.
     let pollInterval: TimeInterval = 0.5
 
     init(db: AppDatabase, terminal: Terminal, actor: Actor, calendar: CenterCalendar) {
         self.db = db
         self.terminal = terminal
+        self.terminalActor = actor
         self.actor = actor
         self.calendar = calendar
     }
@@ -39,6 +47,10 @@ final class AppRunner {
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
                 if effect == .quit { return }
+                actor = Actor(name: state.session?.name ?? terminalActor.name, terminal: terminalActor.terminal)
+                viewer = state.viewer
+                if sessionMember != state.session?.id { lastOpening = nil }
+                sessionMember = state.session?.id
                 wrote = wrote || Self.writes(effect)
                 if let event = perform(effect, state: state) {
                     pending += AppScreen.update(&state, event)
@@ -93,7 +105,7 @@ final class AppRunner {
             }
         case .schedule(let e):
             switch e {
-            case .setStatus, .correctStatus: return true
+            case .setStatus, .correctStatus, .saveNote: return true
             default: return false
             }
         case .admin(let e):
@@ -101,6 +113,13 @@ final class AppRunner {
             return true
         case .occupancy:
             return false
+        case .signIn(let e):
+            switch e {
+            case .signIn, .createFirstAdmin: return true
+            default: return false
+            }
+        case .signedOut:
+            return true
         case .quit:
             return false
         }
@@ -114,8 +133,66 @@ final class AppRunner {
         case .schedule(let e): return .schedule(perform(e, strings: state.schedule.strings))
         case .admin(let e): return .admin(perform(e, state: state.admin))
         case .occupancy(let e): return perform(e, strings: state.occupancy.strings).map(AppScreen.Event.occupancy)
+        case .signIn(let e): return .signIn(perform(e, strings: state.signIn.strings))
+        case .signedOut(let member, let reason):
+            try? db.recordSignOut(member, reason: reason, terminal: terminalActor.terminal, at: Date())
+            return nil
         case .quit: return nil
         }
+    }
+
+    // MARK: Sign-in
+
+    private func perform(_ effect: SignInScreen.Effect, strings: Localizer) -> SignInScreen.Event {
+        let now = Date()
+        do {
+            switch effect {
+            case .loadStaff:
+                return .staffLoaded(try db.staff())
+            case .signIn(let staffId, let pin, let kioskQuit):
+                let member = try db.signIn(staffId: staffId, pin: pin, purpose: kioskQuit ? .kioskQuit : .session,
+                                           terminal: terminalActor.terminal, at: now)
+                return kioskQuit ? .quitAuthorized(member) : .signedIn(member)
+            case .createFirstAdmin(let name, let pin):
+                // Only on a database with no staff at all: the store refuses otherwise.
+                return .firstAdminCreated(try db.addFirstAdmin(name: name, pin: pin, by: terminalActor, at: now))
+            case .loadTickets:
+                let queue = try db.queue(on: calendar.localDate(of: now))
+                let called = queue.filter { $0.visit.calledAt != nil && $0.visit.outcome == nil }
+                    .sorted { ($0.visit.calledAt ?? now) > ($1.visit.calledAt ?? now) }.map { $0.visit.ticket.description }
+                let waiting = queue.filter { $0.visit.calledAt == nil && $0.visit.outcome == nil }.map { $0.visit.ticket.description }
+                return .ticketsLoaded(called: called, waiting: waiting)
+            case .quit:
+                return .failed("")
+            }
+        } catch let error as SignInError {
+            return .refused(error)
+        } catch let error as StaffError {
+            return .failed(error.description)
+        } catch let error as AccessError {
+            return .failed(error.description)
+        } catch {
+            return .failed(strings("error.store"))
+        }
+    }
+
+    /// The visitor whose record this session last opened (session member id, visitor id).
+    private var lastOpening: (member: Int64, visitor: Int64)?
+
+    /// Writes a `visitor.opened` event when the signed-in member opens a visitor's record (their
+    /// appointments on the booking screen): once per visitor in a row, not at every refresh.
+    private func recordOpening(visitorId: Int64, at now: Date) throws {
+        guard let member = sessionMember else { return }
+        if let last = lastOpening, last.member == member, last.visitor == visitorId { return }
+        try db.recordVisitorOpened(id: visitorId, by: actor, at: now)
+        lastOpening = (member, visitorId)
+    }
+
+    /// The signed-in member's viewer. - Throws: `AccessError` when nobody is signed in (a
+    /// result arriving after a lock must not read anything).
+    private func reader() throws -> Viewer {
+        guard let viewer else { throw AccessError.notAllowed("signed out") }
+        return viewer
     }
 
     /// Turns a thrown error into the failure the scheduling screens show.
@@ -124,6 +201,8 @@ final class AppRunner {
         case let e as BookingError: .booking(e)
         case let e as SchedulingError: .scheduling(e)
         case let e as StoreError: .store(e.message)
+        case let e as AccessError: .store(e.description)
+        case let e as StaffError: .store(e.description)
         default: .store(strings("error.store"))
         }
     }
@@ -138,12 +217,14 @@ final class AppRunner {
                 return .catalogLoaded(services: try db.services(), counselors: try db.counselors(includeInactive: false),
                                       rooms: try db.rooms(includeInactive: true))
             case .search(let query, let limit):
-                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit))
+                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit, as: try reader()))
             case .loadVisitor(let id):
                 guard let v = try db.visitor(id: id) else { return .failed(.scheduling(.visitorNotFound(id))) }
                 return .visitorLoaded(v)
             case .loadAppointments(let visitorId):
-                return .appointmentsLoaded(visitorId: visitorId, try db.appointments(visitorId: visitorId, limit: 200))
+                let viewer = try reader()
+                try recordOpening(visitorId: visitorId, at: now)
+                return .appointmentsLoaded(visitorId: visitorId, try db.appointments(visitorId: visitorId, limit: 200, as: viewer))
             case .findSlots(let query):
                 return .slotsFound(query, try db.freeSlots(query, now: now))
             case .findSessions(let query):
@@ -180,11 +261,14 @@ final class AppRunner {
                 return .counselorsLoaded(try db.counselors(includeInactive: false))
             case .loadAgenda(let request):
                 let interval = UTCInterval(start: calendar.startOfDay(request.from), end: calendar.startOfDay(request.through.adding(days: 1)))
-                return .agendaLoaded(request, try db.appointments(counselorId: request.counselorId, overlapping: interval))
+                return .agendaLoaded(request, try db.appointments(counselorId: request.counselorId, overlapping: interval, as: try reader()))
             case .setStatus(let id, let status):
                 return .statusChanged(try db.setStatus(appointmentId: id, to: status, by: actor, at: now))
             case .correctStatus(let id, let status, let reason):
                 return .statusCorrected(try db.correctStatus(appointmentId: id, to: status, reason: reason, by: actor, at: now))
+            case .saveNote(let id, let text):
+                try db.saveCounselorNote(appointmentId: id, note: text, as: try reader(), by: actor, at: now)
+                return .noteSaved(appointmentId: id)
             case .quit:
                 return .failed(.store(""))
             }
@@ -226,7 +310,8 @@ final class AppRunner {
                 return .loaded(AdminScreen.Data(
                     counselors: try db.counselors(includeInactive: true), rooms: try db.rooms(includeInactive: true),
                     closures: try db.closures(from: today.adding(days: -31), through: today.adding(days: 731)),
-                    services: try db.services(), absences: try db.absences(counselorId: nil, overlapping: window)))
+                    services: try db.services(), absences: try db.absences(counselorId: nil, overlapping: window),
+                    staff: try db.staff(includeInactive: true)))
             case .saveCounselor(let c):
                 return .saved(s("admin.saved", try db.saveCounselor(c, by: actor, at: now).name))
             case .removeCounselor(let id):
@@ -248,6 +333,9 @@ final class AppRunner {
             case .setServiceActive(let id, let active):
                 let service = try db.setServiceActive(id: id, active: active, by: actor, at: now)
                 return .saved(s("admin.saved", s.serviceName(service)))
+            case .disableStaff(let name):
+                try db.disableStaff(named: name, by: actor, at: now)
+                return .saved(s("admin.staffDisabled", name))
             case .quit:
                 return .failed(.store(""))
             }
@@ -266,11 +354,12 @@ final class AppRunner {
                 return .queueLoaded(try db.queue(on: day), try db.queueCounts(on: day))
             case .loadExpected(let day):
                 let interval = db.calendar.interval(of: day)
-                return .expectedLoaded(try db.appointments(counselorId: nil, overlapping: UTCInterval(start: interval.lowerBound, end: interval.upperBound)))
+                return .expectedLoaded(try db.appointments(counselorId: nil, overlapping: UTCInterval(start: interval.lowerBound, end: interval.upperBound),
+                                                           as: try reader()))
             case .markArrived(let appointmentId):
                 return .arrivalMarked(try db.setStatus(appointmentId: appointmentId, to: .checkedIn, by: actor, at: now))
             case .search(let query, let limit):
-                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit))
+                return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit, as: try reader()))
             case .register(let visitor):
                 return .visitorRegistered(try db.register(visitor, by: actor, at: now))
             case .checkIn(let visitorId, let category):
@@ -278,7 +367,8 @@ final class AppRunner {
                 guard let visitor = try db.visitor(id: visitorId) else { return .failed(.queue(.visitorNotFound)) }
                 return .checkedIn(visit, visitor)
             case .callNext(let category):
-                return .ticketCalled(try db.callNext(category: category, by: actor, at: now))
+                // The ticket names the desk (where the visitor goes); the audit trail, who called.
+                return .ticketCalled(try db.callNext(category: category, by: actor, desk: terminalActor.name, at: now))
             case .close(let visitId, let outcome):
                 return .visitClosed(try db.close(visitId: visitId, outcome: outcome, by: actor, at: now))
             case .quit:

@@ -51,6 +51,7 @@ extension AdminScreen {
         case .room(let r): r.name
         case .closure(let c): "\(c.first)–\(c.last) \(c.label)"
         case .absence(let a): "\(state.calendar.localDateTime(of: a.interval.start)) – \(state.calendar.localDateTime(of: a.interval.end)) \(a.reason)"
+        case .staff(let m): state.strings("admin.disableStaff", m.name)
         }
     }
 
@@ -82,6 +83,13 @@ extension AdminScreen {
                        TableColumn(col("admin.active"), width: .length(6))]
             rows = state.data.services.map { [s.serviceName($0), s.category($0.category), s("minutes.short", $0.durationMinutes),
                                               $0.groupCapacity.map(String.init) ?? "—", $0.active ? yes : no] }
+        case .staff:
+            columns = [TableColumn(col("admin.name"), width: .min(20)), TableColumn(col("admin.role"), width: .length(13)),
+                       TableColumn(col("admin.counselorRecord"), width: .min(16)), TableColumn(col("admin.active"), width: .length(6))]
+            rows = state.data.staff.map { m in
+                [m.name, s("role.\(m.role.rawValue)"), m.counselorId.map { id in state.data.counselors.first { $0.id == id }?.name ?? "#\(id)" } ?? "—",
+                 m.active ? yes : no]
+            }
         }
         let inner = r.inset(dx: 1, dy: 0)
         if rows.isEmpty {

@@ -66,6 +66,7 @@ extension AdminScreen {
             case .rooms: state.modal = .form(.room(id: 0), roomForm(nil))
             case .closures: state.modal = .form(.closure(id: 0), closureForm(nil, rooms: state.data.rooms, strings: state.strings))
             case .services: state.notice = Notice(.error, state.strings("admin.servicesFromCatalog"))
+            case .staff: state.notice = Notice(.error, state.strings("admin.staffFromCLI"))
             }
         case .edit:
             switch state.tab {
@@ -76,6 +77,7 @@ extension AdminScreen {
                     state.modal = .form(.closure(id: c.id), closureForm(c, rooms: state.data.rooms, strings: state.strings))
                 }
             case .services: return toggleService(&state)
+            case .staff: state.notice = Notice(.error, state.strings("admin.staffFromCLI"))
             }
         case .remove:
             switch state.tab {
@@ -83,6 +85,7 @@ extension AdminScreen {
             case .rooms: if let r = state.item(state.data.rooms) { state.modal = .confirmRemove(.room(r)) }
             case .closures: if let c = state.item(state.data.closures) { state.modal = .confirmRemove(.closure(c)) }
             case .services: state.notice = Notice(.error, state.strings("admin.servicesFromCatalog"))
+            case .staff: return disableStaff(&state)
             }
         case .toggleActive:
             switch state.tab {
@@ -92,6 +95,7 @@ extension AdminScreen {
             case .rooms:
                 if var r = state.item(state.data.rooms) { r.active.toggle(); return [.saveRoom(r)] }
             case .closures: break
+            case .staff: return disableStaff(&state)
             }
         case .addAbsence:
             guard let c = state.selectedCounselor else {
@@ -103,6 +107,13 @@ extension AdminScreen {
             guard let a = state.selectedAbsences.first else { return [] }
             state.modal = .confirmRemove(.absence(a))
         }
+        return []
+    }
+
+    /// Asks to disable the selected active login; a disabled one comes back with `staff reset-pin`.
+    private static func disableStaff(_ state: inout State) -> [Effect] {
+        guard let m = state.item(state.data.staff) else { return [] }
+        if m.active { state.modal = .confirmRemove(.staff(m)) } else { state.notice = Notice(.error, state.strings("admin.staffFromCLI")) }
         return []
     }
 
@@ -137,6 +148,7 @@ extension AdminScreen {
                 case .room(let r): return [.removeRoom(id: r.id)]
                 case .closure(let c): return [.removeClosure(id: c.id)]
                 case .absence(let a): return [.removeAbsence(id: a.id)]
+                case .staff(let m): return [.disableStaff(name: m.name)]
                 }
             case .escape, .character("n"): state.modal = nil
             default: break

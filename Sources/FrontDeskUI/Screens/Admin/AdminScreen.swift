@@ -6,7 +6,7 @@ import TerminalKit
 /// services; add, edit and remove through small forms whose values are checked here (pure) and
 /// saved by the runner through the repository's admin saves.
 public enum AdminScreen {
-    public enum Tab: String, CaseIterable, Hashable, Sendable { case counselors, rooms, closures, services }
+    public enum Tab: String, CaseIterable, Hashable, Sendable { case counselors, rooms, closures, services, staff }
 
     /// What a form edits; ids are 0 for a new record.
     public enum FormTarget: Hashable, Sendable {
@@ -22,6 +22,8 @@ public enum AdminScreen {
         case room(Room)
         case closure(Closure)
         case absence(Absence)
+        /// Disabling a staff login (it stays for the audit trail).
+        case staff(StaffMember)
     }
 
     public enum Modal: Hashable, Sendable {
@@ -38,7 +40,11 @@ public enum AdminScreen {
         public var closures: [Closure]
         public var services: [Service]
         public var absences: [Absence]
-        public init(counselors: [Counselor] = [], rooms: [Room] = [], closures: [Closure] = [], services: [Service] = [], absences: [Absence] = []) {
+        /// Staff logins, disabled ones included (no PIN hash ever reaches a screen).
+        public var staff: [StaffMember]
+        public init(counselors: [Counselor] = [], rooms: [Room] = [], closures: [Closure] = [], services: [Service] = [], absences: [Absence] = [],
+                    staff: [StaffMember] = []) {
+            self.staff = staff
             self.counselors = counselors
             self.rooms = rooms
             self.closures = closures
@@ -74,6 +80,7 @@ public enum AdminScreen {
             case .rooms: data.rooms.count
             case .closures: data.closures.count
             case .services: data.services.count
+            case .staff: data.staff.count
             }
         }
 
@@ -113,6 +120,8 @@ public enum AdminScreen {
         case saveAbsence(Absence)
         case removeAbsence(id: Int64)
         case setServiceActive(id: String, active: Bool)
+        /// Disable a staff login (adding one and setting PINs are `frontdesk staff` commands).
+        case disableStaff(name: String)
         case quit
     }
 

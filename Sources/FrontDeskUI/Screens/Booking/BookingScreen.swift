@@ -140,9 +140,17 @@ public enum BookingScreen {
         public var today: LocalDate { calendar.localDate(of: now) }
 
         /// Active services of the chosen category, in catalog order (a rescheduled
-        /// appointment's service only, while rescheduling).
+        /// appointment's service only, while rescheduling, under the name the listing carries:
+        /// "appointment" when the role may not see which psychological service it is).
         public var categoryServices: [Service] {
-            if case .reschedule(let a) = mode { return services.filter { $0.id == a.service.id } }
+            if case .reschedule(let a) = mode {
+                return services.filter { $0.id == a.service.id }.map { service in
+                    var shown = service
+                    shown.nameFr = a.service.nameFr
+                    shown.nameEn = a.service.nameEn
+                    return shown
+                }
+            }
             return services.filter { $0.active && $0.category == category }
         }
 

@@ -3,7 +3,7 @@ import TerminalKit
 /// What a key can mean on the schedule screen.
 public enum ScheduleCommand: Hashable, Sendable {
     case help, previousDay, nextDay, previousWeek, nextWeek, today, goToDate, toggleView, chooseCounselor
-    case markArrived, markInSession, markCompleted, markNoShow, correctStatus, previousAppointment, nextAppointment, quit
+    case markArrived, markInSession, markCompleted, markNoShow, correctStatus, editNote, previousAppointment, nextAppointment, quit
 }
 
 /// The schedule screen's key map (no text field: letters are commands).
@@ -15,6 +15,7 @@ public enum ScheduleKeys {
         KeyBinding(.markCompleted, [.function(4), .character("d")], label: "key.completed"),
         KeyBinding(.markNoShow, [.function(5), .character("n")], label: "key.noShow"),
         KeyBinding(.correctStatus, [.character("s")], label: "key.correctStatus", inBar: false),
+        KeyBinding(.editNote, [.character("o")], label: "key.note", inBar: false),
         KeyBinding(.chooseCounselor, [.function(6), .character("c")], label: "key.counselor", inBar: false),
         KeyBinding(.toggleView, [.tab, .character("w")], label: "key.dayWeek", inBar: false),
         KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),

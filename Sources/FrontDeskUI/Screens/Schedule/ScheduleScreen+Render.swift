@@ -54,7 +54,7 @@ extension ScheduleScreen {
         case .date(let form)?:
             KeyBar.render(form.hints(s), into: &frame, row: rows[4])
             form.render(s, area: frame.area, into: &frame, width: 44)
-        case .correct(_, let form)?:
+        case .correct(_, let form)?, .note(_, let form)?:
             KeyBar.render(form.hints(s), into: &frame, row: rows[4])
             form.render(s, area: frame.area, into: &frame, width: 64)
         case .counselor(let list)?:
@@ -132,7 +132,8 @@ extension ScheduleScreen {
             frame.fill(rect, style: style)
             if line.starts || r == 0 {
                 let cols = rect.splitHorizontally([.min(12), .length(20), .length(12), .length(12)])
-                let who = a.visitorName ?? s("schedule.group", a.group.map { "\($0.enrolled)/\($0.capacity)" } ?? "")
+                let who = a.isBusyOnly ? s("schedule.busy")
+                    : a.visitorName ?? s("schedule.group", a.group.map { "\($0.enrolled)/\($0.capacity)" } ?? "")
                 let texts = ["▌\(timeLabel(m.start))–\(timeLabel(m.end)) \(who)", s.serviceName(a.service), a.roomName,
                              s.appointmentStatus(a.status)]
                 for (c, text) in zip(cols, texts) { frame.put(text, in: Rect(x: c.x, y: c.y, width: c.width - 1, height: 1), style: style) }
@@ -173,7 +174,7 @@ extension ScheduleScreen {
                 let style: Style = selected ? .reverse : (a.status.isFinal ? .dim : .bold)
                 frame.fill(cell, style: style)
                 let k = r == 0 ? 0 : (t - m.start / step * step) / step
-                let line = k == 0 ? (a.visitorName ?? s.serviceName(a.service)) : (k == 1 ? a.roomName : "")
+                let line = k == 0 ? (a.isBusyOnly ? s("schedule.busy") : a.visitorName ?? s.serviceName(a.service)) : (k == 1 ? a.roomName : "")
                 let extra = k == 0 && starting.count > 1 ? "+\(starting.count - 1)" : ""
                 let w = DisplayText.width(of: extra)
                 frame.put(line, in: Rect(x: cell.x, y: y, width: cell.width - w, height: 1), style: style)

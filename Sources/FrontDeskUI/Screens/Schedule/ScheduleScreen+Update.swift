@@ -33,6 +33,9 @@ extension ScheduleScreen {
             state.notice = Notice(.info, state.strings("notice.statusCorrected", listing.visitorName ?? state.strings.serviceName(listing.service),
                                                        state.strings.appointmentStatus(listing.status)))
             return reload(&state, force: true)
+        case .noteSaved:
+            state.notice = Notice(.info, state.strings("notice.noteSaved"))
+            return reload(&state, force: true)
         case .failed(let failure):
             state.notice = Notice(.error, state.strings.message(for: failure, calendar: state.calendar))
             return reload(&state, force: true)
@@ -107,6 +110,15 @@ extension ScheduleScreen {
                 return []
             }
             state.modal = .correct(a, correctionForm(a, state.strings))
+        case .editNote:
+            // The store hands notes (possibly empty) only to the appointment's own counselor.
+            guard let a = state.selected, a.localStart.date == state.date, let note = a.appointment.counselorNote else {
+                state.notice = Notice(.error, state.strings("notice.noteNotYours"))
+                return []
+            }
+            var form = FieldForm(title: "schedule.note.title", fields: [.text("schedule.note.field", note, maxLength: 500)])
+            form.intro = "\(a.localStart.time)–\(a.localEnd.time) \(a.visitorName ?? state.strings.serviceName(a.service))"
+            state.modal = .note(a, form)
         }
         return []
     }
@@ -168,6 +180,14 @@ extension ScheduleScreen {
                     return [.correctStatus(appointmentId: a.id, status, reason: reason)]
                 }
                 state.modal = .correct(a, form)
+            }
+        case .note(let a, var form):
+            switch form.handle(key) {
+            case .cancel: state.modal = nil
+            case .editing: state.modal = .note(a, form)
+            case .submit:
+                state.modal = nil
+                return [.saveNote(appointmentId: a.id, form.text(0))]
             }
         case .help:
             if Chrome.closesHelp(key) { state.modal = nil }

@@ -27,6 +27,8 @@ public enum ScheduleScreen {
         case counselor(ListState)
         /// Correcting the status of an appointment: a status choice and a reason.
         case correct(AppointmentListing, FieldForm)
+        /// The counselor's own notes on an appointment (only when the store let them be read).
+        case note(AppointmentListing, FieldForm)
     }
 
     /// The appointments asked for: one counselor over local days `from...through`.
@@ -100,6 +102,8 @@ public enum ScheduleScreen {
         case statusChanged(AppointmentListing)
         /// A correction was saved (and audited).
         case statusCorrected(AppointmentListing)
+        /// The counselor's notes were saved (and audited).
+        case noteSaved(appointmentId: Int64)
         case failed(SchedulingFailure)
     }
 
@@ -109,6 +113,8 @@ public enum ScheduleScreen {
         case setStatus(appointmentId: Int64, AppointmentStatus)
         /// Any status, outside the lifecycle; the store audits before, after and the reason.
         case correctStatus(appointmentId: Int64, AppointmentStatus, reason: String)
+        /// Replace the counselor's notes on the appointment.
+        case saveNote(appointmentId: Int64, String)
         case quit
     }
 

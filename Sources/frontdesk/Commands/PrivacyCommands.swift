@@ -1,0 +1,132 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+
+/// `frontdesk visitors export CODE`: everything held about one visitor, as JSON, for them
+/// (issue 5 §5). Audited as an opening of the record.
+struct VisitorExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export one visitor's data for them (JSON: record, visits, appointments); audited.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The visitor's code (V-2026-00042).") var code: String
+    @Flag(help: "Include counselors' notes on their own appointments (left out by default: a counselor decides).")
+    var withCounselorNotes = false
+    @Option(help: "Write to this file (created 0600) instead of standard output.") var output: String?
+
+    func run() throws {
+        let db = try common.openDatabase()
+        let visitor = try findVisitor(code, in: db)
+        let data = try storeCall {
+            try db.exportVisitor(id: visitor.id, includeCounselorNotes: withCounselorNotes, by: currentActor(), at: try clockNow())
+        }
+        let json = JSONOutput.encode(ExportJSON(
+            exportedAt: try clockNow(),
+            visitor: .init(code: data.visitor.code.description, givenName: data.visitor.givenName, familyName: data.visitor.familyName,
+                           sex: data.visitor.sex.rawValue, birthYear: data.visitor.birthYear, nationality: data.visitor.nationality,
+                           languages: data.visitor.languages, status: data.visitor.status.rawValue, phone: data.visitor.phone,
+                           consent: data.visitor.consentScopes.map(\.rawValue).sorted(), consentAt: data.visitor.consentAt,
+                           registeredAt: data.visitor.createdAt, updatedAt: data.visitor.updatedAt),
+            visits: data.visits.map {
+                .init(day: $0.day.description, ticket: $0.ticket.description, arrivedAt: $0.arrivedAt, calledAt: $0.calledAt,
+                      leftAt: $0.leftAt, outcome: $0.outcome?.rawValue)
+            },
+            appointments: data.appointments.map {
+                .init(start: $0.appointment.start, end: $0.appointment.end, localStart: "\($0.localStart.date) \($0.localStart.time)",
+                      service: $0.service.nameFr, category: $0.service.category.rawValue, counselor: $0.counselorName,
+                      room: $0.roomName, status: $0.status.rawValue, interpreterLanguage: $0.appointment.interpreterLanguage,
+                      note: $0.appointment.note.isEmpty ? nil : $0.appointment.note,
+                      counselorNote: ($0.appointment.counselorNote ?? "").isEmpty ? nil : $0.appointment.counselorNote,
+                      place: $0.place.map { "\($0)" })
+            }))
+        if let output {
+            try writePrivateFile(output, Data(json.utf8))
+            print("exported \(data.visitor.code) to \(TextOutput.safe(output))")
+        } else {
+            print(json, terminator: "")
+        }
+    }
+
+    struct ExportJSON: Encodable {
+        struct Person: Encodable {
+            let code, givenName, familyName, sex: String
+            let birthYear: Int?
+            let nationality: String
+            let languages: [String]
+            let status: String
+            let phone: String?
+            let consent: [String]
+            let consentAt, registeredAt, updatedAt: Date
+        }
+        struct VisitJSON: Encodable {
+            let day, ticket: String
+            let arrivedAt: Date
+            let calledAt, leftAt: Date?
+            let outcome: String?
+        }
+        struct AppointmentJSON: Encodable {
+            let start, end: Date
+            let localStart, service, category, counselor, room, status: String
+            let interpreterLanguage, note, counselorNote, place: String?
+        }
+        let exportedAt: Date
+        let visitor: Person
+        let visits: [VisitJSON]
+        let appointments: [AppointmentJSON]
+    }
+}
+
+/// Writes a new file with mode 0600 (never over an existing one).
+func writePrivateFile(_ path: String, _ data: Data) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw UserError("cannot create \(TextOutput.safe(path)): \(String(cString: strerror(errno)))") }
+    defer { close(fd) }
+    _ = fchmod(fd, 0o600)
+    let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    guard written == data.count else { throw UserError("cannot write \(TextOutput.safe(path))") }
+}
+
+/// `frontdesk privacy purge --inactive-years N [--dry-run]` (issue 5 §5).
+struct PrivacyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "privacy", abstract: "Privacy: anonymize visitors with no activity for years.", subcommands: [Purge.self])
+
+    struct Purge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "purge",
+            abstract: "Anonymize visitors with no activity for N years: names, phone and notes go; counts stay right. Audited.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "Years without a visit, appointment or change (at least 1).") var inactiveYears: Int
+        @Flag(help: "List who would be anonymized; change nothing.") var dryRun = false
+
+        func validate() throws {
+            guard inactiveYears >= 1 else { throw ValidationError("--inactive-years must be at least 1") }
+        }
+
+        func run() throws {
+            let db = try common.openDatabase()
+            let result = try staffCall(db.calendar) {
+                try db.purgeInactiveVisitors(years: inactiveYears, dryRun: dryRun, by: currentActor(), at: try clockNow())
+            }
+            for code in result.codes { print(code) }
+            let since = db.calendar.localDate(of: result.inactiveSince)
+            print("\(result.codes.count) visitor(s) with no activity since \(since) \(dryRun ? "would be" : "were") anonymized")
+        }
+    }
+}
+
+/// `frontdesk backup PATH`: SQLite's online backup, while terminals keep working (issue 5 §5).
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup", abstract: "Copy the database to a new file (mode 0600) with SQLite's online backup; terminals may keep working.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The new file (never overwritten).") var path: String
+
+    func run() throws {
+        let db = try common.openDatabase()
+        let started = Date()
+        try storeCall { try db.backup(to: path, by: currentActor(), at: try clockNow()) }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print("backup written to \(TextOutput.safe(path)) (\(size / 1024) KiB, \(Int(Date().timeIntervalSince(started) * 1000)) ms)")
+    }
+}
