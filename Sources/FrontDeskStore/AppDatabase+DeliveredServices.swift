@@ -12,8 +12,9 @@ import GRDB
 ///   counts the visitors; `prev_at IS NULL` marks the one service of a new visitor.
 /// - `prev_category_at`: the same within the service's category (unique visitors per category).
 /// - `first_at`: the visitor's first service ever (a service of a new visitor when `>= from`).
-/// - `profile_id`: the visitor's reporting attributes (`reporting_profile`: consent, sex,
-///   nationality, status, birth year), so that the report groups by one integer and a category.
+/// - `profile_id`, `birth_year`: the visitor's reporting attributes (`reporting_profile`:
+///   consent, sex, nationality, status; a few hundred combinations), so that the report reads
+///   the services already ordered by (profile, category, birth year) and groups without sorting.
 ///
 /// Triggers on `appointment`, `group_enrollment`, `visit`, `visitor` and `service` rebuild the
 /// rows of every visitor a write touches (`refreshDeliveredServicesSQL`), inside the writing
@@ -36,15 +37,13 @@ extension AppDatabase {
             CREATE TABLE reporting_profile (
               id INTEGER PRIMARY KEY,
               consent_reporting BOOLEAN NOT NULL, sex TEXT NOT NULL, nationality TEXT NOT NULL, status TEXT NOT NULL,
-              birth_year INTEGER);
-            CREATE UNIQUE INDEX reporting_profile_by_attributes
-              ON reporting_profile (consent_reporting, sex, nationality, status, IFNULL(birth_year, -1));
+              UNIQUE (consent_reporting, sex, nationality, status));
             CREATE TABLE delivered_service (
-              visitor_id INTEGER NOT NULL, profile_id INTEGER NOT NULL REFERENCES reporting_profile(id),
+              visitor_id INTEGER NOT NULL, profile_id INTEGER NOT NULL REFERENCES reporting_profile(id), birth_year INTEGER,
               category TEXT NOT NULL, at INTEGER NOT NULL, prev_at INTEGER, prev_category_at INTEGER, first_at INTEGER NOT NULL);
             CREATE INDEX delivered_service_by_visitor ON delivered_service (visitor_id);
             CREATE INDEX delivered_service_reporting
-              ON delivered_service (profile_id, category, at, prev_at, prev_category_at, first_at);
+              ON delivered_service (profile_id, category, birth_year, at, prev_at, prev_category_at, first_at);
             """)
         try db.execute(sql: deliveredServiceSourceView)
         try db.execute(sql: deliveredServiceTriggers)
@@ -82,16 +81,16 @@ extension AppDatabase {
     static func refreshDeliveredServicesSQL(visitors: String) -> String {
         """
         DELETE FROM delivered_service WHERE visitor_id IN (\(visitors));
-        INSERT OR IGNORE INTO reporting_profile (consent_reporting, sex, nationality, status, birth_year)
-          SELECT consent_reporting, sex, nationality, status, birth_year FROM visitor WHERE id IN (\(visitors));
-        INSERT INTO delivered_service (visitor_id, profile_id, category, at, prev_at, prev_category_at, first_at)
-          SELECT s.visitor_id, p.id, s.category, s.at,
+        INSERT OR IGNORE INTO reporting_profile (consent_reporting, sex, nationality, status)
+          SELECT consent_reporting, sex, nationality, status FROM visitor WHERE id IN (\(visitors));
+        INSERT INTO delivered_service (visitor_id, profile_id, birth_year, category, at, prev_at, prev_category_at, first_at)
+          SELECT s.visitor_id, p.id, vi.birth_year, s.category, s.at,
             LAG(s.at) OVER (PARTITION BY s.visitor_id ORDER BY s.at, s.kind, s.source_id),
             LAG(s.at) OVER (PARTITION BY s.visitor_id, s.category ORDER BY s.at, s.kind, s.source_id),
             MIN(s.at) OVER (PARTITION BY s.visitor_id)
           FROM delivered_service_source s JOIN visitor vi ON vi.id = s.visitor_id
             JOIN reporting_profile p ON p.consent_reporting = vi.consent_reporting AND p.sex = vi.sex AND p.nationality = vi.nationality
-              AND p.status = vi.status AND IFNULL(p.birth_year, -1) = IFNULL(vi.birth_year, -1)
+              AND p.status = vi.status
           WHERE s.visitor_id IN (\(visitors));
         """
     }

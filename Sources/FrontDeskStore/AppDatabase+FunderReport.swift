@@ -50,9 +50,10 @@ extension AppDatabase {
     }
 
     /// One statement over `delivered_service` (kept at write time, see
-    /// `AppDatabase+DeliveredServices`): the services of the period, one index scan in order of
-    /// (profile, category) so that SQLite groups without sorting them, then the profiles'
-    /// attributes with the age band of the period's last year, and sums per combination.
+    /// `AppDatabase+DeliveredServices`): the services of the period from one covering index in
+    /// order of (profile, category, birth year), so SQLite groups them without sorting (`c`,
+    /// a few thousand rows for a year); then by age band of the period's last year (`b`, a
+    /// sort of those rows); then the profiles' attributes.
     ///
     /// Columns: consent (`ok`), sex, age band, nationality, status, category; then unique
     /// visitors whose first service in the period has that category (each visitor once over all
@@ -65,21 +66,23 @@ extension AppDatabase {
         let year = period.last.year
         let sql = """
             WITH c AS MATERIALIZED (
-              SELECT profile_id, category, COUNT(*) AS n, SUM(prev_at IS NULL OR prev_at < ?) AS v,
+              SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(prev_at IS NULL OR prev_at < ?) AS v,
                      SUM(prev_at IS NULL) AS new_v, SUM(first_at >= ?) AS new_n, SUM(prev_category_at IS NULL OR prev_category_at < ?) AS cat_v
               FROM delivered_service INDEXED BY delivered_service_reporting
               WHERE at >= ? AND at < ?
-              GROUP BY profile_id, category
+              GROUP BY profile_id, category, birth_year
+            ), b AS MATERIALIZED (
+              SELECT profile_id, category,
+                CASE WHEN birth_year IS NULL OR birth_year > ? THEN 'unknown'
+                     WHEN ? - birth_year <= 4 THEN '0-4' WHEN ? - birth_year <= 11 THEN '5-11'
+                     WHEN ? - birth_year <= 17 THEN '12-17' WHEN ? - birth_year <= 59 THEN '18-59' ELSE '60+' END AS age,
+                SUM(v) AS v, SUM(n) AS n, SUM(new_v) AS new_v, SUM(new_n) AS new_n, SUM(cat_v) AS cat_v
+              FROM c GROUP BY profile_id, category, age
             )
-            SELECT p.consent_reporting AS ok, p.sex AS sex,
-              CASE WHEN p.birth_year IS NULL OR p.birth_year > ? THEN 'unknown'
-                   WHEN ? - p.birth_year <= 4 THEN '0-4' WHEN ? - p.birth_year <= 11 THEN '5-11'
-                   WHEN ? - p.birth_year <= 17 THEN '12-17' WHEN ? - p.birth_year <= 59 THEN '18-59' ELSE '60+' END AS age,
-              p.nationality AS nationality, p.status AS status, c.category AS category,
-              SUM(c.v) AS visitors, SUM(c.n) AS services, SUM(c.new_v) AS new_visitors, SUM(c.new_n) AS new_services,
-              SUM(c.cat_v) AS category_visitors
-            FROM c JOIN reporting_profile p ON p.id = c.profile_id
-            GROUP BY ok, sex, age, nationality, status, category
+            SELECT p.consent_reporting AS ok, p.sex AS sex, b.age AS age, p.nationality AS nationality, p.status AS status,
+              b.category AS category, b.v AS visitors, b.n AS services, b.new_v AS new_visitors, b.new_n AS new_services,
+              b.cat_v AS category_visitors
+            FROM b JOIN reporting_profile p ON p.id = b.profile_id
             """
         let args: [DatabaseValueConvertible] = [from, from, from, from, to, year, year, year, year, year]
         return (sql, args)

@@ -285,7 +285,7 @@ final class ReportingCenter: Sendable {
     /// source tables (in a transaction that is rolled back).
     static func deliveredServices(_ db: AppDatabase) throws -> (kept: [[Int64?]], rebuilt: [[Int64?]]) {
         let query = """
-            SELECT d.visitor_id, d.at, d.prev_at, d.prev_category_at, d.first_at, p.birth_year, p.consent_reporting,
+            SELECT d.visitor_id, d.at, d.prev_at, d.prev_category_at, d.first_at, d.birth_year, p.consent_reporting,
                    unicode(d.category), length(p.sex), length(p.nationality), length(p.status)
             FROM delivered_service d JOIN reporting_profile p ON p.id = d.profile_id ORDER BY 1, 2, 8
             """
