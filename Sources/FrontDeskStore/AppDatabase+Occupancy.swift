@@ -33,10 +33,13 @@ extension AppDatabase {
     func occupancyStatements(_ period: ReportingPeriod) -> [(sql: String, arguments: [DatabaseValueConvertible])] {
         let days = period.days
         let span = periodSpan(period)
+        // The start of each day and of the day after the last (each day's end is the next
+        // day's start): one time-zone computation per day, not two.
+        let starts = (days + [period.last.adding(days: 1)]).map { calendar.startOfDay($0).epochMilliseconds }
         var bounds: [DatabaseValueConvertible] = []
-        for d in days {
-            bounds.append(calendar.startOfDay(d).epochMilliseconds)
-            bounds.append(calendar.startOfDay(d.adding(days: 1)).epochMilliseconds)
+        for i in days.indices {
+            bounds.append(starts[i])
+            bounds.append(starts[i + 1])
         }
         let values = days.indices.map { "(\($0), ?, ?)" }.joined(separator: ", ")
         let from = span.start.epochMilliseconds, to = span.end.epochMilliseconds
