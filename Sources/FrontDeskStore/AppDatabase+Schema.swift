@@ -15,10 +15,12 @@ extension AppDatabase {
         migrator.registerMigration(schedulingMigration, migrate: createSchedulingTables)
         migrator.registerMigration(reportingMigration, migrate: createReportingIndexes)
         migrator.registerMigration(accessMigration, migrate: createAccessTables)
+        migrator.registerMigration(deliveredServicesMigration, migrate: createDeliveredServices)
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (4 since issues 4 and 5).
+    /// The schema version this binary writes: how many migrations it knows (5 since issue 5 and
+    /// issue 4's delivered services).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }

@@ -101,6 +101,63 @@ final class ReportingCenter: Sendable {
             try Row.fetchAll(db, sql: "SELECT session_id, visitor_id, waitlisted FROM group_enrollment").map { ($0[0], $0[1], $0[2]) }
         }
     }
+
+    // MARK: The funder report, recomputed
+
+    func ms(_ d: Date) -> Int64 { Int64((d.timeIntervalSince1970 * 1000).rounded()) }
+
+    /// The funder report's raw counts, recomputed from the raw rows with the README's rules.
+    func recomputedFunderCounts(_ period: ReportingPeriod) throws -> FunderReportCounts {
+        let s = ms(rabat.startOfDay(period.first)), e = ms(rabat.startOfDay(period.last.adding(days: 1)))
+        let appointments = try self.appointments()
+        let seats = try self.seats().filter { !$0.waitlisted }
+        let services = Dictionary(uniqueKeysWithValues: try db.services().map { ($0.id, $0) })
+        // Every service ever: (visitor, instant, category).
+        var delivered: [(visitor: Int64, at: Int64, category: ServiceCategory)] = []
+        for a in appointments where a.status == .completed {
+            let category = services[a.serviceId]!.category
+            if let v = a.visitorId { delivered.append((v, a.start, category)) }
+            if let g = a.groupSessionId { delivered += seats.filter { $0.session == g }.map { ($0.visitor, a.start, category) } }
+        }
+        let arrivedFor = appointments.filter { [.checkedIn, .inSession, .completed].contains($0.status) && $0.visitorId != nil }
+        for v in try visits() where v.outcome == .seen || v.outcome == .redirected {
+            let at = ms(v.arrivedAt)
+            if arrivedFor.contains(where: { $0.visitorId == v.visitorId && abs($0.start - at) < 43_200_000 }) { continue }
+            // Visits count by their local day: the day's bounds in ms.
+            delivered.append((v.visitorId, ms(rabat.startOfDay(v.day)), v.category))
+        }
+        let inPeriod = delivered.filter { $0.at >= s && $0.at < e }
+        let visitors = Dictionary(uniqueKeysWithValues: try db.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, sex, birth_year, nationality, status, consent_reporting FROM visitor").map { ($0[0] as Int64, $0) }
+        })
+        var expected = FunderReportCounts()
+        let served = Dictionary(grouping: inPeriod, by: \.visitor)
+        for (id, list) in served {
+            let v = try #require(visitors[id])
+            guard v["consent_reporting"] as Bool else {
+                expected.nonConsentingVisitors += 1
+                expected.nonConsentingServices += list.count
+                continue
+            }
+            expected.visitors += 1
+            expected.services += list.count
+            let isNew = !delivered.contains { $0.visitor == id && $0.at < s }
+            let keys: [(ReportDimension, String)] = [
+                (.sex, v["sex"]), (.nationality, v["nationality"]), (.status, v["status"]),
+                (.ageBand, AgeBand(birthYear: v["birth_year"], referenceYear: period.last.year).rawValue),
+                (.recurrence, isNew ? "new" : "returning"),
+            ]
+            for (d, k) in keys {
+                let cell = expected.cells[d]?[k] ?? .init(visitors: 0, services: 0)
+                expected.cells[d, default: [:]][k] = .init(visitors: cell.visitors + 1, services: cell.services + list.count)
+            }
+            for (category, items) in Dictionary(grouping: list, by: \.category) {
+                let cell = expected.cells[.category]?[category.rawValue] ?? .init(visitors: 0, services: 0)
+                expected.cells[.category, default: [:]][category.rawValue] = .init(visitors: cell.visitors + 1, services: cell.services + items.count)
+            }
+        }
+        return expected
+    }
 }
 
 @Suite struct ReportingStoreTests {
@@ -197,54 +254,7 @@ final class ReportingCenter: Sendable {
     func funderReportMatchesARecomputation(_ period: ReportingPeriod) throws {
         let center = try ReportingCenter.shared.get()
         let counts = try center.db.funderReportCounts(period)
-        let s = ms(rabat.startOfDay(period.first)), e = ms(rabat.startOfDay(period.last.adding(days: 1)))
-        let appointments = try center.appointments()
-        let seats = try center.seats().filter { !$0.waitlisted }
-        let services = Dictionary(uniqueKeysWithValues: try center.db.services().map { ($0.id, $0) })
-        // Every service ever: (visitor, instant, category).
-        var delivered: [(visitor: Int64, at: Int64, category: ServiceCategory)] = []
-        for a in appointments where a.status == .completed {
-            let category = services[a.serviceId]!.category
-            if let v = a.visitorId { delivered.append((v, a.start, category)) }
-            if let g = a.groupSessionId { delivered += seats.filter { $0.session == g }.map { ($0.visitor, a.start, category) } }
-        }
-        let arrivedFor = appointments.filter { [.checkedIn, .inSession, .completed].contains($0.status) && $0.visitorId != nil }
-        for v in try center.visits() where v.outcome == .seen || v.outcome == .redirected {
-            let at = ms(v.arrivedAt)
-            if arrivedFor.contains(where: { $0.visitorId == v.visitorId && abs($0.start - at) < 43_200_000 }) { continue }
-            // Visits count by their local day: the day's bounds in ms.
-            delivered.append((v.visitorId, ms(rabat.startOfDay(v.day)), v.category))
-        }
-        let inPeriod = delivered.filter { $0.at >= s && $0.at < e }
-        let visitors = Dictionary(uniqueKeysWithValues: try center.db.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, sex, birth_year, nationality, status, consent_reporting FROM visitor").map { ($0[0] as Int64, $0) }
-        })
-        var expected = FunderReportCounts()
-        let served = Dictionary(grouping: inPeriod, by: \.visitor)
-        for (id, list) in served {
-            let v = try #require(visitors[id])
-            guard v["consent_reporting"] as Bool else {
-                expected.nonConsentingVisitors += 1
-                expected.nonConsentingServices += list.count
-                continue
-            }
-            expected.visitors += 1
-            expected.services += list.count
-            let isNew = !delivered.contains { $0.visitor == id && $0.at < s }
-            let keys: [(ReportDimension, String)] = [
-                (.sex, v["sex"]), (.nationality, v["nationality"]), (.status, v["status"]),
-                (.ageBand, AgeBand(birthYear: v["birth_year"], referenceYear: period.last.year).rawValue),
-                (.recurrence, isNew ? "new" : "returning"),
-            ]
-            for (d, k) in keys {
-                let cell = expected.cells[d]?[k] ?? .init(visitors: 0, services: 0)
-                expected.cells[d, default: [:]][k] = .init(visitors: cell.visitors + 1, services: cell.services + list.count)
-            }
-            for (category, items) in Dictionary(grouping: list, by: \.category) {
-                let cell = expected.cells[.category]?[category.rawValue] ?? .init(visitors: 0, services: 0)
-                expected.cells[.category, default: [:]][category.rawValue] = .init(visitors: cell.visitors + 1, services: cell.services + items.count)
-            }
-        }
+        let expected = try center.recomputedFunderCounts(period)
         #expect(counts == expected)
         if period.days.count > 20 {
             #expect(expected.visitors > 50 && expected.nonConsentingVisitors > 0)
@@ -265,9 +275,97 @@ final class ReportingCenter: Sendable {
                 // Tables and their aliases (a, v, e, vi, g); other SCANs are of CTEs and subqueries.
                 let tables = ["appointment", "visit", "visitor", "group_enrollment", "group_session", "a", "v", "e", "vi", "g"]
                 #expect(!plan.contains { line in tables.contains { line == "SCAN \($0)" || line.hasPrefix("SCAN \($0) ") } }, "\(text)")
-                #expect(text.contains("appointment_reporting") || text.contains("visit_reporting"), "\(text)")
+                #expect(text.contains("appointment_reporting") || text.contains("visit_reporting")
+                        || text.contains("USING COVERING INDEX delivered_service_reporting"), "\(text)")
             }
         }
+    }
+
+    /// The rows of `delivered_service` (without profile ids) and the same rows rebuilt from the
+    /// source tables (in a transaction that is rolled back).
+    static func deliveredServices(_ db: AppDatabase) throws -> (kept: [[Int64?]], rebuilt: [[Int64?]]) {
+        let query = """
+            SELECT d.visitor_id, d.at, d.prev_at, d.prev_category_at, d.first_at, d.birth_year, p.consent_reporting,
+                   unicode(d.category), length(p.sex), length(p.nationality), length(p.status)
+            FROM delivered_service d JOIN reporting_profile p ON p.id = d.profile_id ORDER BY 1, 2, 8
+            """
+        func rows(_ db: Database) throws -> [[Int64?]] {
+            try Row.fetchAll(db, sql: query).map { row in (0..<row.count).map { row[$0] as Int64? } }
+        }
+        var rebuilt: [[Int64?]] = []
+        let kept = try db.writer.read(rows)
+        try db.writer.writeWithoutTransaction { db in
+            try db.inTransaction {
+                try db.execute(sql: AppDatabase.refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor"))
+                rebuilt = try rows(db)
+                return .rollback
+            }
+        }
+        return (kept, rebuilt)
+    }
+
+    /// Nil when the kept rows equal the rebuilt ones, else the first difference (the whole
+    /// tables would not fit a test log).
+    static func difference(_ rows: (kept: [[Int64?]], rebuilt: [[Int64?]])) -> String? {
+        let common = min(rows.kept.count, rows.rebuilt.count)
+        if let i = (0..<common).first(where: { rows.kept[$0] != rows.rebuilt[$0] }) {
+            return "row \(i): kept \(rows.kept[i]), rebuilt \(rows.rebuilt[i])"
+        }
+        return rows.kept.count == rows.rebuilt.count ? nil : "\(rows.kept.count) rows kept, \(rows.rebuilt.count) rebuilt"
+    }
+
+    /// The triggers keep the report's services equal to a rebuild after corrections: an
+    /// appointment un-completed and another completed, a walk-in that becomes an appointment's
+    /// arrival, a walk-in closed as seen, a seat given up and a waitlisted visitor promoted, a
+    /// visitor's birth year and consent changed. The report still matches the recomputation.
+    @Test func correctionsKeepTheDeliveredServicesUpToDate() throws {
+        let center = try ReportingCenter()
+        let db = center.db
+        let before = try Self.deliveredServices(db)
+        #expect(Self.difference(before) == nil)
+        #expect(before.kept.count > 500)
+        let period = ReportingPeriod(first: ReportingCenter.first, last: ReportingCenter.last)
+        let (completed, booked) = try db.writer.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT id FROM appointment WHERE status = 'completed' AND visitor_id IS NOT NULL ORDER BY id LIMIT 1")!,
+             try Row.fetchOne(db, sql: "SELECT id, visitor_id, start_at FROM appointment WHERE status = 'no_show' AND visitor_id IS NOT NULL ORDER BY id LIMIT 1")!)
+        }
+        _ = try db.correctStatus(appointmentId: completed, to: .noShow, reason: "recorded on the wrong person", by: desk, at: ReportingCenter.now)
+        try db.writer.write { db in
+            // The no-show came after all: a walk-in an hour earlier is now that appointment's arrival.
+            let bookedId: Int64 = booked[0], visitor: Int64 = booked[1], start: Int64 = booked[2]
+            try db.execute(sql: """
+                INSERT INTO visit (visitor_id, category, day, ticket_number, arrived_at, outcome)
+                VALUES (?, 'social', ?, 999, ?, 'seen')
+                """, arguments: [visitor, rabat.localDate(of: Date(timeIntervalSince1970: Double(start - 3_600_000) / 1000)).description,
+                                 start - 3_600_000])
+            try db.execute(sql: "UPDATE appointment SET status = 'completed' WHERE id = ?", arguments: [bookedId])
+            // A seat given up in a completed session, a waitlisted visitor given a seat.
+            try db.execute(sql: """
+                DELETE FROM group_enrollment WHERE (session_id, visitor_id) = (SELECT e.session_id, e.visitor_id FROM group_enrollment e
+                  JOIN appointment a ON a.group_session_id = e.session_id WHERE a.status = 'completed' AND NOT e.waitlisted
+                  ORDER BY e.session_id DESC, e.visitor_id DESC LIMIT 1)
+                """)
+            #expect(db.changesCount == 1)
+            try db.execute(sql: """
+                UPDATE group_enrollment SET waitlisted = 0
+                WHERE (session_id, visitor_id) = (SELECT e.session_id, e.visitor_id FROM group_enrollment e
+                  JOIN appointment a ON a.group_session_id = e.session_id WHERE a.status = 'completed' AND e.waitlisted LIMIT 1)
+                """)
+            #expect(db.changesCount == 1)
+            // A walk-in left unseen is corrected to seen; a visitor's details are corrected.
+            try db.execute(sql: "UPDATE visit SET outcome = 'seen' WHERE id = (SELECT id FROM visit WHERE outcome = 'left_unseen' LIMIT 1)")
+            #expect(db.changesCount == 1)
+            try db.execute(sql: """
+                UPDATE visitor SET birth_year = 2015, consent_reporting = NOT consent_reporting
+                WHERE id = (SELECT visitor_id FROM delivered_service
+                            WHERE visitor_id NOT IN (SELECT visitor_id FROM group_enrollment) ORDER BY visitor_id LIMIT 1)
+                """)
+            #expect(db.changesCount == 1)
+        }
+        let after = try Self.deliveredServices(db)
+        #expect(Self.difference(after) == nil)
+        #expect(after.kept.count != before.kept.count)
+        #expect(try db.funderReportCounts(period) == center.recomputedFunderCounts(period))
     }
 
     @Test func theSQLScriptsInlineTheirArguments() throws {
