@@ -85,9 +85,18 @@ extension AppDatabase: SchedulingRepository {
 
     public func reschedule(appointmentId: Int64, to start: Date, counselorId: Int64?, roomId: Int64?,
                            by actor: Actor, at now: Date) throws -> AppointmentListing {
+        try reschedule(appointmentId: appointmentId, to: start, counselorId: counselorId, roomId: roomId, as: .fileOwner, by: actor, at: now)
+    }
+
+    /// `reschedule` for a signed-in member. - Throws: `AccessError.notAllowed` when `viewer`
+    /// may not change this appointment (`Permissions.mayChange`), checked in the transaction.
+    /// - Returns: the listing as `viewer` may see it.
+    public func reschedule(appointmentId: Int64, to start: Date, counselorId: Int64?, roomId: Int64?,
+                           as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
         return try writeImmediately { db in
             let old = try Self.appointmentRow(db, id: appointmentId)
+            try Self.requireChange(old, by: viewer)
             guard old.groupSessionId == nil else {
                 throw SchedulingError.invalid("a group session is moved by cancelling it and scheduling another")
             }
@@ -110,44 +119,67 @@ extension AppDatabase: SchedulingRepository {
             try Self.audit(db, .appointmentRescheduled, entity: "appointment", entityId: old.id,
                            detail: "\(old.interval) counselor \(old.counselorId) room \(old.roomId) → \(interval) counselor \(counselor.id) room \(room.id)",
                            by: actor, at: now)
-            return try Self.listing(db, id: old.id, calendar: calendar)
+            return Permissions.redact(try Self.listing(db, id: old.id, calendar: calendar), for: viewer)
         }
     }
 
     public func cancel(appointmentId: Int64, reason: String, by actor: Actor, at now: Date) throws -> AppointmentListing {
+        try cancel(appointmentId: appointmentId, reason: reason, as: .fileOwner, by: actor, at: now)
+    }
+
+    /// `cancel` for a signed-in member. - Throws: `AccessError.notAllowed` when `viewer` may not
+    /// change this appointment (`Permissions.mayChange`). - Returns: the listing as `viewer` sees it.
+    public func cancel(appointmentId: Int64, reason: String, as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
         return try writeImmediately { db in
             var appointment = try Self.appointmentRow(db, id: appointmentId)
+            try Self.requireChange(appointment, by: viewer)
             let before = appointment.status
             do throws(AppointmentStatusError) { try appointment.cancel(reason: reason) } catch { throw SchedulingError.status(error) }
             try db.execute(sql: "UPDATE appointment SET status = 'cancelled', cancel_reason = ? WHERE id = ?",
                            arguments: [appointment.cancelReason, appointment.id])
             try Self.audit(db, .appointmentCancelled, entity: "appointment", entityId: appointment.id,
                            detail: "\(before.rawValue) → cancelled", by: actor, at: now)
-            return try Self.listing(db, id: appointment.id, calendar: calendar)
+            return Permissions.redact(try Self.listing(db, id: appointment.id, calendar: calendar), for: viewer)
         }
     }
 
     public func setStatus(appointmentId: Int64, to status: AppointmentStatus, by actor: Actor, at now: Date) throws -> AppointmentListing {
+        try setStatus(appointmentId: appointmentId, to: status, as: .fileOwner, by: actor, at: now)
+    }
+
+    /// `setStatus` for a signed-in member. - Throws: `AccessError.notAllowed` when `viewer` may
+    /// not change this appointment (`Permissions.mayChange`). - Returns: the listing as `viewer` sees it.
+    public func setStatus(appointmentId: Int64, to status: AppointmentStatus, as viewer: Viewer, by actor: Actor,
+                          at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
         return try writeImmediately { db in
             var appointment = try Self.appointmentRow(db, id: appointmentId)
+            try Self.requireChange(appointment, by: viewer)
             let before = appointment.status
             do throws(AppointmentStatusError) { try appointment.advance(to: status) } catch { throw SchedulingError.status(error) }
             try Self.updateStatus(db, appointment)
             try Self.audit(db, .appointmentStatusChanged, entity: "appointment", entityId: appointment.id,
                            detail: "\(before.rawValue) → \(status.rawValue)", by: actor, at: now)
-            return try Self.listing(db, id: appointment.id, calendar: calendar)
+            return Permissions.redact(try Self.listing(db, id: appointment.id, calendar: calendar), for: viewer)
         }
     }
 
     public func correctStatus(appointmentId: Int64, to status: AppointmentStatus, reason: String,
                               by actor: Actor, at now: Date) throws -> AppointmentListing {
+        try correctStatus(appointmentId: appointmentId, to: status, reason: reason, as: .fileOwner, by: actor, at: now)
+    }
+
+    /// `correctStatus` for a signed-in member. - Throws: `AccessError.notAllowed` when `viewer`
+    /// may not change this appointment (`Permissions.mayChange`). - Returns: the listing as `viewer` sees it.
+    public func correctStatus(appointmentId: Int64, to status: AppointmentStatus, reason: String,
+                              as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw SchedulingError.invalid("a correction needs a reason") }
         let now = now.storedPrecision
         return try writeImmediately { db in
             var appointment = try Self.appointmentRow(db, id: appointmentId)
+            try Self.requireChange(appointment, by: viewer)
             if appointment.status == .cancelled && status.holdsResources {
                 // Holding its resources again: nobody may have taken them meanwhile.
                 let context = try bookingContext(db, interval: appointment.interval, visitorId: appointment.visitorId, now: nil)
@@ -166,11 +198,19 @@ extension AppDatabase: SchedulingRepository {
             try Self.updateStatus(db, appointment)
             try Self.audit(db, .appointmentStatusCorrected, entity: "appointment", entityId: appointment.id,
                            detail: "\(change.from.rawValue) → \(change.to.rawValue): \(reason.prefix(200))", by: actor, at: now)
-            return try Self.listing(db, id: appointment.id, calendar: calendar)
+            return Permissions.redact(try Self.listing(db, id: appointment.id, calendar: calendar), for: viewer)
         }
     }
 
     // MARK: Internals
+
+    /// Refuses a change by a viewer who may not see whose appointment it is.
+    /// - Throws: `AccessError.notAllowed`.
+    static func requireChange(_ appointment: Appointment, by viewer: Viewer) throws {
+        guard Permissions.mayChange(appointment, viewer) else {
+            throw AccessError.notAllowed("this appointment is not yours to change: it shows to you as busy time only")
+        }
+    }
 
     /// The rows `BookingRules` needs for a request over `interval`, read in the transaction.
     func bookingContext(_ db: Database, interval: UTCInterval, visitorId: Int64?, now: Date?) throws -> BookingContext {

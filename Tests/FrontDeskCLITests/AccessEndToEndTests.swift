@@ -4,6 +4,27 @@ import Testing
 /// Sign-in, the kiosk's idle lock and guarded quit, in the real binary under tmux; the staff
 /// commands' output and exit codes.
 @Suite(.serialized) struct AccessEndToEndTests {
+    /// Quitting with F10 while signed in ends the session in the audit trail, as ^O does.
+    @Test func quittingRecordsTheSignOut() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("quit.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        try addStaff(db, name: "Amina Desk", role: "receptionist", pin: "1111")
+        let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { tmux.close() }
+        try tmux.signIn(pin: "1111", name: "Amina Desk")
+        try tmux.waitFor("Queue · all")
+        try tmux.send("F10")
+        try tmux.waitFor("Quit")
+        try tmux.send("y")
+        let deadline = Date().addingTimeInterval(10)
+        while try tmux.isRunning(), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(!(try tmux.isRunning()))
+        let rows = try runProcess("/usr/bin/sqlite3", [db, "SELECT actor_name, detail FROM audit_event WHERE action = 'staff.signed_out'"])
+        #expect(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "Amina Desk|quit")
+    }
+
     /// Issue 5: sign in as a receptionist, check a visitor in; past the idle time the kiosk
     /// locks to sign-in and the screen no longer shows the visitor's name (tickets only).
     @Test func kioskLocksAfterIdleTimeAndForgetsTheVisitor() throws {

@@ -141,6 +141,18 @@ struct PermissionsTests {
         #expect(others.counselorName == "Leila Amrani")
     }
 
+    /// Changing an appointment needs to see whose it is: reception and its own counselor (and
+    /// the command line's file owner) may; another counselor, a coordinator and an admin may not.
+    @Test func whoMayChangeAnAppointment() {
+        let a = Self.listing(Self.psych).appointment
+        #expect(Permissions.mayChange(a, Viewer(role: .receptionist)))
+        #expect(Permissions.mayChange(a, Self.leila))
+        #expect(Permissions.mayChange(a, .fileOwner))
+        #expect(!Permissions.mayChange(a, Self.other))
+        #expect(!Permissions.mayChange(a, Self.coordinator))
+        #expect(!Permissions.mayChange(a, Self.admin))
+    }
+
     @Test(arguments: [coordinator, admin])
     func coordinatorAndAdminSeeNoPerson(viewer: Viewer) {
         let r = Permissions.redact(Self.listing(Self.social), for: viewer)

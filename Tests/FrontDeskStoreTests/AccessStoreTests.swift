@@ -189,6 +189,41 @@ struct AccessStoreTests {
         #expect(event.actor.name == "Leila")
     }
 
+    /// Who sees an appointment as busy time only cannot change it: not its status, a correction,
+    /// its time or a cancellation; the refusal changes nothing and audits nothing. Those who may
+    /// get the listing back as they may see it.
+    @Test func onlyWhoSeesWhoseAppointmentItIsMayChangeIt() throws {
+        let (f, booked) = try psychologicalAppointmentWithNotes()
+        let audited = { try f.db.auditEvents(limit: 100, entity: "appointment", entityId: booked.id).count }
+        let before = try audited()
+        for viewer in [Viewer(role: .counselor, counselorId: f.karim.id), Viewer(role: .coordinator), Viewer(role: .admin)] {
+            #expect(throws: AccessError.self) {
+                try f.db.setStatus(appointmentId: booked.id, to: .checkedIn, as: viewer, by: desk, at: SchedulingFixture.now)
+            }
+            #expect(throws: AccessError.self) {
+                try f.db.correctStatus(appointmentId: booked.id, to: .noShow, reason: "test", as: viewer, by: desk, at: SchedulingFixture.now)
+            }
+            #expect(throws: AccessError.self) {
+                try f.db.cancel(appointmentId: booked.id, reason: "test", as: viewer, by: desk, at: SchedulingFixture.now)
+            }
+            #expect(throws: AccessError.self) {
+                try f.db.reschedule(appointmentId: booked.id, to: booked.appointment.start.addingTimeInterval(3_600), counselorId: nil,
+                                    roomId: nil, as: viewer, by: desk, at: SchedulingFixture.now)
+            }
+        }
+        let row = try #require(try f.db.appointment(id: booked.id, as: .fileOwner))
+        #expect(row.status == .booked && row.appointment.start == booked.appointment.start)
+        #expect(try audited() == before)
+        // Reception marks the arrival and gets the service back masked; the counselor completes it.
+        let arrived = try f.db.setStatus(appointmentId: booked.id, to: .checkedIn, as: Viewer(role: .receptionist), by: desk,
+                                         at: SchedulingFixture.now)
+        #expect(arrived.status == .checkedIn && arrived.service.nameEn == "appointment" && arrived.appointment.counselorNote == nil)
+        let leila = Viewer(role: .counselor, counselorId: f.leila.id)
+        _ = try f.db.setStatus(appointmentId: booked.id, to: .inSession, as: leila, by: desk, at: SchedulingFixture.now)
+        let done = try f.db.setStatus(appointmentId: booked.id, to: .completed, as: leila, by: desk, at: SchedulingFixture.now)
+        #expect(done.status == .completed && done.service.nameEn == "Trauma-focused follow-up")
+    }
+
     @Test func aCounselorsSearchFindsOnlyTheirOwnVisitors() throws {
         let f = try SchedulingFixture()
         try f.book(f.youssef, f.leila, f.salle2, "2026-04-14", "10:00")

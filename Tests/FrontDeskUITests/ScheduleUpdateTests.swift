@@ -179,4 +179,20 @@ import Testing
         #expect(week.contains("busy"))
         #expect(!week.contains("يوسف"))
     }
+
+    /// Busy time is not the viewer's to change: the lifecycle keys and the correction refuse it
+    /// with a message, and no effect reaches the store.
+    @Test func busyTimeCannotBeMarkedOrCorrected() {
+        var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        let hidden = Permissions.redact(Self.friday, for: Viewer(role: .coordinator))
+        _ = S.update(&state, .agendaLoaded(week("2026-03-16"), [hidden]))
+        #expect(state.selectedId == hidden.id)
+        for key: Key in [.function(2), .function(3), .function(4), .function(5), .character("s")] {
+            state.notice = nil
+            #expect(send(&state, key) == [], "\(key) reached the store")
+            #expect(state.modal == nil)
+            #expect(state.notice?.text == "Not your appointment: it shows to you as busy time only.")
+        }
+    }
 }

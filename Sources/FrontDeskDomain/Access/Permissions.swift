@@ -92,6 +92,15 @@ public enum Permissions {
         viewer.isFileOwner || screens[viewer.role, default: []].contains(screen)
     }
 
+    /// True when `viewer` may change the appointment (status, correction, time, cancellation):
+    /// only who may see whose appointment it is (`visitorIdentity`): reception, the appointment's
+    /// own counselor, the command line's file owner. A counselor sees other counselors'
+    /// appointments as busy time only, and a coordinator or an admin sees no person: changing
+    /// what one is not shown would act blind, and its confirmation would name the person.
+    public static func mayChange(_ appointment: Appointment, _ viewer: Viewer) -> Bool {
+        visibility(.visitorIdentity, for: viewer, counselorIds: [appointment.counselorId], category: nil) == .shown
+    }
+
     /// The access of a role to a field (hidden when the table lacks it).
     public static func access(_ role: StaffRole, _ field: ProtectedField) -> FieldAccess {
         fields[role]?[field] ?? .hidden

@@ -36,6 +36,12 @@ final class AppRunner {
 
     func run(_ initial: AppScreen.State) {
         var state = initial
+        // Leaving the program ends the session too: the trail shows when, as ^O and a kiosk lock do.
+        defer {
+            if let member = state.session {
+                try? db.recordSignOut(member, reason: "quit", terminal: terminalActor.terminal, at: Date())
+            }
+        }
         var pending = AppScreen.start(state)
         if state.shown != .reception { pending += AppScreen.update(&state, .dataChanged) }
         var token = (try? db.changeToken()) ?? 0
@@ -240,9 +246,9 @@ final class AppRunner {
             case .book(let appointment):
                 return .booked(try db.book(appointment, by: actor, at: now))
             case .reschedule(let id, let start, let counselorId, let roomId):
-                return .rescheduled(try db.reschedule(appointmentId: id, to: start, counselorId: counselorId, roomId: roomId, by: actor, at: now))
+                return .rescheduled(try db.reschedule(appointmentId: id, to: start, counselorId: counselorId, roomId: roomId, as: try reader(), by: actor, at: now))
             case .cancel(let id, let reason):
-                return .cancelled(try db.cancel(appointmentId: id, reason: reason, by: actor, at: now))
+                return .cancelled(try db.cancel(appointmentId: id, reason: reason, as: try reader(), by: actor, at: now))
             case .quit:
                 return .failed(.store(""))
             }
@@ -263,9 +269,9 @@ final class AppRunner {
                 let interval = UTCInterval(start: calendar.startOfDay(request.from), end: calendar.startOfDay(request.through.adding(days: 1)))
                 return .agendaLoaded(request, try db.appointments(counselorId: request.counselorId, overlapping: interval, as: try reader()))
             case .setStatus(let id, let status):
-                return .statusChanged(try db.setStatus(appointmentId: id, to: status, by: actor, at: now))
+                return .statusChanged(try db.setStatus(appointmentId: id, to: status, as: try reader(), by: actor, at: now))
             case .correctStatus(let id, let status, let reason):
-                return .statusCorrected(try db.correctStatus(appointmentId: id, to: status, reason: reason, by: actor, at: now))
+                return .statusCorrected(try db.correctStatus(appointmentId: id, to: status, reason: reason, as: try reader(), by: actor, at: now))
             case .saveNote(let id, let text):
                 try db.saveCounselorNote(appointmentId: id, note: text, as: try reader(), by: actor, at: now)
                 return .noteSaved(appointmentId: id)
@@ -357,7 +363,7 @@ final class AppRunner {
                 return .expectedLoaded(try db.appointments(counselorId: nil, overlapping: UTCInterval(start: interval.lowerBound, end: interval.upperBound),
                                                            as: try reader()))
             case .markArrived(let appointmentId):
-                return .arrivalMarked(try db.setStatus(appointmentId: appointmentId, to: .checkedIn, by: actor, at: now))
+                return .arrivalMarked(try db.setStatus(appointmentId: appointmentId, to: .checkedIn, as: try reader(), by: actor, at: now))
             case .search(let query, let limit):
                 return .searchCompleted(query: query, results: try db.searchVisitors(query, limit: limit, as: try reader()))
             case .register(let visitor):

@@ -283,6 +283,10 @@ extension BookingScreen {
                 state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
                 return []
             }
+            guard !a.isBusyOnly else {
+                state.notice = Notice(.error, state.strings("error.notYourAppointment"))
+                return []
+            }
             if a.appointment.groupSessionId != nil {
                 // A group session: give up the visitor's seat or place, never the whole session.
                 state.modal = .cancelEnrollment(a)

@@ -174,7 +174,7 @@ extension ScheduleScreen {
                 let style: Style = selected ? .reverse : (a.status.isFinal ? .dim : .bold)
                 frame.fill(cell, style: style)
                 let k = r == 0 ? 0 : (t - m.start / step * step) / step
-                let line = k == 0 ? (a.isBusyOnly ? s("schedule.busy") : a.visitorName ?? s.serviceName(a.service)) : (k == 1 ? a.roomName : "")
+                let line = k == 0 ? (a.isBusyOnly ? s("schedule.busy") : a.visitorName ?? s.serviceName(a.service)) : (k == 1 ? a.roomName : "▌")
                 let extra = k == 0 && starting.count > 1 ? "+\(starting.count - 1)" : ""
                 let w = DisplayText.width(of: extra)
                 frame.put(line, in: Rect(x: cell.x, y: y, width: cell.width - w, height: 1), style: style)

@@ -109,6 +109,10 @@ extension ScheduleScreen {
                 state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
                 return []
             }
+            guard !a.isBusyOnly else {
+                state.notice = Notice(.error, state.strings("error.notYourAppointment"))
+                return []
+            }
             state.modal = .correct(a, correctionForm(a, state.strings))
         case .editNote:
             // The store hands notes (possibly empty) only to the appointment's own counselor.
@@ -140,6 +144,10 @@ extension ScheduleScreen {
     private static func mark(_ state: inout State, _ status: AppointmentStatus) -> [Effect] {
         guard let a = state.selected, a.localStart.date == state.date else {
             state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+            return []
+        }
+        guard !a.isBusyOnly else {
+            state.notice = Notice(.error, state.strings("error.notYourAppointment"))
             return []
         }
         guard a.status.canMove(to: status) else {
