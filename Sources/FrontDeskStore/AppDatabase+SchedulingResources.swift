@@ -233,12 +233,6 @@ extension AppDatabase {
         }
     }
 
-    /// Orders by name (case-insensitive, numbers by value: Salle 2 before Salle 10), then id.
-    static func byName<T: Identifiable>(_ a: T, _ b: T) -> Bool where T.ID == Int64, T: Named {
-        let c = a.name.localizedStandardCompare(b.name)
-        return c == .orderedSame ? a.id < b.id : c == .orderedAscending
-    }
-
     static func unique(_ values: [String]) -> [String] {
         var seen = Set<String>()
         return values.filter { seen.insert($0).inserted }
@@ -258,7 +252,7 @@ extension AppDatabase {
                               firstWeekday: Weekday(rawValue: row["first_weekday"]) ?? .monday, slotGridMinutes: row["slot_grid_min"])
     }
 
-    /// Counselors with their services, languages and hours, ordered by `byName`.
+    /// Counselors with their services, languages and hours, ordered by `sortedByName`.
     /// - Parameter serviceId: only those who deliver it. Filtered in SQL, before the sort: the
     ///   localized name comparison costs microseconds each, and a slot search sorting all 30
     ///   counselors of the benchmark instead of the five who deliver a service spent a fifth of
@@ -293,13 +287,13 @@ extension AppDatabase {
             let id: Int64 = r["id"]
             return Counselor(id: id, name: r["name"], serviceIds: services[id] ?? [], languages: languages[id] ?? [],
                              hours: WeeklyHours(hours[id] ?? [:]), active: r["active"])
-        }.sorted(by: byName)
+        }.sortedByName()
     }
 
     static func fetchRooms(_ db: Database, includeInactive: Bool = true) throws -> [Room] {
         try Row.fetchAll(db, sql: "SELECT id, name, capacity, active FROM room" + (includeInactive ? "" : " WHERE active"))
             .map { Room(id: $0["id"], name: $0["name"], capacity: $0["capacity"], active: $0["active"]) }
-            .sorted(by: byName)
+            .sortedByName()
     }
 
     static func fetchClosures(_ db: Database, from first: LocalDate, through last: LocalDate) throws -> [Closure] {
@@ -326,7 +320,13 @@ extension AppDatabase {
     }
 }
 
-/// A value with a display name, for `AppDatabase.byName`.
-protocol Named { var name: String { get } }
+/// A value with a display name and an id, listed by `sortedByName`.
+protocol Named: Identifiable where ID == Int64 { var name: String { get } }
 extension Counselor: Named {}
 extension Room: Named {}
+
+extension Array where Element: Named {
+    /// Ordered by name (`NameOrder`: case and accents ignored, numbers by value: Salle 2 before
+    /// Salle 10), then id.
+    func sortedByName() -> [Element] { NameOrder.sorted(self, name: \.name, tieBreak: \.id) }
+}
