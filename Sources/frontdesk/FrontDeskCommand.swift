@@ -15,7 +15,7 @@ struct FrontDeskCommand: ParsableCommand {
                       CheckinCommand.self, QueueCommand.self, CallCommand.self, CloseCommand.self,
                       CounselorsCommand.self, RoomsCommand.self, ClosuresCommand.self, SlotsCommand.self, BookCommand.self,
                       CancelCommand.self, ScheduleCommand.self, SessionsCommand.self, AppointmentsCommand.self, SettingsCommand.self,
-                      OccupancyCommand.self, ReportCommand.self,
+                      OccupancyCommand.self, ReportCommand.self, ServicesCommand.self,
                       StaffCommand.self, AuditCommand.self, PrivacyCommand.self, BackupCommand.self],
         defaultSubcommand: TUICommand.self
     )

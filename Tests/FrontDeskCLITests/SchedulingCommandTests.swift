@@ -36,6 +36,24 @@ struct SchedulingCLI {
 }
 
 @Suite(.serialized) struct SchedulingCommandTests {
+    /// The ids that slots, book and sessions take are listed, with names in the asked language;
+    /// an unknown id points to the list.
+    @Test func servicesListTheCatalogIds() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        let text = try c.run(["services", "list", "--lang", "en"])
+        #expect(text.status == 0)
+        let lines = text.stdout.split(separator: "\n")
+        #expect(lines.contains("individual-counseling\tpsychological\t60 min\tIndividual psychological counseling"))
+        #expect(try c.run(["services", "--lang", "fr"]).stdout.contains("individual-counseling\tpsychological\t60 min\tEntretien psychologique individuel"))
+        let csv = try c.run(["services", "list", "--format", "csv"]).stdout
+        #expect(csv.hasPrefix("id,category,minutes,name,group_capacity,active\r\n"))
+        #expect(csv.split(separator: "\r\n").count == lines.count + 1)
+        let unknown = try c.run(["slots", "--service", "nope"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "frontdesk: no service 'nope' (frontdesk services lists them)\n")
+    }
+
     @Test func resourcesAreListedAsSaved() throws {
         let c = try SchedulingCLI()
         defer { c.dir.remove() }

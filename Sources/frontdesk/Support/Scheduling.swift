@@ -67,7 +67,7 @@ private func findNamed<T>(_ text: String, kind: String, among all: [T], name: Ke
 /// Finds a service by id.
 func findService(_ id: String, in db: AppDatabase) throws -> Service {
     guard let s = try storeCall({ try db.services() }).first(where: { $0.id == id.lowercased() }) else {
-        throw UserError("no service '\(TextOutput.safe(id))' (see the catalog: frontdesk init loads it)")
+        throw UserError("no service '\(TextOutput.safe(id))' (frontdesk services lists them)")
     }
     return s
 }

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import FrontDeskDomain
+
+/// `frontdesk services list`: the catalog's service ids, which `slots`, `book` and `sessions`
+/// take, with their category, duration and names in the command's language.
+struct ServicesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "services", abstract: "The service catalog (ids for slots, book and sessions).",
+        subcommands: [List.self], defaultSubcommand: List.self)
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the services: id, category, minutes, name.")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+        @Flag(help: "Include withdrawn services.") var all = false
+
+        func run() throws {
+            let db = try common.openDatabaseForReading()
+            let services = try storeCall { try db.services() }.filter { all || $0.active }
+            let english = common.language == .en
+            func name(_ s: Service) -> String { english ? s.nameEn : s.nameFr }
+            switch format {
+            case .text:
+                for s in services {
+                    let group = s.groupCapacity.map { "\tgroup of \($0)" } ?? ""
+                    print("\(s.id)\t\(s.category.rawValue)\t\(s.durationMinutes) min\t\(TextOutput.safe(name(s)))\(group)"
+                        + (s.active ? "" : "\twithdrawn"))
+                }
+            case .csv:
+                var csv = CSVWriter()
+                csv.appendHeader(["id", "category", "minutes", "name", "group_capacity", "active"])
+                for s in services {
+                    csv.append([.text(s.id), .text(s.category.rawValue), .number(s.durationMinutes), .text(name(s)),
+                                s.groupCapacity.map { .number($0) } ?? .text(""), .text(s.active ? "yes" : "no")])
+                }
+                print(csv.output, terminator: "")
+            case .json:
+                print(JSONOutput.encode(services), terminator: "")
+            }
+        }
+    }
+}
