@@ -168,4 +168,19 @@ struct AppScreenTests {
         #expect(App.update(&state, .signIn(.quitAuthorized(Self.nadia))) == [.quit])
         #expect(state.quitRequested)
     }
+
+    /// The help's "every screen" column lists only the screens the role may open.
+    @Test(arguments: [(amina, ["Reception", "Booking"], ["Admin", "Occupancy"]),
+                      (nadia, ["Schedule", "Occupancy"], ["Reception", "Admin"])])
+    func helpListsOnlyTheRolesScreens(member: StaffMember, listed: [String], absent: [String]) {
+        var state = app(nil)
+        _ = App.update(&state, .signIn(.signedIn(member)))
+        _ = App.update(&state, .key(.function(1)))
+        var frame = Frame(size: Size(width: 80, height: 24))
+        App.render(state, into: &frame)
+        let text = frame.text
+        #expect(text.contains("Sign out"), "the help is open")
+        for name in listed { #expect(text.contains(name), "\(name) missing") }
+        for name in absent { #expect(!text.contains(name), "\(name) listed") }
+    }
 }

@@ -39,4 +39,14 @@ public enum AppKeys {
         KeyBinding(.menu, [.function(12), .control("g")], label: "key.screens"),
         KeyBinding(.signOut, [.control("o")], label: "key.signOut"),
     ])
+
+    /// The help lines of the global keys: a screen key only for a screen the member may open
+    /// (`allowed`; nil lists every screen).
+    public static func helpLines(_ strings: Localizer, allowed: [AppScreenKind]?) -> [(keys: String, label: String)] {
+        let shown = global.bindings.filter { binding in
+            guard let allowed, case .show(let kind) = binding.command else { return true }
+            return allowed.contains(kind)
+        }
+        return KeyMap(shown).helpLines(strings)
+    }
 }

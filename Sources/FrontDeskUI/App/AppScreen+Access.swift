@@ -107,6 +107,10 @@ extension AppScreen {
         let desk = "\(state.pristine.reception.deskName) · \(member.name)"
         state.reception.deskName = desk; state.booking.deskName = desk; state.schedule.deskName = desk; state.admin.deskName = desk
         state.occupancy.deskName = desk
+        let allowed = state.allowedScreens
+        state.reception.allowedScreens = allowed; state.booking.allowedScreens = allowed
+        state.schedule.allowedScreens = allowed; state.admin.allowedScreens = allowed
+        state.occupancy.allowedScreens = allowed
         var home = home(for: member)
         if let preferred = state.preferredScreen, state.allowedScreens.contains(preferred) { home = preferred }
         state.shown = home

@@ -64,7 +64,13 @@ public enum AppScreen {
                                              size: reception.size, now: reception.now, kiosk: kiosk != nil)
             self.lastActivity = reception.now
             self.pristine = Screens(reception: reception, booking: booking, schedule: schedule, admin: admin, occupancy: occupancy)
-            if let session { shown = AppScreen.home(for: session) }
+            if let session {
+                shown = AppScreen.home(for: session)
+                let allowed = allowedScreens
+                self.reception.allowedScreens = allowed; self.booking.allowedScreens = allowed
+                self.schedule.allowedScreens = allowed; self.admin.allowedScreens = allowed
+                occupancy.allowedScreens = allowed
+            }
         }
 
         public var quitRequested: Bool {

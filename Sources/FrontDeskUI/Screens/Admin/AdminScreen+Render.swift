@@ -28,7 +28,7 @@ extension AdminScreen {
             Chrome.renderKeys(AdminKeys.lists, s, l.keys, &frame)
         case .help?:
             KeyBar.render([KeyHint(keys: "Esc", label: s("key.dismiss"))], into: &frame, row: l.keys)
-            Chrome.renderHelp(s, columns: [(s("help.admin"), AdminKeys.lists.helpLines(s)), (s("help.screens"), AppKeys.global.helpLines(s))],
+            Chrome.renderHelp(s, columns: [(s("help.admin"), AdminKeys.lists.helpLines(s)), (s("help.screens"), AppKeys.helpLines(s, allowed: state.allowedScreens))],
                               area: frame.area, &frame)
         case .quitConfirm?:
             KeyBar.render([KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))], into: &frame, row: l.keys)

@@ -221,7 +221,7 @@ extension BookingScreen {
         switch modal {
         case .help:
             let map = BookingKeys.map(for: state.focus, sessions: state.showsSessions)
-            Chrome.renderHelp(s, columns: [(s("help.booking"), map.helpLines(s)), (s("help.screens"), AppKeys.global.helpLines(s))],
+            Chrome.renderHelp(s, columns: [(s("help.booking"), map.helpLines(s)), (s("help.screens"), AppKeys.helpLines(s, allowed: state.allowedScreens))],
                               area: area, &frame)
         case .quitConfirm:
             Chrome.renderQuit(s, area: area, &frame)

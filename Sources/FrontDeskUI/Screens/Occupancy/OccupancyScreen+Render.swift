@@ -62,7 +62,7 @@ extension OccupancyScreen {
             Chrome.renderKeys(OccupancyKeys.map, s, rows[6], &frame)
         case .help?:
             KeyBar.render([KeyHint(keys: "Esc", label: s("key.dismiss"))], into: &frame, row: rows[6])
-            Chrome.renderHelp(s, columns: [(s("help.occupancy"), OccupancyKeys.map.helpLines(s)), (s("help.screens"), AppKeys.global.helpLines(s))],
+            Chrome.renderHelp(s, columns: [(s("help.occupancy"), OccupancyKeys.map.helpLines(s)), (s("help.screens"), AppKeys.helpLines(s, allowed: state.allowedScreens))],
                               area: frame.area, &frame)
         case .quitConfirm?:
             KeyBar.render([KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))], into: &frame, row: rows[6])

@@ -29,7 +29,7 @@ extension ReceptionScreen {
         switch modal {
         case .help:
             // Two columns: the queue's keys and the search field's keys, each under its heading.
-            let screens = [(keys: "", label: "")] + [(keys: "", label: s("help.screens"))] + AppKeys.global.helpLines(s)
+            let screens = [(keys: "", label: "")] + [(keys: "", label: s("help.screens"))] + AppKeys.helpLines(s, allowed: state.allowedScreens)
             let columns = [(s("help.queue"), ReceptionKeys.queue.helpLines(s)), (s("help.search"), ReceptionKeys.search.helpLines(s) + screens)]
             let rows = (columns.map(\.1.count).max() ?? 0) + 1
             let box = Dialog.rect(width: min(area.width - 2, 78), height: min(area.height - 2, rows + 2), in: area)

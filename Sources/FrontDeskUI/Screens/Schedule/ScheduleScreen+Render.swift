@@ -46,7 +46,7 @@ extension ScheduleScreen {
             Chrome.renderKeys(ScheduleKeys.agenda, s, rows[4], &frame)
         case .help?:
             KeyBar.render([KeyHint(keys: "Esc", label: s("key.dismiss"))], into: &frame, row: rows[4])
-            Chrome.renderHelp(s, columns: [(s("help.schedule"), ScheduleKeys.agenda.helpLines(s)), (s("help.screens"), AppKeys.global.helpLines(s))],
+            Chrome.renderHelp(s, columns: [(s("help.schedule"), ScheduleKeys.agenda.helpLines(s)), (s("help.screens"), AppKeys.helpLines(s, allowed: state.allowedScreens))],
                               area: frame.area, &frame)
         case .quitConfirm?:
             KeyBar.render([KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))], into: &frame, row: rows[4])

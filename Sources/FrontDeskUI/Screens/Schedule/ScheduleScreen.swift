@@ -61,6 +61,9 @@ public enum ScheduleScreen {
         public var modal: Modal?
         public var notice: Notice?
         public var quitRequested = false
+        /// The screens the signed-in member may open, for the help's "every screen" column; nil
+        /// lists them all (before sign-in, and in tests of one screen).
+        public var allowedScreens: [AppScreenKind]?
 
         public init(strings: Localizer, calendar: CenterCalendar, deskName: String, size: Size, now: Date) {
             self.strings = strings
