@@ -76,6 +76,8 @@ struct CommandLineTests {
         let close = try frontdesk(["close", "S-001", "--outcome", "left_unseen", "--db", db])
         #expect(close.stdout == "S-001\tleft_unseen\n")
         #expect(try frontdesk(["queue", "--db", db]).stdout == "")
+        let badDate = try frontdesk(["queue", "--db", db, "--date", "bad"])
+        #expect(badDate.status == 1 && badDate.stderr == "frontdesk: --date: 'bad' is not a date (YYYY-MM-DD)\n")
         #expect(try count(db, "audit_event") != "0")
     }
 

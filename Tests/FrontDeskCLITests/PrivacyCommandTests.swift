@@ -50,6 +50,7 @@ import Testing
         // A backup never overwrites.
         let again = try frontdesk(["backup", dir.file("backups/copy-0.sqlite"), "--db", db])
         #expect(again.status == 1)
+        #expect(again.stderr.hasSuffix("copy-0.sqlite already exists; a backup never overwrites a file: name a new one\n"))
         #expect(try sqlite(db, "SELECT count(*) FROM audit_event WHERE action = 'database.backup'") == "3")
     }
 

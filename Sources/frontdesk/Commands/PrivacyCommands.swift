@@ -124,6 +124,10 @@ struct BackupCommand: ParsableCommand {
 
     func run() throws {
         let db = try common.openDatabase()
+        // Said before the store tries: its refusal speaks of creating a database file.
+        if FileManager.default.fileExists(atPath: path) {
+            throw UserError("\(TextOutput.safe(path)) already exists; a backup never overwrites a file: name a new one")
+        }
         let started = Date()
         try storeCall { try db.backup(to: path, by: currentActor(), at: try clockNow()) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

@@ -87,7 +87,7 @@ struct QueueCommand: ParsableCommand {
         let now = try clockNow()
         let day: LocalDate
         if let date {
-            guard let d = LocalDate(iso: date) else { throw UserError("'\(TextOutput.safe(date))' is not a date (YYYY-MM-DD)") }
+            guard let d = LocalDate(iso: date) else { throw UserError("--date: '\(TextOutput.safe(date))' is not a date (YYYY-MM-DD)") }
             day = d
         } else {
             day = calendar.localDate(of: now)
