@@ -169,7 +169,10 @@ public enum SearchText {
     }
 
     /// The skeleton and, when it ends in `h`, the skeleton without that `h`; empty ones left out.
+    /// A word with one letter three times in a row ("qqqq", "zzzz") is no name: it has none,
+    /// else its collapsed skeleton (`k`, `z`) would match every name that starts so.
     public static func skeletons(of word: String) -> [String] {
+        if hasTripleLetter(word) { return [] }
         let base = skeleton(of: word)
         if base.isEmpty { return [] }
         if base.count > 1, base.hasSuffix("h") { return [base, String(base.dropLast())] }
@@ -177,6 +180,18 @@ public enum SearchText {
     }
 
     // MARK: Internals
+
+    /// True when one letter comes three times in a row.
+    static func hasTripleLetter(_ word: String) -> Bool {
+        var last: Unicode.Scalar?
+        var run = 0
+        for c in word.unicodeScalars {
+            run = c == last ? run + 1 : 1
+            last = c
+            if run >= 3 && c.properties.isAlphabetic { return true }
+        }
+        return false
+    }
 
     /// One word position of a text: its folded word and, for an Arabic word with the article,
     /// the word without it.

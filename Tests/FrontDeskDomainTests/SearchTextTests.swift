@@ -167,4 +167,14 @@ struct SearchTextTests {
         #expect(PhoneNumber.searchTerms(digits: "12345") == ["12345", "2345", "345"])
         #expect(PhoneNumber.searchTerms(digits: "12").isEmpty)
     }
+
+    /// Keyboard mashing has no skeleton, so it finds nobody by sound; real names keep theirs.
+    @Test func repeatedLettersHaveNoSkeleton() {
+        #expect(SearchText.skeletons(of: "qqqq").isEmpty)
+        #expect(SearchText.skeletons(of: "zzzzqqq").isEmpty)
+        #expect(SearchText.skeletons(of: "aaa").isEmpty)
+        #expect(!SearchText.skeletons(of: "ali").isEmpty)
+        #expect(!SearchText.skeletons(of: "mohammed").isEmpty)
+        #expect(!SearchText.skeletons(of: "hassan").isEmpty)
+    }
 }
