@@ -195,4 +195,25 @@ import Testing
             #expect(state.notice?.text == "Not your appointment: it shows to you as busy time only.")
         }
     }
+
+    /// `g` asks for a date: a bad one keeps the dialog open with a message and moves nothing;
+    /// a good one shows that day; Esc closes the dialog.
+    @Test func goToDateRefusesABadDate() {
+        var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
+        _ = S.update(&state, .counselorsLoaded(Sched.counselors))
+        let before = state.date
+        _ = send(&state, .character("g"), .control("u"))
+        for c in "2026-02-30" { _ = send(&state, .character(c)) }
+        #expect(send(&state, .enter) == [])
+        guard case .date(let form)? = state.modal else { Issue.record("the dialog closed"); return }
+        #expect(form.error?.contains("2026-02-30") == true)
+        #expect(state.date == before)
+        _ = send(&state, .control("u"))
+        for c in "2026-03-23" { _ = send(&state, .character(c)) }
+        _ = send(&state, .enter)
+        #expect(state.modal == nil)
+        #expect(state.date == LocalDate(year: 2026, month: 3, day: 23))
+        _ = send(&state, .character("g"), .escape)
+        #expect(state.modal == nil)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskDomain
 import TerminalKit
 
 /// A small form in a dialog: labelled text fields, choices and check boxes, one per row.
@@ -62,6 +63,29 @@ public struct FieldForm: Hashable, Sendable {
         if case .text(var f) = fields[i].kind {
             f.setText(text)
             fields[i].kind = .text(f)
+        }
+    }
+
+    /// What a key does to a "go to date" form (one `YYYY-MM-DD` field): closes it, keeps it open
+    /// (with an error when the date does not parse), or gives the date.
+    public enum DateAnswer: Equatable, Sendable {
+        case cancelled
+        case editing(FieldForm)
+        case date(LocalDate)
+    }
+
+    /// Handles one key of a "go to date" form whose first field is the date.
+    public func dateAnswer(_ key: Key, _ strings: Localizer) -> DateAnswer {
+        var form = self
+        switch form.handle(key) {
+        case .cancel: return .cancelled
+        case .editing: return .editing(form)
+        case .submit:
+            guard let date = LocalDate(iso: form.text(0)) else {
+                form.error = strings("error.dateInvalid", form.text(0))
+                return .editing(form)
+            }
+            return .date(date)
         }
     }
 

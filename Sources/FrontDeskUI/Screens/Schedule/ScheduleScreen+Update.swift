@@ -207,16 +207,11 @@ extension ScheduleScreen {
             case false?: state.modal = nil
             case nil: break
             }
-        case .date(var form):
-            switch form.handle(key) {
-            case .cancel: state.modal = nil
-            case .editing: state.modal = .date(form)
-            case .submit:
-                guard let date = LocalDate(iso: form.text(0)) else {
-                    form.error = state.strings("error.dateInvalid", form.text(0))
-                    state.modal = .date(form)
-                    return []
-                }
+        case .date(let form):
+            switch form.dateAnswer(key, state.strings) {
+            case .cancelled: state.modal = nil
+            case .editing(let form): state.modal = .date(form)
+            case .date(let date):
                 state.modal = nil
                 return go(&state, to: date)
             }
