@@ -38,7 +38,7 @@ public struct CSVWriter: Sendable {
         switch cell {
         case .empty: return ""
         case .number(let n): return String(n)
-        case .decimal(let d, let places): return d.isFinite ? String(format: "%.\(max(0, places))f", d) : ""
+        case .decimal(let d, let places): return d.isFinite ? NumberText.fixed(d, places: places) : ""
         case .text(let raw):
             var text = String(String.UnicodeScalarView(raw.unicodeScalars.filter { s in
                 !(s.value < 0x20 && s.value != 0x09 && s.value != 0x0A && s.value != 0x0D) && !(0x7F...0x9F).contains(s.value)

@@ -18,16 +18,14 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), (1...31).contains(d) else { return nil }
-        var gregorian = Calendar(identifier: .gregorian)
-        gregorian.timeZone = TimeZone(identifier: "UTC")! // safe: UTC always exists
-        guard let date = gregorian.date(from: DateComponents(year: y, month: m, day: d)),
-              gregorian.component(.day, from: date) == d else { return nil }
-        self.init(year: y, month: m, day: d)
+        let date = LocalDate(year: y, month: m, day: d)
+        guard date.isValid else { return nil } // 2026-02-30: proleptic Gregorian arithmetic
+        self = date
     }
 
     /// `YYYY-MM-DD`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        NumberText.zeroPadded(year, width: 4) + "-" + NumberText.zeroPadded(month, width: 2) + "-" + NumberText.zeroPadded(day, width: 2)
     }
 
     /// `YYYYMMDD`, the form used as a compact key (queue-day numbering).
@@ -40,19 +38,16 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 ///
 /// Instants are stored in UTC; days, tickets and schedules are counted in center-local time
 /// (default `Africa/Casablanca`, which moves between UTC+0 and UTC+1 around Ramadan). Days are
-/// stepped with `Calendar` in that zone, never by adding seconds: a day may have 23 or 25 hours.
+/// stepped by calendar arithmetic on dates (`LocalDate.adding(days:)`), never by adding seconds:
+/// a day may have 23 or 25 hours. Instants and wall-clock times are mapped through the zone's UTC
+/// offsets and transitions only (`CenterCalendar+LocalTime`), with no `Foundation.Calendar`:
+/// one set of rules for every reading, and no calendar set-up in a short command's run.
 public struct CenterCalendar: Sendable, Equatable {
     public let timeZone: TimeZone
-    private let calendar: Calendar
 
     /// - Parameter timeZone: the center's zone; `Africa/Casablanca` by default.
     public init(timeZone: TimeZone = TimeZone(identifier: "Africa/Casablanca")!) { // safe: in the tz database
         self.timeZone = timeZone
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = timeZone
-        c.firstWeekday = 2 // Monday
-        c.locale = Locale(identifier: "en_US_POSIX")
-        calendar = c
     }
 
     /// A calendar for a zone identifier such as `Africa/Casablanca`; nil when the zone is unknown.
@@ -64,45 +59,34 @@ public struct CenterCalendar: Sendable, Equatable {
     public static func == (a: CenterCalendar, b: CenterCalendar) -> Bool { a.timeZone.identifier == b.timeZone.identifier }
 
     /// The center-local calendar day that contains the instant.
-    public func localDate(of instant: Date) -> LocalDate {
-        let c = calendar.dateComponents([.year, .month, .day], from: instant)
-        return LocalDate(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
-    }
+    public func localDate(of instant: Date) -> LocalDate { localDateTime(of: instant).date }
 
-    /// The first instant of the local day (local midnight, or the first existing time after it).
-    public func startOfDay(_ date: LocalDate) -> Date {
-        let noon = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
-        return calendar.startOfDay(for: noon)
-    }
+    /// The first instant of the local day: local midnight, the earlier one when midnight happens
+    /// twice, or the instant the clocks jump when midnight is skipped (as in `Calendar.startOfDay`).
+    public func startOfDay(_ date: LocalDate) -> Date { boundary(date, .midnight) }
 
     /// The local day `days` calendar days after `date` (negative goes back).
-    public func adding(days: Int, to date: LocalDate) -> LocalDate {
-        let noon = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
-        let moved = calendar.date(byAdding: .day, value: days, to: noon) ?? noon
-        return localDate(of: moved)
-    }
+    public func adding(days: Int, to date: LocalDate) -> LocalDate { date.adding(days: days) }
 
     /// The half-open UTC interval `[start of day, start of next day)` of a local day.
     public func interval(of date: LocalDate) -> Range<Date> {
-        startOfDay(date)..<startOfDay(adding(days: 1, to: date))
+        startOfDay(date)..<startOfDay(date.adding(days: 1))
     }
 
     /// Local wall-clock hour and minute of an instant.
     public func timeOfDay(of instant: Date) -> (hour: Int, minute: Int) {
-        let c = calendar.dateComponents([.hour, .minute], from: instant)
-        return (c.hour ?? 0, c.minute ?? 0)
+        let minutes = localDateTime(of: instant).time.minutesSinceMidnight
+        return (minutes / 60, minutes % 60)
     }
 
     /// `HH:MM` in center time.
     public func clockText(_ instant: Date) -> String {
         let t = timeOfDay(of: instant)
-        return String(format: "%02d:%02d", t.hour, t.minute)
+        return NumberText.zeroPadded(t.hour, width: 2) + ":" + NumberText.zeroPadded(t.minute, width: 2)
     }
 
     /// The weekday of a local day, 1 = Sunday … 7 = Saturday (Gregorian numbering).
-    public func weekday(of date: LocalDate) -> Int {
-        calendar.component(.weekday, from: startOfDay(date))
-    }
+    public func weekday(of date: LocalDate) -> Int { date.isoWeekday.rawValue % 7 + 1 }
 
     /// The calendar year (center time) that contains the instant.
     public func year(of instant: Date) -> Int { localDate(of: instant).year }

@@ -22,7 +22,7 @@ public struct QueueTicket: Hashable, Sendable, Codable, CustomStringConvertible,
     }
 
     /// `S-014`: at least three digits.
-    public var description: String { "\(category.ticketLetter)-" + String(format: "%03d", number) }
+    public var description: String { "\(category.ticketLetter)-" + NumberText.zeroPadded(number, width: 3) }
 
     public static func < (a: Self, b: Self) -> Bool { (a.category, a.number) < (b.category, b.number) }
 }

@@ -45,7 +45,7 @@ public struct VisitorCode: Hashable, Sendable, Codable, CustomStringConvertible,
         self.init(year: y, number: n)
     }
 
-    public var description: String { "V-\(year)-" + String(format: "%05d", number) }
+    public var description: String { "V-\(year)-" + NumberText.zeroPadded(number, width: 5) }
 
     public static func < (a: Self, b: Self) -> Bool { (a.year, a.number) < (b.year, b.number) }
 }

@@ -137,6 +137,48 @@ import FrontDeskDomain
         #expect(try Fx.date("2024-03-01").adding(days: -1) == (try Fx.date("2024-02-29")))
     }
 
+    /// `CenterCalendar` maps days and instants through the zone's offsets, without
+    /// `Foundation.Calendar`; it must still agree with `Calendar` (ICU) on the start of every day,
+    /// the day and weekday of an instant, in zones whose clocks change at or near midnight
+    /// (Santiago, Havana, Beirut, São Paulo, Asunción), skip a whole day (Apia, 2011-12-30) or move
+    /// by half an hour (Lord Howe), from 2005 to 2035.
+    @Test(arguments: ["Africa/Casablanca", "America/Santiago", "America/Havana", "Asia/Beirut", "America/Sao_Paulo",
+                      "America/Asuncion", "Pacific/Apia", "Australia/Lord_Howe", "Europe/Paris"])
+    func dayStartsAgreeWithFoundationsCalendar(_ zone: String) throws {
+        let center = try #require(CenterCalendar(identifier: zone))
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = center.timeZone
+        var date = LocalDate(year: 2005, month: 1, day: 1)
+        var mismatches: [String] = []
+        while date.year <= 2035 && mismatches.count < 5 {
+            let parts = DateComponents(year: date.year, month: date.month, day: date.day, hour: 12)
+            let noon = try #require(gregorian.date(from: parts))
+            let expected = gregorian.startOfDay(for: noon)
+            if center.startOfDay(date) != expected, gregorian.component(.day, from: noon) == date.day {
+                mismatches.append("\(date): \(center.startOfDay(date)) ≠ \(expected)")
+            }
+            for instant in [expected.addingTimeInterval(-1), expected, noon] {
+                let c = gregorian.dateComponents([.year, .month, .day, .weekday], from: instant)
+                let local = center.localDate(of: instant)
+                if local != LocalDate(year: c.year!, month: c.month!, day: c.day!) || center.weekday(of: local) != c.weekday! {
+                    mismatches.append("\(instant) read as \(local)")
+                }
+            }
+            date = date.adding(days: 1)
+        }
+        #expect(mismatches.isEmpty, "\(zone): \(mismatches)")
+    }
+
+    /// A skipped day has no instants of its own: its start is the next day's (Apia, UTC−10 to
+    /// UTC+14 at the end of 2011-12-29), and it lasts no time at all.
+    @Test func aSkippedDayStartsWhereTheNextDayStarts() throws {
+        let apia = try #require(CenterCalendar(identifier: "Pacific/Apia"))
+        let skipped = LocalDate(year: 2011, month: 12, day: 30)
+        #expect(apia.startOfDay(skipped) == apia.startOfDay(skipped.adding(days: 1)))
+        #expect(apia.interval(of: skipped).isEmpty)
+        #expect(apia.localDate(of: apia.startOfDay(skipped)) == LocalDate(year: 2011, month: 12, day: 31))
+    }
+
     struct Parse: Sendable { var text: String; var minutes: Int? }
 
     @Test(arguments: [Parse(text: "09:00", minutes: 540), Parse(text: "9:05", minutes: 545), Parse(text: "00:00", minutes: 0),

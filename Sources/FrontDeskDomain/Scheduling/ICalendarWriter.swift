@@ -149,7 +149,7 @@ public struct ICalendarWriter: Sendable {
 
     /// `20260320`.
     public static func dateValue(_ date: LocalDate) -> String {
-        String(format: "%04d", date.year) + pad(date.month) + pad(date.day)
+        NumberText.zeroPadded(date.year, width: 4) + pad(date.month) + pad(date.day)
     }
 
     /// `2026-04-14T09:00:00Z`.

@@ -121,11 +121,11 @@ enum OccupancyOutput {
         return out
     }
 
-    static func hours(_ minutes: Int) -> String { String(format: "%.1f", Double(minutes) / 60) }
+    static func hours(_ minutes: Int) -> String { NumberText.fixed(Double(minutes) / 60, places: 1) }
 
     /// `Mon 02`.
     static func shortDay(_ d: LocalDate) -> String {
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.isoWeekday.rawValue - 1] + " " + String(format: "%02d", d.day)
+        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.isoWeekday.rawValue - 1] + " " + NumberText.zeroPadded(d.day, width: 2)
     }
 
     /// The text cut or padded to `width` columns (by display width).
