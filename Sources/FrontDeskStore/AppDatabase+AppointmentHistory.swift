@@ -17,7 +17,7 @@ extension AppDatabase {
             let batch = planned[start..<min(planned.count, start + max(1, batchSize))]
             start += batch.count
             try writeImmediately { db in
-                let services = Dictionary(uniqueKeysWithValues: try ServiceRecord.fetchAll(db).map { ($0.id, $0.service) })
+                let services = Dictionary(uniqueKeysWithValues: try Self.fetchServices(db).map { ($0.id, $0) })
                 let counselors = Dictionary(uniqueKeysWithValues: try Self.fetchCounselors(db).map { ($0.id, $0) })
                 let settings = try Self.settings(db)
                 var storedHere = 0

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskDomain
 import GRDB
+import Synchronization
 
 /// The coordinator's occupancy view, aggregated in SQL (covering indexes of the v3 migration):
 /// booked minutes per day and resource, appointments by service and status, group seats,
@@ -8,19 +9,85 @@ import GRDB
 /// (`OccupancyReport`); available time comes from the Domain's calendar rules (`AvailableTime`).
 extension AppDatabase {
     /// The occupancy of the period's center-local days. Aggregate only: no visitor is named.
+    ///
+    /// Every figure comes from one snapshot of the file. On a file opened with a single
+    /// connection (`openForReading`, the command line), a second, read-only connection on another
+    /// thread reads the resources, services and the first three statements while this one runs
+    /// the walk-in statement, the longest. The two snapshots are one when no other connection
+    /// committed between just before the second read began and just after both ended
+    /// (`PRAGMA data_version` unchanged on this connection: it moves with every commit by
+    /// another connection); otherwise, or when the second connection fails, everything is read
+    /// again here, in one transaction.
+    /// - Throws: `DatabaseError` from SQLite.
     public func occupancy(_ period: ReportingPeriod) throws -> OccupancyReport {
-        try writer.read { db in
-            let settings = try Self.settings(db)
-            let counselors = try Self.fetchCounselors(db)
-            let rooms = try Self.fetchRooms(db)
-            let services = try ServiceRecord.fetchAll(db).map(\.service).sorted { ($0.category, $0.id) < ($1.category, $1.id) }
-            let span = periodSpan(period)
-            let available = AvailableTime(calendar: calendar, settings: settings, closures: try Self.fetchClosures(db, from: period.first, through: period.last),
-                                          absences: try Self.fetchAbsences(db, counselorId: nil, overlapping: span), days: period.days)
-            let aggregates = try occupancyAggregates(db, period)
-            return OccupancyReport(period: period, available: available, rooms: rooms, counselors: counselors, services: services,
-                                   aggregates: aggregates)
+        try occupancy(period, whileSideReads: nil)
+    }
+
+    /// `occupancy(_:)`; `whileSideReads` runs on the calling thread once the second connection
+    /// holds its snapshot and before this one takes its own (tests commit from a third
+    /// connection there).
+    func occupancy(_ period: ReportingPeriod, whileSideReads: (() throws -> Void)?) throws -> OccupancyReport {
+        let statements = occupancyStatements(period)
+        if let queue = writer as? DatabaseQueue, let path, !period.days.isEmpty,
+           let report = try occupancyWithSideRead(queue, path: path, period, statements, whileSideReads: whileSideReads) {
+            return report
         }
+        return try writer.read { db in
+            var aggregates = try occupancyAggregates(db, period, statements)
+            if !period.days.isEmpty { aggregates.walkIns(try Self.walkInStats(db, statements[3])) }
+            return try occupancyInputs(db, period).report(aggregates)
+        }
+    }
+
+    /// The two-connection read of `occupancy(_:)`; nil when its snapshots may differ or the
+    /// second connection failed.
+    private func occupancyWithSideRead(_ queue: DatabaseQueue, path: String, _ period: ReportingPeriod, _ statements: [OccupancyStatement],
+                                       whileSideReads: (() throws -> Void)?) throws -> OccupancyReport? {
+        let dataVersion = { try queue.inDatabase { try Int.fetchOne($0, sql: "PRAGMA data_version") } }
+        let before = try dataVersion()
+        let sideStatements = statements.map(SendableStatement.init)
+        let sideSnapshotTaken = DispatchSemaphore(value: 0)
+        let side = SideRead { [self] in
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(Self.busyTimeout)
+            config.label = "FrontDesk.sideRead"
+            let connection = try DatabaseQueue(path: path, configuration: config)
+            defer { try? connection.close() }
+            return try connection.read { db in
+                let inputs = try occupancyInputs(db, period)
+                sideSnapshotTaken.signal()
+                return (inputs, try occupancyAggregates(db, period, sideStatements.map(\.statement)))
+            }
+        }
+        if let whileSideReads {
+            guard sideSnapshotTaken.wait(timeout: .now() + Self.busyTimeout) == .success else { return nil }
+            try whileSideReads()
+        }
+        let walkIns = try queue.read { db in try Self.walkInStats(db, statements[3]) }
+        guard case .success(let (inputs, partial)) = side.result(), try dataVersion() == before else { return nil }
+        var aggregates = partial
+        aggregates.walkIns(walkIns)
+        return inputs.report(aggregates)
+    }
+
+    /// What the occupancy divides by and names: available time, resources and services.
+    private struct OccupancyInputs: Sendable {
+        let period: ReportingPeriod, available: AvailableTime, rooms: [Room], counselors: [Counselor], services: [Service]
+
+        func report(_ aggregates: OccupancyAggregates) -> OccupancyReport {
+            OccupancyReport(period: period, available: available, rooms: rooms, counselors: counselors, services: services,
+                            aggregates: aggregates)
+        }
+    }
+
+    private func occupancyInputs(_ db: Database, _ period: ReportingPeriod) throws -> OccupancyInputs {
+        let settings = try Self.settings(db)
+        let available = AvailableTime(calendar: calendar, settings: settings,
+                                      closures: try Self.fetchClosures(db, from: period.first, through: period.last),
+                                      absences: try Self.fetchAbsences(db, counselorId: nil, overlapping: periodSpan(period)), days: period.days)
+        return OccupancyInputs(period: period, available: available, rooms: try Self.fetchRooms(db), counselors: try Self.fetchCounselors(db),
+                               services: try Self.fetchServices(db))
     }
 
     /// `[start of the first day, start of the day after the last)`, UTC.
@@ -30,7 +97,7 @@ extension AppDatabase {
 
     /// The statements the occupancy view runs, with their arguments (the benchmark runs the same
     /// text in the `sqlite3` shell: `occupancySQLScript`).
-    func occupancyStatements(_ period: ReportingPeriod) -> [(sql: String, arguments: [DatabaseValueConvertible])] {
+    func occupancyStatements(_ period: ReportingPeriod) -> [OccupancyStatement] {
         let days = period.days
         let span = periodSpan(period)
         // The start of each day and of the day after the last (each day's end is the next
@@ -101,9 +168,12 @@ extension AppDatabase {
         return [(booked, bounds), (counts, [from, to]), (seats, [from, to]), (walkIns, [firstDay, lastDay])]
     }
 
-    /// Runs the occupancy statements.
-    func occupancyAggregates(_ db: Database, _ period: ReportingPeriod) throws -> OccupancyAggregates {
-        let statements = occupancyStatements(period)
+    /// One statement of the occupancy and its arguments.
+    typealias OccupancyStatement = (sql: String, arguments: [DatabaseValueConvertible])
+
+    /// Runs the first three occupancy statements: booked minutes, appointments by service and
+    /// status, group seats (the walk-ins are `walkInStats`).
+    func occupancyAggregates(_ db: Database, _ period: ReportingPeriod, _ statements: [OccupancyStatement]) throws -> OccupancyAggregates {
         var agg = OccupancyAggregates()
         guard !period.days.isEmpty else { return agg }
         var counselorMs: [OccupancyAggregates.DayKey: Int64] = [:], roomMs: [OccupancyAggregates.DayKey: Int64] = [:]
@@ -121,18 +191,21 @@ extension AppDatabase {
         for row in try Row.fetchAll(db, sql: statements[2].sql, arguments: StatementArguments(statements[2].arguments)) {
             agg.groupSeats[row[0]] = .init(seats: row[1], enrolled: row[2], waitlisted: row[3])
         }
-        var stats: [String: WalkInStats] = [:]
-        for row in try Row.fetchAll(db, sql: statements[3].sql, arguments: StatementArguments(statements[3].arguments)) {
+        return agg
+    }
+
+    /// Runs the walk-in statement: walk-ins by category, and for all categories together.
+    static func walkInStats(_ db: Database, _ statement: OccupancyStatement) throws -> WalkInTotals {
+        var totals = WalkInTotals()
+        for row in try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)) {
             var walkIns = WalkInStats(arrivals: row[1], closed: row[2] ?? 0, leftUnseen: row[3] ?? 0)
             walkIns.waits = row[4] ?? 0
             walkIns.medianWaitMinutes = row[5]
             walkIns.p90WaitMinutes = row[6]
-            stats[row[0]] = walkIns
+            let key: String = row[0]
+            if key == "*" { totals.all = walkIns } else if let c = ServiceCategory(rawValue: key) { totals.byCategory[c] = walkIns }
         }
-        for (key, value) in stats {
-            if key == "*" { agg.walkInsAll = value } else if let c = ServiceCategory(rawValue: key) { agg.walkIns[c] = value }
-        }
-        return agg
+        return totals
     }
 
     /// The occupancy statements as one script for the `sqlite3` shell, arguments written in
@@ -156,5 +229,51 @@ extension AppDatabase {
             }
         }
         return out
+    }
+}
+
+/// Walk-ins by category and for all categories (their median and p90 are not sums).
+struct WalkInTotals: Sendable {
+    var byCategory: [ServiceCategory: WalkInStats] = [:]
+    var all = WalkInStats()
+}
+
+extension OccupancyAggregates {
+    mutating func walkIns(_ totals: WalkInTotals) {
+        walkIns = totals.byCategory
+        walkInsAll = totals.all
+    }
+}
+
+/// A statement and its arguments as SQLite values, to hand to another thread.
+private struct SendableStatement: Sendable {
+    let sql: String
+    let arguments: [DatabaseValue]
+
+    init(_ statement: AppDatabase.OccupancyStatement) {
+        sql = statement.sql
+        arguments = statement.arguments.map(\.databaseValue)
+    }
+
+    var statement: AppDatabase.OccupancyStatement { (sql, arguments) }
+}
+
+/// A read run on its own thread while the caller goes on; `result()` waits for it.
+final class SideRead<Value: Sendable>: Sendable {
+    private let outcome = Mutex<Result<Value, any Error>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ body: @escaping @Sendable () throws -> Value) {
+        Thread.detachNewThread { [self] in
+            let result = Result { try body() }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+    }
+
+    /// Waits for the read to end: its value, or the error it threw.
+    func result() -> Result<Value, any Error> {
+        done.wait()
+        return outcome.withLock { $0! } // safe: set before the signal
     }
 }

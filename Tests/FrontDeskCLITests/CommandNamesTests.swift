@@ -17,4 +17,31 @@ struct CommandNamesTests {
             #expect(command.configuration.commandName != nil, "\(command) has no commandName")
         }
     }
+
+    /// What a parse gives, as text: the command with its options, or the error's message.
+    func outcome(_ parse: () throws -> ParsableCommand) -> String {
+        do {
+            var text = ""
+            dump(try parse(), to: &text)
+            return text
+        } catch {
+            return "error: " + FrontDeskCommand.fullMessage(for: error)
+        }
+    }
+
+    /// Parsing from the subcommand (`FrontDeskCommand.parse`) gives what parsing from the root
+    /// gives: the same command with the same options; for help, the version and mistakes, the
+    /// same message (those are parsed again from the root).
+    @Test(arguments: [["occupancy", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "csv", "--bom"],
+                      ["report", "--from", "2026-01-01", "--to", "2026-12-31", "--db", "/tmp/x.sqlite", "--lang", "en"],
+                      ["staff", "add", "Amal", "--role", "receptionist"], ["services"], ["services", "list"],
+                      ["schedule", "--date", "2026-11-24"], ["queue"],
+                      ["occupancy", "--help"], ["staff", "add", "--help"], ["staff", "-h"], ["occupancy", "--version"], ["occupancy", "--bogus"],
+                      ["occupancy", "--from", "2026-11-01"], ["report", "--from", "x", "--to", "y", "--format", "xml"],
+                      ["staff", "ad"], ["schedule", "--date"], ["queue", "extra"], ["help", "occupancy"]])
+    func theSubcommandParsesAsTheRootDoes(_ arguments: [String]) throws {
+        let fromRoot = outcome { try FrontDeskCommand.parseAsRoot(arguments) }
+        #expect(outcome { try FrontDeskCommand.parse(arguments) } == fromRoot)
+        #expect(!fromRoot.isEmpty)
+    }
 }

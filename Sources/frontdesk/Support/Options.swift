@@ -1,4 +1,5 @@
 import ArgumentParser
+import Synchronization
 import Foundation
 import FrontDeskDomain
 import FrontDeskStore
@@ -55,7 +56,7 @@ struct CommonOptions: ParsableArguments {
 
     private func opening(_ body: () throws -> AppDatabase) throws -> AppDatabase {
         do {
-            return try body()
+            return OpenDatabases.keep(try body())
         } catch let error as StoreError {
             throw UserError(error.message)
         } catch let error as UserError {
@@ -69,6 +70,25 @@ struct CommonOptions: ParsableArguments {
 }
 
 extension UILanguage: ExpressibleByArgument {}
+
+/// The databases this process opened, kept until it exits and closed as the command ends
+/// (`FrontDeskCommand.main`). Closing keeps SQLite's usual end (the last connection to a WAL file
+/// checkpoints it); keeping the values spares the exit a libdispatch worker thread started only to
+/// dispose of GRDB's queues (`AppDatabase.close()`).
+enum OpenDatabases {
+    private static let opened = Mutex<[AppDatabase]>([])
+
+    /// Registers `database` and returns it.
+    static func keep(_ database: AppDatabase) -> AppDatabase {
+        opened.withLock { $0.append(database) }
+        return database
+    }
+
+    /// Closes every registered database; the values stay registered until the process exits.
+    static func closeAll() {
+        for database in opened.withLock({ $0 }) { try? database.close() }
+    }
+}
 
 /// Output formats of listing commands.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
