@@ -23,14 +23,15 @@ let package = Package(
         .target(
             name: "FrontDeskStore",
             dependencies: [
-                "FrontDeskDomain", "CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift"),
+                "FrontDeskDomain", "CPlatform", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
         // glibc's wcwidth and setlocale, which Swift's Glibc module hides.
         .target(name: "CWidth"),
-        .target(name: "CSQLiteConfig", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // C calls the store needs that Swift cannot make: SQLite's variadic sqlite3_config, glibc's CPU sets.
+        .target(name: "CPlatform", linkerSettings: [.linkedLibrary("sqlite3")]),
         // Generic terminal UI toolkit: keys, cells, frames, width, widgets, headless terminal.
         .target(name: "TerminalKit", dependencies: ["CWidth"]),
         // ncursesw, imported through a shim header.

@@ -1,7 +1,7 @@
 import Foundation
 import FrontDeskDomain
 import GRDB
-import CSQLiteConfig
+import CPlatform
 
 /// The FrontDesk database: one SQLite file shared by every terminal of the center.
 ///
