@@ -157,7 +157,9 @@ extension AppDatabase: SchedulingRepository {
             var appointment = try Self.appointmentRow(db, id: appointmentId)
             try Self.requireChange(appointment, by: viewer)
             let before = appointment.status
-            do throws(AppointmentStatusError) { try appointment.advance(to: status) } catch { throw SchedulingError.status(error) }
+            do throws(AppointmentStatusError) { try appointment.advance(to: status, at: now, calendar: calendar) } catch {
+                throw SchedulingError.status(error)
+            }
             try Self.updateStatus(db, appointment)
             try Self.audit(db, .appointmentStatusChanged, entity: "appointment", entityId: appointment.id,
                            detail: "\(before.rawValue) → \(status.rawValue)", by: actor, at: now)

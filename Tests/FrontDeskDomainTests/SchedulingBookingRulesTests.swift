@@ -247,11 +247,41 @@ import FrontDeskDomain
                 #expect(throws: AppointmentStatusError.notAllowed(from: from, to: .cancelled)) { try a.cancel(reason: "x") }
             }
         } else if expected {
-            try a.advance(to: to)
+            try a.advance(to: to, at: a.end, calendar: Fx.casablanca)
             #expect(a.status == to)
         } else {
-            #expect(throws: AppointmentStatusError.notAllowed(from: from, to: to)) { try a.advance(to: to) }
+            #expect(throws: AppointmentStatusError.notAllowed(from: from, to: to)) { try a.advance(to: to, at: a.end, calendar: Fx.casablanca) }
             #expect(a.status == from)
+        }
+    }
+
+    struct Timing: Sendable { var status: AppointmentStatus; var from: AppointmentStatus; var at: String; var allowed: Bool }
+
+    /// Arrived and in session from the start of the appointment's day (center time), no-show
+    /// and completed from its start: 2026-04-14 10:00–10:45 in Rabat (09:00Z, UTC+1 that day).
+    @Test(arguments: [
+        Timing(status: .checkedIn, from: .booked, at: "2026-04-13T22:59:59Z", allowed: false), // 23:59 the day before
+        Timing(status: .checkedIn, from: .booked, at: "2026-04-13T23:00:00Z", allowed: true), // 00:00 that day
+        Timing(status: .inSession, from: .checkedIn, at: "2026-04-14T08:30:00Z", allowed: true),
+        Timing(status: .noShow, from: .booked, at: "2026-04-14T08:59:59Z", allowed: false),
+        Timing(status: .noShow, from: .booked, at: "2026-04-14T09:00:00Z", allowed: true),
+        Timing(status: .noShow, from: .checkedIn, at: "2026-04-13T12:00:00Z", allowed: false),
+        Timing(status: .completed, from: .inSession, at: "2026-04-14T08:45:00Z", allowed: false),
+        Timing(status: .completed, from: .inSession, at: "2026-04-14T09:10:00Z", allowed: true),
+        Timing(status: .noShow, from: .booked, at: "2026-05-20T12:00:00Z", allowed: true), // weeks later
+    ])
+    func statusesWaitForTheirTime(_ t: Timing) throws {
+        var a = Fx.appointment(1, UTCInterval(start: try Fx.utc("2026-04-14T09:00:00Z"), minutes: 45), counselor: 1, room: 1, status: t.from)
+        let now = try Fx.utc(t.at)
+        if t.allowed {
+            try a.advance(to: t.status, at: now, calendar: Fx.casablanca)
+            #expect(a.status == t.status)
+        } else {
+            let from = t.status == .checkedIn || t.status == .inSession ? "2026-04-14 00:00" : "2026-04-14 10:00"
+            #expect(throws: AppointmentStatusError.tooEarly(t.status, from: try #require(LocalDateTime(iso: from)))) {
+                try a.advance(to: t.status, at: now, calendar: Fx.casablanca)
+            }
+            #expect(a.status == t.from)
         }
     }
 
@@ -262,7 +292,9 @@ import FrontDeskDomain
 
     @Test func advancingCannotCancelAndCancellingNeedsAReason() throws {
         var a = Fx.appointment(1, UTCInterval(start: try Fx.utc("2026-04-14T09:00:00Z"), minutes: 45), counselor: 1, room: 1)
-        #expect(throws: AppointmentStatusError.notAllowed(from: .booked, to: .cancelled)) { try a.advance(to: .cancelled) }
+        #expect(throws: AppointmentStatusError.notAllowed(from: .booked, to: .cancelled)) {
+            try a.advance(to: .cancelled, at: a.end, calendar: Fx.casablanca)
+        }
         #expect(throws: AppointmentStatusError.reasonMissing) { try a.cancel(reason: " \n ") }
         #expect(a.status == .booked)
     }

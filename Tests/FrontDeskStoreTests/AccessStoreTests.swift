@@ -171,7 +171,7 @@ struct AccessStoreTests {
         #expect(karim.visitorName == nil)
         #expect(karim.appointment.start == own.appointment.start)
         // Writes hand back nothing of the notes either.
-        let moved = try f.db.setStatus(appointmentId: booked.id, to: .checkedIn, by: desk, at: SchedulingFixture.now)
+        let moved = try f.db.setStatus(appointmentId: booked.id, to: .checkedIn, by: desk, at: SchedulingFixture.during)
         #expect(moved.appointment.counselorNote == nil)
     }
 
@@ -198,7 +198,7 @@ struct AccessStoreTests {
         let before = try audited()
         for viewer in [Viewer(role: .counselor, counselorId: f.karim.id), Viewer(role: .coordinator), Viewer(role: .admin)] {
             #expect(throws: AccessError.self) {
-                try f.db.setStatus(appointmentId: booked.id, to: .checkedIn, as: viewer, by: desk, at: SchedulingFixture.now)
+                try f.db.setStatus(appointmentId: booked.id, to: .checkedIn, as: viewer, by: desk, at: SchedulingFixture.during)
             }
             #expect(throws: AccessError.self) {
                 try f.db.correctStatus(appointmentId: booked.id, to: .noShow, reason: "test", as: viewer, by: desk, at: SchedulingFixture.now)
@@ -216,11 +216,11 @@ struct AccessStoreTests {
         #expect(try audited() == before)
         // Reception marks the arrival and gets the service back masked; the counselor completes it.
         let arrived = try f.db.setStatus(appointmentId: booked.id, to: .checkedIn, as: Viewer(role: .receptionist), by: desk,
-                                         at: SchedulingFixture.now)
+                                         at: SchedulingFixture.during)
         #expect(arrived.status == .checkedIn && arrived.service.nameEn == "appointment" && arrived.appointment.counselorNote == nil)
         let leila = Viewer(role: .counselor, counselorId: f.leila.id)
-        _ = try f.db.setStatus(appointmentId: booked.id, to: .inSession, as: leila, by: desk, at: SchedulingFixture.now)
-        let done = try f.db.setStatus(appointmentId: booked.id, to: .completed, as: leila, by: desk, at: SchedulingFixture.now)
+        _ = try f.db.setStatus(appointmentId: booked.id, to: .inSession, as: leila, by: desk, at: SchedulingFixture.during)
+        let done = try f.db.setStatus(appointmentId: booked.id, to: .completed, as: leila, by: desk, at: SchedulingFixture.during)
         #expect(done.status == .completed && done.service.nameEn == "Trauma-focused follow-up")
     }
 

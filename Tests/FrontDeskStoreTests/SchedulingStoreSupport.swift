@@ -17,6 +17,9 @@ struct SchedulingFixture {
 
     /// Before every booking of the tests: 2026-04-01 08:00Z.
     static let now = Date(timeIntervalSince1970: 1_775_030_400)
+    /// 2026-04-14 10:20 in Rabat (09:20Z): while the tests' 10:00 appointments run, when their
+    /// statuses may be marked (`Appointment.earliest`).
+    static let during = Date(timeIntervalSince1970: 1_776_158_400)
 
     /// `consult-<minutes>` individual services, `group` (capacity 2, 90 min).
     static let services: [Service] = [15, 30, 45, 46, 90].map {

@@ -82,11 +82,16 @@ struct SchedulingStoreTests {
     @Test func lifecycleAndAuditedCorrections() throws {
         let f = try SchedulingFixture()
         let a = try f.book(f.youssef, f.leila, f.salle2, "2026-04-14", "10:00")
+        // A no-show before the appointment starts is refused, and changes nothing.
+        #expect(throws: SchedulingError.status(.tooEarly(.noShow, from: LocalDateTime(iso: "2026-04-14 10:00")!))) {
+            try f.db.setStatus(appointmentId: a.id, to: .noShow, by: desk, at: SchedulingFixture.now)
+        }
+        #expect(try f.db.appointment(id: a.id, as: .fileOwner)?.status == .booked)
         for next in [AppointmentStatus.checkedIn, .inSession, .completed] {
-            #expect(try f.db.setStatus(appointmentId: a.id, to: next, by: desk, at: SchedulingFixture.now).status == next)
+            #expect(try f.db.setStatus(appointmentId: a.id, to: next, by: desk, at: SchedulingFixture.during).status == next)
         }
         #expect(throws: SchedulingError.status(.notAllowed(from: .completed, to: .noShow))) {
-            try f.db.setStatus(appointmentId: a.id, to: .noShow, by: desk, at: SchedulingFixture.now)
+            try f.db.setStatus(appointmentId: a.id, to: .noShow, by: desk, at: SchedulingFixture.during)
         }
         let corrected = try f.db.correctStatus(appointmentId: a.id, to: .noShow, reason: "never came; marked by mistake",
                                                by: Actor(name: "Coordinator", terminal: "t2"), at: SchedulingFixture.now)

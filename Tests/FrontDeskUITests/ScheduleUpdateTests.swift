@@ -71,6 +71,10 @@ import Testing
         // In session needs an arrival first: refused here with a message (the store re-checks).
         #expect(send(&state, .function(3)) == [])
         #expect(state.notice == Notice(.error, "An appointment cannot go from booked to in session."))
+        // Nobody is a no-show before the appointment starts (10:00; it is 08:00).
+        #expect(send(&state, .character("n")) == [])
+        #expect(state.notice == Notice(.error, "“no-show” can be set from 10:00 on Fri 20 Mar 2026, not before."))
+        state.now = Sched.at("2026-03-20", "10:05")
         #expect(send(&state, .character("n")) == [.setStatus(appointmentId: 1, .noShow)])
         #expect(send(&state, .down) == [])
         #expect(state.selectedId == 3)

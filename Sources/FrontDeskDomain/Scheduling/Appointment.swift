@@ -46,11 +46,14 @@ public enum AppointmentStatusError: Error, Equatable, Sendable, CustomStringConv
     case notAllowed(from: AppointmentStatus, to: AppointmentStatus)
     /// Cancelling needs a non-blank reason.
     case reasonMissing
+    /// Not yet: the status can be set from `from` (center-local), see `Appointment.earliest`.
+    case tooEarly(AppointmentStatus, from: LocalDateTime)
 
     public var description: String {
         switch self {
         case .notAllowed(let a, let b): "an appointment cannot go from \(a.rawValue) to \(b.rawValue); a correction can"
         case .reasonMissing: "a cancellation needs a reason"
+        case .tooEarly(let s, let from): "\(s.rawValue) can be set from \(from), not before"
         }
     }
 }
@@ -120,11 +123,32 @@ public struct Appointment: Hashable, Sendable, Codable, Identifiable {
     /// `[start, end)`.
     public var interval: UTCInterval { UTCInterval(start: start, end: end) }
 
-    /// Moves along the normal lifecycle (`AppointmentStatus.transitions`); use `cancel(reason:)`
-    /// to cancel. - Throws: `.notAllowed` for any other move, including to `.cancelled`.
-    public mutating func advance(to next: AppointmentStatus) throws(AppointmentStatusError) {
+    /// Moves along the normal lifecycle (`AppointmentStatus.transitions`), no earlier than
+    /// `earliest(_:calendar:)` allows; use `cancel(reason:)` to cancel.
+    /// - Parameters: `now`, the instant of the change; `calendar`, the center's, for the day.
+    /// - Throws: `.notAllowed` for any other move, including to `.cancelled`; `.tooEarly` before
+    ///   the status's time.
+    public mutating func advance(to next: AppointmentStatus, at now: Date, calendar: CenterCalendar) throws(AppointmentStatusError) {
         guard next != .cancelled, status.canMove(to: next) else { throw .notAllowed(from: status, to: next) }
+        if let earliest = earliest(next, calendar: calendar), now < earliest {
+            throw .tooEarly(next, from: calendar.localDateTime(of: earliest))
+        }
         status = next
+    }
+
+    /// The first instant at which the lifecycle may reach `next`, nil when the clock does not
+    /// matter (a cancellation):
+    /// - arrived (`checkedIn`) and in session: from the start of the appointment's day in
+    ///   center time (people come early; not days early);
+    /// - no-show and completed: from the appointment's start (nobody is missing before it
+    ///   begins; the funders' no-show rate counts only appointments that were due).
+    /// A correction (`correct(to:)`) is not bound by it.
+    public func earliest(_ next: AppointmentStatus, calendar: CenterCalendar) -> Date? {
+        switch next {
+        case .checkedIn, .inSession: calendar.startOfDay(calendar.localDate(of: start))
+        case .noShow, .completed: start
+        case .booked, .cancelled: nil
+        }
     }
 
     /// Cancels a non-final appointment with a reason (trimmed).

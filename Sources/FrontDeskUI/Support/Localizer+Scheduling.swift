@@ -68,6 +68,8 @@ extension Localizer {
         case .invalid(let why): self("error.invalid", why)
         case .status(.reasonMissing): self("error.reasonMissing")
         case .status(.notAllowed(let from, let to)): self("error.statusNotAllowed", appointmentStatus(from), appointmentStatus(to))
+        case .status(.tooEarly(let status, let from)): self("error.statusTooEarly", appointmentStatus(status), from.time.description,
+                                                             longDate(from.date, weekday: from.date.isoWeekday.rawValue % 7 + 1))
         case .group: self("error.group")
         }
     }

@@ -150,9 +150,13 @@ extension ScheduleScreen {
             state.notice = Notice(.error, state.strings("error.notYourAppointment"))
             return []
         }
-        guard a.status.canMove(to: status) else {
-            state.notice = Notice(.error, state.strings("error.statusNotAllowed", state.strings.appointmentStatus(a.status),
-                                                        state.strings.appointmentStatus(status)))
+        // The lifecycle and its clock (`Appointment.advance`), checked here for an immediate
+        // answer; the store checks again in its transaction.
+        var moved = a.appointment
+        do throws(AppointmentStatusError) {
+            try moved.advance(to: status, at: state.now, calendar: state.calendar)
+        } catch {
+            state.notice = Notice(.error, state.strings.message(for: SchedulingError.status(error)))
             return []
         }
         return [.setStatus(appointmentId: a.id, status)]
