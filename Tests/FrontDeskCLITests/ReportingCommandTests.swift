@@ -157,6 +157,31 @@ import Testing
         #expect(r["visitors"] as? Int == 0 && r["services"] as? Int == 0)
     }
 
+    /// The text printed for people follows `--lang`: headings, values named (sexes, statuses,
+    /// weekdays); CSV and JSON are the same in both languages (codes and English column names).
+    @Test func textFollowsTheLanguageAndDataFormatsDoNot() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        let report = ["report", "--from", "2026-04-13", "--to", "2026-04-19"]
+        let fr = try c.run(report + ["--lang", "fr"]), en = try c.run(report + ["--lang", "en"])
+        try #require(fr.status == 0 && en.status == 0, "\(fr.stderr) \(en.stderr)")
+        #expect(fr.stdout.hasPrefix("Rapport pour les bailleurs 2026-04-13…2026-04-19\n"))
+        #expect(fr.stdout.contains("Tranche d'âge") && fr.stdout.contains("Réfugié·e") && fr.stdout.contains("Non précisé"))
+        #expect(en.stdout.hasPrefix("Funder report 2026-04-13…2026-04-19\n"))
+        #expect(en.stdout.contains("Age band") && en.stdout.contains("Refugee") && !en.stdout.contains("Réfugié"))
+        let occupancy = ["occupancy", "--from", "2026-04-13", "--to", "2026-04-19"]
+        let occFr = try c.run(occupancy + ["--lang", "fr"]), occEn = try c.run(occupancy + ["--lang", "en"])
+        #expect(occFr.stdout.hasPrefix("Occupation 2026-04-13…2026-04-19") && occFr.stdout.contains("lun. 13"))
+        #expect(occFr.stdout.contains("PSYCHOLOGIQUE") && occFr.stdout.contains("Conseiller·e"))
+        #expect(occEn.stdout.hasPrefix("Occupancy 2026-04-13…2026-04-19") && occEn.stdout.contains("Mon 13"))
+        for command in [report, occupancy] {
+            for format in ["csv", "json"] {
+                let a = try c.run(command + ["--format", format, "--lang", "fr"]), b = try c.run(command + ["--format", format, "--lang", "en"])
+                #expect(a.status == 0 && a.stdout == b.stdout, "\(command[0]) \(format)")
+            }
+        }
+    }
+
     @Test func reportCSVAndJSONFieldByField() throws {
         let c = try Self.center()
         defer { c.dir.remove() }

@@ -41,6 +41,11 @@ public struct Localizer: Sendable {
 
     /// The text for `key` with `{0}`, `{1}`… replaced by the arguments in order.
     public func callAsFunction(_ key: String, _ arguments: CustomStringConvertible...) -> String {
+        text(key, arguments)
+    }
+
+    /// `callAsFunction` with the arguments as an array (for helpers that pass theirs on).
+    public func text(_ key: String, _ arguments: [CustomStringConvertible]) -> String {
         var text = table[key] ?? fallback[key] ?? key
         for (i, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)

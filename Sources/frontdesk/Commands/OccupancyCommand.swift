@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 import FrontDeskStore
+import FrontDeskUI
 import TerminalKit
 
 /// Options of the coordinator's commands: the center-local days and the output.
@@ -57,7 +58,9 @@ struct OccupancyCommand: ParsableCommand {
         let report = try storeCall { try db.occupancy(p) }
         let english = common.language == .en
         switch period.format {
-        case .text: period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.timeZone.identifier, english: english))
+        case .text:
+            let strings = try ShippedData.strings(common.language)
+            period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.timeZone.identifier, strings: strings))
         case .csv: period.write(OccupancyOutput.csv(report, by: by ?? .room, english: english))
         case .json: period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.timeZone.identifier)))
         }
@@ -73,46 +76,48 @@ enum OccupancyOutput {
 
     // MARK: Text
 
-    static func text(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String, english: Bool) -> String {
-        var out = "Occupancy \(r.period) (\(timeZone))\n"
+    /// The tables for people, in the command's language (`--lang`, else the locale).
+    static func text(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String, strings: Localizer) -> String {
+        let english = strings.language == .en
+        func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.occupancy." + key, args) }
+        var out = t("title", r.period, timeZone) + "\n"
         let w = r.walkIns
-        out += "Rooms \(Statistics.percentText(r.roomUtilization.ratio)) · Counselors \(Statistics.percentText(r.counselorUtilization.ratio))"
-            + " · No-shows \(Statistics.percentText(r.appointments.noShowRate)) · Walk-ins \(w.arrivals)"
-            + " · wait median \(Statistics.minutesText(w.medianWaitMinutes)), p90 \(Statistics.minutesText(w.p90WaitMinutes))"
-            + " · left unseen \(Statistics.percentText(w.leftUnseenShare))\n"
+        out += t("summary", Statistics.percentText(r.roomUtilization.ratio), Statistics.percentText(r.counselorUtilization.ratio),
+                 Statistics.percentText(r.appointments.noShowRate), w.arrivals, Statistics.minutesText(w.medianWaitMinutes),
+                 Statistics.minutesText(w.p90WaitMinutes), Statistics.percentText(w.leftUnseenShare)) + "\n"
         let showDays = r.days.count <= 7
         func resources(_ title: String, _ rows: [ResourceOccupancy]) -> String {
-            var header = [pad(title, 24), pad("booked h", 9, right: true), pad("avail. h", 9, right: true), pad("use", 5, right: true)]
-            if showDays { header += r.days.map { pad(shortDay($0), 7, right: true) } }
+            var header = [pad(title, 24), pad(t("booked"), 9, right: true), pad(t("available"), 9, right: true), pad(t("use"), 5, right: true)]
+            if showDays { header += r.days.map { pad(shortDay($0, strings), 7, right: true) } }
             var lines = [header.joined(separator: " ")]
             for row in rows {
-                var cells = [pad(TextOutput.safe(row.name) + (row.active ? "" : " (inactive)"), 24), pad(hours(row.total.bookedMinutes), 9, right: true),
+                var cells = [pad(TextOutput.safe(row.name) + (row.active ? "" : " " + t("inactive")), 24), pad(hours(row.total.bookedMinutes), 9, right: true),
                              pad(hours(row.total.availableMinutes), 9, right: true), pad(Statistics.percentText(row.total.ratio), 5, right: true)]
                 if showDays { cells += row.days.map { pad(Statistics.percentText($0.ratio), 7, right: true) } }
                 lines.append(cells.joined(separator: " "))
             }
-            if rows.isEmpty { lines.append("(none)") }
+            if rows.isEmpty { lines.append(t("none")) }
             return "\n" + lines.joined(separator: "\n") + "\n"
         }
-        if by == nil || by == .room { out += resources("Room", r.rooms) }
-        if by == nil || by == .counselor { out += resources("Counselor", r.counselors) }
+        if by == nil || by == .room { out += resources(t("room"), r.rooms) }
+        if by == nil || by == .counselor { out += resources(t("counselor"), r.counselors) }
         if by == nil || by == .service {
-            var lines = [[pad("Service", 34), pad("appts", 6, right: true), pad("done", 5, right: true), pad("no-show", 7, right: true),
-                          pad("cancel", 6, right: true), pad("demand", 6, right: true), pad("capacity", 8, right: true),
-                          pad("d/c", 5, right: true)].joined(separator: " ")]
+            var lines = [[pad(t("service"), 34), pad(t("appts"), 6, right: true), pad(t("done"), 5, right: true), pad(t("noShow"), 7, right: true),
+                          pad(t("cancel"), 6, right: true), pad(t("demand"), 7, right: true), pad(t("capacity"), 8, right: true),
+                          pad(t("ratio"), 5, right: true)].joined(separator: " ")]
             for c in r.categories {
                 let walk = c.walkIns
-                lines.append([pad(c.category.rawValue.uppercased(), 34), pad("\(c.counts.appointments)", 6, right: true),
+                lines.append([pad(strings.category(c.category).uppercased(), 34), pad("\(c.counts.appointments)", 6, right: true),
                               pad("\(c.counts.completed)", 5, right: true), pad("\(c.counts.noShows)", 7, right: true),
-                              pad("\(c.counts.cancelled)", 6, right: true), pad("\(c.demand)", 6, right: true),
+                              pad("\(c.counts.cancelled)", 6, right: true), pad("\(c.demand)", 7, right: true),
                               pad("\(c.capacity)", 8, right: true), pad(Statistics.percentText(c.demandRatio), 5, right: true)].joined(separator: " ")
-                    + "  walk-ins \(walk.arrivals), wait \(Statistics.minutesText(walk.medianWaitMinutes))/\(Statistics.minutesText(walk.p90WaitMinutes)),"
-                    + " left unseen \(Statistics.percentText(walk.leftUnseenShare))")
+                    + "  " + t("categoryWalkIns", walk.arrivals, Statistics.minutesText(walk.medianWaitMinutes),
+                                Statistics.minutesText(walk.p90WaitMinutes), Statistics.percentText(walk.leftUnseenShare)))
                 for s in r.services where s.service.category == c.category {
-                    lines.append([pad("  " + TextOutput.safe(serviceName(s.service, english: english)) + (s.service.isGroup ? " · group" : ""), 34),
+                    lines.append([pad("  " + TextOutput.safe(serviceName(s.service, english: english)) + (s.service.isGroup ? " · " + t("group") : ""), 34),
                                   pad("\(s.counts.appointments)", 6, right: true), pad("\(s.counts.completed)", 5, right: true),
                                   pad("\(s.counts.noShows)", 7, right: true), pad("\(s.counts.cancelled)", 6, right: true),
-                                  pad("\(s.demand)", 6, right: true), pad("\(s.capacity)", 8, right: true),
+                                  pad("\(s.demand)", 7, right: true), pad("\(s.capacity)", 8, right: true),
                                   pad(Statistics.percentText(s.demandRatio), 5, right: true)].joined(separator: " "))
                 }
             }
@@ -123,9 +128,11 @@ enum OccupancyOutput {
 
     static func hours(_ minutes: Int) -> String { NumberText.fixed(Double(minutes) / 60, places: 1) }
 
-    /// `Mon 02`.
-    static func shortDay(_ d: LocalDate) -> String {
-        ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][d.isoWeekday.rawValue - 1] + " " + NumberText.zeroPadded(d.day, width: 2)
+    /// `Mon 02`, `lun. 02`.
+    static func shortDay(_ d: LocalDate, _ strings: Localizer) -> String {
+        let names = strings("calendar.weekdays").split(separator: ",") // Sunday first
+        let name = names.count == 7 ? String(names[d.isoWeekday.rawValue % 7]) : "\(d.isoWeekday.rawValue)"
+        return name + " " + NumberText.zeroPadded(d.day, width: 2)
     }
 
     /// The text cut or padded to `width` columns (by display width).

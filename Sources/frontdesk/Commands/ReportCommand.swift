@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 import FrontDeskStore
+import FrontDeskUI
 
 /// `frontdesk report --from D --to D [--format text|csv|json]`: the funder report (UNHCR, IOM,
 /// EU, GIZ): unique visitors and services delivered by sex, age band, nationality, status,
@@ -26,35 +27,57 @@ struct ReportCommand: ParsableCommand {
         if period.sql { return FileHandle.standardOutput.write(Data(db.funderReportSQLScript(p).utf8)) }
         let report = try storeCall { try db.funderReport(p) }
         switch period.format {
-        case .text: period.write(Self.text(report))
+        case .text: period.write(Self.text(report, strings: try ShippedData.strings(common.language), reference: try ShippedData.reference()))
         case .csv: period.write(Self.csv(report))
         case .json: period.write(JSONOutput.encode(ReportJSON(report)))
         }
     }
 
-    static let titles: [ReportDimension: String] = [
-        .sex: "Sex", .ageBand: "Age band", .nationality: "Nationality", .status: "Status", .category: "Service category",
-        .recurrence: "New or returning",
-    ]
-
-    static func text(_ r: FunderReport) -> String {
-        var out = "Funder report \(r.period)\n"
-        out += "Unique visitors \(r.visitors) · Services delivered \(r.services)\n"
-        out += "Left out (no consent to reporting): \(r.nonConsentingVisitors) visitors, \(r.nonConsentingServices) services\n"
-        out += "Counts from 1 to 4 are shown as <5, with another cell hidden so that none follows from the total.\n"
+    /// The report for people, in the command's language: values named (sexes, statuses,
+    /// categories, countries after their code), counts as in the other formats.
+    static func text(_ r: FunderReport, strings: Localizer, reference: ReferenceData) -> String {
+        func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.report." + key, args) }
+        var out = t("title", r.period) + "\n"
+        out += t("totals", r.visitors, r.services) + "\n"
+        out += t("leftOut", r.nonConsentingVisitors, r.nonConsentingServices) + "\n"
+        out += t("smallCells") + "\n"
         for d in ReportDimension.allCases {
-            out += "\n" + pad(titles[d] ?? d.rawValue, 20) + pad("visitors", 10, right: true) + pad("services", 10, right: true) + "\n"
+            out += "\n" + OccupancyOutput.pad(title(d, t), 32) + OccupancyOutput.pad(t("visitors"), 10, right: true)
+                + OccupancyOutput.pad(t("services"), 10, right: true) + "\n"
             for row in r.rows(d) {
-                out += pad(TextOutput.safe(row.key), 20) + pad(row.visitors.description, 10, right: true)
-                    + pad(row.services.description, 10, right: true) + "\n"
+                out += OccupancyOutput.pad(TextOutput.safe(label(row.key, d, strings, reference, t)), 32)
+                    + OccupancyOutput.pad(row.visitors.description, 10, right: true)
+                    + OccupancyOutput.pad(row.services.description, 10, right: true) + "\n"
             }
         }
         return out
     }
 
-    private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - text.count))
-        return right ? fill + text : text + fill
+    private static func title(_ d: ReportDimension, _ t: (String, CustomStringConvertible...) -> String) -> String {
+        switch d {
+        case .sex: t("sex")
+        case .ageBand: t("age_band")
+        case .nationality: t("nationality")
+        case .status: t("status")
+        case .category: t("category")
+        case .recurrence: t("recurrence")
+        }
+    }
+
+    /// A row's value named for people; the stored code when it is not a known one.
+    private static func label(_ key: String, _ d: ReportDimension, _ strings: Localizer, _ reference: ReferenceData,
+                              _ t: (String, CustomStringConvertible...) -> String) -> String {
+        if key == AgeBand.unknown.rawValue, d == .ageBand || d == .nationality { return t("unknown") }
+        switch d {
+        case .sex: return Sex(rawValue: key).map(strings.sex) ?? key
+        case .ageBand: return key
+        case .nationality:
+            guard let country = reference.country(code: key) else { return key }
+            return country.code + " " + (strings.language == .fr ? country.nameFr : country.nameEn)
+        case .status: return LegalStatus(rawValue: key).map(strings.status) ?? key
+        case .category: return ServiceCategory(rawValue: key).map(strings.category) ?? key
+        case .recurrence: return VisitorRecurrence(rawValue: key).map { t($0.rawValue) } ?? key
+        }
     }
 
     static func csv(_ r: FunderReport) -> String {
