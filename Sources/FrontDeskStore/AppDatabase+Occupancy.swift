@@ -14,10 +14,12 @@ extension AppDatabase {
     /// Every figure comes from one snapshot of the file. On a file opened with a single
     /// connection (`openForReading`, the command line), a second, read-only connection on another
     /// thread reads the resources, services and the first three statements while this one runs
-    /// the walk-in statement, the longest. The two snapshots are one when no other connection
-    /// committed between just before the second read began and just after both ended
-    /// (`PRAGMA data_version` unchanged on this connection: it moves with every commit by
-    /// another connection); otherwise, or when the second connection fails, everything is read
+    /// the walk-in statement, the longest. The second connection must reach the same file (the
+    /// path's device and inode, before and after it opens, as when the first opened: not a
+    /// backup restored over the path since), and the two snapshots are one when no other
+    /// connection committed between just before the second read began and just after both
+    /// ended (`PRAGMA data_version` unchanged on this connection: it moves with every commit by
+    /// another connection). Otherwise, or when the second connection fails, everything is read
     /// again here, in one transaction.
     /// - Throws: `DatabaseError` from SQLite.
     public func occupancy(_ period: ReportingPeriod) throws -> OccupancyReport {
@@ -29,8 +31,8 @@ extension AppDatabase {
     /// connection there).
     func occupancy(_ period: ReportingPeriod, whileSideReads: (() throws -> Void)?) throws -> OccupancyReport {
         let statements = occupancyStatements(period)
-        if let queue = writer as? DatabaseQueue, let path, !period.days.isEmpty,
-           let report = try occupancyWithSideRead(queue, path: path, period, statements, whileSideReads: whileSideReads) {
+        if let queue = writer as? DatabaseQueue, let path, let fileIdentity, !period.days.isEmpty,
+           let report = try occupancyWithSideRead(queue, path: path, file: fileIdentity, period, statements, whileSideReads: whileSideReads) {
             return report
         }
         return try writer.read { db in
@@ -42,8 +44,8 @@ extension AppDatabase {
 
     /// The two-connection read of `occupancy(_:)`; nil when its snapshots may differ or the
     /// second connection failed.
-    private func occupancyWithSideRead(_ queue: DatabaseQueue, path: String, _ period: ReportingPeriod, _ statements: [OccupancyStatement],
-                                       whileSideReads: (() throws -> Void)?) throws -> OccupancyReport? {
+    private func occupancyWithSideRead(_ queue: DatabaseQueue, path: String, file: FileIdentity, _ period: ReportingPeriod,
+                                       _ statements: [OccupancyStatement], whileSideReads: (() throws -> Void)?) throws -> OccupancyReport? {
         let dataVersion = { try queue.inDatabase { try Int.fetchOne($0, sql: "PRAGMA data_version") } }
         let before = try dataVersion()
         let sideStatements = statements.map(SendableStatement.init)
@@ -53,8 +55,12 @@ extension AppDatabase {
             config.readonly = true
             config.busyMode = .timeout(Self.busyTimeout)
             config.label = "FrontDesk.sideRead"
+            // The same file as this connection's: not one put at the path since (a restored
+            // backup), checked before and after opening.
+            guard FileIdentity(path: path) == file else { throw SideReadRefusal.otherFile }
             let connection = try DatabaseQueue(path: path, configuration: config)
             defer { try? connection.close() }
+            guard FileIdentity(path: path) == file else { throw SideReadRefusal.otherFile }
             return try connection.read { db in
                 let inputs = try occupancyInputs(db, period)
                 sideSnapshotTaken.signal()
@@ -232,6 +238,12 @@ extension AppDatabase {
         }
         return out
     }
+}
+
+/// Why a side read gave up (the caller then reads alone).
+private enum SideReadRefusal: Error {
+    /// The path names another file than the one the first connection opened.
+    case otherFile
 }
 
 /// Walk-ins by category and for all categories (their median and p90 are not sums).

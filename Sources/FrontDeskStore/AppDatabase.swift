@@ -22,6 +22,9 @@ public struct AppDatabase: Sendable {
     public let calendar: CenterCalendar
     /// The database file, nil in memory.
     public let path: String?
+    /// The file the connection opened, when `openForReading` could tell (the path named the
+    /// same file before and after opening): a second connection must reach that same file.
+    let fileIdentity: FileIdentity?
 
     private enum TokenSource: Sendable {
         /// A dedicated connection that never writes: its `PRAGMA data_version` moves when any
@@ -105,6 +108,7 @@ public struct AppDatabase: Sendable {
         guard stat(path, &info) == 0, info.st_size > 0, try DatabaseFile.prepare(path) == .database else {
             return try open(path: path, calendar: calendar)
         }
+        let identity = FileIdentity(path: path)
         let migrator = Self.migrator
         let queue: DatabaseQueue
         let current: Bool
@@ -122,7 +126,8 @@ public struct AppDatabase: Sendable {
             try queue.close()
             return try open(path: path, calendar: calendar)
         }
-        return AppDatabase(writer: queue, tokenSource: .dataVersion(queue), calendar: calendar, path: path)
+        return AppDatabase(writer: queue, tokenSource: .dataVersion(queue), calendar: calendar, path: path,
+                           fileIdentity: FileIdentity(path: path) == identity ? identity : nil)
     }
 
     /// A fresh database in memory, for tests and previews: same schema and rules, no file.
@@ -145,9 +150,11 @@ public struct AppDatabase: Sendable {
         return (home as NSString).appendingPathComponent(".local/share/frontdesk/frontdesk.sqlite")
     }
 
-    private init(writer: any DatabaseWriter, tokenSource: TokenSource, calendar: CenterCalendar, path: String?) {
+    private init(writer: any DatabaseWriter, tokenSource: TokenSource, calendar: CenterCalendar, path: String?,
+                 fileIdentity: FileIdentity? = nil) {
         self.writer = writer
         self.tokenSource = tokenSource
+        self.fileIdentity = fileIdentity
         self.calendar = calendar
         self.path = path
     }

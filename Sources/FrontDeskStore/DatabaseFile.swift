@@ -77,3 +77,18 @@ enum DatabaseFile {
         return info.st_mode & 0o7777
     }
 }
+
+/// Which file a path names right now: device and inode (`stat`). Two opens of one path reach
+/// the same file only if it was not replaced in between (a backup restored with `mv`).
+struct FileIdentity: Hashable, Sendable {
+    let device: UInt64
+    let inode: UInt64
+
+    /// The file at `path`; nil when there is none.
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}

@@ -226,5 +226,10 @@ import Testing
         #expect(missing.status == 1 && missing.stderr.contains("no database at"))
         let usage = try c.run(["occupancy", "--from", "2026-01-01", "--to", "2026-01-31", "--by", "desk"])
         #expect(usage.status == 2)
+        // Ten years to the calendar day, no more.
+        let tenYears = try c.run(["report", "--from", "2016-12-08", "--to", "2026-12-07", "--format", "json"])
+        #expect(tenYears.status == 0, "\(tenYears.stderr)")
+        let tooLong = try c.run(["report", "--from", "2016-12-08", "--to", "2026-12-08"])
+        #expect(tooLong.status == 1 && tooLong.stderr == "frontdesk: --from and --to are more than ten years apart\n")
     }
 }

@@ -58,6 +58,30 @@ import Testing
         #expect(report == (try center.terminal.occupancy(period)))
     }
 
+    /// Another file moved over the path after the command opened it (a backup restored with
+    /// `mv`): the second connection would read that file, so the report is read from the
+    /// command's own file alone, whole.
+    @Test func aFileMovedOverThePathIsNotMixedIn() throws {
+        let center = try FileCenter()
+        defer { center.remove() }
+        let period = ReportingPeriod.month(containing: LocalDate(year: 2026, month: 4, day: 1))
+        let ours = try center.command.occupancy(period)
+        let other = center.directory.file("other.sqlite")
+        try center.terminal.backup(to: other)
+        let changed = try AppDatabase.open(path: other, calendar: rabat)
+        _ = try changed.saveRoom(Room(id: 0, name: "Salle 9", capacity: 4), by: desk, at: apr14())
+        let visitor = try changed.register(newVisitor("Samira", "Ouahbi"), by: desk, at: apr14())
+        _ = try changed.checkIn(visitorId: visitor.id, category: .social, by: desk, at: apr14(minutes: 5))
+        let theirs = try changed.occupancy(period)
+        try changed.close()
+        #expect(theirs.rooms.count == ours.rooms.count + 1 && theirs.walkIns.arrivals == ours.walkIns.arrivals + 1)
+        try center.terminal.close()
+        let path = center.directory.file("center.sqlite")
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        #expect(rename(other, path) == 0)
+        #expect(try center.command.occupancy(period) == ours)
+    }
+
     /// Without a commit between them, the hook's pause changes nothing.
     @Test func withoutACommitTheSplitReadStands() throws {
         let center = try FileCenter()

@@ -83,6 +83,10 @@ struct BookCommand: ParsableCommand {
     @Option(help: "A note for staff.") var note: String = ""
     @Option(help: "text or json.") var format: OutputFormat = .text
 
+    func validate() throws {
+        if format == .csv { throw ValidationError("book prints one appointment: --format text or json") }
+    }
+
     func run() throws {
         guard let local = LocalDateTime(iso: at) else { throw UserError("--at: '\(TextOutput.safe(at))' is not a local time like '2026-04-14 10:00'") }
         let db = try common.openDatabase()

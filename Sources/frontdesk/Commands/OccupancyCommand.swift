@@ -17,7 +17,10 @@ struct PeriodOptions: ParsableArguments {
     func period() throws -> ReportingPeriod {
         let first = try localDate(from, option: "--from"), last = try localDate(to, option: "--to")
         guard first <= last else { throw UserError("--to \(last) comes before --from \(first)") }
-        guard first.days(to: last) < 3_700 else { throw UserError("--from and --to are more than ten years apart") }
+        // Ten years to the calendar day (29 February counts from 1 March ten years on).
+        var limit = LocalDate(year: first.year + 10, month: first.month, day: first.day)
+        if !limit.isValid { limit = LocalDate(year: first.year + 10, month: 3, day: 1) }
+        guard last < limit else { throw UserError("--from and --to are more than ten years apart") }
         return ReportingPeriod(kind: .range, first: first, last: last)
     }
 

@@ -28,8 +28,9 @@ enum ShippedData {
 
     static func strings(_ language: UILanguage) throws -> Localizer {
         do {
+            // English is the fallback table: reading it twice for English would only cost time.
             return try Localizer(language: language, json: try required("strings/\(language.rawValue).json"),
-                                 fallbackJSON: FrontDeskResources.data(named: "strings/en.json"))
+                                 fallbackJSON: language == .en ? nil : FrontDeskResources.data(named: "strings/en.json"))
         } catch let e as UserError { throw e } catch {
             throw UserError("damaged strings file for \(language.rawValue): \(error)")
         }
