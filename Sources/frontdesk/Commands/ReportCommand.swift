@@ -27,7 +27,7 @@ struct ReportCommand: ParsableCommand {
         if period.sql { return FileHandle.standardOutput.write(Data(db.funderReportSQLScript(p).utf8)) }
         let report = try storeCall { try db.funderReport(p) }
         switch period.format {
-        case .text: period.write(Self.text(report, strings: try ShippedData.strings(common.language), reference: try ShippedData.reference()))
+        case .text: period.write(Self.text(report, strings: try ShippedData.strings(common.language), countries: try ShippedData.countries()))
         case .csv: period.write(Self.csv(report))
         case .json: period.write(JSONOutput.encode(ReportJSON(report)))
         }
@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
 
     /// The report for people, in the command's language: values named (sexes, statuses,
     /// categories, countries after their code), counts as in the other formats.
-    static func text(_ r: FunderReport, strings: Localizer, reference: ReferenceData) -> String {
+    static func text(_ r: FunderReport, strings: Localizer, countries: [String: Country]) -> String {
         func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.report." + key, args) }
         var out = t("title", r.period) + "\n"
         out += t("totals", r.visitors, r.services) + "\n"
@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
             out += "\n" + OccupancyOutput.pad(title(d, t), 32) + OccupancyOutput.pad(t("visitors"), 10, right: true)
                 + OccupancyOutput.pad(t("services"), 10, right: true) + "\n"
             for row in r.rows(d) {
-                out += OccupancyOutput.pad(TextOutput.safe(label(row.key, d, strings, reference, t)), 32)
+                out += OccupancyOutput.pad(TextOutput.safe(label(row.key, d, strings, countries, t)), 32)
                     + OccupancyOutput.pad(row.visitors.description, 10, right: true)
                     + OccupancyOutput.pad(row.services.description, 10, right: true) + "\n"
             }
@@ -65,14 +65,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// A row's value named for people; the stored code when it is not a known one.
-    private static func label(_ key: String, _ d: ReportDimension, _ strings: Localizer, _ reference: ReferenceData,
+    private static func label(_ key: String, _ d: ReportDimension, _ strings: Localizer, _ countries: [String: Country],
                               _ t: (String, CustomStringConvertible...) -> String) -> String {
         if key == AgeBand.unknown.rawValue, d == .ageBand || d == .nationality { return t("unknown") }
         switch d {
         case .sex: return Sex(rawValue: key).map(strings.sex) ?? key
         case .ageBand: return key
         case .nationality:
-            guard let country = reference.country(code: key) else { return key }
+            guard let country = countries[key.uppercased()] else { return key }
             return country.code + " " + (strings.language == .fr ? country.nameFr : country.nameEn)
         case .status: return LegalStatus(rawValue: key).map(strings.status) ?? key
         case .category: return ServiceCategory(rawValue: key).map(strings.category) ?? key

@@ -20,6 +20,17 @@ enum ShippedData {
         }
     }
 
+    /// The countries by alpha-2 code, without the search index `reference()` builds (folding
+    /// every name in both languages): what a report needs to name nationalities.
+    static func countries() throws -> [String: Country] {
+        do {
+            let list = try JSONDecoder().decode([Country].self, from: try required("countries.json"))
+            return Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        } catch let e as UserError { throw e } catch {
+            throw UserError("damaged reference data: \(error)")
+        }
+    }
+
     static func services() throws -> [Service] {
         do { return try Catalog.decodeServices(from: try required("services.json")) } catch let e as UserError { throw e } catch {
             throw UserError("damaged service catalog: \(error)")
