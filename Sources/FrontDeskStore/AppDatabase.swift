@@ -120,6 +120,8 @@ public struct AppDatabase: Sendable {
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.notADatabase(path)
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_READONLY {
+            throw StoreError.readOnly(path)
         }
         guard current else {
             // Older, foreign, or being created by another terminal right now: the full path decides.
@@ -177,6 +179,8 @@ public struct AppDatabase: Sendable {
                 return try DatabasePool(path: path, configuration: configuration())
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
                 throw StoreError.notADatabase(path)
+            } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_READONLY {
+                throw StoreError.readOnly(path)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
                 Thread.sleep(forTimeInterval: 0.02)
             }
@@ -207,6 +211,8 @@ public struct AppDatabase: Sendable {
             try queue.close()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.notADatabase(path)
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_READONLY {
+            throw StoreError.readOnly(path)
         }
     }
 

@@ -45,7 +45,7 @@ enum DatabaseFile {
 
     /// Makes sure a database can be opened at `path`: creates a missing file with mode 0600,
     /// or checks that an existing one is empty or starts with the SQLite header. Reads only.
-    /// - Throws: `.notAFile`, `.notADatabase`, `.cannotCreateFile`.
+    /// - Throws: `.notAFile`, `.notADatabase`, `.cannotCreateFile`, `.cannotRead`.
     static func prepare(_ path: String) throws(StoreError) -> State {
         var info = stat()
         if stat(path, &info) != 0 {
@@ -62,7 +62,7 @@ enum DatabaseFile {
         guard (info.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path) }
         if info.st_size == 0 { return .empty }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .cannotCreateFile(path, "cannot read it")
+            throw .cannotRead(path, access(path, R_OK) != 0 ? String(cString: strerror(errno)) : "cannot read it")
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()

@@ -15,6 +15,11 @@ public enum StoreError: Error, Equatable, Sendable {
     case cannotCreateDirectory(String, String)
     /// The database file could not be created (path, reason).
     case cannotCreateFile(String, String)
+    /// The database file exists but this user may not read it (path, reason).
+    case cannotRead(String, String)
+    /// The file or its folder is read-only, and SQLite must write its -wal and -shm files beside
+    /// the database even to read it (write-ahead logging).
+    case readOnly(String)
     /// No visitor has this id.
     case visitorNotFound(Int64)
 
@@ -33,6 +38,11 @@ public enum StoreError: Error, Equatable, Sendable {
             "Cannot create the directory \(path): \(reason)."
         case .cannotCreateFile(let path, let reason):
             "Cannot create the database file \(path): \(reason)."
+        case .cannotRead(let path, let reason):
+            "Cannot read the database file \(path): \(reason)."
+        case .readOnly(let path):
+            "Cannot open \(path): it or its folder is read-only, and SQLite needs to write \(path)-wal and \(path)-shm beside it,"
+                + " even to read. Open it from a folder this account can write to, or as the account that owns it."
         case .visitorNotFound(let id):
             "No visitor has the id \(id)."
         }
