@@ -81,7 +81,7 @@ public struct SearchQuery: Hashable, Sendable {
                     alternatives.append(SearchAlternative(kind: .word, text: v, matchesPrefix: true,
                                                           exactRank: SearchRank.exact, prefixRank: SearchRank.prefix))
                     for s in SearchText.skeletons(of: v) {
-                        alternatives.append(SearchAlternative(kind: .skeleton, text: s, matchesPrefix: s.count >= 2,
+                        alternatives.append(SearchAlternative(kind: .skeleton, text: s, matchesPrefix: Self.skeletonMatchesPrefix(s, of: v),
                                                               exactRank: SearchRank.skeleton, prefixRank: SearchRank.skeleton))
                     }
                 }
@@ -89,6 +89,16 @@ public struct SearchQuery: Hashable, Sendable {
             }
             self.init(tokens: tokens)
         }
+    }
+
+    /// Whether a word's skeleton also finds names whose skeleton starts with it (a word still
+    /// being typed: `moh` → `mh` finds محمد), or only names with that very skeleton. Prefixes
+    /// need at least two consonants that keep half the typed letters or more: a whole name with
+    /// few consonants (`aissatou` → `st`) would otherwise bring every `st…` name (Estelle,
+    /// Assitan) after the real matches; whole, it still finds Astou.
+    static func skeletonMatchesPrefix(_ skeleton: String, of word: String) -> Bool {
+        let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        return skeleton.count >= 2 && skeleton.count * 2 >= letters
     }
 
     /// Whether the query can match nothing (no tokens).

@@ -70,6 +70,22 @@ struct SearchStoreTests {
         #expect(ali.firstIndex(of: "Ali Aissa")! < ali.firstIndex(of: "Youssef Alaoui")!)
     }
 
+    /// A whole name with few consonants does not bring every name that merely starts with its
+    /// skeleton: "aissatou" (st) finds Aïssatou, then Astou (skeleton st too: a short form of the
+    /// name), not Estelle (stll) or Assitan (stn). A word still being typed keeps its prefixes:
+    /// "moh" (mh) finds محمد.
+    @Test func aWholeNameMatchesSkeletonsWholeAWordBeingTypedByPrefix() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        for (given, family) in [("Aïssatou", "Sow"), ("Astou", "Niang"), ("Estelle", "Bamba"), ("Assitan", "Diarra"), ("محمد", "العلوي")] {
+            _ = try db.register(newVisitor(given, family), by: desk, at: apr14())
+        }
+        #expect(try db.searchVisitors("aissatou", limit: 10).map(\.fullName) == ["Aïssatou Sow", "Astou Niang"])
+        #expect(try db.searchVisitors("moh", limit: 10).map(\.fullName) == ["محمد العلوي"])
+        let typed = SearchQuery(parsing: "aissatou").tokens[0].alternatives.filter { $0.kind == .skeleton }
+        #expect(typed.map(\.text) == ["st"] && typed.allSatisfy { !$0.matchesPrefix })
+        #expect(SearchQuery(parsing: "moh").tokens[0].alternatives.contains { $0.kind == .skeleton && $0.text == "mh" && $0.matchesPrefix })
+    }
+
     @Test func everyWordMustMatch() throws {
         let (db, _) = try caseDatabase()
         #expect(try db.searchVisitors("aissatou mohamed", limit: 10).isEmpty)
