@@ -108,7 +108,7 @@ public struct AppDatabase: Sendable {
         guard stat(path, &info) == 0, info.st_size > 0, try DatabaseFile.prepare(path) == .database else {
             return try open(path: path, calendar: calendar)
         }
-        let identity = FileIdentity(path: path)
+        let identity = FileIdentity(info)
         let migrator = Self.migrator
         let queue: DatabaseQueue
         let current: Bool
