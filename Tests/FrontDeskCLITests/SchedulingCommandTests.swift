@@ -104,10 +104,12 @@ struct SchedulingCLI {
         let second = try c.run(["book", "--visitor", c.samrawit, "--service", "social-orientation", "--at", "2026-04-14 10:30"])
         #expect(second.stdout == "appointment 2: 2026-04-14 10:30–11:15, Karim Bennani, Salle 3, \(c.samrawit) (UTC 2026-04-14T09:30:00Z/2026-04-14T10:15:00Z)\n")
         #expect(try c.run(["schedule", "--date", "2026-04-14"]).stdout == """
-            1\t2026-04-14\t10:00–10:45\tLeila Amrani\tSalle 2\t\(c.youssef) يوسف المهاجر\tAssistance sociale et orientation\tbooked
-            2\t2026-04-14\t10:30–11:15\tKarim Bennani\tSalle 3\t\(c.samrawit) ሳምራዊት ተስፋይ\tAssistance sociale et orientation\tbooked
+            1\t2026-04-14\t10:00–10:45\tLeila Amrani\tSalle 2\t\(c.youssef) يوسف المهاجر\tSocial assistance and orientation\tbooked
+            2\t2026-04-14\t10:30–11:15\tKarim Bennani\tSalle 3\t\(c.samrawit) ሳምራዊት ተስፋይ\tSocial assistance and orientation\tbooked
 
             """)
+        // Service names follow --lang (codes and statuses stay as they are).
+        #expect(try c.run(["schedule", "--date", "2026-04-14", "--lang", "fr"]).stdout.contains("\tAssistance sociale et orientation\tbooked\n"))
         let cancel = try c.run(["cancel", "1", "--reason", "the visitor is ill"])
         #expect(cancel.stdout == "appointment 1 cancelled: 2026-04-14 10:00–10:45, Leila Amrani\n")
         #expect(try c.run(["schedule", "--week", "2026-04-16", "--counselor", "Leila Amrani"]).stdout == "")

@@ -32,11 +32,11 @@ import Testing
         #expect(add.status == 0)
         #expect(add.stderr == "")
         #expect(add.stdout == """
-            session 1: 2026-04-10 14:00–15:30, Cours de français, Nadia Cherkaoui, Salle 2, 2 seats
-            session 2: 2026-04-17 14:00–15:30, Cours de français, Nadia Cherkaoui, Salle 2, 2 seats
+            session 1: 2026-04-10 14:00–15:30, French class, Nadia Cherkaoui, Salle 2, 2 seats
+            session 2: 2026-04-17 14:00–15:30, French class, Nadia Cherkaoui, Salle 2, 2 seats
             skipped 2026-04-24: slot already taken: Salle 2 is booked 14:30–15:15
             skipped 2026-05-01: closed: Fête du Travail
-            session 3: 2026-05-08 14:00–15:30, Cours de français, Nadia Cherkaoui, Salle 2, 2 seats
+            session 3: 2026-05-08 14:00–15:30, French class, Nadia Cherkaoui, Salle 2, 2 seats
 
             """)
         // Over the spring clock change: 02:30 does not exist on 2026-03-22 (and it is past).
@@ -61,13 +61,13 @@ import Testing
         try SchedulingCLI.ok(["sessions", "add", "--service", "french-class", "--at", "2026-04-14 14:00", "--capacity", "2",
                               "--room", "Salle de groupe", "--db", c.db])
         #expect(try c.run(["sessions", "enroll", "1", "--visitor", c.youssef]).stdout
-            == "enrolled: \(c.youssef) يوسف المهاجر in session 1, 2026-04-14 14:00–15:30 Cours de français (1/2 seats)\n")
+            == "enrolled: \(c.youssef) يوسف المهاجر in session 1, 2026-04-14 14:00–15:30 French class (1/2 seats)\n")
         #expect(try c.run(["sessions", "enroll", "1", "--visitor", c.samrawit]).stdout
-            == "enrolled: \(c.samrawit) ሳምራዊት ተስፋይ in session 1, 2026-04-14 14:00–15:30 Cours de français (2/2 seats)\n")
+            == "enrolled: \(c.samrawit) ሳምራዊት ተስፋይ in session 1, 2026-04-14 14:00–15:30 French class (2/2 seats)\n")
         #expect(try c.run(["sessions", "enroll", "1", "--visitor", s.helene]).stdout
-            == "waitlisted: \(s.helene) Hélène Côté-Ndiaye for session 1, 2026-04-14 14:00–15:30 Cours de français, position 1\n")
+            == "waitlisted: \(s.helene) Hélène Côté-Ndiaye for session 1, 2026-04-14 14:00–15:30 French class, position 1\n")
         #expect(try c.run(["sessions", "list", "--from", "2026-04-14"]).stdout
-            == "1\t2026-04-14 14:00–15:30\tCours de français\tNadia Cherkaoui\tSalle de groupe\t2/2 seats\t1 on waitlist\n")
+            == "1\t2026-04-14 14:00–15:30\tFrench class\tNadia Cherkaoui\tSalle de groupe\t2/2 seats\t1 on waitlist\n")
         #expect(try c.run(["sessions", "list", "--from", "2026-04-14", "--to", "2026-04-14", "--format", "csv"]).stdout == """
             session,appointment,date,start,end,start_utc,end_utc,service,counselor,room,capacity,enrolled,waitlisted,status\r
             1,1,2026-04-14,14:00,15:30,2026-04-14T13:00:00Z,2026-04-14T14:30:00Z,french-class,Nadia Cherkaoui,Salle de groupe,2,2,1,booked\r
@@ -81,15 +81,17 @@ import Testing
         #expect(again.status == 1)
         #expect(again.stderr == "frontdesk: the visitor is already on the waitlist (position 1)\n")
         #expect(try c.run(["sessions", "cancel", "1", "--visitor", c.youssef]).stdout == """
-            cancelled: \(c.youssef) يوسف المهاجر, seat in session 1, 2026-04-14 14:00–15:30 Cours de français
+            cancelled: \(c.youssef) يوسف المهاجر, seat in session 1, 2026-04-14 14:00–15:30 French class
             promoted from the waitlist: \(s.helene) Hélène Côté-Ndiaye
 
             """)
         #expect(try c.run(["sessions", "list", "--from", "2026-04-14"]).stdout
+            == "1\t2026-04-14 14:00–15:30\tFrench class\tNadia Cherkaoui\tSalle de groupe\t2/2 seats\t0 on waitlist\n")
+        #expect(try c.run(["sessions", "list", "--from", "2026-04-14", "--lang", "fr"]).stdout
             == "1\t2026-04-14 14:00–15:30\tCours de français\tNadia Cherkaoui\tSalle de groupe\t2/2 seats\t0 on waitlist\n")
         // Nobody waits any more: a second cancellation promotes nobody.
         #expect(try c.run(["sessions", "cancel", "1", "--visitor", c.samrawit]).stdout
-            == "cancelled: \(c.samrawit) ሳምራዊት ተስፋይ, seat in session 1, 2026-04-14 14:00–15:30 Cours de français\n")
+            == "cancelled: \(c.samrawit) ሳምራዊት ተስፋይ, seat in session 1, 2026-04-14 14:00–15:30 French class\n")
         let notThere = try c.run(["sessions", "cancel", "1", "--visitor", c.youssef])
         #expect(notThere.status == 1)
         #expect(notThere.stderr == "frontdesk: the visitor is neither enrolled nor on the waitlist\n")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 import FrontDeskStore
+import FrontDeskUI
 
 /// `frontdesk schedule [--counselor C] [--date D | --week D] [--format text|csv|json|ics]`.
 struct ScheduleCommand: ParsableCommand {
@@ -42,7 +43,7 @@ struct ScheduleCommand: ParsableCommand {
         let place = { (c: Closure) in c.roomId.flatMap { rooms[$0] } ?? "center" }
         let output: String
         switch format {
-        case .text: output = Self.text(appointments, closures, first: first, last: last, place: place)
+        case .text: output = Self.text(appointments, closures, first: first, last: last, language: common.language, place: place)
         case .csv: output = Self.csv(appointments, closures, place: place)
         case .json:
             output = JSONOutput.encode(ScheduleJSON(
@@ -58,7 +59,7 @@ struct ScheduleCommand: ParsableCommand {
 
     /// Appointment lines and closure lines, day by day, tab-separated.
     static func text(_ appointments: [AppointmentListing], _ closures: [Closure], first: LocalDate, last: LocalDate,
-                     place: (Closure) -> String) -> String {
+                     language: UILanguage, place: (Closure) -> String) -> String {
         var out = ""
         var day = first
         while day <= last {
@@ -68,7 +69,7 @@ struct ScheduleCommand: ParsableCommand {
             }
             for a in appointments where a.localStart.date == day {
                 out += [String(a.id), day.description, "\(a.localStart.time)–\(a.localEnd.time)", TextOutput.safe(a.counselorName),
-                        TextOutput.safe(a.roomName), who(a), TextOutput.safe(a.service.nameFr), a.status.rawValue]
+                        TextOutput.safe(a.roomName), who(a), TextOutput.safe(a.service.name(in: language)), a.status.rawValue]
                     .joined(separator: "\t") + "\n"
             }
             day = day.adding(days: 1)

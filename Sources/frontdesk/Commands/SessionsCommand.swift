@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 import FrontDeskStore
+import FrontDeskUI
 
 /// `frontdesk sessions add|list|enroll|cancel`: group sessions (classes, groups, workshops),
 /// their seats and waitlists.
@@ -51,7 +52,7 @@ struct SessionsCommand: ParsableCommand {
                 throw UserError("no session scheduled: all \(skips.count) dates were skipped")
             }
             // Sessions and skipped dates, in date order.
-            var lines = result.scheduled.map { ($0.appointment.localStart.date, sessionLine($0)) }
+            var lines = result.scheduled.map { ($0.appointment.localStart.date, sessionLine($0, common.language)) }
             lines += zip(result.skipped, skips).map { ($0.date, $1) }
             for (_, line) in lines.sorted(by: { $0.0 < $1.0 }) { print(line) }
         }
@@ -108,7 +109,7 @@ struct SessionsCommand: ParsableCommand {
                 .filter { (all || $0.appointment.status != .cancelled) && first <= $0.appointment.localStart.date }
             switch format {
             case .text:
-                for s in sessions { print(Self.line(s)) }
+                for s in sessions { print(Self.line(s, common.language)) }
             case .csv:
                 var csv = CSVWriter()
                 csv.appendHeader(["session", "appointment", "date", "start", "end", "start_utc", "end_utc", "service", "counselor", "room",
@@ -127,9 +128,9 @@ struct SessionsCommand: ParsableCommand {
         }
 
         /// `3\t2026-04-14 14:00–15:30\tCours de français\tLeila Amrani\tSalle de groupe\t2/15 seats\t1 on waitlist`.
-        static func line(_ s: GroupSessionListing) -> String {
+        static func line(_ s: GroupSessionListing, _ language: UILanguage) -> String {
             let a = s.appointment
-            var fields = [String(s.id), localSpan(a.localStart, a.localEnd), TextOutput.safe(a.service.nameFr), TextOutput.safe(a.counselorName),
+            var fields = [String(s.id), localSpan(a.localStart, a.localEnd), TextOutput.safe(a.service.name(in: language)), TextOutput.safe(a.counselorName),
                           TextOutput.safe(a.roomName), "\(s.session.enrolled.count)/\(s.session.capacity) seats",
                           "\(s.session.waitlist.count) on waitlist"]
             if a.status != .booked { fields.append(a.status.rawValue) }
@@ -177,7 +178,7 @@ struct SessionsCommand: ParsableCommand {
             let v = try findVisitor(visitor, in: db)
             let outcome = try schedulingCall(db.calendar) { try db.enroll(visitorId: v.id, sessionId: session, by: currentActor(), at: try clockNow()) }
             let after = try storeCall { try db.groupSession(id: session) }
-            let what = after.map { sessionSummary($0) } ?? "session \(session)"
+            let what = after.map { sessionSummary($0, common.language) } ?? "session \(session)"
             switch outcome {
             case .enrolled:
                 let seats = after.map { " (\($0.session.enrolled.count)/\($0.session.capacity) seats)" } ?? ""
@@ -205,7 +206,7 @@ struct SessionsCommand: ParsableCommand {
                 try db.cancelEnrollment(visitorId: v.id, sessionId: session, by: currentActor(), at: try clockNow())
             }
             let held = before.session.place(of: v.id) == .enrolled ? "seat" : "waitlist place"
-            print("cancelled: \(v.code) \(TextOutput.safe(v.fullName)), \(held) in \(sessionSummary(before))")
+            print("cancelled: \(v.code) \(TextOutput.safe(v.fullName)), \(held) in \(sessionSummary(before, common.language))")
             if let promoted, let p = try storeCall({ try db.visitor(id: promoted) }) {
                 print("promoted from the waitlist: \(p.code) \(TextOutput.safe(p.fullName))")
             }
@@ -214,13 +215,13 @@ struct SessionsCommand: ParsableCommand {
 }
 
 /// `session 3, 2026-04-14 14:00–15:30 Cours de français`.
-func sessionSummary(_ s: GroupSessionListing) -> String {
-    "session \(s.id), \(localSpan(s.appointment.localStart, s.appointment.localEnd)) \(TextOutput.safe(s.appointment.service.nameFr))"
+func sessionSummary(_ s: GroupSessionListing, _ language: UILanguage) -> String {
+    "session \(s.id), \(localSpan(s.appointment.localStart, s.appointment.localEnd)) \(TextOutput.safe(s.appointment.service.name(in: language)))"
 }
 
 /// `session 3: 2026-04-14 14:00–15:30, Cours de français, Leila Amrani, Salle de groupe, 15 seats`.
-func sessionLine(_ s: GroupSessionListing) -> String {
+func sessionLine(_ s: GroupSessionListing, _ language: UILanguage) -> String {
     let a = s.appointment
-    return "session \(s.id): \(localSpan(a.localStart, a.localEnd)), \(TextOutput.safe(a.service.nameFr)), \(TextOutput.safe(a.counselorName)), "
+    return "session \(s.id): \(localSpan(a.localStart, a.localEnd)), \(TextOutput.safe(a.service.name(in: language))), \(TextOutput.safe(a.counselorName)), "
         + "\(TextOutput.safe(a.roomName)), \(s.session.capacity) seats"
 }

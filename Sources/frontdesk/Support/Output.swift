@@ -1,5 +1,7 @@
 import Foundation
 import TerminalKit
+import FrontDeskDomain
+import FrontDeskUI
 
 /// Text-format output for a terminal: data never drives the terminal (cases/terminal.md R5).
 enum TextOutput {
@@ -16,4 +18,9 @@ enum JSONOutput {
         guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "null\n" }
         return text + "\n"
     }
+}
+
+extension Service {
+    /// The service's name in the command's language (`--lang`, else the locale).
+    func name(in language: UILanguage) -> String { language == .en ? nameEn : nameFr }
 }
