@@ -21,16 +21,9 @@ struct FrontDeskCommand: ParsableCommand {
     )
 
     static func main() {
-        // With a default subcommand, a mistyped command would read as an argument of the TUI;
-        // name it as what it is.
         let arguments = Array(CommandLine.arguments.dropFirst())
-        var names: [String] = []
-        for command in configuration.subcommands {
-            names.append(command.configuration.commandName ?? "")
-        }
-        if let first = arguments.first, !first.hasPrefix("-"), first != "help", !names.contains(first) {
-            let names = names.joined(separator: ", ")
-            FileHandle.standardError.write(Data("frontdesk: unknown command '\(DisplayText.sanitized(first))'; commands: \(names)\n".utf8))
+        if let message = unknownCommand(in: arguments) {
+            FileHandle.standardError.write(Data("frontdesk: \(message)\n".utf8))
             Foundation.exit(2)
         }
         do {
@@ -55,6 +48,35 @@ struct FrontDeskCommand: ParsableCommand {
             FileHandle.standardError.write(Data("frontdesk: \(fullMessage(for: error))\n".utf8))
             Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
+    }
+
+    /// The message for a mistyped command name at any depth, nil when the leading words name
+    /// commands: `frontdesk stafff` and `frontdesk staff ad` say which word is unknown and list
+    /// the commands there (swift-argument-parser would read the word as an argument of the
+    /// root's default command, the TUI, or report "unexpected arguments"). `help` is followed
+    /// the same way. Below the root, a command with a default subcommand takes its words as that
+    /// one's arguments, and the parser judges them.
+    static func unknownCommand(in arguments: [String]) -> String? {
+        var command: ParsableCommand.Type = FrontDeskCommand.self
+        var path: [String] = []
+        var words = arguments[...]
+        if words.first == "help" { words = words.dropFirst() }
+        while let word = words.first, !word.hasPrefix("-") {
+            let subcommands = command.configuration.subcommands
+            if subcommands.isEmpty { return nil }
+            if let next = subcommands.first(where: { $0.configuration.commandName == word }) {
+                command = next
+                path.append(word)
+                words = words.dropFirst()
+                continue
+            }
+            if !path.isEmpty && command.configuration.defaultSubcommand != nil { return nil }
+            let names = subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", ")
+            let typed = DisplayText.sanitized((path + [word]).joined(separator: " "))
+            return path.isEmpty ? "unknown command '\(typed)'; commands: \(names)"
+                : "unknown command '\(typed)'; commands of \(path.joined(separator: " ")): \(names)"
+        }
+        return nil
     }
 
     /// Parses the command line. When the first argument names a subcommand, parsing starts from

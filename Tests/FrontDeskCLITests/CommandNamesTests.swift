@@ -44,4 +44,22 @@ struct CommandNamesTests {
         #expect(outcome { try FrontDeskCommand.parse(arguments) } == fromRoot)
         #expect(!fromRoot.isEmpty)
     }
+
+    /// A mistyped command name is named as such at any depth, with the commands there; words
+    /// that name commands, options and a leaf's arguments pass.
+    @Test(arguments: [
+        (["stafff"], "unknown command 'stafff'; commands: "),
+        (["staff", "ad", "Foo"], "unknown command 'staff ad'; commands of staff: add, list, disable, reset-pin"),
+        (["help", "stafff"], "unknown command 'stafff'; commands: "),
+        (["help", "staff", "ad"], "unknown command 'staff ad'; commands of staff: add, list, disable, reset-pin"),
+    ])
+    func aMistypedCommandIsNamed(_ arguments: [String], _ message: String) {
+        #expect(FrontDeskCommand.unknownCommand(in: arguments)?.hasPrefix(message) == true, "\(arguments)")
+    }
+
+    @Test(arguments: [["staff", "add", "Amal", "--role", "receptionist"], ["services"], ["services", "list"], ["help", "staff", "add"],
+                      ["--db", "x.sqlite"], [], ["occupancy", "--from", "2026-11-01"], ["visitors", "search", "aissatou"], ["help"]])
+    func commandWordsPass(_ arguments: [String]) {
+        #expect(FrontDeskCommand.unknownCommand(in: arguments) == nil, "\(arguments)")
+    }
 }
