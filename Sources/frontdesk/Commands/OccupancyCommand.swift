@@ -59,12 +59,11 @@ struct OccupancyCommand: ParsableCommand {
         let db = try common.openDatabaseForReading()
         if period.sql { return FileHandle.standardOutput.write(Data(db.occupancySQLScript(p).utf8)) }
         let report = try storeCall { try db.occupancy(p) }
-        let english = common.language == .en
         switch period.format {
         case .text:
             let strings = try ShippedData.strings(common.language)
             period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.timeZone.identifier, strings: strings))
-        case .csv: period.write(OccupancyOutput.csv(report, by: by ?? .room, english: english))
+        case .csv: period.write(OccupancyOutput.csv(report, by: by ?? .room, language: common.language))
         case .json: period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.timeZone.identifier)))
         }
     }
@@ -72,7 +71,6 @@ struct OccupancyCommand: ParsableCommand {
 
 /// The three formats of `occupancy`.
 enum OccupancyOutput {
-    static func serviceName(_ s: Service, english: Bool) -> String { english ? s.nameEn : s.nameFr }
 
     /// A ratio as a percentage with one decimal for CSV and JSON (`73.5`), nil when none.
     static func percent(_ r: Double?) -> Double? { r.map { ($0 * 1000).rounded() / 10 } }
@@ -81,7 +79,6 @@ enum OccupancyOutput {
 
     /// The tables for people, in the command's language (`--lang`, else the locale).
     static func text(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String, strings: Localizer) -> String {
-        let english = strings.language == .en
         func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.occupancy." + key, args) }
         var out = t("title", r.period, timeZone) + "\n"
         let w = r.walkIns
@@ -117,7 +114,7 @@ enum OccupancyOutput {
                     + "  " + t("categoryWalkIns", walk.arrivals, Statistics.minutesText(walk.medianWaitMinutes),
                                 Statistics.minutesText(walk.p90WaitMinutes), Statistics.percentText(walk.leftUnseenShare)))
                 for s in r.services where s.service.category == c.category {
-                    lines.append([pad("  " + TextOutput.safe(serviceName(s.service, english: english)) + (s.service.isGroup ? " · " + t("group") : ""), 34),
+                    lines.append([pad("  " + TextOutput.safe(s.service.name(in: strings.language)) + (s.service.isGroup ? " · " + t("group") : ""), 34),
                                   pad("\(s.counts.appointments)", 6, right: true), pad("\(s.counts.completed)", 5, right: true),
                                   pad("\(s.counts.noShows)", 7, right: true), pad("\(s.counts.cancelled)", 6, right: true),
                                   pad("\(s.demand)", 7, right: true), pad("\(s.capacity)", 8, right: true),
@@ -145,7 +142,7 @@ enum OccupancyOutput {
 
     // MARK: CSV
 
-    static func csv(_ r: OccupancyReport, by: OccupancyTable, english: Bool) -> String {
+    static func csv(_ r: OccupancyReport, by: OccupancyTable, language: UILanguage) -> String {
         var csv = CSVWriter()
         func ratioCell(_ ratio: Double?) -> CSVWriter.Cell { percent(ratio).map { .decimal($0, places: 1) } ?? .empty }
         func minutesCell(_ m: Int?) -> CSVWriter.Cell { m.map { .number($0) } ?? .empty }
@@ -171,7 +168,7 @@ enum OccupancyOutput {
                  ratioCell(c.noShowRate)]
             }
             for s in r.services {
-                csv.append([.text("service"), .text(s.service.id), .text(serviceName(s.service, english: english)), .text(s.service.category.rawValue),
+                csv.append([.text("service"), .text(s.service.id), .text(s.service.name(in: language)), .text(s.service.category.rawValue),
                             .number(s.service.durationMinutes)] + counts(s.counts)
                            + [.number(s.demand), .number(s.capacity), ratioCell(s.demandRatio), .empty, .empty, .empty, .empty, .empty])
             }

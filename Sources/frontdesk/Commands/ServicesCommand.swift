@@ -18,8 +18,7 @@ struct ServicesCommand: ParsableCommand {
         func run() throws {
             let db = try common.openDatabaseForReading()
             let services = try storeCall { try db.services() }.filter { all || $0.active }
-            let english = common.language == .en
-            func name(_ s: Service) -> String { english ? s.nameEn : s.nameFr }
+            func name(_ s: Service) -> String { s.name(in: common.language) }
             switch format {
             case .text:
                 for s in services {
