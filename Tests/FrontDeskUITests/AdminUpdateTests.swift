@@ -8,13 +8,13 @@ import Testing
 struct AdminUpdateTests {
     typealias A = AdminScreen
 
-    func send(_ state: inout A.State, _ keys: Key...) -> [A.Effect] {
+    func send(_ state: inout Harness<A>, _ keys: Key...) -> [A.Effect] {
         keys.flatMap { A.update(&state, .key($0)) }
     }
 
-    func type(_ state: inout A.State, _ text: String) { for c in text { _ = send(&state, .character(c)) } }
+    func type(_ state: inout Harness<A>, _ text: String) { for c in text { _ = send(&state, .character(c)) } }
 
-    func loaded() -> A.State {
+    func loaded() -> Harness<A> {
         var state = Sched.admin()
         _ = A.update(&state, .loaded(A.Data(counselors: Sched.counselors, rooms: Sched.rooms, closures: [], services: Sched.services)))
         return state

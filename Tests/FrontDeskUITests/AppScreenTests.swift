@@ -17,13 +17,12 @@ struct AppScreenTests {
     static let day = LocalDate(year: 2026, month: 4, day: 14)
 
     func app(_ session: StaffMember? = amina, kiosk: KioskSettings? = nil) -> App.State {
-        App.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin(),
-                  session: session, kiosk: kiosk)
+        Fixture.app(session: session, kiosk: kiosk)
     }
 
     @Test func signedOutStartShowsOnlyTheSignInScreen() {
         var state = app(nil)
-        #expect(App.start(state) == [.signIn(.loadStaff)])
+        #expect(App.start(&state) == [.signIn(.loadStaff)])
         #expect(state.allowedScreens.isEmpty)
         // Keys go to the sign-in screen: F-keys do not reach the desk.
         _ = App.update(&state, .signIn(.staffLoaded([Self.amina, Self.omar])))
@@ -65,10 +64,10 @@ struct AppScreenTests {
         #expect(App.update(&state, .key(.function(8))) == [.booking(.loadCatalog)])
         #expect(state.shown == .booking)
         #expect(App.update(&state, .key(.control("g"))) == [])
-        #expect(state.menu == 1)
+        #expect(state.overlay == .menu(1))
         #expect(App.update(&state, .key(.character("r"))) == [.reception(.loadQueue(Self.day)), .reception(.loadExpected(Self.day))])
         #expect(state.shown == .reception)
-        #expect(state.menu == nil)
+        #expect(state.overlay == nil)
         // The admin entry is not in a receptionist's menu: its letter does nothing.
         _ = App.update(&state, .key(.function(12)))
         _ = App.update(&state, .key(.character("a")))
@@ -95,11 +94,17 @@ struct AppScreenTests {
         #expect(state.shown == .schedule)
     }
 
-    @Test func quittingFromAnyScreenIsAnAppEffect() {
-        var state = app(Self.omar)
-        _ = App.update(&state, .key(.function(10)))
-        #expect(App.update(&state, .key(.character("y"))) == [.quit])
-        #expect(state.quitRequested)
+    @Test func quittingFromAnyScreenHasOnePath() {
+        for member in [Self.amina, Self.karima, Self.nadia, Self.omar] {
+            var state = app(member)
+            _ = App.update(&state, .key(.function(10)))
+            #expect(state.overlay == .quitConfirm, "\(member.name): the shell asks")
+            #expect(App.update(&state, .key(.escape)) == [])
+            #expect(state.overlay == nil && !state.quitRequested)
+            _ = App.update(&state, .key(.function(10)))
+            #expect(App.update(&state, .key(.character("y"))) == [])
+            #expect(state.quitRequested, "\(member.name)")
+        }
     }
 
     @Test func kioskLocksAfterIdleTimeAndForgetsWhatWasShown() {
@@ -157,7 +162,7 @@ struct AppScreenTests {
         var state = app(Self.amina, kiosk: KioskSettings())
         _ = App.update(&state, .key(.function(10)))
         let effects = App.update(&state, .key(.character("y")))
-        #expect(!effects.contains(.quit))
+        #expect(effects.first == .signedOut(Self.amina, reason: "kiosk quit asked"))
         #expect(!state.quitRequested)
         #expect(state.session == nil)
         #expect(state.signIn.mode == .kioskQuit)
@@ -165,7 +170,7 @@ struct AppScreenTests {
         #expect(state.signIn.choices.map(\.name) == ["Nadia", "Omar"])
         for d in "3333" { _ = App.update(&state, .key(.character(d))) }
         #expect(App.update(&state, .key(.enter)) == [.signIn(.signIn(staffId: 3, pin: "3333", kioskQuit: true))])
-        #expect(App.update(&state, .signIn(.quitAuthorized(Self.nadia))) == [.quit])
+        #expect(App.update(&state, .signIn(.quitAuthorized(Self.nadia))) == [])
         #expect(state.quitRequested)
     }
 

@@ -14,7 +14,7 @@ import Testing
 
     /// Aïssatou (visitor 3, accented name) on the support group: waiting first for the full
     /// session, about to book the open one; Youssef's counselor has an Arabic name.
-    func state(_ language: UILanguage = .en) -> B.State {
+    func state(_ language: UILanguage = .en) -> Harness<B> {
         var state = Sched.booking(language: language)
         _ = B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms))
         _ = B.update(&state, .key(.character("a")))
@@ -31,7 +31,7 @@ import Testing
         return state
     }
 
-    func frame(_ state: B.State) -> Frame { Sched.render { B.render(state, into: &$0) } }
+    func frame(_ state: Harness<B>) -> Frame { Sched.render { B.render(state, into: &$0) } }
 
     @Test func sessionsWithSeatsLeftAndTheVisitorsWaitlistPlace() throws {
         var state = state()

@@ -9,7 +9,7 @@ import Testing
 struct BookingGroupUpdateTests {
     typealias B = BookingScreen
 
-    func send(_ state: inout B.State, _ keys: Key...) -> [B.Effect] {
+    func send(_ state: inout Harness<B>, _ keys: Key...) -> [B.Effect] {
         keys.flatMap { B.update(&state, .key($0)) }
     }
 
@@ -18,7 +18,7 @@ struct BookingGroupUpdateTests {
                                through: LocalDate(year: 2026, month: 4, day: 27))
 
     /// The catalog loaded, Youssef (visitor 1) chosen, focus on the services.
-    func chosen() -> B.State {
+    func chosen() -> Harness<B> {
         var state = Sched.booking()
         _ = B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms))
         _ = send(&state, .character("y"))
@@ -28,7 +28,7 @@ struct BookingGroupUpdateTests {
     }
 
     /// The support group chosen and its sessions loaded, focus on them.
-    func sessionsShown() -> B.State {
+    func sessionsShown() -> Harness<B> {
         var state = chosen()
         _ = send(&state, .down, .down)
         _ = B.update(&state, .sessionsFound(query, Sched.sessions))

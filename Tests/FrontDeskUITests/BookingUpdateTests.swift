@@ -8,7 +8,7 @@ import Testing
 struct BookingUpdateTests {
     typealias B = BookingScreen
 
-    func send(_ state: inout B.State, _ keys: Key...) -> [B.Effect] {
+    func send(_ state: inout Harness<B>, _ keys: Key...) -> [B.Effect] {
         keys.flatMap { B.update(&state, .key($0)) }
     }
 
@@ -20,7 +20,7 @@ struct BookingUpdateTests {
     }
 
     /// A state with the catalog loaded, Youssef chosen and the slots found, focus on the slots.
-    func ready() -> B.State {
+    func ready() -> Harness<B> {
         var state = Sched.booking()
         _ = B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms))
         _ = send(&state, .character("y"))
@@ -32,7 +32,7 @@ struct BookingUpdateTests {
 
     @Test func bookingFlowFromVisitorToConfirm() {
         var state = Sched.booking()
-        #expect(B.start(state) == [.loadCatalog])
+        #expect(B.start(&state) == [.loadCatalog])
         // The catalog: individual psychological services of the first category, the first chosen.
         #expect(B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms))
                 == [.findSlots(query(visitorId: nil, languages: []))])

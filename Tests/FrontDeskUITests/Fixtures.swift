@@ -43,8 +43,16 @@ enum Fixture {
         return QueueEntry(visit: visit, visitorCode: v.code, visitorName: v.fullName)
     }
 
-    static func state(size: Size = Size(width: 80, height: 24), language: UILanguage = .en) -> ReceptionScreen.State {
-        ReceptionScreen.State(strings: strings(language), calendar: calendar, reference: reference, deskName: "Desk 1", size: size, now: now)
+    /// The reception screen as the shell shows it at 80x24 (or `size`), at `Fixture.now`.
+    static func state(size: Size = Size(width: 80, height: 24), language: UILanguage = .en) -> Harness<ReceptionScreen> {
+        Harness<ReceptionScreen>(ReceptionScreen.State(), size: size, language: language)
+    }
+
+    /// The whole app as the TUI starts it: 80x24 (or `size`), at `Fixture.now`, "Desk 1".
+    static func app(session: StaffMember? = nil, kiosk: KioskSettings? = nil, size: Size = Size(width: 80, height: 24),
+                    language: UILanguage = .en) -> AppScreen.State {
+        AppScreen.State(strings: strings(language), calendar: calendar, reference: reference, deskName: "Desk 1", size: size, now: now,
+                        session: session, kiosk: kiosk)
     }
 
     /// A morning queue with names in four scripts.
@@ -75,9 +83,5 @@ enum Snapshot {
         #expect(actual == expected, "snapshot \(name) differs:\n\(actual)", sourceLocation: sourceLocation)
     }
 
-    static func render(_ state: ReceptionScreen.State) -> Frame {
-        var frame = Frame(size: state.size)
-        ReceptionScreen.render(state, into: &frame)
-        return frame
-    }
+    static func render<S: Screen>(_ harness: Harness<S>) -> Frame { harness.frame }
 }

@@ -43,8 +43,8 @@ import Testing
     }
 
     func state(_ view: O.View = .rooms, span: O.Span = .week, size: Size = Size(width: 80, height: 24), language: UILanguage = .en,
-               empty: Bool = false) -> O.State {
-        var s = O.State(strings: Fixture.strings(language), calendar: Sched.calendar, deskName: "Desk 1", size: size, now: Fixture.now)
+               empty: Bool = false) -> Harness<O> {
+        var s = Harness<O>(O.State(), size: size, language: language)
         if span == .month { _ = O.update(&s, .key(.character("m"))) }
         let effects = O.update(&s, .shown)
         if case .load(let request)? = effects.last {
@@ -54,7 +54,7 @@ import Testing
         return s
     }
 
-    func frame(_ s: O.State) -> Frame { Sched.render({ O.render(s, into: &$0) }, size: s.size) }
+    func frame(_ s: Harness<O>) -> Frame { Sched.render({ O.render(s, into: &$0) }, size: s.size) }
 
     @Test func roomsWeek() throws {
         let f = frame(state())
@@ -98,14 +98,14 @@ import Testing
         _ = O.update(&s, .key(.function(1)))
         try Snapshot.assert(frame(s), named: "occupancy-help")
         _ = O.update(&s, .key(.escape))
-        _ = O.update(&s, .resized(Size(width: 60, height: 20)))
+        _ = s.resize(Size(width: 60, height: 20))
         #expect(frame(s).text.contains("60"))
     }
 
     @Test func keysMoveByWeekAndMonthAndLoad() {
-        var s = O.State(strings: Fixture.strings(), calendar: Sched.calendar, deskName: "Desk 1", size: Size(width: 80, height: 24), now: Fixture.now)
+        var s = Harness<O>(O.State())
         let today = LocalDate(year: 2026, month: 4, day: 14)
-        #expect(O.start(s) == [])
+        #expect(O.start(&s) == [])
         #expect(O.update(&s, .shown) == [.load(.init(span: .week, anchor: today))])
         #expect(O.update(&s, .key(.right)) == [.load(.init(span: .week, anchor: LocalDate(year: 2026, month: 4, day: 21)))])
         #expect(O.update(&s, .key(.character("m"))) == [.load(.init(span: .month, anchor: LocalDate(year: 2026, month: 4, day: 21)))])
@@ -130,8 +130,7 @@ import Testing
     /// A coordinator lands on the occupancy screen; Shift-F9 and `o` in the ^G menu bring it back.
     @Test func theShellOpensOccupancyByShiftF9AndTheMenu() {
         let coordinator = StaffMember(id: 3, name: "Nadia", role: .coordinator)
-        var app = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin(),
-                                  session: coordinator)
+        var app = Fixture.app(session: coordinator)
         #expect(app.shown == .occupancy)
         let load = AppScreen.Effect.occupancy(.load(.init(span: .week, anchor: LocalDate(year: 2026, month: 4, day: 14))))
         _ = AppScreen.update(&app, .key(.function(9)))
@@ -144,14 +143,14 @@ import Testing
         #expect(app.shown == .occupancy)
         #expect(Key.function(21).name == "S-F9")
         _ = AppScreen.update(&app, .key(.function(10)))
-        #expect(AppScreen.update(&app, .key(.character("y"))) == [.quit])
+        #expect(AppScreen.update(&app, .key(.character("y"))) == [])
+        #expect(app.quitRequested)
     }
 
     /// A receptionist cannot open it: Shift-F9 does nothing and the menu does not offer it.
     @Test func aReceptionistCannotOpenOccupancy() {
         let receptionist = StaffMember(id: 1, name: "Amina", role: .receptionist)
-        var app = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin(),
-                                  session: receptionist)
+        var app = Fixture.app(session: receptionist)
         #expect(AppScreen.update(&app, .key(.function(21))) == [])
         #expect(app.shown == .reception)
         #expect(!app.allowedScreens.contains(.occupancy))

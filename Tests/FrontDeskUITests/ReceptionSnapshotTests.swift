@@ -10,7 +10,7 @@ import Testing
 
     init() { TerminalLocale.useUTF8ForTests() }
 
-    func busy(_ language: UILanguage = .en) -> S.State {
+    func busy(_ language: UILanguage = .en) -> Harness<S> {
         var state = Fixture.state(language: language)
         _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts(waiting: 4, called: 1, closed: 6, checkedInToday: 11)))
         return state

@@ -8,14 +8,14 @@ import Testing
 struct ReceptionUpdateTests {
     typealias S = ReceptionScreen
 
-    func send(_ state: inout S.State, _ keys: Key...) -> [S.Effect] {
+    func send(_ state: inout Harness<S>, _ keys: Key...) -> [S.Effect] {
         keys.flatMap { S.update(&state, .key($0)) }
     }
 
     @Test func startLoadsTodaysQueue() {
-        let state = Fixture.state()
+        var state = Fixture.state()
         let day = LocalDate(year: 2026, month: 4, day: 14)
-        #expect(S.start(state) == [.loadQueue(day), .loadExpected(day)])
+        #expect(S.start(&state) == [.loadQueue(day), .loadExpected(day)])
     }
 
     @Test func typingInSearchAsksForResultsOfTheWholeQuery() {
@@ -83,7 +83,7 @@ struct ReceptionUpdateTests {
         _ = S.update(&state, .searchCompleted(query: "y", results: [Fixture.youssef]))
         #expect(send(&state, .enter) == [])
         #expect(state.modal == nil)
-        #expect(state.notice == S.Notice(.error, "Already checked in today with ticket S-014."))
+        #expect(state.notice == Notice(.error, "Already checked in today with ticket S-014."))
     }
 
     @Test func checkedInShowsTheTicketClearsTheSearchAndReloads() {
@@ -122,14 +122,16 @@ struct ReceptionUpdateTests {
         var state = Fixture.state()
         _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
         #expect(state.waitingSummary(.social) == (2, 31))
-        #expect(S.update(&state, .tick(Fixture.now.addingTimeInterval(600))) == [])
+        #expect(state.tick(Fixture.now.addingTimeInterval(600)) == [])
         #expect(state.waitingSummary(.social) == (2, 41))
     }
 
     @Test func aNewCenterDayReloadsTheQueue() {
         var state = Fixture.state()
+        _ = S.start(&state)
+        #expect(state.tick(Fixture.now.addingTimeInterval(60)) == [])
         // 23:10 UTC on 2026-04-14 is 00:10 on 2026-04-15 in Casablanca.
-        let effects = S.update(&state, .tick(Date(timeIntervalSince1970: 1_776_208_200)))
+        let effects = state.tick(Date(timeIntervalSince1970: 1_776_208_200))
         #expect(effects == [.loadQueue(LocalDate(year: 2026, month: 4, day: 15)), .loadExpected(LocalDate(year: 2026, month: 4, day: 15))])
     }
 
@@ -143,34 +145,35 @@ struct ReceptionUpdateTests {
         #expect(send(&state, .enter) == [.close(visitId: dialog.entry.visit.id, outcome: .leftUnseen)])
     }
 
-    @Test func quitAsksFirst() {
+    @Test func quitAsksTheShellFirst() {
         var state = Fixture.state()
         #expect(send(&state, .function(10)) == [])
-        #expect(state.modal == .quitConfirm)
+        #expect(state.overlay == .quitConfirm)
         #expect(send(&state, .character("n")) == [])
-        #expect(state.modal == nil && !state.quitRequested)
-        #expect(send(&state, .tab, .character("q"), .character("y")) == [.quit])
+        #expect(state.overlay == nil && !state.quitRequested)
+        #expect(send(&state, .tab, .character("q"), .character("y")) == [])
         #expect(state.quitRequested)
     }
 
     @Test func helpOpensWithF1AndQuestionMark() {
         var state = Fixture.state()
         _ = send(&state, .function(1))
-        #expect(state.modal == .help)
+        #expect(state.overlay == .help)
         _ = send(&state, .escape, .tab, .character("?"))
-        #expect(state.modal == .help)
+        #expect(state.overlay == .help)
     }
 
     @Test func keysBelowTheMinimumSizeDoNothingButQuit() {
         var state = Fixture.state(size: Size(width: 30, height: 10))
         #expect(send(&state, .character("a")) == [])
         #expect(state.searchField.text.isEmpty)
-        #expect(send(&state, .function(10), .character("y")) == [.quit])
+        #expect(send(&state, .function(10), .character("y")) == [])
+        #expect(state.quitRequested)
     }
 
     // MARK: The new-visitor form
 
-    func typeText(_ state: inout S.State, _ text: String) {
+    func typeText(_ state: inout Harness<S>, _ text: String) {
         for c in text { _ = S.update(&state, .key(.character(c))) }
     }
 

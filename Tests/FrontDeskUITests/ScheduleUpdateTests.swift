@@ -10,7 +10,7 @@ import Testing
 
     init() { TerminalLocale.useUTF8ForTests() }
 
-    func send(_ state: inout S.State, _ keys: Key...) -> [S.Effect] {
+    func send(_ state: inout Harness<S>, _ keys: Key...) -> [S.Effect] {
         keys.flatMap { S.update(&state, .key($0)) }
     }
 
@@ -25,7 +25,7 @@ import Testing
 
     @Test func movingByDayAndWeekAcrossTheClockChangeKeepsWallClockRows() {
         var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
-        #expect(S.start(state) == [.loadCounselors])
+        #expect(S.start(&state) == [.loadCounselors])
         #expect(S.update(&state, .counselorsLoaded(Sched.counselors)) == [.loadAgenda(week("2026-03-16"))])
         _ = S.update(&state, .agendaLoaded(week("2026-03-16"), [Self.friday]))
         #expect(state.selectedId == 1)

@@ -53,16 +53,16 @@ enum Sched {
                                   counselorName: counselor.name, roomName: room.name)
     }
 
-    static func booking(size: Size = Size(width: 80, height: 24), language: UILanguage = .en) -> BookingScreen.State {
-        BookingScreen.State(strings: Fixture.strings(language), calendar: calendar, deskName: "Desk 1", size: size, now: Fixture.now)
+    static func booking(size: Size = Size(width: 80, height: 24), language: UILanguage = .en) -> Harness<BookingScreen> {
+        Harness<BookingScreen>(BookingScreen.State(), size: size, language: language)
     }
 
-    static func schedule(size: Size = Size(width: 80, height: 24), now: Date = Fixture.now) -> ScheduleScreen.State {
-        ScheduleScreen.State(strings: Fixture.strings(), calendar: calendar, deskName: "Desk 1", size: size, now: now)
+    static func schedule(size: Size = Size(width: 80, height: 24), now: Date = Fixture.now) -> Harness<ScheduleScreen> {
+        Harness<ScheduleScreen>(ScheduleScreen.State(date: calendar.localDate(of: now)), size: size, now: now)
     }
 
-    static func admin(size: Size = Size(width: 80, height: 24)) -> AdminScreen.State {
-        AdminScreen.State(strings: Fixture.strings(), calendar: calendar, deskName: "Desk 1", size: size, now: Fixture.now)
+    static func admin(size: Size = Size(width: 80, height: 24)) -> Harness<AdminScreen> {
+        Harness<AdminScreen>(AdminScreen.State(), size: size)
     }
 
     static func render(_ draw: (inout Frame) -> Void, size: Size = Size(width: 80, height: 24)) -> Frame {

@@ -13,7 +13,7 @@ import Testing
 
     init() { TerminalLocale.useUTF8ForTests() }
 
-    func booking(_ language: UILanguage = .en) -> B.State {
+    func booking(_ language: UILanguage = .en) -> Harness<B> {
         var state = Sched.booking(language: language)
         _ = B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms))
         for c in "a" { _ = B.update(&state, .key(.character(c))) }
@@ -25,9 +25,9 @@ import Testing
         return state
     }
 
-    func frame(_ state: B.State) -> Frame { Sched.render { B.render(state, into: &$0) } }
-    func frame(_ state: S.State) -> Frame { Sched.render { S.render(state, into: &$0) } }
-    func frame(_ state: A.State) -> Frame { Sched.render { A.render(state, into: &$0) } }
+    func frame(_ state: Harness<B>) -> Frame { Sched.render { B.render(state, into: &$0) } }
+    func frame(_ state: Harness<S>) -> Frame { Sched.render { S.render(state, into: &$0) } }
+    func frame(_ state: Harness<A>) -> Frame { Sched.render { A.render(state, into: &$0) } }
 
     @Test func bookingWithSlots() throws {
         let f = frame(booking())
@@ -64,7 +64,7 @@ import Testing
         try Snapshot.assert(frame(state), named: "booking-help")
     }
 
-    func schedule(_ view: S.View) -> S.State {
+    func schedule(_ view: S.View) -> Harness<S> {
         var state = Sched.schedule(now: Sched.at("2026-03-23", "08:05"))
         _ = S.update(&state, .counselorsLoaded(Sched.counselors))
         let week = S.AgendaRequest(counselorId: 1, from: LocalDate(year: 2026, month: 3, day: 23), through: LocalDate(year: 2026, month: 3, day: 29))
@@ -90,7 +90,7 @@ import Testing
 
     /// A day with four 15-minute intakes in the 09:00 hour, one at 07:30 and one at 18:30: more
     /// lines than rows, so the agenda scrolls to the selection.
-    func crowded(_ view: S.View) -> S.State {
+    func crowded(_ view: S.View) -> Harness<S> {
         var state = Sched.schedule(now: Sched.at("2026-03-23", "08:05"))
         _ = S.update(&state, .counselorsLoaded(Sched.counselors))
         let week = S.AgendaRequest(counselorId: 1, from: LocalDate(year: 2026, month: 3, day: 23), through: LocalDate(year: 2026, month: 3, day: 29))
@@ -147,14 +147,15 @@ import Testing
         _ = S.update(&state, .key(.function(1)))
         try Snapshot.assert(frame(state), named: "schedule-help")
         // The status correction on the completed 09:00 appointment, back to "arrived", reason half typed.
-        state.modal = nil
+        _ = S.update(&state, .key(.escape))
+        #expect(state.overlay == nil)
         _ = S.update(&state, .key(.character("s")))
         for k: Key in [.left, .left, .left, .down] { _ = S.update(&state, .key(k)) }
         for c in "terminé par erreur" { _ = S.update(&state, .key(.character(c))) }
         try Snapshot.assert(frame(state), named: "schedule-correct")
     }
 
-    func admin() -> A.State {
+    func admin() -> Harness<A> {
         var state = Sched.admin()
         var absent = Absence(id: 1, counselorId: 1, interval: UTCInterval(start: Sched.at("2026-04-20", "09:00"), end: Sched.at("2026-04-24", "17:00")), reason: "Congé")
         absent.reason = "Congé"
@@ -195,8 +196,7 @@ import Testing
     }
 
     @Test func screensMenu() throws {
-        var state = AppScreen.State(reception: Fixture.state(), booking: Sched.booking(), schedule: Sched.schedule(), admin: Sched.admin(),
-                                    session: StaffMember(id: 1, name: "Karima", role: .counselor, counselorId: 1))
+        var state = Fixture.app(session: StaffMember(id: 1, name: "Karima", role: .counselor, counselorId: 1))
         _ = AppScreen.update(&state, .key(.control("g")))
         try Snapshot.assert(Sched.render { AppScreen.render(state, into: &$0) }, named: "app-menu")
     }

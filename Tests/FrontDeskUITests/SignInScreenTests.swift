@@ -13,14 +13,14 @@ struct SignInScreenTests {
                         StaffMember(id: 3, name: "Nadia", role: .coordinator),
                         StaffMember(id: 4, name: "يوسف العلوي", role: .admin)]
 
-    func state(kiosk: Bool = false, language: UILanguage = .en) -> S.State {
-        var s = S.State(strings: Fixture.strings(language), calendar: Fixture.calendar, deskName: "Desk 1",
-                        size: Size(width: 80, height: 24), now: Fixture.now, kiosk: kiosk)
+    func state(kiosk: Bool = false, language: UILanguage = .en) -> Harness<S> {
+        var s = Harness<S>(S.State(kiosk: kiosk), language: language)
+        s.quitsAtOnce = !kiosk
         _ = S.update(&s, .staffLoaded(Self.staff))
         return s
     }
 
-    func type(_ text: String, _ s: inout S.State) { for c in text { _ = S.update(&s, .key(.character(c))) } }
+    func type(_ text: String, _ s: inout Harness<S>) { for c in text { _ = S.update(&s, .key(.character(c))) } }
 
     @Test func choosingANameAndTypingAPINSignsIn() {
         var s = state()
@@ -69,13 +69,13 @@ struct SignInScreenTests {
 
     @Test func quitOutsideAKioskQuitsAtOnce() {
         var s = state()
-        #expect(S.update(&s, .key(.function(10))) == [.quit])
+        #expect(S.update(&s, .key(.function(10))) == [])
         #expect(s.quitRequested)
     }
 
     @Test func aKioskAsksACoordinatorOrAdminToQuitAndShowsTicketsOnly() throws {
         var s = state(kiosk: true)
-        #expect(S.start(s) == [.loadStaff, .loadTickets])
+        #expect(S.start(&s) == [.loadStaff, .loadTickets])
         #expect(S.update(&s, .key(.function(10))) == [])
         #expect(s.mode == .kioskQuit)
         #expect(s.choices.map(\.id) == [3, 4])
@@ -112,7 +112,7 @@ struct SignInScreenTests {
 
     @Test func tooSmall() {
         var s = state()
-        _ = S.update(&s, .resized(Size(width: 60, height: 20)))
+        _ = s.resize(Size(width: 60, height: 20))
         let frame = Sched.render({ S.render(s, into: &$0) }, size: Size(width: 60, height: 20))
         #expect(frame.text.contains("Enlarge the window"))
     }

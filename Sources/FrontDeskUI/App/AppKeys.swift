@@ -50,3 +50,35 @@ public enum AppKeys {
         return KeyMap(shown).helpLines(strings)
     }
 }
+
+/// What F10 means below the minimum size: the only key that works there.
+public enum TooSmallCommand: Hashable, Sendable { case quit }
+
+/// The shell's overlays' key maps: each overlay's key bar is drawn from the same table.
+public enum ShellKeys {
+    /// The help overlay: any of these closes it.
+    public static let help = KeyMap<DialogCommand>([
+        KeyBinding(.close, [.escape, .enter, .function(1), .character("?"), .character("q")], label: "key.dismiss",
+                   display: .keys([.escape], joiner: "")),
+    ])
+
+    /// The quit question. F10 again answers yes, so F10 F10 quits.
+    public static let quit = KeyMap<DialogCommand>([
+        KeyBinding(.confirm, [.character("y"), .character("Y"), .character("o"), .character("O"), .function(10)], label: "quit.yes",
+                   display: .localized("quit.yesKey")),
+        KeyBinding(.cancel, [.character("n"), .character("N"), .escape], label: "quit.no", display: .keys([.character("n"), .escape], joiner: "/")),
+    ])
+
+    /// Below the minimum size, only quitting works.
+    public static let tooSmall = KeyMap<TooSmallCommand>([
+        KeyBinding(.quit, [.function(10)], label: "key.quit"),
+    ])
+
+    /// The screens menu; a screen's letter, digit or F-key also picks it (`AppScreen`).
+    public static let menu = KeyMap<PickerCommand>([
+        KeyBinding(.cancel, [.escape, .function(12), .control("g")], label: "key.dismiss"),
+        KeyBinding(.moveUp, [.up], label: "key.up"),
+        KeyBinding(.moveDown, [.down, .tab], label: "key.down"),
+        KeyBinding(.choose, [.enter], label: "key.choose"),
+    ])
+}

@@ -42,30 +42,29 @@ extension AppScreen {
         return allowed.first { $0.protectedScreen == home } ?? allowed.first ?? .reception
     }
 
-    static func wrap(_ e: SignInScreen.Effect) -> Effect { e == .quit ? .quit : .signIn(e) }
-
     /// The part of `update` about who is signed in: the sign-in screen while nobody is, the
     /// kiosk's idle lock, and results that arrive after a lock (dropped). Returns nil when the
     /// event goes on to the screens.
     static func updateAccess(_ state: inout State, _ event: Event) -> [Effect]? {
         switch event {
         case .signIn(let e):
-            let effects = SignInScreen.update(&state.signIn, e).map(wrap)
+            let effects = route(SignInScreen.self, \.signIn, e, nil, &state).map(Effect.signIn)
             switch e {
             case .signedIn(let member), .firstAdminCreated(let member):
                 return effects + openSession(&state, member)
             case .quitAuthorized:
-                state.quitAuthorized = true
-                return [.quit]
+                state.quitRequested = true
+                return effects
             default:
                 return effects
             }
         case .key(let key):
             state.keySinceTick = true
-            guard state.session != nil else { return SignInScreen.update(&state.signIn, .key(key)).map(wrap) }
+            guard state.session != nil else { return signedOutKey(&state, key) }
             return nil
         case .tick(let now):
-            var effects = SignInScreen.update(&state.signIn, .tick(now)).map(wrap)
+            state.now = now
+            var effects = route(SignInScreen.self, \.signIn, .tick, nil, &state).map(Effect.signIn)
             let idle: Bool
             if state.keySinceTick {
                 state.keySinceTick = false
@@ -77,17 +76,18 @@ extension AppScreen {
             guard state.session != nil else {
                 // A kiosk left with half a PIN typed, or asking for a quit, starts over.
                 if idle, !state.signIn.pin.isEmpty || state.signIn.mode == .kioskQuit {
-                    effects += SignInScreen.reset(&state.signIn).map(wrap)
-                    state.signIn.notice = nil
+                    effects += SignInScreen.reset(&state.signIn).map(Effect.signIn)
+                    state.notices[nil] = nil
                 }
                 return effects
             }
             return idle ? lock(&state, reason: "idle") : nil
         case .resized(let size):
-            _ = SignInScreen.update(&state.signIn, .resized(size))
+            state.size = size
+            _ = route(SignInScreen.self, \.signIn, .resized, nil, &state)
             return nil
         case .dataChanged:
-            guard state.session != nil else { return SignInScreen.update(&state.signIn, .dataChanged).map(wrap) }
+            guard state.session != nil else { return route(SignInScreen.self, \.signIn, .dataChanged, nil, &state).map(Effect.signIn) }
             return nil
         case .reception, .booking, .schedule, .admin, .occupancy:
             // A result that arrives after a lock belongs to nobody now.
@@ -95,57 +95,48 @@ extension AppScreen {
         }
     }
 
+    /// A key while nobody is signed in: the too-small guard and the quit question, else the
+    /// sign-in screen's.
+    private static func signedOutKey(_ state: inout State, _ key: Key) -> [Effect] {
+        // A kiosk's sign-in screen never asks to quit: only a PIN ends a kiosk.
+        let tooSmall = Chrome.isTooSmall(state.size)
+        if tooSmall, state.kiosk != nil, state.overlay == nil { return [] }
+        switch overlayKey(&state.overlay, key, tooSmall: tooSmall) {
+        case .consumed: return []
+        case .quitConfirmed: return confirmQuit(&state)
+        case .passed: return route(SignInScreen.self, \.signIn, .key(key), nil, &state).map(Effect.signIn)
+        }
+    }
+
     /// Opens the member's session: their home screen, a counselor's own schedule, every screen
     /// loading afresh.
     static func openSession(_ state: inout State, _ member: StaffMember) -> [Effect] {
         state.session = member
-        state.lastActivity = state.signIn.now
+        state.lastActivity = state.now
         state.keySinceTick = false
-        state.menu = nil
+        state.overlay = nil
         if let counselorId = member.counselorId { state.schedule.counselorId = counselorId }
-        // The title bar names the desk and who is signed in at it.
-        let desk = "\(state.pristine.reception.deskName) · \(member.name)"
-        state.reception.deskName = desk; state.booking.deskName = desk; state.schedule.deskName = desk; state.admin.deskName = desk
-        state.occupancy.deskName = desk
-        let allowed = state.allowedScreens
-        state.reception.allowedScreens = allowed; state.booking.allowedScreens = allowed
-        state.schedule.allowedScreens = allowed; state.admin.allowedScreens = allowed
-        state.occupancy.allowedScreens = allowed
+        state.schedule.date = state.calendar.localDate(of: state.now)
         var home = home(for: member)
         if let preferred = state.preferredScreen, state.allowedScreens.contains(preferred) { home = preferred }
         state.shown = home
-        var effects = startScreens(state)
+        var effects = startScreens(&state)
         if home != .reception { effects += show(&state, home) }
         return effects
     }
 
     /// Ends the session: the screens return to their state before sign-in (nothing the member
-    /// saw stays), the sign-in screen shows, and the sign-out is recorded.
+    /// saw stays, notices included), the sign-in screen shows, and the sign-out is recorded.
     static func lock(_ state: inout State, reason: String) -> [Effect] {
         guard let member = state.session else { return [] }
-        let size = state.size, now = state.signIn.now
         state.session = nil
-        state.menu = nil
+        state.overlay = nil
         state.reception = state.pristine.reception
         state.booking = state.pristine.booking
         state.schedule = state.pristine.schedule
         state.admin = state.pristine.admin
         state.occupancy = state.pristine.occupancy
-        state.reception.size = size; state.booking.size = size; state.schedule.size = size; state.admin.size = size
-        state.occupancy.size = size
-        state.reception.now = now; state.booking.now = now; state.schedule.now = now; state.admin.now = now
-        state.occupancy.now = now
-        return [.signedOut(member, reason: reason)] + SignInScreen.reset(&state.signIn).map(wrap)
-    }
-
-    /// In kiosk mode a screen's confirmed quit does not quit: the session ends and the sign-in
-    /// screen asks for a coordinator's or admin's PIN.
-    static func guardKioskQuit(_ state: inout State, _ effects: [Effect]) -> [Effect] {
-        guard state.kiosk != nil, effects.contains(.quit) else { return effects }
-        let rest = effects.filter { $0 != .quit }
-        let locked = lock(&state, reason: "kiosk quit asked")
-        state.signIn.mode = .kioskQuit
-        state.signIn.notice = Notice(.info, state.signIn.strings("signin.kioskQuitHint"))
-        return rest + locked
+        state.notices = [:]
+        return [.signedOut(member, reason: reason)] + SignInScreen.reset(&state.signIn).map(Effect.signIn)
     }
 }

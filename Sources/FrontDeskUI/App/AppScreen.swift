@@ -2,38 +2,62 @@ import Foundation
 import FrontDeskDomain
 import TerminalKit
 
-/// The application shell: the states of every screen, which one is shown, the screens menu,
-/// the global keys that switch screens (`AppKeys`), and who is signed in (`AppScreen+Access`):
-/// until someone signs in, only the sign-in screen is shown, and the F-keys and the menu offer
-/// only the screens the member's role may open (`Permissions`).
+/// The application shell: the states of every screen, which one is shown, and everything the
+/// screens share (issue 10 §1–2), as gitui's popups do:
+/// - one `ScreenContext` (strings, calendar, desk, size, clock, role, allowed screens) made
+///   here and handed to each screen's `update` and `render`;
+/// - the overlays, which see keys before the screen: too-small, quit confirmation, help and the
+///   screens menu; and the kiosk lock (`AppScreen+Access`);
+/// - the chrome every screen shows alike: title bar, notice line, key bar (`AppScreen+Render`).
 ///
-/// Each screen keeps its own Elm loop; the shell wraps their events and effects
-/// (`AppEvent.booking(…)`, `AppEffect.booking(…)`) so one runner performs them all. The shell
-/// handles its keys only when the shown screen has no dialog open: dialogs consume keys first.
+/// Until someone signs in, only the sign-in screen is shown, and the F-keys and the menu offer
+/// only the screens the member's role may open (`Permissions`). Quitting has one path: a screen
+/// asks (`ShellRequest.quit`), the shell confirms, and `quitRequested` ends the loop.
 public enum AppScreen {
+    /// What the shell draws over the shown screen; it sees keys first.
+    public enum Overlay: Hashable, Sendable {
+        /// The shown screen's keys and the global keys.
+        case help
+        /// "Quit FrontDesk? (y/n)".
+        case quitConfirm
+        /// The screens menu, with the highlighted entry.
+        case menu(Int)
+    }
+
     public struct State: Sendable {
+        /// The interface strings, the center's calendar and reference lists: fixed for the run.
+        public let strings: Localizer
+        public let calendar: CenterCalendar
+        public let reference: ReferenceData
+        /// This terminal's desk name, without who is signed in.
+        public let deskName: String
+        /// The terminal's size in cells.
+        public var size: Size
+        /// The last clock tick (UTC).
+        public var now: Date
         public var shown: AppScreenKind = .reception
-        public var reception: ReceptionScreen.State
-        public var booking: BookingScreen.State
+        public var reception = ReceptionScreen.State()
+        public var booking = BookingScreen.State()
         public var schedule: ScheduleScreen.State
-        public var admin: AdminScreen.State
-        /// Made from the reception's settings (strings, calendar, desk, size, clock).
-        public var occupancy: OccupancyScreen.State
-        /// The screens menu, when open: the highlighted entry.
-        public var menu: Int?
+        public var admin = AdminScreen.State()
+        public var occupancy = OccupancyScreen.State()
+        public var signIn: SignInScreen.State
+        /// The overlay over the shown screen, if any.
+        public var overlay: Overlay?
+        /// Each screen's notice line, and the sign-in screen's (`nil` key).
+        var notices: [AppScreenKind?: Notice] = [:]
         /// The screen to open after sign-in when the role allows it (`--screen`), else the home.
         public var preferredScreen: AppScreenKind?
         /// The signed-in staff member; nil while the sign-in screen is shown.
         public var session: StaffMember?
-        public var signIn: SignInScreen.State
         /// Kiosk mode: locks after idle time, quitting needs a coordinator's or admin's PIN.
         public var kiosk: KioskSettings?
         /// The last tick that followed a key (UTC); idle time counts from it.
         public var lastActivity: Date
         /// A key arrived since the last tick.
         var keySinceTick = false
-        /// A coordinator's or admin's PIN ended the kiosk session.
-        var quitAuthorized = false
+        /// The member confirmed quitting (or a kiosk's quit was authorized): the loop ends.
+        public internal(set) var quitRequested = false
         /// The screens as they were before anyone signed in: a lock returns them to this, so
         /// nothing shown to the last member stays in memory.
         let pristine: Screens
@@ -48,50 +72,54 @@ public enum AppScreen {
         }
 
         /// - Parameters:
+        ///   - deskName: this terminal's name in the title bar (and the audit trail's).
+        ///   - size: the terminal's size in cells; `now`: the first clock reading (UTC).
         ///   - session: who is signed in from the start (tests); nil shows the sign-in screen.
         ///   - kiosk: kiosk settings, or nil for a desk terminal.
-        public init(reception: ReceptionScreen.State, booking: BookingScreen.State, schedule: ScheduleScreen.State,
-                    admin: AdminScreen.State, session: StaffMember? = nil, kiosk: KioskSettings? = nil) {
-            self.reception = reception
-            self.booking = booking
-            self.schedule = schedule
-            self.admin = admin
-            occupancy = OccupancyScreen.State(strings: reception.strings, calendar: reception.calendar, deskName: reception.deskName,
-                                              size: reception.size, now: reception.now)
-            self.session = session
+        public init(strings: Localizer, calendar: CenterCalendar, reference: ReferenceData, deskName: String, size: Size, now: Date,
+                    session: StaffMember? = nil, kiosk: KioskSettings? = nil) {
+            self.strings = strings
+            self.calendar = calendar
+            self.reference = reference
+            self.deskName = deskName
+            self.size = size
+            self.now = now
             self.kiosk = kiosk
-            self.signIn = SignInScreen.State(strings: reception.strings, calendar: reception.calendar, deskName: reception.deskName,
-                                             size: reception.size, now: reception.now, kiosk: kiosk != nil)
-            self.lastActivity = reception.now
-            self.pristine = Screens(reception: reception, booking: booking, schedule: schedule, admin: admin, occupancy: occupancy)
+            signIn = SignInScreen.State(kiosk: kiosk != nil)
+            schedule = ScheduleScreen.State(date: calendar.localDate(of: now))
+            lastActivity = now
+            pristine = Screens(reception: reception, booking: booking, schedule: schedule, admin: admin, occupancy: occupancy)
             if let session {
+                self.session = session
                 shown = AppScreen.home(for: session)
-                let allowed = allowedScreens
-                self.reception.allowedScreens = allowed; self.booking.allowedScreens = allowed
-                self.schedule.allowedScreens = allowed; self.admin.allowedScreens = allowed
-                occupancy.allowedScreens = allowed
+                if let counselorId = session.counselorId { schedule.counselorId = counselorId }
             }
         }
 
-        public var quitRequested: Bool {
-            if quitAuthorized || signIn.quitRequested { return true }
-            return kiosk == nil
-                && (reception.quitRequested || booking.quitRequested || schedule.quitRequested || admin.quitRequested
-                    || occupancy.quitRequested)
+        /// The context handed to a screen: `kind` nil is the sign-in screen.
+        public func context(_ kind: AppScreenKind?) -> ScreenContext {
+            let desk = session.map { "\(deskName) · \($0.name)" } ?? deskName
+            return ScreenContext(strings: strings, calendar: calendar, reference: reference, deskName: desk, size: size, now: now,
+                                 viewer: viewer, allowedScreens: session == nil ? nil : allowedScreens, notice: notices[kind] ?? nil)
         }
+
+        /// The notice line of a screen (`nil`: the sign-in screen's).
+        public func notice(_ kind: AppScreenKind?) -> Notice? { notices[kind] ?? nil }
+
+        /// The screen whose keys and chrome are live: nil while the sign-in screen is shown.
+        var live: AppScreenKind? { session == nil ? nil : shown }
 
         /// True when the shown screen has a dialog open.
-        public var screenHasModal: Bool {
-            switch shown {
-            case .reception: reception.modal != nil
-            case .booking: booking.modal != nil
-            case .schedule: schedule.modal != nil
-            case .admin: admin.modal != nil
-            case .occupancy: occupancy.modal != nil
+        public var screenHasDialog: Bool {
+            switch live {
+            case nil: SignInScreen.hasDialog(signIn)
+            case .reception?: ReceptionScreen.hasDialog(reception)
+            case .booking?: BookingScreen.hasDialog(booking)
+            case .schedule?: ScheduleScreen.hasDialog(schedule)
+            case .admin?: AdminScreen.hasDialog(admin)
+            case .occupancy?: OccupancyScreen.hasDialog(occupancy)
             }
         }
-
-        public var size: Size { reception.size }
     }
 
     public enum Event: Sendable {
@@ -115,23 +143,24 @@ public enum AppScreen {
         case admin(AdminScreen.Effect)
         case occupancy(OccupancyScreen.Effect)
         case signIn(SignInScreen.Effect)
-        /// Record that the member's session ended (kiosk lock, kiosk quit request).
+        /// Record that the member's session ended (kiosk lock, kiosk quit request, sign-out).
         case signedOut(StaffMember, reason: String)
-        case quit
     }
 
     /// The first effects: the sign-in screen's, or, when signed in, every screen's start.
-    public static func start(_ state: State) -> [Effect] {
-        guard state.session != nil else { return SignInScreen.start(state.signIn).map(wrap) }
-        return startScreens(state)
+    public static func start(_ state: inout State) -> [Effect] {
+        guard state.session != nil else { return SignInScreen.start(&state.signIn, state.context(nil)).map(Effect.signIn) }
+        return startScreens(&state)
     }
 
-    static func startScreens(_ state: State) -> [Effect] {
-        ReceptionScreen.start(state.reception).map(wrap) + BookingScreen.start(state.booking).map(Effect.booking)
-            + ScheduleScreen.start(state.schedule).map(Effect.schedule) + AdminScreen.start(state.admin).map(Effect.admin)
+    static func startScreens(_ state: inout State) -> [Effect] {
+        let (reception, booking, schedule, admin) = (state.context(.reception), state.context(.booking), state.context(.schedule),
+                                                     state.context(.admin))
+        return ReceptionScreen.start(&state.reception, reception).map(Effect.reception)
+            + BookingScreen.start(&state.booking, booking).map(Effect.booking)
+            + ScheduleScreen.start(&state.schedule, schedule).map(Effect.schedule)
+            + AdminScreen.start(&state.admin, admin).map(Effect.admin)
     }
-
-    private static func wrap(_ e: ReceptionScreen.Effect) -> Effect { e == .quit ? .quit : .reception(e) }
 
     /// Applies one event. Pure.
     public static func update(_ state: inout State, _ event: Event) -> [Effect] {
@@ -140,130 +169,168 @@ public enum AppScreen {
         case .signIn:
             return []
         case .key(let key):
-            if state.menu != nil { return handleMenuKey(&state, key) }
-            if !state.screenHasModal, let command = AppKeys.global.command(for: key) {
-                switch command {
-                case .menu: state.menu = state.allowedScreens.firstIndex(of: state.shown) ?? 0
-                case .show(let kind): return show(&state, kind)
-                case .signOut: return lock(&state, reason: "signed out")
-                }
-                return []
-            }
-            return guardKioskQuit(&state, forward(&state, key))
+            return handleKey(&state, key)
         case .resized(let size):
-            return ReceptionScreen.update(&state.reception, .resized(size)).map(wrap)
-                + BookingScreen.update(&state.booking, .resized(size)).map(unwrapQuit)
-                + ScheduleScreen.update(&state.schedule, .resized(size)).map(unwrapQuit)
-                + AdminScreen.update(&state.admin, .resized(size)).map(unwrapQuit)
-                + OccupancyScreen.update(&state.occupancy, .resized(size)).map(unwrapQuit)
+            state.size = size
+            return AppScreenKind.allCases.flatMap { send(&state, $0, .resized) }
         case .tick(let now):
-            return ReceptionScreen.update(&state.reception, .tick(now)).map(wrap)
-                + BookingScreen.update(&state.booking, .tick(now)).map(unwrapQuit)
-                + ScheduleScreen.update(&state.schedule, .tick(now)).map(unwrapQuit)
-                + OccupancyScreen.update(&state.occupancy, .tick(now)).map(unwrapQuit)
+            state.now = now
+            return [AppScreenKind.reception, .booking, .schedule, .occupancy, .admin].flatMap { send(&state, $0, .tick) }
         case .dataChanged:
-            switch state.shown {
-            case .reception: return ReceptionScreen.update(&state.reception, .dataChanged).map(wrap)
-            case .booking: return BookingScreen.update(&state.booking, .dataChanged).map(unwrapQuit)
-            case .schedule: return ScheduleScreen.update(&state.schedule, .dataChanged).map(unwrapQuit)
-            case .admin: return AdminScreen.update(&state.admin, .dataChanged).map(unwrapQuit)
-            case .occupancy: return OccupancyScreen.update(&state.occupancy, .dataChanged).map(unwrapQuit)
-            }
-        case .reception(let e): return ReceptionScreen.update(&state.reception, e).map(wrap)
-        case .booking(let e): return BookingScreen.update(&state.booking, e).map(unwrapQuit)
-        case .schedule(let e): return ScheduleScreen.update(&state.schedule, e).map(unwrapQuit)
-        case .admin(let e): return AdminScreen.update(&state.admin, e).map(unwrapQuit)
-        case .occupancy(let e): return OccupancyScreen.update(&state.occupancy, e).map(unwrapQuit)
+            return send(&state, state.shown, .dataChanged)
+        case .reception(let e): return route(ReceptionScreen.self, \.reception, e, .reception, &state).map(Effect.reception)
+        case .booking(let e): return route(BookingScreen.self, \.booking, e, .booking, &state).map(Effect.booking)
+        case .schedule(let e): return route(ScheduleScreen.self, \.schedule, e, .schedule, &state).map(Effect.schedule)
+        case .admin(let e): return route(AdminScreen.self, \.admin, e, .admin, &state).map(Effect.admin)
+        case .occupancy(let e): return route(OccupancyScreen.self, \.occupancy, e, .occupancy, &state).map(Effect.occupancy)
         }
     }
 
-    private static func unwrapQuit(_ e: BookingScreen.Effect) -> Effect { e == .quit ? .quit : .booking(e) }
-    private static func unwrapQuit(_ e: ScheduleScreen.Effect) -> Effect { e == .quit ? .quit : .schedule(e) }
-    private static func unwrapQuit(_ e: AdminScreen.Effect) -> Effect { e == .quit ? .quit : .admin(e) }
-    private static func unwrapQuit(_ e: OccupancyScreen.Effect) -> Effect { e == .quit ? .quit : .occupancy(e) }
-
-    private static func forward(_ state: inout State, _ key: Key) -> [Effect] {
-        switch state.shown {
-        case .reception: ReceptionScreen.update(&state.reception, .key(key)).map(wrap)
-        case .booking: BookingScreen.update(&state.booking, .key(key)).map(unwrapQuit)
-        case .schedule: ScheduleScreen.update(&state.schedule, .key(key)).map(unwrapQuit)
-        case .admin: AdminScreen.update(&state.admin, .key(key)).map(unwrapQuit)
-        case .occupancy: OccupancyScreen.update(&state.occupancy, .key(key)).map(unwrapQuit)
+    /// Sends one of the shell's events to a screen.
+    static func send(_ state: inout State, _ kind: AppScreenKind, _ event: ShellEvent) -> [Effect] {
+        switch kind {
+        case .reception: route(ReceptionScreen.self, \.reception, ReceptionScreen.event(event), .reception, &state).map(Effect.reception)
+        case .booking: route(BookingScreen.self, \.booking, BookingScreen.event(event), .booking, &state).map(Effect.booking)
+        case .schedule: route(ScheduleScreen.self, \.schedule, ScheduleScreen.event(event), .schedule, &state).map(Effect.schedule)
+        case .admin: route(AdminScreen.self, \.admin, AdminScreen.event(event), .admin, &state).map(Effect.admin)
+        case .occupancy: route(OccupancyScreen.self, \.occupancy, OccupancyScreen.event(event), .occupancy, &state).map(Effect.occupancy)
         }
+    }
+
+    /// Runs a screen's `update` with its context, keeps the notice it sets, and carries out what
+    /// it asks of the shell. `kind` nil is the sign-in screen.
+    static func route<S: Screen>(_ screen: S.Type, _ path: WritableKeyPath<State, S.State>, _ event: S.Event, _ kind: AppScreenKind?,
+                                 _ state: inout State) -> [S.Effect] {
+        var context = state.context(kind)
+        var screenState = state[keyPath: path]
+        let effects = S.update(&screenState, event, &context)
+        state[keyPath: path] = screenState
+        state.notices[kind] = context.notice
+        switch context.request {
+        case .quit? where kind == nil:
+            // The sign-in screen of a desk quits at once (a kiosk's asks for a PIN itself).
+            if state.kiosk == nil { state.quitRequested = true }
+        case let request?:
+            state.overlay = overlay(for: request)
+        case nil:
+            break
+        }
+        return effects
+    }
+
+    // MARK: Keys
+
+    /// What the shell's overlays did with a key.
+    public enum OverlayOutcome: Equatable, Sendable {
+        /// An overlay took the key (or the window is too small for anything else).
+        case consumed
+        /// The member confirmed quitting.
+        case quitConfirmed
+        /// No overlay: the key goes on to the global keys and the screen.
+        case passed
+    }
+
+    /// The overlays see keys first: below the minimum size only F10 and the quit answer work;
+    /// the help closes on its keys; the quit question takes yes or no. The screens menu is not
+    /// handled here (it needs the allowed screens). Pure; used by the shell and by tests that
+    /// drive one screen the way the shell does.
+    public static func overlayKey(_ overlay: inout Overlay?, _ key: Key, tooSmall: Bool) -> OverlayOutcome {
+        if tooSmall, overlay != .quitConfirm {
+            if ShellKeys.tooSmall.command(for: key) == .quit { overlay = .quitConfirm }
+            return .consumed
+        }
+        switch overlay {
+        case .help?:
+            if ShellKeys.help.command(for: key) == .close { overlay = nil }
+            return .consumed
+        case .quitConfirm?:
+            switch ShellKeys.quit.command(for: key) {
+            case .confirm?: overlay = nil; return .quitConfirmed
+            case .cancel?: overlay = nil
+            case .close?, nil: break
+            }
+            return .consumed
+        case .menu?, nil:
+            return .passed
+        }
+    }
+
+    /// The overlay a screen's request opens.
+    public static func overlay(for request: ShellRequest) -> Overlay {
+        switch request {
+        case .help: .help
+        case .quit: .quitConfirm
+        }
+    }
+
+    private static func handleKey(_ state: inout State, _ key: Key) -> [Effect] {
+        if case .menu(let selected)? = state.overlay, !Chrome.isTooSmall(state.size) { return handleMenuKey(&state, selected, key) }
+        switch overlayKey(&state.overlay, key, tooSmall: Chrome.isTooSmall(state.size)) {
+        case .consumed: return []
+        case .quitConfirmed: return confirmQuit(&state)
+        case .passed: break
+        }
+        if !state.screenHasDialog, let command = AppKeys.global.command(for: key) {
+            switch command {
+            case .menu: state.overlay = .menu(state.allowedScreens.firstIndex(of: state.shown) ?? 0)
+            case .show(let kind): return show(&state, kind)
+            case .signOut: return lock(&state, reason: "signed out")
+            }
+            return []
+        }
+        return send(&state, state.shown, .key(key))
+    }
+
+    /// "Yes" to the quit question: a desk quits; a kiosk ends the session instead and the
+    /// sign-in screen asks for a coordinator's or admin's PIN.
+    static func confirmQuit(_ state: inout State) -> [Effect] {
+        state.overlay = nil
+        guard state.kiosk != nil else {
+            state.quitRequested = true
+            return []
+        }
+        guard state.session != nil else { return [] }
+        let locked = lock(&state, reason: "kiosk quit asked")
+        state.signIn.mode = .kioskQuit
+        state.notices[nil] = Notice(.info, state.strings("signin.kioskQuitHint"))
+        return locked
     }
 
     /// Brings a screen to the front and lets it reload. Booking from the reception opens for
     /// the visitor selected there (search result or queue ticket). A screen the member's role
     /// may not open is not shown.
     static func show(_ state: inout State, _ kind: AppScreenKind) -> [Effect] {
-        guard state.allowedScreens.contains(kind) else {
-            state.menu = nil
-            return []
-        }
+        state.overlay = nil
+        guard state.allowedScreens.contains(kind) else { return [] }
         let from = state.shown
-        state.menu = nil
         state.shown = kind
-        switch kind {
-        case .reception:
-            return ReceptionScreen.update(&state.reception, .dataChanged).map(wrap)
-        case .booking:
-            var effects = BookingScreen.update(&state.booking, .shown).map(unwrapQuit)
-            if from == .reception, let id = state.reception.bookingCandidateId {
-                effects += BookingScreen.update(&state.booking, .openFor(visitorId: id)).map(unwrapQuit)
-            }
-            return effects
-        case .schedule:
-            return ScheduleScreen.update(&state.schedule, .shown).map(unwrapQuit)
-        case .admin:
-            return AdminScreen.update(&state.admin, .shown).map(unwrapQuit)
-        case .occupancy:
-            return OccupancyScreen.update(&state.occupancy, .shown).map(unwrapQuit)
+        var effects = send(&state, kind, kind == .reception ? .dataChanged : .shown)
+        if kind == .booking, from == .reception, let id = state.reception.bookingCandidateId {
+            effects += route(BookingScreen.self, \.booking, .openFor(visitorId: id), .booking, &state).map(Effect.booking)
         }
+        return effects
     }
 
-    private static func handleMenuKey(_ state: inout State, _ key: Key) -> [Effect] {
+    private static func handleMenuKey(_ state: inout State, _ selected: Int, _ key: Key) -> [Effect] {
         let all = state.allowedScreens
         guard !all.isEmpty else {
-            state.menu = nil
+            state.overlay = nil
             return []
         }
-        let i = state.menu ?? 0
-        switch key {
-        case .escape, .function(12), .control("g"): state.menu = nil
-        case .up: state.menu = (i - 1 + all.count) % all.count
-        case .down, .tab: state.menu = (i + 1) % all.count
-        case .enter: return show(&state, all[i])
-        case .character(let c):
-            if let kind = all.first(where: { $0.menuLetter == Character(c.lowercased()) }) { return show(&state, kind) }
-            if let d = c.wholeNumberValue, (1...all.count).contains(d) { return show(&state, all[d - 1]) }
-        default:
-            if let command = AppKeys.global.command(for: key), case .show(let kind) = command { return show(&state, kind) }
+        switch ShellKeys.menu.command(for: key) {
+        case .cancel?: state.overlay = nil
+        case .moveUp?: state.overlay = .menu((selected - 1 + all.count) % all.count)
+        case .moveDown?: state.overlay = .menu((selected + 1) % all.count)
+        case .choose?: return show(&state, all[selected])
+        case .pageUp?, .pageDown?: break
+        case nil:
+            // A screen's letter or number picks it, as does its F-key.
+            if case .character(let c) = key {
+                if let kind = all.first(where: { $0.menuLetter == Character(c.lowercased()) }) { return show(&state, kind) }
+                if let d = c.wholeNumberValue, (1...all.count).contains(d) { return show(&state, all[d - 1]) }
+            }
+            if case .show(let kind)? = AppKeys.global.command(for: key) { return show(&state, kind) }
         }
         return []
-    }
-
-    /// Draws the shown screen, and the screens menu over it.
-    public static func render(_ state: State, into frame: inout Frame) {
-        guard state.session != nil else { return SignInScreen.render(state.signIn, into: &frame) }
-        switch state.shown {
-        case .reception: ReceptionScreen.render(state.reception, into: &frame)
-        case .booking: BookingScreen.render(state.booking, into: &frame)
-        case .schedule: ScheduleScreen.render(state.schedule, into: &frame)
-        case .admin: AdminScreen.render(state.admin, into: &frame)
-        case .occupancy: OccupancyScreen.render(state.occupancy, into: &frame)
-        }
-        guard let selected = state.menu, !Chrome.isTooSmall(frame.size) else { return }
-        let s = state.reception.strings
-        let all = state.allowedScreens
-        let box = Dialog.rect(width: 40, height: all.count + 4, in: frame.area)
-        let inner = Box.render(into: &frame, rect: box, title: s("menu.title"), style: .bold)
-        for (i, kind) in all.enumerated() {
-            let key = AppKeys.global.bindings.first { $0.command == .show(kind) }?.keys.first?.name ?? ""
-            let line = "\(i == selected ? "▶" : " ") \(i + 1) \(kind.menuLetter)  \(s("screen.\(kind.rawValue)"))"
-            let row = inner.row(i).inset(dx: 1, dy: 0)
-            frame.put(line, in: row, style: i == selected ? .reverse : .plain)
-            frame.put(key, in: Rect(x: row.maxX - 4, y: row.y, width: 4, height: 1), style: i == selected ? .reverse : .dim, alignRight: true)
-        }
-        frame.put(s("menu.hint"), in: inner.row(inner.height - 1).inset(dx: 1, dy: 0), style: .dim)
     }
 }

@@ -35,12 +35,22 @@ enum Chrome {
         return true
     }
 
+    /// The rows every screen shares: the title bar on top, the notice line and the key bar at
+    /// the bottom, and the screen's body between them.
+    struct Layout: Equatable {
+        var title: Rect, body: Rect, notice: Rect, keys: Rect
+    }
+
+    static func layout(_ size: Size) -> Layout {
+        let rows = Rect(size: size).splitVertically([.length(1), .min(0), .length(1), .length(1)])
+        return Layout(title: rows[0], body: rows[1], notice: rows[2], keys: rows[3])
+    }
+
     /// " FrontDesk · Title" on the left; the date, the time and the desk on the right.
-    static func renderTitle(_ title: String, strings: Localizer, calendar: CenterCalendar, now: Date, deskName: String,
-                            _ r: Rect, _ frame: inout Frame) {
+    static func renderTitle(_ title: String, _ context: ScreenContext, _ r: Rect, _ frame: inout Frame) {
         frame.fill(r, style: .reverse)
-        let today = calendar.localDate(of: now)
-        let right = "\(strings.longDate(today, weekday: calendar.weekday(of: today))) \(calendar.clockText(now)) · \(deskName) "
+        let today = context.today
+        let right = "\(context.strings.longDate(today, weekday: context.calendar.weekday(of: today))) \(context.calendar.clockText(context.now)) · \(context.deskName) "
         let rightWidth = min(DisplayText.width(of: right), r.width / 2)
         frame.put(" FrontDesk · " + title, in: Rect(x: r.x, y: r.y, width: r.width - rightWidth, height: 1), style: Style.reverse.with(.bold))
         frame.put(right, in: Rect(x: r.maxX - rightWidth, y: r.y, width: rightWidth, height: 1), style: .reverse, alignRight: true)
@@ -52,14 +62,20 @@ enum Chrome {
         frame.put((notice.kind == .error ? "! " : "· ") + notice.text, in: r, style: style)
     }
 
-    /// The key bar from a key map, falling back to first keys only when the full form is too wide.
-    /// Ends with the screens-menu hint ("F12 Screens"), so every screen shows how to leave it.
-    static func renderKeys<C>(_ map: KeyMap<C>, _ strings: Localizer, _ r: Rect, _ frame: inout Frame) {
-        var keys = map.hints(strings) + screensHints(strings)
-        if keys.map(KeyBar.width(of:)).reduce(0, +) + 2 * keys.count > r.width {
-            keys = map.hints(strings, firstKeyOnly: true) + screensHints(strings, firstKeyOnly: true)
+    /// The key bar: a dialog's hints as they are, or a key map's followed by the screens-menu
+    /// hint ("F12 Screens"), so every screen shows how to leave it; first keys only when the full
+    /// form is too wide.
+    static func renderKeys(_ content: KeyBarContent, _ strings: Localizer, _ r: Rect, _ frame: inout Frame) {
+        switch content {
+        case .dialog(let hints):
+            KeyBar.render(hints, into: &frame, row: r)
+        case .keyMap(let full, let firstKeys):
+            var keys = full + screensHints(strings)
+            if keys.map(KeyBar.width(of:)).reduce(0, +) + 2 * keys.count > r.width {
+                keys = firstKeys + screensHints(strings, firstKeyOnly: true)
+            }
+            KeyBar.render(keys, into: &frame, row: r)
         }
-        KeyBar.render(keys, into: &frame, row: r)
     }
 
     /// The global key map's menu hint.
@@ -68,43 +84,29 @@ enum Chrome {
     }
 
     /// A help box with one or two columns of key map lines, each under a heading.
-    static func renderHelp(_ strings: Localizer, columns: [(String, [(keys: String, label: String)])], area: Rect, _ frame: inout Frame) {
-        let rows = (columns.map(\.1.count).max() ?? 0) + 1
+    static func renderHelp(_ strings: Localizer, columns: [HelpColumn], area: Rect, _ frame: inout Frame) {
+        let rows = (columns.map(\.lines.count).max() ?? 0) + 1
         let box = Dialog.rect(width: min(area.width - 2, 78), height: min(area.height - 2, rows + 2), in: area)
         let inner = Box.render(into: &frame, rect: box, title: strings("help.title"), style: .bold)
         let parts = inner.splitHorizontally(columns.map { _ in Constraint.min(10) })
-        for (part, (heading, lines)) in zip(parts, columns) {
-            frame.put(heading, in: Rect(x: part.x + 1, y: part.y, width: part.width - 2, height: 1), style: .underline)
-            for (i, line) in lines.prefix(max(0, part.height - 1)).enumerated() {
+        for (part, column) in zip(parts, columns) {
+            frame.put(column.heading, in: Rect(x: part.x + 1, y: part.y, width: part.width - 2, height: 1), style: .underline)
+            for (i, line) in column.lines.prefix(max(0, part.height - 1)).enumerated() {
                 frame.put(line.keys, in: Rect(x: part.x + 1, y: part.y + 1 + i, width: 13, height: 1), style: .bold)
                 frame.put(line.label, in: Rect(x: part.x + 15, y: part.y + 1 + i, width: part.width - 16, height: 1))
             }
         }
     }
 
+    /// The help column of the keys that work on every screen the member may open.
+    static func screensHelp(_ context: ScreenContext) -> HelpColumn {
+        HelpColumn(context.strings("help.screens"), AppKeys.helpLines(context.strings, allowed: context.allowedScreens))
+    }
+
     static func renderQuit(_ strings: Localizer, area: Rect, _ frame: inout Frame) {
         let box = Dialog.rect(width: 44, height: 5, in: area)
         let inner = Box.render(into: &frame, rect: box, title: strings("quit.title"), style: .bold)
         frame.put(strings("quit.prompt"), in: inner.row(1).inset(dx: 1, dy: 0))
-    }
-
-    /// What a key does in the quit dialog: true quits, false closes the dialog, nil keeps it.
-    static func quitAnswer(_ key: Key) -> Bool? {
-        switch key {
-        case .character("y"), .character("Y"), .character("o"), .character("O"), .function(10): true
-        case .character("n"), .character("N"), .escape: false
-        default: nil
-        }
-    }
-
-    /// True for the keys that close a help overlay.
-    static func closesHelp(_ key: Key) -> Bool {
-        key == .escape || key == .enter || key == .function(1) || key == .character("?") || key == .character("q")
-    }
-
-    /// Hints under a dialog.
-    static func dialogHints(_ strings: Localizer) -> [KeyHint] {
-        [KeyHint(keys: "Enter", label: strings("key.confirm")), KeyHint(keys: "Esc", label: strings("key.cancel"))]
     }
 
     /// `HH:MM–HH:MM` of an interval in center time.

@@ -89,33 +89,41 @@ public struct FieldForm: Hashable, Sendable {
         }
     }
 
-    /// Handles one key.
+    /// The kind of the focused field, for the form key table.
+    var focusedKind: FormFieldKind {
+        switch fields[focus].kind {
+        case .text: .text
+        case .choice: .choice
+        case .toggle: .toggle
+        }
+    }
+
+    /// Handles one key, as `FormKeys` says: Tab/↓ next field, S-Tab/↑ previous, Enter next
+    /// field or submit on the last, F2/^S submit, Esc cancel; ←/→ or Space change a choice,
+    /// Space ticks a box; other keys edit the focused text field.
     public mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .escape: return .cancel
-        case .function(2), .control("s"): return .submit
-        case .tab, .down:
-            focus = (focus + 1) % fields.count
-            return .editing
-        case .backTab, .up:
-            focus = (focus - 1 + fields.count) % fields.count
-            return .editing
-        case .enter:
+        let command = FormKeys.command(for: key, on: focusedKind)
+        switch command {
+        case .cancel?: return .cancel
+        case .submit?: return .submit
+        case .nextField?: focus = FormKeys.move(focus, by: 1, count: fields.count)
+        case .previousField?: focus = FormKeys.move(focus, by: -1, count: fields.count)
+        case .advance?:
             if focus == fields.count - 1 { return .submit }
             focus += 1
-            return .editing
-        default: break
-        }
-        switch fields[focus].kind {
-        case .text(var f):
-            if f.handle(key) { error = nil }
-            fields[focus].kind = .text(f)
-        case .choice(let options, let c):
-            guard !options.isEmpty else { break }
-            if key == .left { fields[focus].kind = .choice(options, (c - 1 + options.count) % options.count) }
-            if key == .right || key == .character(" ") { fields[focus].kind = .choice(options, (c + 1) % options.count) }
-        case .toggle(let on):
-            if key == .character(" ") { fields[focus].kind = .toggle(!on) }
+        case .nextOption?, .previousOption?:
+            if case .choice(let options, let c) = fields[focus].kind, !options.isEmpty {
+                fields[focus].kind = .choice(options, FormKeys.move(c, by: command == .previousOption ? -1 : 1, count: options.count))
+            }
+        case .toggle?:
+            if case .toggle(let on) = fields[focus].kind { fields[focus].kind = .toggle(!on) }
+        case .nextMatch?, .previousMatch?:
+            break
+        case nil:
+            if case .text(var f) = fields[focus].kind {
+                if f.handle(key) { error = nil }
+                fields[focus].kind = .text(f)
+            }
         }
         return .editing
     }
@@ -148,15 +156,6 @@ public struct FieldForm: Hashable, Sendable {
         }
     }
 
-    /// Hints for the key bar under the form.
-    public func hints(_ strings: Localizer) -> [KeyHint] {
-        var hints = [KeyHint(keys: "Tab/↓", label: strings("key.nextField")), KeyHint(keys: "F2/^S", label: strings("key.save")),
-                     KeyHint(keys: "Esc", label: strings("key.cancel"))]
-        switch fields[focus].kind {
-        case .choice: hints.insert(KeyHint(keys: "←→", label: strings("key.choose")), at: 0)
-        case .toggle: hints.insert(KeyHint(keys: "Space", label: strings("key.toggle")), at: 0)
-        case .text: break
-        }
-        return hints
-    }
+    /// Hints for the key bar under the form, from the form key table.
+    public func hints(_ strings: Localizer) -> [KeyHint] { FormKeys.hints(on: focusedKind, strings) }
 }

@@ -62,12 +62,8 @@ struct TUICommand: ParsableCommand {
         defer { terminal.stop() }
         let runner = AppRunner(db: db, terminal: terminal, actor: actor, calendar: calendar)
         let now = Date(), size = terminal.size
-        var state = AppScreen.State(
-            reception: ReceptionScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: size, now: now),
-            booking: BookingScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
-            schedule: ScheduleScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
-            admin: AdminScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
-            kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? idleMinutes * 60) : nil)
+        var state = AppScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: size, now: now,
+                                    kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? idleMinutes * 60) : nil)
         state.preferredScreen = screen?.kind
         runner.run(state)
     }

@@ -42,7 +42,7 @@ final class AppRunner {
                 try? db.recordSignOut(member, reason: "quit", terminal: terminalActor.terminal, at: Date())
             }
         }
-        var pending = AppScreen.start(state)
+        var pending = AppScreen.start(&state)
         if state.shown != .reception { pending += AppScreen.update(&state, .dataChanged) }
         var token = (try? db.changeToken()) ?? 0
         var lastPoll = Date()
@@ -52,7 +52,6 @@ final class AppRunner {
             var wrote = false
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
-                if effect == .quit { return }
                 actor = Actor(name: state.session?.name ?? terminalActor.name, terminal: terminalActor.terminal)
                 viewer = state.viewer
                 if sessionMember != state.session?.id { lastOpening = nil }
@@ -126,24 +125,21 @@ final class AppRunner {
             }
         case .signedOut:
             return true
-        case .quit:
-            return false
         }
     }
 
     /// Runs one effect against the store; the result comes back as an event.
     private func perform(_ effect: AppScreen.Effect, state: AppScreen.State) -> AppScreen.Event? {
         switch effect {
-        case .reception(let e): return perform(e, state: state.reception).map(AppScreen.Event.reception)
-        case .booking(let e): return .booking(perform(e, strings: state.booking.strings))
-        case .schedule(let e): return .schedule(perform(e, strings: state.schedule.strings))
-        case .admin(let e): return .admin(perform(e, state: state.admin))
-        case .occupancy(let e): return perform(e, strings: state.occupancy.strings).map(AppScreen.Event.occupancy)
-        case .signIn(let e): return .signIn(perform(e, strings: state.signIn.strings))
+        case .reception(let e): return perform(e, strings: state.strings).map(AppScreen.Event.reception)
+        case .booking(let e): return .booking(perform(e, strings: state.strings))
+        case .schedule(let e): return .schedule(perform(e, strings: state.strings))
+        case .admin(let e): return .admin(perform(e, strings: state.strings))
+        case .occupancy(let e): return perform(e, strings: state.strings).map(AppScreen.Event.occupancy)
+        case .signIn(let e): return .signIn(perform(e, strings: state.strings))
         case .signedOut(let member, let reason):
             try? db.recordSignOut(member, reason: reason, terminal: terminalActor.terminal, at: Date())
             return nil
-        case .quit: return nil
         }
     }
 
@@ -168,8 +164,6 @@ final class AppRunner {
                     .sorted { ($0.visit.calledAt ?? now) > ($1.visit.calledAt ?? now) }.map { $0.visit.ticket.description }
                 let waiting = queue.filter { $0.visit.calledAt == nil && $0.visit.outcome == nil }.map { $0.visit.ticket.description }
                 return .ticketsLoaded(called: called, waiting: waiting)
-            case .quit:
-                return .failed("")
             }
         } catch let error as SignInError {
             return .refused(error)
@@ -249,8 +243,6 @@ final class AppRunner {
                 return .rescheduled(try db.reschedule(appointmentId: id, to: start, counselorId: counselorId, roomId: roomId, as: try reader(), by: actor, at: now))
             case .cancel(let id, let reason):
                 return .cancelled(try db.cancel(appointmentId: id, reason: reason, as: try reader(), by: actor, at: now))
-            case .quit:
-                return .failed(.store(""))
             }
         } catch {
             return .failed(failure(error, strings))
@@ -275,8 +267,6 @@ final class AppRunner {
             case .saveNote(let id, let text):
                 try db.saveCounselorNote(appointmentId: id, note: text, as: try reader(), by: actor, at: now)
                 return .noteSaved(appointmentId: id)
-            case .quit:
-                return .failed(.store(""))
             }
         } catch {
             return .failed(failure(error, strings))
@@ -298,16 +288,13 @@ final class AppRunner {
             } catch {
                 return .failed(strings("error.store"))
             }
-        case .quit:
-            return nil
         }
     }
 
     // MARK: Admin
 
-    private func perform(_ effect: AdminScreen.Effect, state: AdminScreen.State) -> AdminScreen.Event {
+    private func perform(_ effect: AdminScreen.Effect, strings s: Localizer) -> AdminScreen.Event {
         let now = Date()
-        let s = state.strings
         do {
             switch effect {
             case .load:
@@ -342,8 +329,6 @@ final class AppRunner {
             case .disableStaff(let name):
                 try db.disableStaff(named: name, by: actor, at: now)
                 return .saved(s("admin.staffDisabled", name))
-            case .quit:
-                return .failed(.store(""))
             }
         } catch {
             return .failed(failure(error, s))
@@ -352,7 +337,7 @@ final class AppRunner {
 
     // MARK: Reception
 
-    private func perform(_ effect: ReceptionScreen.Effect, state: ReceptionScreen.State) -> ReceptionScreen.Event? {
+    private func perform(_ effect: ReceptionScreen.Effect, strings: Localizer) -> ReceptionScreen.Event? {
         let now = Date()
         do {
             switch effect {
@@ -377,8 +362,6 @@ final class AppRunner {
                 return .ticketCalled(try db.callNext(category: category, by: actor, desk: terminalActor.name, at: now))
             case .close(let visitId, let outcome):
                 return .visitClosed(try db.close(visitId: visitId, outcome: outcome, by: actor, at: now))
-            case .quit:
-                return nil
             }
         } catch let error as QueueError {
             return .failed(.queue(error))
@@ -387,11 +370,11 @@ final class AppRunner {
         } catch let error as StoreError {
             return .failed(.store(error.message))
         } catch let error as BookingError {
-            return .failed(.store(state.strings.message(for: .booking(error), calendar: calendar)))
+            return .failed(.store(strings.message(for: .booking(error), calendar: calendar)))
         } catch let error as SchedulingError {
-            return .failed(.store(state.strings.message(for: .scheduling(error), calendar: calendar)))
+            return .failed(.store(strings.message(for: .scheduling(error), calendar: calendar)))
         } catch {
-            return .failed(.store(state.strings("error.store")))
+            return .failed(.store(strings("error.store")))
         }
     }
 }

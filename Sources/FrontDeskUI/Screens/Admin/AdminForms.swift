@@ -87,8 +87,8 @@ extension AdminScreen {
     }
 
     /// Checks a form and turns it into the save effect, or the message of the first problem.
-    static func validate(_ target: FormTarget, _ form: FieldForm, _ state: State) -> Result<Effect, FormError> {
-        let s = state.strings
+    static func validate(_ target: FormTarget, _ form: FieldForm, _ state: State, _ ctx: ScreenContext) -> Result<Effect, FormError> {
+        let s = ctx.strings
         func fail(_ field: Int, _ key: String, _ args: CustomStringConvertible...) -> Result<Effect, FormError> {
             var text = s(key)
             for (i, a) in args.enumerated() { text = text.replacingOccurrences(of: "{\(i)}", with: a.description) }
@@ -126,8 +126,8 @@ extension AdminScreen {
             guard let to = LocalDateTime(iso: form.text(1)) else { return fail(1, "error.dateTimeInvalid", form.text(1)) }
             let start: Date, end: Date
             do {
-                start = try state.calendar.instant(from)
-                end = try state.calendar.instant(to)
+                start = try ctx.calendar.instant(from)
+                end = try ctx.calendar.instant(to)
             } catch {
                 return fail(0, "error.timeDoesNotExist")
             }

@@ -25,3 +25,8 @@ public enum AdminKeys {
         KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
     ])
 }
+
+extension AdminKeys {
+    /// "Remove this?": Enter or y/o removes, Esc or n keeps.
+    public static let confirmRemove = ChoiceKeys.confirm
+}

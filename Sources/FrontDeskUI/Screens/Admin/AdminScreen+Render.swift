@@ -3,63 +3,70 @@ import FrontDeskDomain
 import TerminalKit
 
 extension AdminScreen {
-    struct Layout { var title: Rect, tabs: Rect, list: Rect, detail: Rect, notice: Rect, keys: Rect }
+    struct Layout { var tabs: Rect, list: Rect, detail: Rect }
 
-    static func layout(_ size: Size) -> Layout {
-        let rows = Rect(size: size).splitVertically([.length(1), .length(1), .min(6), .length(5), .length(1), .length(1)])
-        return Layout(title: rows[0], tabs: rows[1], list: rows[2], detail: rows[3], notice: rows[4], keys: rows[5])
+    static func layout(_ size: Size) -> Layout { layout(body: Chrome.layout(size).body) }
+
+    /// The tabs, the list of the chosen tab, and the selected row's details.
+    static func layout(body: Rect) -> Layout {
+        let rows = body.splitVertically([.length(1), .min(6), .length(5)])
+        return Layout(tabs: rows[0], list: rows[1], detail: rows[2])
     }
 
-    public static func render(_ state: State, into frame: inout Frame) {
-        if Chrome.renderTooSmall(state.strings, quitting: state.modal == .quitConfirm, into: &frame) { return }
-        let s = state.strings
-        let l = layout(frame.size)
-        Chrome.renderTitle(s("admin.title"), strings: s, calendar: state.calendar, now: state.now, deskName: state.deskName, l.title, &frame)
+    public static func title(_ state: State, _ ctx: ScreenContext) -> String { ctx.strings("admin.title") }
+
+    /// The lists' key map, or the open dialog's.
+    public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent {
+        switch state.modal {
+        case nil: AdminKeys.lists.keyBar(ctx.strings)
+        case .form(_, let form)?: .dialog(form.hints(ctx.strings))
+        case .confirmRemove?: .dialog(AdminKeys.confirmRemove.hints(ctx.strings))
+        }
+    }
+
+    public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
+        [HelpColumn(ctx.strings("help.admin"), AdminKeys.lists.helpLines(ctx.strings)), Chrome.screensHelp(ctx)]
+    }
+
+    /// Draws the body: tabs, list, details, and an open dialog.
+    public static func render(_ state: State, _ ctx: ScreenContext, body: Rect, into frame: inout Frame) {
+        let s = ctx.strings
+        let l = layout(body: body)
         var x = l.tabs.x + 1
         for (i, tab) in Tab.allCases.enumerated() {
             let label = " \(i + 1) \(s("admin.tab.\(tab.rawValue)")) "
             x += frame.put(label, x: x, y: l.tabs.y, style: tab == state.tab ? Style.reverse.with(.bold) : .dim) + 1
         }
-        renderList(state, l.list, &frame)
-        renderDetail(state, l.detail, &frame)
-        Chrome.renderNotice(state.notice, l.notice, &frame)
+        renderList(state, ctx, l.list, &frame)
+        renderDetail(state, ctx, l.detail, &frame)
         switch state.modal {
         case nil:
-            Chrome.renderKeys(AdminKeys.lists, s, l.keys, &frame)
-        case .help?:
-            KeyBar.render([KeyHint(keys: "Esc", label: s("key.dismiss"))], into: &frame, row: l.keys)
-            Chrome.renderHelp(s, columns: [(s("help.admin"), AdminKeys.lists.helpLines(s)), (s("help.screens"), AppKeys.helpLines(s, allowed: state.allowedScreens))],
-                              area: frame.area, &frame)
-        case .quitConfirm?:
-            KeyBar.render([KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))], into: &frame, row: l.keys)
-            Chrome.renderQuit(s, area: frame.area, &frame)
+            break
         case .form(_, let form)?:
-            KeyBar.render(form.hints(s), into: &frame, row: l.keys)
             form.render(s, area: frame.area, into: &frame, width: 76)
         case .confirmRemove(let removal)?:
-            KeyBar.render(Chrome.dialogHints(s), into: &frame, row: l.keys)
             let box = Dialog.rect(width: 56, height: 6, in: frame.area)
             let inner = Box.render(into: &frame, rect: box, title: s("admin.removeTitle"), style: .bold)
-            frame.put(describe(removal, state), in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
+            frame.put(describe(removal, ctx), in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
             frame.put(s("admin.removePrompt"), in: inner.row(2).inset(dx: 1, dy: 0))
         }
     }
 
-    static func describe(_ removal: Removal, _ state: State) -> String {
+    static func describe(_ removal: Removal, _ ctx: ScreenContext) -> String {
         switch removal {
         case .counselor(let c): c.name
         case .room(let r): r.name
         case .closure(let c): "\(c.first)–\(c.last) \(c.label)"
-        case .absence(let a): "\(state.calendar.localDateTime(of: a.interval.start)) – \(state.calendar.localDateTime(of: a.interval.end)) \(a.reason)"
-        case .staff(let m): state.strings("admin.disableStaff", m.name)
+        case .absence(let a): "\(ctx.calendar.localDateTime(of: a.interval.start)) – \(ctx.calendar.localDateTime(of: a.interval.end)) \(a.reason)"
+        case .staff(let m): ctx.strings("admin.disableStaff", m.name)
         }
     }
 
-    private static func renderList(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderList(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let yes = s("admin.yes"), no = s("admin.no")
         // Column titles are the form labels without the "required" mark.
-        func col(_ key: String) -> String { state.strings(key).replacingOccurrences(of: " *", with: "") }
+        func col(_ key: String) -> String { ctx.strings(key).replacingOccurrences(of: " *", with: "") }
         let columns: [TableColumn]
         let rows: [[String]]
         switch state.tab {
@@ -101,8 +108,8 @@ extension AdminScreen {
                      offset: ListView.visibleOffset(state.list, visible: inner.height - 1), headerStyle: .underline)
     }
 
-    private static func renderDetail(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderDetail(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         frame.put(String(repeating: "─", count: r.width), in: r.row(0), style: .dim)
         let inner = Rect(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 1)
         guard state.tab == .counselors, let c = state.selectedCounselor else {
@@ -110,12 +117,12 @@ extension AdminScreen {
             return
         }
         frame.put(s("admin.servicesOf", c.serviceIds.joined(separator: ", ")), in: inner.row(0))
-        let absences = state.selectedAbsences
+        let absences = state.selectedAbsences(now: ctx.now)
         if absences.isEmpty {
             frame.put(s("admin.noAbsences"), in: inner.row(1), style: .dim)
         } else {
             for (i, a) in absences.prefix(inner.height - 1).enumerated() {
-                frame.put(s("admin.absence", describe(.absence(a), state)), in: inner.row(1 + i))
+                frame.put(s("admin.absence", describe(.absence(a), ctx)), in: inner.row(1 + i))
             }
         }
     }

@@ -4,17 +4,16 @@ import TerminalKit
 
 extension AdminScreen {
     /// Applies one event to the state and returns the effects to perform. Pure: no I/O, no clock.
-    public static func update(_ state: inout State, _ event: Event) -> [Effect] {
-        let effects = apply(&state, event)
+    public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
+        let effects = apply(&state, event, &ctx)
         state.list.setCount(state.rowCount)
-        state.list.setViewportHeight(max(1, layout(state.size).list.height - 1))
+        state.list.setViewportHeight(max(1, layout(ctx.size).list.height - 1))
         return effects
     }
 
-    private static func apply(_ state: inout State, _ event: Event) -> [Effect] {
+    private static func apply(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized(let size):
-            state.size = size
+        case .resized:
             return []
         case .shown, .dataChanged:
             return [.load]
@@ -23,33 +22,28 @@ extension AdminScreen {
             return []
         case .saved(let text):
             state.modal = nil
-            state.notice = Notice(.info, text)
+            ctx.notice = Notice(.info, text)
             return [.load]
         case .failed(let failure):
-            let text = state.strings.message(for: failure, calendar: state.calendar)
+            let text = ctx.strings.message(for: failure, calendar: ctx.calendar)
             // A refused save keeps the form and what was typed.
             if case .form(let target, var form) = state.modal {
                 form.error = text
                 state.modal = .form(target, form)
             }
-            state.notice = Notice(.error, text)
+            ctx.notice = Notice(.error, text)
             return [.load]
         case .key(let key):
-            return handleKey(&state, key)
+            return handleKey(&state, key, &ctx)
         }
     }
 
-    private static func handleKey(_ state: inout State, _ key: Key) -> [Effect] {
-        if Chrome.isTooSmall(state.size) {
-            if key == .function(10) { state.modal = .quitConfirm }
-            else if state.modal == .quitConfirm, Chrome.quitAnswer(key) == true { return quit(&state) }
-            return []
-        }
-        if let modal = state.modal { return handleModalKey(&state, modal, key) }
+    private static func handleKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
+        if let modal = state.modal { return handleModalKey(&state, modal, key, &ctx) }
         guard let command = AdminKeys.lists.command(for: key) else { return [] }
         switch command {
-        case .help: state.modal = .help
-        case .quit: state.modal = .quitConfirm
+        case .help: ctx.request = .help
+        case .quit: ctx.request = .quit
         case .moveUp: state.list.moveUp()
         case .moveDown: state.list.moveDown()
         case .pageUp: state.list.pageUp()
@@ -59,14 +53,14 @@ extension AdminScreen {
             let i = all.firstIndex(of: state.tab) ?? 0
             state.tab = all[(i + (command == .nextTab ? 1 : all.count - 1)) % all.count]
             state.list = ListState(count: state.rowCount, viewportHeight: state.list.viewportHeight)
-            state.notice = nil
+            ctx.notice = nil
         case .add:
             switch state.tab {
             case .counselors: state.modal = .form(.counselor(id: 0), counselorForm(nil))
             case .rooms: state.modal = .form(.room(id: 0), roomForm(nil))
-            case .closures: state.modal = .form(.closure(id: 0), closureForm(nil, rooms: state.data.rooms, strings: state.strings))
-            case .services: state.notice = Notice(.error, state.strings("admin.servicesFromCatalog"))
-            case .staff: state.notice = Notice(.error, state.strings("admin.staffFromCLI"))
+            case .closures: state.modal = .form(.closure(id: 0), closureForm(nil, rooms: state.data.rooms, strings: ctx.strings))
+            case .services: ctx.notice = Notice(.error, ctx.strings("admin.servicesFromCatalog"))
+            case .staff: ctx.notice = Notice(.error, ctx.strings("admin.staffFromCLI"))
             }
         case .edit:
             switch state.tab {
@@ -74,18 +68,18 @@ extension AdminScreen {
             case .rooms: if let r = state.item(state.data.rooms) { state.modal = .form(.room(id: r.id), roomForm(r)) }
             case .closures:
                 if let c = state.item(state.data.closures) {
-                    state.modal = .form(.closure(id: c.id), closureForm(c, rooms: state.data.rooms, strings: state.strings))
+                    state.modal = .form(.closure(id: c.id), closureForm(c, rooms: state.data.rooms, strings: ctx.strings))
                 }
             case .services: return toggleService(&state)
-            case .staff: state.notice = Notice(.error, state.strings("admin.staffFromCLI"))
+            case .staff: ctx.notice = Notice(.error, ctx.strings("admin.staffFromCLI"))
             }
         case .remove:
             switch state.tab {
             case .counselors: if let c = state.item(state.data.counselors) { state.modal = .confirmRemove(.counselor(c)) }
             case .rooms: if let r = state.item(state.data.rooms) { state.modal = .confirmRemove(.room(r)) }
             case .closures: if let c = state.item(state.data.closures) { state.modal = .confirmRemove(.closure(c)) }
-            case .services: state.notice = Notice(.error, state.strings("admin.servicesFromCatalog"))
-            case .staff: return disableStaff(&state)
+            case .services: ctx.notice = Notice(.error, ctx.strings("admin.servicesFromCatalog"))
+            case .staff: return disableStaff(&state, &ctx)
             }
         case .toggleActive:
             switch state.tab {
@@ -95,25 +89,25 @@ extension AdminScreen {
             case .rooms:
                 if var r = state.item(state.data.rooms) { r.active.toggle(); return [.saveRoom(r)] }
             case .closures: break
-            case .staff: return disableStaff(&state)
+            case .staff: return disableStaff(&state, &ctx)
             }
         case .addAbsence:
             guard let c = state.selectedCounselor else {
-                state.notice = Notice(.error, state.strings("admin.chooseCounselor"))
+                ctx.notice = Notice(.error, ctx.strings("admin.chooseCounselor"))
                 return []
             }
             state.modal = .form(.absence(counselorId: c.id, id: 0), absenceForm())
         case .removeAbsence:
-            guard let a = state.selectedAbsences.first else { return [] }
+            guard let a = state.selectedAbsences(now: ctx.now).first else { return [] }
             state.modal = .confirmRemove(.absence(a))
         }
         return []
     }
 
     /// Asks to disable the selected active login; a disabled one comes back with `staff reset-pin`.
-    private static func disableStaff(_ state: inout State) -> [Effect] {
+    private static func disableStaff(_ state: inout State, _ ctx: inout ScreenContext) -> [Effect] {
         guard let m = state.item(state.data.staff) else { return [] }
-        if m.active { state.modal = .confirmRemove(.staff(m)) } else { state.notice = Notice(.error, state.strings("admin.staffFromCLI")) }
+        if m.active { state.modal = .confirmRemove(.staff(m)) } else { ctx.notice = Notice(.error, ctx.strings("admin.staffFromCLI")) }
         return []
     }
 
@@ -122,26 +116,11 @@ extension AdminScreen {
         return [.setServiceActive(id: s.id, active: !s.active)]
     }
 
-    private static func quit(_ state: inout State) -> [Effect] {
-        state.quitRequested = true
-        return [.quit]
-    }
-
-    private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key) -> [Effect] {
+    private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         switch modal {
-        case .help:
-            if Chrome.closesHelp(key) { state.modal = nil }
-        case .quitConfirm:
-            switch Chrome.quitAnswer(key) {
-            case true?:
-                state.modal = nil
-                return quit(&state)
-            case false?: state.modal = nil
-            case nil: break
-            }
         case .confirmRemove(let removal):
-            switch key {
-            case .enter, .character("y"), .character("o"):
+            switch AdminKeys.confirmRemove.command(for: key) {
+            case .confirm?:
                 state.modal = nil
                 switch removal {
                 case .counselor(let c): return [.removeCounselor(id: c.id)]
@@ -150,15 +129,15 @@ extension AdminScreen {
                 case .absence(let a): return [.removeAbsence(id: a.id)]
                 case .staff(let m): return [.disableStaff(name: m.name)]
                 }
-            case .escape, .character("n"): state.modal = nil
-            default: break
+            case .cancel?: state.modal = nil
+            case .close?, nil: break
             }
         case .form(let target, var form):
             switch form.handle(key) {
             case .cancel: state.modal = nil
             case .editing: state.modal = .form(target, form)
             case .submit:
-                switch validate(target, form, state) {
+                switch validate(target, form, state, ctx) {
                 case .success(let effect):
                     form.error = nil
                     state.modal = .form(target, form)

@@ -5,7 +5,7 @@ import TerminalKit
 /// The admin screen: lists of counselors (with working hours and absences), rooms, closures and
 /// services; add, edit and remove through small forms whose values are checked here (pure) and
 /// saved by the runner through the repository's admin saves.
-public enum AdminScreen {
+public enum AdminScreen: Screen {
     public enum Tab: String, CaseIterable, Hashable, Sendable { case counselors, rooms, closures, services, staff }
 
     /// What a form edits; ids are 0 for a new record.
@@ -27,8 +27,6 @@ public enum AdminScreen {
     }
 
     public enum Modal: Hashable, Sendable {
-        case help
-        case quitConfirm
         case form(FormTarget, FieldForm)
         case confirmRemove(Removal)
     }
@@ -53,29 +51,13 @@ public enum AdminScreen {
         }
     }
 
-    public struct State: Sendable {
-        public var strings: Localizer
-        public var calendar: CenterCalendar
-        public var deskName: String
-        public var size: Size
-        public var now: Date
+    public struct State: Equatable, Sendable {
         public var data = Data()
         public var tab: Tab = .counselors
         public var list = ListState()
         public var modal: Modal?
-        public var notice: Notice?
-        public var quitRequested = false
-        /// The screens the signed-in member may open, for the help's "every screen" column; nil
-        /// lists them all (before sign-in, and in tests of one screen).
-        public var allowedScreens: [AppScreenKind]?
 
-        public init(strings: Localizer, calendar: CenterCalendar, deskName: String, size: Size, now: Date) {
-            self.strings = strings
-            self.calendar = calendar
-            self.deskName = deskName
-            self.size = size
-            self.now = now
-        }
+        public init() {}
 
         public var rowCount: Int {
             switch tab {
@@ -94,8 +76,8 @@ public enum AdminScreen {
 
         public var selectedCounselor: Counselor? { tab == .counselors ? item(data.counselors) : nil }
 
-        /// The selected counselor's absences that have not ended, by start.
-        public var selectedAbsences: [Absence] {
+        /// The selected counselor's absences that have not ended at `now` (UTC), by start.
+        public func selectedAbsences(now: Date) -> [Absence] {
             guard let c = selectedCounselor else { return [] }
             return data.absences.filter { $0.counselorId == c.id && $0.interval.end > now }.sorted { $0.interval.start < $1.interval.start }
         }
@@ -103,7 +85,7 @@ public enum AdminScreen {
 
     public enum Event: Sendable {
         case key(Key)
-        case resized(Size)
+        case resized
         case shown
         case dataChanged
         case loaded(Data)
@@ -125,8 +107,18 @@ public enum AdminScreen {
         case setServiceActive(id: String, active: Bool)
         /// Disable a staff login (adding one and setting PINs are `frontdesk staff` commands).
         case disableStaff(name: String)
-        case quit
     }
 
-    public static func start(_ state: State) -> [Effect] { [.load] }
+    public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] { [.load] }
+
+    public static func event(_ shell: ShellEvent) -> Event {
+        switch shell {
+        case .key(let key): .key(key)
+        case .resized, .tick: .resized
+        case .dataChanged: .dataChanged
+        case .shown: .shown
+        }
+    }
+
+    public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }

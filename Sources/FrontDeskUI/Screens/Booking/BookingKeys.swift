@@ -85,3 +85,8 @@ public enum BookingKeys {
         }
     }
 }
+
+extension BookingKeys {
+    /// The booking, enrollment and cancel-enrollment questions: Enter or y/o, Esc or n.
+    public static let confirm = ChoiceKeys.confirm
+}

@@ -4,46 +4,53 @@ import TerminalKit
 
 extension BookingScreen {
     struct Layout {
-        var title: Rect, visitorLine: Rect, visitor: Rect, appointments: Rect, services: Rect, slots: Rect, notice: Rect, keys: Rect
+        var visitorLine: Rect, visitor: Rect, appointments: Rect, services: Rect, slots: Rect
     }
 
-    static func layout(_ size: Size) -> Layout {
-        let rows = Rect(size: size).splitVertically([.length(1), .length(1), .min(10), .length(1), .length(1)])
-        let columns = rows[2].splitHorizontally([.length(32), .min(20)])
+    static func layout(_ size: Size) -> Layout { layout(body: Chrome.layout(size).body) }
+
+    /// The visitor line, then the visitor search and their appointments (left), the services
+    /// and the free slots or sessions (right).
+    static func layout(body: Rect) -> Layout {
+        let rows = body.splitVertically([.length(1), .min(10)])
+        let columns = rows[1].splitHorizontally([.length(32), .min(20)])
         let left = columns[0].splitVertically([.percentage(50), .min(4)])
         let right = columns[1].splitVertically([.length(8), .min(6)])
-        return Layout(title: rows[0], visitorLine: rows[1], visitor: left[0], appointments: left[1], services: right[0],
-                      slots: right[1], notice: rows[3], keys: rows[4])
+        return Layout(visitorLine: rows[0], visitor: left[0], appointments: left[1], services: right[0], slots: right[1])
     }
 
-    /// Draws the whole screen. Below 80x24 it draws a one-line "enlarge" message only.
-    public static func render(_ state: State, into frame: inout Frame) {
-        if Chrome.renderTooSmall(state.strings, quitting: state.modal == .quitConfirm, into: &frame) { return }
-        let s = state.strings
-        let l = layout(frame.size)
-        Chrome.renderTitle(s("booking.title"), strings: s, calendar: state.calendar, now: state.now, deskName: state.deskName, l.title, &frame)
-        renderVisitorLine(state, l.visitorLine, &frame)
-        renderSearch(state, l.visitor, &frame)
-        renderAppointments(state, l.appointments, &frame)
-        renderServices(state, l.services, &frame)
-        renderSlots(state, l.slots, &frame)
-        Chrome.renderNotice(state.notice, l.notice, &frame)
-        if let modal = state.modal {
-            KeyBar.render(modalHints(state, modal), into: &frame, row: l.keys)
-            renderModal(state, modal, frame.area, &frame)
-        } else {
-            Chrome.renderKeys(BookingKeys.map(for: state.focus, sessions: state.showsSessions), s, l.keys, &frame)
-        }
+    public static func title(_ state: State, _ ctx: ScreenContext) -> String { ctx.strings("booking.title") }
+
+    /// The focused pane's key map, or the open dialog's.
+    public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent {
+        if let modal = state.modal { return .dialog(modalHints(ctx, modal)) }
+        return BookingKeys.map(for: state.focus, sessions: state.showsSessions).keyBar(ctx.strings)
+    }
+
+    public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
+        let map = BookingKeys.map(for: state.focus, sessions: state.showsSessions)
+        return [HelpColumn(ctx.strings("help.booking"), map.helpLines(ctx.strings)), Chrome.screensHelp(ctx)]
+    }
+
+    /// Draws the body: the visitor line, the four panes, and an open dialog.
+    public static func render(_ state: State, _ ctx: ScreenContext, body: Rect, into frame: inout Frame) {
+        let l = layout(body: body)
+        renderVisitorLine(state, ctx, l.visitorLine, &frame)
+        renderSearch(state, ctx, l.visitor, &frame)
+        renderAppointments(state, ctx, l.appointments, &frame)
+        renderServices(state, ctx, l.services, &frame)
+        renderSlots(state, ctx, l.slots, &frame)
+        if let modal = state.modal { renderModal(state, ctx, modal, frame.area, &frame) }
     }
 
     private static func pane(_ title: String, focused: Bool, _ r: Rect, _ frame: inout Frame) -> Rect {
         Box.render(into: &frame, rect: r, title: title, style: focused ? .bold : .dim)
     }
 
-    private static func renderVisitorLine(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderVisitorLine(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         if case .reschedule(let a) = state.mode {
-            frame.put(" " + s("booking.rescheduling", describe(a, state)), in: r, style: .bold)
+            frame.put(" " + s("booking.rescheduling", describe(a, ctx)), in: r, style: .bold)
         } else if let v = state.visitor {
             let languages = v.languages.isEmpty ? "" : " · " + v.languages.joined(separator: ", ")
             frame.put(" " + s("booking.visitor", v.fullName + " · " + v.code.description + languages), in: r, style: .bold)
@@ -52,23 +59,23 @@ extension BookingScreen {
         }
     }
 
-    private static func renderSearch(_ state: State, _ r: Rect, _ frame: inout Frame) {
+    private static func renderSearch(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
         let focused = state.focus == .visitor && state.modal == nil
-        let inner = pane("1 " + state.strings("booking.findVisitor"), focused: focused, r, &frame)
+        let inner = pane("1 " + ctx.strings("booking.findVisitor"), focused: focused, r, &frame)
         guard inner.height > 1 else { return }
         frame.put("/ ", x: inner.x, y: inner.y, style: .bold, clip: inner)
         state.search.field.render(into: &frame, rect: Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1),
                                   style: .underline, focused: focused)
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
-        state.search.renderResults(state.strings, into: &frame, rect: list, focused: focused, hintNew: nil)
+        state.search.renderResults(ctx.strings, into: &frame, rect: list, focused: focused, hintNew: nil)
     }
 
-    private static func renderAppointments(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderAppointments(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let focused = state.focus == .appointments && state.modal == nil
         let inner = pane("4 " + s("booking.appointments"), focused: focused, r, &frame)
         guard inner.height > 2 else { return }
-        let rows = state.upcoming
+        let rows = state.upcoming(ctx)
         if state.visitor == nil || rows.isEmpty {
             frame.put(s(state.visitor == nil ? "booking.appointmentsHint" : "booking.noAppointments"), in: inner.row(0), style: .dim)
             return
@@ -80,20 +87,20 @@ extension BookingScreen {
             let a = rows[index]
             let selected = index == state.appointmentList.selected
             let style: Style = selected ? (focused ? .reverse : .bold) : .plain
-            var text = "\(Chrome.shortDate(a.localStart.date, s, state.calendar)) \(a.localStart.time) "
+            var text = "\(Chrome.shortDate(a.localStart.date, s, ctx.calendar)) \(a.localStart.time) "
             if case .waitlisted(let position)? = a.place { text += s("booking.waitlistMark", position) + " " }
             text += s.serviceName(a.service)
             frame.fill(inner.row(line), style: style)
             frame.put(text, in: inner.row(line), style: style)
         }
-        if let a = state.selectedAppointment {
+        if let a = state.selectedAppointment(ctx) {
             frame.put("\(a.counselorName) · \(a.roomName)", in: inner.row(inner.height - 2), style: .dim)
             frame.put(placeText(a, s) ?? s.appointmentStatus(a.status), in: inner.row(inner.height - 1), style: .dim)
         }
     }
 
-    private static func renderServices(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderServices(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let focused = state.focus == .services && state.modal == nil
         let inner = pane("2 " + s("booking.service"), focused: focused, r, &frame)
         guard inner.height > 1 else { return }
@@ -146,15 +153,15 @@ extension BookingScreen {
         return s(left == 1 ? "sessions.seatLeft" : "sessions.seatsLeft", left)
     }
 
-    private static func renderSessions(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderSessions(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let focused = state.focus == .slots && state.modal == nil
         let inner = pane("3 " + s("booking.sessions"), focused: focused, r, &frame)
         guard inner.height > 3 else { return }
         let counselor = state.counselorFilter.map { state.counselorName($0) } ?? s("filter.any")
-        let from = Chrome.shortDate(state.fromDate ?? state.today, s, state.calendar)
+        let from = Chrome.shortDate(state.fromDate ?? ctx.today, s, ctx.calendar)
         frame.put(s("booking.sessionFilters", counselor, from), in: inner.row(0), style: .dim)
-        let sessions = state.openSessions
+        let sessions = state.openSessions(ctx)
         let table = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 2)
         if sessions.isEmpty {
             frame.put(s("booking.noSessions", searchDays), in: table.row(1), style: .dim)
@@ -163,29 +170,29 @@ extension BookingScreen {
         let columns = [TableColumn(s("slots.date"), width: .length(12)), TableColumn(s("slots.time"), width: .length(11)),
                        TableColumn(s("sessions.seats"), width: .min(10))]
         let rows = sessions.map { session in
-            [Chrome.shortDate(session.appointment.localStart.date, s, state.calendar),
+            [Chrome.shortDate(session.appointment.localStart.date, s, ctx.calendar),
              "\(session.appointment.localStart.time)–\(session.appointment.localEnd.time)",
              seatsText(session, visitorId: state.visitor?.id, s)]
         }
         let offset = ListView.visibleOffset(state.slotList, visible: table.height - 1)
         Table.render(into: &frame, rect: table, columns: columns, rows: rows, selected: state.slotList.selected, offset: offset,
                      headerStyle: .underline, selectedStyle: focused ? .reverse : .bold)
-        if let selected = state.selectedSession {
+        if let selected = state.selectedSession(ctx) {
             let a = selected.appointment
             frame.put("\(a.counselorName) · \(a.roomName) · \(s("sessions.seatsTaken", selected.session.enrolled.count, selected.session.capacity))",
                       in: inner.row(inner.height - 1), style: .dim)
         }
     }
 
-    private static func renderSlots(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        if state.showsSessions { return renderSessions(state, r, &frame) }
-        let s = state.strings
+    private static func renderSlots(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        if state.showsSessions { return renderSessions(state, ctx, r, &frame) }
+        let s = ctx.strings
         let focused = state.focus == .slots && state.modal == nil
         let inner = pane("3 " + s("booking.slots"), focused: focused, r, &frame)
         guard inner.height > 2 else { return }
         let counselor = state.counselorFilter.map { state.counselorName($0) } ?? s("filter.any")
         let language = state.languageFilter ?? s("filter.any")
-        let from = Chrome.shortDate(state.fromDate ?? state.today, s, state.calendar)
+        let from = Chrome.shortDate(state.fromDate ?? ctx.today, s, ctx.calendar)
         let interpreter = state.interpreterLanguage.map { " · " + s("booking.interpreter", $0) } ?? ""
         frame.put(s("booking.filters", counselor, language, from) + interpreter, in: inner.row(0), style: .dim)
         let columns = [TableColumn(s("slots.date"), width: .length(12)), TableColumn(s("slots.time"), width: .length(5)),
@@ -198,7 +205,7 @@ extension BookingScreen {
             return
         }
         let rows = state.slots.map { slot in
-            [Chrome.shortDate(slot.date, s, state.calendar), slot.time.description, state.counselorName(slot.counselorId),
+            [Chrome.shortDate(slot.date, s, ctx.calendar), slot.time.description, state.counselorName(slot.counselorId),
              state.roomName(slot.roomId), slot.language ?? ""]
         }
         let offset = ListView.visibleOffset(state.slotList, visible: table.height - 1)
@@ -206,25 +213,17 @@ extension BookingScreen {
                      headerStyle: .underline, selectedStyle: focused ? .reverse : .bold)
     }
 
-    static func modalHints(_ state: State, _ modal: Modal) -> [KeyHint] {
-        let s = state.strings
+    /// The open dialog's key bar, from its key map.
+    static func modalHints(_ ctx: ScreenContext, _ modal: Modal) -> [KeyHint] {
         switch modal {
-        case .help: return [KeyHint(keys: "Esc", label: s("key.dismiss"))]
-        case .quitConfirm: return [KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))]
-        case .confirm, .enroll, .cancelEnrollment: return Chrome.dialogHints(s)
-        case .cancel(_, let form), .date(let form): return form.hints(s)
+        case .confirm, .enroll, .cancelEnrollment: BookingKeys.confirm.hints(ctx.strings)
+        case .cancel(_, let form), .date(let form): form.hints(ctx.strings)
         }
     }
 
-    static func renderModal(_ state: State, _ modal: Modal, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    static func renderModal(_ state: State, _ ctx: ScreenContext, _ modal: Modal, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         switch modal {
-        case .help:
-            let map = BookingKeys.map(for: state.focus, sessions: state.showsSessions)
-            Chrome.renderHelp(s, columns: [(s("help.booking"), map.helpLines(s)), (s("help.screens"), AppKeys.helpLines(s, allowed: state.allowedScreens))],
-                              area: area, &frame)
-        case .quitConfirm:
-            Chrome.renderQuit(s, area: area, &frame)
         case .confirm(let c):
             let rescheduling: Bool = { if case .reschedule = state.mode { return true } else { return false } }()
             let box = Dialog.rect(width: 64, height: 11, in: area)
@@ -232,7 +231,7 @@ extension BookingScreen {
             let lines: [(String, String)] = [
                 (s("confirm.visitor"), state.visitor.map { "\($0.fullName) · \($0.code)" } ?? ""),
                 (s("confirm.service"), "\(s.serviceName(c.service)) · \(s("minutes.short", c.service.durationMinutes))"),
-                (s("confirm.when"), "\(s.longDate(c.slot.date, weekday: state.calendar.weekday(of: c.slot.date))) \(Chrome.timeSpan(c.slot.interval, state.calendar))"),
+                (s("confirm.when"), "\(s.longDate(c.slot.date, weekday: ctx.calendar.weekday(of: c.slot.date))) \(Chrome.timeSpan(c.slot.interval, ctx.calendar))"),
                 (s("confirm.counselor"), state.counselorName(c.slot.counselorId)),
                 (s("confirm.room"), state.roomName(c.slot.roomId)),
             ]
@@ -245,11 +244,11 @@ extension BookingScreen {
             }
             frame.put(s(c.sending ? "confirm.sending" : "confirm.prompt"), in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1))
         case .enroll(let e):
-            renderEnroll(state, e, area, &frame)
+            renderEnroll(state, ctx, e, area, &frame)
         case .cancelEnrollment(let a):
-            renderCancelEnrollment(state, a, area, &frame)
+            renderCancelEnrollment(state, ctx, a, area, &frame)
         case .cancel(let a, var form):
-            form.intro = describe(a, state)
+            form.intro = describe(a, ctx)
             form.render(s, area: area, into: &frame)
         case .date(let form):
             form.render(s, area: area, into: &frame, width: 44)
@@ -259,8 +258,8 @@ extension BookingScreen {
 
 extension BookingScreen {
     /// The enrollment dialog: the session, its seats, and whether Enter enrolls or waitlists.
-    static func renderEnroll(_ state: State, _ e: Enrollment, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    static func renderEnroll(_ state: State, _ ctx: ScreenContext, _ e: Enrollment, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let a = e.session.appointment
         let box = Dialog.rect(width: 64, height: 11, in: area)
         let inner = Box.render(into: &frame, rect: box, title: s(e.waitlists ? "enroll.waitlistTitle" : "enroll.title"), style: .bold)
@@ -271,7 +270,7 @@ extension BookingScreen {
         let lines: [(String, String)] = [
             (s("confirm.visitor"), state.visitor.map { "\($0.fullName) · \($0.code)" } ?? ""),
             (s("confirm.service"), "\(s.serviceName(a.service)) · \(s("minutes.short", a.service.durationMinutes))"),
-            (s("confirm.when"), "\(s.longDate(a.localStart.date, weekday: state.calendar.weekday(of: a.localStart.date))) \(Chrome.timeSpan(a.appointment.interval, state.calendar))"),
+            (s("confirm.when"), "\(s.longDate(a.localStart.date, weekday: ctx.calendar.weekday(of: a.localStart.date))) \(Chrome.timeSpan(a.appointment.interval, ctx.calendar))"),
             (s("confirm.counselor"), a.counselorName),
             (s("confirm.room"), a.roomName),
             (s("sessions.seats"), seatsLine),
@@ -289,12 +288,12 @@ extension BookingScreen {
     }
 
     /// Giving up a seat or a waitlist place: what, and who gets the seat.
-    static func renderCancelEnrollment(_ state: State, _ a: AppointmentListing, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    static func renderCancelEnrollment(_ state: State, _ ctx: ScreenContext, _ a: AppointmentListing, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let waiting: Bool = { if case .waitlisted = a.place { return true } else { return false } }()
         let box = Dialog.rect(width: 64, height: 7, in: area)
         let inner = Box.render(into: &frame, rect: box, title: s(waiting ? "cancelEnrollment.waitlistTitle" : "cancelEnrollment.title"), style: .bold)
-        frame.put(describe(a, state), in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: .bold)
+        frame.put(describe(a, ctx), in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: .bold)
         if let place = placeText(a, s) {
             frame.put(place, in: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), style: .dim)
         }

@@ -4,36 +4,37 @@ import TerminalKit
 
 extension BookingScreen {
     /// Applies one event to the state and returns the effects to perform. Pure: no I/O, no clock.
-    public static func update(_ state: inout State, _ event: Event) -> [Effect] {
-        let effects = apply(&state, event)
-        syncLists(&state)
+    public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
+        let effects = apply(&state, event, &ctx)
+        syncLists(&state, ctx)
         return effects
     }
 
-    static func syncLists(_ state: inout State) {
-        let l = layout(state.size)
+    static func syncLists(_ state: inout State, _ ctx: ScreenContext) {
+        let l = layout(ctx.size)
         state.search.list.setViewportHeight(max(1, l.visitor.height - 3))
         state.serviceList.setCount(state.categoryServices.count)
         state.serviceList.setViewportHeight(max(1, l.services.height - 3))
-        state.slotList.setCount(state.showsSessions ? state.openSessions.count : state.slots.count)
+        state.slotList.setCount(state.showsSessions ? state.openSessions(ctx).count : state.slots.count)
         state.slotList.setViewportHeight(max(1, l.slots.height - (state.showsSessions ? 5 : 4)))
-        state.appointmentList.setCount(state.upcoming.count)
+        state.appointmentList.setCount(state.upcoming(ctx).count)
         state.appointmentList.setViewportHeight(max(1, l.appointments.height - 2))
     }
 
-    private static func apply(_ state: inout State, _ event: Event) -> [Effect] {
+    private static func apply(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized(let size):
-            state.size = size
+        case .resized:
             return []
-        case .tick(let now):
-            let dayChanged = state.calendar.localDate(of: now) != state.today
-            state.now = now
-            return dayChanged ? refreshSlots(&state) : []
+        case .tick:
+            // Past midnight (center time) the slots start from the new day.
+            let dayChanged = state.day.map { $0 != ctx.today } ?? false
+            state.day = ctx.today
+            return dayChanged ? refreshSlots(&state, &ctx) : []
         case .shown, .dataChanged:
+            state.day = ctx.today
             var effects: [Effect] = [.loadCatalog]
             if let v = state.visitor { effects.append(.loadAppointments(visitorId: v.id)) }
-            return effects + refreshSlots(&state)
+            return effects + refreshSlots(&state, &ctx)
         case .openFor(let visitorId):
             state.modal = nil
             if state.visitor?.id == visitorId {
@@ -46,18 +47,18 @@ extension BookingScreen {
             state.counselors = counselors
             state.rooms = rooms
             state.serviceList.setCount(state.categoryServices.count)
-            return refreshSlots(&state)
+            return refreshSlots(&state, &ctx)
         case .searchCompleted(let query, let results):
             state.search.receive(query: query, results: results, viewportHeight: state.search.list.viewportHeight)
             return []
         case .visitorLoaded(let visitor):
-            return choose(&state, visitor)
+            return choose(&state, &ctx, visitor)
         case .appointmentsLoaded(let visitorId, let listings):
             guard visitorId == state.visitor?.id else { return [] }
-            let selected = state.selectedAppointment?.id
+            let selected = state.selectedAppointment(ctx)?.id
             state.appointments = listings
-            state.appointmentList.setCount(state.upcoming.count)
-            if let selected, let i = state.upcoming.firstIndex(where: { $0.id == selected }) { state.appointmentList.select(i) }
+            state.appointmentList.setCount(state.upcoming(ctx).count)
+            if let selected, let i = state.upcoming(ctx).firstIndex(where: { $0.id == selected }) { state.appointmentList.select(i) }
             return []
         case .slotsFound(let query, let slots):
             guard query == state.slotQuery else { return [] }
@@ -70,41 +71,41 @@ extension BookingScreen {
             return []
         case .sessionsFound(let query, let sessions):
             guard query == state.sessionQuery else { return [] }
-            let selected = state.selectedSession?.id
+            let selected = state.selectedSession(ctx)?.id
             state.sessions = sessions
-            state.slotList.setCount(state.openSessions.count)
-            if let selected, let i = state.openSessions.firstIndex(where: { $0.id == selected }) { state.slotList.select(i) }
+            state.slotList.setCount(state.openSessions(ctx).count)
+            if let selected, let i = state.openSessions(ctx).firstIndex(where: { $0.id == selected }) { state.slotList.select(i) }
             return []
         case .enrolled(let listing, let outcome):
             state.modal = nil
             switch outcome {
-            case .enrolled: state.notice = Notice(.info, state.strings("notice.enrolled", describe(listing, state)))
+            case .enrolled: ctx.notice = Notice(.info, ctx.strings("notice.enrolled", describe(listing, ctx)))
             case .waitlisted(let position):
-                state.notice = Notice(.info, state.strings("notice.waitlisted", describe(listing, state), position))
+                ctx.notice = Notice(.info, ctx.strings("notice.waitlisted", describe(listing, ctx), position))
             }
-            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state)
+            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state, &ctx)
         case .enrollmentCancelled(let sessionId, let promoted):
-            let what = state.appointments.first { $0.appointment.groupSessionId == sessionId }.map { describe($0, state) } ?? ""
+            let what = state.appointments.first { $0.appointment.groupSessionId == sessionId }.map { describe($0, ctx) } ?? ""
             if let promoted {
-                state.notice = Notice(.info, state.strings("notice.enrollmentCancelledPromoted", what, promoted.fullName))
+                ctx.notice = Notice(.info, ctx.strings("notice.enrollmentCancelledPromoted", what, promoted.fullName))
             } else {
-                state.notice = Notice(.info, state.strings("notice.enrollmentCancelled", what))
+                ctx.notice = Notice(.info, ctx.strings("notice.enrollmentCancelled", what))
             }
-            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state)
+            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state, &ctx)
         case .booked(let listing):
             state.modal = nil
-            state.notice = Notice(.info, state.strings("notice.booked", describe(listing, state)))
-            return [.loadAppointments(visitorId: state.visitor?.id ?? listing.appointment.visitorId ?? 0)] + refreshSlots(&state)
+            ctx.notice = Notice(.info, ctx.strings("notice.booked", describe(listing, ctx)))
+            return [.loadAppointments(visitorId: state.visitor?.id ?? listing.appointment.visitorId ?? 0)] + refreshSlots(&state, &ctx)
         case .rescheduled(let listing):
             state.modal = nil
             state.mode = .book
-            state.notice = Notice(.info, state.strings("notice.rescheduled", describe(listing, state)))
-            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state)
+            ctx.notice = Notice(.info, ctx.strings("notice.rescheduled", describe(listing, ctx)))
+            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state, &ctx)
         case .cancelled(let listing):
-            state.notice = Notice(.info, state.strings("notice.cancelled", describe(listing, state)))
-            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state)
+            ctx.notice = Notice(.info, ctx.strings("notice.cancelled", describe(listing, ctx)))
+            return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state, &ctx)
         case .failed(let failure):
-            let text = state.strings.message(for: failure, calendar: state.calendar)
+            let text = ctx.strings.message(for: failure, calendar: ctx.calendar)
             // A refused booking keeps everything chosen, and the confirmation with the reason.
             if case .confirm(var c) = state.modal {
                 c.error = text
@@ -116,22 +117,22 @@ extension BookingScreen {
                 e.sending = false
                 state.modal = .enroll(e)
             }
-            state.notice = Notice(.error, text)
-            return refreshSlots(&state)
+            ctx.notice = Notice(.error, text)
+            return refreshSlots(&state, &ctx)
         case .key(let key):
-            return handleKey(&state, key)
+            return handleKey(&state, &ctx, key)
         }
     }
 
     /// "Tue 14 Apr 10:00 · Psychological counseling · Karima Benali".
-    static func describe(_ l: AppointmentListing, _ state: State) -> String {
-        "\(Chrome.shortDate(l.localStart.date, state.strings, state.calendar)) \(l.localStart.time) · \(state.strings.serviceName(l.service)) · \(l.counselorName)"
+    static func describe(_ l: AppointmentListing, _ ctx: ScreenContext) -> String {
+        "\(Chrome.shortDate(l.localStart.date, ctx.strings, ctx.calendar)) \(l.localStart.time) · \(ctx.strings.serviceName(l.service)) · \(l.counselorName)"
     }
 
     /// The slot query for what is chosen now, or nil when no service is chosen.
-    public static func slotQuery(_ state: State) -> SlotQuery? {
+    public static func slotQuery(_ state: State, _ ctx: ScreenContext) -> SlotQuery? {
         guard let service = state.selectedService, !service.isGroup else { return nil }
-        let from = state.fromDate ?? state.today
+        let from = state.fromDate ?? ctx.today
         var visitorId = state.visitor?.id
         if case .reschedule = state.mode { visitorId = nil }
         let languages = state.languageFilter.map { [$0] } ?? state.visitor?.languages ?? []
@@ -142,16 +143,16 @@ extension BookingScreen {
     }
 
     /// The sessions query for a chosen group service, or nil.
-    public static func sessionQuery(_ state: State) -> SessionQuery? {
+    public static func sessionQuery(_ state: State, _ ctx: ScreenContext) -> SessionQuery? {
         guard let service = state.selectedService, service.isGroup else { return nil }
-        let from = state.fromDate ?? state.today
+        let from = state.fromDate ?? ctx.today
         return SessionQuery(serviceId: service.id, from: from, through: from.adding(days: searchDays - 1))
     }
 
     /// Asks for the slots (or the sessions of a group service) of the current choice, or
     /// clears them when nothing is chosen.
-    static func refreshSlots(_ state: inout State) -> [Effect] {
-        let sessions = sessionQuery(state)
+    static func refreshSlots(_ state: inout State, _ ctx: inout ScreenContext) -> [Effect] {
+        let sessions = sessionQuery(state, ctx)
         if sessions != state.sessionQuery {
             state.sessions = []
             if sessions != nil { state.slotList = ListState(count: 0, viewportHeight: state.slotList.viewportHeight) }
@@ -162,7 +163,7 @@ extension BookingScreen {
             state.slots = []
             return [.findSessions(sessions)]
         }
-        guard let query = slotQuery(state) else {
+        guard let query = slotQuery(state, ctx) else {
             state.slotQuery = nil
             state.slots = []
             state.slotList = ListState()
@@ -172,57 +173,47 @@ extension BookingScreen {
         return [.findSlots(query)]
     }
 
-    private static func choose(_ state: inout State, _ visitor: Visitor) -> [Effect] {
+    private static func choose(_ state: inout State, _ ctx: inout ScreenContext, _ visitor: Visitor) -> [Effect] {
         let changed = state.visitor?.id != visitor.id
         state.visitor = visitor
         state.focus = .services
-        state.notice = nil
+        ctx.notice = nil
         if changed {
             state.appointments = []
             state.appointmentList = ListState()
             state.mode = .book
             state.languageFilter = nil
         }
-        return [.loadAppointments(visitorId: visitor.id)] + refreshSlots(&state)
+        return [.loadAppointments(visitorId: visitor.id)] + refreshSlots(&state, &ctx)
     }
 
-    private static func handleKey(_ state: inout State, _ key: Key) -> [Effect] {
-        if Chrome.isTooSmall(state.size) {
-            if key == .function(10) { state.modal = .quitConfirm }
-            else if state.modal == .quitConfirm, Chrome.quitAnswer(key) == true { return quit(&state) }
-            return []
-        }
-        if let modal = state.modal { return handleModalKey(&state, modal, key) }
+    private static func handleKey(_ state: inout State, _ ctx: inout ScreenContext, _ key: Key) -> [Effect] {
+        if let modal = state.modal { return handleModalKey(&state, &ctx, modal, key) }
         let map = BookingKeys.map(for: state.focus, sessions: state.showsSessions)
         guard let command = map.command(for: key) else {
             guard state.focus == .visitor else { return [] }
             switch state.search.type(key) {
             case .search(let query)?:
-                state.notice = nil
+                ctx.notice = nil
                 return [.search(query: query, limit: VisitorSearch.limit)]
             default:
                 return []
             }
         }
-        return perform(&state, command)
+        return perform(&state, &ctx, command)
     }
 
-    private static func quit(_ state: inout State) -> [Effect] {
-        state.quitRequested = true
-        return [.quit]
-    }
-
-    private static func perform(_ state: inout State, _ command: BookingCommand) -> [Effect] {
+    private static func perform(_ state: inout State, _ ctx: inout ScreenContext, _ command: BookingCommand) -> [Effect] {
         switch command {
-        case .help: state.modal = .help
-        case .quit: state.modal = .quitConfirm
+        case .help: ctx.request = .help
+        case .quit: ctx.request = .quit
         case .findVisitor: state.focus = .visitor
         case .nextPane, .previousPane:
             let all = Focus.allCases
             let i = all.firstIndex(of: state.focus) ?? 0
             state.focus = all[(i + (command == .nextPane ? 1 : all.count - 1)) % all.count]
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom:
-            return move(&state, command)
+            return move(&state, &ctx, command)
         case .previousCategory, .nextCategory:
             guard case .book = state.mode else { return [] }
             let all = ServiceCategory.allCases
@@ -230,7 +221,7 @@ extension BookingScreen {
             state.category = all[(i + (command == .nextCategory ? 1 : all.count - 1)) % all.count]
             state.serviceList = ListState(count: state.categoryServices.count, viewportHeight: state.serviceList.viewportHeight)
             state.counselorFilter = nil
-            return refreshSlots(&state)
+            return refreshSlots(&state, &ctx)
         case .counselorFilter:
             // For a group service, the counselors of its sessions; else those who deliver it.
             var ids = state.showsSessions ? state.sessions.map(\.appointment.appointment.counselorId) : state.eligibleCounselors.map(\.id)
@@ -241,34 +232,34 @@ extension BookingScreen {
             state.counselorFilter = choices[(i + 1) % choices.count]
             if state.showsSessions {
                 // Sessions are filtered as loaded: nothing to ask the store.
-                state.slotList = ListState(count: state.openSessions.count, viewportHeight: state.slotList.viewportHeight)
+                state.slotList = ListState(count: state.openSessions(ctx).count, viewportHeight: state.slotList.viewportHeight)
                 return []
             }
-            return refreshSlots(&state)
+            return refreshSlots(&state, &ctx)
         case .languageFilter:
             let choices: [String?] = [nil] + state.languageChoices
             let i = choices.firstIndex(of: state.languageFilter) ?? 0
             state.languageFilter = choices[(i + 1) % choices.count]
-            return refreshSlots(&state)
+            return refreshSlots(&state, &ctx)
         case .interpreter:
             // None, then each of the visitor's languages: an interpreter of that language comes.
             let choices: [String?] = [nil] + (state.visitor?.languages ?? [])
             let i = choices.firstIndex(of: state.interpreterLanguage) ?? 0
             state.interpreterLanguage = choices[(i + 1) % choices.count]
-            return refreshSlots(&state)
+            return refreshSlots(&state, &ctx)
         case .date:
-            var form = FieldForm(title: "date.title", fields: [.text("date.field", (state.fromDate ?? state.today).description, maxLength: 10)])
+            var form = FieldForm(title: "date.title", fields: [.text("date.field", (state.fromDate ?? ctx.today).description, maxLength: 10)])
             form.focus = 0
             state.modal = .date(form)
         case .choose:
-            return choose(&state)
+            return choose(&state, &ctx)
         case .reschedule:
-            guard let a = state.selectedAppointment else {
-                state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+            guard let a = state.selectedAppointment(ctx) else {
+                ctx.notice = Notice(.error, ctx.strings("notice.noAppointmentSelected"))
                 return []
             }
             guard !a.status.isFinal, a.appointment.visitorId != nil else {
-                state.notice = Notice(.error, state.strings("notice.cannotReschedule"))
+                ctx.notice = Notice(.error, ctx.strings("notice.cannotReschedule"))
                 return []
             }
             state.mode = .reschedule(a)
@@ -276,15 +267,15 @@ extension BookingScreen {
             state.serviceList = ListState(count: 1, viewportHeight: state.serviceList.viewportHeight)
             state.counselorFilter = nil
             state.focus = .slots
-            state.notice = Notice(.info, state.strings("notice.chooseNewTime", describe(a, state)))
-            return refreshSlots(&state)
+            ctx.notice = Notice(.info, ctx.strings("notice.chooseNewTime", describe(a, ctx)))
+            return refreshSlots(&state, &ctx)
         case .cancelAppointment:
-            guard let a = state.selectedAppointment else {
-                state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+            guard let a = state.selectedAppointment(ctx) else {
+                ctx.notice = Notice(.error, ctx.strings("notice.noAppointmentSelected"))
                 return []
             }
             guard !a.isBusyOnly else {
-                state.notice = Notice(.error, state.strings("error.notYourAppointment"))
+                ctx.notice = Notice(.error, ctx.strings("error.notYourAppointment"))
                 return []
             }
             if a.appointment.groupSessionId != nil {
@@ -297,7 +288,7 @@ extension BookingScreen {
         return []
     }
 
-    private static func move(_ state: inout State, _ command: BookingCommand) -> [Effect] {
+    private static func move(_ state: inout State, _ ctx: inout ScreenContext, _ command: BookingCommand) -> [Effect] {
         func apply(_ list: inout ListState) {
             switch command {
             case .moveUp: list.moveUp()
@@ -318,48 +309,48 @@ extension BookingScreen {
             apply(&state.serviceList)
             if state.serviceList.selected != before {
                 state.counselorFilter = nil
-                return refreshSlots(&state)
+                return refreshSlots(&state, &ctx)
             }
         }
         return []
     }
 
     /// Enter: choose the visitor, go to the slots, or confirm a slot.
-    private static func choose(_ state: inout State) -> [Effect] {
+    private static func choose(_ state: inout State, _ ctx: inout ScreenContext) -> [Effect] {
         switch state.focus {
         case .visitor:
             guard let v = state.search.selected else {
-                if !state.search.query.isEmpty { state.notice = Notice(.error, state.strings("notice.noVisitorSelected")) }
+                if !state.search.query.isEmpty { ctx.notice = Notice(.error, ctx.strings("notice.noVisitorSelected")) }
                 return []
             }
-            return choose(&state, v)
+            return choose(&state, &ctx, v)
         case .services:
             state.focus = .slots
         case .slots where state.showsSessions:
-            guard let session = state.selectedSession else {
-                state.notice = Notice(.error, state.strings("notice.noSessionSelected"))
+            guard let session = state.selectedSession(ctx) else {
+                ctx.notice = Notice(.error, ctx.strings("notice.noSessionSelected"))
                 return []
             }
             guard let visitor = state.visitor else {
-                state.notice = Notice(.error, state.strings("notice.chooseVisitorFirst"))
+                ctx.notice = Notice(.error, ctx.strings("notice.chooseVisitorFirst"))
                 state.focus = .visitor
                 return []
             }
             switch session.session.place(of: visitor.id) {
             case .enrolled?:
-                state.notice = Notice(.error, state.strings("notice.alreadyEnrolled"))
+                ctx.notice = Notice(.error, ctx.strings("notice.alreadyEnrolled"))
             case .waitlisted(let position)?:
-                state.notice = Notice(.error, state.strings("notice.alreadyWaitlisted", position))
+                ctx.notice = Notice(.error, ctx.strings("notice.alreadyWaitlisted", position))
             case nil:
                 state.modal = .enroll(Enrollment(session: session))
             }
         case .slots:
             guard let slot = state.selectedSlot, let service = state.selectedService else {
-                state.notice = Notice(.error, state.strings("notice.noSlotSelected"))
+                ctx.notice = Notice(.error, ctx.strings("notice.noSlotSelected"))
                 return []
             }
             guard state.visitor != nil else {
-                state.notice = Notice(.error, state.strings("notice.chooseVisitorFirst"))
+                ctx.notice = Notice(.error, ctx.strings("notice.chooseVisitorFirst"))
                 state.focus = .visitor
                 return []
             }
@@ -372,25 +363,13 @@ extension BookingScreen {
 
     // MARK: Dialogs (they see keys first)
 
-    private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key) -> [Effect] {
+    private static func handleModalKey(_ state: inout State, _ ctx: inout ScreenContext, _ modal: Modal, _ key: Key) -> [Effect] {
         switch modal {
-        case .help:
-            if Chrome.closesHelp(key) { state.modal = nil }
-            return []
-        case .quitConfirm:
-            switch Chrome.quitAnswer(key) {
-            case true?:
-                state.modal = nil
-                return quit(&state)
-            case false?: state.modal = nil
-            case nil: break
-            }
-            return []
         case .confirm(var c):
-            switch key {
-            case .escape:
+            switch BookingKeys.confirm.command(for: key) {
+            case .cancel?:
                 state.modal = nil
-            case .enter, .character("y"), .character("o"):
+            case .confirm?:
                 guard !c.sending, let visitor = state.visitor else { return [] }
                 c.sending = true
                 c.error = nil
@@ -401,31 +380,31 @@ extension BookingScreen {
                 return [.book(NewAppointment(visitorId: visitor.id, serviceId: c.service.id, counselorId: c.slot.counselorId,
                                              roomId: c.slot.roomId, start: c.slot.interval.start,
                                              interpreterLanguage: state.interpreterLanguage))]
-            default: break
+            case .close?, nil: break
             }
             return []
         case .enroll(var e):
-            switch key {
-            case .escape:
+            switch BookingKeys.confirm.command(for: key) {
+            case .cancel?:
                 state.modal = nil
-            case .enter, .character("y"), .character("o"):
+            case .confirm?:
                 guard !e.sending, let visitor = state.visitor else { return [] }
                 e.sending = true
                 e.error = nil
                 state.modal = .enroll(e)
                 return [.enroll(visitorId: visitor.id, sessionId: e.session.id)]
-            default: break
+            case .close?, nil: break
             }
             return []
         case .cancelEnrollment(let a):
-            switch key {
-            case .escape, .character("n"):
+            switch BookingKeys.confirm.command(for: key) {
+            case .cancel?:
                 state.modal = nil
-            case .enter, .character("y"), .character("o"):
+            case .confirm?:
                 state.modal = nil
                 guard let visitor = state.visitor, let sessionId = a.appointment.groupSessionId else { return [] }
                 return [.cancelEnrollment(visitorId: visitor.id, sessionId: sessionId)]
-            default: break
+            case .close?, nil: break
             }
             return []
         case .cancel(let a, var form):
@@ -435,7 +414,7 @@ extension BookingScreen {
             case .submit:
                 let reason = form.text(0)
                 if reason.isEmpty {
-                    form.error = state.strings("error.reasonMissing")
+                    form.error = ctx.strings("error.reasonMissing")
                     state.modal = .cancel(a, form)
                     return []
                 }
@@ -444,13 +423,13 @@ extension BookingScreen {
             }
             return []
         case .date(let form):
-            switch form.dateAnswer(key, state.strings) {
+            switch form.dateAnswer(key, ctx.strings) {
             case .cancelled: state.modal = nil
             case .editing(let form): state.modal = .date(form)
             case .date(let date):
                 state.modal = nil
                 state.fromDate = date
-                return refreshSlots(&state)
+                return refreshSlots(&state, &ctx)
             }
             return []
         }

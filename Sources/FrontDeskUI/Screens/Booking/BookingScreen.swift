@@ -16,7 +16,7 @@ import TerminalKit
 /// against the store; `render` draws the whole frame. A refused booking (another terminal took
 /// the slot) keeps the visitor, the service, the filters and the confirmation open with the
 /// message, and reloads the slots.
-public enum BookingScreen {
+public enum BookingScreen: Screen {
     /// Days searched for free slots from the first day.
     public static let searchDays = 14
     /// Slots listed at most.
@@ -78,8 +78,6 @@ public enum BookingScreen {
 
     /// A dialog over the screen; it sees keys first.
     public enum Modal: Hashable, Sendable {
-        case help
-        case quitConfirm
         case confirm(Confirmation)
         case enroll(Enrollment)
         /// Cancelling the visitor's seat or waitlist place in a group session (no reason needed).
@@ -90,12 +88,7 @@ public enum BookingScreen {
         case date(FieldForm)
     }
 
-    public struct State: Sendable {
-        public var strings: Localizer
-        public var calendar: CenterCalendar
-        public var deskName: String
-        public var size: Size
-        public var now: Date
+    public struct State: Equatable, Sendable {
         public var search = VisitorSearch()
         /// The visitor being booked for.
         public var visitor: Visitor?
@@ -126,21 +119,10 @@ public enum BookingScreen {
         public var appointmentList = ListState()
         public var mode: Mode = .book
         public var modal: Modal?
-        public var notice: Notice?
-        public var quitRequested = false
-        /// The screens the signed-in member may open, for the help's "every screen" column; nil
-        /// lists them all (before sign-in, and in tests of one screen).
-        public var allowedScreens: [AppScreenKind]?
+        /// The center-local day the slots were asked from (set by the first tick or load).
+        public var day: LocalDate?
 
-        public init(strings: Localizer, calendar: CenterCalendar, deskName: String, size: Size, now: Date) {
-            self.strings = strings
-            self.calendar = calendar
-            self.deskName = deskName
-            self.size = size
-            self.now = now
-        }
-
-        public var today: LocalDate { calendar.localDate(of: now) }
+        public init() {}
 
         /// Active services of the chosen category, in catalog order (a rescheduled
         /// appointment's service only, while rescheduling, under the name the listing carries:
@@ -173,29 +155,30 @@ public enum BookingScreen {
 
         /// Sessions open for enrollment: not started, not cancelled or over, of the counselor
         /// filter if set, by start.
-        public var openSessions: [GroupSessionListing] {
-            sessions.filter { s in
+        public func openSessions(_ ctx: ScreenContext) -> [GroupSessionListing] {
+            let now = ctx.now
+            return sessions.filter { s in
                 !s.appointment.status.isFinal && s.appointment.appointment.start > now
                     && (counselorFilter.map { $0 == s.appointment.appointment.counselorId } ?? true)
             }
             .sorted { ($0.appointment.appointment.start, $0.id) < ($1.appointment.appointment.start, $1.id) }
         }
 
-        public var selectedSession: GroupSessionListing? {
+        public func selectedSession(_ ctx: ScreenContext) -> GroupSessionListing? {
             guard showsSessions, let i = slotList.selected else { return nil }
-            let list = openSessions
+            let list = openSessions(ctx)
             return list.indices.contains(i) ? list[i] : nil
         }
 
         /// Upcoming appointments of the visitor that are not cancelled, by start.
-        public var upcoming: [AppointmentListing] {
-            let start = calendar.startOfDay(today)
+        public func upcoming(_ ctx: ScreenContext) -> [AppointmentListing] {
+            let start = ctx.calendar.startOfDay(ctx.today)
             return appointments.filter { $0.status != .cancelled && $0.appointment.end > start }
                 .sorted { $0.appointment.start < $1.appointment.start }
         }
 
-        public var selectedAppointment: AppointmentListing? {
-            let list = upcoming
+        public func selectedAppointment(_ ctx: ScreenContext) -> AppointmentListing? {
+            let list = upcoming(ctx)
             guard let i = appointmentList.selected, list.indices.contains(i) else { return nil }
             return list[i]
         }
@@ -221,8 +204,8 @@ public enum BookingScreen {
 
     public enum Event: Sendable {
         case key(Key)
-        case resized(Size)
-        case tick(Date)
+        case resized
+        case tick
         /// The screen came to the front: reload what may have changed.
         case shown
         case dataChanged
@@ -259,9 +242,23 @@ public enum BookingScreen {
         case book(NewAppointment)
         case reschedule(appointmentId: Int64, to: Date, counselorId: Int64, roomId: Int64)
         case cancel(appointmentId: Int64, reason: String)
-        case quit
     }
 
     /// The first effects when the screen is created.
-    public static func start(_ state: State) -> [Effect] { [.loadCatalog] }
+    public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] {
+        state.day = context.today
+        return [.loadCatalog]
+    }
+
+    public static func event(_ shell: ShellEvent) -> Event {
+        switch shell {
+        case .key(let key): .key(key)
+        case .resized: .resized
+        case .tick: .tick
+        case .dataChanged: .dataChanged
+        case .shown: .shown
+        }
+    }
+
+    public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }

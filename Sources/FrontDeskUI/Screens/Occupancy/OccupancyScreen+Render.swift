@@ -39,40 +39,35 @@ extension OccupancyScreen {
         return DisplayText.fitted(text, toColumns: width, alignRight: true)
     }
 
-    public static func render(_ state: State, into frame: inout Frame) {
-        if Chrome.renderTooSmall(state.strings, quitting: state.modal == .quitConfirm, into: &frame) { return }
-        let s = state.strings
-        let rows = frame.area.splitVertically([.length(1), .length(1), .length(1), .min(10), .length(1), .length(1), .length(1)])
-        Chrome.renderTitle(s("occupancy.title"), strings: s, calendar: state.calendar, now: state.now, deskName: state.deskName, rows[0], &frame)
-        renderSummary(state, rows[1], &frame)
-        renderHeader(state, rows[2], &frame)
+    public static func title(_ state: State, _ ctx: ScreenContext) -> String { ctx.strings("occupancy.title") }
+
+    public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent { OccupancyKeys.map.keyBar(ctx.strings) }
+
+    public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
+        [HelpColumn(ctx.strings("help.occupancy"), OccupancyKeys.map.helpLines(ctx.strings)), Chrome.screensHelp(ctx)]
+    }
+
+    /// Draws the body: summary strip, period header, the grid or table, the legend.
+    public static func render(_ state: State, _ ctx: ScreenContext, body: Rect, into frame: inout Frame) {
+        let s = ctx.strings
+        let rows = body.splitVertically([.length(1), .length(1), .min(10), .length(1)])
+        renderSummary(state, ctx, rows[0], &frame)
+        renderHeader(state, ctx, rows[1], &frame)
         if let report = state.report {
             switch state.view {
-            case .rooms: renderGrid(state, report, report.rooms, rows[3], &frame)
-            case .counselors: renderGrid(state, report, report.counselors, rows[3], &frame)
-            case .services: renderServices(state, report, rows[3], &frame)
+            case .rooms: renderGrid(state, ctx, report, report.rooms, rows[2], &frame)
+            case .counselors: renderGrid(state, ctx, report, report.counselors, rows[2], &frame)
+            case .services: renderServices(state, ctx, report, rows[2], &frame)
             }
         } else {
-            frame.put(s("occupancy.loading"), in: rows[3].row(1).inset(dx: 2, dy: 0), style: .dim)
+            frame.put(s("occupancy.loading"), in: rows[2].row(1).inset(dx: 2, dy: 0), style: .dim)
         }
-        frame.put(s("occupancy.legend"), in: rows[4].inset(dx: 1, dy: 0), style: .dim)
-        Chrome.renderNotice(state.notice, rows[5], &frame)
-        switch state.modal {
-        case nil:
-            Chrome.renderKeys(OccupancyKeys.map, s, rows[6], &frame)
-        case .help?:
-            KeyBar.render([KeyHint(keys: "Esc", label: s("key.dismiss"))], into: &frame, row: rows[6])
-            Chrome.renderHelp(s, columns: [(s("help.occupancy"), OccupancyKeys.map.helpLines(s)), (s("help.screens"), AppKeys.helpLines(s, allowed: state.allowedScreens))],
-                              area: frame.area, &frame)
-        case .quitConfirm?:
-            KeyBar.render([KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))], into: &frame, row: rows[6])
-            Chrome.renderQuit(s, area: frame.area, &frame)
-        }
+        frame.put(s("occupancy.legend"), in: rows[3].inset(dx: 1, dy: 0), style: .dim)
     }
 
     /// Rooms 43% │ Counselors 48% │ No-shows 16% │ Walk-ins 118 │ Wait 14/47 min │ Left 4%
-    private static func renderSummary(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderSummary(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         guard let report = state.report else { return }
         let w = report.walkIns
         let parts = [
@@ -88,16 +83,16 @@ extension OccupancyScreen {
     }
 
     /// ◀ Week of Mon 16 Nov 2026 ▶  and the three views, the shown one highlighted.
-    private static func renderHeader(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderHeader(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let title: String
-        if let p = state.report?.period ?? state.request.map({ _ in ReportingPeriod.day(state.anchor) }) {
+        if let p = state.report?.period ?? state.request.map({ _ in ReportingPeriod.day(state.anchor(ctx)) }) {
             let first = p.first
             if state.span == .month {
-                let words = s.longDate(first, weekday: state.calendar.weekday(of: first)).split(separator: " ")
+                let words = s.longDate(first, weekday: ctx.calendar.weekday(of: first)).split(separator: " ")
                 title = s("occupancy.month", words.suffix(2).joined(separator: " "))
             } else {
-                title = s("occupancy.week", s.longDate(first, weekday: state.calendar.weekday(of: first)))
+                title = s("occupancy.week", s.longDate(first, weekday: ctx.calendar.weekday(of: first)))
             }
         } else {
             title = ""
@@ -116,8 +111,8 @@ extension OccupancyScreen {
 
     /// Names down the left, one shaded cell per day, the period's total on the right, and a
     /// line for all together at the bottom.
-    private static func renderGrid(_ state: State, _ report: OccupancyReport, _ resources: [ResourceOccupancy], _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderGrid(_ state: State, _ ctx: ScreenContext, _ report: OccupancyReport, _ resources: [ResourceOccupancy], _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let days = report.days
         guard !days.isEmpty else { return }
         let narrowMonth = days.count > 7 && area.width < 120
@@ -128,7 +123,7 @@ extension OccupancyScreen {
         // Header: day labels (all of them when they fit, else every fifth day's number).
         for (i, d) in days.enumerated() {
             let x = gridX + i * cellW
-            let words = s.longDate(d, weekday: state.calendar.weekday(of: d)).split(separator: " ")
+            let words = s.longDate(d, weekday: ctx.calendar.weekday(of: d)).split(separator: " ")
             let label: String
             if cellW >= 8 { label = words.prefix(2).joined(separator: " ") } else if cellW >= 3 || (cellW == 2 && d.day % 2 == 1) {
                 label = String(d.day)
@@ -139,7 +134,7 @@ extension OccupancyScreen {
             }
             guard !label.isEmpty else { continue }
             let w = max(cellW, DisplayText.width(of: label))
-            let style: Style = d == state.today ? Style.reverse.with(.bold) : (d.isoWeekday.rawValue >= 6 ? .dim : .underline)
+            let style: Style = d == ctx.today ? Style.reverse.with(.bold) : (d.isoWeekday.rawValue >= 6 ? .dim : .underline)
             frame.put(DisplayText.fitted(label, toColumns: min(w, area.maxX - totalW - x), alignRight: cellW >= 2), x: x, y: area.y, style: style)
         }
         let periodLabel = totalW >= 7 ? s("occupancy.period") : "Σ"
@@ -186,8 +181,8 @@ extension OccupancyScreen {
 
     /// Categories (with their walk-ins) and their services: demand against capacity as a bar,
     /// appointments, completed, no-shows, cancellations.
-    private static func renderServices(_ state: State, _ report: OccupancyReport, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderServices(_ state: State, _ ctx: ScreenContext, _ report: OccupancyReport, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let numbers = [("occupancy.col.ratio", 5), ("occupancy.col.appts", 6), ("occupancy.col.done", 6), ("occupancy.col.noShow", 7),
                        ("occupancy.col.cancelled", 6)]
         let numbersW = numbers.reduce(0) { $0 + $1.1 }

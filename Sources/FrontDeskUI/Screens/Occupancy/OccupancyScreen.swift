@@ -7,12 +7,10 @@ import TerminalKit
 /// no-show rate, walk-ins) and a service-demand table with bars; by week or month.
 ///
 /// Aggregate only: rooms, counselors and services are named, visitors never.
-public enum OccupancyScreen {
+public enum OccupancyScreen: Screen {
     public enum View: String, CaseIterable, Hashable, Sendable { case rooms, counselors, services }
 
     public enum Span: Hashable, Sendable { case week, month }
-
-    public enum Modal: Hashable, Sendable { case help, quitConfirm }
 
     /// What to load: the week or month holding `anchor` (the store knows the first weekday).
     public struct Request: Hashable, Sendable {
@@ -24,43 +22,26 @@ public enum OccupancyScreen {
         }
     }
 
-    public struct State: Sendable {
-        public var strings: Localizer
-        public var calendar: CenterCalendar
-        public var deskName: String
-        public var size: Size
-        public var now: Date
+    public struct State: Equatable, Sendable {
         public var view: View = .rooms
         public var span: Span = .week
-        /// A day of the period shown.
-        public var anchor: LocalDate
+        /// A day of the period shown; nil is today's.
+        public var anchor: LocalDate?
         public var request: Request?
         public var report: OccupancyReport?
         /// First row shown of the grid or table.
         public var scroll = 0
-        public var modal: Modal?
-        public var notice: Notice?
-        public var quitRequested = false
-        /// The screens the signed-in member may open, for the help's "every screen" column; nil
-        /// lists them all (before sign-in, and in tests of one screen).
-        public var allowedScreens: [AppScreenKind]?
 
-        public init(strings: Localizer, calendar: CenterCalendar, deskName: String, size: Size, now: Date) {
-            self.strings = strings
-            self.calendar = calendar
-            self.deskName = deskName
-            self.size = size
-            self.now = now
-            anchor = calendar.localDate(of: now)
-        }
+        public init() {}
 
-        public var today: LocalDate { calendar.localDate(of: now) }
+        /// The day whose week or month is shown.
+        public func anchor(_ ctx: ScreenContext) -> LocalDate { anchor ?? ctx.today }
     }
 
     public enum Event: Sendable {
         case key(Key)
-        case resized(Size)
-        case tick(Date)
+        case resized
+        case tick
         case shown
         case dataChanged
         case loaded(Request, OccupancyReport)
@@ -69,65 +50,55 @@ public enum OccupancyScreen {
 
     public enum Effect: Equatable, Sendable {
         case load(Request)
-        case quit
     }
 
     /// Nothing at start: the view loads when shown.
-    public static func start(_ state: State) -> [Effect] { [] }
+    public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] { [] }
 
-    /// Applies one event. Pure: no I/O, no clock.
-    public static func update(_ state: inout State, _ event: Event) -> [Effect] {
-        switch event {
-        case .resized(let size):
-            state.size = size
-            return []
-        case .tick(let now):
-            state.now = now
-            return []
-        case .shown, .dataChanged:
-            return reload(&state)
-        case .loaded(let request, let report):
-            guard request == state.request else { return [] }
-            state.report = report
-            state.notice = nil
-            return []
-        case .failed(let message):
-            state.notice = Notice(.error, message)
-            return []
-        case .key(let key):
-            return handleKey(&state, key)
+    public static func event(_ shell: ShellEvent) -> Event {
+        switch shell {
+        case .key(let key): .key(key)
+        case .resized: .resized
+        case .tick: .tick
+        case .dataChanged: .dataChanged
+        case .shown: .shown
         }
     }
 
-    static func reload(_ state: inout State) -> [Effect] {
-        let r = Request(span: state.span, anchor: state.anchor)
+    /// The occupancy screen has no dialog of its own.
+    public static func hasDialog(_ state: State) -> Bool { false }
+
+    /// Applies one event. Pure: no I/O, no clock.
+    public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
+        switch event {
+        case .resized, .tick:
+            return []
+        case .shown, .dataChanged:
+            return reload(&state, ctx)
+        case .loaded(let request, let report):
+            guard request == state.request else { return [] }
+            state.report = report
+            ctx.notice = nil
+            return []
+        case .failed(let message):
+            ctx.notice = Notice(.error, message)
+            return []
+        case .key(let key):
+            return handleKey(&state, key, &ctx)
+        }
+    }
+
+    static func reload(_ state: inout State, _ ctx: ScreenContext) -> [Effect] {
+        let r = Request(span: state.span, anchor: state.anchor(ctx))
         state.request = r
         return [.load(r)]
     }
 
-    private static func handleKey(_ state: inout State, _ key: Key) -> [Effect] {
-        if Chrome.isTooSmall(state.size) {
-            if key == .function(10) { state.modal = .quitConfirm }
-            else if state.modal == .quitConfirm, Chrome.quitAnswer(key) == true { return quit(&state) }
-            return []
-        }
-        switch state.modal {
-        case .help?:
-            if Chrome.closesHelp(key) { state.modal = nil }
-            return []
-        case .quitConfirm?:
-            switch Chrome.quitAnswer(key) {
-            case true?: state.modal = nil; return quit(&state)
-            case false?: state.modal = nil
-            case nil: break
-            }
-            return []
-        case nil: break
-        }
+    private static func handleKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         guard let command = OccupancyKeys.map.command(for: key) else { return [] }
         switch command {
-        case .help: state.modal = .help
-        case .quit: state.modal = .quitConfirm
+        case .help: ctx.request = .help
+        case .quit: ctx.request = .quit
         case .rooms: show(&state, .rooms)
         case .counselors: show(&state, .counselors)
         case .services: show(&state, .services)
@@ -138,14 +109,15 @@ public enum OccupancyScreen {
         case .toggleSpan:
             state.span = state.span == .week ? .month : .week
             state.scroll = 0
-            return reload(&state)
+            return reload(&state, ctx)
         case .previous, .next:
             let step = command == .next ? 1 : -1
-            state.anchor = state.span == .week ? state.anchor.adding(days: 7 * step) : monthShift(state.anchor, step)
-            return reload(&state)
+            let anchor = state.anchor(ctx)
+            state.anchor = state.span == .week ? anchor.adding(days: 7 * step) : monthShift(anchor, step)
+            return reload(&state, ctx)
         case .today:
-            state.anchor = state.today
-            return reload(&state)
+            state.anchor = ctx.today
+            return reload(&state, ctx)
         case .scrollUp: state.scroll = max(0, state.scroll - 1)
         case .scrollDown: state.scroll = min(max(0, rowCount(state) - 1), state.scroll + 1)
         case .pageUp: state.scroll = max(0, state.scroll - 10)
@@ -157,11 +129,6 @@ public enum OccupancyScreen {
     private static func show(_ state: inout State, _ view: View) {
         state.view = view
         state.scroll = 0
-    }
-
-    private static func quit(_ state: inout State) -> [Effect] {
-        state.quitRequested = true
-        return [.quit]
     }
 
     /// The same day of the month `steps` months away (the last day when it has fewer days).

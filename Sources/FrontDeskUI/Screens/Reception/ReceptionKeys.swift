@@ -1,3 +1,4 @@
+import FrontDeskDomain
 import TerminalKit
 
 /// What a key can mean on the reception screen.
@@ -58,5 +59,28 @@ public enum ReceptionKeys {
         KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
         KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
         KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
+    ])
+}
+
+extension ReceptionKeys {
+    /// The check-in dialog: a category by arrow, ticket letter (P, S, E) or digit; Enter gives
+    /// the ticket. The letters come from the categories' ticket letters.
+    public static let checkIn = ChoiceKeys.map(choices: ServiceCategory.allCases.map { category in
+        [Character(category.ticketLetter.lowercased()), Character(category.ticketLetter.uppercased())]
+    })
+
+    /// The close-visit dialog: seen (s, or v for "vu"), left unseen (l, or p for "parti"),
+    /// redirected (r, or o for "orienté"), or a digit; Enter closes the visit.
+    public static let closeVisit = ChoiceKeys.map(choices: VisitOutcome.allCases.map { outcome in
+        switch outcome {
+        case .seen: ["s", "v"]
+        case .leftUnseen: ["l", "p"]
+        case .redirected: ["r", "o"]
+        }
+    })
+
+    /// The ticket just given: any of these closes it.
+    public static let ticket = KeyMap<DialogCommand>([
+        KeyBinding(.close, [.enter, .escape, .character(" ")], label: "key.done", display: .keys([.enter], joiner: "")),
     ])
 }

@@ -3,49 +3,20 @@ import FrontDeskDomain
 import TerminalKit
 
 extension ReceptionScreen {
-    /// The bottom-bar hints while a dialog is open.
-    static func modalHints(_ state: State, _ modal: Modal) -> [KeyHint] {
-        let s = state.strings
+    /// The bottom-bar hints while a dialog is open: from the dialog's key map.
+    static func modalHints(_ ctx: ScreenContext, _ modal: Modal) -> [KeyHint] {
+        let s = ctx.strings
         switch modal {
-        case .help: return [KeyHint(keys: "Esc", label: s("key.dismiss"))]
-        case .quitConfirm: return [KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))]
-        case .ticket: return [KeyHint(keys: "Enter", label: s("key.done"))]
-        case .checkIn, .closeVisit:
-            return [KeyHint(keys: "↑↓", label: s("key.choose")), KeyHint(keys: "Enter", label: s("key.confirm")), KeyHint(keys: "Esc", label: s("key.cancel"))]
-        case .visitorForm(let form):
-            var hints = [KeyHint(keys: "Tab/↓", label: s("key.nextField")), KeyHint(keys: "F2/^S", label: s("key.save")), KeyHint(keys: "Esc", label: s("key.cancel"))]
-            switch form.focus {
-            case .sex, .status: hints.insert(KeyHint(keys: "←→", label: s("key.choose")), at: 0)
-            case .consentServices, .consentReporting: hints.insert(KeyHint(keys: "Space", label: s("key.toggle")), at: 0)
-            case .nationality: hints.insert(KeyHint(keys: "PgUp/PgDn", label: s("key.otherMatch")), at: 0)
-            default: break
-            }
-            return hints
+        case .ticket: return ReceptionKeys.ticket.hints(s)
+        case .checkIn: return ReceptionKeys.checkIn.hints(s)
+        case .closeVisit: return ReceptionKeys.closeVisit.hints(s)
+        case .visitorForm(let form): return form.hints(s)
         }
     }
 
-    static func renderModal(_ state: State, _ modal: Modal, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    static func renderModal(_ state: State, _ ctx: ScreenContext, _ modal: Modal, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         switch modal {
-        case .help:
-            // Two columns: the queue's keys and the search field's keys, each under its heading.
-            let screens = [(keys: "", label: "")] + [(keys: "", label: s("help.screens"))] + AppKeys.helpLines(s, allowed: state.allowedScreens)
-            let columns = [(s("help.queue"), ReceptionKeys.queue.helpLines(s)), (s("help.search"), ReceptionKeys.search.helpLines(s) + screens)]
-            let rows = (columns.map(\.1.count).max() ?? 0) + 1
-            let box = Dialog.rect(width: min(area.width - 2, 78), height: min(area.height - 2, rows + 2), in: area)
-            let inner = Box.render(into: &frame, rect: box, title: s("help.title"), style: .bold)
-            let halves = inner.splitHorizontally([.min(10), .min(10)])
-            for (half, (heading, lines)) in zip(halves, columns) {
-                frame.put(heading, in: Rect(x: half.x + 1, y: half.y, width: half.width - 2, height: 1), style: .underline)
-                for (i, line) in lines.prefix(max(0, half.height - 1)).enumerated() {
-                    frame.put(line.keys, in: Rect(x: half.x + 1, y: half.y + 1 + i, width: 14, height: 1), style: .bold)
-                    frame.put(line.label, in: Rect(x: half.x + 16, y: half.y + 1 + i, width: half.width - 17, height: 1))
-                }
-            }
-        case .quitConfirm:
-            let box = Dialog.rect(width: 44, height: 5, in: area)
-            let inner = Box.render(into: &frame, rect: box, title: s("quit.title"), style: .bold)
-            frame.put(s("quit.prompt"), in: inner.row(1).inset(dx: 1, dy: 0))
         case .checkIn(let dialog):
             let box = Dialog.rect(width: 56, height: 11, in: area)
             let inner = Box.render(into: &frame, rect: box, title: s("checkin.title"), style: .bold)
@@ -79,12 +50,12 @@ extension ReceptionScreen {
                 frame.put("\(chosen ? "▶" : " ") \(i + 1)  \(s.outcome(outcome))", in: inner.row(2 + i).inset(dx: 2, dy: 0), style: chosen ? .reverse : .plain)
             }
         case .visitorForm(let form):
-            renderForm(state, form, area, &frame)
+            renderForm(ctx, form, area, &frame)
         }
     }
 
-    static func renderForm(_ state: State, _ form: VisitorForm, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    static func renderForm(_ ctx: ScreenContext, _ form: VisitorForm, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let box = Dialog.rect(width: min(area.width - 2, 74), height: min(area.height - 1, 19), in: area)
         let inner = Box.render(into: &frame, rect: box, title: s("form.title"), style: .bold)
         let labelWidth = 18
@@ -116,7 +87,7 @@ extension ReceptionScreen {
         frame.put(s("form.birthYearHint"), in: Rect(x: valueRect(.birthYear).x + 8, y: valueRect(.birthYear).y, width: valueRect(.birthYear).width - 8, height: 1), style: .dim)
         text(form.nationality, .nationality, width: 18)
         let nr = valueRect(.nationality)
-        if let country = form.resolvedNationality(state.reference) {
+        if let country = form.resolvedNationality(ctx.reference) {
             let name = s.language == .fr ? country.nameFr : country.nameEn
             frame.put("→ \(name) (\(country.code))", in: Rect(x: nr.x + 19, y: nr.y, width: nr.width - 19, height: 1), style: .bold)
         } else if !form.nationality.text.isEmpty {
@@ -124,7 +95,7 @@ extension ReceptionScreen {
         }
         text(form.languages, .languages, width: 18)
         let lr = valueRect(.languages)
-        let langs = form.resolvedLanguages(state.reference).map { item in
+        let langs = form.resolvedLanguages(ctx.reference).map { item in
             item.language.map { s.language == .fr ? $0.nameFr : $0.nameEn } ?? "?\(item.typed)"
         }
         frame.put(langs.isEmpty ? s("form.languagesHint") : "→ " + langs.joined(separator: ", "),

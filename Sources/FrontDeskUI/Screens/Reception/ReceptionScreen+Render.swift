@@ -4,70 +4,63 @@ import TerminalKit
 
 extension ReceptionScreen {
     /// Rows of the queue list that fit (for PgUp/PgDn).
-    static func queueViewportHeight(_ state: State) -> Int { max(1, layout(state.size).queue.height - 3) }
+    static func queueViewportHeight(_ ctx: ScreenContext) -> Int { max(1, layout(ctx.size).queue.height - 3) }
     /// Rows of the search results that fit.
-    static func resultsViewportHeight(_ state: State) -> Int { max(1, layout(state.size).search.height - 6) }
-
+    static func resultsViewportHeight(_ ctx: ScreenContext) -> Int { max(1, layout(ctx.size).search.height - 6) }
     /// Rows of the expected-arrivals list that fit.
-    static func expectedViewportHeight(_ state: State) -> Int { max(1, layout(state.size).expected.height - 2) }
+    static func expectedViewportHeight(_ ctx: ScreenContext) -> Int { max(1, layout(ctx.size).expected.height - 2) }
 
     struct Layout {
-        var title: Rect, summary: Rect, queue: Rect, expected: Rect, search: Rect, notice: Rect, keys: Rect
+        var summary: Rect, queue: Rect, expected: Rect, search: Rect
     }
 
-    static func layout(_ size: Size) -> Layout {
-        let rows = Rect(size: size).splitVertically([.length(1), .length(1), .min(10), .length(1), .length(1)])
-        let panes = rows[2].splitHorizontally([.percentage(60), .min(20)])
-        // The left column: the walk-in queue above, today's expected arrivals below (a third).
+    static func layout(_ size: Size) -> Layout { layout(body: Chrome.layout(size).body) }
+
+    /// The summary line, then the walk-in queue (left, above), today's expected arrivals (left,
+    /// a third below) and the search (right).
+    static func layout(body: Rect) -> Layout {
+        let rows = body.splitVertically([.length(1), .min(10)])
+        let panes = rows[1].splitHorizontally([.percentage(60), .min(20)])
         let left = panes[0].splitVertically([.min(8), .length(max(4, panes[0].height / 3))])
-        return Layout(title: rows[0], summary: rows[1], queue: left[0], expected: left[1], search: panes[1], notice: rows[3], keys: rows[4])
+        return Layout(summary: rows[0], queue: left[0], expected: left[1], search: panes[1])
     }
 
-    /// Draws the whole screen. Below `minimumSize` it draws a one-line "enlarge" message only.
-    public static func render(_ state: State, into frame: inout Frame) {
-        let size = frame.size
-        if size.width < minimumSize.width || size.height < minimumSize.height {
-            Frame.renderTooSmall(message: state.strings("tooSmall", minimumSize.width, minimumSize.height, size.width, size.height), into: &frame)
-            if state.modal == .quitConfirm, size.height >= 3 {
-                frame.put(state.strings("quit.prompt"), in: Rect(x: 0, y: size.height - 1, width: size.width, height: 1), style: .reverse)
-            }
-            return
-        }
-        let l = layout(size)
-        renderTitle(state, l.title, &frame)
-        renderSummary(state, l.summary, &frame)
-        renderQueue(state, l.queue, &frame)
-        renderExpected(state, l.expected, &frame)
-        renderSearch(state, l.search, &frame)
-        if let notice = state.notice {
-            let style = notice.kind == .error ? Style(foreground: .red, attributes: .bold) : Style.plain
-            let prefix = notice.kind == .error ? "! " : "· "
-            frame.put(prefix + notice.text, in: l.notice, style: style)
-        }
-        let keyMap: KeyMap<ReceptionCommand>
-        switch state.focus {
-        case .queue: keyMap = ReceptionKeys.queue
-        case .search: keyMap = ReceptionKeys.search
-        case .expected: keyMap = ReceptionKeys.expected
-        }
-        var keys = state.modal.map { modalHints(state, $0) } ?? (keyMap.hints(state.strings) + Chrome.screensHints(state.strings))
-        if state.modal == nil, keys.map(KeyBar.width(of:)).reduce(0, +) + 2 * keys.count > l.keys.width {
-            keys = keyMap.hints(state.strings, firstKeyOnly: true) + Chrome.screensHints(state.strings, firstKeyOnly: true)
-        }
-        KeyBar.render(keys, into: &frame, row: l.keys)
-        if let modal = state.modal { renderModal(state, modal, Rect(size: size), &frame) }
+    public static func title(_ state: State, _ ctx: ScreenContext) -> String { ctx.strings("reception.title") }
+
+    /// Draws the body: summary, queue, expected arrivals, search, and an open dialog.
+    public static func render(_ state: State, _ ctx: ScreenContext, body: Rect, into frame: inout Frame) {
+        let l = layout(body: body)
+        renderSummary(state, ctx, l.summary, &frame)
+        renderQueue(state, ctx, l.queue, &frame)
+        renderExpected(state, ctx, l.expected, &frame)
+        renderSearch(state, ctx, l.search, &frame)
+        if let modal = state.modal { renderModal(state, ctx, modal, frame.area, &frame) }
     }
 
-    private static func renderTitle(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        frame.fill(r, style: .reverse)
-        let right = "\(state.strings.longDate(state.today, weekday: state.calendar.weekday(of: state.today))) \(state.calendar.clockText(state.now)) · \(state.deskName) "
-        let rightWidth = min(DisplayText.width(of: right), r.width / 2)
-        frame.put(" FrontDesk · " + state.strings("reception.title"), in: Rect(x: r.x, y: r.y, width: r.width - rightWidth, height: 1), style: Style.reverse.with(.bold))
-        frame.put(right, in: Rect(x: r.maxX - rightWidth, y: r.y, width: rightWidth, height: 1), style: .reverse, alignRight: true)
+    /// The pane's key map, or the open dialog's.
+    public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent {
+        if let modal = state.modal { return .dialog(modalHints(ctx, modal)) }
+        return keyMap(state.focus).keyBar(ctx.strings)
     }
 
-    private static func renderSummary(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    static func keyMap(_ focus: Focus) -> KeyMap<ReceptionCommand> {
+        switch focus {
+        case .queue: ReceptionKeys.queue
+        case .search: ReceptionKeys.search
+        case .expected: ReceptionKeys.expected
+        }
+    }
+
+    /// Two columns: the queue's keys; the search field's keys and every screen's.
+    public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
+        let s = ctx.strings
+        let screens = Chrome.screensHelp(ctx)
+        return [HelpColumn(s("help.queue"), ReceptionKeys.queue.helpLines(s)),
+                HelpColumn(s("help.search"), ReceptionKeys.search.helpLines(s) + [(keys: "", label: ""), (keys: "", label: screens.heading)] + screens.lines)]
+    }
+
+    private static func renderSummary(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let counts = [
             s("summary.waiting", state.counts.waiting),
             s("summary.called", state.counts.called),
@@ -76,7 +69,7 @@ extension ReceptionScreen {
         ]
         func perCategory(withMinutes: Bool) -> [String] {
             ServiceCategory.allCases.map { category in
-                let w = state.waitingSummary(category)
+                let w = state.waitingSummary(category, now: ctx.now)
                 return withMinutes && w.count > 0
                     ? "\(category.ticketLetter) \(w.count) (\(s("minutes.short", w.longestMinutes)))"
                     : "\(category.ticketLetter) \(w.count)"
@@ -96,8 +89,8 @@ extension ReceptionScreen {
         Box.render(into: &frame, rect: r, title: title, style: focused ? .bold : .dim)
     }
 
-    private static func renderQueue(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderQueue(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let filter = state.categoryFilter.map { s.category($0) } ?? s("filter.all")
         let inner = paneBox(s("queue.title", filter), focused: state.focus == .queue && state.modal == nil, r, &frame)
         guard inner.height > 1 else { return }
@@ -127,8 +120,8 @@ extension ReceptionScreen {
             frame.fill(inner.row(y), style: style)
             let status = called ? s("queue.calledBy", entry.visit.calledBy ?? "") : s("queue.waiting")
             let cells = [entry.visit.ticket.description, entry.visitorName,
-                         state.calendar.clockText(entry.visit.arrivedAt),
-                         s("minutes.short", entry.visit.waitMinutes(now: state.now)), status]
+                         ctx.calendar.clockText(entry.visit.arrivedAt),
+                         s("minutes.short", entry.visit.waitMinutes(now: ctx.now)), status]
             for (i, (c, text)) in zip(cols, cells).enumerated() {
                 let cell = Rect(x: c.x, y: c.y + y, width: max(0, c.width - 1), height: 1)
                 frame.put(text, in: cell, style: style, alignRight: i == 3)
@@ -141,8 +134,8 @@ extension ReceptionScreen {
 
     /// Today's appointments still expected (booked) or arrived, by time: time, name, service
     /// and counselor; arrived ones are marked.
-    private static func renderExpected(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderExpected(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let waiting = state.expected.filter { $0.appointment.status == .booked }.count
         let inner = paneBox(s("expected.title", waiting), focused: state.focus == .expected && state.modal == nil, r, &frame)
         guard inner.height > 0 else { return }
@@ -166,8 +159,8 @@ extension ReceptionScreen {
         }
     }
 
-    private static func renderSearch(_ state: State, _ r: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderSearch(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let focused = state.focus == .search && state.modal == nil
         let inner = paneBox(s("search.title"), focused: focused, r, &frame)
         guard inner.height > 2 else { return }
@@ -179,7 +172,7 @@ extension ReceptionScreen {
         state.search.renderResults(s, into: &frame, rect: list, focused: focused, hintNew: s("search.hintNew"))
         if let v = state.selectedVisitor {
             let d = Rect(x: inner.x, y: inner.maxY - detailHeight, width: inner.width, height: detailHeight)
-            let country = state.reference.country(code: v.nationality)
+            let country = ctx.reference.country(code: v.nationality)
             let countryName = country.map { s.language == .fr ? $0.nameFr : $0.nameEn } ?? v.nationality
             frame.put(String(repeating: "─", count: d.width), in: d.row(0), style: .dim)
             // The whole name: the list above may have cut it, and two people may start alike.

@@ -4,33 +4,34 @@ import TerminalKit
 
 extension ReceptionScreen {
     /// Applies one event to the state and returns the effects to perform. Pure: no I/O, no clock.
-    public static func update(_ state: inout State, _ event: Event) -> [Effect] {
-        let effects = apply(&state, event)
-        syncLists(&state)
+    public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
+        let effects = apply(&state, event, &ctx)
+        syncLists(&state, ctx)
         return effects
     }
 
     /// Keeps both lists' row counts and viewport heights in step with the data and the size.
-    static func syncLists(_ state: inout State) {
+    static func syncLists(_ state: inout State, _ ctx: ScreenContext) {
         state.queueList.setCount(state.queueRows.count)
-        state.queueList.setViewportHeight(queueViewportHeight(state))
+        state.queueList.setViewportHeight(queueViewportHeight(ctx))
         state.expectedList.setCount(state.expected.count)
-        state.expectedList.setViewportHeight(expectedViewportHeight(state))
+        state.expectedList.setViewportHeight(expectedViewportHeight(ctx))
         state.resultsList.setCount(state.results.count)
-        state.resultsList.setViewportHeight(resultsViewportHeight(state))
+        state.resultsList.setViewportHeight(resultsViewportHeight(ctx))
     }
 
-    private static func apply(_ state: inout State, _ event: Event) -> [Effect] {
+    private static func apply(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized(let size):
-            state.size = size
+        case .resized:
             return []
-        case .tick(let now):
-            let dayChanged = state.calendar.localDate(of: now) != state.today
-            state.now = now
-            return dayChanged ? [.loadQueue(state.today), .loadExpected(state.today)] : []
+        case .tick:
+            // Past midnight (center time) the queue of the new day is shown.
+            let dayChanged = state.day.map { $0 != ctx.today } ?? false
+            state.day = ctx.today
+            return dayChanged ? [.loadQueue(ctx.today), .loadExpected(ctx.today)] : []
         case .dataChanged:
-            var effects: [Effect] = [.loadQueue(state.today), .loadExpected(state.today)]
+            state.day = ctx.today
+            var effects: [Effect] = [.loadQueue(ctx.today), .loadExpected(ctx.today)]
             if !state.resultsQuery.isEmpty { effects.append(.search(query: state.resultsQuery, limit: searchLimit)) }
             return effects
         case .queueLoaded(let visits, let counts):
@@ -54,42 +55,42 @@ extension ReceptionScreen {
             }
             return []
         case .arrivalMarked(let listing):
-            state.notice = Notice(.info, state.strings("notice.arrived", listing.visitorName ?? "", listing.localStart.time.description))
-            return [.loadExpected(state.today)]
+            ctx.notice = Notice(.info, ctx.strings("notice.arrived", listing.visitorName ?? "", listing.localStart.time.description))
+            return [.loadExpected(ctx.today)]
         case .searchCompleted(let query, let results):
-            state.search.receive(query: query, results: results, viewportHeight: resultsViewportHeight(state))
+            state.search.receive(query: query, results: results, viewportHeight: resultsViewportHeight(ctx))
             return []
         case .visitorRegistered(let visitor):
             state.modal = .checkIn(CheckInDialog(visitor: visitor))
-            state.notice = Notice(.info, state.strings("notice.registered", visitor.code))
+            ctx.notice = Notice(.info, ctx.strings("notice.registered", visitor.code))
             return []
         case .checkedIn(let visit, let visitor):
             let ahead = state.visits.filter { $0.visit.category == visit.category && $0.visit.status == .waiting }.count
             state.modal = .ticket(TicketDialog(ticket: visit.ticket, visitorName: visitor.fullName, visitorCode: visitor.code, ahead: ahead))
-            state.notice = Notice(.info, state.strings("notice.checkedIn", visit.ticket, visitor.code))
+            ctx.notice = Notice(.info, ctx.strings("notice.checkedIn", visit.ticket, visitor.code))
             state.search.clear()
             state.focus = .search
-            return [.loadQueue(state.today), .loadExpected(state.today)]
+            return [.loadQueue(ctx.today), .loadExpected(ctx.today)]
         case .ticketCalled(let entry):
-            state.notice = Notice(.info, state.strings("notice.called", entry.visit.ticket))
-            return [.loadQueue(state.today)]
+            ctx.notice = Notice(.info, ctx.strings("notice.called", entry.visit.ticket))
+            return [.loadQueue(ctx.today)]
         case .visitClosed(let visit):
-            state.notice = Notice(.info, state.strings("notice.closed", visit.ticket, state.strings.outcome(visit.outcome ?? .seen)))
-            return [.loadQueue(state.today)]
+            ctx.notice = Notice(.info, ctx.strings("notice.closed", visit.ticket, ctx.strings.outcome(visit.outcome ?? .seen)))
+            return [.loadQueue(ctx.today)]
         case .failed(let failure):
-            return handleFailure(&state, failure)
+            return handleFailure(&state, failure, &ctx)
         case .key(let key):
-            return handleKey(&state, key)
+            return handleKey(&state, key, &ctx)
         }
     }
 
     static func currentQuery(_ state: State) -> String { state.search.query }
 
-    private static func handleFailure(_ state: inout State, _ failure: Failure) -> [Effect] {
+    private static func handleFailure(_ state: inout State, _ failure: Failure, _ ctx: inout ScreenContext) -> [Effect] {
         let text: String
         switch failure {
-        case .queue(let e): text = state.strings.message(for: e)
-        case .validation(let e): text = state.strings.message(for: e)
+        case .queue(let e): text = ctx.strings.message(for: e)
+        case .validation(let e): text = ctx.strings.message(for: e)
         case .store(let message): text = message
         }
         // A refused registration keeps the form and what was typed in it.
@@ -100,33 +101,22 @@ extension ReceptionScreen {
         } else if case .checkIn = state.modal {
             state.modal = nil
         }
-        state.notice = Notice(.error, text)
-        return [.loadQueue(state.today)]
+        ctx.notice = Notice(.error, text)
+        return [.loadQueue(ctx.today)]
     }
 
-    private static func handleKey(_ state: inout State, _ key: Key) -> [Effect] {
-        if state.size.width < minimumSize.width || state.size.height < minimumSize.height {
-            // Only quitting works while the window is too small to show anything.
-            if key == .function(10) && state.modal != .quitConfirm { state.modal = .quitConfirm }
-            else if state.modal == .quitConfirm, Chrome.quitAnswer(key) == true { return quit(&state) }
-            return []
-        }
-        if let modal = state.modal { return handleModalKey(&state, modal, key) }
+    private static func handleKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
+        if let modal = state.modal { return handleModalKey(&state, modal, key, &ctx) }
         switch state.focus {
-        case .queue: return handleQueueKey(&state, key)
-        case .search: return handleSearchKey(&state, key)
-        case .expected: return handleExpectedKey(&state, key)
+        case .queue: return handleQueueKey(&state, key, &ctx)
+        case .search: return handleSearchKey(&state, key, &ctx)
+        case .expected: return handleExpectedKey(&state, key, &ctx)
         }
-    }
-
-    private static func quit(_ state: inout State) -> [Effect] {
-        state.quitRequested = true
-        return [.quit]
     }
 
     // MARK: Panes
 
-    private static func handleQueueKey(_ state: inout State, _ key: Key) -> [Effect] {
+    private static func handleQueueKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         // Letters are commands here (c, x, f, n, q); typing a name happens in the search pane.
         guard let command = ReceptionKeys.queue.command(for: key) else { return [] }
         switch command {
@@ -136,12 +126,12 @@ extension ReceptionScreen {
         case .pageDown: state.queueList.pageDown()
         case .top: state.queueList.home()
         case .bottom: state.queueList.end()
-        default: return perform(&state, command)
+        default: return perform(&state, command, &ctx)
         }
         return []
     }
 
-    private static func handleExpectedKey(_ state: inout State, _ key: Key) -> [Effect] {
+    private static func handleExpectedKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         guard let command = ReceptionKeys.expected.command(for: key) else { return [] }
         switch command {
         case .moveUp: state.expectedList.moveUp()
@@ -152,27 +142,27 @@ extension ReceptionScreen {
         case .bottom: state.expectedList.end()
         case .markArrived:
             guard let listing = state.selectedExpected else {
-                state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+                ctx.notice = Notice(.error, ctx.strings("notice.noAppointmentSelected"))
                 return []
             }
             if listing.appointment.status == .checkedIn {
-                state.notice = Notice(.error, state.strings("notice.alreadyArrived", listing.visitorName ?? ""))
+                ctx.notice = Notice(.error, ctx.strings("notice.alreadyArrived", listing.visitorName ?? ""))
                 return []
             }
             return [.markArrived(appointmentId: listing.appointment.id)]
-        default: return perform(&state, command)
+        default: return perform(&state, command, &ctx)
         }
         return []
     }
 
-    private static func handleSearchKey(_ state: inout State, _ key: Key) -> [Effect] {
+    private static func handleSearchKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         if let command = ReceptionKeys.search.command(for: key) {
             switch command {
             case .moveUp: state.resultsList.moveUp()
             case .moveDown: state.resultsList.moveDown()
             case .pageUp: state.resultsList.pageUp()
             case .pageDown: state.resultsList.pageDown()
-            default: return perform(&state, command)
+            default: return perform(&state, command, &ctx)
             }
             return []
         }
@@ -180,19 +170,19 @@ extension ReceptionScreen {
         case nil, .unchanged?:
             return []
         case .cleared?:
-            state.notice = nil
+            ctx.notice = nil
             return []
         case .search(let query)?:
-            state.notice = nil
+            ctx.notice = nil
             return [.search(query: query, limit: searchLimit)]
         }
     }
 
     /// Runs a command that is the same from either pane.
-    private static func perform(_ state: inout State, _ command: ReceptionCommand) -> [Effect] {
+    private static func perform(_ state: inout State, _ command: ReceptionCommand, _ ctx: inout ScreenContext) -> [Effect] {
         switch command {
         case .help:
-            state.modal = .help
+            ctx.request = .help
         case .search:
             state.focus = .search
         case .switchFocus:
@@ -215,12 +205,12 @@ extension ReceptionScreen {
         case .checkIn:
             if let visitor = state.selectedVisitor {
                 if let open = state.visits.first(where: { $0.visit.visitorId == visitor.id && $0.visit.isOpen }) {
-                    state.notice = Notice(.error, state.strings.message(for: .alreadyCheckedIn(open.visit.ticket)))
+                    ctx.notice = Notice(.error, ctx.strings.message(for: .alreadyCheckedIn(open.visit.ticket)))
                 } else {
                     state.modal = .checkIn(CheckInDialog(visitor: visitor))
                 }
             } else if !currentQuery(state).isEmpty {
-                state.notice = Notice(.error, state.strings("notice.noVisitorSelected"))
+                ctx.notice = Notice(.error, ctx.strings("notice.noVisitorSelected"))
             }
         case .callNext:
             return [.callNext(state.categoryFilter)]
@@ -228,15 +218,15 @@ extension ReceptionScreen {
             if let entry = state.selectedQueueEntry {
                 state.modal = .closeVisit(CloseVisitDialog(entry: entry))
             } else {
-                state.notice = Notice(.error, state.strings("notice.noVisitSelected"))
+                ctx.notice = Notice(.error, ctx.strings("notice.noVisitSelected"))
             }
         case .filterCategory:
             let order: [ServiceCategory?] = [nil] + ServiceCategory.allCases
             let i = order.firstIndex(of: state.categoryFilter) ?? 0
             state.categoryFilter = order[(i + 1) % order.count]
-            state.queueList = ListState(count: state.queueRows.count, viewportHeight: queueViewportHeight(state))
+            state.queueList = ListState(count: state.queueRows.count, viewportHeight: queueViewportHeight(ctx))
         case .quit:
-            state.modal = .quitConfirm
+            ctx.request = .quit
         case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .markArrived:
             break
         }
@@ -245,63 +235,38 @@ extension ReceptionScreen {
 
     // MARK: Dialogs (they see keys first)
 
-    private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key) -> [Effect] {
+    private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         switch modal {
-        case .help:
-            if key == .escape || key == .enter || key == .function(1) || key == .character("?") || key == .character("q") {
-                state.modal = nil
-            }
-            return []
-        case .quitConfirm:
-            switch Chrome.quitAnswer(key) {
-            case true?:
-                state.modal = nil
-                return quit(&state)
-            case false?:
-                state.modal = nil
-            case nil: break
-            }
-            return []
         case .ticket:
-            if key == .escape || key == .enter || key == .character(" ") { state.modal = nil }
+            if ReceptionKeys.ticket.command(for: key) == .close { state.modal = nil }
             return []
         case .checkIn(var dialog):
             let all = ServiceCategory.allCases
-            let i = all.firstIndex(of: dialog.category) ?? 0
-            switch key {
-            case .escape:
+            switch ReceptionKeys.checkIn.command(for: key) {
+            case .cancel?:
                 state.modal = nil
                 return []
-            case .up, .left, .backTab:
-                dialog.category = all[(i - 1 + all.count) % all.count]
-            case .down, .right, .tab:
-                dialog.category = all[(i + 1) % all.count]
-            case .character(let c):
-                if let category = ServiceCategory(ticketLetter: c) { dialog.category = category }
-                else if let digit = c.wholeNumberValue, (1...all.count).contains(digit) { dialog.category = all[digit - 1] }
-            case .enter:
+            case .confirm?:
                 state.modal = nil
                 return [.checkIn(visitorId: dialog.visitor.id, category: dialog.category)]
-            default: break
+            case let command?:
+                dialog.category = all[command.index(from: all.firstIndex(of: dialog.category) ?? 0, count: all.count)]
+            case nil: break
             }
             state.modal = .checkIn(dialog)
             return []
         case .closeVisit(var dialog):
             let all = VisitOutcome.allCases
-            let i = all.firstIndex(of: dialog.outcome) ?? 0
-            switch key {
-            case .escape:
+            switch ReceptionKeys.closeVisit.command(for: key) {
+            case .cancel?:
                 state.modal = nil
                 return []
-            case .up, .left, .backTab: dialog.outcome = all[(i - 1 + all.count) % all.count]
-            case .down, .right, .tab: dialog.outcome = all[(i + 1) % all.count]
-            case .character("s"), .character("v"), .character("1"): dialog.outcome = .seen
-            case .character("l"), .character("p"), .character("2"): dialog.outcome = .leftUnseen
-            case .character("r"), .character("o"), .character("3"): dialog.outcome = .redirected
-            case .enter:
+            case .confirm?:
                 state.modal = nil
                 return [.close(visitId: dialog.entry.visit.id, outcome: dialog.outcome)]
-            default: break
+            case let command?:
+                dialog.outcome = all[command.index(from: all.firstIndex(of: dialog.outcome) ?? 0, count: all.count)]
+            case nil: break
             }
             state.modal = .closeVisit(dialog)
             return []
@@ -312,20 +277,20 @@ extension ReceptionScreen {
                 return []
             case .editing:
                 // PgDn cannot go past the last matching country.
-                form.nationalityChoice = min(form.nationalityChoice, max(0, form.nationalityMatches(state.reference).count - 1))
-                form.error = form.discardArmed ? state.strings("form.discardAgain") : nil
+                form.nationalityChoice = min(form.nationalityChoice, max(0, form.nationalityMatches(ctx.reference).count - 1))
+                form.error = form.discardArmed ? ctx.strings("form.discardAgain") : nil
                 state.modal = .visitorForm(form)
                 return []
             case .submit:
                 do {
-                    let visitor = try form.draft(state.reference).validated(
-                        now: state.now, calendar: state.calendar,
-                        knownCountries: state.reference.countryCodes, knownLanguages: state.reference.languageCodes)
+                    let visitor = try form.draft(ctx.reference).validated(
+                        now: ctx.now, calendar: ctx.calendar,
+                        knownCountries: ctx.reference.countryCodes, knownLanguages: ctx.reference.languageCodes)
                     form.error = nil
                     state.modal = .visitorForm(form)
                     return [.register(visitor)]
                 } catch {
-                    form.error = state.strings.message(for: error)
+                    form.error = ctx.strings.message(for: error)
                     form.focus = VisitorForm.field(for: error)
                     state.modal = .visitorForm(form)
                     return []

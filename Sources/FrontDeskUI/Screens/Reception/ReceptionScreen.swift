@@ -7,11 +7,10 @@ import TerminalKit
 /// and close a visit.
 ///
 /// Elm architecture (STYLE.md): `State` is a value, `update` is pure and returns `Effect`s that
-/// the runner performs against the store, feeding results back as `Event`s; `render` draws the
-/// whole frame. The clock reaches the screen only through `.tick(now)` events.
-public enum ReceptionScreen {
-    /// The smallest size at which the screen is drawn; below it a one-line message shows.
-    public static let minimumSize = Size(width: 80, height: 24)
+/// the effect handlers perform against the store, feeding results back as `Event`s; `render`
+/// draws the body inside the shell's chrome. The clock reaches the screen only through the
+/// shell's `ScreenContext`.
+public enum ReceptionScreen: Screen {
     /// Visitors listed for a search.
     public static let searchLimit = VisitorSearch.limit
 
@@ -20,35 +19,16 @@ public enum ReceptionScreen {
 
     /// A dialog over the screen; it sees keys first.
     public enum Modal: Hashable, Sendable {
-        case help
-        case quitConfirm
         case checkIn(CheckInDialog)
         case ticket(TicketDialog)
         case closeVisit(CloseVisitDialog)
         case visitorForm(VisitorForm)
     }
 
-    /// A line of feedback under the panes.
-    public struct Notice: Hashable, Sendable {
-        public enum Kind: Hashable, Sendable { case info, error }
-        public var kind: Kind
-        public var text: String
-        public init(_ kind: Kind, _ text: String) {
-            self.kind = kind
-            self.text = text
-        }
-    }
-
     /// Everything the screen shows and remembers.
-    public struct State: Sendable {
-        public var strings: Localizer
-        public var calendar: CenterCalendar
-        public var reference: ReferenceData
-        /// Who works at this terminal, shown in the title bar and used as "called by".
-        public var deskName: String
-        public var size: Size
-        /// The last clock tick (UTC instant); waiting minutes are computed from it.
-        public var now: Date
+    public struct State: Equatable, Sendable {
+        /// The center-local day whose queue is shown (set by the first tick or load).
+        public var day: LocalDate?
         /// Today's visits (all statuses) in arrival order, as last loaded.
         public var visits: [QueueEntry] = []
         public var counts = QueueCounts()
@@ -67,31 +47,13 @@ public enum ReceptionScreen {
         public var expected: [AppointmentListing] = []
         public var expectedList = ListState()
         public var modal: Modal?
-        public var notice: Notice?
-        public var quitRequested = false
-        /// The screens the signed-in member may open, for the help's "every screen" column; nil
-        /// lists them all (before sign-in, and in tests of one screen).
-        public var allowedScreens: [AppScreenKind]?
 
-        public init(strings: Localizer, calendar: CenterCalendar, reference: ReferenceData, deskName: String, size: Size, now: Date) {
-            self.strings = strings
-            self.calendar = calendar
-            self.reference = reference
-            self.deskName = deskName
-            self.size = size
-            self.now = now
-        }
+        public init() {}
 
-        /// The center-local day of `now`: the queue shown.
-        public var today: LocalDate { calendar.localDate(of: now) }
-
-        /// Rows of the queue pane: called tickets first (being seen), then waiting tickets in
-        /// arrival order, both filtered by the category filter; closed visits are not listed.
+        /// Rows of the queue pane in the queue's order (`QueueEntry.queueOrder`), filtered by
+        /// the category filter; closed visits are not listed.
         public var queueRows: [QueueEntry] {
-            let open = visits.filter { $0.visit.isOpen && (categoryFilter == nil || $0.visit.category == categoryFilter) }
-            let called = open.filter { $0.visit.calledAt != nil }.sorted { ($0.visit.calledAt ?? now) > ($1.visit.calledAt ?? now) }
-            let waiting = open.filter { $0.visit.calledAt == nil }.sorted { $0.visit.arrivedAt < $1.visit.arrivedAt }
-            return called + waiting
+            QueueEntry.queueOrder(visits.filter { categoryFilter == nil || $0.visit.category == categoryFilter })
         }
 
         /// The selected queue row, if any.
@@ -118,7 +80,7 @@ public enum ReceptionScreen {
         }
 
         /// Waiting tickets in a category and the longest wait among them (minutes).
-        public func waitingSummary(_ category: ServiceCategory) -> (count: Int, longestMinutes: Int) {
+        public func waitingSummary(_ category: ServiceCategory, now: Date) -> (count: Int, longestMinutes: Int) {
             let waiting = visits.filter { $0.visit.category == category && $0.visit.status == .waiting }
             return (waiting.count, waiting.map { $0.visit.waitMinutes(now: now) }.max() ?? 0)
         }
@@ -127,8 +89,10 @@ public enum ReceptionScreen {
     /// What happened: keys, clock ticks, resizes and the results of effects.
     public enum Event: Sendable {
         case key(Key)
-        case resized(Size)
-        case tick(Date)
+        /// The terminal changed size (the new size is in the context).
+        case resized
+        /// The clock moved on (the new time is in the context).
+        case tick
         /// Another terminal (or this one) changed the database.
         case dataChanged
         case queueLoaded([QueueEntry], QueueCounts)
@@ -164,9 +128,22 @@ public enum ReceptionScreen {
         case checkIn(visitorId: Int64, category: ServiceCategory)
         case callNext(ServiceCategory?)
         case close(visitId: Int64, outcome: VisitOutcome)
-        case quit
     }
 
     /// The first effects when the screen opens.
-    public static func start(_ state: State) -> [Effect] { [.loadQueue(state.today), .loadExpected(state.today)] }
+    public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] {
+        state.day = context.today
+        return [.loadQueue(context.today), .loadExpected(context.today)]
+    }
+
+    public static func event(_ shell: ShellEvent) -> Event {
+        switch shell {
+        case .key(let key): .key(key)
+        case .resized: .resized
+        case .tick: .tick
+        case .dataChanged, .shown: .dataChanged
+        }
+    }
+
+    public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }

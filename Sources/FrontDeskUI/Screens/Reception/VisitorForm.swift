@@ -93,70 +93,74 @@ public struct VisitorForm: Hashable, Sendable {
         case cancel
     }
 
-    /// Handles one key. Tab/↓/Enter move to the next field, S-Tab/↑ to the previous; F2 or
-    /// Enter on "Save" submits; Esc cancels (twice when something was typed).
+    /// The kind of the focused field, for the form key table.
+    var focusedKind: FormFieldKind {
+        switch focus {
+        case .sex, .status: .choice
+        case .consentServices, .consentReporting: .toggle
+        case .nationality: .matchedText
+        case .givenName, .familyName, .birthYear, .languages, .phone, .save: .text
+        }
+    }
+
+    /// Handles one key, as `FormKeys` says (the same table as every form): Tab/↓/Enter move to
+    /// the next field, S-Tab/↑ to the previous; F2 or Enter on "Save" submits; Esc cancels
+    /// (twice when something was typed); PgUp/PgDn pick another country match.
     public mutating func handle(_ key: Key) -> Outcome {
-        if key != .escape { discardArmed = false }
-        switch key {
-        case .escape:
+        let command = FormKeys.command(for: key, on: focusedKind)
+        if command != .cancel { discardArmed = false }
+        let count = Field.allCases.count
+        switch command {
+        case .cancel?:
             if isDirty && !discardArmed {
                 discardArmed = true
                 return .editing
             }
             return .cancel
-        case .function(2), .control("s"):
+        case .submit?:
             return .submit
-        case .tab, .down:
-            move(by: 1)
-            return .editing
-        case .backTab, .up:
-            move(by: -1)
-            return .editing
-        case .enter:
+        case .nextField?: focus = Field.allCases[FormKeys.move(focus.rawValue, by: 1, count: count)]
+        case .previousField?: focus = Field.allCases[FormKeys.move(focus.rawValue, by: -1, count: count)]
+        case .advance?:
             if focus == .save { return .submit }
-            move(by: 1)
-            return .editing
-        case .pageDown where focus == .nationality:
-            nationalityChoice += 1
-            return .editing
-        case .pageUp where focus == .nationality:
-            nationalityChoice = max(0, nationalityChoice - 1)
-            return .editing
-        default:
-            break
+            focus = Field.allCases[FormKeys.move(focus.rawValue, by: 1, count: count)]
+        case .nextMatch?: nationalityChoice += 1
+        case .previousMatch?: nationalityChoice = max(0, nationalityChoice - 1)
+        case .nextOption?, .previousOption?:
+            let step = command == .nextOption ? 1 : -1
+            if focus == .sex { sex = Self.cycle(sex, by: step) }
+            if focus == .status { status = Self.cycle(status, by: step) }
+        case .toggle?:
+            if focus == .consentServices { consentServices.toggle() }
+            if focus == .consentReporting { consentReporting.toggle() }
+        case nil:
+            edit(key)
         }
+        return .editing
+    }
+
+    /// A key that is not a form command edits the focused text field (digits only for the
+    /// birth year).
+    private mutating func edit(_ key: Key) {
         switch focus {
         case .givenName: _ = givenName.handle(key)
         case .familyName: _ = familyName.handle(key)
         case .birthYear:
-            if case .character(let c) = key, !c.isNumber { return .editing }
+            if case .character(let c) = key, !c.isNumber { return }
             _ = birthYear.handle(key)
         case .nationality:
             if nationality.handle(key) { nationalityChoice = 0 }
         case .languages: _ = languages.handle(key)
         case .phone: _ = phone.handle(key)
-        case .sex: sex = Self.cycle(sex, key)
-        case .status: status = Self.cycle(status, key)
-        case .consentServices: if key == .character(" ") { consentServices.toggle() }
-        case .consentReporting: if key == .character(" ") { consentReporting.toggle() }
-        case .save: break
+        case .sex, .status, .consentServices, .consentReporting, .save: break
         }
-        return .editing
     }
 
-    private mutating func move(by step: Int) {
-        let all = Field.allCases
-        let i = (focus.rawValue + step + all.count) % all.count
-        focus = all[i]
-    }
+    /// The key bar under the form, from the form key table.
+    public func hints(_ strings: Localizer) -> [KeyHint] { FormKeys.hints(on: focusedKind, strings) }
 
-    private static func cycle<T: CaseIterable & Equatable>(_ value: T, _ key: Key) -> T where T.AllCases == [T] {
+    private static func cycle<T: CaseIterable & Equatable>(_ value: T, by step: Int) -> T where T.AllCases == [T] {
         let all = T.allCases
-        let i = all.firstIndex(of: value) ?? 0
-        switch key {
-        case .right, .character(" "): return all[(i + 1) % all.count]
-        case .left: return all[(i - 1 + all.count) % all.count]
-        default: return value
-        }
+        return all[FormKeys.move(all.firstIndex(of: value) ?? 0, by: step, count: all.count)]
     }
 }

@@ -29,3 +29,8 @@ public enum ScheduleKeys {
         KeyBinding(.nextAppointment, [.down, .character("j")], label: "key.nextAppointment", inBar: false),
     ])
 }
+
+extension ScheduleKeys {
+    /// Choosing the counselor whose schedule is shown.
+    public static let counselorPicker = PickerKeys.list
+}

@@ -29,37 +29,37 @@ extension ScheduleScreen {
         return (first + offset * step, step, offset > 0, offset + rows < count)
     }
 
-    public static func render(_ state: State, into frame: inout Frame) {
-        if Chrome.renderTooSmall(state.strings, quitting: state.modal == .quitConfirm, into: &frame) { return }
-        let s = state.strings
-        let rows = frame.area.splitVertically([.length(1), .length(1), .min(10), .length(1), .length(1)])
-        let name = state.counselor?.name ?? s("schedule.noCounselor")
-        Chrome.renderTitle(s("schedule.title") + " · " + name, strings: s, calendar: state.calendar, now: state.now,
-                           deskName: state.deskName, rows[0], &frame)
-        switch state.view {
-        case .day: renderDay(state, header: rows[1], body: rows[2], &frame)
-        case .week: renderWeek(state, header: rows[1], body: rows[2], &frame)
-        }
-        Chrome.renderNotice(state.notice, rows[3], &frame)
+    public static func title(_ state: State, _ ctx: ScreenContext) -> String {
+        ctx.strings("schedule.title") + " · " + (state.counselor?.name ?? ctx.strings("schedule.noCounselor"))
+    }
+
+    /// The agenda's key map, or the open dialog's.
+    public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent {
+        let s = ctx.strings
         switch state.modal {
-        case nil:
-            Chrome.renderKeys(ScheduleKeys.agenda, s, rows[4], &frame)
-        case .help?:
-            KeyBar.render([KeyHint(keys: "Esc", label: s("key.dismiss"))], into: &frame, row: rows[4])
-            Chrome.renderHelp(s, columns: [(s("help.schedule"), ScheduleKeys.agenda.helpLines(s)), (s("help.screens"), AppKeys.helpLines(s, allowed: state.allowedScreens))],
-                              area: frame.area, &frame)
-        case .quitConfirm?:
-            KeyBar.render([KeyHint(keys: s("quit.yesKey"), label: s("quit.yes")), KeyHint(keys: "n/Esc", label: s("quit.no"))], into: &frame, row: rows[4])
-            Chrome.renderQuit(s, area: frame.area, &frame)
-        case .date(let form)?:
-            KeyBar.render(form.hints(s), into: &frame, row: rows[4])
-            form.render(s, area: frame.area, into: &frame, width: 44)
-        case .correct(_, let form)?, .note(_, let form)?:
-            KeyBar.render(form.hints(s), into: &frame, row: rows[4])
-            form.render(s, area: frame.area, into: &frame, width: 64)
-        case .counselor(let list)?:
-            KeyBar.render([KeyHint(keys: "↑↓", label: s("key.choose"))] + Chrome.dialogHints(s), into: &frame, row: rows[4])
-            renderCounselorPicker(state, list, frame.area, &frame)
+        case nil: return ScheduleKeys.agenda.keyBar(s)
+        case .date(let form)?, .correct(_, let form)?, .note(_, let form)?: return .dialog(form.hints(s))
+        case .counselor?: return .dialog(ScheduleKeys.counselorPicker.hints(s))
+        }
+    }
+
+    public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
+        [HelpColumn(ctx.strings("help.schedule"), ScheduleKeys.agenda.helpLines(ctx.strings)), Chrome.screensHelp(ctx)]
+    }
+
+    /// Draws the body: the day or week header and grid, and an open dialog.
+    public static func render(_ state: State, _ ctx: ScreenContext, body area: Rect, into frame: inout Frame) {
+        let s = ctx.strings
+        let rows = area.splitVertically([.length(1), .min(10)])
+        switch state.view {
+        case .day: renderDay(state, ctx, header: rows[0], body: rows[1], &frame)
+        case .week: renderWeek(state, ctx, header: rows[0], body: rows[1], &frame)
+        }
+        switch state.modal {
+        case nil: break
+        case .date(let form)?: form.render(s, area: frame.area, into: &frame, width: 44)
+        case .correct(_, let form)?, .note(_, let form)?: form.render(s, area: frame.area, into: &frame, width: 64)
+        case .counselor(let list)?: renderCounselorPicker(state, ctx, list, frame.area, &frame)
         }
     }
 
@@ -101,11 +101,11 @@ extension ScheduleScreen {
         return min(max(0, i - height + 1), lines.count - height)
     }
 
-    private static func renderDay(_ state: State, header: Rect, body: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderDay(_ state: State, _ ctx: ScreenContext, header: Rect, body: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let day = state.date
-        let todayMark = day == state.today ? " · " + s("schedule.today") : ""
-        let title = " ◀ \(s.longDate(day, weekday: state.calendar.weekday(of: day)))\(todayMark) ▶ "
+        let todayMark = day == ctx.today ? " · " + s("schedule.today") : ""
+        let title = " ◀ \(s.longDate(day, weekday: ctx.calendar.weekday(of: day)))\(todayMark) ▶ "
         let w = frame.put(title, in: Rect(x: header.x, y: header.y, width: min(header.width, DisplayText.width(of: title)), height: 1), style: .bold)
         frame.put(s("schedule.navHint"), in: Rect(x: header.x + w, y: header.y, width: header.width - w, height: 1), style: .dim, alignRight: true)
         let items = state.appointments(on: day)
@@ -146,14 +146,14 @@ extension ScheduleScreen {
         }
     }
 
-    private static func renderWeek(_ state: State, header: Rect, body: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderWeek(_ state: State, _ ctx: ScreenContext, header: Rect, body: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let days = state.days
         let cols = Rect(x: body.x + 6, y: body.y, width: body.width - 6, height: body.height)
             .splitHorizontally(days.map { _ in Constraint.min(8) })
         for (day, c) in zip(days, cols) {
-            let label = "│" + Chrome.shortDate(day, s, state.calendar)
-            let style: Style = day == state.date ? Style.reverse.with(.bold) : (day == state.today ? .bold : .plain)
+            let label = "│" + Chrome.shortDate(day, s, ctx.calendar)
+            let style: Style = day == state.date ? Style.reverse.with(.bold) : (day == ctx.today ? .bold : .plain)
             frame.put(label, in: Rect(x: c.x, y: header.y, width: c.width, height: 1), style: style)
         }
         let (start, step, above, below) = timeRows(state, rows: body.height)
@@ -183,8 +183,8 @@ extension ScheduleScreen {
         }
     }
 
-    private static func renderCounselorPicker(_ state: State, _ list: ListState, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderCounselorPicker(_ state: State, _ ctx: ScreenContext, _ list: ListState, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let height = min(area.height - 4, max(3, state.counselors.count) + 2)
         let box = Dialog.rect(width: 50, height: height, in: area)
         let inner = Box.render(into: &frame, rect: box, title: s("schedule.chooseCounselor"), style: .bold)

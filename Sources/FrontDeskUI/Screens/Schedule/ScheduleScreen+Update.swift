@@ -4,13 +4,9 @@ import TerminalKit
 
 extension ScheduleScreen {
     /// Applies one event to the state and returns the effects to perform. Pure: no I/O, no clock.
-    public static func update(_ state: inout State, _ event: Event) -> [Effect] {
+    public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized(let size):
-            state.size = size
-            return []
-        case .tick(let now):
-            state.now = now
+        case .resized, .tick:
             return []
         case .shown, .dataChanged:
             return [.loadCounselors] + reload(&state, force: true)
@@ -26,21 +22,21 @@ extension ScheduleScreen {
             keepSelection(&state)
             return []
         case .statusChanged(let listing):
-            state.notice = Notice(.info, state.strings("notice.statusChanged", listing.visitorName ?? state.strings.serviceName(listing.service),
-                                                       state.strings.appointmentStatus(listing.status)))
+            ctx.notice = Notice(.info, ctx.strings("notice.statusChanged", listing.visitorName ?? ctx.strings.serviceName(listing.service),
+                                                       ctx.strings.appointmentStatus(listing.status)))
             return reload(&state, force: true)
         case .statusCorrected(let listing):
-            state.notice = Notice(.info, state.strings("notice.statusCorrected", listing.visitorName ?? state.strings.serviceName(listing.service),
-                                                       state.strings.appointmentStatus(listing.status)))
+            ctx.notice = Notice(.info, ctx.strings("notice.statusCorrected", listing.visitorName ?? ctx.strings.serviceName(listing.service),
+                                                       ctx.strings.appointmentStatus(listing.status)))
             return reload(&state, force: true)
         case .noteSaved:
-            state.notice = Notice(.info, state.strings("notice.noteSaved"))
+            ctx.notice = Notice(.info, ctx.strings("notice.noteSaved"))
             return reload(&state, force: true)
         case .failed(let failure):
-            state.notice = Notice(.error, state.strings.message(for: failure, calendar: state.calendar))
+            ctx.notice = Notice(.error, ctx.strings.message(for: failure, calendar: ctx.calendar))
             return reload(&state, force: true)
         case .key(let key):
-            return handleKey(&state, key)
+            return handleKey(&state, key, &ctx)
         }
     }
 
@@ -70,25 +66,20 @@ extension ScheduleScreen {
         state.selectedId = shown.first?.id
     }
 
-    private static func handleKey(_ state: inout State, _ key: Key) -> [Effect] {
-        if Chrome.isTooSmall(state.size) {
-            if key == .function(10) { state.modal = .quitConfirm }
-            else if state.modal == .quitConfirm, Chrome.quitAnswer(key) == true { return quit(&state) }
-            return []
-        }
-        if let modal = state.modal { return handleModalKey(&state, modal, key) }
+    private static func handleKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
+        if let modal = state.modal { return handleModalKey(&state, modal, key, &ctx) }
         guard let command = ScheduleKeys.agenda.command(for: key) else { return [] }
         switch command {
-        case .help: state.modal = .help
-        case .quit: state.modal = .quitConfirm
-        case .previousDay: return go(&state, to: state.date.adding(days: -1))
-        case .nextDay: return go(&state, to: state.date.adding(days: 1))
-        case .previousWeek: return go(&state, to: state.date.adding(days: -7))
-        case .nextWeek: return go(&state, to: state.date.adding(days: 7))
-        case .today: return go(&state, to: state.today)
+        case .help: ctx.request = .help
+        case .quit: ctx.request = .quit
+        case .previousDay: return go(&state, &ctx, to: state.date.adding(days: -1))
+        case .nextDay: return go(&state, &ctx, to: state.date.adding(days: 1))
+        case .previousWeek: return go(&state, &ctx, to: state.date.adding(days: -7))
+        case .nextWeek: return go(&state, &ctx, to: state.date.adding(days: 7))
+        case .today: return go(&state, &ctx, to: ctx.today)
         case .toggleView:
             state.view = state.view == .day ? .week : .day
-            if state.view == .week, state.date.isoWeekday.rawValue > 5 { return go(&state, to: state.weekStart.adding(days: 4)) }
+            if state.view == .week, state.date.isoWeekday.rawValue > 5 { return go(&state, &ctx, to: state.weekStart.adding(days: 4)) }
         case .goToDate:
             state.modal = .date(FieldForm(title: "date.goTo", fields: [.text("date.field", state.date.description, maxLength: 10)]))
         case .chooseCounselor:
@@ -100,63 +91,58 @@ extension ScheduleScreen {
             let i = shown.firstIndex { $0.id == state.selectedId } ?? 0
             let j = command == .nextAppointment ? min(shown.count - 1, i + 1) : max(0, i - 1)
             state.selectedId = shown[j].id
-        case .markArrived: return mark(&state, .checkedIn)
-        case .markInSession: return mark(&state, .inSession)
-        case .markCompleted: return mark(&state, .completed)
-        case .markNoShow: return mark(&state, .noShow)
+        case .markArrived: return mark(&state, &ctx, .checkedIn)
+        case .markInSession: return mark(&state, &ctx, .inSession)
+        case .markCompleted: return mark(&state, &ctx, .completed)
+        case .markNoShow: return mark(&state, &ctx, .noShow)
         case .correctStatus:
             guard let a = state.selected, a.localStart.date == state.date else {
-                state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+                ctx.notice = Notice(.error, ctx.strings("notice.noAppointmentSelected"))
                 return []
             }
             guard !a.isBusyOnly else {
-                state.notice = Notice(.error, state.strings("error.notYourAppointment"))
+                ctx.notice = Notice(.error, ctx.strings("error.notYourAppointment"))
                 return []
             }
-            state.modal = .correct(a, correctionForm(a, state.strings))
+            state.modal = .correct(a, correctionForm(a, ctx.strings))
         case .editNote:
             // The store hands notes (possibly empty) only to the appointment's own counselor.
             guard let a = state.selected, a.localStart.date == state.date, let note = a.appointment.counselorNote else {
-                state.notice = Notice(.error, state.strings("notice.noteNotYours"))
+                ctx.notice = Notice(.error, ctx.strings("notice.noteNotYours"))
                 return []
             }
             var form = FieldForm(title: "schedule.note.title", fields: [.text("schedule.note.field", note, maxLength: 500)])
-            form.intro = "\(a.localStart.time)–\(a.localEnd.time) \(a.visitorName ?? state.strings.serviceName(a.service))"
+            form.intro = "\(a.localStart.time)–\(a.localEnd.time) \(a.visitorName ?? ctx.strings.serviceName(a.service))"
             state.modal = .note(a, form)
         }
         return []
     }
 
-    private static func quit(_ state: inout State) -> [Effect] {
-        state.quitRequested = true
-        return [.quit]
-    }
-
     /// Shows another date (stepped by calendar days, never seconds).
-    static func go(_ state: inout State, to date: LocalDate) -> [Effect] {
+    static func go(_ state: inout State, _ ctx: inout ScreenContext, to date: LocalDate) -> [Effect] {
         state.date = date
-        state.notice = nil
+        ctx.notice = nil
         let effects = reload(&state, force: false)
         keepSelection(&state)
         return effects
     }
 
-    private static func mark(_ state: inout State, _ status: AppointmentStatus) -> [Effect] {
+    private static func mark(_ state: inout State, _ ctx: inout ScreenContext, _ status: AppointmentStatus) -> [Effect] {
         guard let a = state.selected, a.localStart.date == state.date else {
-            state.notice = Notice(.error, state.strings("notice.noAppointmentSelected"))
+            ctx.notice = Notice(.error, ctx.strings("notice.noAppointmentSelected"))
             return []
         }
         guard !a.isBusyOnly else {
-            state.notice = Notice(.error, state.strings("error.notYourAppointment"))
+            ctx.notice = Notice(.error, ctx.strings("error.notYourAppointment"))
             return []
         }
         // The lifecycle and its clock (`Appointment.advance`), checked here for an immediate
         // answer; the store checks again in its transaction.
         var moved = a.appointment
         do throws(AppointmentStatusError) {
-            try moved.advance(to: status, at: state.now, calendar: state.calendar)
+            try moved.advance(to: status, at: ctx.now, calendar: ctx.calendar)
         } catch {
-            state.notice = Notice(.error, state.strings.message(for: SchedulingError.status(error)))
+            ctx.notice = Notice(.error, ctx.strings.message(for: SchedulingError.status(error)))
             return []
         }
         return [.setStatus(appointmentId: a.id, status)]
@@ -173,7 +159,7 @@ extension ScheduleScreen {
         return form
     }
 
-    private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key) -> [Effect] {
+    private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         switch modal {
         case .correct(let a, var form):
             switch form.handle(key) {
@@ -183,9 +169,9 @@ extension ScheduleScreen {
                 let status = AppointmentStatus.allCases[form.choice(0)]
                 let reason = form.text(1)
                 if status == a.status {
-                    form.error = state.strings("error.sameStatus")
+                    form.error = ctx.strings("error.sameStatus")
                 } else if reason.isEmpty {
-                    form.error = state.strings("error.correctionReasonMissing")
+                    form.error = ctx.strings("error.correctionReasonMissing")
                     form.focus = 1
                 } else {
                     state.modal = nil
@@ -201,38 +187,28 @@ extension ScheduleScreen {
                 state.modal = nil
                 return [.saveNote(appointmentId: a.id, form.text(0))]
             }
-        case .help:
-            if Chrome.closesHelp(key) { state.modal = nil }
-        case .quitConfirm:
-            switch Chrome.quitAnswer(key) {
-            case true?:
-                state.modal = nil
-                return quit(&state)
-            case false?: state.modal = nil
-            case nil: break
-            }
         case .date(let form):
-            switch form.dateAnswer(key, state.strings) {
+            switch form.dateAnswer(key, ctx.strings) {
             case .cancelled: state.modal = nil
             case .editing(let form): state.modal = .date(form)
             case .date(let date):
                 state.modal = nil
-                return go(&state, to: date)
+                return go(&state, &ctx, to: date)
             }
         case .counselor(var list):
-            switch key {
-            case .escape: state.modal = nil
-            case .up, .character("k"): list.moveUp()
-            case .down, .character("j"): list.moveDown()
-            case .pageUp: list.pageUp()
-            case .pageDown: list.pageDown()
-            case .enter:
+            switch ScheduleKeys.counselorPicker.command(for: key) {
+            case .cancel?: state.modal = nil
+            case .moveUp?: list.moveUp()
+            case .moveDown?: list.moveDown()
+            case .pageUp?: list.pageUp()
+            case .pageDown?: list.pageDown()
+            case .choose?:
                 state.modal = nil
                 guard let i = list.selected, state.counselors.indices.contains(i) else { return [] }
                 state.counselorId = state.counselors[i].id
                 state.selectedId = nil
                 return reload(&state, force: true)
-            default: break
+            case nil: break
             }
             if state.modal != nil { state.modal = .counselor(list) }
         }

@@ -10,7 +10,7 @@ import TerminalKit
 ///
 /// Rows are wall-clock times in the center's zone: an appointment at 10:00 sits on the 10:00 row
 /// on both sides of a clock change (cases/time.md). Days are stepped by calendar.
-public enum ScheduleScreen {
+public enum ScheduleScreen: Screen {
     /// First and last wall-clock minute shown (08:00–18:00), widened to show earlier or later
     /// appointments.
     public static let dayStartMinutes = 8 * 60
@@ -19,8 +19,6 @@ public enum ScheduleScreen {
     public enum View: Hashable, Sendable { case day, week }
 
     public enum Modal: Hashable, Sendable {
-        case help
-        case quitConfirm
         /// Jump to a date typed `YYYY-MM-DD`.
         case date(FieldForm)
         /// Choosing the counselor: the highlighted row.
@@ -43,12 +41,7 @@ public enum ScheduleScreen {
         }
     }
 
-    public struct State: Sendable {
-        public var strings: Localizer
-        public var calendar: CenterCalendar
-        public var deskName: String
-        public var size: Size
-        public var now: Date
+    public struct State: Equatable, Sendable {
         public var counselors: [Counselor] = []
         public var counselorId: Int64?
         /// The day shown (day view) or selected (week view).
@@ -59,22 +52,11 @@ public enum ScheduleScreen {
         public var agenda: [AppointmentListing] = []
         public var selectedId: Int64?
         public var modal: Modal?
-        public var notice: Notice?
-        public var quitRequested = false
-        /// The screens the signed-in member may open, for the help's "every screen" column; nil
-        /// lists them all (before sign-in, and in tests of one screen).
-        public var allowedScreens: [AppScreenKind]?
 
-        public init(strings: Localizer, calendar: CenterCalendar, deskName: String, size: Size, now: Date) {
-            self.strings = strings
-            self.calendar = calendar
-            self.deskName = deskName
-            self.size = size
-            self.now = now
-            date = calendar.localDate(of: now)
+        /// - Parameter date: the center-local day shown first (today, as the shell opens it).
+        public init(date: LocalDate) {
+            self.date = date
         }
-
-        public var today: LocalDate { calendar.localDate(of: now) }
 
         /// The Monday of the shown week.
         public var weekStart: LocalDate { date.adding(days: -(date.isoWeekday.rawValue - 1)) }
@@ -96,8 +78,8 @@ public enum ScheduleScreen {
 
     public enum Event: Sendable {
         case key(Key)
-        case resized(Size)
-        case tick(Date)
+        case resized
+        case tick
         case shown
         case dataChanged
         case counselorsLoaded([Counselor])
@@ -118,8 +100,19 @@ public enum ScheduleScreen {
         case correctStatus(appointmentId: Int64, AppointmentStatus, reason: String)
         /// Replace the counselor's notes on the appointment.
         case saveNote(appointmentId: Int64, String)
-        case quit
     }
 
-    public static func start(_ state: State) -> [Effect] { [.loadCounselors] }
+    public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] { [.loadCounselors] }
+
+    public static func event(_ shell: ShellEvent) -> Event {
+        switch shell {
+        case .key(let key): .key(key)
+        case .resized: .resized
+        case .tick: .tick
+        case .dataChanged: .dataChanged
+        case .shown: .shown
+        }
+    }
+
+    public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }

@@ -3,29 +3,32 @@ import FrontDeskDomain
 import TerminalKit
 
 extension SignInScreen {
-    /// Draws the whole frame: title, the names and the PIN (as dots) in a box, a kiosk's ticket
-    /// board on the right, the notice and the key bar.
-    public static func render(_ state: State, into frame: inout Frame) {
-        let s = state.strings
-        if Chrome.renderTooSmall(s, quitting: false, into: &frame) { return }
-        let rows = frame.area.splitVertically([.length(1), .min(0), .length(1), .length(1)])
-        Chrome.renderTitle(s("signin.title"), strings: s, calendar: state.calendar, now: state.now, deskName: state.deskName, rows[0], &frame)
-        var body = rows[1].inset(dx: 1, dy: 1)
+    public static func title(_ state: State, _ ctx: ScreenContext) -> String { ctx.strings("signin.title") }
+
+    /// The sign-in keys as they are (no screens menu before sign-in).
+    public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent { .dialog(SignInKeys.map.hints(ctx.strings)) }
+
+    public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
+        [HelpColumn(ctx.strings("signin.title"), SignInKeys.map.helpLines(ctx.strings))]
+    }
+
+    /// Draws the body: the names and the PIN (as dots) in a box, a kiosk's ticket board on the
+    /// right.
+    public static func render(_ state: State, _ ctx: ScreenContext, body area: Rect, into frame: inout Frame) {
+        var body = area.inset(dx: 1, dy: 1)
         if state.kiosk {
             let parts = body.splitHorizontally([.min(40), .length(30)])
             body = parts[0]
-            renderTickets(state, parts[1], &frame)
+            renderTickets(state, ctx, parts[1], &frame)
         }
         switch state.mode {
-        case .firstAdmin: renderFirstAdmin(state, body, &frame)
-        case .signIn, .kioskQuit: renderSignIn(state, body, &frame)
+        case .firstAdmin: renderFirstAdmin(state, ctx, body, &frame)
+        case .signIn, .kioskQuit: renderSignIn(state, ctx, body, &frame)
         }
-        Chrome.renderNotice(state.notice, rows[2], &frame)
-        KeyBar.render(SignInKeys.map.hints(s), into: &frame, row: rows[3])
     }
 
-    private static func renderSignIn(_ state: State, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderSignIn(_ state: State, _ ctx: ScreenContext, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let choices = state.choices
         let listHeight = max(1, min(choices.count, area.height - 7))
         let box = area.centered(width: min(area.width, 44), height: min(area.height, listHeight + 6))
@@ -49,8 +52,8 @@ extension SignInScreen {
         if state.checking { frame.put(s("signin.checking"), in: inner.row(listHeight + 2).inset(dx: 1, dy: 0), style: .dim) }
     }
 
-    private static func renderFirstAdmin(_ state: State, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderFirstAdmin(_ state: State, _ ctx: ScreenContext, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let box = area.centered(width: min(area.width, 56), height: min(area.height, 9))
         let inner = Box.render(into: &frame, rect: box, title: s("signin.firstAdminTitle"), style: .bold)
         frame.put(s("signin.firstAdminHint"), in: inner.row(0).inset(dx: 1, dy: 0), style: .dim)
@@ -69,8 +72,8 @@ extension SignInScreen {
     }
 
     /// The visitor-facing board: ticket codes only, never a name.
-    private static func renderTickets(_ state: State, _ area: Rect, _ frame: inout Frame) {
-        let s = state.strings
+    private static func renderTickets(_ state: State, _ ctx: ScreenContext, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
         let inner = Box.render(into: &frame, rect: area, title: s("signin.board"), style: .bold)
         var row = 0
         frame.put(s("signin.called"), in: inner.row(row).inset(dx: 1, dy: 0), style: .underline)

@@ -5,16 +5,12 @@ import TerminalKit
 extension SignInScreen {
     /// Applies one event. Pure: checking a PIN, creating the first admin and loading names are
     /// effects.
-    public static func update(_ state: inout State, _ event: Event) -> [Effect] {
+    public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
         case .key(let key):
             if state.checking { return [] }
-            return state.mode == .firstAdmin ? adminKey(&state, key) : signInKey(&state, key)
-        case .resized(let size):
-            state.size = size
-            return []
-        case .tick(let now):
-            state.now = now
+            return state.mode == .firstAdmin ? adminKey(&state, key, &ctx) : signInKey(&state, key, &ctx)
+        case .resized, .tick:
             return []
         case .dataChanged:
             return [.loadStaff] + (state.kiosk ? [.loadTickets] : [])
@@ -34,17 +30,17 @@ extension SignInScreen {
             state.pin = ""
             state.adminPIN = ""
             state.adminRepeat = ""
-            state.notice = nil
+            ctx.notice = nil
             return []
         case .refused(let error):
             state.checking = false
             state.pin = ""
-            state.notice = Notice(.error, message(error, state.strings, state.calendar))
+            ctx.notice = Notice(.error, message(error, ctx.strings, ctx.calendar))
             return []
         case .failed(let text):
             state.checking = false
             state.pin = ""
-            state.notice = Notice(.error, text)
+            ctx.notice = Notice(.error, text)
             return []
         case .ticketsLoaded(let called, let waiting):
             state.calledTickets = called
@@ -63,10 +59,10 @@ extension SignInScreen {
         }
     }
 
-    private static func signInKey(_ state: inout State, _ key: Key) -> [Effect] {
+    private static func signInKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         if case .character(let c) = key, c.isASCII, c.isNumber {
             if state.pin.count < PIN.lengths.upperBound { state.pin.append(c) }
-            state.notice = nil
+            ctx.notice = nil
             return []
         }
         switch SignInKeys.map.command(for: key) {
@@ -76,14 +72,14 @@ extension SignInScreen {
         case .clear?:
             if state.mode == .kioskQuit {
                 state.mode = .signIn
-                state.notice = nil
+                ctx.notice = nil
                 reselect(&state, keeping: nil)
             }
             state.pin = ""
         case .submit?:
             guard let member = state.selectedMember else { return [] }
             guard PIN.isValid(state.pin) else {
-                state.notice = Notice(.error, state.strings("signin.pinLength"))
+                ctx.notice = Notice(.error, ctx.strings("signin.pinLength"))
                 return []
             }
             state.checking = true
@@ -92,13 +88,13 @@ extension SignInScreen {
             return [.signIn(staffId: member.id, pin: pin, kioskQuit: state.mode == .kioskQuit)]
         case .quit?:
             guard state.kiosk else {
-                state.quitRequested = true
-                return [.quit]
+                ctx.request = .quit
+                return []
             }
             if state.mode != .kioskQuit {
                 state.mode = .kioskQuit
                 state.pin = ""
-                state.notice = Notice(.info, state.strings("signin.kioskQuitHint"))
+                ctx.notice = Notice(.info, ctx.strings("signin.kioskQuitHint"))
                 reselect(&state, keeping: nil)
             }
         case .nextField?, .previousField?, nil:
@@ -107,7 +103,7 @@ extension SignInScreen {
         return []
     }
 
-    private static func adminKey(_ state: inout State, _ key: Key) -> [Effect] {
+    private static func adminKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         let fields = AdminField.allCases
         switch SignInKeys.map.command(for: key) {
         case .nextField?, .down?:
@@ -117,10 +113,7 @@ extension SignInScreen {
             state.adminFocus = fields[(state.adminFocus.rawValue - 1 + fields.count) % fields.count]
             return []
         case .quit?:
-            if !state.kiosk {
-                state.quitRequested = true
-                return [.quit]
-            }
+            if !state.kiosk { ctx.request = .quit }
             return []
         case .submit?:
             if state.adminFocus != .repeatPIN {
@@ -129,13 +122,13 @@ extension SignInScreen {
             }
             let name = state.adminName.text.trimmingCharacters(in: .whitespaces)
             if name.isEmpty {
-                state.notice = Notice(.error, state.strings("signin.nameMissing"))
+                ctx.notice = Notice(.error, ctx.strings("signin.nameMissing"))
                 state.adminFocus = .name
             } else if !PIN.isValid(state.adminPIN) {
-                state.notice = Notice(.error, state.strings("signin.pinLength"))
+                ctx.notice = Notice(.error, ctx.strings("signin.pinLength"))
                 state.adminFocus = .pin
             } else if state.adminPIN != state.adminRepeat {
-                state.notice = Notice(.error, state.strings("signin.pinMismatch"))
+                ctx.notice = Notice(.error, ctx.strings("signin.pinMismatch"))
                 state.adminRepeat = ""
                 state.adminFocus = .repeatPIN
             } else {
@@ -152,8 +145,9 @@ extension SignInScreen {
         case .pin, .repeatPIN:
             var digits = state.adminFocus == .pin ? state.adminPIN : state.adminRepeat
             if case .character(let c) = key, c.isASCII, c.isNumber, digits.count < PIN.lengths.upperBound { digits.append(c) }
-            if key == .backspace, !digits.isEmpty { digits.removeLast() }
-            if key == .escape { digits = "" }
+            let command = SignInKeys.map.command(for: key)
+            if command == .erase, !digits.isEmpty { digits.removeLast() }
+            if command == .clear { digits = "" }
             if state.adminFocus == .pin { state.adminPIN = digits } else { state.adminRepeat = digits }
         }
         return []

@@ -8,7 +8,7 @@ import TerminalKit
 /// Three modes: signing in; in kiosk mode, a coordinator's or admin's PIN to quit; and, on a
 /// database with no staff at all, creating the first admin. A kiosk also shows the called and
 /// waiting queue tickets (codes only, never names): the side of the screen visitors may see.
-public enum SignInScreen {
+public enum SignInScreen: Screen {
     public enum Mode: Hashable, Sendable {
         case signIn
         /// Quitting a kiosk: only coordinators and admins are listed.
@@ -20,12 +20,7 @@ public enum SignInScreen {
     /// The first-admin form's fields, in focus order.
     public enum AdminField: Int, CaseIterable, Sendable { case name, pin, repeatPIN }
 
-    public struct State: Sendable {
-        public var strings: Localizer
-        public var calendar: CenterCalendar
-        public var deskName: String
-        public var size: Size
-        public var now: Date
+    public struct State: Equatable, Sendable {
         /// Kiosk terminal: quitting needs a coordinator's or admin's PIN; tickets are shown.
         public var kiosk: Bool
         public var mode: Mode = .signIn
@@ -36,8 +31,6 @@ public enum SignInScreen {
         public var pin = ""
         /// A sign-in is being checked (the hash takes a moment): keys wait.
         public var checking = false
-        public var notice: Notice?
-        public var quitRequested = false
         /// First admin form.
         public var adminName = TextField(maxLength: 60)
         public var adminPIN = ""
@@ -47,12 +40,7 @@ public enum SignInScreen {
         public var calledTickets: [String] = []
         public var waitingTickets: [String] = []
 
-        public init(strings: Localizer, calendar: CenterCalendar, deskName: String, size: Size, now: Date, kiosk: Bool = false) {
-            self.strings = strings
-            self.calendar = calendar
-            self.deskName = deskName
-            self.size = size
-            self.now = now
+        public init(kiosk: Bool = false) {
             self.kiosk = kiosk
         }
 
@@ -69,8 +57,8 @@ public enum SignInScreen {
 
     public enum Event: Sendable {
         case key(Key)
-        case resized(Size)
-        case tick(Date)
+        case resized
+        case tick
         case dataChanged
         case staffLoaded([StaffMember])
         case signedIn(StaffMember)
@@ -89,7 +77,6 @@ public enum SignInScreen {
         case createFirstAdmin(name: String, pin: String)
         /// Kiosk: today's ticket codes.
         case loadTickets
-        case quit
     }
 
     /// Shown again (start, or after a lock): forget any typed PIN and reload the names.
@@ -102,7 +89,19 @@ public enum SignInScreen {
         return [.loadStaff] + (state.kiosk ? [.loadTickets] : [])
     }
 
-    public static func start(_ state: State) -> [Effect] {
+    public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] {
         [.loadStaff] + (state.kiosk ? [.loadTickets] : [])
     }
+
+    public static func event(_ shell: ShellEvent) -> Event {
+        switch shell {
+        case .key(let key): .key(key)
+        case .resized: .resized
+        case .tick: .tick
+        case .dataChanged, .shown: .dataChanged
+        }
+    }
+
+    /// The sign-in screen has no dialog: the global keys never reach it anyway.
+    public static func hasDialog(_ state: State) -> Bool { false }
 }
