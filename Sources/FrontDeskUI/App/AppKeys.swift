@@ -81,4 +81,14 @@ public enum ShellKeys {
         KeyBinding(.moveDown, [.down, .tab], label: "key.down"),
         KeyBinding(.choose, [.enter], label: "key.choose"),
     ])
+
+    /// In the screens menu, each screen the member may open by its letter (either case) and its
+    /// digit (1-based, menu order).
+    public static func menuChoices(_ allowed: [AppScreenKind]) -> KeyMap<AppScreenKind> {
+        KeyMap(allowed.enumerated().map { i, kind in
+            let letter = kind.menuLetter
+            return KeyBinding(kind, [Character(letter.lowercased()), Character(letter.uppercased()), Character(String(i + 1))].map { Key.character($0) },
+                              label: "screen.\(kind.rawValue)")
+        })
+    }
 }

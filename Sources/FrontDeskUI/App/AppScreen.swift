@@ -325,10 +325,7 @@ public enum AppScreen {
         case .pageUp?, .pageDown?: break
         case nil:
             // A screen's letter or number picks it, as does its F-key.
-            if case .character(let c) = key {
-                if let kind = all.first(where: { $0.menuLetter == Character(c.lowercased()) }) { return show(&state, kind) }
-                if let d = c.wholeNumberValue, (1...all.count).contains(d) { return show(&state, all[d - 1]) }
-            }
+            if let kind = ShellKeys.menuChoices(all).command(for: key) { return show(&state, kind) }
             if case .show(let kind)? = AppKeys.global.command(for: key) { return show(&state, kind) }
         }
         return []
