@@ -60,6 +60,12 @@ struct Harness<S: Screen> {
         return effects
     }
 
+    /// An event as the shell delivers it: a key passes the overlays first.
+    mutating func deliver(_ event: S.Event) -> [S.Effect] {
+        if case .key(let key)? = ShellEventProbe.shellEvent(of: event) { return press(key) }
+        return send(event)
+    }
+
     /// A key, as the shell passes it: the overlays first, then the screen.
     mutating func press(_ key: Key) -> [S.Effect] {
         switch AppScreen.overlayKey(&overlay, key, tooSmall: context.isTooSmall) {
@@ -67,7 +73,7 @@ struct Harness<S: Screen> {
         case .quitConfirmed:
             quitRequested = true
             return []
-        case .passed: return send(S.event(.key(key)))
+        case .passed: return send(.key(key))
         }
     }
 
@@ -79,13 +85,13 @@ struct Harness<S: Screen> {
     /// The terminal changed size.
     mutating func resize(_ newSize: Size) -> [S.Effect] {
         size = newSize
-        return send(S.event(.resized))
+        return send(.resized)
     }
 
     /// The clock moved on.
     mutating func tick(_ at: Date) -> [S.Effect] {
         now = at
-        return send(S.event(.tick))
+        return send(.tick)
     }
 
     mutating func start() -> [S.Effect] { S.start(&state, context) }
@@ -108,46 +114,8 @@ extension Screen {
     }
 }
 
-extension ReceptionScreen {
-    static func update(_ h: inout Harness<Self>, _ event: Event) -> [Effect] {
-        if case .key(let key) = event { return h.press(key) }
-        return h.send(event)
-    }
-}
-
-extension BookingScreen {
-    static func update(_ h: inout Harness<Self>, _ event: Event) -> [Effect] {
-        if case .key(let key) = event { return h.press(key) }
-        return h.send(event)
-    }
-}
-
-extension ScheduleScreen {
-    static func update(_ h: inout Harness<Self>, _ event: Event) -> [Effect] {
-        if case .key(let key) = event { return h.press(key) }
-        return h.send(event)
-    }
-}
-
-extension AdminScreen {
-    static func update(_ h: inout Harness<Self>, _ event: Event) -> [Effect] {
-        if case .key(let key) = event { return h.press(key) }
-        return h.send(event)
-    }
-}
-
-extension OccupancyScreen {
-    static func update(_ h: inout Harness<Self>, _ event: Event) -> [Effect] {
-        if case .key(let key) = event { return h.press(key) }
-        return h.send(event)
-    }
-}
-
-extension SignInScreen {
-    static func update(_ h: inout Harness<Self>, _ event: Event) -> [Effect] {
-        if case .key(let key) = event { return h.press(key) }
-        return h.send(event)
-    }
+extension Screen {
+    static func update(_ h: inout Harness<Self>, _ event: Event) -> [Effect] { h.deliver(event) }
 }
 
 /// The booking screen's lists that depend on the clock, read with the harness's context.
@@ -160,4 +128,13 @@ extension Harness where S == BookingScreen {
 
 extension Harness where S == ReceptionScreen {
     func waitingSummary(_ category: ServiceCategory) -> (count: Int, longestMinutes: Int) { state.waitingSummary(category, now: now) }
+}
+
+/// Reads the shell's event out of any screen's `case shell(ShellEvent)` (tests only: the
+/// harness delivers keys through the overlays as the shell does).
+enum ShellEventProbe {
+    static func shellEvent<E>(of event: E) -> ShellEvent? {
+        guard let child = Mirror(reflecting: event).children.first, child.label == "shell" else { return nil }
+        return child.value as? ShellEvent
+    }
 }

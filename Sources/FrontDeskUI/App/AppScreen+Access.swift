@@ -104,7 +104,7 @@ extension AppScreen {
         switch overlayKey(&state.overlay, key, tooSmall: tooSmall) {
         case .consumed: return []
         case .quitConfirmed: return confirmQuit(&state)
-        case .passed: return route(SignInScreen.self, \.signIn, .key(key), nil, &state).map(Effect.signIn)
+        case .passed: return route(SignInScreen.self, \.signIn, .shell(.key(key)), nil, &state).map(Effect.signIn)
         }
     }
 

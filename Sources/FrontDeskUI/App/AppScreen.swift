@@ -25,16 +25,22 @@ public enum AppScreen {
     }
 
     public struct State: Sendable {
-        /// The interface strings, the center's calendar and reference lists: fixed for the run.
-        public let strings: Localizer
-        public let calendar: CenterCalendar
-        public let reference: ReferenceData
-        /// This terminal's desk name, without who is signed in.
-        public let deskName: String
+        /// This terminal as every screen sees it before anyone signs in: strings, calendar,
+        /// reference lists, the desk's name, the size and the last clock tick. Each screen's
+        /// context is made from it (`context(_:)`).
+        public private(set) var terminal: ScreenContext
         /// The terminal's size in cells.
-        public var size: Size
+        public var size: Size {
+            get { terminal.size }
+            set { terminal = terminal.with(size: newValue) }
+        }
         /// The last clock tick (UTC).
-        public var now: Date
+        public var now: Date {
+            get { terminal.now }
+            set { terminal = terminal.with(now: newValue) }
+        }
+        public var strings: Localizer { terminal.strings }
+        public var calendar: CenterCalendar { terminal.calendar }
         public var shown: AppScreenKind = .reception
         public var reception = ReceptionScreen.State()
         public var booking = BookingScreen.State()
@@ -78,12 +84,7 @@ public enum AppScreen {
         ///   - kiosk: kiosk settings, or nil for a desk terminal.
         public init(strings: Localizer, calendar: CenterCalendar, reference: ReferenceData, deskName: String, size: Size, now: Date,
                     session: StaffMember? = nil, kiosk: KioskSettings? = nil) {
-            self.strings = strings
-            self.calendar = calendar
-            self.reference = reference
-            self.deskName = deskName
-            self.size = size
-            self.now = now
+            terminal = ScreenContext(strings: strings, calendar: calendar, reference: reference, deskName: deskName, size: size, now: now)
             self.kiosk = kiosk
             signIn = SignInScreen.State(kiosk: kiosk != nil)
             schedule = ScheduleScreen.State(date: calendar.localDate(of: now))
@@ -98,9 +99,10 @@ public enum AppScreen {
 
         /// The context handed to a screen: `kind` nil is the sign-in screen.
         public func context(_ kind: AppScreenKind?) -> ScreenContext {
-            let desk = session.map { "\(deskName) · \($0.name)" } ?? deskName
-            return ScreenContext(strings: strings, calendar: calendar, reference: reference, deskName: desk, size: size, now: now,
-                                 viewer: viewer, allowedScreens: session == nil ? nil : allowedScreens, notice: notices[kind] ?? nil)
+            var context = terminal.with(deskName: session.map { "\(terminal.deskName) · \($0.name)" }, viewer: .some(viewer),
+                                        allowedScreens: .some(session == nil ? nil : allowedScreens))
+            context.notice = notices[kind] ?? nil
+            return context
         }
 
         /// The notice line of a screen (`nil`: the sign-in screen's).
@@ -189,11 +191,11 @@ public enum AppScreen {
     /// Sends one of the shell's events to a screen.
     static func send(_ state: inout State, _ kind: AppScreenKind, _ event: ShellEvent) -> [Effect] {
         switch kind {
-        case .reception: route(ReceptionScreen.self, \.reception, ReceptionScreen.event(event), .reception, &state).map(Effect.reception)
-        case .booking: route(BookingScreen.self, \.booking, BookingScreen.event(event), .booking, &state).map(Effect.booking)
-        case .schedule: route(ScheduleScreen.self, \.schedule, ScheduleScreen.event(event), .schedule, &state).map(Effect.schedule)
-        case .admin: route(AdminScreen.self, \.admin, AdminScreen.event(event), .admin, &state).map(Effect.admin)
-        case .occupancy: route(OccupancyScreen.self, \.occupancy, OccupancyScreen.event(event), .occupancy, &state).map(Effect.occupancy)
+        case .reception: route(ReceptionScreen.self, \.reception, .shell(event), .reception, &state).map(Effect.reception)
+        case .booking: route(BookingScreen.self, \.booking, .shell(event), .booking, &state).map(Effect.booking)
+        case .schedule: route(ScheduleScreen.self, \.schedule, .shell(event), .schedule, &state).map(Effect.schedule)
+        case .admin: route(AdminScreen.self, \.admin, .shell(event), .admin, &state).map(Effect.admin)
+        case .occupancy: route(OccupancyScreen.self, \.occupancy, .shell(event), .occupancy, &state).map(Effect.occupancy)
         }
     }
 

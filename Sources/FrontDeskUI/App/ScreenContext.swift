@@ -85,6 +85,21 @@ public enum ShellEvent: Hashable, Sendable {
     case shown
 }
 
+/// A screen's events: its own, and one case that carries the shell's (`case shell(ShellEvent)`
+/// satisfies the requirement), so the shell can send any screen a key, a tick or a reload.
+public protocol ScreenEvent: Sendable {
+    static func shell(_ event: ShellEvent) -> Self
+}
+
+extension ScreenEvent {
+    /// A key, as the shell passes it on.
+    public static func key(_ key: Key) -> Self { shell(.key(key)) }
+    public static var resized: Self { shell(.resized) }
+    public static var tick: Self { shell(.tick) }
+    public static var dataChanged: Self { shell(.dataChanged) }
+    public static var shown: Self { shell(.shown) }
+}
+
 /// What the key bar shows for a screen at this moment.
 public enum KeyBarContent: Equatable, Sendable {
     /// The screen's key map: every key of each binding, and the first key only when that does
@@ -112,11 +127,9 @@ public struct HelpColumn: Sendable {
 /// help and quit overlays, the too-small message, the screens menu and the kiosk lock.
 public protocol Screen {
     associatedtype State: Equatable & Sendable
-    associatedtype Event: Sendable
+    associatedtype Event: ScreenEvent
     associatedtype Effect: Equatable & Sendable
 
-    /// The screen's own event for one of the shell's.
-    static func event(_ shell: ShellEvent) -> Event
     /// The first effects, when the screen is created or a session opens.
     static func start(_ state: inout State, _ context: ScreenContext) -> [Effect]
     /// Applies one event. Pure: no I/O, no clock; the context gives the time.

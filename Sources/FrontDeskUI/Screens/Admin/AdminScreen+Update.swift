@@ -13,9 +13,9 @@ extension AdminScreen {
 
     private static func apply(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized:
+        case .shell(.resized), .shell(.tick):
             return []
-        case .shown, .dataChanged:
+        case .shell(.shown), .shell(.dataChanged):
             return [.load]
         case .loaded(let data):
             state.data = data
@@ -33,7 +33,7 @@ extension AdminScreen {
             }
             ctx.notice = Notice(.error, text)
             return [.load]
-        case .key(let key):
+        case .shell(.key(let key)):
             return handleKey(&state, key, &ctx)
         }
     }

@@ -83,11 +83,9 @@ public enum AdminScreen: Screen {
         }
     }
 
-    public enum Event: Sendable {
-        case key(Key)
-        case resized
-        case shown
-        case dataChanged
+    public enum Event: ScreenEvent, Sendable {
+        /// A key, the clock, a resize, a reload or coming to the front: from the shell.
+        case shell(ShellEvent)
         case loaded(Data)
         /// A save or removal went through; the text says what happened.
         case saved(String)
@@ -111,14 +109,6 @@ public enum AdminScreen: Screen {
 
     public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] { [.load] }
 
-    public static func event(_ shell: ShellEvent) -> Event {
-        switch shell {
-        case .key(let key): .key(key)
-        case .resized, .tick: .resized
-        case .dataChanged: .dataChanged
-        case .shown: .shown
-        }
-    }
 
     public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }

@@ -23,14 +23,14 @@ extension BookingScreen {
 
     private static func apply(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized:
+        case .shell(.resized):
             return []
-        case .tick:
+        case .shell(.tick):
             // Past midnight (center time) the slots start from the new day.
             let dayChanged = state.day.map { $0 != ctx.today } ?? false
             state.day = ctx.today
             return dayChanged ? refreshSlots(&state, &ctx) : []
-        case .shown, .dataChanged:
+        case .shell(.shown), .shell(.dataChanged):
             state.day = ctx.today
             var effects: [Effect] = [.loadCatalog]
             if let v = state.visitor { effects.append(.loadAppointments(visitorId: v.id)) }
@@ -119,7 +119,7 @@ extension BookingScreen {
             }
             ctx.notice = Notice(.error, text)
             return refreshSlots(&state, &ctx)
-        case .key(let key):
+        case .shell(.key(let key)):
             return handleKey(&state, &ctx, key)
         }
     }

@@ -202,13 +202,9 @@ public enum BookingScreen: Screen {
         public func service(_ id: String) -> Service? { services.first { $0.id == id } }
     }
 
-    public enum Event: Sendable {
-        case key(Key)
-        case resized
-        case tick
-        /// The screen came to the front: reload what may have changed.
-        case shown
-        case dataChanged
+    public enum Event: ScreenEvent, Sendable {
+        /// A key, the clock, a resize, a reload or coming to the front: from the shell.
+        case shell(ShellEvent)
         /// Open the screen for this visitor (from reception).
         case openFor(visitorId: Int64)
         case catalogLoaded(services: [Service], counselors: [Counselor], rooms: [Room])
@@ -250,15 +246,6 @@ public enum BookingScreen: Screen {
         return [.loadCatalog]
     }
 
-    public static func event(_ shell: ShellEvent) -> Event {
-        switch shell {
-        case .key(let key): .key(key)
-        case .resized: .resized
-        case .tick: .tick
-        case .dataChanged: .dataChanged
-        case .shown: .shown
-        }
-    }
 
     public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }

@@ -38,12 +38,9 @@ public enum OccupancyScreen: Screen {
         public func anchor(_ ctx: ScreenContext) -> LocalDate { anchor ?? ctx.today }
     }
 
-    public enum Event: Sendable {
-        case key(Key)
-        case resized
-        case tick
-        case shown
-        case dataChanged
+    public enum Event: ScreenEvent, Sendable {
+        /// A key, the clock, a resize, a reload or coming to the front: from the shell.
+        case shell(ShellEvent)
         case loaded(Request, OccupancyReport)
         case failed(String)
     }
@@ -55,15 +52,6 @@ public enum OccupancyScreen: Screen {
     /// Nothing at start: the view loads when shown.
     public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] { [] }
 
-    public static func event(_ shell: ShellEvent) -> Event {
-        switch shell {
-        case .key(let key): .key(key)
-        case .resized: .resized
-        case .tick: .tick
-        case .dataChanged: .dataChanged
-        case .shown: .shown
-        }
-    }
 
     /// The occupancy screen has no dialog of its own.
     public static func hasDialog(_ state: State) -> Bool { false }
@@ -71,9 +59,9 @@ public enum OccupancyScreen: Screen {
     /// Applies one event. Pure: no I/O, no clock.
     public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized, .tick:
+        case .shell(.resized), .shell(.tick):
             return []
-        case .shown, .dataChanged:
+        case .shell(.shown), .shell(.dataChanged):
             return reload(&state, ctx)
         case .loaded(let request, let report):
             guard request == state.request else { return [] }
@@ -83,7 +71,7 @@ public enum OccupancyScreen: Screen {
         case .failed(let message):
             ctx.notice = Notice(.error, message)
             return []
-        case .key(let key):
+        case .shell(.key(let key)):
             return handleKey(&state, key, &ctx)
         }
     }

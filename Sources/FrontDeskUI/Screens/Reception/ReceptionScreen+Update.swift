@@ -22,14 +22,14 @@ extension ReceptionScreen {
 
     private static func apply(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized:
+        case .shell(.resized):
             return []
-        case .tick:
+        case .shell(.tick):
             // Past midnight (center time) the queue of the new day is shown.
             let dayChanged = state.day.map { $0 != ctx.today } ?? false
             state.day = ctx.today
             return dayChanged ? [.loadQueue(ctx.today), .loadExpected(ctx.today)] : []
-        case .dataChanged:
+        case .shell(.dataChanged), .shell(.shown):
             state.day = ctx.today
             var effects: [Effect] = [.loadQueue(ctx.today), .loadExpected(ctx.today)]
             if !state.resultsQuery.isEmpty { effects.append(.search(query: state.resultsQuery, limit: searchLimit)) }
@@ -79,7 +79,7 @@ extension ReceptionScreen {
             return [.loadQueue(ctx.today)]
         case .failed(let failure):
             return handleFailure(&state, failure, &ctx)
-        case .key(let key):
+        case .shell(.key(let key)):
             return handleKey(&state, key, &ctx)
         }
     }

@@ -87,14 +87,9 @@ public enum ReceptionScreen: Screen {
     }
 
     /// What happened: keys, clock ticks, resizes and the results of effects.
-    public enum Event: Sendable {
-        case key(Key)
-        /// The terminal changed size (the new size is in the context).
-        case resized
-        /// The clock moved on (the new time is in the context).
-        case tick
-        /// Another terminal (or this one) changed the database.
-        case dataChanged
+    public enum Event: ScreenEvent, Sendable {
+        /// A key, the clock, a resize, a reload or coming to the front: from the shell.
+        case shell(ShellEvent)
         case queueLoaded([QueueEntry], QueueCounts)
         /// Today's appointments (any status), as the store lists them.
         case expectedLoaded([AppointmentListing])
@@ -136,14 +131,6 @@ public enum ReceptionScreen: Screen {
         return [.loadQueue(context.today), .loadExpected(context.today)]
     }
 
-    public static func event(_ shell: ShellEvent) -> Event {
-        switch shell {
-        case .key(let key): .key(key)
-        case .resized: .resized
-        case .tick: .tick
-        case .dataChanged, .shown: .dataChanged
-        }
-    }
 
     public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }

@@ -6,9 +6,9 @@ extension ScheduleScreen {
     /// Applies one event to the state and returns the effects to perform. Pure: no I/O, no clock.
     public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .resized, .tick:
+        case .shell(.resized), .shell(.tick):
             return []
-        case .shown, .dataChanged:
+        case .shell(.shown), .shell(.dataChanged):
             return [.loadCounselors] + reload(&state, force: true)
         case .counselorsLoaded(let counselors):
             state.counselors = counselors
@@ -35,7 +35,7 @@ extension ScheduleScreen {
         case .failed(let failure):
             ctx.notice = Notice(.error, ctx.strings.message(for: failure, calendar: ctx.calendar))
             return reload(&state, force: true)
-        case .key(let key):
+        case .shell(.key(let key)):
             return handleKey(&state, key, &ctx)
         }
     }

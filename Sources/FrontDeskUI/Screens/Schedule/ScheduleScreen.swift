@@ -76,12 +76,9 @@ public enum ScheduleScreen: Screen {
         public var selected: AppointmentListing? { agenda.first { $0.id == selectedId } }
     }
 
-    public enum Event: Sendable {
-        case key(Key)
-        case resized
-        case tick
-        case shown
-        case dataChanged
+    public enum Event: ScreenEvent, Sendable {
+        /// A key, the clock, a resize, a reload or coming to the front: from the shell.
+        case shell(ShellEvent)
         case counselorsLoaded([Counselor])
         case agendaLoaded(AgendaRequest, [AppointmentListing])
         case statusChanged(AppointmentListing)
@@ -104,15 +101,6 @@ public enum ScheduleScreen: Screen {
 
     public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] { [.loadCounselors] }
 
-    public static func event(_ shell: ShellEvent) -> Event {
-        switch shell {
-        case .key(let key): .key(key)
-        case .resized: .resized
-        case .tick: .tick
-        case .dataChanged: .dataChanged
-        case .shown: .shown
-        }
-    }
 
     public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }

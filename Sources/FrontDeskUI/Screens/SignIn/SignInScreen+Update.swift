@@ -7,12 +7,12 @@ extension SignInScreen {
     /// effects.
     public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .key(let key):
+        case .shell(.key(let key)):
             if state.checking { return [] }
             return state.mode == .firstAdmin ? adminKey(&state, key, &ctx) : signInKey(&state, key, &ctx)
-        case .resized, .tick:
+        case .shell(.resized), .shell(.tick):
             return []
-        case .dataChanged:
+        case .shell(.dataChanged), .shell(.shown):
             return [.loadStaff] + (state.kiosk ? [.loadTickets] : [])
         case .staffLoaded(let staff):
             let previous = state.selectedMember?.id

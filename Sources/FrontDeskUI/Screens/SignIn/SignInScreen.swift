@@ -55,11 +55,9 @@ public enum SignInScreen: Screen {
         }
     }
 
-    public enum Event: Sendable {
-        case key(Key)
-        case resized
-        case tick
-        case dataChanged
+    public enum Event: ScreenEvent, Sendable {
+        /// A key, the clock, a resize, a reload or coming to the front: from the shell.
+        case shell(ShellEvent)
         case staffLoaded([StaffMember])
         case signedIn(StaffMember)
         /// The kiosk's quit was authorized by a coordinator's or admin's PIN.
@@ -93,14 +91,6 @@ public enum SignInScreen: Screen {
         [.loadStaff] + (state.kiosk ? [.loadTickets] : [])
     }
 
-    public static func event(_ shell: ShellEvent) -> Event {
-        switch shell {
-        case .key(let key): .key(key)
-        case .resized: .resized
-        case .tick: .tick
-        case .dataChanged, .shown: .dataChanged
-        }
-    }
 
     /// The sign-in screen has no dialog: the global keys never reach it anyway.
     public static func hasDialog(_ state: State) -> Bool { false }
