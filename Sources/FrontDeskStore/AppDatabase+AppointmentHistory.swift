@@ -16,7 +16,7 @@ extension AppDatabase {
         while start < planned.count {
             let batch = planned[start..<min(planned.count, start + max(1, batchSize))]
             start += batch.count
-            try writeImmediately { db in
+            try writer.write { db in
                 let services = Dictionary(uniqueKeysWithValues: try Self.fetchServices(db).map { ($0.id, $0) })
                 let counselors = Dictionary(uniqueKeysWithValues: try Self.fetchCounselors(db).map { ($0.id, $0) })
                 let settings = try Self.settings(db)

@@ -55,7 +55,7 @@ extension AppDatabase {
     /// on the command line).
     /// - Throws: `SchedulingError.appointmentNotFound`; `AccessError.notAllowed` for anyone else.
     public func saveCounselorNote(appointmentId: Int64, note: String, as viewer: Viewer, by actor: Actor, at now: Date) throws {
-        try writeImmediately { db in
+        try writer.write { db in
             let a = try Self.appointmentRow(db, id: appointmentId)
             guard Permissions.visibility(.counselorNote, for: viewer, counselorIds: [a.counselorId], category: nil) == .shown else {
                 throw AccessError.notAllowed("only the appointment's counselor writes its notes")

@@ -19,7 +19,7 @@ extension AppDatabase {
         while start < sorted.count {
             let batch = sorted[start..<min(sorted.count, start + max(1, batchSize))]
             start += batch.count
-            try writeImmediately { db in
+            try writer.write { db in
                 let insert = try db.makeStatement(sql: """
                     INSERT INTO visit (visitor_id, category, day, ticket_number, arrived_at, called_at, called_by, left_at, outcome)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
