@@ -131,7 +131,7 @@ extension AppDatabase {
             if let year: Int = r[c["code_year"]] {
                 code = VisitorCode(year: year, number: r[c["code_number"]])
                 let given: String = r[c["given_name"]], family: String = r[c["family_name"]]
-                name = family.isEmpty ? given : "\(given) \(family)"
+                name = Visitor.fullName(given: given, family: family)
             }
             let group = a.groupSessionId.map {
                 GroupSeats(sessionId: $0, capacity: r[c["group_seats"]], enrolled: r[c["group_enrolled"]], waitlisted: r[c["group_waitlisted"]])

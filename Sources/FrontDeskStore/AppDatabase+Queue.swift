@@ -176,6 +176,6 @@ extension AppDatabase: QueueRepository {
         let given: String = row["given_name"]
         let family: String = row["family_name"]
         return QueueEntry(visit: visit.visit, visitorCode: VisitorCode(year: row["code_year"], number: row["code_number"]),
-                          visitorName: family.isEmpty ? given : "\(given) \(family)")
+                          visitorName: Visitor.fullName(given: given, family: family))
     }
 }
