@@ -3,7 +3,7 @@ import FrontDeskDomain
 import GRDB
 
 extension AppDatabase {
-    /// Records many appointments at once (demo history, imports), each checked by
+    /// Records many appointments at once (history imports, the demo), each checked by
     /// `BookingRules` against the rows in the same transaction (not against `now`: history may
     /// lie in the past); those refused are skipped and counted. Batches of `batchSize` share one
     /// IMMEDIATE transaction and one `appointment.booked` audit event.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FrontDeskDemo
 import FrontDeskDomain
 import FrontDeskResources
 
@@ -148,14 +149,14 @@ private func isEthiopic(_ text: String) -> Bool {
 
 // MARK: walk-ins
 
-private func plan(seed: UInt64 = 42, at now: Date, count: Int = 300) -> (visitors: [NewVisitor], plan: [DemoWalkIn]) {
+private func plan(seed: UInt64 = 42, at now: Date, count: Int = 300) -> (visitors: [NewVisitor], plan: [WalkInRecord]) {
     var generator = DemoGenerator(seed: seed)
     let visitors = generator.visitors(count: count, now: now, calendar: calendar)
     return (visitors, generator.walkIns(for: visitors, now: now, calendar: calendar))
 }
 
 /// Checks what every plan must satisfy, whatever the seed and the time of day.
-private func checkPlan(visitors: [NewVisitor], walkIns: [DemoWalkIn], now: Date, localMinutes: Int) {
+private func checkPlan(visitors: [NewVisitor], walkIns: [WalkInRecord], now: Date, localMinutes: Int) {
     #expect(zip(walkIns, walkIns.dropFirst()).allSatisfy { $0.arrivedAt <= $1.arrivedAt }, "in arrival order")
     #expect(Set(walkIns.map(\.visitorIndex)).count == walkIns.count, "each visitor once")
     let today = calendar.localDate(of: now)
