@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "FrontDeskDemoTests", dependencies: ["FrontDeskDemo", "FrontDeskDomain", "FrontDeskResources"]),
         .testTarget(
             name: "FrontDeskStoreTests",
-            dependencies: ["FrontDeskStore", "FrontDeskDomain", "FrontDeskDemo", "FrontDeskResources", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FrontDeskStore", "FrontDeskDomain", "FrontDeskDemo", "FrontDeskResources", "FrontDeskTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(
@@ -70,7 +71,10 @@ let package = Package(
         // Runs the real binaries: CLI output, several processes on one file, tmux end to end.
         .testTarget(
             name: "FrontDeskCLITests",
-            dependencies: ["frontdesk", "FrontDeskStore", "FrontDeskDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["frontdesk", "FrontDeskStore", "FrontDeskDomain", "FrontDeskTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // What tests share across targets: the rule for tests that need a program from the machine.
+        .target(name: "FrontDeskTestSupport", path: "Tests/FrontDeskTestSupport"),
     ]
 )
