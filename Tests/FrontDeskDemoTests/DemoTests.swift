@@ -138,13 +138,14 @@ private func isEthiopic(_ text: String) -> Bool {
     }
 }
 
-@Test func aHundredThousandVisitorsAreQuick() {
-    let clock = ContinuousClock()
+/// A hundred thousand visitors, every one named and consenting to services: what
+/// `frontdesk demo` and the benchmark's files ask for. How long it takes is measured by
+/// `frontdesk-bench --only demo`, not here.
+@Test func aHundredThousandVisitors() {
     var generator = DemoGenerator(seed: 3)
-    var many: [NewVisitor] = []
-    let elapsed = clock.measure { many = generator.visitors(count: 100_000, now: morning, calendar: calendar) }
+    let many = generator.visitors(count: 100_000, now: morning, calendar: calendar)
     #expect(many.count == 100_000)
-    #expect(elapsed < .seconds(2), "\(elapsed) (a debug build; release takes about a sixth)")
+    #expect(many.allSatisfy { !$0.givenName.isEmpty && $0.consentScopes.contains(.services) })
 }
 
 // MARK: walk-ins
