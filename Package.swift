@@ -17,6 +17,9 @@ let package = Package(
     targets: [
         // Model and rules, no I/O.
         .target(name: "FrontDeskDomain"),
+        // Believable, fictitious demo data (visitors, walk-ins, a center's schedule), seeded: for
+        // `frontdesk demo`, the benchmark and tests. Nothing of it ships in the Domain.
+        .target(name: "FrontDeskDemo", dependencies: ["FrontDeskDomain"]),
         // Shipped data: service catalog, countries, languages, UI strings (French, English).
         .target(name: "FrontDeskResources", path: "Resources", resources: [.copy("data")]),
         // SQLite through GRDB: the only module that imports GRDB.
@@ -43,19 +46,21 @@ let package = Package(
         .executableTarget(
             name: "frontdesk",
             dependencies: [
-                "FrontDeskDomain", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources",
+                "FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources",
                 "TerminalKit", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "frontdesk-bench",
-            dependencies: ["FrontDeskDomain", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources", "TerminalKit"]
+            dependencies: ["FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources", "TerminalKit"]
         ),
         .testTarget(name: "FrontDeskDomainTests", dependencies: ["FrontDeskDomain", "FrontDeskResources"]),
+        .testTarget(name: "FrontDeskDemoTests", dependencies: ["FrontDeskDemo", "FrontDeskDomain", "FrontDeskResources"]),
         .testTarget(
             name: "FrontDeskStoreTests",
-            dependencies: ["FrontDeskStore", "FrontDeskDomain", "FrontDeskResources", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FrontDeskStore", "FrontDeskDomain", "FrontDeskDemo", "FrontDeskResources", "FrontDeskTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TerminalKitTests", dependencies: ["TerminalKit"]),
         .testTarget(
@@ -66,7 +71,10 @@ let package = Package(
         // Runs the real binaries: CLI output, several processes on one file, tmux end to end.
         .testTarget(
             name: "FrontDeskCLITests",
-            dependencies: ["frontdesk", "FrontDeskStore", "FrontDeskDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["frontdesk", "FrontDeskStore", "FrontDeskDomain", "FrontDeskTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // What tests share across targets: the rule for tests that need a program from the machine.
+        .target(name: "FrontDeskTestSupport", path: "Tests/FrontDeskTestSupport"),
     ]
 )

@@ -92,8 +92,15 @@ public struct Visitor: Hashable, Sendable, Identifiable {
         self.archived = archived
     }
 
-    /// "Given Family", as shown in lists.
-    public var fullName: String { familyName.isEmpty ? givenName : "\(givenName) \(familyName)" }
+    /// "Given Family", as shown in lists (`Visitor.fullName(given:family:)`).
+    public var fullName: String { Self.fullName(given: givenName, family: familyName) }
+
+    /// The one rule for a visitor's full name, wherever it is built (from a `Visitor`, or by the
+    /// store from its `given_name` and `family_name` columns): "Given Family", or the given name
+    /// alone when there is no family name.
+    public static func fullName(given: String, family: String) -> String {
+        family.isEmpty ? given : "\(given) \(family)"
+    }
 }
 
 /// What a receptionist typed to register a visitor, before validation.

@@ -3,7 +3,7 @@ import FrontDeskDomain
 import GRDB
 
 extension AppDatabase {
-    /// Records many appointments at once (demo history, imports), each checked by
+    /// Records many appointments at once (history imports, the demo), each checked by
     /// `BookingRules` against the rows in the same transaction (not against `now`: history may
     /// lie in the past); those refused are skipped and counted. Batches of `batchSize` share one
     /// IMMEDIATE transaction and one `appointment.booked` audit event.
@@ -16,7 +16,7 @@ extension AppDatabase {
         while start < planned.count {
             let batch = planned[start..<min(planned.count, start + max(1, batchSize))]
             start += batch.count
-            try writeImmediately { db in
+            try writer.write { db in
                 let services = Dictionary(uniqueKeysWithValues: try Self.fetchServices(db).map { ($0.id, $0) })
                 let counselors = Dictionary(uniqueKeysWithValues: try Self.fetchCounselors(db).map { ($0.id, $0) })
                 let settings = try Self.settings(db)

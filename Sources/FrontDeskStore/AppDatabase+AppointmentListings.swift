@@ -55,7 +55,7 @@ extension AppDatabase {
     /// on the command line).
     /// - Throws: `SchedulingError.appointmentNotFound`; `AccessError.notAllowed` for anyone else.
     public func saveCounselorNote(appointmentId: Int64, note: String, as viewer: Viewer, by actor: Actor, at now: Date) throws {
-        try writeImmediately { db in
+        try writer.write { db in
             let a = try Self.appointmentRow(db, id: appointmentId)
             guard Permissions.visibility(.counselorNote, for: viewer, counselorIds: [a.counselorId], category: nil) == .shown else {
                 throw AccessError.notAllowed("only the appointment's counselor writes its notes")
@@ -131,7 +131,7 @@ extension AppDatabase {
             if let year: Int = r[c["code_year"]] {
                 code = VisitorCode(year: year, number: r[c["code_number"]])
                 let given: String = r[c["given_name"]], family: String = r[c["family_name"]]
-                name = family.isEmpty ? given : "\(given) \(family)"
+                name = Visitor.fullName(given: given, family: family)
             }
             let group = a.groupSessionId.map {
                 GroupSeats(sessionId: $0, capacity: r[c["group_seats"]], enrolled: r[c["group_enrolled"]], waitlisted: r[c["group_waitlisted"]])

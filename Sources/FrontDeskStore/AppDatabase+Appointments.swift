@@ -55,7 +55,7 @@ extension AppDatabase: SchedulingRepository {
 
     public func book(_ new: NewAppointment, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard let service = try ServiceRecord.fetchOne(db, key: new.serviceId)?.service else {
                 throw SchedulingError.serviceNotFound(new.serviceId)
             }
@@ -94,7 +94,7 @@ extension AppDatabase: SchedulingRepository {
     public func reschedule(appointmentId: Int64, to start: Date, counselorId: Int64?, roomId: Int64?,
                            as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             let old = try Self.appointmentRow(db, id: appointmentId)
             try Self.requireChange(old, by: viewer)
             guard old.groupSessionId == nil else {
@@ -131,7 +131,7 @@ extension AppDatabase: SchedulingRepository {
     /// change this appointment (`Permissions.mayChange`). - Returns: the listing as `viewer` sees it.
     public func cancel(appointmentId: Int64, reason: String, as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             var appointment = try Self.appointmentRow(db, id: appointmentId)
             try Self.requireChange(appointment, by: viewer)
             let before = appointment.status
@@ -153,7 +153,7 @@ extension AppDatabase: SchedulingRepository {
     public func setStatus(appointmentId: Int64, to status: AppointmentStatus, as viewer: Viewer, by actor: Actor,
                           at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             var appointment = try Self.appointmentRow(db, id: appointmentId)
             try Self.requireChange(appointment, by: viewer)
             let before = appointment.status
@@ -179,7 +179,7 @@ extension AppDatabase: SchedulingRepository {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw SchedulingError.invalid("a correction needs a reason") }
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             var appointment = try Self.appointmentRow(db, id: appointmentId)
             try Self.requireChange(appointment, by: viewer)
             if appointment.status == .cancelled && status.holdsResources {

@@ -18,7 +18,7 @@ extension AppDatabase {
     /// Writes a `visitor.opened` event: someone looked at this visitor's record.
     /// - Throws: `StoreError.visitorNotFound`.
     public func recordVisitorOpened(id: Int64, by actor: Actor, at now: Date) throws {
-        try writeImmediately { db in
+        try writer.write { db in
             guard let visitor = try VisitorRecord.fetchOne(db, key: id) else { throw StoreError.visitorNotFound(id) }
             try Self.audit(db, .visitorOpened, entity: "visitor", entityId: id, detail: "code \(visitor.code)",
                            by: actor, at: now)

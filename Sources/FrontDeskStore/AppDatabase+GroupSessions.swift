@@ -30,7 +30,7 @@ extension AppDatabase {
 
     public func scheduleGroupSession(_ new: NewGroupSession, by actor: Actor, at now: Date) throws -> GroupScheduleResult {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard let service = try ServiceRecord.fetchOne(db, key: new.serviceId)?.service else {
                 throw SchedulingError.serviceNotFound(new.serviceId)
             }
@@ -88,7 +88,7 @@ extension AppDatabase {
 
     public func enroll(visitorId: Int64, sessionId: Int64, by actor: Actor, at now: Date) throws -> EnrollmentOutcome {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             let session = try Self.session(db, id: sessionId)
             let appointment = try Self.sessionAppointment(db, sessionId: sessionId)
             guard !appointment.status.isFinal else {
@@ -123,7 +123,7 @@ extension AppDatabase {
 
     public func cancelEnrollment(visitorId: Int64, sessionId: Int64, by actor: Actor, at now: Date) throws -> Int64? {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             let session = try Self.session(db, id: sessionId)
             let result: (session: GroupSession, promoted: Int64?)
             do throws(GroupSessionError) { result = try session.cancelling(visitorId) } catch { throw SchedulingError.group(error) }

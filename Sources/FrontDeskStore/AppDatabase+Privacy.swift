@@ -25,7 +25,7 @@ extension AppDatabase {
     /// - Parameter includeCounselorNotes: counselors' notes are left out unless asked.
     /// - Throws: `StoreError.visitorNotFound`.
     public func exportVisitor(id: Int64, includeCounselorNotes: Bool, by actor: Actor, at now: Date) throws -> VisitorRecordExport {
-        try writeImmediately { db in
+        try writer.write { db in
             guard let record = try VisitorRecord.fetchOne(db, key: id) else { throw StoreError.visitorNotFound(id) }
             let visits = try VisitRecord.filter(VisitRecord.Columns.visitorId == id)
                 .order(VisitRecord.Columns.arrivedAt.desc, VisitRecord.Columns.id.desc).fetchAll(db).map(\.visit)
@@ -97,7 +97,7 @@ extension AppDatabase {
             }
             return codes
         }
-        let codes = dryRun ? try writer.read(work) : try writeImmediately(work)
+        let codes = dryRun ? try writer.read(work) : try writer.write(work)
         return PurgeResult(codes: codes, inactiveSince: Date(epochMilliseconds: cut))
     }
 
@@ -105,7 +105,7 @@ extension AppDatabase {
     /// file name only).
     public func backup(to path: String, by actor: Actor, at now: Date) throws {
         try backup(to: path)
-        try writeImmediately { db in
+        try writer.write { db in
             try Self.audit(db, .backupTaken, entity: "database", entityId: nil,
                            detail: (path as NSString).lastPathComponent, by: actor, at: now)
         }

@@ -15,7 +15,7 @@ extension AppDatabase: QueueRepository {
     public func checkIn(visitorId: Int64, category: ServiceCategory, by actor: Actor, at now: Date) throws -> Visit {
         let now = now.storedPrecision
         let day = calendar.localDate(of: now)
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard let visitor = try VisitorRecord.fetchOne(db, key: visitorId) else { throw QueueError.visitorNotFound }
             guard !visitor.archived else { throw QueueError.visitorArchived }
             if var open = try VisitRecord
@@ -68,7 +68,7 @@ extension AppDatabase: QueueRepository {
     public func callNext(category: ServiceCategory?, by actor: Actor, desk: String?, at now: Date) throws -> QueueEntry {
         let now = now.storedPrecision
         let day = calendar.localDate(of: now)
-        return try writeImmediately { db in
+        return try writer.write { db in
             var request = VisitRecord.filter(VisitRecord.Columns.day == day.description
                 && VisitRecord.Columns.outcome == nil && VisitRecord.Columns.calledAt == nil)
             if let category { request = request.filter(VisitRecord.Columns.category == category.rawValue) }
@@ -85,7 +85,7 @@ extension AppDatabase: QueueRepository {
     /// - Throws: `.visitNotFound`, `.visitClosed`.
     public func call(visitId: Int64, by actor: Actor, at now: Date) throws -> QueueEntry {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard var visit = try VisitRecord.fetchOne(db, key: visitId) else { throw QueueError.visitNotFound }
             guard visit.outcome == nil else { throw QueueError.visitClosed }
             try Self.markCalled(db, &visit, by: actor, at: now)
@@ -98,7 +98,7 @@ extension AppDatabase: QueueRepository {
     /// - Throws: `.visitNotFound`, `.visitClosed`.
     public func close(visitId: Int64, outcome: VisitOutcome, by actor: Actor, at now: Date) throws -> Visit {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard var visit = try VisitRecord.fetchOne(db, key: visitId) else { throw QueueError.visitNotFound }
             guard visit.outcome == nil else { throw QueueError.visitClosed }
             visit.outcome = outcome
@@ -176,6 +176,6 @@ extension AppDatabase: QueueRepository {
         let given: String = row["given_name"]
         let family: String = row["family_name"]
         return QueueEntry(visit: visit.visit, visitorCode: VisitorCode(year: row["code_year"], number: row["code_number"]),
-                          visitorName: family.isEmpty ? given : "\(given) \(family)")
+                          visitorName: Visitor.fullName(given: given, family: family))
     }
 }

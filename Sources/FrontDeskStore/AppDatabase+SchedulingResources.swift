@@ -32,7 +32,7 @@ extension AppDatabase {
         let name = counselor.name.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw SchedulingError.invalid("a counselor needs a name") }
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             var saved = counselor
             saved.name = name
             if let other = try Int64.fetchOne(db, sql: "SELECT id FROM counselor WHERE name = ? COLLATE NOCASE", arguments: [name]),
@@ -86,7 +86,7 @@ extension AppDatabase {
         guard !name.isEmpty else { throw SchedulingError.invalid("a room needs a name") }
         guard room.capacity > 0 else { throw SchedulingError.invalid("a room needs at least one seat") }
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             var saved = room
             saved.name = name
             if let other = try Int64.fetchOne(db, sql: "SELECT id FROM room WHERE name = ? COLLATE NOCASE", arguments: [name]),
@@ -119,7 +119,7 @@ extension AppDatabase {
         }
         guard !label.isEmpty else { throw SchedulingError.invalid("a closure needs a label") }
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             var saved = closure
             saved.label = label
             if let room = closure.roomId, try Bool.fetchOne(db, sql: "SELECT 1 FROM room WHERE id = ?", arguments: [room]) == nil {
@@ -142,7 +142,7 @@ extension AppDatabase {
 
     public func removeClosure(id: Int64, by actor: Actor, at now: Date) throws {
         let now = now.storedPrecision
-        try writeImmediately { db in
+        try writer.write { db in
             try db.execute(sql: "DELETE FROM closure WHERE id = ?", arguments: [id])
             if db.changesCount == 0 { throw SchedulingError.closureNotFound(id) }
             try Self.audit(db, .closureRemoved, entity: "closure", entityId: id, detail: "deleted", by: actor, at: now)
@@ -152,7 +152,7 @@ extension AppDatabase {
     public func saveAbsence(_ absence: Absence, by actor: Actor, at now: Date) throws -> Absence {
         guard !absence.interval.isEmpty else { throw SchedulingError.invalid("an absence must end after it starts") }
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             var saved = absence
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM counselor WHERE id = ?", arguments: [absence.counselorId]) != nil else {
                 throw SchedulingError.counselorNotFound(absence.counselorId)
@@ -175,7 +175,7 @@ extension AppDatabase {
 
     public func removeAbsence(id: Int64, by actor: Actor, at now: Date) throws {
         let now = now.storedPrecision
-        try writeImmediately { db in
+        try writer.write { db in
             try db.execute(sql: "DELETE FROM absence WHERE id = ?", arguments: [id])
             if db.changesCount == 0 { throw SchedulingError.absenceNotFound(id) }
             try Self.audit(db, .absenceRemoved, entity: "absence", entityId: id, detail: "deleted", by: actor, at: now)
@@ -184,7 +184,7 @@ extension AppDatabase {
 
     public func setServiceActive(id: String, active: Bool, by actor: Actor, at now: Date) throws -> Service {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard var record = try ServiceRecord.fetchOne(db, key: id) else { throw SchedulingError.serviceNotFound(id) }
             record.active = active
             try record.update(db)
@@ -200,7 +200,7 @@ extension AppDatabase {
         }
         guard (1...240).contains(settings.slotGridMinutes) else { throw SchedulingError.invalid("the slot grid must be 1 to 240 minutes") }
         let now = now.storedPrecision
-        try writeImmediately { db in
+        try writer.write { db in
             try db.execute(sql: """
                 UPDATE center_setting SET time_zone = ?, opening_hours = ?, first_weekday = ?, slot_grid_min = ? WHERE id = 1
                 """, arguments: [settings.timeZoneId, try Self.json(settings.openingHours), settings.firstWeekday.rawValue,
@@ -216,7 +216,7 @@ extension AppDatabase {
     private func removeResource(table: String, id: Int64, notFound: SchedulingError, action: AuditAction,
                                 by actor: Actor, at now: Date) throws -> RemovalOutcome {
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) != nil else { throw notFound }
             let used = try Bool.fetchOne(db, sql: "SELECT 1 FROM appointment WHERE \(table)_id = ? LIMIT 1", arguments: [id]) != nil
             let outcome: RemovalOutcome

@@ -8,7 +8,7 @@ extension AppDatabase {
     /// they are (deactivate them by loading them with `active: false`).
     public func loadCatalog(_ services: [Service], by actor: Actor, at now: Date) throws {
         let now = now.storedPrecision
-        try writeImmediately { db in
+        try writer.write { db in
             for service in services {
                 try ServiceRecord(service).upsert(db)
             }

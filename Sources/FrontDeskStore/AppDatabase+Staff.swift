@@ -21,7 +21,7 @@ extension AppDatabase {
         guard PIN.isValid(pin) else { throw StaffError.invalidPIN }
         guard (role == .counselor) == (counselorId != nil) else { throw StaffError.counselorLink(role) }
         let hash = try PINHash.make(pin: pin, iterations: iterations)
-        return try writeImmediately { db in
+        return try writer.write { db in
             if try Row.fetchOne(db, sql: "SELECT 1 FROM staff WHERE name = ? COLLATE NOCASE", arguments: [name]) != nil {
                 throw StaffError.nameTaken(name)
             }
@@ -48,7 +48,7 @@ extension AppDatabase {
         guard !name.isEmpty else { throw StaffError.nameMissing }
         guard PIN.isValid(pin) else { throw StaffError.invalidPIN }
         let hash = try PINHash.make(pin: pin)
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM staff") == 0 else {
                 throw AccessError.notAllowed("staff exist already: sign in instead")
             }
@@ -81,7 +81,7 @@ extension AppDatabase {
     /// Disables a login (it stays for the audit trail) and writes `staff.disabled`.
     /// - Throws: `StaffError.notFound`, `.lastAdmin`.
     public func disableStaff(named name: String, by actor: Actor, at now: Date) throws {
-        try writeImmediately { db in
+        try writer.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT id, name, role, counselor_id, active FROM staff WHERE name = ? COLLATE NOCASE",
                                              arguments: [name]) else { throw StaffError.notFound(name) }
             let member = Self.staffMember(row)
@@ -100,7 +100,7 @@ extension AppDatabase {
                          by actor: Actor, at now: Date) throws {
         guard PIN.isValid(pin) else { throw StaffError.invalidPIN }
         let hash = try PINHash.make(pin: pin, iterations: iterations)
-        try writeImmediately { db in
+        try writer.write { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM staff WHERE name = ? COLLATE NOCASE", arguments: [name]) else {
                 throw StaffError.notFound(name)
             }
@@ -137,7 +137,7 @@ extension AppDatabase {
         guard member.active else { throw SignInError.disabled }
         let matches = PINHash(encoded: read["pin_hash"])?.verify(pin) ?? false
         let actor = Actor(name: member.name, terminal: terminal)
-        let outcome: Result<StaffMember, SignInError> = try writeImmediately { db in
+        let outcome: Result<StaffMember, SignInError> = try writer.write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT failed_attempts, locked_until FROM staff WHERE id = ?",
                                              arguments: [staffId]) else { return .failure(.unknownStaff) }
             let lockedUntil: Int64? = row["locked_until"]
@@ -174,7 +174,7 @@ extension AppDatabase {
 
     /// Writes `staff.signed_out` (the kiosk locked itself, or the member signed out).
     public func recordSignOut(_ member: StaffMember, reason: String, terminal: String, at now: Date) throws {
-        try writeImmediately { db in
+        try writer.write { db in
             try Self.audit(db, .signedOut, entity: "staff", entityId: member.id, detail: reason,
                            by: Actor(name: member.name, terminal: terminal), at: now)
         }

@@ -3,7 +3,7 @@ import FrontDeskDomain
 import GRDB
 
 extension AppDatabase {
-    /// Records past walk-ins in bulk (demo history for occupancy and reports): each visit gets
+    /// Records past walk-ins in bulk (a history import; the demo's past days): each visit gets
     /// the next ticket number of its center-local day and category, in arrival order, with its
     /// call and outcome as planned. Batches of `batchSize` share one IMMEDIATE transaction and
     /// one `visit.checked_in` audit event. The queue's one-open-visit rule still holds (an open
@@ -11,7 +11,7 @@ extension AppDatabase {
     /// - Parameter visitorIds: the ids of the visitors the plan's `visitorIndex` points into.
     /// - Returns: how many visits were stored.
     @discardableResult
-    public func recordWalkIns(_ plan: [DemoWalkIn], visitorIds: [Int64], by actor: Actor, at now: Date,
+    public func recordWalkIns(_ plan: [WalkInRecord], visitorIds: [Int64], by actor: Actor, at now: Date,
                               batchSize: Int = 20_000) throws -> Int {
         let sorted = plan.filter { visitorIds.indices.contains($0.visitorIndex) }.sorted { $0.arrivedAt < $1.arrivedAt }
         var next: [String: Int] = [:]
@@ -19,7 +19,7 @@ extension AppDatabase {
         while start < sorted.count {
             let batch = sorted[start..<min(sorted.count, start + max(1, batchSize))]
             start += batch.count
-            try writeImmediately { db in
+            try writer.write { db in
                 let insert = try db.makeStatement(sql: """
                     INSERT INTO visit (visitor_id, category, day, ticket_number, arrived_at, called_at, called_by, left_at, outcome)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)

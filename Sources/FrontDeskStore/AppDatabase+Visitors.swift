@@ -12,7 +12,7 @@ extension AppDatabase: VisitorRepository {
         let v = try VisitorRules.normalized(visitor)
         let now = now.storedPrecision
         let year = calendar.year(of: now)
-        return try writeImmediately { db in
+        return try writer.write { db in
             let code = VisitorCode(year: year, number: try Self.lastCodeNumber(db, year: year) + 1)
             return try Self.insert(db, v, code: code, by: actor, at: now)
         }
@@ -47,7 +47,7 @@ extension AppDatabase: VisitorRepository {
         var start = 0
         while start < normalized.count {
             let batch = normalized[start..<min(start + max(1, batchSize), normalized.count)]
-            let done = try writeImmediately { db in
+            let done = try writer.write { db in
                 var number = try Self.lastCodeNumber(db, year: year)
                 var out: [Visitor] = []
                 var terms: [IndexedTerm] = []
@@ -75,7 +75,7 @@ extension AppDatabase: VisitorRepository {
     public func updateVisitor(id: Int64, with visitor: NewVisitor, by actor: Actor, at now: Date) throws -> Visitor {
         let v = try VisitorRules.normalized(visitor)
         let now = now.storedPrecision
-        return try writeImmediately { db in
+        return try writer.write { db in
             guard var record = try VisitorRecord.fetchOne(db, key: id) else { throw StoreError.visitorNotFound(id) }
             let oldRows = record.storedIndexedTerms
             let scopes = record.consentScopes

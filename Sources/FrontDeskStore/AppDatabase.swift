@@ -254,20 +254,15 @@ public struct AppDatabase: Sendable {
 
     // MARK: Transactions
 
-    /// Runs `body` in one IMMEDIATE transaction: the write lock is taken at BEGIN (waiting up
-    /// to the busy timeout), so reads inside see the latest data and the commit cannot fail
-    /// with SQLITE_BUSY. Rolls back when `body` throws.
-    func writeImmediately<T>(_ body: (Database) throws -> T) throws -> T {
-        try writer.writeWithoutTransaction { db in
-            var value: T?
-            try db.inTransaction(.immediate) {
-                value = try body(db)
-                return .commit
-            }
-            guard let value else { preconditionFailure("transaction committed without a value") }
-            return value
-        }
-    }
+    // Every write is GRDB's own `writer.write { db in … }`: one transaction, rolled back when the
+    // closure throws. GRDB 7 begins it IMMEDIATE (GRDB/Core/Database.swift,
+    // `Database.beginTransaction(_:)`: `kind ?? (isReadOnly ? .deferred : .immediate)`, which
+    // `Database.inTransaction` calls from `DatabaseWriter.write`; GRDB's CHANGELOG for 7.0:
+    // "Perform all writes with immediate transactions by default"), for the pool of a file and
+    // the queue of `openForReading` and `inMemory` alike. The write lock is then taken at BEGIN,
+    // waiting up to the busy timeout, so reads inside see the latest data and the commit cannot
+    // fail with SQLITE_BUSY. `ConcurrencyStoreTests.grdbWriteTakesTheWriteLockAtBegin` fails
+    // if a GRDB update changes that.
 
     // MARK: Changes by other terminals
 

@@ -5,16 +5,21 @@ import FrontDeskStore
 /// `frontdesk-bench`: measures what the desk and the counselors feel, on demo data made by the
 /// real `frontdesk demo` once and cached in /tmp/frontdesk-bench/ (see `BenchData`).
 ///
-/// - issue 2, on 100,000 visitors: first reception frame in a pseudo-terminal and its memory;
+/// - issue 2, on 100,000 visitors: first frames in a pseudo-terminal and memory;
 ///   `searchVisitors` per keystroke;
 /// - issue 3, on 30 counselors × 10 rooms: free slots over the next 30 days with a year of
 ///   appointments; `frontdesk schedule` for a counselor's day and week as whole processes; one
-///   day at about 100,000 appointments listed by `frontdesk schedule` and by `calcurse -Q`.
-///
-/// Run with `make bench` (release build). Prints a Markdown report for BENCHMARKS.md; progress
-/// goes to stderr. `--only reception,slots,schedule,calcurse,occupancy` runs some parts.
+///   day at about 100,000 appointments listed by `frontdesk schedule` and by `calcurse -Q`;
 /// - issue 4, on 100,000 visitors and a year of appointments and walk-ins: `frontdesk occupancy`
 ///   for a month and `frontdesk report` for a year as whole processes, beside the same SQL in `sqlite3`.
+/// - issue 10: the sign-in frame and the reception frame after the PIN, each by a marker only
+///   its screen shows; and what tests timed until then: search over 100,000 visitors in several
+///   scripts (`search-mix`), `SlotFinder` in memory (`slotfinder`), 100,000 demo visitors
+///   (`demo`), another terminal's write on screen (`live`).
+///
+/// Run with `make bench` (release build). Prints a Markdown report for BENCHMARKS.md; progress
+/// goes to stderr. `--only first-frame,search,slots,…` runs some parts (`Bench.parts` lists
+/// them; `reception` is `first-frame` and `search` together).
 @main
 struct Bench {
     /// The scheduling data's "now" (`FRONTDESK_NOW` of the demo and of every query): a fixed
@@ -36,8 +41,13 @@ struct Bench {
         let args = CommandLine.arguments
         let visitors = args.firstIndex(of: "--visitors").flatMap { Int(args[$0 + 1]) } ?? 100_000
         let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 30
-        let parts = Set(args.firstIndex(of: "--only").map { args[$0 + 1].split(separator: ",").map(String.init) }
-            ?? ["reception", "slots", "schedule", "calcurse", "occupancy", "pin"])
+        // Queries to time on the search-mix file, 'a|b|c' (with `--only search-mix`).
+        let extraQueries = args.firstIndex(of: "--queries").map { args[$0 + 1].split(separator: "|").map(String.init) } ?? []
+        var parts = Set(args.firstIndex(of: "--only").map { args[$0 + 1].split(separator: ",").map(String.init) } ?? Self.parts)
+        if parts.contains("reception") { parts.formUnion(["first-frame", "search"]) }
+        if let unknown = parts.subtracting(Self.parts + ["reception"]).sorted().first {
+            throw BenchError("unknown part \(unknown); the parts are \(Self.parts.joined(separator: ", "))")
+        }
         let binDir = (CommandLine.arguments[0] as NSString).deletingLastPathComponent
         let frontdesk = binDir + "/frontdesk"
         guard FileManager.default.isExecutableFile(atPath: frontdesk) else {
@@ -51,7 +61,7 @@ struct Bench {
         let today = calendar.localDate(of: now)
 
         progress("making or reusing the demo data in \(dir)")
-        let reception = parts.contains("reception") ? try data.reception(visitors: visitors, seed: 2026) : nil
+        let reception = !parts.isDisjoint(with: ["first-frame", "search"]) ? try data.reception(visitors: visitors, seed: 2026) : nil
         let year = !parts.isDisjoint(with: ["slots", "schedule"])
             ? try data.schedule(counselors: 30, rooms: 10, pastDays: 365, futureDays: 28, seed: 2026, now: scheduleNow) : nil
         // Without calcurse the side-by-side part is skipped, and its data are not made.
@@ -85,15 +95,25 @@ struct Bench {
         print("")
 
         var verdicts: [Verdict] = []
-        if let reception {
-            progress("first frame")
+        if let reception, parts.contains("first-frame") {
+            progress("first frames")
             verdicts += try ReceptionBench.firstFrame(frontdesk: frontdesk, path: reception.path, runs: runs)
+        }
+        if let reception, parts.contains("search") {
             progress("search")
             verdicts.append(try ReceptionBench.search(path: reception.path))
+        }
+        if parts.contains("search-mix") {
+            progress("search in several scripts")
+            verdicts += try SearchMixBench.run(directory: dir, extraQueries: extraQueries)
         }
         if let year, parts.contains("slots") {
             progress("free slots")
             verdicts.append(try SlotsBench.run(path: year.path, now: now))
+        }
+        if parts.contains("slotfinder") {
+            progress("SlotFinder in memory")
+            verdicts.append(try SlotFinderBench.run())
         }
         if let year, parts.contains("schedule") {
             progress("schedule processes")
@@ -117,6 +137,14 @@ struct Bench {
             progress("PIN check")
             verdicts.append(try PINBench.run(runs: runs))
         }
+        if parts.contains("demo") {
+            progress("demo visitors")
+            verdicts.append(try DemoBench.run(runs: min(runs, 5)))
+        }
+        if parts.contains("live") {
+            progress("another terminal's writes on screen")
+            verdicts += try LiveBench.run(frontdesk: frontdesk, directory: dir, runs: min(runs, 8))
+        }
         print("## Targets\n")
         print("Load average at the end: \(loadAverage()).\n")
         print("| target | measured | met |")
@@ -124,6 +152,10 @@ struct Bench {
         for v in verdicts { print("| \(v.target) | \(v.measured) | \(v.met.map { $0 ? "yes" : "**no**" } ?? "skipped") |") }
         print("")
     }
+
+    /// The parts `--only` can name, in the order they run; all of them by default.
+    /// `search-mix`, `slotfinder`, `demo` and `live` hold what tests timed until issue 10.
+    static let parts = ["first-frame", "search", "search-mix", "slots", "slotfinder", "schedule", "calcurse", "occupancy", "pin", "demo", "live"]
 
     static func created(_ file: BenchData.File) -> String {
         file.createdSeconds.map { String(format: " (made by this run in %.1f s)", $0) } ?? ""

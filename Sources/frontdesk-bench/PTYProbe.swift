@@ -1,79 +1,147 @@
 import Foundation
+import TerminalKit
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Launches a program on a fresh pseudo-terminal (80x24) and times its first screen.
-enum PTYProbe {
-    struct Measurement {
-        var milliseconds: Double
-        var residentKiB: Int
-        /// CPU time the process had used by then, all threads (from /proc/PID/task/*/schedstat).
-        var cpuMilliseconds: Double
+/// A program running on a fresh pseudo-terminal (80x24): its output is read as it comes into a
+/// model of the screen (`PTYScreen`), keys are written to it, and the moments its screens
+/// appear are timed.
+///
+/// A screen is recognized by a marker, text that only that screen shows, looked for on the
+/// rebuilt screen rather than in the output: curses writes only the cells that change, so a
+/// marker may never appear whole in the bytes.
+final class PTYSession {
+    enum ProbeError: Error, CustomStringConvertible {
+        case pty(String)
+        case timeout(String, seen: String)
+
+        var description: String {
+            switch self {
+            case .pty(let what): "pseudo-terminal: \(what)"
+            case .timeout(let what, let seen): "timed out waiting for \(what); the screen was:\n\(seen)"
+            }
+        }
     }
 
-    enum ProbeError: Error { case pty(String), timeout(String) }
+    let process: Process
+    private let master: Int32
+    private let slave: FileHandle
+    /// Launch time (uptime nanoseconds).
+    let launched: UInt64
+    /// What the terminal shows now.
+    private(set) var screen = PTYScreen()
+    /// `DisplayText.width` (used by `PTYScreen`) needs a UTF-8 locale in this process.
+    private static let utf8 = TerminalLocale.useUTF8ForTests()
+    private var buffer = [UInt8](repeating: 0, count: 65_536)
+    private var closed = false
 
-    /// Time from launch until `marker` appears in the program's output, and its VmRSS then.
-    static func firstFrame(binary: String, arguments: [String], marker: String) throws -> Measurement {
+    /// Launches `binary` on a new 80x24 pseudo-terminal with `TERM=xterm-256color`,
+    /// `LANG=C.UTF-8` and `environment` added to this process's environment.
+    init(binary: String, arguments: [String], environment: [String: String] = [:]) throws {
         // posix_openpt/grantpt/unlockpt/ptsname are not imported by Swift's Glibc module; do what
         // they do on Linux: open /dev/ptmx, unlock (TIOCSPTLCK) and ask the number (TIOCGPTN).
-        let master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        _ = Self.utf8
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0 else { throw ProbeError.pty("open /dev/ptmx") }
         var unlock: Int32 = 0
         var number: UInt32 = 0
         let TIOCSPTLCK: UInt = 0x4004_5431, TIOCGPTN: UInt = 0x8004_5430 // _IOW('T',0x31,int), _IOR('T',0x30,unsigned)
-        guard ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else { throw ProbeError.pty("unlock") }
+        guard ioctl(master, TIOCSPTLCK, &unlock) == 0, ioctl(master, TIOCGPTN, &number) == 0 else {
+            Glibc.close(master)
+            throw ProbeError.pty("unlock")
+        }
         var size = winsize(ws_row: 24, ws_col: 80, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        let slavePath = "/dev/pts/\(number)"
-        guard let slave = FileHandle(forUpdatingAtPath: slavePath) else { throw ProbeError.pty("slave") }
-        let process = Process()
+        guard let slave = FileHandle(forUpdatingAtPath: "/dev/pts/\(number)") else {
+            Glibc.close(master)
+            throw ProbeError.pty("slave")
+        }
+        self.slave = slave
+        process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["TERM"] = "xterm-256color"
         env["LANG"] = "C.UTF-8"
+        env.merge(environment) { $1 }
         process.environment = env
         process.standardInput = slave
         process.standardOutput = slave
         process.standardError = slave
-        let start = DispatchTime.now().uptimeNanoseconds
+        launched = DispatchTime.now().uptimeNanoseconds
         try process.run()
-        var seen = Data()
-        let markerData = Data(marker.utf8)
-        var elapsed = 0.0
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        let deadline = start + 10_000_000_000
+    }
+
+    deinit { close() }
+
+    /// Milliseconds since launch.
+    func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - launched) / 1_000_000 }
+
+    /// Reads the output until the screen shows `marker`; returns the milliseconds since launch
+    /// when it did (after the read that brought it).
+    /// - Throws: `ProbeError.timeout` after `timeout` seconds (a bound, not a measure).
+    @discardableResult
+    func waitFor(_ marker: String, timeout: Double = 30) throws -> Double {
+        try waitUntil(marker.debugDescription, timeout: timeout) { $0.shows(marker) }
+    }
+
+    /// Reads the output until `condition` holds for the screen; returns the milliseconds since
+    /// launch when it did.
+    /// - Throws: `ProbeError.timeout`, naming `what`, after `timeout` seconds.
+    @discardableResult
+    func waitUntil(_ what: String, timeout: Double = 30, _ condition: (PTYScreen) -> Bool) throws -> Double {
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
         while true {
-            var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            _ = poll(&pfd, 1, 100)
-            if pfd.revents & Int16(POLLIN) != 0 {
-                let n = read(master, &buffer, buffer.count)
-                if n > 0 { seen.append(contentsOf: buffer[0..<n]) }
-                if seen.range(of: markerData) != nil {
-                    elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-                    break
-                }
-            }
+            if condition(screen) { return elapsed() }
             if DispatchTime.now().uptimeNanoseconds > deadline {
-                process.terminate()
-                throw ProbeError.timeout(String(decoding: seen.suffix(400), as: UTF8.self))
+                throw ProbeError.timeout(what, seen: screen.lines.joined(separator: "\n"))
             }
+            readAvailable(waitingMilliseconds: 100)
         }
-        let rss = residentKiB(pid: process.processIdentifier)
-        let cpu = cpuMilliseconds(pid: process.processIdentifier)
-        kill(process.processIdentifier, SIGTERM)
-        // Drain so the child is not blocked writing while it exits.
+    }
+
+    /// Reads what the program wrote, waiting at most `waitingMilliseconds` for something.
+    private func readAvailable(waitingMilliseconds: Int32) {
+        var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        _ = poll(&pfd, 1, waitingMilliseconds)
+        if pfd.revents & Int16(POLLIN) != 0 {
+            let n = read(master, &buffer, buffer.count)
+            if n > 0 { screen.append(buffer[0..<n]) }
+        }
+    }
+
+    /// Types `text` (UTF-8 bytes; "\r" is Enter, "\u{15}" Ctrl-U).
+    func send(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// VmRSS of the program now, in KiB.
+    func residentKiB() -> Int { PTYProbe.residentKiB(pid: process.processIdentifier) }
+
+    /// CPU time of all the program's threads so far, in milliseconds.
+    func cpuMilliseconds() -> Double { PTYProbe.cpuMilliseconds(pid: process.processIdentifier) }
+
+    /// Ends the program (SIGTERM, then SIGKILL after 5 s) and closes the terminal.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        // Drain so the program is not blocked writing while it exits.
+        let deadline = DispatchTime.now().uptimeNanoseconds + 5_000_000_000
         while process.isRunning {
+            if DispatchTime.now().uptimeNanoseconds > deadline { kill(process.processIdentifier, SIGKILL) }
             var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
             if poll(&pfd, 1, 20) > 0 { _ = read(master, &buffer, buffer.count) }
         }
         try? slave.close()
-        close(master)
-        return Measurement(milliseconds: elapsed, residentKiB: rss, cpuMilliseconds: cpu)
+        Glibc.close(master)
     }
+}
 
+/// Measures taken from /proc.
+enum PTYProbe {
     /// VmRSS of a process in KiB, from /proc.
     static func residentKiB(pid: Int32) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }

@@ -55,16 +55,15 @@ import Testing
         try desk.send("Enter")
         try desk.waitFor("Booked:")
 
-        // Terminal B sees it within a couple of seconds, on its wall-clock row.
-        let started = Date()
-        let screen = try agenda.waitFor("Aïcha Ngassa", timeout: 5)
-        #expect(Date().timeIntervalSince(started) < 2.5)
+        // Terminal B sees it, on its wall-clock row, without a key. (How soon is measured by
+        // `frontdesk-bench --only live`, not here.)
+        let screen = try agenda.waitFor("Aïcha Ngassa")
         #expect(screen.split(separator: "\n").contains { $0.hasPrefix("\(time.prefix(3))") && $0.contains("Aïcha Ngassa") && $0.contains("booked") })
 
         // Marking arrival from the agenda writes the status.
         try agenda.send("a")
         try agenda.waitFor("arrived")
-        let status = try runProcess("/usr/bin/sqlite3", [db, "SELECT status FROM appointment"])
+        let status = try sqlite3(db, "SELECT status FROM appointment")
         #expect(status.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "checked_in")
     }
 }

@@ -12,7 +12,7 @@ struct CommandLineTests {
     }
 
     func count(_ db: String, _ table: String) throws -> String {
-        try runProcess("/usr/bin/sqlite3", [db, "SELECT count(*) FROM \(table)"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sqlite3(db, "SELECT count(*) FROM \(table)").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func year() -> Int {
@@ -130,7 +130,7 @@ struct CommandLineTests {
     @Test func aDatabaseFromANewerVersionIsRefusedAndLeftUnchanged() throws {
         let (dir, db) = try fresh()
         defer { dir.remove() }
-        #expect(try runProcess("/usr/bin/sqlite3", [db, "PRAGMA wal_checkpoint(TRUNCATE); INSERT INTO grdb_migrations VALUES ('v99-from-the-future')"]).status == 0)
+        #expect(try sqlite3(db, "PRAGMA wal_checkpoint(TRUNCATE); INSERT INTO grdb_migrations VALUES ('v99-from-the-future')").status == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         let r = try frontdesk(["queue", "--db", db])
         #expect(r.status == 1)
@@ -145,7 +145,7 @@ struct CommandLineTests {
         #expect(try frontdesk(["demo", "--db", a, "--visitors", "300", "--seed", "5", "--no-walk-ins"]).status == 0)
         #expect(try frontdesk(["demo", "--db", b, "--visitors", "300", "--seed", "5", "--no-walk-ins"]).status == 0)
         let q = "SELECT group_concat(given_name || family_name || nationality, ';') FROM (SELECT * FROM visitor ORDER BY id)"
-        let x = try runProcess("/usr/bin/sqlite3", [a, q]).stdout, y = try runProcess("/usr/bin/sqlite3", [b, q]).stdout
+        let x = try sqlite3(a, q).stdout, y = try sqlite3(b, q).stdout
         #expect(x == y)
         #expect(try count(a, "visitor") == "300")
         #expect(x.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) })  // a share in Arabic script

@@ -4,7 +4,7 @@ import Testing
 /// `backup` under load, `audit`, `visitors export`, `privacy purge`.
 @Suite(.serialized) struct PrivacyCommandTests {
     func sqlite(_ db: String, _ sql: String) throws -> String {
-        try runProcess("/usr/bin/sqlite3", [db, sql]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try sqlite3(db, sql).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Issue 5: a backup taken while 4 processes keep checking visitors in opens as a consistent
@@ -115,7 +115,7 @@ import Testing
         #expect(try frontdesk(["privacy", "purge", "--inactive-years", "0", "--db", db]).status == 2)
         #expect(try sqlite(db, "SELECT count(*) FROM audit_event WHERE action = 'visitor.anonymized'") == "1")
         // Audit rows cannot be removed, not even with SQL on the file.
-        let delete = try runProcess("/usr/bin/sqlite3", [db, "DELETE FROM audit_event"])
+        let delete = try sqlite3(db, "DELETE FROM audit_event")
         #expect(delete.status != 0)
         #expect(delete.stderr.contains("append-only"))
     }

@@ -34,8 +34,8 @@ import Testing
         #expect(ticketScreen.contains("يوسف المهاجر"))
 
         // The database holds his visit with ticket 1 in social.
-        let row = try runProcess("/usr/bin/sqlite3", [db,
-            "SELECT v.category, v.ticket_number, p.given_name || ' ' || p.family_name FROM visit v JOIN visitor p ON p.id = v.visitor_id"])
+        let row = try sqlite3(db,
+            "SELECT v.category, v.ticket_number, p.given_name || ' ' || p.family_name FROM visit v JOIN visitor p ON p.id = v.visitor_id")
         #expect(row.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "social|1|يوسف المهاجر")
 
         try tmux.send("Enter")
@@ -60,8 +60,9 @@ import Testing
         try tmux.waitFor("exit") { _ in (try? tmux.isRunning()) == false }
     }
 
-    /// Another terminal's check-in shows in this terminal's queue within about a second.
-    @Test func anotherTerminalsCheckInAppearsWithinASecond() throws {
+    /// Another terminal's check-in shows in this terminal's queue without a key. (How soon, about
+    /// a second, is measured by `frontdesk-bench --only live`, not here.)
+    @Test func anotherTerminalsCheckInAppearsWithoutAKey() throws {
         let dir = try TempDir()
         defer { dir.remove() }
         let db = dir.file("live.sqlite")
@@ -75,9 +76,7 @@ import Testing
         try tmux.waitFor("Nobody is waiting.")
         let code = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try frontdesk(["checkin", code, "--category", "psychological", "--db", db]).stdout == "P-001\n")
-        let started = Date()
-        let screen = try tmux.waitFor("P-001", timeout: 5)
-        #expect(Date().timeIntervalSince(started) < 2)
+        let screen = try tmux.waitFor("P-001")
         #expect(screen.contains("ሳምራዊት ተስፋይ"))
         #expect(screen.contains("Waiting 1"))
     }

@@ -1,12 +1,11 @@
 import Foundation
+import FrontDeskTestSupport
 import Testing
 
 /// `frontdesk schedule --format ics` read back by independent programs: Python's `icalendar`
-/// package and `calcurse -i` (cases/exports.md E1–E2). Each test is skipped, with a message,
-/// when its program is missing; `.ci/run` installs both.
+/// package and `calcurse -i` (cases/exports.md E1–E2). A test whose program is missing fails
+/// under `CI=true` and is skipped elsewhere (`ExternalTool.require`); `.ci/run` installs both.
 @Suite(.serialized) struct ScheduleICalendarTests {
-    static let hasPythonICalendar = (try? runProcess("/usr/bin/env", ["python3", "-c", "import icalendar"]).status) == 0
-    static let hasCalcurse = (try? runProcess("/usr/bin/env", ["sh", "-c", "command -v calcurse"]).status) == 0
 
     /// A week (Mon 2026-03-16) with two appointments, one with a note to escape, and the Eid closure on Fri 2026-03-20.
     static func export(tz: String? = nil) throws -> (cli: SchedulingCLI, ics: String) {
@@ -45,10 +44,7 @@ import Testing
         let bareLF = bytes.indices.contains { bytes[$0] == 0x0A && ($0 == 0 || bytes[$0 - 1] != 0x0D) }
         #expect(!bareLF)
         #expect(ics.contains(#"DESCRIPTION:Leila Amrani\nConsultation\, suivi\; dossier 12\\B\nsecond line"#))
-        guard Self.hasPythonICalendar else {
-            print("SKIPPED pythonICalendarReadsBackEveryEvent: Python's icalendar module is missing (python3 -m pip install icalendar)")
-            return
-        }
+        try ExternalTool.require(.python3, .pythonICalendar)
         let file = c.dir.file("week.ics")
         try ics.write(toFile: file, atomically: true, encoding: .utf8)
         let script = """
@@ -75,10 +71,7 @@ import Testing
     }
 
     @Test func calcurseImportsTheFileWithoutErrors() throws {
-        guard Self.hasCalcurse else {
-            print("SKIPPED calcurseImportsTheFileWithoutErrors: calcurse is missing (apt-get install calcurse)")
-            return
-        }
+        try ExternalTool.require(.calcurse)
         let (c, ics) = try Self.export()
         defer { c.dir.remove() }
         let file = c.dir.file("week.ics")

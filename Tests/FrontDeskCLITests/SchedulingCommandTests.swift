@@ -170,9 +170,9 @@ struct SchedulingCLI {
         let db = dir.file("demo.sqlite")
         try SchedulingCLI.ok(["demo", "--db", db, "--visitors", "200", "--seed", "5", "--no-walk-ins", "--appointments-days", "2",
                               "--future-days", "3"])
-        let days = try runProcess("/usr/bin/sqlite3", [db, """
+        let days = try sqlite3(db, """
             SELECT MIN(date(start_at / 1000, 'unixepoch')) || ' ' || MAX(date(start_at / 1000, 'unixepoch')) FROM appointment
-            """]).stdout
+            """).stdout
         #expect(days == "2026-03-30 2026-04-03\n")
     }
 }

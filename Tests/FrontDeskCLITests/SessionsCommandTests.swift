@@ -123,10 +123,10 @@ import Testing
             == "appointment 1: booked → no_show (corrected), 2026-04-14 10:00–10:45, Leila Amrani\n")
         #expect(try c.run(["appointments", "correct", "1", "--status", "booked", "--reason", "marqué absent par erreur"]).stdout
             == "appointment 1: no_show → booked (corrected), 2026-04-14 10:00–10:45, Leila Amrani\n")
-        let audit = try runProcess("/usr/bin/sqlite3", [c.db, """
+        let audit = try sqlite3(c.db, """
             SELECT action || '|' || detail || '|' || actor_name FROM audit_event
             WHERE entity = 'appointment' AND entity_id = 1 AND action = 'appointment.status_corrected' ORDER BY id
-            """])
+            """)
         #expect(audit.stdout == """
             appointment.status_corrected|booked → no_show: absent, pas prévenu|Desk 1
             appointment.status_corrected|no_show → booked: marqué absent par erreur|Desk 1

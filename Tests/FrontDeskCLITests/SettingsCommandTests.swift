@@ -22,7 +22,7 @@ struct SettingsCommandTests {
         #expect(try frontdesk(["settings", "set", "--db", db, "--slot-grid", "7"]).status == 1)
         #expect(try frontdesk(["settings", "set", "--db", db]).status == 2)
         #expect(try frontdesk(["settings", "show", "--db", db]).stdout == set.stdout)
-        let audit = try runProcess("/usr/bin/sqlite3", [db, "SELECT count(*) FROM audit_event WHERE action LIKE 'settings%'"])
+        let audit = try sqlite3(db, "SELECT count(*) FROM audit_event WHERE action LIKE 'settings%'")
         #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskTestSupport
 import Testing
 
 /// Paths of the binaries built beside the test bundle (`.build/<triple>/debug/`).
@@ -70,7 +71,10 @@ final class TmuxSession {
     let socket: String
     private(set) var closed = false
 
+    /// Starts the server and the program. Fails the test under `CI=true`, or skips it
+    /// elsewhere, when tmux or python3 is missing (`ExternalTool.require`).
     init(width: Int = 80, height: Int = 24, command: String, environment: [String: String] = [:]) throws {
+        try ExternalTool.require(.tmux, .python3)
         socket = "frontdesk-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         var args = ["-L", socket, "new-session", "-d", "-s", "t", "-x", "\(width)", "-y", "\(height)"]
         var env = ["LANG": "C.UTF-8", "TERM": "tmux-256color", "FRONTDESK_DESK": "Desk 1"]
@@ -140,9 +144,13 @@ final class TmuxSession {
         try tmux(["display", "-p", "-t", "t", "#{pane_dead}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "0"
     }
 
+    /// How long a wait for the screen may take before the test fails: generous, because a busy
+    /// 2-core CI machine can stall a process for seconds. It bounds a wait, it measures nothing.
+    static let patience: TimeInterval = 30
+
     /// Polls the screen until `condition` holds, with a deadline; returns the screen.
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: TimeInterval = patience, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
@@ -155,7 +163,7 @@ final class TmuxSession {
 
     /// Polls until the screen contains the text.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    func waitFor(_ text: String, timeout: TimeInterval = patience) throws -> String {
         try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
@@ -169,6 +177,14 @@ final class TmuxSession {
     }
 
     deinit { close() }
+}
+
+/// Runs one SQL statement on the file with the sqlite3 shell (another process, as a second
+/// terminal would be). Fails the test under `CI=true`, or skips it elsewhere, without sqlite3.
+@discardableResult
+func sqlite3(_ db: String, _ sql: String) throws -> ProcessResult {
+    try ExternalTool.require(.sqlite3)
+    return try runProcess("/usr/bin/env", ["sqlite3", db, sql])
 }
 
 /// Adds a staff login with `frontdesk staff add` (the PIN through `$FRONTDESK_PIN`, never argv).
@@ -187,10 +203,14 @@ extension TmuxSession {
     func signIn(pin: String = "1111", name: String? = nil) throws {
         try waitFor("Who are you?")
         if let name {
+            // The selected row is the one marked ▶; after each Down, wait until the mark moves
+            // (never a bare sleep: a slow screen would make us press Down twice).
+            func selected(_ screen: String) -> String { screen.split(separator: "\n").first { $0.contains("▶ ") }.map(String.init) ?? "" }
             for _ in 0..<20 {
-                if try capture().split(separator: "\n").contains(where: { $0.contains("▶ \(name)") }) { break }
+                let row = selected(try capture())
+                if row.contains("▶ \(name)") { break }
                 try send("Down")
-                usleep(50_000)
+                try waitFor("the selection to move past \(row)") { selected($0) != row }
             }
         }
         try type(pin)

@@ -15,7 +15,7 @@ import Testing
         try #require(evil.status == 0, "\(evil.stderr)")
         // Data that reached the file by another way (an import, a damaged row): ESC[2J and OSC 52.
         let sql = "UPDATE visitor SET given_name = 'Evil' || char(27) || '[2J', family_name = char(27) || ']52;c;SGVsbG8=' || char(7) || 'Name' WHERE family_name = 'Name'"
-        #expect(try runProcess("/usr/bin/sqlite3", [db, sql]).status == 0)
+        #expect(try sqlite3(db, sql).status == 0)
         try addStaff(db)
         return db
     }
@@ -50,7 +50,7 @@ import Testing
         #expect(form.contains("يوسف"))
         try tmux.send("Tab", "Tab", "Tab", "Tab", "Space", "F2")
         try tmux.waitFor("Walk-in check-in")
-        let hex = try runProcess("/usr/bin/sqlite3", [db, "SELECT hex(given_name), hex(family_name) FROM visitor"])
+        let hex = try sqlite3(db, "SELECT hex(given_name), hex(family_name) FROM visitor")
         #expect(hex.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "C3A9|D98AD988D8B3D981")
     }
 

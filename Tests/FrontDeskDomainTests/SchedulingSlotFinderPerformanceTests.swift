@@ -2,9 +2,9 @@ import Foundation
 import Testing
 import FrontDeskDomain
 
-/// The benchmark shape: 30 counselors × 10 rooms, a year of appointments, free slots over
-/// the next 30 days. Target p99 under 10 ms in a release build; a debug test build is several
-/// times slower, so this test allows more there and mainly guards against linear scans.
+/// The benchmark's shape: 30 counselors × 10 rooms, a year of appointments, free slots over the
+/// next 30 days. This test checks what the finder finds there; how fast (p99 under 10 ms) is
+/// measured by `frontdesk-bench --only slotfinder` on the same year, not here.
 @Suite struct SchedulingSlotFinderPerformanceTests {
     struct World {
         var counselors: [Counselor] = []
@@ -42,15 +42,10 @@ import FrontDeskDomain
         return w
     }
 
-    @Test func freeSlotsOverThirtyDaysAreFast() throws {
+    @Test func freeSlotsOverThirtyDaysOfADenseYear() throws {
         let w = try Self.world()
         #expect(w.appointments.count > 20_000)
-        let clock = ContinuousClock()
-        let built = clock.now
         let finder = SlotFinder(calendar: Fx.casablanca, counselors: w.counselors, rooms: w.rooms, appointments: w.appointments)
-        let buildTime = clock.now - built
-        var durations: [Duration] = []
-        var total = 0
         for run in 0..<60 {
             let first = try Fx.date("2026-03-02").adding(days: run * 3)
             let now = try Fx.casablanca.instant(first, try Fx.time("08:00"))
@@ -62,21 +57,19 @@ import FrontDeskDomain
                               languages: ["ln"], languagePolicy: .require, limit: 100_000)
             default: SlotQuery(service: Fx.service(), from: first, through: last, visitorId: 1002, limit: 100_000)
             }
-            let t0 = clock.now
             let slots = finder.freeSlots(query, now: now)
-            durations.append(clock.now - t0)
-            total += slots.count
-            #expect(!slots.isEmpty)
+            #expect(!slots.isEmpty, "run \(run)")
+            #expect(slots.count <= query.limit)
+            #expect(zip(slots, slots.dropFirst()).allSatisfy { $0.interval.start <= $1.interval.start }, "in time order")
+            let window = w.appointments.filter { $0.start >= now && $0.start < now.addingTimeInterval(31 * 86_400) }
+            for slot in slots.prefix(20) {
+                let counselor = w.counselors[Int(slot.counselorId) - 1]
+                #expect(slot.interval.start >= now && slot.interval.seconds == 45 * 60)
+                if run % 3 == 1 { #expect(counselor.languages.contains("ln")) }
+                // Free: no appointment of that counselor or in that room overlaps the slot.
+                #expect(!window.contains { ($0.counselorId == slot.counselorId || $0.roomId == slot.roomId)
+                    && $0.start < slot.interval.end && slot.interval.start < $0.end }, "run \(run): \(slot)")
+            }
         }
-        durations.sort()
-        let p99 = durations[Int(Double(durations.count - 1) * 0.99)]
-        let median = durations[durations.count / 2]
-        #if DEBUG
-        let budget = Duration.milliseconds(250) // a linear scan per candidate takes seconds here
-        #else
-        let budget = Duration.milliseconds(10)
-        #endif
-        print("SlotFinder: \(w.appointments.count) appointments indexed in \(buildTime); query median \(median), p99 \(p99); \(total) slots")
-        #expect(p99 < budget, "p99 \(p99)")
     }
 }

@@ -67,20 +67,24 @@ enum Fixture {
     }
 }
 
-/// Text snapshots of whole frames under `Snapshots/`, recorded when missing or when
-/// `RECORD_SNAPSHOTS=1`. Trailing spaces are significant (kept by the folder's .editorconfig).
+/// Text snapshots of whole frames under `Snapshots/`. A missing file fails the test; with
+/// `RECORD_SNAPSHOTS=1` the file is (re)written and the test passes with a warning that says so.
+/// A difference fails with a line diff (`SnapshotFile`). Trailing spaces are significant (kept
+/// by the folder's .editorconfig).
 enum Snapshot {
     static func assert(_ frame: Frame, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let dir = (filePath as NSString).deletingLastPathComponent + "/Snapshots"
         let path = dir + "/\(name).txt"
         let actual = frame.lines().joined(separator: "\n") + "\n"
-        let record = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
-        if record || !FileManager.default.fileExists(atPath: path) {
-            try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            return
+        let record = SnapshotFile.recording(ProcessInfo.processInfo.environment)
+        switch try SnapshotFile.check(actual, name: name, path: path, record: record) {
+        case .matched:
+            break
+        case .recorded:
+            Issue.record("snapshot \(name) recorded (RECORD_SNAPSHOTS=1): \(path)", severity: .warning, sourceLocation: sourceLocation)
+        case .missing(let message), .differs(let message):
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
         }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "snapshot \(name) differs:\n\(actual)", sourceLocation: sourceLocation)
     }
 
     static func render<S: Screen>(_ harness: Harness<S>) -> Frame { harness.frame }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontDeskDemo
 import FrontDeskDomain
 import FrontDeskStore
 

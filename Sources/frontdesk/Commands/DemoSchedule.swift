@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskDemo
 import FrontDeskDomain
 import FrontDeskStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FrontDeskDemo
 import FrontDeskDomain
 import FrontDeskResources
 
@@ -137,25 +138,26 @@ private func isEthiopic(_ text: String) -> Bool {
     }
 }
 
-@Test func aHundredThousandVisitorsAreQuick() {
-    let clock = ContinuousClock()
+/// A hundred thousand visitors, every one named and consenting to services: what
+/// `frontdesk demo` and the benchmark's files ask for. How long it takes is measured by
+/// `frontdesk-bench --only demo`, not here.
+@Test func aHundredThousandVisitors() {
     var generator = DemoGenerator(seed: 3)
-    var many: [NewVisitor] = []
-    let elapsed = clock.measure { many = generator.visitors(count: 100_000, now: morning, calendar: calendar) }
+    let many = generator.visitors(count: 100_000, now: morning, calendar: calendar)
     #expect(many.count == 100_000)
-    #expect(elapsed < .seconds(2), "\(elapsed) (a debug build; release takes about a sixth)")
+    #expect(many.allSatisfy { !$0.givenName.isEmpty && $0.consentScopes.contains(.services) })
 }
 
 // MARK: walk-ins
 
-private func plan(seed: UInt64 = 42, at now: Date, count: Int = 300) -> (visitors: [NewVisitor], plan: [DemoWalkIn]) {
+private func plan(seed: UInt64 = 42, at now: Date, count: Int = 300) -> (visitors: [NewVisitor], plan: [WalkInRecord]) {
     var generator = DemoGenerator(seed: seed)
     let visitors = generator.visitors(count: count, now: now, calendar: calendar)
     return (visitors, generator.walkIns(for: visitors, now: now, calendar: calendar))
 }
 
 /// Checks what every plan must satisfy, whatever the seed and the time of day.
-private func checkPlan(visitors: [NewVisitor], walkIns: [DemoWalkIn], now: Date, localMinutes: Int) {
+private func checkPlan(visitors: [NewVisitor], walkIns: [WalkInRecord], now: Date, localMinutes: Int) {
     #expect(zip(walkIns, walkIns.dropFirst()).allSatisfy { $0.arrivedAt <= $1.arrivedAt }, "in arrival order")
     #expect(Set(walkIns.map(\.visitorIndex)).count == walkIns.count, "each visitor once")
     let today = calendar.localDate(of: now)

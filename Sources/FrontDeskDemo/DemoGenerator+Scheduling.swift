@@ -1,18 +1,5 @@
 import Foundation
-
-/// An appointment of the demo's history or agenda, to be checked by the store's rules.
-public struct PlannedAppointment: Hashable, Sendable {
-    public var appointment: NewAppointment
-    /// What became of it (past ones completed, no-show or cancelled; future ones booked).
-    public var status: AppointmentStatus
-    public var cancelReason: String?
-
-    public init(appointment: NewAppointment, status: AppointmentStatus, cancelReason: String? = nil) {
-        self.appointment = appointment
-        self.status = status
-        self.cancelReason = cancelReason
-    }
-}
+import FrontDeskDomain
 
 /// A weekly group series of the demo.
 public struct PlannedGroupSeries: Hashable, Sendable {

@@ -1,37 +1,5 @@
 import Foundation
-
-/// One planned walk-in of a demo day: who arrived for which queue, when, and how far it went.
-///
-/// Instants are UTC and never after the `now` the plan was made for; `arrivedAt ≤ calledAt ≤ leftAt`.
-/// A store replays it with `checkIn` at `arrivedAt`, `call` at `calledAt`, `close` at `leftAt`.
-public struct DemoWalkIn: Hashable, Sendable {
-    /// Index into the visitors the plan was made for.
-    public var visitorIndex: Int
-    public var category: ServiceCategory
-    public var arrivedAt: Date
-    public var calledAt: Date?
-    /// The desk that called the ticket (`Desk 2`).
-    public var calledBy: String?
-    /// When the visit was closed; set exactly when `outcome` is.
-    public var leftAt: Date?
-    public var outcome: VisitOutcome?
-
-    public init(visitorIndex: Int, category: ServiceCategory, arrivedAt: Date, calledAt: Date? = nil,
-                calledBy: String? = nil, leftAt: Date? = nil, outcome: VisitOutcome? = nil) {
-        self.visitorIndex = visitorIndex
-        self.category = category
-        self.arrivedAt = arrivedAt
-        self.calledAt = calledAt
-        self.calledBy = calledBy
-        self.leftAt = leftAt
-        self.outcome = outcome
-    }
-
-    public var status: VisitStatus {
-        if let outcome { return .closed(outcome) }
-        return calledAt == nil ? .waiting : .called
-    }
-}
+import FrontDeskDomain
 
 extension DemoGenerator {
     /// Today's walk-in queue up to `now`, in arrival order: a believable morning at the desk.
@@ -50,7 +18,7 @@ extension DemoGenerator {
     ///   - opensAt, closesAt: the center's hours, center-local.
     public func walkIns(for visitors: [NewVisitor], now: Date, calendar: CenterCalendar,
                         opensAt: (hour: Int, minute: Int) = (9, 0),
-                        closesAt: (hour: Int, minute: Int) = (17, 0), perDay: Int? = nil) -> [DemoWalkIn] {
+                        closesAt: (hour: Int, minute: Int) = (17, 0), perDay: Int? = nil) -> [WalkInRecord] {
         let today = calendar.localDate(of: now)
         var random = DemoRandom(seed: seed ^ 0x5741_4C4B_494E_5321 ^ UInt64(today.compactKey))
         let opening = Self.instant(on: today, at: opensAt, in: calendar)
@@ -97,7 +65,7 @@ extension DemoGenerator {
 
         let categories: DemoWeighted<ServiceCategory> = [.social: 45, .professional: 33, .psychological: 22]
         var plan = (0..<count).map { i in
-            DemoWalkIn(visitorIndex: eligible[i], category: categories.pick(&random), arrivedAt: arrivals[i])
+            WalkInRecord(visitorIndex: eligible[i], category: categories.pick(&random), arrivedAt: arrivals[i])
         }
 
         var unseen = Set<Int>()
@@ -153,8 +121,8 @@ extension DemoGenerator {
     /// days the center opened (opening hours, closures). About `perDay` visits a day (±20 %),
     /// else as many as `walkIns` makes for a day.
     public func walkInHistory(for visitors: [NewVisitor], from first: LocalDate, through last: LocalDate, calendar: CenterCalendar,
-                              perDay: Int? = nil, isOpen: (LocalDate) -> Bool) -> [DemoWalkIn] {
-        var out: [DemoWalkIn] = []
+                              perDay: Int? = nil, isOpen: (LocalDate) -> Bool) -> [WalkInRecord] {
+        var out: [WalkInRecord] = []
         var day = first
         while day <= last {
             defer { day = day.adding(days: 1) }

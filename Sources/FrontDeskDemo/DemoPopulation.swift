@@ -1,3 +1,5 @@
+import FrontDeskDomain
+
 /// Values with relative weights, picked at random in proportion: `[.refugee: 75, .asylumSeeker: 25]`.
 struct DemoWeighted<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     let values: [Value]

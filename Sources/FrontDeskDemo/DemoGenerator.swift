@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskDomain
 
 /// Makes believable, fictitious visitors and a morning's walk-in queue for demos, screenshots,
 /// load tests and benchmarks.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import FrontDeskDemo
 import FrontDeskDomain
 
 struct DemoSchedulingTests {
