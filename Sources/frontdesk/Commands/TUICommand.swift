@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesBackend
 import Foundation
+import FrontDeskDomain
 import FrontDeskStore
 import FrontDeskUI
 import TerminalKit
