@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesBackend
 import Foundation
+import FrontDeskApp
 import FrontDeskDomain
 import FrontDeskStore
 import FrontDeskUI
@@ -61,8 +62,8 @@ struct TUICommand: ParsableCommand {
             throw UserError(error.message)
         }
         defer { terminal.stop() }
-        let runner = AppRunner(db: db, terminal: terminal, actor: actor, calendar: calendar)
-        let now = Date(), size = terminal.size
+        let clock = AppClock.system
+        let now = clock.now(), size = terminal.size
         var state = AppScreen.State(
             reception: ReceptionScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: size, now: now),
             booking: BookingScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
@@ -70,7 +71,8 @@ struct TUICommand: ParsableCommand {
             admin: AdminScreen.State(strings: strings, calendar: calendar, deskName: actor.name, size: size, now: now),
             kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? idleMinutes * 60) : nil)
         state.preferredScreen = screen?.kind
-        runner.run(state)
+        let context = EffectContext(store: db, clock: clock, terminal: actor, strings: strings)
+        AppLoop(state: state, context: context, terminal: terminal).run()
     }
 }
 

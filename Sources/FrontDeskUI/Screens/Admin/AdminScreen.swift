@@ -107,9 +107,26 @@ public enum AdminScreen {
         case shown
         case dataChanged
         case loaded(Data)
-        /// A save or removal went through; the text says what happened.
-        case saved(String)
+        /// A save or removal went through; `update` says what happened in the screen's language.
+        case saved(Change)
         case failed(SchedulingFailure)
+    }
+
+    /// What a save or removal did, as the store answered it; `update` words it for the notice.
+    public enum Change: Hashable, Sendable, ExpressibleByStringLiteral {
+        /// A counselor, room, closure or absence was saved; its name (a closure's label, an
+        /// absence's reason).
+        case saved(name: String)
+        /// A service was offered or withdrawn; named in the screen's language.
+        case serviceSaved(Service)
+        /// A counselor, room, closure or absence was removed: deleted, or deactivated because
+        /// it has appointments.
+        case removed(RemovalOutcome)
+        /// A staff login was disabled.
+        case staffDisabled(name: String)
+
+        /// A literal is the name of the saved record (`.saved("Salle d'écoute")`).
+        public init(stringLiteral name: String) { self = .saved(name: name) }
     }
 
     public enum Effect: Equatable, Sendable {
@@ -129,4 +146,17 @@ public enum AdminScreen {
     }
 
     public static func start(_ state: State) -> [Effect] { [.load] }
+}
+
+extension AdminScreen.Effect {
+    /// True when performing the effect may write to the store (an audit row counts): the loop
+    /// then absorbs the change token it moved, so its own write does not reload the screen twice.
+    /// Exhaustive on purpose: a new effect must say whether it writes.
+    public var writes: Bool {
+        switch self {
+        case .load, .quit: false
+        case .saveCounselor, .removeCounselor, .saveRoom, .removeRoom, .saveClosure, .removeClosure, .saveAbsence,
+             .removeAbsence, .setServiceActive, .disableStaff: true
+        }
+    }
 }

@@ -170,3 +170,15 @@ public enum ReceptionScreen {
     /// The first effects when the screen opens.
     public static func start(_ state: State) -> [Effect] { [.loadQueue(state.today), .loadExpected(state.today)] }
 }
+
+extension ReceptionScreen.Effect {
+    /// True when performing the effect may write to the store (an audit row counts): the loop
+    /// then absorbs the change token it moved, so its own write does not reload the screen twice.
+    /// Exhaustive on purpose: a new effect must say whether it writes.
+    public var writes: Bool {
+        switch self {
+        case .loadQueue, .loadExpected, .search, .quit: false
+        case .markArrived, .register, .checkIn, .callNext, .close: true
+        }
+    }
+}

@@ -106,3 +106,16 @@ public enum SignInScreen {
         [.loadStaff] + (state.kiosk ? [.loadTickets] : [])
     }
 }
+
+extension SignInScreen.Effect {
+    /// True when performing the effect may write to the store (an audit row counts): the loop
+    /// then absorbs the change token it moved, so its own write does not reload the screen twice.
+    /// Exhaustive on purpose: a new effect must say whether it writes.
+    public var writes: Bool {
+        switch self {
+        case .loadStaff, .loadTickets, .quit: false
+        // Every attempt is recorded (audit row, failure count or lock).
+        case .signIn, .createFirstAdmin: true
+        }
+    }
+}
