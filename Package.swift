@@ -43,10 +43,13 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCursesw"]),
         // Screens: state + pure update + render.
         .target(name: "FrontDeskUI", dependencies: ["FrontDeskDomain", "TerminalKit"]),
+        // The app: per-screen effect handlers and the main loop, against the repository
+        // protocols (no store, no GRDB) with the clock passed in.
+        .target(name: "FrontDeskApp", dependencies: ["FrontDeskDomain", "FrontDeskUI", "TerminalKit"]),
         .executableTarget(
             name: "frontdesk",
             dependencies: [
-                "FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources",
+                "FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskApp", "FrontDeskResources",
                 "TerminalKit", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -67,6 +70,10 @@ let package = Package(
             name: "FrontDeskUITests",
             dependencies: ["FrontDeskUI", "FrontDeskDomain", "FrontDeskResources", "TerminalKit"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "FrontDeskAppTests",
+            dependencies: ["FrontDeskApp", "FrontDeskStore", "FrontDeskDomain", "FrontDeskUI", "FrontDeskResources", "TerminalKit"]
         ),
         // Runs the real binaries: CLI output, several processes on one file, tmux end to end.
         .testTarget(

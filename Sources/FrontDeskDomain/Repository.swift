@@ -46,26 +46,56 @@ public struct QueueCounts: Hashable, Sendable {
 
 /// Reading and writing visitors. Implemented by FrontDeskStore over SQLite; kept free of any
 /// database type so that another store (PostgreSQL for several sites) can implement it too.
+///
+/// Reads of people go through a `Viewer` (the signed-in member's role, or `Viewer.fileOwner` on
+/// the command line): a store implementing this protocol applies `Permissions` itself.
 public protocol VisitorRepository: Sendable {
-    /// Registers a visitor and gives them the next public code of the registration year.
-    /// Writes an audit event. - Throws: a store error; nothing is written on failure.
+    /// Registers a visitor and gives them the next public code of the center-local year of
+    /// `now` (UTC instant). Writes an audit event.
+    /// - Throws: `VisitorValidationError` when the record breaks a rule (nothing is written),
+    ///   or a store error.
     func register(_ visitor: NewVisitor, by actor: Actor, at now: Date) throws -> Visitor
 
-    /// Visitors matching a typed query, best first, at most `limit`.
+    /// Registers many visitors (demo data, imports) as `register` does, `batchSize` per write
+    /// transaction; every record is checked before anything is written.
+    /// - Parameter progress: called after each batch with (registered so far, total).
+    /// - Returns: the registered visitors, in the order given.
+    /// - Throws: `VisitorValidationError` (nothing written), or a store error (batches already
+    ///   committed stay).
+    @discardableResult
+    func registerMany(_ visitors: [NewVisitor], by actor: Actor, at now: Date, batchSize: Int,
+                      progress: ((Int, Int) -> Void)?) throws -> [Visitor]
+
+    /// Visitors matching a typed query, best first, at most `limit`, as `viewer` may see them:
+    /// everyone for a receptionist (and the file owner); a counselor's own visitors only;
+    /// nobody for roles that see no person (`Permissions`, `.visitorIdentity`).
     ///
     /// Matches any part of a name in any script, case- and accent-insensitively and across
     /// Latin/Arabic spelling (consonant skeleton), a public code (`V-2026-00042`, or its digits),
     /// or phone digits. An empty query returns nothing.
-    func searchVisitors(_ query: String, limit: Int) throws -> [Visitor]
+    func searchVisitors(_ query: String, limit: Int, as viewer: Viewer) throws -> [Visitor]
 
     /// The visitor with this public code, if any.
     func visitor(code: VisitorCode) throws -> Visitor?
 
     /// The visitor with this id, if any.
     func visitor(id: Int64) throws -> Visitor?
+
+    /// How many visitors are registered (archived ones included).
+    func visitorCount() throws -> Int
+}
+
+extension VisitorRepository {
+    /// `registerMany` in batches of 10,000.
+    @discardableResult
+    public func registerMany(_ visitors: [NewVisitor], by actor: Actor, at now: Date,
+                             progress: ((Int, Int) -> Void)? = nil) throws -> [Visitor] {
+        try registerMany(visitors, by: actor, at: now, batchSize: 10_000, progress: progress)
+    }
 }
 
 /// The walk-in queue: check-in, call, close. Every write is one IMMEDIATE transaction.
+/// Instants are UTC; days are the center's local days (`CenterCalendar`).
 public protocol QueueRepository: Sendable {
     /// Checks a visitor in as a walk-in and gives the next ticket of the category for the
     /// center-local day of `now`. - Throws: `QueueError.alreadyCheckedIn` when the visitor
@@ -75,9 +105,13 @@ public protocol QueueRepository: Sendable {
     /// Open and closed visits of a center-local day, with visitor names, in arrival order.
     func queue(on day: LocalDate) throws -> [QueueEntry]
 
+    /// Waiting, called, closed and total check-ins of a center-local day.
+    func queueCounts(on day: LocalDate) throws -> QueueCounts
+
     /// Calls the longest-waiting ticket of the category (nil: of any category) for the day of
-    /// `now`. - Throws: `QueueError.queueEmpty`.
-    func callNext(category: ServiceCategory?, by actor: Actor, at now: Date) throws -> QueueEntry
+    /// `now`. The ticket names `desk` (where the visitor goes; nil: the actor's name), the
+    /// audit trail the actor. - Throws: `QueueError.queueEmpty`.
+    func callNext(category: ServiceCategory?, by actor: Actor, desk: String?, at now: Date) throws -> QueueEntry
 
     /// Calls this visit's ticket (out of order). - Throws: `.visitNotFound`, `.visitClosed`.
     func call(visitId: Int64, by actor: Actor, at now: Date) throws -> QueueEntry
@@ -85,7 +119,27 @@ public protocol QueueRepository: Sendable {
     /// Closes a visit with an outcome. - Throws: `.visitNotFound`, `.visitClosed`.
     func close(visitId: Int64, outcome: VisitOutcome, by actor: Actor, at now: Date) throws -> Visit
 
-    /// A number that changes whenever any connection (another terminal) commits a write;
-    /// screens poll it to know when to reload (`PRAGMA data_version` in SQLite).
+    /// Records past walk-ins in bulk (demo history), `batchSize` per write transaction, each
+    /// with the next ticket of its center-local day and category in arrival order.
+    /// - Parameter visitorIds: the ids the plan's `visitorIndex` points into.
+    /// - Returns: how many visits were stored.
+    @discardableResult
+    func recordWalkIns(_ plan: [WalkInRecord], visitorIds: [Int64], by actor: Actor, at now: Date, batchSize: Int) throws -> Int
+
+    /// A number that changes whenever any connection (another terminal, or this process)
+    /// commits a write; screens poll it to know when to reload (`PRAGMA data_version` in SQLite).
     func changeToken() throws -> Int64
+}
+
+extension QueueRepository {
+    /// `callNext` with the actor's name on the ticket.
+    public func callNext(category: ServiceCategory?, by actor: Actor, at now: Date) throws -> QueueEntry {
+        try callNext(category: category, by: actor, desk: nil, at: now)
+    }
+
+    /// `recordWalkIns` in batches of 20,000.
+    @discardableResult
+    public func recordWalkIns(_ plan: [WalkInRecord], visitorIds: [Int64], by actor: Actor, at now: Date) throws -> Int {
+        try recordWalkIns(plan, visitorIds: visitorIds, by: actor, at: now, batchSize: 20_000)
+    }
 }

@@ -37,25 +37,7 @@ extension AppDatabase {
     }
 }
 
-/// Which audit events to list (`frontdesk audit`); every part is optional.
-public struct AuditFilter: Hashable, Sendable {
-    /// Events about this visitor: their record, their visits and their appointments.
-    public var visitorId: Int64?
-    /// Events by this actor (staff name or command-line user), case-insensitive.
-    public var actorName: String?
-    /// `[from, to)` in UTC; nil for no bound.
-    public var from: Date?
-    public var to: Date?
-
-    public init(visitorId: Int64? = nil, actorName: String? = nil, from: Date? = nil, to: Date? = nil) {
-        self.visitorId = visitorId
-        self.actorName = actorName
-        self.from = from
-        self.to = to
-    }
-}
-
-extension AppDatabase {
+extension AppDatabase: AuditRepository {
     /// The audit events that match, oldest first.
     public func auditEvents(matching filter: AuditFilter) throws -> [AuditEvent] {
         try writer.read { db in

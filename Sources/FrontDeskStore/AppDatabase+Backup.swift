@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskDomain
 import GRDB
 
 extension AppDatabase {

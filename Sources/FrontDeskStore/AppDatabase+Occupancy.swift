@@ -8,7 +8,7 @@ import Synchronization
 /// booked minutes per day and resource, appointments by service and status, group seats,
 /// walk-ins by category with nearest-rank median and 90th-percentile waits. The Domain divides
 /// (`OccupancyReport`); available time comes from the Domain's calendar rules (`AvailableTime`).
-extension AppDatabase {
+extension AppDatabase: ReportingRepository {
     /// The occupancy of the period's center-local days. Aggregate only: no visitor is named.
     ///
     /// Every figure comes from one snapshot of the file. On a file opened with a single

@@ -2,24 +2,7 @@ import Foundation
 import FrontDeskDomain
 import GRDB
 
-/// Everything the center holds about one visitor, for them (`frontdesk visitors export`).
-public struct VisitorRecordExport: Sendable {
-    public var visitor: Visitor
-    /// Walk-in visits, newest first.
-    public var visits: [Visit]
-    /// Appointments and group places, newest first. Counselors' notes only when asked.
-    public var appointments: [AppointmentListing]
-}
-
-/// What `privacy purge` did or, in a dry run, would do.
-public struct PurgeResult: Hashable, Sendable {
-    /// The codes of the visitors anonymized (or to anonymize), by code.
-    public var codes: [VisitorCode]
-    /// The cut-off: no activity at or after this instant (UTC).
-    public var inactiveSince: Date
-}
-
-extension AppDatabase {
+extension AppDatabase: PrivacyRepository {
     /// Reads one visitor's record, visits and appointments in one IMMEDIATE transaction that
     /// also writes a `visitor.exported` event (an export is an opening of the record).
     /// - Parameter includeCounselorNotes: counselors' notes are left out unless asked.

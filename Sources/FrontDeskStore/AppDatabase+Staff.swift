@@ -2,7 +2,7 @@ import Foundation
 import FrontDeskDomain
 import GRDB
 
-extension AppDatabase {
+extension AppDatabase: StaffRepository {
     // MARK: Accounts
 
     /// Adds a staff login with a hashed PIN and writes a `staff.added` event, in one IMMEDIATE
@@ -15,7 +15,7 @@ extension AppDatabase {
     ///   `.counselorAlreadyLinked`; `SchedulingError.counselorNotFound`.
     @discardableResult
     public func addStaff(name: String, role: StaffRole, counselorId: Int64? = nil, pin: String,
-                         iterations: Int = PINHash.defaultIterations, by actor: Actor, at now: Date) throws -> StaffMember {
+                         iterations: Int, by actor: Actor, at now: Date) throws -> StaffMember {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         guard !name.isEmpty else { throw StaffError.nameMissing }
         guard PIN.isValid(pin) else { throw StaffError.invalidPIN }
@@ -38,6 +38,13 @@ extension AppDatabase {
             try Self.audit(db, .staffAdded, entity: "staff", entityId: id, detail: "role \(role.rawValue)", by: actor, at: now)
             return StaffMember(id: id, name: name, role: role, counselorId: counselorId)
         }
+    }
+
+    /// `addStaff` at the default PBKDF2 cost (`PINHash.defaultIterations`).
+    @discardableResult
+    public func addStaff(name: String, role: StaffRole, counselorId: Int64? = nil, pin: String, by actor: Actor,
+                         at now: Date) throws -> StaffMember {
+        try addStaff(name: name, role: role, counselorId: counselorId, pin: pin, iterations: PINHash.defaultIterations, by: actor, at: now)
     }
 
     /// Creates the first admin of a database that has no staff at all (the TUI's first run).
@@ -96,8 +103,12 @@ extension AppDatabase {
 
     /// Sets a new PIN, clears the failure count and any lock, re-enables the login, and writes
     /// `staff.pin_reset`. - Throws: `StaffError.invalidPIN`, `.notFound`.
-    public func resetPIN(named name: String, pin: String, iterations: Int = PINHash.defaultIterations,
-                         by actor: Actor, at now: Date) throws {
+    public func resetPIN(named name: String, pin: String, by actor: Actor, at now: Date) throws {
+        try resetPIN(named: name, pin: pin, iterations: PINHash.defaultIterations, by: actor, at: now)
+    }
+
+    /// `resetPIN` at a chosen PBKDF2 cost (tests lower it: `PINHash.testIterations`).
+    public func resetPIN(named name: String, pin: String, iterations: Int, by actor: Actor, at now: Date) throws {
         guard PIN.isValid(pin) else { throw StaffError.invalidPIN }
         let hash = try PINHash.make(pin: pin, iterations: iterations)
         try writer.write { db in
@@ -111,9 +122,6 @@ extension AppDatabase {
     }
 
     // MARK: Sign-in
-
-    /// What a sign-in is for: opening a session, or a coordinator's or admin's PIN ending a kiosk.
-    public enum SignInPurpose: Sendable { case session, kioskQuit }
 
     /// Checks a PIN and records the attempt (issue 5 §1).
     ///

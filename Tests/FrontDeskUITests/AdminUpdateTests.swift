@@ -45,7 +45,8 @@ struct AdminUpdateTests {
         guard case .form(_, let kept) = state.modal else { Issue.record("form closed"); return }
         #expect(kept.error == "The name Salle d'écoute is already used.")
         #expect(kept.text(0) == "Salle d'écoute")
-        #expect(A.update(&state, .saved("Saved: Salle d'écoute.")) == [.load])
+        #expect(A.update(&state, .saved(.saved(name: "Salle d'écoute"))) == [.load])
+        #expect(state.notice == Notice(.info, "Saved: Salle d'écoute."))
         #expect(state.modal == nil)
     }
 

@@ -232,4 +232,43 @@ struct WholeTaskTests {
         expected.checking = false
         #expect(h.state == expected)
     }
+
+    /// Admin: a room added through its form, the store's answer worded by the screen.
+    @Test func adminAddsARoom() {
+        var h = Sched.admin()
+        var expected = Self.laidOut(&h)
+        let data = AdminScreen.Data(counselors: Sched.counselors, rooms: Sched.rooms, services: Sched.services)
+        #expect(AdminScreen.update(&h, .loaded(data)) == [])
+        expected.data = data
+        expected.list = h.state.list
+        #expect(expected.list.count == Sched.counselors.count)
+        #expect(h.state == expected)
+
+        #expect(h.press(.tab) == [])
+        expected.tab = .rooms
+        expected.list = ListState(count: Sched.rooms.count, viewportHeight: expected.list.viewportHeight)
+        #expect(h.state == expected)
+
+        #expect(h.press(.function(2)) == [])
+        guard case .form(.room(id: 0), var form)? = h.state.modal else { Issue.record("no room form"); return }
+        expected.modal = .form(.room(id: 0), form)
+        #expect(h.state == expected)
+
+        _ = h.type("Salle 9")
+        _ = h.press(.tab, .backspace) // the capacity starts at 1
+        _ = h.type("4")
+        form.setText(0, "Salle 9")
+        form.setText(1, "4")
+        form.focus = 1
+        expected.modal = .form(.room(id: 0), form)
+        #expect(h.state == expected)
+
+        #expect(h.press(.function(2)) == [.saveRoom(Room(id: 0, name: "Salle 9", capacity: 4))])
+        #expect(h.state == expected, "the form stays until the store answers")
+
+        #expect(AdminScreen.update(&h, .saved(.saved(name: "Salle 9"))) == [.load])
+        expected.modal = nil
+        #expect(h.state == expected)
+        #expect(h.notice == Notice(.info, "Saved: Salle 9."))
+    }
 }

@@ -94,6 +94,9 @@ public enum SignInPolicy {
     }
 }
 
+/// What a sign-in is for: opening a session, or a coordinator's or admin's PIN ending a kiosk.
+public enum SignInPurpose: Sendable { case session, kioskQuit }
+
 /// Why a sign-in was refused.
 public enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownStaff

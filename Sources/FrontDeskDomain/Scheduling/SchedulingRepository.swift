@@ -218,8 +218,16 @@ public enum SchedulingError: Error, Equatable, Sendable {
 /// interval that matters and runs `BookingRules` inside that transaction, so two terminals can
 /// never take the same slot (cases/concurrency.md C1).
 ///
+/// Changes to an existing appointment and every listing of appointments take a `Viewer` (the
+/// signed-in member, or `Viewer.fileOwner` on the command line): the store checks
+/// `Permissions.mayChange` inside the write transaction and redacts what it returns
+/// (`Permissions.redact`), so a store implementing this protocol keeps every access rule.
+///
+/// Instants (`Date`) are UTC; days and wall-clock times are the center's (`calendar`).
+///
 /// Errors: `BookingError` when the rules refuse a booking (`message(calendar:)` names what
-/// conflicts and when), `SchedulingError` for the rest, a store error for I/O failures.
+/// conflicts and when), `SchedulingError` for the rest, `AccessError.notAllowed` when the viewer
+/// may not, a store error for I/O failures.
 public protocol SchedulingRepository: Sendable {
     /// The center's calendar (time zone) in which local days and times are counted.
     var calendar: CenterCalendar { get }
@@ -244,6 +252,10 @@ public protocol SchedulingRepository: Sendable {
     /// The service catalog (active and inactive), by category then id.
     func services() throws -> [Service]
 
+    /// Inserts or updates the given services (by id) in one transaction and writes one
+    /// `catalog.loaded` event; services not in the list are kept as they are.
+    func loadCatalog(_ services: [Service], by actor: Actor, at now: Date) throws
+
     // MARK: Slots and appointments
 
     /// The next free slots (`SlotFinder`) over the rows of the searched days only. When the
@@ -256,26 +268,49 @@ public protocol SchedulingRepository: Sendable {
     ///   a group service, no room).
     func book(_ appointment: NewAppointment, by actor: Actor, at now: Date) throws -> AppointmentListing
 
-    /// Moves a non-final appointment to `start` (same duration), with another counselor or
-    /// room when given (nil keeps them), re-checking every rule; the appointment never
-    /// conflicts with its old time. Writes `appointment.rescheduled` (old and new times).
+    /// Moves a booked appointment to `start` (same duration), with another counselor or room
+    /// when given (nil keeps them), re-checking every rule; the appointment never conflicts
+    /// with its old time. Writes `appointment.rescheduled` (old and new times).
+    /// - Returns: the listing as `viewer` may see it.
+    /// - Throws: `AccessError.notAllowed` when `viewer` may not change this appointment
+    ///   (`Permissions.mayChange`, checked in the transaction); `BookingError`, `SchedulingError`.
     func reschedule(appointmentId: Int64, to start: Date, counselorId: Int64?, roomId: Int64?,
-                    by actor: Actor, at now: Date) throws -> AppointmentListing
+                    as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing
 
     /// Cancels a non-final appointment with a reason. Cancelling a group session's
     /// appointment cancels the session. Writes `appointment.cancelled`.
-    /// - Throws: `SchedulingError.status(.reasonMissing | .notAllowed)`, `.appointmentNotFound`.
-    func cancel(appointmentId: Int64, reason: String, by actor: Actor, at now: Date) throws -> AppointmentListing
+    /// - Returns: the listing as `viewer` may see it.
+    /// - Throws: `AccessError.notAllowed` (`Permissions.mayChange`),
+    ///   `SchedulingError.status(.reasonMissing | .notAllowed)`, `.appointmentNotFound`.
+    func cancel(appointmentId: Int64, reason: String, as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing
 
     /// Moves along the lifecycle (`AppointmentStatus.transitions`): checked in (arrived), in
     /// session, completed, no-show. Writes `appointment.status_changed`.
-    /// - Throws: `SchedulingError.status(.notAllowed)` for any other move (cancel with `cancel`).
-    func setStatus(appointmentId: Int64, to status: AppointmentStatus, by actor: Actor, at now: Date) throws -> AppointmentListing
+    /// - Returns: the listing as `viewer` may see it.
+    /// - Throws: `AccessError.notAllowed` (`Permissions.mayChange`),
+    ///   `SchedulingError.status(.notAllowed)` for any other move (cancel with `cancel`).
+    func setStatus(appointmentId: Int64, to status: AppointmentStatus, as viewer: Viewer, by actor: Actor,
+                   at now: Date) throws -> AppointmentListing
 
     /// Sets any status outside the lifecycle (a staff correction), auditing before and after
     /// with the reason (`appointment.status_corrected`). Un-cancelling re-checks the rules.
+    /// - Returns: the listing as `viewer` may see it.
+    /// - Throws: `AccessError.notAllowed` (`Permissions.mayChange`), `SchedulingError.invalid`
+    ///   without a reason, `BookingError` when un-cancelling meets a conflict.
     func correctStatus(appointmentId: Int64, to status: AppointmentStatus, reason: String,
-                       by actor: Actor, at now: Date) throws -> AppointmentListing
+                       as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing
+
+    /// Writes the counselor's notes on an appointment and an `appointment.note_saved` event
+    /// (the text stays out of the trail). Only the appointment's own counselor may (or the
+    /// file owner). - Throws: `SchedulingError.appointmentNotFound`; `AccessError.notAllowed`.
+    func saveCounselorNote(appointmentId: Int64, note: String, as viewer: Viewer, by actor: Actor, at now: Date) throws
+
+    /// Records many appointments at once (demo history, imports), each checked by
+    /// `BookingRules` against the stored rows (not against `now`: history may lie in the past),
+    /// `batchSize` per write transaction; refused ones are skipped and counted.
+    /// - Returns: how many were stored and how many the rules refused.
+    func recordAppointments(_ planned: [PlannedAppointment], by actor: Actor, at now: Date,
+                            batchSize: Int) throws -> (stored: Int, refused: Int)
 
     /// One appointment, if it exists, as `viewer` may see it (`Permissions.redact`).
     func appointment(id: Int64, as viewer: Viewer) throws -> AppointmentListing?
@@ -343,4 +378,11 @@ public protocol SchedulingRepository: Sendable {
     /// Saves the center settings (opening hours, first weekday, grid). The time zone must be
     /// the store's calendar zone. Writes `settings.saved`.
     func saveCenterSettings(_ settings: CenterSettings, by actor: Actor, at now: Date) throws
+}
+
+extension SchedulingRepository {
+    /// `recordAppointments` in batches of 2,000.
+    public func recordAppointments(_ planned: [PlannedAppointment], by actor: Actor, at now: Date) throws -> (stored: Int, refused: Int) {
+        try recordAppointments(planned, by: actor, at: now, batchSize: 2_000)
+    }
 }

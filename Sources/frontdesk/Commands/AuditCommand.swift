@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 
 /// `frontdesk audit`: the append-only audit trail, filtered (issue 5 §4). Reading it changes
 /// nothing; nothing in the product can change or remove a row.
@@ -16,7 +15,7 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "text, json or csv.") var format: OutputFormat = .text
 
     func run() throws {
-        let db = try common.openDatabaseForReading()
+        let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let calendar = db.calendar
         let visitorId = try visitor.map { try findVisitor($0, in: db).id }
         let fromDay = try from.map { try localDate($0, option: "--from") }

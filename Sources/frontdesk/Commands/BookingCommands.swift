@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 
 /// `frontdesk slots --service S`: the next free slots, center-local.
 struct SlotsCommand: ParsableCommand {
@@ -23,7 +22,7 @@ struct SlotsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         let now = try clockNow()
         let first = try from.map { try localDate($0, option: "--from") } ?? db.calendar.localDate(of: now)
         let s = try findService(service, in: db)
@@ -89,7 +88,7 @@ struct BookCommand: ParsableCommand {
 
     func run() throws {
         guard let local = LocalDateTime(iso: at) else { throw UserError("--at: '\(TextOutput.safe(at))' is not a local time like '2026-04-14 10:00'") }
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         let calendar = db.calendar
         let start = try schedulingCall(calendar) { try calendar.instant(local) }
         let now = try clockNow()
@@ -131,9 +130,9 @@ struct CancelCommand: ParsableCommand {
     @Option(help: "Why (kept with the appointment).") var reason: String
 
     func run() throws {
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         let cancelled = try schedulingCall(db.calendar) {
-            try db.cancel(appointmentId: id, reason: reason, by: currentActor(), at: try clockNow())
+            try db.cancel(appointmentId: id, reason: reason, as: .fileOwner, by: currentActor(), at: try clockNow())
         }
         print("appointment \(cancelled.id) cancelled: \(localSpan(cancelled.localStart, cancelled.localEnd)), \(TextOutput.safe(cancelled.counselorName))")
     }
@@ -192,7 +191,7 @@ struct AppointmentsCommand: ParsableCommand {
         @Flag(help: "Read the new notes from standard input.") var stdin = false
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             guard let listing = try storeCall({ try db.appointment(id: id, as: .fileOwner) }) else {
                 throw UserError(SchedulingError.appointmentNotFound(id).message)
             }
@@ -219,11 +218,11 @@ struct AppointmentsCommand: ParsableCommand {
         @Option(help: "Why (kept in the audit trail).") var reason: String
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let before = try storeCall { try db.appointment(id: id, as: .fileOwner) }
             guard let before else { throw UserError(SchedulingError.appointmentNotFound(id).message) }
             let after = try schedulingCall(db.calendar) {
-                try db.correctStatus(appointmentId: id, to: status, reason: reason, by: currentActor(), at: try clockNow())
+                try db.correctStatus(appointmentId: id, to: status, reason: reason, as: .fileOwner, by: currentActor(), at: try clockNow())
             }
             print("appointment \(after.id): \(before.status.rawValue) → \(after.status.rawValue) (corrected), "
                   + "\(localSpan(after.localStart, after.localEnd)), \(TextOutput.safe(after.counselorName))")

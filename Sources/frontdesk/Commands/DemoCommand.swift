@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import FrontDeskDemo
 import FrontDeskDomain
-import FrontDeskStore
 
 /// `frontdesk demo`: fills a database with reproducible, realistic demo data.
 struct DemoCommand: ParsableCommand {
@@ -61,7 +60,7 @@ struct DemoCommand: ParsableCommand {
         if fresh {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: common.databasePath + suffix) }
         }
-        let db = try common.openDatabase(create: true)
+        let db: any FrontDeskRepository = try common.openDatabase(create: true)
         let calendar = try common.calendar()
         let actor = Actor(name: "demo", terminal: "demo")
         // FRONTDESK_NOW fixes "today" of the whole demo (history, agenda, queue), as for other commands.
@@ -119,7 +118,7 @@ struct DemoCommand: ParsableCommand {
     /// One login per role with the demo-only PINs of the README: receptionist 1111, counselor
     /// 2222 (linked to the first counselor), coordinator 3333, admin 4444. Only ever written to
     /// the demo file this command created (it refuses a database that holds visitors).
-    private func addDemoStaff(_ db: AppDatabase, actor: Actor, now: Date) throws -> [(name: String, pin: String)] {
+    private func addDemoStaff(_ db: any FrontDeskRepository, actor: Actor, now: Date) throws -> [(name: String, pin: String)] {
         var logins: [(String, StaffRole, Int64?, String)] = [("Reception", .receptionist, nil, "1111")]
         if let counselor = try storeCall({ try db.counselors(includeInactive: false) }).first {
             logins.append((counselor.name, .counselor, counselor.id, "2222"))

@@ -1,12 +1,11 @@
 import Foundation
 import FrontDeskDemo
 import FrontDeskDomain
-import FrontDeskStore
 
 /// The scheduling part of `frontdesk demo`: resources, closures, weekly group sessions with
 /// enrollments and a waitlist, and appointments, all through the store's booking rules.
 struct DemoSchedule {
-    let db: AppDatabase
+    let db: any FrontDeskRepository
     let calendar: CenterCalendar
     let now: Date
     let actor: Actor
@@ -56,7 +55,7 @@ struct DemoSchedule {
                 }
                 if s.appointment.localEnd.date < today {
                     for next in [AppointmentStatus.checkedIn, .inSession, .completed] {
-                        _ = try schedulingCall(calendar) { try db.setStatus(appointmentId: s.appointment.id, to: next, by: actor, at: now) }
+                        _ = try schedulingCall(calendar) { try db.setStatus(appointmentId: s.appointment.id, to: next, as: .fileOwner, by: actor, at: now) }
                     }
                 }
             }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import FrontDeskStore
+import FrontDeskDomain
 
 /// `frontdesk init`: creates the database (0600) and loads the default service catalog.
 struct InitCommand: ParsableCommand {
@@ -9,7 +9,7 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let db = try common.openDatabase(create: true)
+        let db: any FrontDeskRepository = try common.openDatabase(create: true)
         let services = try ShippedData.services()
         try storeCall { try db.loadCatalog(services, by: currentActor(), at: Date()) }
         print("Database ready: \(common.databasePath) (\(services.count) services)")

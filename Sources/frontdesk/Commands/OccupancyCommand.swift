@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 import FrontDeskUI
 import TerminalKit
 
@@ -56,7 +55,7 @@ struct OccupancyCommand: ParsableCommand {
         // Column widths of names in any script (character types only; numbers keep the C format).
         TerminalLocale.useUTF8ForTests()
         let p = try period.period()
-        let db = try common.openDatabaseForReading()
+        let db: any FrontDeskRepository = try common.openDatabaseForReading()
         if period.sql { return FileHandle.standardOutput.write(Data(db.occupancySQLScript(p).utf8)) }
         let report = try storeCall { try db.occupancy(p) }
         switch period.format {

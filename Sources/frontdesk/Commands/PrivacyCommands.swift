@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 
 /// `frontdesk visitors export CODE`: everything held about one visitor, as JSON, for them
 /// (issue 5 §5). Audited as an opening of the record.
@@ -15,7 +14,7 @@ struct VisitorExportCommand: ParsableCommand {
     @Option(help: "Write to this file (created 0600) instead of standard output.") var output: String?
 
     func run() throws {
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         let visitor = try findVisitor(code, in: db)
         let data = try storeCall {
             try db.exportVisitor(id: visitor.id, includeCounselorNotes: withCounselorNotes, by: currentActor(), at: try clockNow())
@@ -104,7 +103,7 @@ struct PrivacyCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let result = try staffCall(db.calendar) {
                 try db.purgeInactiveVisitors(years: inactiveYears, dryRun: dryRun, by: currentActor(), at: try clockNow())
             }
@@ -123,7 +122,7 @@ struct BackupCommand: ParsableCommand {
     @Argument(help: "The new file (never overwritten).") var path: String
 
     func run() throws {
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         // Said before the store tries: its refusal speaks of creating a database file.
         if FileManager.default.fileExists(atPath: path) {
             throw UserError("\(TextOutput.safe(path)) already exists; a backup never overwrites a file: name a new one")

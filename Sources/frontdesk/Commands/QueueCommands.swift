@@ -1,11 +1,10 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 import FrontDeskUI
 
 /// Finds a visitor by public code, with a clear message when there is none.
-func visitor(code text: String, in db: AppDatabase) throws -> Visitor {
+func visitor(code text: String, in db: any FrontDeskRepository) throws -> Visitor {
     guard let code = VisitorCode(text) else { throw UserError("'\(TextOutput.safe(text))' is not a visitor code (like V-2026-00042)") }
     guard let visitor = try storeCall({ try db.visitor(code: code) }) else { throw UserError("no visitor with code \(code)") }
     return visitor
@@ -29,7 +28,7 @@ struct CheckinCommand: ParsableCommand {
     @Option(help: "psychological, social or professional (or P, S, E).") var category: ServiceCategory
 
     func run() throws {
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         let strings = try ShippedData.strings(common.language)
         let v = try visitor(code: code, in: db)
         let visit = try queueCall(strings) { try db.checkIn(visitorId: v.id, category: category, by: currentActor(), at: try clockNow()) }
@@ -45,7 +44,7 @@ struct CallCommand: ParsableCommand {
     @Option(help: "psychological, social or professional.") var category: ServiceCategory?
 
     func run() throws {
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         let strings = try ShippedData.strings(common.language)
         let entry = try queueCall(strings) { try db.callNext(category: category, by: currentActor(), at: try clockNow()) }
         print("\(entry.visit.ticket)\t\(entry.visitorCode)")
@@ -62,7 +61,7 @@ struct CloseCommand: ParsableCommand {
 
     func run() throws {
         guard let t = QueueTicket(ticket) else { throw UserError("'\(TextOutput.safe(ticket))' is not a ticket (like S-014)") }
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         let strings = try ShippedData.strings(common.language)
         let today = try common.calendar().localDate(of: try clockNow())
         let entries = try storeCall { try db.queue(on: today) }
@@ -92,7 +91,7 @@ struct QueueCommand: ParsableCommand {
         } else {
             day = calendar.localDate(of: now)
         }
-        let db = try common.openDatabase()
+        let db: any FrontDeskRepository = try common.openDatabase()
         let entries = try storeCall { try db.queue(on: day) }.filter { all || $0.visit.isOpen }
         print(QueueOutput.render(entries, format: format, calendar: calendar, now: now, bom: bom), terminator: "")
     }

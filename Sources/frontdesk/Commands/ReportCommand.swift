@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 import FrontDeskUI
 
 /// `frontdesk report --from D --to D [--format text|csv|json]`: the funder report (UNHCR, IOM,
@@ -23,7 +22,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let p = try period.period()
-        let db = try common.openDatabaseForReading()
+        let db: any FrontDeskRepository = try common.openDatabaseForReading()
         if period.sql { return FileHandle.standardOutput.write(Data(db.funderReportSQLScript(p).utf8)) }
         let report = try storeCall { try db.funderReport(p) }
         switch period.format {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 
 /// `frontdesk counselors add|list|edit|remove`.
 struct CounselorsCommand: ParsableCommand {
@@ -18,7 +17,7 @@ struct CounselorsCommand: ParsableCommand {
         @Option(help: "Weekly hours: 'mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00'.") var hours: String
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let hours = try weeklyHours(self.hours)
             let saved = try schedulingCall(db.calendar) {
                 try db.saveCounselor(Counselor(id: 0, name: name, serviceIds: commaList(services), languages: commaList(languages), hours: hours),
@@ -35,7 +34,7 @@ struct CounselorsCommand: ParsableCommand {
         @Flag(help: "Include inactive counselors.") var all = false
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let counselors = try storeCall { try db.counselors(includeInactive: all) }
             switch format {
             case .text:
@@ -79,7 +78,7 @@ struct CounselorsCommand: ParsableCommand {
         @Option(help: "yes or no.") var active: String?
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             var c = try findCounselor(counselor, in: db)
             if let name { c.name = name }
             if let services { c.serviceIds = commaList(services) }
@@ -100,7 +99,7 @@ struct CounselorsCommand: ParsableCommand {
         @Argument(help: "Id or name.") var counselor: String
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let c = try findCounselor(counselor, in: db)
             let outcome = try schedulingCall(db.calendar) { try db.removeCounselor(id: c.id, by: currentActor(), at: try clockNow()) }
             print("counselor \(c.id): \(outcome.rawValue)")
@@ -121,7 +120,7 @@ struct RoomsCommand: ParsableCommand {
         @Option(help: "Seats for attendees (the counselor not counted).") var capacity: Int
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let saved = try schedulingCall(db.calendar) {
                 try db.saveRoom(Room(id: 0, name: name, capacity: capacity), by: currentActor(), at: try clockNow())
             }
@@ -136,7 +135,7 @@ struct RoomsCommand: ParsableCommand {
         @Flag(help: "Include inactive rooms.") var all = false
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let rooms = try storeCall { try db.rooms(includeInactive: all) }
             switch format {
             case .text:
@@ -161,7 +160,7 @@ struct RoomsCommand: ParsableCommand {
         @Option(help: "yes or no.") var active: String?
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             var r = try findRoom(room, in: db)
             if let name { r.name = name }
             if let capacity { r.capacity = capacity }
@@ -180,7 +179,7 @@ struct RoomsCommand: ParsableCommand {
         @Argument(help: "Id or name.") var room: String
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let r = try findRoom(room, in: db)
             let outcome = try schedulingCall(db.calendar) { try db.removeRoom(id: r.id, by: currentActor(), at: try clockNow()) }
             print("room \(r.id): \(outcome.rawValue)")
@@ -205,7 +204,7 @@ struct ClosuresCommand: ParsableCommand {
         func run() throws {
             let first = try localDate(date, option: "--date")
             let last = try until.map { try localDate($0, option: "--until") } ?? first
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let roomId = try room.map { try findRoom($0, in: db).id }
             let saved = try schedulingCall(db.calendar) {
                 try db.saveClosure(Closure(id: 0, first: first, last: last, roomId: roomId, label: label), by: currentActor(), at: try clockNow())
@@ -222,7 +221,7 @@ struct ClosuresCommand: ParsableCommand {
         @Option(help: "Last day, YYYY-MM-DD (default: 31 December of the first day's year).") var to: String?
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let today = db.calendar.localDate(of: try clockNow())
             let first = try from.map { try localDate($0, option: "--from") } ?? LocalDate(year: today.year, month: 1, day: 1)
             let last = try to.map { try localDate($0, option: "--to") } ?? LocalDate(year: first.year, month: 12, day: 31)
@@ -260,7 +259,7 @@ struct ClosuresCommand: ParsableCommand {
         @Argument(help: "The closure's id (see closures list).") var id: Int64
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             try schedulingCall(db.calendar) { try db.removeClosure(id: id, by: currentActor(), at: try clockNow()) }
             print("closure \(id): deleted")
         }

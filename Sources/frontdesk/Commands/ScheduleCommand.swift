@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 import FrontDeskUI
 
 /// `frontdesk schedule [--counselor C] [--date D | --week D] [--format text|csv|json|ics]`.
@@ -22,7 +21,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try common.openDatabaseForReading()
+        let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let calendar = db.calendar
         let now = try clockNow()
         let first: LocalDate, last: LocalDate

@@ -16,7 +16,7 @@ struct ServicesCommand: ParsableCommand {
         @Flag(help: "Include withdrawn services.") var all = false
 
         func run() throws {
-            let db = try common.openDatabaseForReading()
+            let db: any FrontDeskRepository = try common.openDatabaseForReading()
             let services = try storeCall { try db.services() }.filter { all || $0.active }
             func name(_ s: Service) -> String { s.name(in: common.language) }
             switch format {

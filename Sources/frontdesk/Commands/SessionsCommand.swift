@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 import FrontDeskUI
 
 /// `frontdesk sessions add|list|enroll|cancel`: group sessions (classes, groups, workshops),
@@ -33,7 +32,7 @@ struct SessionsCommand: ParsableCommand {
             if let until, until < start.date {
                 throw UserError("--weekly-until \(until) comes before the first session (\(start.date))")
             }
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let s = try findService(service, in: db)
             guard let groupCapacity = s.groupCapacity else { throw UserError("\(s.id) is not a group service") }
             let seats = capacity ?? groupCapacity
@@ -68,7 +67,7 @@ struct SessionsCommand: ParsableCommand {
 
         /// The first counselor by name who delivers the service and whose weekly hours hold the
         /// start; else the only one who delivers it.
-        func defaultCounselor(_ service: Service, at start: LocalDateTime, _ db: AppDatabase) throws -> Counselor {
+        func defaultCounselor(_ service: Service, at start: LocalDateTime, _ db: any FrontDeskRepository) throws -> Counselor {
             let delivering = try storeCall { try db.counselors(includeInactive: false) }.filter { $0.delivers(service.id) }
             let weekday = start.date.isoWeekday
             let working = delivering.filter { c in c.hours.ranges(on: weekday).contains { $0.start <= start.time && start.time < $0.end } }
@@ -78,7 +77,7 @@ struct SessionsCommand: ParsableCommand {
         }
 
         /// The smallest active room with enough seats (ties by id).
-        func defaultRoom(seats: Int, _ db: AppDatabase) throws -> Room {
+        func defaultRoom(seats: Int, _ db: any FrontDeskRepository) throws -> Room {
             let rooms = try storeCall { try db.rooms(includeInactive: false) }.filter { $0.capacity >= seats }
             guard let room = rooms.min(by: { ($0.capacity, $0.id) < ($1.capacity, $1.id) }) else {
                 throw UserError("no room has \(seats) seats")
@@ -98,7 +97,7 @@ struct SessionsCommand: ParsableCommand {
         @Flag(help: "Include cancelled sessions.") var all = false
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let calendar = db.calendar
             let first = try from.map { try localDate($0, option: "--from") } ?? calendar.localDate(of: try clockNow())
             let last = try to.map { try localDate($0, option: "--to") } ?? first.adding(days: 27)
@@ -174,7 +173,7 @@ struct SessionsCommand: ParsableCommand {
         @Option(help: "The visitor's public code, V-YYYY-NNNNN.") var visitor: String
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let v = try findVisitor(visitor, in: db)
             let outcome = try schedulingCall(db.calendar) { try db.enroll(visitorId: v.id, sessionId: session, by: currentActor(), at: try clockNow()) }
             let after = try storeCall { try db.groupSession(id: session) }
@@ -197,7 +196,7 @@ struct SessionsCommand: ParsableCommand {
         @Option(help: "The visitor's public code, V-YYYY-NNNNN.") var visitor: String
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let v = try findVisitor(visitor, in: db)
             guard let before = try storeCall({ try db.groupSession(id: session) }) else {
                 throw UserError(SchedulingError.groupSessionNotFound(session).message)

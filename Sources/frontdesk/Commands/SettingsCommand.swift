@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 
 /// `frontdesk settings show|set`: the center's opening hours and slot grid.
 ///
@@ -18,7 +17,7 @@ struct SettingsCommand: ParsableCommand {
         @OptionGroup var common: CommonOptions
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let settings = try storeCall { try db.centerSettings() }
             print(SettingsCommand.describe(settings), terminator: "")
         }
@@ -37,7 +36,7 @@ struct SettingsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             var settings = try storeCall { try db.centerSettings() }
             if let text = openingHours {
                 guard let hours = WeeklyHours(spec: text) else {

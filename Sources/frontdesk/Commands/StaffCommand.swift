@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 
 /// `frontdesk staff add|list|disable|reset-pin`: staff logins (issue 5 §1).
 ///
@@ -22,7 +21,7 @@ struct StaffCommand: ParsableCommand {
         @Option(help: "For a counselor: their counselor record (id or name).") var counselor: String?
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let counselorId = try counselor.map { try findCounselor($0, in: db).id }
             let pin = try readPIN()
             let member = try staffCall(db.calendar) {
@@ -39,7 +38,7 @@ struct StaffCommand: ParsableCommand {
         @Flag(help: "Include disabled logins.") var all = false
 
         func run() throws {
-            let db = try common.openDatabaseForReading()
+            let db: any FrontDeskRepository = try common.openDatabaseForReading()
             let staff = try storeCall { try db.staff(includeInactive: all) }
             switch format {
             case .text:
@@ -66,7 +65,7 @@ struct StaffCommand: ParsableCommand {
         @Argument(help: "The staff member's name.") var name: String
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             try staffCall(db.calendar) { try db.disableStaff(named: name, by: currentActor(), at: try clockNow()) }
             print("disabled \(TextOutput.safe(name))")
         }
@@ -79,7 +78,7 @@ struct StaffCommand: ParsableCommand {
         @Argument(help: "The staff member's name.") var name: String
 
         func run() throws {
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let pin = try readPIN()
             try staffCall(db.calendar) { try db.resetPIN(named: name, pin: pin, by: currentActor(), at: try clockNow()) }
             print("new PIN set for \(TextOutput.safe(name))")

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CursesBackend
 import Foundation
+import FrontDeskApp
+import FrontDeskDomain
 import FrontDeskStore
 import FrontDeskUI
 import TerminalKit
@@ -60,12 +62,12 @@ struct TUICommand: ParsableCommand {
             throw UserError(error.message)
         }
         defer { terminal.stop() }
-        let runner = AppRunner(db: db, terminal: terminal, actor: actor, calendar: calendar)
-        let now = Date(), size = terminal.size
-        var state = AppScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: size, now: now,
-                                    kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? idleMinutes * 60) : nil)
+        let clock = AppClock.system
+        var state = AppScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: terminal.size,
+                                    now: clock.now(), kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? idleMinutes * 60) : nil)
         state.preferredScreen = screen?.kind
-        runner.run(state)
+        let context = EffectContext(store: db, clock: clock, terminal: actor, strings: strings)
+        AppLoop(state: state, context: context, terminal: terminal).run()
     }
 }
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 import FrontDeskUI
 
 /// `frontdesk visitors add|search|export`.
@@ -45,7 +44,7 @@ struct VisitorsCommand: ParsableCommand {
             } catch {
                 throw UserError(strings.message(for: error))
             }
-            let db = try common.openDatabase()
+            let db: any FrontDeskRepository = try common.openDatabase()
             let visitor = try storeCall { try db.register(valid, by: currentActor(), at: now) }
             print(visitor.code)
         }
@@ -64,8 +63,8 @@ struct VisitorsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db = try common.openDatabase()
-            let found = try storeCall { try db.searchVisitors(query, limit: limit) }
+            let db: any FrontDeskRepository = try common.openDatabase()
+            let found = try storeCall { try db.searchVisitors(query, limit: limit, as: .fileOwner) }
             print(VisitorOutput.render(found, format: format), terminator: "")
         }
     }

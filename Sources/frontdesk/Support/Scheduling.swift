@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
 
 /// The current instant: `FRONTDESK_NOW` (ISO 8601 UTC, `2026-04-01T08:00:00Z`) when set, for
 /// tests and demonstrations that need a fixed clock; else the system clock.
@@ -44,12 +43,12 @@ func localDate(_ text: String, option: String) throws -> LocalDate {
 }
 
 /// Finds a counselor by id, exact name (case-insensitive), or a part of one name.
-func findCounselor(_ text: String, in db: AppDatabase) throws -> Counselor {
+func findCounselor(_ text: String, in db: any FrontDeskRepository) throws -> Counselor {
     try findNamed(text, kind: "counselor", among: try storeCall { try db.counselors(includeInactive: true) }, name: \.name, id: \.id)
 }
 
 /// Finds a room by id, exact name (case-insensitive), or a part of one name.
-func findRoom(_ text: String, in db: AppDatabase) throws -> Room {
+func findRoom(_ text: String, in db: any FrontDeskRepository) throws -> Room {
     try findNamed(text, kind: "room", among: try storeCall { try db.rooms(includeInactive: true) }, name: \.name, id: \.id)
 }
 
@@ -65,7 +64,7 @@ private func findNamed<T>(_ text: String, kind: String, among all: [T], name: Ke
 }
 
 /// Finds a service by id.
-func findService(_ id: String, in db: AppDatabase) throws -> Service {
+func findService(_ id: String, in db: any FrontDeskRepository) throws -> Service {
     guard let s = try storeCall({ try db.services() }).first(where: { $0.id == id.lowercased() }) else {
         throw UserError("no service '\(TextOutput.safe(id))' (frontdesk services lists them)")
     }
@@ -103,6 +102,6 @@ func isoUTC(_ d: Date) -> String {
 }
 
 /// The visitor with this public code (`visitor(code:in:)`, for commands with a `visitor` option).
-func findVisitor(_ code: String, in db: AppDatabase) throws -> Visitor {
+func findVisitor(_ code: String, in db: any FrontDeskRepository) throws -> Visitor {
     try visitor(code: code, in: db)
 }

@@ -20,7 +20,14 @@ extension AdminScreen {
         case .loaded(let data):
             state.data = data
             return []
-        case .saved(let text):
+        case .saved(let change):
+            let s = ctx.strings
+            let text = switch change {
+            case .saved(let name): s("admin.saved", name)
+            case .serviceSaved(let service): s("admin.saved", s.serviceName(service))
+            case .removed(let outcome): s("admin.removed.\(outcome.rawValue)")
+            case .staffDisabled(let name): s("admin.staffDisabled", name)
+            }
             state.modal = nil
             ctx.notice = Notice(.info, text)
             return [.load]

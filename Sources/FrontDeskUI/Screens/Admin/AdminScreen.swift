@@ -87,9 +87,23 @@ public enum AdminScreen: Screen {
         /// A key, the clock, a resize, a reload or coming to the front: from the shell.
         case shell(ShellEvent)
         case loaded(Data)
-        /// A save or removal went through; the text says what happened.
-        case saved(String)
+        /// A save or removal went through; `update` says what happened in the screen's language.
+        case saved(Change)
         case failed(SchedulingFailure)
+    }
+
+    /// What a save or removal did, as the store answered it; `update` words it for the notice.
+    public enum Change: Hashable, Sendable {
+        /// A counselor, room, closure or absence was saved; its name (a closure's label, an
+        /// absence's reason).
+        case saved(name: String)
+        /// A service was offered or withdrawn; named in the screen's language.
+        case serviceSaved(Service)
+        /// A counselor, room, closure or absence was removed: deleted, or deactivated because
+        /// it has appointments.
+        case removed(RemovalOutcome)
+        /// A staff login was disabled.
+        case staffDisabled(name: String)
     }
 
     public enum Effect: Equatable, Sendable {
@@ -111,4 +125,17 @@ public enum AdminScreen: Screen {
 
 
     public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
+}
+
+extension AdminScreen.Effect {
+    /// True when performing the effect may write to the store (an audit row counts): the loop
+    /// then absorbs the change token it moved, so its own write does not reload the screen twice.
+    /// Exhaustive on purpose: a new effect must say whether it writes.
+    public var writes: Bool {
+        switch self {
+        case .load: false
+        case .saveCounselor, .removeCounselor, .saveRoom, .removeRoom, .saveClosure, .removeClosure, .saveAbsence,
+             .removeAbsence, .setServiceActive, .disableStaff: true
+        }
+    }
 }

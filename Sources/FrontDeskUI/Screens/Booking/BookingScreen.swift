@@ -249,3 +249,16 @@ public enum BookingScreen: Screen {
 
     public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }
+
+extension BookingScreen.Effect {
+    /// True when performing the effect may write to the store (an audit row counts): the loop
+    /// then absorbs the change token it moved, so its own write does not reload the screen twice.
+    /// Exhaustive on purpose: a new effect must say whether it writes.
+    public var writes: Bool {
+        switch self {
+        case .loadCatalog, .search, .loadVisitor, .findSlots, .findSessions: false
+        // Opening a visitor's appointments writes `visitor.opened` to the audit trail.
+        case .loadAppointments, .enroll, .cancelEnrollment, .book, .reschedule, .cancel: true
+        }
+    }
+}

@@ -137,3 +137,14 @@ public enum OccupancyScreen: Screen {
         }
     }
 }
+
+extension OccupancyScreen.Effect {
+    /// True when performing the effect may write to the store (an audit row counts): the loop
+    /// then absorbs the change token it moved, so its own write does not reload the screen twice.
+    /// Exhaustive on purpose: a new effect must say whether it writes.
+    public var writes: Bool {
+        switch self {
+        case .load: false
+        }
+    }
+}

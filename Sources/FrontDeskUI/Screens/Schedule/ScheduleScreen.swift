@@ -104,3 +104,15 @@ public enum ScheduleScreen: Screen {
 
     public static func hasDialog(_ state: State) -> Bool { state.modal != nil }
 }
+
+extension ScheduleScreen.Effect {
+    /// True when performing the effect may write to the store (an audit row counts): the loop
+    /// then absorbs the change token it moved, so its own write does not reload the screen twice.
+    /// Exhaustive on purpose: a new effect must say whether it writes.
+    public var writes: Bool {
+        switch self {
+        case .loadCounselors, .loadAgenda: false
+        case .setStatus, .correctStatus, .saveNote: true
+        }
+    }
+}

@@ -95,3 +95,16 @@ public enum SignInScreen: Screen {
     /// The sign-in screen has no dialog: the global keys never reach it anyway.
     public static func hasDialog(_ state: State) -> Bool { false }
 }
+
+extension SignInScreen.Effect {
+    /// True when performing the effect may write to the store (an audit row counts): the loop
+    /// then absorbs the change token it moved, so its own write does not reload the screen twice.
+    /// Exhaustive on purpose: a new effect must say whether it writes.
+    public var writes: Bool {
+        switch self {
+        case .loadStaff, .loadTickets: false
+        // Every attempt is recorded (audit row, failure count or lock).
+        case .signIn, .createFirstAdmin: true
+        }
+    }
+}

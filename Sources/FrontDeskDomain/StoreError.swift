@@ -1,5 +1,8 @@
 /// Why the database could not be opened or a record could not be found. Each case has a
 /// message for the person at the desk or the administrator (English; the UI may translate).
+///
+/// Part of the repository API (the protocols name it in their `Throws:`), so it lives beside
+/// them in the Domain; the SQLite store throws it, and so would another store.
 public enum StoreError: Error, Equatable, Sendable {
     /// The file exists but is not an SQLite database. It was left unchanged.
     case notADatabase(String)

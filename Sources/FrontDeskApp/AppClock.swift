@@ -1,0 +1,16 @@
+import Foundation
+
+/// Where the app reads the time: the system clock in production, a fixed or stepped instant in
+/// tests. Handlers and the loop never read the clock any other way.
+public struct AppClock: Sendable {
+    /// The current instant (UTC).
+    public let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+
+    /// The system's clock: the one place in FrontDeskApp that reads it.
+    public static let system = AppClock { Date() }
+
+    /// A clock stopped at `instant` (UTC).
+    public static func fixed(_ instant: Date) -> AppClock { AppClock { instant } }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskUI
+
+/// Any error an effect can throw, sorted once: the one place where errors become what the
+/// screens show. Every handler maps its errors through `init(_:)` and `FailureMessages`.
+public enum EffectFailure: Equatable, Sendable {
+    case queue(QueueError)
+    case validation(VisitorValidationError)
+    case booking(BookingError)
+    case scheduling(SchedulingError)
+    case signIn(SignInError)
+    /// Already phrased for the desk (`StoreError`, `AccessError`, `StaffError`).
+    case phrased(String)
+    /// Anything else (an I/O or SQL failure): a general message, never its text.
+    case unknown
+
+    /// Sorts a thrown error.
+    public init(_ error: any Error) {
+        switch error {
+        case let e as QueueError: self = .queue(e)
+        case let e as VisitorValidationError: self = .validation(e)
+        case let e as BookingError: self = .booking(e)
+        case let e as SchedulingError: self = .scheduling(e)
+        case let e as SignInError: self = .signIn(e)
+        case let e as StoreError: self = .phrased(e.message)
+        case let e as AccessError: self = .phrased(e.description)
+        case let e as StaffError: self = .phrased(e.description)
+        default: self = .unknown
+        }
+    }
+}
+
+/// Words an `EffectFailure` in the interface language, in the shape each screen receives.
+public struct FailureMessages: Sendable {
+    public let strings: Localizer
+    /// Times in messages (a conflicting booking) are this calendar's wall-clock times.
+    public let calendar: CenterCalendar
+
+    public init(strings: Localizer, calendar: CenterCalendar) {
+        self.strings = strings
+        self.calendar = calendar
+    }
+
+    /// One line of text for a notice.
+    public func text(_ failure: EffectFailure) -> String {
+        switch failure {
+        case .queue(let e): strings.message(for: e)
+        case .validation(let e): strings.message(for: e)
+        case .booking(let e): strings.message(for: e, calendar: calendar)
+        case .scheduling(let e): strings.message(for: e)
+        case .signIn(let e): e.description
+        case .phrased(let text): text
+        case .unknown: strings("error.store")
+        }
+    }
+
+    /// One line of text for a thrown error.
+    public func text(_ error: any Error) -> String { text(EffectFailure(error)) }
+
+    /// What the booking, schedule and admin screens receive (they word booking and scheduling
+    /// errors themselves).
+    public func scheduling(_ error: any Error) -> SchedulingFailure {
+        switch EffectFailure(error) {
+        case .booking(let e): .booking(e)
+        case .scheduling(let e): .scheduling(e)
+        case let other: .store(text(other))
+        }
+    }
+
+    /// What the reception screen receives (it words queue and validation errors itself).
+    public func reception(_ error: any Error) -> ReceptionScreen.Failure {
+        switch EffectFailure(error) {
+        case .queue(let e): .queue(e)
+        case .validation(let e): .validation(e)
+        case let other: .store(text(other))
+        }
+    }
+
+    /// What the sign-in screen receives: a refusal it words itself, or a message.
+    public func signIn(_ error: any Error) -> SignInScreen.Event {
+        switch EffectFailure(error) {
+        case .signIn(let e): .refused(e)
+        case let other: .failed(text(other))
+        }
+    }
+}

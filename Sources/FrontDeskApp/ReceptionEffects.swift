@@ -1,0 +1,47 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskUI
+
+/// Performs the reception screen's effects: the day's queue and expected appointments, search,
+/// registration, check-in, calls and closes.
+public struct ReceptionEffects: Sendable {
+    public let context: EffectContext
+
+    public init(_ context: EffectContext) { self.context = context }
+
+    /// Performs one effect for whoever is signed in; the result comes back as the screen's
+    /// event (nil for none). Nothing is read or written while signed out (the event is then a
+    /// failure, which the shell drops). Failures arrive as `ReceptionScreen.Failure`
+    /// (`FailureMessages.reception`).
+    public func perform(_ effect: ReceptionScreen.Effect, for session: Session) -> ReceptionScreen.Event? {
+        let store = context.store, now = context.clock.now(), actor = session.actor(at: context.terminal)
+        do {
+            let viewer = try session.requireViewer()
+            switch effect {
+            case .loadQueue(let day):
+                return .queueLoaded(try store.queue(on: day), try store.queueCounts(on: day))
+            case .loadExpected(let day):
+                let interval = context.calendar.interval(of: day)
+                return .expectedLoaded(try store.appointments(counselorId: nil, overlapping: UTCInterval(start: interval.lowerBound, end: interval.upperBound),
+                                                              as: viewer))
+            case .markArrived(let appointmentId):
+                return .arrivalMarked(try store.setStatus(appointmentId: appointmentId, to: .checkedIn, as: viewer, by: actor, at: now))
+            case .search(let query, let limit):
+                return .searchCompleted(query: query, results: try store.searchVisitors(query, limit: limit, as: viewer))
+            case .register(let visitor):
+                return .visitorRegistered(try store.register(visitor, by: actor, at: now))
+            case .checkIn(let visitorId, let category):
+                let visit = try store.checkIn(visitorId: visitorId, category: category, by: actor, at: now)
+                guard let visitor = try store.visitor(id: visitorId) else { return .failed(.queue(.visitorNotFound)) }
+                return .checkedIn(visit, visitor)
+            case .callNext(let category):
+                // The ticket names the desk (where the visitor goes); the audit trail, who called.
+                return .ticketCalled(try store.callNext(category: category, by: actor, desk: context.terminal.name, at: now))
+            case .close(let visitId, let outcome):
+                return .visitClosed(try store.close(visitId: visitId, outcome: outcome, by: actor, at: now))
+            }
+        } catch {
+            return .failed(context.failures.reception(error))
+        }
+    }
+}

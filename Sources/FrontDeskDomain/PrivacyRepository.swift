@@ -1,0 +1,59 @@
+import Foundation
+
+/// Everything the center holds about one visitor, for them (`frontdesk visitors export`).
+public struct VisitorRecordExport: Sendable {
+    public var visitor: Visitor
+    /// Walk-in visits, newest first.
+    public var visits: [Visit]
+    /// Appointments and group places, newest first. Counselors' notes only when asked.
+    public var appointments: [AppointmentListing]
+
+    public init(visitor: Visitor, visits: [Visit], appointments: [AppointmentListing]) {
+        self.visitor = visitor
+        self.visits = visits
+        self.appointments = appointments
+    }
+}
+
+/// What `privacy purge` did or, in a dry run, would do.
+public struct PurgeResult: Hashable, Sendable {
+    /// The codes of the visitors anonymized (or to anonymize), by code.
+    public var codes: [VisitorCode]
+    /// The cut-off: no activity at or after this instant (UTC).
+    public var inactiveSince: Date
+
+    public init(codes: [VisitorCode], inactiveSince: Date) {
+        self.codes = codes
+        self.inactiveSince = inactiveSince
+    }
+}
+
+/// The audit trail: who opened or changed what, and when. Every change writes its own event
+/// inside its transaction; this protocol adds the openings and the listing.
+public protocol AuditRepository: Sendable {
+    /// Writes a `visitor.opened` event: the actor looked at this visitor's record.
+    /// - Throws: `StoreError.visitorNotFound`.
+    func recordVisitorOpened(id: Int64, by actor: Actor, at now: Date) throws
+
+    /// The audit events that match, oldest first.
+    func auditEvents(matching filter: AuditFilter) throws -> [AuditEvent]
+}
+
+/// A visitor's rights over their data (export, anonymization after inactivity) and backups.
+public protocol PrivacyRepository: Sendable {
+    /// Reads one visitor's record, visits and appointments and writes a `visitor.exported`
+    /// event, in one transaction (an export is an opening of the record).
+    /// - Parameter includeCounselorNotes: counselors' notes are left out unless asked.
+    /// - Throws: `StoreError.visitorNotFound`.
+    func exportVisitor(id: Int64, includeCounselorNotes: Bool, by actor: Actor, at now: Date) throws -> VisitorRecordExport
+
+    /// Anonymizes visitors with no activity for `years` calendar years before `now` (center
+    /// time), keeping every aggregate count; one `visitor.anonymized` event each. Nothing is
+    /// written in a dry run. - Throws: `AccessError.notAllowed` when `years` < 1.
+    func purgeInactiveVisitors(years: Int, dryRun: Bool, by actor: Actor, at now: Date) throws -> PurgeResult
+
+    /// Copies the whole store to a new file at `path` (a consistent snapshot taken while other
+    /// terminals work; never overwrites) and writes a `database.backup` event.
+    /// - Throws: `StoreError.cannotCreateFile` when `path` exists, or a store error.
+    func backup(to path: String, by actor: Actor, at now: Date) throws
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Aggregate figures: occupancy and the funder report. Counts only, no person. Implemented by
+/// FrontDeskStore over SQLite; kept free of any database type.
+public protocol ReportingRepository: Sendable {
+    /// The occupancy of the period's center-local days (rooms and counselors × days, service
+    /// demand, walk-in waits, no-shows).
+    func occupancy(_ period: ReportingPeriod) throws -> OccupancyReport
+
+    /// The funder report of the period's center-local days, small cells suppressed for publication.
+    func funderReport(_ period: ReportingPeriod) throws -> FunderReport
+
+    /// The statements `occupancy` runs, as one script for the store's own query shell (the
+    /// `sqlite3` shell here), arguments written in: `frontdesk occupancy --sql` and the benchmark.
+    func occupancySQLScript(_ period: ReportingPeriod) -> String
+
+    /// The statement `funderReport` runs, as one script for the store's own query shell.
+    func funderReportSQLScript(_ period: ReportingPeriod) -> String
+}
