@@ -12,6 +12,17 @@ public enum ReceptionCommand: Hashable, Sendable {
 /// The reception screen's key maps. F-keys work everywhere; their letter alternatives work
 /// where no text field has focus (in the queue), and Ctrl alternatives work in the search field.
 public enum ReceptionKeys {
+    /// Moving in a list pane (the queue, the expected arrivals) and to the next pane.
+    private static let listMoves: [KeyBinding<ReceptionCommand>] = [
+        KeyBinding(.switchFocus, [.tab, .backTab], label: "key.focus", inBar: false),
+        KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
+        KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
+        KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
+        KeyBinding(.top, [.home], label: "key.top", inBar: false),
+        KeyBinding(.bottom, [.end], label: "key.bottom", inBar: false),
+    ]
+
     /// Keys while the queue list has focus.
     public static let queue = KeyMap<ReceptionCommand>([
         KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
@@ -21,14 +32,7 @@ public enum ReceptionKeys {
         KeyBinding(.closeVisit, [.function(6), .character("x")], label: "key.close"),
         KeyBinding(.filterCategory, [.function(4), .character("f")], label: "key.filter"),
         KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
-        KeyBinding(.switchFocus, [.tab, .backTab], label: "key.focus", inBar: false),
-        KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
-        KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
-        KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
-        KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
-        KeyBinding(.top, [.home], label: "key.top", inBar: false),
-        KeyBinding(.bottom, [.end], label: "key.bottom", inBar: false),
-    ])
+    ] + listMoves)
 
     /// Keys while the expected arrivals have focus.
     public static let expected = KeyMap<ReceptionCommand>([
@@ -38,14 +42,7 @@ public enum ReceptionKeys {
         KeyBinding(.newVisitor, [.function(2), .character("n")], label: "key.new"),
         KeyBinding(.callNext, [.function(5), .character("c")], label: "key.callNext"),
         KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
-        KeyBinding(.switchFocus, [.tab, .backTab], label: "key.focus", inBar: false),
-        KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
-        KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
-        KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
-        KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
-        KeyBinding(.top, [.home], label: "key.top", inBar: false),
-        KeyBinding(.bottom, [.end], label: "key.bottom", inBar: false),
-    ])
+    ] + listMoves)
 
     /// Keys while the search field has focus: printable keys type into the field.
     public static let search = KeyMap<ReceptionCommand>([
