@@ -33,6 +33,7 @@ enum ReceptionBench {
             signInCPU.append(session.cpuMilliseconds())
             old.append(try session.waitFor(oldMarker))
             // The logins are listed by name: move down to the receptionist's, then type the PIN.
+            try session.waitFor("receptionist") // the "Reception" login's row, whatever curses drew first
             let downs = try position(of: "Reception", inSignInList: session.screen.lines)
             let enter = session.elapsed()
             session.send(String(repeating: "\u{1B}OB", count: downs) + "1111\r")
