@@ -255,8 +255,9 @@ public struct AppDatabase: Sendable {
     // MARK: Transactions
 
     // Every write is GRDB's own `writer.write { db in … }`: one transaction, rolled back when the
-    // closure throws. GRDB 7 begins it IMMEDIATE (GRDB/Core/Database.swift,
-    // `Database.beginTransaction(_:)`: `kind ?? (isReadOnly ? .deferred : .immediate)`, which
+    // closure throws. GRDB 7 begins it IMMEDIATE (GRDB.swift 7.10.0, GRDB/Core/Database.swift in
+    // .build/checkouts once resolved: `Database.beginTransaction(_:)` runs
+    // `kind ?? (isReadOnly ? .deferred : .immediate)`, which
     // `Database.inTransaction` calls from `DatabaseWriter.write`; GRDB's CHANGELOG for 7.0:
     // "Perform all writes with immediate transactions by default"), for the pool of a file and
     // the queue of `openForReading` and `inMemory` alike. The write lock is then taken at BEGIN,

@@ -31,6 +31,9 @@ final class PTYSession {
     let launched: UInt64
     /// What the terminal shows now.
     private(set) var screen = PTYScreen()
+    /// Chunks read but not yet applied to `screen` (a wait returns at the chunk that made its
+    /// condition hold; the next wait goes on from there).
+    private var unapplied: [([UInt8], Double)] = []
     /// `DisplayText.width` (used by `PTYScreen`) needs a UTF-8 locale in this process.
     private static let utf8 = TerminalLocale.useUTF8ForTests()
     private var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -87,27 +90,38 @@ final class PTYSession {
     }
 
     /// Reads the output until `condition` holds for the screen; returns the milliseconds since
-    /// launch when it did.
+    /// launch when the bytes that made it hold were read (the time spent rebuilding the screen
+    /// is not counted: everything waiting is read and stamped before it is looked at).
     /// - Throws: `ProbeError.timeout`, naming `what`, after `timeout` seconds.
     @discardableResult
     func waitUntil(_ what: String, timeout: Double = 30, _ condition: (PTYScreen) -> Bool) throws -> Double {
+        if condition(screen) { return elapsed() }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(timeout * 1e9)
         while true {
-            if condition(screen) { return elapsed() }
+            if unapplied.isEmpty { unapplied = readAvailable(waitingMilliseconds: 100) }
+            while !unapplied.isEmpty {
+                let (bytes, readAt) = unapplied.removeFirst()
+                screen.append(bytes[...])
+                if condition(screen) { return readAt }
+            }
             if DispatchTime.now().uptimeNanoseconds > deadline {
                 throw ProbeError.timeout(what, seen: screen.lines.joined(separator: "\n"))
             }
-            readAvailable(waitingMilliseconds: 100)
         }
     }
 
-    /// Reads what the program wrote, waiting at most `waitingMilliseconds` for something.
-    private func readAvailable(waitingMilliseconds: Int32) {
-        var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        _ = poll(&pfd, 1, waitingMilliseconds)
-        if pfd.revents & Int16(POLLIN) != 0 {
+    /// Reads all the program has written, waiting at most `waitingMilliseconds` for the first
+    /// byte; each chunk with the milliseconds since launch when it was read.
+    private func readAvailable(waitingMilliseconds: Int32) -> [([UInt8], Double)] {
+        var chunks: [([UInt8], Double)] = []
+        var wait = waitingMilliseconds
+        while true {
+            var pfd = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            guard poll(&pfd, 1, wait) > 0, pfd.revents & Int16(POLLIN) != 0 else { return chunks }
             let n = read(master, &buffer, buffer.count)
-            if n > 0 { screen.append(buffer[0..<n]) }
+            guard n > 0 else { return chunks }
+            chunks.append((Array(buffer[0..<n]), elapsed()))
+            wait = 0
         }
     }
 

@@ -11,11 +11,13 @@ import TerminalKit
 /// empty (`DisplayText.width`, which needs a UTF-8 locale: `TerminalLocale.useUTF8ForTests()`).
 struct PTYScreen {
     let width: Int, height: Int
-    private var cells: [[Character]]
+    /// One string a cell: a character with any zero-width marks that follow it; "" for the
+    /// second cell of a wide character.
+    private var cells: [[String]]
     private var row = 0, column = 0
     private var saved = (0, 0)
     private var top = 0, bottom: Int
-    private var last: Character = " "
+    private var last = " "
     private var pending: [UInt8] = []
     private enum State { case text, escape, csi([UInt8]), osc, oscEscape, skipOne }
     private var state = State.text
@@ -28,7 +30,7 @@ struct PTYScreen {
     }
 
     /// The rows as text (a wide character's second cell is left out).
-    var lines: [String] { cells.map { String($0.filter { $0 != "\u{0}" }) } }
+    var lines: [String] { cells.map { $0.joined() } }
 
     /// True when one row shows `text`.
     func shows(_ text: String) -> Bool { lines.contains { $0.contains(text) } }
@@ -44,7 +46,7 @@ struct PTYScreen {
                 pending.append(b)
                 let expected = pending[0] >= 0xF0 ? 4 : pending[0] >= 0xE0 ? 3 : pending[0] >= 0xC0 ? 2 : 1
                 if pending.count >= expected {
-                    put(String(decoding: pending, as: UTF8.self))
+                    for scalar in String(decoding: pending, as: UTF8.self).unicodeScalars { put(scalar) }
                     pending = []
                 }
                 return
@@ -55,7 +57,7 @@ struct PTYScreen {
             case 0x0A, 0x0B, 0x0C: lineFeed()
             case 0x08: column = max(0, column - 1)
             case 0x09: column = min(width - 1, (column / 8 + 1) * 8)
-            case 0x20...0x7E: put(String(UnicodeScalar(b)))
+            case 0x20...0x7E: put(UnicodeScalar(b))
             default: break
             }
         case .escape:
@@ -122,7 +124,7 @@ struct PTYScreen {
             default: for x in min(column, width)..<width { cells[row][x] = " " }; erase((row + 1)..<height)
             }
         case "X": for x in column..<min(width, column + n(0)) { cells[row][x] = " " }
-        case "b": for _ in 0..<min(n(0), width * height) { put(String(last)) }
+        case "b": for _ in 0..<min(n(0), width * height) { for scalar in last.unicodeScalars { put(scalar) } }
         case "@":
             let count = min(n(0), width - column)
             cells[row].insert(contentsOf: Array(repeating: " ", count: count), at: column)
@@ -152,15 +154,20 @@ struct PTYScreen {
         for y in rows where y >= 0 && y < height { cells[y] = Array(repeating: " ", count: width) }
     }
 
-    private mutating func put(_ text: String) {
-        for character in text {
-            let w = max(1, DisplayText.width(of: character))
-            if column + w > width { column = width - w } // curses avoids the last column's wrap
-            cells[row][column] = character
-            if w == 2, column + 1 < width { cells[row][column + 1] = "\u{0}" }
-            last = character
-            column = min(width - 1, column + w)
+    /// Writes one code point at the cursor: ASCII and most others take one cell, wide ones
+    /// two; a zero-width one (a combining mark, a joiner) joins the cell before it.
+    private mutating func put(_ scalar: Unicode.Scalar) {
+        let w = scalar.isASCII ? 1 : DisplayText.width(of: Character(scalar))
+        if w == 0 {
+            if column > 0 { cells[row][column - 1].unicodeScalars.append(scalar) }
+            return
         }
+        let wide = w == 2
+        if column + (wide ? 2 : 1) > width { column = width - (wide ? 2 : 1) } // curses never wraps
+        cells[row][column] = String(scalar)
+        if wide, column + 1 < width { cells[row][column + 1] = "" }
+        last = String(scalar)
+        column = min(width - 1, column + (wide ? 2 : 1))
     }
 
     private mutating func lineFeed() {
