@@ -25,8 +25,8 @@ release:
 test:
 	set -o pipefail; $(SWIFT) test 2>&1 | LC_ALL=C sed -e 's/\x1b/<ESC>/g' -e 's/\xe2\x80\xae/<RLO>/g' -e 's/\x07/<BEL>/g'
 
-## The benchmark (release build): first frame, search, memory (issue 2); free slots, schedule
-## processes, a day beside calcurse (issue 3). Demo data is made once in /tmp/frontdesk-bench/.
+## The benchmark (release build): first frame, search, memory; free slots, schedule
+## processes, a day beside calcurse. Demo data is made once in /tmp/frontdesk-bench/.
 ## It prints a Markdown report; BENCHMARKS.md holds the last full run with notes on reading it.
 ## Issue 10 adds the sign-in and reception frames apart, and what tests used to time. Some parts
 ## only: `make bench BENCH_ARGS="--only first-frame"` (the parts are listed in Bench.swift).

@@ -3,8 +3,8 @@ import Foundation
 /// Numbers written as text the way C's `printf` writes them, without `String(format:)`.
 ///
 /// `String(format:)` goes through Foundation's format parser and, on first use in a process,
-/// its locale set-up: a measurable share of a short command's run (the month occupancy of
-/// issue 4 is timed as a whole process). These give the same characters as `%0Nd` and `%.Nf`.
+/// its locale set-up: a measurable share of a short command's run (a month's occupancy is timed
+/// as a whole process). These give the same characters as `%0Nd` and `%.Nf`.
 public enum NumberText {
     /// `n` in decimal, left-padded with zeros to at least `width` characters, a minus sign
     /// counted in the width: like `printf("%0*d", width, n)` (`zeroPadded(7, width: 3)` is

@@ -1,10 +1,10 @@
 import GRDB
 
 extension AppDatabase {
-    /// The third migration's identifier (issue 5: staff logins, counselor notes).
+    /// The fourth migration's identifier: staff logins, counselor notes.
     static let accessMigration = "v4: staff logins, sign-in lockout, counselor notes"
 
-    /// Tables of issue 5. Instants are INTEGER epoch milliseconds (UTC).
+    /// Tables of staff logins and counselor notes. Instants are INTEGER epoch milliseconds (UTC).
     static func createAccessTables(_ db: Database) throws {
         try db.create(table: "staff") { t in
             t.autoIncrementedPrimaryKey("id")
@@ -28,7 +28,7 @@ extension AppDatabase {
             t.add(column: "anonymized_at", .integer)
         }
         // What reports may count: visitors who consented to reporting, without names or contact
-        // (issue 5 §5: consent honored by reports). Reports read this view, never `visitor`.
+        // (consent is honored by reports). Reports read this view, never `visitor`.
         try db.execute(sql: """
             CREATE VIEW reporting_visitor AS
             SELECT id, sex, birth_year, nationality, languages, status, created_at FROM visitor WHERE consent_reporting

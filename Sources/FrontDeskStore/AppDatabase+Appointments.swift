@@ -8,7 +8,7 @@ import GRDB
 /// Every booking decision reads, inside its IMMEDIATE write transaction, only the rows that can
 /// touch the interval (appointments overlapping it, the counselor's absences then, closures of
 /// its local days) and calls `BookingRules`: two terminals can never take the same slot
-/// (cases/concurrency.md C1).
+/// (of two bookings of it at the same instant, exactly one succeeds).
 extension AppDatabase: SchedulingRepository {
     // MARK: Free slots
 

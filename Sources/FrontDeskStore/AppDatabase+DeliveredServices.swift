@@ -1,7 +1,7 @@
 import GRDB
 
-/// The funder report's services, kept at write time (issue 4's speed target: a year's report
-/// under 100 ms). `delivered_service` holds one row per service delivered (see `FunderReport`:
+/// The funder report's services, kept at write time so that a year's report takes
+/// under 100 ms. `delivered_service` holds one row per service delivered (see `FunderReport`:
 /// a completed appointment, a seat in a completed group session, a walk-in closed as seen or
 /// redirected that is not the arrival for an appointment), with what the report needs to count
 /// unique visitors over any range of instants without grouping by visitor:
@@ -22,7 +22,7 @@ import GRDB
 /// promotion, a walk-in closed as seen, a corrected birth year all show in the next report.
 /// A visitor's rows are few (a handful of services), so a rebuild costs a few index searches.
 extension AppDatabase {
-    /// The identifier of the migration that adds `delivered_service` (issue 4's speed work).
+    /// The identifier of the migration that adds `delivered_service` (for the report's speed).
     static let deliveredServicesMigration = "v5: services delivered per visitor, kept by triggers"
 
     /// Appointment statuses by which a walk-in of the same visitor within 12 hours is that

@@ -96,7 +96,7 @@ extension AppDatabase: PrivacyRepository {
 }
 
 extension AppDatabase {
-    /// `searchVisitors(_:limit:)` as `viewer` may see its results (issue 5 §2): everyone for a
+    /// `searchVisitors(_:limit:)` as `viewer` may see its results: everyone for a
     /// receptionist (and the file owner); for a counselor only their own visitors (an
     /// appointment with them, or a place in one of their group sessions); nobody for roles that
     /// see no person (coordinator, admin).

@@ -139,8 +139,8 @@ extension AppDatabase: QueueRepository {
 
     // MARK: Internals
 
-    /// Marks the visitor's first booked appointment of the center-local day checked in (issue 3
-    /// §3: the reception's check-in is the arrival), in the check-in's transaction, with its
+    /// Marks the visitor's first booked appointment of the center-local day checked in (the
+    /// reception's check-in is the arrival), in the check-in's transaction, with its
     /// `appointment.status_changed` event. Nothing happens when there is none.
     private func markTodaysAppointmentCheckedIn(_ db: Database, visitorId: Int64, day: LocalDate, by actor: Actor, at now: Date) throws {
         let span = calendar.interval(of: day)

@@ -1,7 +1,7 @@
 import GRDB
 
 extension AppDatabase {
-    /// The third migration's identifier (issue 4: occupancy and funder reports).
+    /// The third migration's identifier: occupancy and funder reports.
     static let reportingMigration = "v3: reporting indexes"
 
     /// Indexes that let the occupancy view and the funder report aggregate in SQL without

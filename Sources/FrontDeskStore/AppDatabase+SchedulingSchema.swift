@@ -1,7 +1,7 @@
 import GRDB
 
 extension AppDatabase {
-    /// The second migration's identifier (issue 3: booking and schedules).
+    /// The second migration's identifier: booking and schedules.
     static let schedulingMigration = "v2: counselors, rooms, closures, appointments, group sessions, settings"
 
     /// The longest an appointment may last, in milliseconds (24 h). Window queries bound
@@ -15,7 +15,8 @@ extension AppDatabase {
         return #"{"days":["# + Array(repeating: day, count: 5).joined(separator: ",") + ",[],[]]}"
     }()
 
-    /// Tables of issue 3. Instants are INTEGER epoch milliseconds (UTC), local days `YYYY-MM-DD`.
+    /// Tables of booking and schedules. Instants are INTEGER epoch milliseconds (UTC), local days
+    /// `YYYY-MM-DD`.
     static func createSchedulingTables(_ db: Database) throws {
         try db.create(table: "center_setting") { t in
             t.primaryKey("id", .integer).check { $0 == 1 }

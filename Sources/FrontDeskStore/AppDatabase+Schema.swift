@@ -19,8 +19,8 @@ extension AppDatabase {
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (5 since issue 5 and
-    /// issue 4's delivered services).
+    /// The schema version this binary writes: how many migrations it knows (5: visitors,
+    /// scheduling, reporting indexes, staff logins, delivered services).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }

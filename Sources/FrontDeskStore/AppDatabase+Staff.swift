@@ -123,7 +123,7 @@ extension AppDatabase: StaffRepository {
 
     // MARK: Sign-in
 
-    /// Checks a PIN and records the attempt (issue 5 §1).
+    /// Checks a PIN and records the attempt.
     ///
     /// The hash is checked outside any transaction; then one IMMEDIATE transaction re-reads the
     /// count and the lock (another terminal may have moved them), stores the new count or the

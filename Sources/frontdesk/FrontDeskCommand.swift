@@ -4,7 +4,7 @@ import TerminalKit
 
 /// `frontdesk`: with no subcommand, the reception TUI; subcommands serve scripts and exports.
 ///
-/// Exit codes (DESIGN.md §5): 0 success, 1 user error (one line on stderr), 2 usage error.
+/// Exit codes: 0 success, 1 user error (one line on stderr), 2 usage error.
 @main
 struct FrontDeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// cases/concurrency.md C1: two `frontdesk book` processes released at the same instant on the
+/// Two desks, one slot: two `frontdesk book` processes released at the same instant on the
 /// same slot (Leila Amrani, Salle 2), 100 rounds on 100 fresh slots.
 @Suite(.serialized) struct BookingRaceTests {
     /// Starts `frontdesk book` in a shell that first waits for one line on `fifo`.

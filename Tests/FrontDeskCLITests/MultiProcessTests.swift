@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import Testing
 
-/// Several `frontdesk` processes on one database file (cases/concurrency.md C2–C3).
+/// Several `frontdesk` processes on one database file: C2, queue tickets never repeat; C3, a
+/// check-in waits for another process's write instead of failing.
 @Suite(.serialized) struct MultiProcessTests {
     /// Registers `count` visitors quickly through the demo generator and returns their codes.
     func demoCodes(_ db: String, count: Int) throws -> [String] {

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// `frontdesk occupancy` and `frontdesk report`: CSV and JSON field by field, every case of
-/// cases/exports.md E3 that reaches these exports, the byte-order mark, empty periods, errors.
+/// `frontdesk occupancy` and `frontdesk report`: CSV and JSON field by field, every case of E3
+/// (CSV cells cannot become formulas) that reaches these exports, the byte-order mark, empty
+/// periods, errors.
 @Suite(.serialized) struct ReportingCommandTests {
     /// Rooms named like formulas (E3): `=1+1`, `+SUM(1;1)`, `-2+3`, `@A1`, and a tab then `=1`
     /// (names are trimmed when saved, so it is stored as `=1`). One 45-minute appointment in

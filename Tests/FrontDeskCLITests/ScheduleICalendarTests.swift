@@ -3,8 +3,9 @@ import FrontDeskTestSupport
 import Testing
 
 /// `frontdesk schedule --format ics` read back by independent programs: Python's `icalendar`
-/// package and `calcurse -i` (cases/exports.md E1–E2). A test whose program is missing fails
-/// under `CI=true` and is skipped elsewhere (`ExternalTool.require`); `.ci/run` installs both.
+/// package and `calcurse -i`. E1: all-day closures are DATE values, whatever the process's zone;
+/// E2: text is escaped and lines end in CRLF. A test whose program is missing fails under
+/// `CI=true` and is skipped elsewhere (`ExternalTool.require`); `.ci/run` installs both.
 @Suite(.serialized) struct ScheduleICalendarTests {
 
     /// A week (Mon 2026-03-16) with two appointments, one with a note to escape, and the Eid closure on Fri 2026-03-20.

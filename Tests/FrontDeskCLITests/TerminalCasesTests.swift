@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-/// cases/terminal.md R1–R5 against the real binary in tmux.
+/// The terminal cases against the real binary in tmux: R1, wide characters need ncursesw and a
+/// UTF-8 locale; R2, width by grapheme; R3, resize storms; R4, no terminal or an unknown one;
+/// R5, data never drives the terminal.
 @Suite(.serialized) struct TerminalCasesTests {
     /// A database with the catalog and two visitors, one named with an escape sequence.
     func prepared(_ dir: TempDir) throws -> String {

@@ -1,7 +1,9 @@
 import FrontDeskDomain
 import Testing
 
-/// cases/exports.md E3 and RFC 4180 quoting for the CSV exports (queue, visitors, schedule).
+/// Formula neutralizing and RFC 4180 quoting for the CSV exports (queue, visitors, schedule): a
+/// text cell starting with `=`, `+`, `-`, `@`, tab or carriage return gets a leading `'`; numbers
+/// stay as they are.
 struct CSVWriterTests {
     @Test(arguments: [
         ("=1+1", "'=1+1"),

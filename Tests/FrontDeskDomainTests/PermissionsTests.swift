@@ -2,7 +2,7 @@ import Foundation
 import FrontDeskDomain
 import Testing
 
-/// The permission table (issue 5 §2): each role against each screen and each field, and what
+/// The permission table: each role against each screen and each field, and what
 /// `redact` leaves of an appointment for each viewer.
 struct PermissionsTests {
     static let psych = Service(id: "trauma-follow-up", nameFr: "Suivi psychologique post-traumatique",

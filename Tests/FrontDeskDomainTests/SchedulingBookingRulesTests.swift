@@ -3,7 +3,7 @@ import Testing
 import FrontDeskDomain
 
 @Suite struct SchedulingBookingRulesTests {
-    // MARK: cases/booking-rules.md B1
+    // MARK: B1, intervals are half-open: back-to-back is fine, any overlap is refused
 
     enum Shared: String, CaseIterable, Sendable {
         case room = "Salle 2"

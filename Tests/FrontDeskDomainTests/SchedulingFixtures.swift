@@ -52,7 +52,7 @@ enum Fx {
         Service(id: id, nameFr: id, nameEn: id, category: category, durationMinutes: minutes, groupCapacity: capacity)
     }
 
-    /// Leila Amrani: Mon–Fri 09:00–17:00 (cases/time.md T1), French, Arabic, Darija.
+    /// Leila Amrani: Mon–Fri 09:00–17:00, French, Arabic, Darija.
     static func leila(services: [String] = ["individual-counseling"]) throws -> Counselor {
         Counselor(id: 1, name: "Leila Amrani", serviceIds: services, languages: ["fr", "ar", "ary"],
                   hours: try hours("09:00-17:00"))

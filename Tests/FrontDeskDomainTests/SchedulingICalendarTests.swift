@@ -59,7 +59,7 @@ import Glibc
         return text.hasSuffix("\r\n")
     }
 
-    // MARK: cases/exports.md E1
+    // MARK: All-day closures are DATE values, whatever the process's time zone
 
     @Test func allDayClosuresAreDatesWhateverTheProcessZone() throws {
         let closure = Closure(id: 1, first: try Fx.date("2026-03-20"), last: try Fx.date("2026-03-20"), label: "Fermeture — Aïd")
@@ -103,7 +103,7 @@ import Glibc
         #expect(Self.value("DTEND;VALUE=DATE", in: lines) == c.end)
     }
 
-    // MARK: cases/exports.md E2
+    // MARK: Text is escaped, lines end in CRLF (RFC 5545 §3.3.11, §3.1)
 
     @Test func textIsEscapedAndLinesEndInCRLF() throws {
         let summary = #"Consultation, suivi; dossier 12\B"#

@@ -3,8 +3,9 @@ import Testing
 import FrontDeskDomain
 
 @Suite struct SchedulingLocalTimeTests {
-    /// The facts of cases/README.md (tzdata 2025b), checked against this machine's zone data
-    /// before anything relies on them.
+    /// Casablanca's clock changes of 2026 (tzdata 2025b), checked against this machine's zone data
+    /// before anything relies on them: back from +01 to +00 on 2026-02-15 (02:00–02:59 happens
+    /// twice), forward on 2026-03-22 (02:00–02:59 does not exist).
     @Test func casablancaClockChangesAreWhereTheCasesSay() throws {
         let zone = try #require(TimeZone(identifier: "Africa/Casablanca"))
         // Back: 03:00 +01 → 02:00 +00 at 2026-02-15T02:00Z.
@@ -105,7 +106,7 @@ import FrontDeskDomain
 
     struct DayLength: Sendable { var date: String; var hours: Double }
 
-    /// T2: a day is a calendar day; the changes make 25- and 23-hour days.
+    /// A day is a calendar day; the changes make 25- and 23-hour days.
     @Test(arguments: [DayLength(date: "2026-02-14", hours: 24), DayLength(date: "2026-02-15", hours: 25),
                       DayLength(date: "2026-02-16", hours: 24), DayLength(date: "2026-03-22", hours: 23),
                       DayLength(date: "2026-03-23", hours: 24)])

@@ -3,7 +3,7 @@ import Testing
 import FrontDeskDomain
 
 @Suite struct SchedulingSlotFinderTests {
-    // MARK: cases/time.md T1
+    // MARK: T1, slots follow wall-clock time across Casablanca's clock changes
 
     struct T1: Sendable, CustomTestStringConvertible {
         var listedOn: String, day: String, firstSlotUTC: String
@@ -45,8 +45,8 @@ import FrontDeskDomain
         #expect(Fx.casablanca.localDateTime(of: booked.start).description == "\(c.day) 09:00")
     }
 
-    /// T2: stepping six weeks of days over both clock changes keeps every working day at
-    /// 09:00…16:30 local, while the UTC instant of 09:00 moves with the offset.
+    /// A day is a calendar day: stepping six weeks of days over both clock changes keeps every
+    /// working day at 09:00…16:30 local, while the UTC instant of 09:00 moves with the offset.
     @Test func daysAreSteppedByCalendarAcrossBothChanges() throws {
         let finder = SlotFinder(calendar: Fx.casablanca, counselors: [try Fx.leila()], rooms: [Fx.salle2], appointments: [])
         let first = try Fx.date("2026-02-09"), last = try Fx.date("2026-03-29")

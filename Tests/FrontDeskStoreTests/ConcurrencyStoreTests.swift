@@ -50,7 +50,7 @@ struct ConcurrencyStoreTests {
         #expect(try db.changeToken() != t0)
     }
 
-    /// C2: 4 terminals (separate pools on one file) × 250 check-ins in one category.
+    /// Tickets never repeat: 4 terminals (separate pools on one file) × 250 check-ins, one category.
     @Test func ticketsOfConcurrentTerminalsAreExactlyOneToAThousand() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }
@@ -78,10 +78,11 @@ struct ConcurrencyStoreTests {
         #expect(stored.sorted() == Array(1...1_000))
     }
 
-    /// C3: a terminal holds the write lock; a check-in waits for it and succeeds, while a third
-    /// terminal keeps reading the queue without any error. The holder keeps the lock until the
-    /// reader has finished reads under it and the check-in has started (then a moment more, for
-    /// the check-in to reach its busy wait), so no assertion depends on this machine's speed.
+    /// Waiting, not failing: a terminal holds the write lock; a check-in waits for it and succeeds,
+    /// while a third terminal keeps reading the queue without any error. The holder keeps the lock
+    /// until the reader has finished reads under it and the check-in has started (then a moment
+    /// more, for the check-in to reach its busy wait), so no assertion depends on this machine's
+    /// speed.
     @Test func checkInWaitsForAnotherTerminalsWriteWhileReadsGoOn() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }

@@ -53,8 +53,8 @@ struct MultiProcessStoreTests {
         #expect(try db.services().map(\.id) == ["x"])
     }
 
-    /// C3 with a real second process holding the write lock for 2 s: the check-in waits for its
-    /// commit (the busy timeout) and succeeds.
+    /// Waiting, not failing, with a real second process holding the write lock for 2 s: the
+    /// check-in waits for its commit (the busy timeout) and succeeds.
     @Test func checkInWaitsForAnotherProcesssTransaction() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }

@@ -5,7 +5,7 @@ import FrontDeskDomain
 @testable import FrontDeskStore
 
 struct QueueStoreTests {
-    /// C2, first part: closing visits never restarts numbering.
+    /// Queue tickets never repeat: closing visits never restarts numbering.
     @Test func ticketsGoOnAfterVisitsAreClosed() throws {
         let db = try AppDatabase.inMemory(calendar: rabat)
         let samrawit = try db.register(newVisitor("ሳምራዊት", "ተስፋይ"), by: desk, at: apr14())
@@ -33,7 +33,7 @@ struct QueueStoreTests {
         #expect(visit.day == LocalDate(year: 2026, month: 4, day: 15))
     }
 
-    /// C2, last part: 00:30 in Rabat on 2026-04-15 is 2026-04-14T23:30Z.
+    /// The queue is the center-local day's: 00:30 in Rabat on 2026-04-15 is 2026-04-14T23:30Z.
     @Test func halfPastMidnightBelongsToTheNewLocalDay() throws {
         let db = try AppDatabase.inMemory(calendar: rabat)
         let ids = try registerNumbered(db, count: 2)

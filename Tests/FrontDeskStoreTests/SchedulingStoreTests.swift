@@ -6,8 +6,8 @@ import FrontDeskDomain
 
 /// The booking rules re-checked by the store inside its write transaction.
 struct SchedulingStoreTests {
-    /// cases/booking-rules.md B1: start, minutes, refused. The 10:00–10:00 row cannot reach the
-    /// store (a service lasts at least one minute; the domain tests cover it).
+    /// Half-open intervals against a booking 10:00–10:45: start, minutes, refused. The 10:00–10:00
+    /// row cannot reach the store (a service lasts at least one minute; the domain tests cover it).
     static let b1: [(start: String, minutes: Int, refused: Bool)] = [
         ("10:45", 45, false), ("10:44", 46, true), ("10:00", 30, true), ("09:30", 90, true), ("10:15", 15, true),
     ]
@@ -190,7 +190,8 @@ struct SchedulingStoreTests {
         #expect(slots.map(\.counselorId) == [aminata.id, f.karim.id, f.leila.id])
     }
 
-    /// cases/time.md T1 through the store: 16 slots each Monday, 09:00 stored as 09:00Z, then 08:00Z.
+    /// Slots across Casablanca's clock changes, through the store: 16 slots each Monday, 09:00
+    /// stored as 09:00Z, then 08:00Z.
     @Test(arguments: [("2026-02-13", "2026-02-16", "2026-02-16T09:00:00Z"), ("2026-03-20", "2026-03-23", "2026-03-23T08:00:00Z")])
     func slotsFollowWallClockTimeAcrossClockChanges(asked: String, day: String, stored: String) throws {
         let f = try SchedulingFixture()

@@ -4,7 +4,7 @@ import Testing
 import FrontDeskDomain
 @testable import FrontDeskStore
 
-/// A database holding the case names (cases/README.md) and a few neighbours.
+/// A database holding names in Latin, Arabic and Ge'ez script and a few neighbours.
 private func caseDatabase() throws -> (AppDatabase, [String: Visitor]) {
     let db = try AppDatabase.inMemory(calendar: rabat)
     var byName: [String: Visitor] = [:]

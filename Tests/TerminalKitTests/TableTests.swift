@@ -22,7 +22,8 @@ import Testing
         #expect(Table.columnWidths([], width: 10) == [])
     }
 
-    /// R2 through the table widget: every name cell is 20 columns and the separators line up.
+    /// Width by grapheme through the table widget: every name cell is 20 columns and the
+    /// separators line up.
     @Test func r2NamesLineUp() {
         var frame = Frame(size: Size(width: 40, height: 6))
         Table.render(into: &frame, rect: frame.area, columns: Self.columns, rows: Self.rows, selected: 2, offset: 0)

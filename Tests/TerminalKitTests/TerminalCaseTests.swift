@@ -1,7 +1,8 @@
 import Testing
 @testable import TerminalKit
 
-/// Cases R2 and R5 of shared/cases/terminal.md, at the TerminalKit level.
+/// Terminal cases at the TerminalKit level: R2, width and truncation by grapheme; R5, data never
+/// drives the terminal.
 @Suite struct TerminalCaseTests {
     init() { #expect(UTF8Locale.isSet) }
 

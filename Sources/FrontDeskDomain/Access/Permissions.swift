@@ -1,11 +1,11 @@
 import Foundation
 
-/// The screens a role may open (issue 5 §2). The UI maps its screen kinds onto these.
+/// The screens a role may open. The UI maps its screen kinds onto these.
 public enum ProtectedScreen: String, CaseIterable, Sendable {
     case reception, booking, schedule, occupancy, admin
 }
 
-/// The pieces of data whose visibility depends on the role (issue 5 §2).
+/// The pieces of data whose visibility depends on the role.
 public enum ProtectedField: String, CaseIterable, Sendable {
     /// Given and family name, visitor code.
     case visitorIdentity
@@ -41,7 +41,7 @@ public enum FieldAccess: String, Hashable, Sendable {
     case hidden
 }
 
-/// The permission table: role × screen and role × field, as data (issue 5 §2). The store applies
+/// The permission table: role × screen and role × field, as data. The store applies
 /// the field rules to what it reads (`redact`), and the screens use the screen rules to decide
 /// which screens the F-keys and the menu offer.
 public enum Permissions {

@@ -9,11 +9,11 @@ public enum StaffRole: String, CaseIterable, Codable, Sendable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! // safe: every case is in allCases
     }
 
-    /// True for the roles whose PIN may end a kiosk session (issue 5 §3).
+    /// True for the roles whose PIN may end a kiosk session.
     public var mayQuitKiosk: Bool { self == .coordinator || self == .admin }
 }
 
-/// A staff login: who signs in at a terminal (DESIGN.md §2 "Staff").
+/// A staff login: who signs in at a terminal, under a name and a role.
 ///
 /// A counselor's login is linked to their `Counselor` record (`counselorId`), which decides
 /// whose schedule is "their own". The PIN hash never leaves the store.
@@ -40,7 +40,7 @@ public struct StaffMember: Hashable, Sendable, Codable, Identifiable {
 }
 
 /// Who reads: the role and, for a counselor, their counselor record. Store reads take it and
-/// apply `Permissions` (issue 5 §2: "the store enforces them on reads too").
+/// apply `Permissions`: the store enforces them on reads too.
 public struct Viewer: Hashable, Sendable {
     public var role: StaffRole
     /// The counselor record of a counselor; nil otherwise.
@@ -67,7 +67,7 @@ public struct Viewer: Hashable, Sendable {
     public static let fileOwner = Viewer(role: .admin, counselorId: nil, name: "file owner", isFileOwner: true)
 }
 
-/// A PIN: 4 to 8 ASCII digits (issue 5 §1).
+/// A PIN: 4 to 8 ASCII digits.
 public enum PIN {
     public static let lengths = 4...8
 
@@ -78,7 +78,7 @@ public enum PIN {
 }
 
 /// The lockout rule: after `maxFailures` wrong PINs in a row the account is locked for
-/// `lockDuration` seconds (issue 5 §1: five wrong PINs lock it for 5 minutes). The count and
+/// `lockDuration` seconds (five wrong PINs lock it for 5 minutes). The count and
 /// the lock are stored, so they survive a restart.
 public enum SignInPolicy {
     public static let maxFailures = 5

@@ -36,7 +36,7 @@ public enum AppointmentStatus: String, CaseIterable, Codable, Sendable {
     public func canMove(to next: AppointmentStatus) -> Bool { Self.transitions[self, default: []].contains(next) }
 
     /// True unless cancelled: a non-cancelled appointment holds its counselor, room and visitor
-    /// (DESIGN.md §2), even when completed or a no-show.
+    /// (each is in at most one at a time), even when completed or a no-show.
     public var holdsResources: Bool { self != .cancelled }
 }
 
@@ -90,7 +90,7 @@ public struct Appointment: Hashable, Sendable, Codable, Identifiable {
     public var interpreterLanguage: String?
     /// Free text for staff, written when booking; empty when none.
     public var note: String
-    /// The counselor's own notes on the session (issue 5): only the appointment's counselor
+    /// The counselor's own notes on the session: only the appointment's counselor
     /// reads them (`Permissions`); nil when hidden from the reader, empty when none were written.
     public var counselorNote: String?
     /// Name of the staff member who booked it.

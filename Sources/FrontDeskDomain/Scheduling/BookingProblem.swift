@@ -29,9 +29,9 @@ public struct BookingConflict: Hashable, Sendable {
 /// command line and logs, with times in center-local wall-clock time.
 public enum BookingProblem: Hashable, Sendable {
     /// The room, counselor or visitor is held by another non-cancelled appointment
-    /// (DESIGN.md §2; half-open intervals, cases/booking-rules.md B1).
+    /// (intervals are half-open: 10:00–10:45 and 10:45–11:30 do not conflict).
     case conflict(BookingConflict)
-    /// `end − start` is not the service's duration (issue 3 §2).
+    /// `end − start` is not the service's duration.
     case wrongDuration(expectedMinutes: Int, actualSeconds: Int)
     /// The counselor does not deliver the service (`Counselor.serviceIds`).
     case serviceNotDelivered(counselor: String, serviceId: String)
@@ -102,7 +102,7 @@ public enum BookingProblem: Hashable, Sendable {
 
 /// A booking that cannot be made.
 public enum BookingError: Error, Hashable, Sendable {
-    /// Invalid input: `start >= end`. Checked before any rule (cases/booking-rules.md B1, last row).
+    /// Invalid input: `start >= end` (10:00–10:00 is empty, not a conflict). Checked before any rule.
     case emptyInterval(UTCInterval)
     /// The request breaks these rules, in the order `BookingRules` checks them (never empty).
     case refused([BookingProblem])

@@ -73,20 +73,20 @@ public struct BookingContext: Sendable {
 }
 
 /// The rules a booking must satisfy. Pure: the store calls `validate` inside its IMMEDIATE write
-/// transaction with the rows it read there (DESIGN.md §4), screens call `problems` to explain.
+/// transaction with the rows it read there, screens call `problems` to explain.
 ///
 /// Rules, in the order problems are reported:
 /// 1. `start < end`, else `BookingError.emptyInterval` (invalid input, not a problem).
 /// 2. Active service, counselor and room.
-/// 3. The counselor delivers the service; the duration is the service's (issue 3 §2).
+/// 3. The counselor delivers the service; the duration is the service's.
 /// 4. Not in the past (when `now` is given).
 /// 5. No whole-center or room closure on any local day the interval touches.
 /// 6. Inside one range of the center's opening hours and one of the counselor's working hours,
-///    on the local day of `start` (DESIGN.md §2: "Slots lie inside the counselor's working hours").
+///    on the local day of `start`.
 /// 7. Not overlapping an absence of the counselor.
 /// 8. Room capacity ≥ seats needed.
-/// 9. Room, counselor and visitor each in at most one non-cancelled appointment at a time
-///    (DESIGN.md §2), intervals half-open so back-to-back is fine (cases/booking-rules.md B1);
+/// 9. Room, counselor and visitor each in at most one non-cancelled appointment at a time,
+///    intervals half-open so back-to-back is fine (10:00–10:45 then 10:45–11:30);
 ///    conflicts are listed room, then counselor, then visitor, each by start.
 public enum BookingRules {
     /// Every rule the request breaks; empty when it can be booked.

@@ -21,7 +21,7 @@ public struct Room: Hashable, Sendable, Codable, Identifiable {
 ///
 /// The span is in center-local calendar days, `first...last` inclusive; a closure has no time
 /// and no zone, so it is the same days wherever it is shown or exported (iCalendar writes it as
-/// `VALUE=DATE`, cases/exports.md E1).
+/// `VALUE=DATE` with an exclusive end, whatever the process's time zone).
 public struct Closure: Hashable, Sendable, Codable, Identifiable {
     public var id: Int64
     public var first: LocalDate

@@ -216,7 +216,7 @@ public enum SchedulingError: Error, Equatable, Sendable {
 /// Every write is one IMMEDIATE transaction with its audit event. Every booking decision (book,
 /// reschedule, un-cancelling correction, group scheduling, enrollment) reads the rows of the
 /// interval that matters and runs `BookingRules` inside that transaction, so two terminals can
-/// never take the same slot (cases/concurrency.md C1).
+/// never take the same slot: of two bookings of it at the same instant, exactly one succeeds.
 ///
 /// Changes to an existing appointment and every listing of appointments take a `Viewer` (the
 /// signed-in member, or `Viewer.fileOwner` on the command line): the store checks

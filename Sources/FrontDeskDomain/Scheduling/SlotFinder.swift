@@ -79,7 +79,7 @@ public struct Slot: Hashable, Sendable {
 /// median, 3 ms p99 (release build, `SchedulingSlotFinderPerformanceTests`). Pass the rows that
 /// may touch the searched days; more is harmless.
 ///
-/// A slot (DESIGN.md §2, issue 3 §2, cases/time.md):
+/// A slot, in the center's wall-clock time (the same hours on both sides of a clock change):
 /// - starts on the grid: local minutes since midnight a multiple of the grid (default 15), at an
 ///   existing local time (a skipped time gives no slot; a repeated one its earlier instant);
 /// - lasts the service's duration and lies inside one working range of the counselor and one

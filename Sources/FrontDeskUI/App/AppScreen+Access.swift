@@ -2,7 +2,7 @@ import Foundation
 import FrontDeskDomain
 import TerminalKit
 
-/// Kiosk mode (issue 5 §3): the terminal locks itself after `idleSeconds` without a key, and
+/// Kiosk mode: the terminal locks itself after `idleSeconds` without a key, and
 /// quitting needs a coordinator's or admin's PIN.
 public struct KioskSettings: Hashable, Sendable {
     /// Seconds without a key before the lock (default 5 minutes).

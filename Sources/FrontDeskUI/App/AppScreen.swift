@@ -3,7 +3,7 @@ import FrontDeskDomain
 import TerminalKit
 
 /// The application shell: the states of every screen, which one is shown, and everything the
-/// screens share (issue 10 §1–2), as gitui's popups do:
+/// screens share, as gitui's popups do:
 /// - one `ScreenContext` (strings, calendar, desk, size, clock, role, allowed screens) made
 ///   here and handed to each screen's `update` and `render`;
 /// - the overlays, which see keys before the screen: too-small, quit confirmation, help and the

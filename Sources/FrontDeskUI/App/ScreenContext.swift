@@ -3,7 +3,7 @@ import FrontDeskDomain
 import TerminalKit
 
 /// What the shell gives every screen with each event and each frame: the session and the
-/// terminal, which no screen keeps in its own State (STYLE.md, issue 10 §1).
+/// terminal, which no screen keeps in its own State.
 ///
 /// A screen reads everything here and writes only two things back: the notice line (`notice`)
 /// and a request to the shell (`request`: open the help, ask to quit). The shell owns both:
@@ -119,7 +119,7 @@ public struct HelpColumn: Sendable {
     }
 }
 
-/// A screen of the app, as the shell drives it (the Elm architecture of STYLE.md): a value
+/// A screen of the app, as the shell drives it (the Elm architecture): a value
 /// State, a pure `update` that returns effects (data the effect handlers perform), and a
 /// `render` of the body between the shell's title bar and its notice line.
 ///

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 
-/// `frontdesk audit`: the append-only audit trail, filtered (issue 5 §4). Reading it changes
+/// `frontdesk audit`: the append-only audit trail, filtered. Reading it changes
 /// nothing; nothing in the product can change or remove a row.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 
-/// `frontdesk visitors export CODE`: everything held about one visitor, as JSON, for them
-/// (issue 5 §5). Audited as an opening of the record.
+/// `frontdesk visitors export CODE`: everything held about one visitor, as JSON, for them.
+/// Audited as an opening of the record.
 struct VisitorExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export one visitor's data for them (JSON: record, visits, appointments); audited.")
@@ -85,7 +85,7 @@ func writePrivateFile(_ path: String, _ data: Data) throws {
     guard written == data.count else { throw UserError("cannot write \(TextOutput.safe(path))") }
 }
 
-/// `frontdesk privacy purge --inactive-years N [--dry-run]` (issue 5 §5).
+/// `frontdesk privacy purge --inactive-years N [--dry-run]`: anonymizes visitors inactive for N years.
 struct PrivacyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "privacy", abstract: "Privacy: anonymize visitors with no activity for years.", subcommands: [Purge.self])
@@ -114,7 +114,7 @@ struct PrivacyCommand: ParsableCommand {
     }
 }
 
-/// `frontdesk backup PATH`: SQLite's online backup, while terminals keep working (issue 5 §5).
+/// `frontdesk backup PATH`: SQLite's online backup, while terminals keep working.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "Copy the database to a new file (mode 0600) with SQLite's online backup; terminals may keep working.")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 
-/// `frontdesk staff add|list|disable|reset-pin`: staff logins (issue 5 §1).
+/// `frontdesk staff add|list|disable|reset-pin`: staff logins.
 ///
 /// A PIN is never an argument (it would sit in the shell history and in `ps`): it comes from
 /// `$FRONTDESK_PIN` (scripts, tests), else from the terminal without echo (asked twice), else

@@ -3,7 +3,8 @@ import TerminalKit
 import FrontDeskDomain
 import FrontDeskUI
 
-/// Text-format output for a terminal: data never drives the terminal (cases/terminal.md R5).
+/// Text-format output for a terminal: data never drives the terminal (a name holding `ESC[2J` or an
+/// OSC 52 clipboard sequence is printed with visible placeholders).
 enum TextOutput {
     /// The text with control characters, ESC and bidi controls replaced by visible placeholders.
     static func safe(_ text: String) -> String { DisplayText.sanitized(text) }

@@ -12,7 +12,7 @@ import TerminalKit
 /// places appear among their appointments; cancelling one frees the seat for the first waiting,
 /// and the notice names who got it.
 ///
-/// Elm architecture (STYLE.md): pure `update` returning `Effect`s that the runner performs
+/// Elm architecture: pure `update` returning `Effect`s that the runner performs
 /// against the store; `render` draws the whole frame. A refused booking (another terminal took
 /// the slot) keeps the visitor, the service, the filters and the confirmation open with the
 /// message, and reloads the slots.

@@ -6,7 +6,7 @@ import TerminalKit
 /// incremental visitor search, check-in with a queue ticket, the new-visitor form, call next
 /// and close a visit.
 ///
-/// Elm architecture (STYLE.md): `State` is a value, `update` is pure and returns `Effect`s that
+/// Elm architecture: `State` is a value, `update` is pure and returns `Effect`s that
 /// the effect handlers perform against the store, feeding results back as `Event`s; `render`
 /// draws the body inside the shell's chrome. The clock reaches the screen only through the
 /// shell's `ScreenContext`.

@@ -9,7 +9,8 @@ import TerminalKit
 /// status, with a required reason, audited by the store with before and after.
 ///
 /// Rows are wall-clock times in the center's zone: an appointment at 10:00 sits on the 10:00 row
-/// on both sides of a clock change (cases/time.md). Days are stepped by calendar.
+/// on both sides of a clock change (in Casablanca, 2026-02-15 and 2026-03-22). Days are stepped
+/// by calendar.
 public enum ScheduleScreen: Screen {
     /// First and last wall-clock minute shown (08:00–18:00), widened to show earlier or later
     /// appointments.

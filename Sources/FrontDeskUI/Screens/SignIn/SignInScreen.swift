@@ -2,7 +2,7 @@ import Foundation
 import FrontDeskDomain
 import TerminalKit
 
-/// The sign-in screen (DESIGN.md §3 "Login"): choose your name, type your PIN (never echoed),
+/// The sign-in screen: choose your name, type your PIN (never echoed),
 /// Enter. The TUI starts here, and a kiosk returns here after idle time.
 ///
 /// Three modes: signing in; in kiosk mode, a coordinator's or admin's PIN to quit; and, on a
