@@ -50,7 +50,8 @@ public struct ScreenContext: Sendable {
     /// True when the terminal is below `Chrome.minimumSize`: the shell then shows one line only.
     public var isTooSmall: Bool { Chrome.isTooSmall(size) }
 
-    /// A copy with another size, clock or notice (the shell's and tests' way to move on).
+    /// A copy with another size, clock, desk name, viewer or allowed screens (how the shell moves
+    /// its context on); the notice and the request are kept.
     public func with(size: Size? = nil, now: Date? = nil, deskName: String? = nil, viewer: Viewer?? = nil,
                      allowedScreens: [AppScreenKind]?? = nil) -> ScreenContext {
         var copy = ScreenContext(strings: strings, calendar: calendar, reference: reference, deskName: deskName ?? self.deskName,
