@@ -98,6 +98,13 @@ public struct TextField: Hashable, Sendable {
     public mutating func moveHome() { cursor = 0 }
     public mutating func moveEnd() { cursor = characters.count }
 
+    /// True for a key that types text (a printable character), as opposed to an editing or
+    /// command key.
+    public static func isText(_ key: Key) -> Bool {
+        if case .character = key { return true }
+        return false
+    }
+
     /// Applies an editing key.
     ///
     /// Consumes printable characters (even when the field is full, so that a letter never

@@ -63,10 +63,34 @@ struct ReceptionUpdateTests {
         #expect(send(&state, .down) == [])
         #expect(send(&state, .enter) == [])
         #expect(state.modal == .checkIn(CheckInDialog(visitor: Fixture.youssef, category: .social)))
-        #expect(send(&state, .character("P")) == [])
-        #expect(state.modal == .checkIn(CheckInDialog(visitor: Fixture.youssef, category: .psychological)))
-        #expect(send(&state, .enter) == [.checkIn(visitorId: 1, category: .psychological)])
+        #expect(send(&state, .down) == [])
+        #expect(state.modal == .checkIn(CheckInDialog(visitor: Fixture.youssef, category: .professional)))
+        #expect(send(&state, .enter) == [.checkIn(visitorId: 1, category: .professional)])
         #expect(state.modal == nil)
+    }
+
+    /// One key per decision: P, S or E (either case) or the category's digit gives the ticket.
+    @Test(arguments: [(Key.character("P"), ServiceCategory.psychological), (.character("p"), .psychological),
+                      (.character("s"), .social), (.character("E"), .professional), (.character("3"), .professional)])
+    func theCategoryLetterChecksInAtOnce(key: Key, category: ServiceCategory) {
+        var state = Fixture.state()
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.youssef))
+        #expect(send(&state, key) == [.checkIn(visitorId: 1, category: category)])
+        #expect(state.modal == nil)
+    }
+
+    /// The ticket closes on the next letter, which starts the next search.
+    @Test func theNextNameTypedClosesTheTicketAndSearches() {
+        var state = Fixture.state()
+        state.modal = .ticket(TicketDialog(ticket: QueueTicket(category: .social, number: 3), visitorName: "x", visitorCode: Fixture.youssef.code,
+                                           ahead: 0))
+        state.focus = .queue
+        #expect(send(&state, .down) == [])
+        #expect(state.modal != nil, "a key that types nothing keeps the ticket")
+        #expect(send(&state, .character("f")) == [.search(query: "f", limit: S.searchLimit)])
+        #expect(state.modal == nil)
+        #expect(state.focus == .search)
+        #expect(state.searchField.text == "f")
     }
 
     @Test func escapeCancelsTheCheckInDialogWithoutEffect() {

@@ -238,8 +238,15 @@ extension ReceptionScreen {
     private static func handleModalKey(_ state: inout State, _ modal: Modal, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         switch modal {
         case .ticket:
-            if ReceptionKeys.ticket.command(for: key) == .close { state.modal = nil }
-            return []
+            if ReceptionKeys.ticket.command(for: key) == .close {
+                state.modal = nil
+                return []
+            }
+            // One key per decision: the next name typed closes the ticket and goes to the search.
+            guard TextField.isText(key) else { return [] }
+            state.modal = nil
+            state.focus = .search
+            return handleSearchKey(&state, key, &ctx)
         case .checkIn(var dialog):
             let all = ServiceCategory.allCases
             switch ReceptionKeys.checkIn.command(for: key) {
@@ -249,6 +256,10 @@ extension ReceptionScreen {
             case .confirm?:
                 state.modal = nil
                 return [.checkIn(visitorId: dialog.visitor.id, category: dialog.category)]
+            case .choose(let i)? where all.indices.contains(i):
+                // One key per decision: the category's letter (or digit) gives the ticket at once.
+                state.modal = nil
+                return [.checkIn(visitorId: dialog.visitor.id, category: all[i])]
             case let command?:
                 dialog.category = all[command.index(from: all.firstIndex(of: dialog.category) ?? 0, count: all.count)]
             case nil: break
