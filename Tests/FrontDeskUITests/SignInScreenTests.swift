@@ -116,4 +116,17 @@ struct SignInScreenTests {
         let frame = Sched.render({ S.render(s, into: &$0) }, size: Size(width: 60, height: 20))
         #expect(frame.text.contains("Enlarge the window"))
     }
+
+    /// A kiosk asking for a PIN to quit says what Enter and Esc do there: its bar comes from the
+    /// table the reducer reads in that mode.
+    @Test func theKioskQuitBarSaysEnterQuitsAndEscGoesBack() {
+        var s = state(kiosk: true)
+        _ = S.update(&s, .key(.function(10)))
+        #expect(s.mode == .kioskQuit)
+        let bar = s.frame.lines().last ?? ""
+        #expect(bar.hasPrefix("↑↓ Name  Enter Quit the kiosk  Esc Back"), "bar: \(bar)")
+        _ = S.update(&s, .key(.escape))
+        #expect(s.mode == .signIn)
+        #expect(s.frame.lines().last?.hasPrefix("↓ Name  Enter Sign in  Esc Clear  F10 Quit") == true)
+    }
 }

@@ -76,10 +76,10 @@ public enum ShellKeys {
 
     /// The screens menu; a screen's letter, digit or F-key also picks it (`AppScreen`).
     public static let menu = KeyMap<PickerCommand>([
-        KeyBinding(.cancel, [.escape, .function(12), .control("g")], label: "key.dismiss"),
-        KeyBinding(.moveUp, [.up], label: "key.up"),
-        KeyBinding(.moveDown, [.down, .tab], label: "key.down"),
-        KeyBinding(.choose, [.enter], label: "key.choose"),
+        KeyBinding(.moveDown, [.down, .tab], label: "key.choose", display: .keys([.up, .down], joiner: "")),
+        KeyBinding(.choose, [.enter], label: "key.open"),
+        KeyBinding(.cancel, [.escape, .function(12), .control("g")], label: "key.dismiss", display: .keys([.escape], joiner: "")),
+        KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
     ])
 
     /// In the screens menu, each screen the member may open by its letter (either case) and its

@@ -39,14 +39,16 @@ extension AppScreen {
         case .quitConfirm?:
             KeyBar.render(ShellKeys.quit.hints(s), into: &frame, row: l.keys)
             Chrome.renderQuit(s, area: frame.area, &frame)
-        case .menu?, nil:
+        case .menu?:
+            KeyBar.render(ShellKeys.menu.hints(s), into: &frame, row: l.keys)
+        case nil:
             Chrome.renderKeys(S.keyBar(screenState, context), s, l.keys, &frame)
         }
     }
 
     /// The screens menu: one row per screen the member may open, with its letter, digit and key.
     static func renderMenu(_ s: Localizer, _ all: [AppScreenKind], selected: Int, into frame: inout Frame) {
-        let box = Dialog.rect(width: 40, height: all.count + 4, in: frame.area)
+        let box = Dialog.rect(width: 46, height: all.count + 4, in: frame.area)
         let inner = Box.render(into: &frame, rect: box, title: s("menu.title"), style: .bold)
         for (i, kind) in all.enumerated() {
             let key = AppKeys.global.bindings.first { $0.command == .show(kind) }?.keys.first?.name ?? ""

@@ -157,5 +157,5 @@ public struct FieldForm: Hashable, Sendable {
     }
 
     /// Hints for the key bar under the form, from the form key table.
-    public func hints(_ strings: Localizer) -> [KeyHint] { FormKeys.hints(on: focusedKind, strings) }
+    public func hints(_ strings: Localizer) -> [KeyHint] { FormKeys.hints(on: focusedKind, strings, fieldCount: fields.count) }
 }

@@ -52,8 +52,16 @@ public enum FormKeys {
         KeyBinding(.previousMatch, [.pageUp], label: "key.otherMatch", inBar: false),
     ])
 
+    /// The bar of a form with one field (a date, a reason): Enter gives the answer. The same
+    /// keys as `navigation`, which the form reads.
+    public static let singleField = KeyMap<FormCommand>([
+        KeyBinding(.advance, [.enter], label: "key.ok"),
+        KeyBinding(.cancel, [.escape], label: "key.cancel"),
+        KeyBinding(.submit, [.function(2), .control("s")], label: "key.save", inBar: false),
+    ])
+
     /// Every form key map, for the test that walks them all.
-    public static let all = [navigation, choice, toggle, matches]
+    public static let all = [navigation, choice, toggle, matches, singleField]
 
     /// The field kind's own keys.
     static func map(for kind: FormFieldKind) -> KeyMap<FormCommand>? {
@@ -72,8 +80,8 @@ public enum FormKeys {
 
     /// The key bar under a form: the focused field's own keys first, then moving, saving and
     /// cancelling.
-    public static func hints(on kind: FormFieldKind, _ strings: Localizer) -> [KeyHint] {
-        (map(for: kind)?.hints(strings) ?? []) + navigation.hints(strings)
+    public static func hints(on kind: FormFieldKind, _ strings: Localizer, fieldCount: Int = 2) -> [KeyHint] {
+        (map(for: kind)?.hints(strings) ?? []) + (fieldCount == 1 ? singleField : navigation).hints(strings)
     }
 
     /// The field index after moving by `step` among `count` fields, wrapping.

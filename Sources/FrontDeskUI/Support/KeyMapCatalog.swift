@@ -25,7 +25,7 @@ public enum KeyMapCatalog {
             ("global", AppKeys.global.rows),
             ("shell.help", ShellKeys.help.rows), ("shell.quit", ShellKeys.quit.rows),
             ("shell.tooSmall", ShellKeys.tooSmall.rows), ("shell.menu", ShellKeys.menu.rows),
-            ("signIn", SignInKeys.map.rows),
+            ("signIn", SignInKeys.map.rows), ("signIn.kioskQuit", SignInKeys.kioskQuit.rows),
             ("reception.queue", ReceptionKeys.queue.rows), ("reception.expected", ReceptionKeys.expected.rows),
             ("reception.search", ReceptionKeys.search.rows), ("reception.checkIn", ReceptionKeys.checkIn.rows),
             ("reception.closeVisit", ReceptionKeys.closeVisit.rows), ("reception.ticket", ReceptionKeys.ticket.rows),
@@ -35,6 +35,7 @@ public enum KeyMapCatalog {
             ("occupancy", OccupancyKeys.map.rows),
             ("form.navigation", FormKeys.navigation.rows), ("form.choice", FormKeys.choice.rows),
             ("form.toggle", FormKeys.toggle.rows), ("form.matches", FormKeys.matches.rows),
+            ("form.singleField", FormKeys.singleField.rows),
         ]
         for focus in BookingScreen.Focus.allCases {
             maps.append(("booking.\(focus)", BookingKeys.map(for: focus).rows))

@@ -55,7 +55,9 @@ extension ReceptionScreen {
     public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
         let s = ctx.strings
         let screens = Chrome.screensHelp(ctx)
-        return [HelpColumn(s("help.queue"), ReceptionKeys.queue.helpLines(s)),
+        // The expected arrivals' own keys follow the queue's (the rest are the same).
+        let expectedOnly = ReceptionKeys.expected.only([.markArrived]).helpLines(s)
+        return [HelpColumn(s("help.queue"), ReceptionKeys.queue.helpLines(s) + [(keys: "", label: ""), (keys: "", label: s("help.expected"))] + expectedOnly),
                 HelpColumn(s("help.search"), ReceptionKeys.search.helpLines(s) + [(keys: "", label: ""), (keys: "", label: screens.heading)] + screens.lines)]
     }
 

@@ -6,10 +6,10 @@ extension SignInScreen {
     public static func title(_ state: State, _ ctx: ScreenContext) -> String { ctx.strings("signin.title") }
 
     /// The sign-in keys as they are (no screens menu before sign-in).
-    public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent { .dialog(SignInKeys.map.hints(ctx.strings)) }
+    public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent { .dialog(SignInKeys.map(for: state.mode).hints(ctx.strings)) }
 
     public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
-        [HelpColumn(ctx.strings("signin.title"), SignInKeys.map.helpLines(ctx.strings))]
+        [HelpColumn(ctx.strings("signin.title"), SignInKeys.map(for: state.mode).helpLines(ctx.strings))]
     }
 
     /// Draws the body: the names and the PIN (as dots) in a box, a kiosk's ticket board on the

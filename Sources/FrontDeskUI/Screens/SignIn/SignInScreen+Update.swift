@@ -65,7 +65,7 @@ extension SignInScreen {
             ctx.notice = nil
             return []
         }
-        switch SignInKeys.map.command(for: key) {
+        switch SignInKeys.map(for: state.mode).command(for: key) {
         case .up?: state.list.moveUp(); state.pin = ""
         case .down?: state.list.moveDown(); state.pin = ""
         case .erase?: if !state.pin.isEmpty { state.pin.removeLast() }
