@@ -31,7 +31,7 @@ public enum KeyMapCatalog {
             ("reception.closeVisit", ReceptionKeys.closeVisit.rows), ("reception.ticket", ReceptionKeys.ticket.rows),
             ("booking.confirm", BookingKeys.confirm.rows),
             ("schedule.agenda", ScheduleKeys.agenda.rows), ("schedule.counselorPicker", ScheduleKeys.counselorPicker.rows),
-            ("admin.lists", AdminKeys.lists.rows), ("admin.confirmRemove", AdminKeys.confirmRemove.rows),
+            ("admin.lists", AdminKeys.lists.rows), ("admin.staff", AdminKeys.map(for: .staff).rows), ("admin.confirmRemove", AdminKeys.confirmRemove.rows),
             ("occupancy", OccupancyKeys.map.rows),
             ("form.navigation", FormKeys.navigation.rows), ("form.choice", FormKeys.choice.rows),
             ("form.toggle", FormKeys.toggle.rows), ("form.matches", FormKeys.matches.rows),

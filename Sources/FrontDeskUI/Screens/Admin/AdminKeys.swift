@@ -27,6 +27,29 @@ public enum AdminKeys {
 }
 
 extension AdminKeys {
+    /// The keys of one list, from `lists`: only what works there, so the bar never offers a key
+    /// that only answers "not here". Services are offered or withdrawn (no add, edit or
+    /// remove); a staff login is disabled (`x` or F5) and F2 says how staff are added.
+    public static func map(for tab: AdminScreen.Tab) -> KeyMap<AdminCommand> {
+        let common: Set<AdminCommand> = [.help, .nextTab, .previousTab, .quit, .moveUp, .moveDown, .pageUp, .pageDown]
+        switch tab {
+        case .counselors: return lists
+        case .rooms: return lists.only(common.union([.add, .edit, .remove, .toggleActive]))
+        case .closures: return lists.only(common.union([.add, .edit, .remove]))
+        case .services: return lists.only(common.union([.toggleActive]))
+        case .staff: return staff
+        }
+    }
+
+    /// The staff list: disabling is the only change made here.
+    static let staff = KeyMap<AdminCommand>([
+        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.add, [.function(2), .character("n")], label: "key.howToAddStaff"),
+        KeyBinding(.remove, [.character("x"), .delete, .function(5)], label: "key.disable"),
+        KeyBinding(.nextTab, [.tab, .right], label: "key.nextList"),
+        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+    ] + lists.bindings.filter { [.previousTab, .moveUp, .moveDown, .pageUp, .pageDown].contains($0.command) })
+
     /// "Remove this?": Enter or y/o removes, Esc or n keeps.
     public static let confirmRemove = ChoiceKeys.confirm
 }

@@ -18,14 +18,14 @@ extension AdminScreen {
     /// The lists' key map, or the open dialog's.
     public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent {
         switch state.modal {
-        case nil: AdminKeys.lists.keyBar(ctx.strings)
+        case nil: AdminKeys.map(for: state.tab).keyBar(ctx.strings)
         case .form(_, let form)?: .dialog(form.hints(ctx.strings))
         case .confirmRemove?: .dialog(AdminKeys.confirmRemove.hints(ctx.strings))
         }
     }
 
     public static func help(_ state: State, _ ctx: ScreenContext) -> [HelpColumn] {
-        [HelpColumn(ctx.strings("help.admin"), AdminKeys.lists.helpLines(ctx.strings)), Chrome.screensHelp(ctx)]
+        [HelpColumn(ctx.strings("help.admin"), AdminKeys.map(for: state.tab).helpLines(ctx.strings)), Chrome.screensHelp(ctx)]
     }
 
     /// Draws the body: tabs, list, details, and an open dialog.

@@ -47,7 +47,7 @@ extension AdminScreen {
 
     private static func handleKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         if let modal = state.modal { return handleModalKey(&state, modal, key, &ctx) }
-        guard let command = AdminKeys.lists.command(for: key) else { return [] }
+        guard let command = AdminKeys.map(for: state.tab).command(for: key) else { return [] }
         switch command {
         case .help: ctx.request = .help
         case .quit: ctx.request = .quit
