@@ -42,6 +42,15 @@ import Testing
         let queue = try tmux.waitFor("queue row") { $0.contains("S-001") && $0.contains("waiting") }
         #expect(queue.contains("يوسف المهاجر"))
 
+        // A name typed with the queue in focus goes to the search: `cisse` calls no ticket.
+        try tmux.send("Tab")
+        try tmux.type("cisse")
+        try tmux.waitFor("the typed name in the search") { $0.contains("/ cisse") }
+        let called = try sqlite3(db, "SELECT count(*) FROM visit WHERE called_at IS NOT NULL")
+        #expect(called.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try tmux.send("C-u")
+        try tmux.waitFor("an empty search") { !$0.contains("/ cisse") }
+
         // Too small, then whole again.
         try tmux.resize(width: 40, height: 12)
         let small = try tmux.waitFor("Enlarge")

@@ -70,7 +70,7 @@ import Testing
     @Test func closeVisitDialog() throws {
         var state = busy()
         _ = S.update(&state, .key(.tab))
-        _ = S.update(&state, .key(.character("x")))
+        _ = S.update(&state, .key(.function(6)))
         try Snapshot.assert(Snapshot.render(state), named: "reception-close")
     }
 

@@ -20,7 +20,7 @@ struct ReceptionUpdateTests {
 
     @Test func typingInSearchAsksForResultsOfTheWholeQuery() {
         var state = Fixture.state()
-        #expect(send(&state, .tab, .character("/")) == [])
+        #expect(send(&state, .tab, .function(3)) == [])
         #expect(state.focus == .search)
         #expect(send(&state, .character("a")) == [.search(query: "a", limit: S.searchLimit)])
         #expect(send(&state, .character("ï")) == [.search(query: "aï", limit: S.searchLimit)])
@@ -36,14 +36,34 @@ struct ReceptionUpdateTests {
         #expect(state.categoryFilter == nil)
     }
 
-    @Test func lettersInTheQueueAreCommandsNotText() {
+    /// Typing a name with the queue or the expected arrivals in focus types into the search:
+    /// `cisse` calls no ticket, `ama` marks nobody arrived, `fatima` filters nothing.
+    @Test(arguments: [1, 2])
+    func lettersInAListPaneGoToTheSearch(tabs: Int) {
         var state = Fixture.state()
-        _ = send(&state, .tab)
-        #expect(state.focus == .queue)
-        #expect(send(&state, .character("f")) == [])
-        #expect(state.categoryFilter == .psychological)
-        #expect(send(&state, .character("z")) == [])
-        #expect(state.searchField.text.isEmpty)
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+        for _ in 0..<tabs { _ = send(&state, .tab) }
+        #expect(state.focus == (tabs == 1 ? .queue : .expected))
+        let effects = "cisse".flatMap { send(&state, .character($0)) }
+        #expect(effects == ["c", "ci", "cis", "ciss", "cisse"].map { .search(query: $0, limit: S.searchLimit) })
+        #expect(state.focus == .search)
+        #expect(state.searchField.text == "cisse")
+        #expect(state.categoryFilter == nil && state.modal == nil && state.overlay == nil)
+    }
+
+    /// Every printable ASCII character, in every pane, only edits and searches.
+    @Test func noPrintableKeyActsOnData() {
+        for tabs in 0...2 {
+            for scalar in (0x20...0x7E).compactMap(Unicode.Scalar.init) {
+                var state = Fixture.state()
+                _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+                for _ in 0..<tabs { _ = send(&state, .tab) }
+                let effects = send(&state, .character(Character(scalar)))
+                let onlySearch = effects.allSatisfy { if case .search = $0 { true } else { false } }
+                #expect(onlySearch, "\(scalar) in pane \(tabs): \(effects)")
+                #expect(state.modal == nil && state.overlay == nil && state.categoryFilter == nil, "\(scalar) in pane \(tabs)")
+            }
+        }
     }
 
     @Test func resultsOfAnOlderQueryAreDropped() {
@@ -127,10 +147,10 @@ struct ReceptionUpdateTests {
         var state = Fixture.state()
         _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
         #expect(state.queueRows.map(\.visit.ticket.description) == ["S-012", "S-014", "P-003", "E-005", "S-015"])
-        _ = send(&state, .tab, .character("f"))
+        _ = send(&state, .tab, .function(4))
         #expect(state.categoryFilter == .psychological)
         #expect(state.queueRows.map(\.visit.ticket.description) == ["P-003"])
-        _ = send(&state, .character("f"))
+        _ = send(&state, .control("f"))
         #expect(state.queueRows.map(\.visit.ticket.description) == ["S-012", "S-014", "S-015"])
         #expect(send(&state, .function(5)) == [.callNext(.social)])
     }
@@ -162,7 +182,7 @@ struct ReceptionUpdateTests {
     @Test func closeVisitDialogChoosesAnOutcome() {
         var state = Fixture.state()
         _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
-        #expect(send(&state, .tab, .character("x")) == [])
+        #expect(send(&state, .tab, .control("x")) == [])
         guard case .closeVisit(let dialog)? = state.modal else { Issue.record("no close dialog"); return }
         #expect(dialog.entry.visit.ticket.description == "S-012")
         #expect(send(&state, .character("l")) == [])
@@ -175,16 +195,19 @@ struct ReceptionUpdateTests {
         #expect(state.overlay == .quitConfirm)
         #expect(send(&state, .character("n")) == [])
         #expect(state.overlay == nil && !state.quitRequested)
-        #expect(send(&state, .tab, .character("q"), .character("y")) == [])
+        #expect(send(&state, .tab, .control("q"), .character("y")) == [])
         #expect(state.quitRequested)
     }
 
-    @Test func helpOpensWithF1AndQuestionMark() {
+    @Test func helpOpensWithF1InEveryPane() {
         var state = Fixture.state()
         _ = send(&state, .function(1))
         #expect(state.overlay == .help)
-        _ = send(&state, .escape, .tab, .character("?"))
+        _ = send(&state, .escape, .tab, .function(1))
         #expect(state.overlay == .help)
+        // `?` is text: it goes to the search, as every printable key does.
+        _ = send(&state, .escape, .character("?"))
+        #expect(state.overlay == nil && state.searchField.text == "?")
     }
 
     @Test func keysBelowTheMinimumSizeDoNothingButQuit() {
@@ -313,10 +336,12 @@ struct ReceptionUpdateTests {
         #expect(state.focus == .expected)
         #expect(send(&state, .enter) == [])
         #expect(state.notice?.text == "يوسف المهاجر is already marked arrived.")
-        #expect(send(&state, .down, .character("a")) == [.markArrived(appointmentId: 2)])
+        #expect(send(&state, .down, .control("r")) == [.markArrived(appointmentId: 2)])
         let arrived = try listing(2, Fixture.samrawit, hour: 11, minute: 0, status: .checkedIn)
         #expect(S.update(&state, .arrivalMarked(arrived)) == [.loadExpected(LocalDate(year: 2026, month: 4, day: 14))])
         #expect(state.notice?.text == "ሳምራዊት ተስፋይ marked arrived for 11:00.")
+        // The desk is ready for the next person: an empty search has focus.
+        #expect(state.focus == .search && state.searchField.text.isEmpty)
     }
 
     @Test func tabCyclesSearchQueueExpected() {

@@ -9,39 +9,40 @@ public enum ReceptionCommand: Hashable, Sendable {
     case markArrived
 }
 
-/// The reception screen's key maps. F-keys work everywhere; their letter alternatives work
-/// where no text field has focus (in the queue), and Ctrl alternatives work in the search field.
+/// The reception screen's key maps. Every printable key types into the search, whatever pane
+/// has focus (a name typed at the wrong moment never calls, closes or filters anything), so
+/// commands are function keys with Ctrl alternatives for terminals that eat F-keys: ^N new,
+/// ^F filter, ^T call the next ticket, ^X close a visit, ^R mark arrived, ^Q quit.
 public enum ReceptionKeys {
     /// Moving in a list pane (the queue, the expected arrivals) and to the next pane.
     private static let listMoves: [KeyBinding<ReceptionCommand>] = [
         KeyBinding(.switchFocus, [.tab, .backTab], label: "key.focus", inBar: false),
-        KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
-        KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
+        KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
         KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
         KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
         KeyBinding(.top, [.home], label: "key.top", inBar: false),
         KeyBinding(.bottom, [.end], label: "key.bottom", inBar: false),
+        KeyBinding(.search, [.function(3), .escape], label: "key.search", inBar: false),
     ]
 
     /// Keys while the queue list has focus.
     public static let queue = KeyMap<ReceptionCommand>([
-        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
-        KeyBinding(.search, [.function(3), .character("/")], label: "key.search"),
-        KeyBinding(.newVisitor, [.function(2), .character("n")], label: "key.new"),
-        KeyBinding(.callNext, [.function(5), .character("c")], label: "key.callNext"),
-        KeyBinding(.closeVisit, [.function(6), .character("x")], label: "key.close"),
-        KeyBinding(.filterCategory, [.function(4), .character("f")], label: "key.filter"),
-        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+        KeyBinding(.help, [.function(1)], label: "key.help"),
+        KeyBinding(.newVisitor, [.function(2), .control("n")], label: "key.new"),
+        KeyBinding(.callNext, [.function(5), .control("t")], label: "key.callNext"),
+        KeyBinding(.closeVisit, [.function(6), .control("x")], label: "key.close"),
+        KeyBinding(.filterCategory, [.function(4), .control("f")], label: "key.filter"),
+        KeyBinding(.quit, [.function(10), .control("q")], label: "key.quit"),
     ] + listMoves)
 
     /// Keys while the expected arrivals have focus.
     public static let expected = KeyMap<ReceptionCommand>([
-        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
-        KeyBinding(.markArrived, [.enter, .character("a")], label: "key.arrived"),
-        KeyBinding(.search, [.function(3), .character("/")], label: "key.search"),
-        KeyBinding(.newVisitor, [.function(2), .character("n")], label: "key.new"),
-        KeyBinding(.callNext, [.function(5), .character("c")], label: "key.callNext"),
-        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+        KeyBinding(.help, [.function(1)], label: "key.help"),
+        KeyBinding(.markArrived, [.enter, .control("r")], label: "key.arrived"),
+        KeyBinding(.newVisitor, [.function(2), .control("n")], label: "key.new"),
+        KeyBinding(.callNext, [.function(5), .control("t")], label: "key.callNext"),
+        KeyBinding(.quit, [.function(10), .control("q")], label: "key.quit"),
     ] + listMoves)
 
     /// Keys while the search field has focus: printable keys type into the field.
@@ -49,9 +50,9 @@ public enum ReceptionKeys {
         KeyBinding(.help, [.function(1)], label: "key.help"),
         KeyBinding(.checkIn, [.enter], label: "key.checkIn"),
         KeyBinding(.newVisitor, [.function(2), .control("n")], label: "key.new"),
-        KeyBinding(.callNext, [.function(5)], label: "key.callNext"),
+        KeyBinding(.callNext, [.function(5), .control("t")], label: "key.callNext"),
         KeyBinding(.switchFocus, [.tab, .backTab, .escape], label: "key.queue"),
-        KeyBinding(.quit, [.function(10)], label: "key.quit"),
+        KeyBinding(.quit, [.function(10), .control("q")], label: "key.quit"),
         KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
         KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
         KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),

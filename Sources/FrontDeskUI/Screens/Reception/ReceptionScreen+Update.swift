@@ -56,6 +56,7 @@ extension ReceptionScreen {
             return []
         case .arrivalMarked(let listing):
             ctx.notice = Notice(.info, ctx.strings("notice.arrived", listing.visitorName ?? "", listing.localStart.time.description))
+            backToSearch(&state)
             return [.loadExpected(ctx.today)]
         case .searchCompleted(let query, let results):
             state.search.receive(query: query, results: results, viewportHeight: resultsViewportHeight(ctx))
@@ -73,9 +74,11 @@ extension ReceptionScreen {
             return [.loadQueue(ctx.today), .loadExpected(ctx.today)]
         case .ticketCalled(let entry):
             ctx.notice = Notice(.info, ctx.strings("notice.called", entry.visit.ticket))
+            backToSearch(&state)
             return [.loadQueue(ctx.today)]
         case .visitClosed(let visit):
             ctx.notice = Notice(.info, ctx.strings("notice.closed", visit.ticket, ctx.strings.outcome(visit.outcome ?? .seen)))
+            backToSearch(&state)
             return [.loadQueue(ctx.today)]
         case .failed(let failure):
             return handleFailure(&state, failure, &ctx)
@@ -85,6 +88,12 @@ extension ReceptionScreen {
     }
 
     static func currentQuery(_ state: State) -> String { state.search.query }
+
+    /// After each action the desk is ready for the next person: focus on an empty search.
+    static func backToSearch(_ state: inout State) {
+        state.focus = .search
+        state.search.clear()
+    }
 
     private static func handleFailure(_ state: inout State, _ failure: Failure, _ ctx: inout ScreenContext) -> [Effect] {
         let text: String
@@ -116,8 +125,15 @@ extension ReceptionScreen {
 
     // MARK: Panes
 
+    /// A printable key in a list pane goes to the search: typing a name never acts on the queue.
+    private static func typeIntoSearch(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect]? {
+        guard TextField.isText(key) else { return nil }
+        state.focus = .search
+        return handleSearchKey(&state, key, &ctx)
+    }
+
     private static func handleQueueKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
-        // Letters are commands here (c, x, f, n, q); typing a name happens in the search pane.
+        if let typed = typeIntoSearch(&state, key, &ctx) { return typed }
         guard let command = ReceptionKeys.queue.command(for: key) else { return [] }
         switch command {
         case .moveUp: state.queueList.moveUp()
@@ -132,6 +148,7 @@ extension ReceptionScreen {
     }
 
     private static func handleExpectedKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
+        if let typed = typeIntoSearch(&state, key, &ctx) { return typed }
         guard let command = ReceptionKeys.expected.command(for: key) else { return [] }
         switch command {
         case .moveUp: state.expectedList.moveUp()
