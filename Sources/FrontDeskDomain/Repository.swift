@@ -18,6 +18,9 @@ public enum VisitorValidationError: Error, Equatable, Sendable {
     case givenNameMissing
     /// A name longer than `VisitorRules.maxNameLength` characters.
     case nameTooLong(max: Int)
+    /// A character of a name carries more marks than any script needs (`max` marks on one
+    /// letter at most): a pile of combining marks.
+    case nameMarksPiled(max: Int)
     /// A name holding control characters or nothing printable.
     case nameInvalid
     case nationalityUnknown(String)

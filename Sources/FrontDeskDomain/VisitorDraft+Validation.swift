@@ -4,6 +4,9 @@ import Foundation
 public enum VisitorRules {
     /// Longest accepted given or family name, in characters (grapheme clusters) after NFC.
     public static let maxNameLength = 100
+    /// Most Unicode scalars one character of a name may hold (a letter and its marks): enough
+    /// for any script's accents, vowel signs and diacritics, not for a pile of combining marks.
+    public static let maxScalarsPerCharacter = 8
     /// Earliest accepted birth year.
     public static let minBirthYear = 1900
     /// Digits a phone number must hold (ITU E.164 allows at most 15).
@@ -11,7 +14,8 @@ public enum VisitorRules {
 
     /// A name as stored: trimmed, inner runs of spaces made one space, Unicode NFC.
     ///
-    /// - Throws: `.nameTooLong` past `maxNameLength`; `.nameInvalid` when it holds a control
+    /// - Throws: `.nameTooLong` past `maxNameLength`; `.nameMarksPiled` when a character holds
+    ///   more than `maxScalarsPerCharacter` scalars; `.nameInvalid` when it holds a control
     ///   character (C0, DEL, C1, line or paragraph separators), a bidi override or isolate
     ///   (U+202A–U+202E, U+2066–U+2069), or no letter at all. An empty result is returned as is.
     public static func normalizedName(_ raw: String) throws(VisitorValidationError) -> String {
@@ -19,11 +23,19 @@ public enum VisitorRules {
         for scalar in raw.unicodeScalars where isForbiddenInName(scalar) {
             throw .nameInvalid
         }
+        // A name is counted in scalars too: "Z" and 40,000 combining marks is one character.
+        if raw.unicodeScalars.count > maxNameLength * maxScalarsPerCharacter {
+            throw raw.contains(where: { $0.unicodeScalars.count > maxScalarsPerCharacter })
+                ? .nameMarksPiled(max: maxScalarsPerCharacter - 1) : .nameTooLong(max: maxNameLength)
+        }
         let nfc = raw.precomposedStringWithCanonicalMapping
         let words = nfc.split(whereSeparator: { $0.isWhitespace })
         let name = words.joined(separator: " ")
         if name.isEmpty { return name }
         guard name.count <= maxNameLength else { throw .nameTooLong(max: maxNameLength) }
+        guard !name.contains(where: { $0.unicodeScalars.count > maxScalarsPerCharacter }) else {
+            throw .nameMarksPiled(max: maxScalarsPerCharacter - 1)
+        }
         guard name.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { throw .nameInvalid }
         return name
     }

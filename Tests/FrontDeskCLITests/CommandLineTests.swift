@@ -86,6 +86,9 @@ struct CommandLineTests {
         (["--given", "Omar", "--nationality", "XX"], "Unknown country: XX. Type part of its name."),
         (["--given", "Omar", "--nationality", "MA", "--birth-year", "2999"], "Birth year 2999 is in the future."),
         (["--given", String(repeating: "a", count: 10_000), "--nationality", "MA"], "A name can hold at most 100 characters."),
+        // One character by count, 40,001 scalars: a pile of combining marks.
+        (["--given", "Z" + String(repeating: "\u{0301}", count: 40_000), "--nationality", "MA"],
+         "A letter of a name can carry at most 7 marks (accents, vowel signs)."),
     ])
     func invalidVisitorsAreRefusedAndNothingIsStored(arguments: [String], message: String) throws {
         let (dir, db) = try fresh()

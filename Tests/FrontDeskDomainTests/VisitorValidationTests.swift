@@ -38,6 +38,9 @@ struct VisitorValidationTests {
         (" ", .givenNameMissing),
         (String(repeating: "a", count: 10_000), .nameTooLong(max: 100)),
         (String(repeating: "é", count: 101), .nameTooLong(max: 100)),
+        // "Z" and 40,000 combining marks is one character by count: refused by its scalars.
+        ("Z" + String(repeating: "\u{0301}", count: 40_000), .nameMarksPiled(max: 7)),
+        ("Ami" + String(repeating: "\u{0308}", count: 9) + "na", .nameMarksPiled(max: 7)),
         ("Ali\u{1B}[2J", .nameInvalid),
         ("Ali\u{7F}", .nameInvalid),
         ("Ali\u{85}", .nameInvalid),
@@ -47,6 +50,7 @@ struct VisitorValidationTests {
         ("12345", .nameInvalid),
     ])
     func badGivenNamesAreRefused(name: String, error: VisitorValidationError) {
+        #expect(name.count <= 10_000)
         #expect(validate(draft { $0.givenName = name }) == .failure(error))
     }
 
@@ -147,5 +151,14 @@ struct VisitorValidationTests {
         var empty = raw
         empty.givenName = "  "
         #expect(throws: VisitorValidationError.givenNameMissing) { try VisitorRules.normalized(empty) }
+    }
+
+    /// Real names keep every mark (Vietnamese, Arabic with harakat, Ge'ez, Devanagari), stored
+    /// as typed after NFC.
+    @Test(arguments: ["Nguyễn Thị Ánh", "مُحَمَّد", "ሳምራዊት", "देवनागरी", "Zoë Ŭlrich"])
+    func namesWithTheirMarksAreKept(name: String) throws {
+        let stored = try VisitorRules.normalizedName(name)
+        #expect(stored == name.precomposedStringWithCanonicalMapping)
+        #expect(stored.unicodeScalars.count == name.precomposedStringWithCanonicalMapping.unicodeScalars.count)
     }
 }

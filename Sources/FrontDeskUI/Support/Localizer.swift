@@ -83,6 +83,7 @@ public struct Localizer: Sendable {
         switch error {
         case .givenNameMissing: self("error.givenNameMissing")
         case .nameTooLong(let max): self("error.nameTooLong", max)
+        case .nameMarksPiled(let max): self("error.nameMarksPiled", max)
         case .nameInvalid: self("error.nameInvalid")
         case .nationalityUnknown(let c): self("error.nationalityUnknown", c)
         case .languageUnknown(let l): self("error.languageUnknown", l)

@@ -77,7 +77,7 @@ public struct VisitorForm: Hashable, Sendable {
     /// The field that a validation error is about, to move the cursor there.
     public static func field(for error: VisitorValidationError) -> Field {
         switch error {
-        case .givenNameMissing, .nameTooLong, .nameInvalid: .givenName
+        case .givenNameMissing, .nameTooLong, .nameMarksPiled, .nameInvalid: .givenName
         case .nationalityUnknown: .nationality
         case .languageUnknown: .languages
         case .birthYearInvalid, .birthYearInFuture: .birthYear
