@@ -17,6 +17,8 @@ extension CursesTerminal {
     ///   unknown CSI (`ESC [` … final byte) or SS3 (`ESC O` x) sequence is dropped whole, so it
     ///   never types text. ESC followed at once by anything else (Alt-x) comes as `.escape` and
     ///   then the key itself: there is no Alt modifier in `Key`.
+    /// - Bracketed paste (`start` turns it on): text between `ESC [ 200 ~` and `ESC [ 201 ~`
+    ///   comes as one `.paste`, never as keys, newlines and tabs included.
     /// - Keys that `Key` cannot name (F13 and up, Ctrl-arrows, mouse) are skipped.
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
         guard !isStopped else { return nil }
@@ -43,7 +45,7 @@ extension CursesTerminal {
                 return .resize(size)
             }
             if status == OK && code == 27 {
-                if let key = keyAfterEscape(window) { return .key(key) }
+                if let event = eventAfterEscape(window) { return event }
             } else if let key = Self.decode(status: status, code: code) {
                 if case .character(let character) = key { return .key(.character(withCombiningMarks(character, window))) }
                 return .key(key)
@@ -96,23 +98,59 @@ extension CursesTerminal {
         }
     }
 
-    /// What an ESC byte starts: nil for a dropped unknown sequence, else `.escape`.
-    private func keyAfterEscape(_ window: UnsafeMutablePointer<WINDOW>?) -> Key? {
-        guard let (status, code) = readAtOnce(window) else { return .escape }
+    /// What an ESC byte starts: nil for a dropped unknown sequence, a `.paste` for a bracketed
+    /// paste, else `.escape`.
+    private func eventAfterEscape(_ window: UnsafeMutablePointer<WINDOW>?) -> TerminalEvent? {
+        guard let (status, code) = readAtOnce(window) else { return .key(.escape) }
         guard status == OK, code == 0x5B || code == 0x4F else { // "[" or "O"
             unread(status, code)
-            return .escape
+            return .key(.escape)
         }
         if code == 0x4F { // SS3: one more byte
             _ = readAtOnce(window)
             return nil
         }
         // CSI: parameter and intermediate bytes (0x20–0x3F), then a final byte (0x40–0x7E).
+        var parameters = ""
         for _ in 0..<32 {
             guard let (_, next) = readAtOnce(window) else { break }
+            if next == 0x7E, parameters == "200" { return .paste(pastedText(window)) }
             if (0x40...0x7E).contains(next) || !(0x20...0x3F).contains(next) { break }
+            if let scalar = Unicode.Scalar(next) { parameters.unicodeScalars.append(scalar) }
         }
         return nil
+    }
+
+    /// The text of a bracketed paste, up to its end mark `ESC [ 201 ~` (waiting up to 200 ms for
+    /// each next part), at most `Self.pasteLimit` scalars (the rest is read and dropped).
+    private func pastedText(_ window: UnsafeMutablePointer<WINDOW>?) -> String {
+        var text = String.UnicodeScalarView()
+        var pending: [UInt32] = [] // a possible end mark, as read so far
+        let end: [UInt32] = [27, 0x5B, 0x32, 0x30, 0x31, 0x7E]
+        while let (status, code) = read(window, waitingMilliseconds: 200) {
+            guard status == OK else { continue } // a key code inside a paste: not text
+            if code == end[pending.count] {
+                pending.append(code)
+                if pending.count == end.count { break }
+                continue
+            }
+            for value in pending + [code] where text.count < Self.pasteLimit {
+                if let scalar = Unicode.Scalar(value) { text.append(scalar) }
+            }
+            pending = []
+        }
+        return String(text)
+    }
+
+    /// The most scalars a paste keeps: far more than any field takes, little enough to read.
+    static let pasteLimit = 65_536
+
+    /// The next input, waiting up to `milliseconds` for it.
+    private func read(_ window: UnsafeMutablePointer<WINDOW>?, waitingMilliseconds milliseconds: Int32) -> (Int32, UInt32)? {
+        wtimeout(window, milliseconds)
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        return status == ERR ? nil : (status, code)
     }
 
     /// The character with the combining characters that are already waiting after it.

@@ -1,4 +1,9 @@
 import CNCursesw
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TerminalKit
 
 /// A `Terminal` on ncursesw: the only code in FrontDesk that calls curses.
@@ -86,6 +91,8 @@ public final class CursesTerminal: Terminal {
         _ = curs_set(0)
         // A lone Esc is told from the start of a key sequence by waiting this long for more bytes.
         _ = set_escdelay(25)
+        // Bracketed paste: pasted text arrives marked, so it is inserted as text, never as keys.
+        CursesTerminal.writeToTerminal(CursesTerminal.bracketedPasteOn)
 
         var capacity = 0
         var defaultColors = false
@@ -102,6 +109,7 @@ public final class CursesTerminal: Terminal {
         guard !isStopped else { return }
         isStopped = true
         _ = set_term(screen)
+        Self.writeToTerminal(Self.bracketedPasteOff)
         _ = endwin()
         CursesSignals.restore()
     }
@@ -117,7 +125,19 @@ public final class CursesTerminal: Terminal {
     /// without `stop()`.
     private static let exitHandlerRegistration: Void = {
         _ = atexit {
-            if !isendwin() { _ = endwin() }
+            if !isendwin() {
+                CursesTerminal.writeToTerminal(CursesTerminal.bracketedPasteOff)
+                _ = endwin()
+            }
         }
     }()
+
+    /// The sequences that turn bracketed paste on and off (xterm; tmux passes them on).
+    static let bracketedPasteOn = "\u{1B}[?2004h", bracketedPasteOff = "\u{1B}[?2004l"
+
+    /// Writes a control sequence straight to the terminal (standard output), outside curses.
+    static func writeToTerminal(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(1, $0.baseAddress, $0.count) }
+    }
 }

@@ -71,6 +71,8 @@ public final class AppLoop {
             pending += AppScreen.update(&state, .key(key))
         case .resize(let size)?:
             pending += AppScreen.update(&state, .resized(size))
+        case .paste(let text)?:
+            pending += AppScreen.update(&state, .paste(text))
         case nil:
             break
         }

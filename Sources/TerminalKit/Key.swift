@@ -43,4 +43,7 @@ public enum TerminalEvent: Equatable, Sendable {
     case key(Key)
     /// The window changed size; the new size in columns and rows.
     case resize(Size)
+    /// Text pasted into the terminal (bracketed paste): text to insert, never keys, whatever it
+    /// holds (newlines and tabs included).
+    case paste(String)
 }

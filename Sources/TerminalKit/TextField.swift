@@ -98,6 +98,27 @@ public struct TextField: Hashable, Sendable {
     public mutating func moveHome() { cursor = 0 }
     public mutating func moveEnd() { cursor = characters.count }
 
+    /// Inserts pasted text as one line: line breaks and tabs become spaces (a run of them one
+    /// space, none at the end), other control characters are dropped (`insert`), and the
+    /// field's length limit holds.
+    /// - Returns: true when anything was inserted.
+    @discardableResult
+    public mutating func paste(_ text: String) -> Bool {
+        var line = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n", "\r", "\t", "\u{2028}", "\u{2029}", " ":
+                pendingSpace = !line.isEmpty
+            default:
+                if pendingSpace { line.append(" ") }
+                pendingSpace = false
+                line.append(scalar)
+            }
+        }
+        return insert(String(line))
+    }
+
     /// True for a key that types text (a printable character), as opposed to an editing or
     /// command key.
     public static func isText(_ key: Key) -> Bool {

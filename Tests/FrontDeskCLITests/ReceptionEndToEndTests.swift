@@ -51,6 +51,14 @@ import Testing
         try tmux.send("C-u")
         try tmux.waitFor("an empty search") { !$0.contains("/ cisse") }
 
+        // A bracketed paste of two lines is text: one line in the search, no ticket.
+        try tmux.type("\u{1B}[200~Fatima Zahra Alaoui\nSalé\n\u{1B}[201~")
+        try tmux.waitFor("the pasted name on one line") { $0.contains("/ Fatima Zahra Alaoui Salé") }
+        let visits = try sqlite3(db, "SELECT count(*) FROM visit")
+        #expect(visits.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        #expect(try !tmux.capture().contains("Walk-in check-in"))
+        try tmux.send("C-u")
+
         // Too small, then whole again.
         try tmux.resize(width: 40, height: 12)
         let small = try tmux.waitFor("Enlarge")

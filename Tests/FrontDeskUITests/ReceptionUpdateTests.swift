@@ -51,6 +51,20 @@ struct ReceptionUpdateTests {
         #expect(state.categoryFilter == nil && state.modal == nil && state.overlay == nil)
     }
 
+    /// A pasted name with line breaks and a tab is text for the search: no check-in, one line.
+    @Test(arguments: [0, 1, 2])
+    func aPasteIsTextNeverKeys(tabs: Int) {
+        var state = Fixture.state()
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+        _ = send(&state, .character("y"))
+        _ = S.update(&state, .searchCompleted(query: "y", results: [Fixture.youssef]))
+        for _ in 0..<tabs { _ = send(&state, .tab) }
+        let effects = S.update(&state, .shell(.paste("Fatima Zahra Alaoui\nSalé\n\tc")))
+        #expect(effects == [.search(query: "yFatima Zahra Alaoui Salé c", limit: S.searchLimit)])
+        #expect(state.modal == nil && state.overlay == nil && state.focus == .search)
+        #expect(state.searchField.text == "yFatima Zahra Alaoui Salé c")
+    }
+
     /// Every printable ASCII character, in every pane, only edits and searches.
     @Test func noPrintableKeyActsOnData() {
         for tabs in 0...2 {

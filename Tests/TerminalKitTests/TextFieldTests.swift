@@ -209,4 +209,16 @@ import Testing
             field.moveRight()
         }
     }
+
+    /// A paste is one line: breaks and tabs become one space, none at the end.
+    @Test(arguments: [("Fatima Zahra Alaoui\nSalé\n", "Fatima Zahra Alaoui Salé"), ("Amina\tc", "Amina c"),
+                      ("\r\n  يوسف \r\n المهاجر\n\n", "يوسف المهاجر"), ("ሳምራዊት", "ሳምራዊት")])
+    func aPasteIsOneLine(pasted: String, expected: String) {
+        var field = TextField()
+        let inserted = field.paste(pasted)
+        #expect(inserted)
+        #expect(field.text == expected)
+        let nothing = field.paste("\n\t")
+        #expect(!nothing, "breaks alone insert nothing")
+    }
 }

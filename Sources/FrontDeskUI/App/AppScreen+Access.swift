@@ -62,6 +62,13 @@ extension AppScreen {
             state.keySinceTick = true
             guard state.session != nil else { return signedOutKey(&state, key) }
             return nil
+        case .paste(let text):
+            state.keySinceTick = true
+            guard state.session != nil else {
+                guard state.overlay == nil, !Chrome.isTooSmall(state.size) else { return [] }
+                return route(SignInScreen.self, \.signIn, .shell(.paste(text)), nil, &state).map(Effect.signIn)
+            }
+            return nil
         case .tick(let now):
             state.now = now
             var effects = route(SignInScreen.self, \.signIn, .tick, nil, &state).map(Effect.signIn)

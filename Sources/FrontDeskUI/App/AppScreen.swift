@@ -127,6 +127,8 @@ public enum AppScreen {
     public enum Event: Sendable {
         case signIn(SignInScreen.Event)
         case key(Key)
+        /// Text pasted into the terminal (bracketed paste).
+        case paste(String)
         case resized(Size)
         case tick(Date)
         /// Another terminal (or this one) changed the database.
@@ -172,6 +174,11 @@ public enum AppScreen {
             return []
         case .key(let key):
             return handleKey(&state, key)
+        case .paste(let text):
+            // Pasted text is for the shown screen's text field; an overlay or a small window
+            // takes none of it.
+            guard state.overlay == nil, !Chrome.isTooSmall(state.size) else { return [] }
+            return send(&state, state.shown, .paste(text))
         case .resized(let size):
             state.size = size
             return AppScreenKind.allCases.flatMap { send(&state, $0, .resized) }

@@ -84,6 +84,9 @@ public enum ShellEvent: Hashable, Sendable {
     case dataChanged
     /// The screen came to the front.
     case shown
+    /// Text pasted into the terminal: inserted into the focused text field as one line, never
+    /// taken as keys (a newline in it submits nothing).
+    case paste(String)
 }
 
 /// A screen's events: its own, and one case that carries the shell's (`case shell(ShellEvent)`

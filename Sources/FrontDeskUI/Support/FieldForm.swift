@@ -128,6 +128,14 @@ public struct FieldForm: Hashable, Sendable {
         return .editing
     }
 
+    /// Inserts pasted text into the focused text field as one line; nothing on a choice or a
+    /// check box. A newline in it never submits.
+    public mutating func paste(_ text: String) {
+        guard case .text(var f) = fields[focus].kind else { return }
+        if f.paste(text) { error = nil }
+        fields[focus].kind = .text(f)
+    }
+
     /// Draws the form centered in `area`.
     public func render(_ strings: Localizer, area: Rect, into frame: inout Frame, width: Int = 64) {
         let top = intro == nil ? 0 : 2

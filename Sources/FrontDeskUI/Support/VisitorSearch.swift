@@ -53,6 +53,15 @@ public struct VisitorSearch: Hashable, Sendable {
         return .search(q)
     }
 
+    /// Inserts pasted text into the field as one line (`TextField.paste`): a newline in it
+    /// submits nothing. - Returns: what it did to the query, as `type` does.
+    public mutating func paste(_ text: String) -> Typing {
+        let before = field.text
+        field.paste(text)
+        guard field.text != before else { return .unchanged }
+        return query.isEmpty ? .cleared : .search(query)
+    }
+
     /// Takes the results of a search. - Returns: false (and changes nothing) when they answer an
     /// older query than the one now typed.
     @discardableResult

@@ -42,6 +42,13 @@ extension AdminScreen {
             return [.load]
         case .shell(.key(let key)):
             return handleKey(&state, key, &ctx)
+        case .shell(.paste(let text)):
+            // Text into the open form's field; never a key.
+            if case .form(let target, var form)? = state.modal {
+                form.paste(text)
+                state.modal = .form(target, form)
+            }
+            return []
         }
     }
 

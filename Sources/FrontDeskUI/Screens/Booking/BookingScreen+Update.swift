@@ -121,6 +121,21 @@ extension BookingScreen {
             return refreshSlots(&state, &ctx)
         case .shell(.key(let key)):
             return handleKey(&state, &ctx, key)
+        case .shell(.paste(let text)):
+            // Text into the open form's field or the visitor search; never a key.
+            switch state.modal {
+            case .cancel(let a, var form)?:
+                form.paste(text)
+                state.modal = .cancel(a, form)
+            case .date(var form)?:
+                form.paste(text)
+                state.modal = .date(form)
+            case nil where state.focus == .visitor:
+                if case .search(let query) = state.search.paste(text) { return [.search(query: query, limit: VisitorSearch.limit)] }
+            default:
+                break
+            }
+            return []
         }
     }
 

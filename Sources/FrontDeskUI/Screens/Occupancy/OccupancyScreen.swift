@@ -59,7 +59,8 @@ public enum OccupancyScreen: Screen {
     /// Applies one event. Pure: no I/O, no clock.
     public static func update(_ state: inout State, _ event: Event, _ ctx: inout ScreenContext) -> [Effect] {
         switch event {
-        case .shell(.resized), .shell(.tick):
+        case .shell(.resized), .shell(.tick), .shell(.paste):
+            // No text field: pasted text is not keys, so it does nothing here.
             return []
         case .shell(.shown), .shell(.dataChanged):
             return reload(&state, ctx)

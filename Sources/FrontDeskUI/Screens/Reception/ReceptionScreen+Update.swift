@@ -84,6 +84,8 @@ extension ReceptionScreen {
             return handleFailure(&state, failure, &ctx)
         case .shell(.key(let key)):
             return handleKey(&state, key, &ctx)
+        case .shell(.paste(let text)):
+            return paste(&state, text, &ctx)
         }
     }
 
@@ -93,6 +95,30 @@ extension ReceptionScreen {
     static func backToSearch(_ state: inout State) {
         state.focus = .search
         state.search.clear()
+    }
+
+    /// Pasted text is text: into the new-visitor form's field, else into the search (closing
+    /// the ticket shown, as typing does); never a key, so a newline in it checks nobody in.
+    private static func paste(_ state: inout State, _ text: String, _ ctx: inout ScreenContext) -> [Effect] {
+        switch state.modal {
+        case .visitorForm(var form)?:
+            form.paste(text)
+            form.error = nil
+            state.modal = .visitorForm(form)
+            return []
+        case .checkIn?, .closeVisit?:
+            return []
+        case .ticket?, nil:
+            state.modal = nil
+            state.focus = .search
+            switch state.search.paste(text) {
+            case .search(let query):
+                ctx.notice = nil
+                return [.search(query: query, limit: searchLimit)]
+            case .cleared, .unchanged:
+                return []
+            }
+        }
     }
 
     private static func handleFailure(_ state: inout State, _ failure: Failure, _ ctx: inout ScreenContext) -> [Effect] {

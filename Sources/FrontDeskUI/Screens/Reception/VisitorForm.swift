@@ -139,6 +139,21 @@ public struct VisitorForm: Hashable, Sendable {
         return .editing
     }
 
+    /// Inserts pasted text into the focused text field as one line (digits only for the birth
+    /// year); nothing on a choice, a check box or "Save". A newline in it never submits.
+    public mutating func paste(_ text: String) {
+        discardArmed = false
+        switch focus {
+        case .givenName: givenName.paste(text)
+        case .familyName: familyName.paste(text)
+        case .birthYear: birthYear.paste(String(text.filter(\.isNumber)))
+        case .nationality: if nationality.paste(text) { nationalityChoice = 0 }
+        case .languages: languages.paste(text)
+        case .phone: phone.paste(text)
+        case .sex, .status, .consentServices, .consentReporting, .save: break
+        }
+    }
+
     /// A key that is not a form command edits the focused text field (digits only for the
     /// birth year).
     private mutating func edit(_ key: Key) {

@@ -37,6 +37,15 @@ extension ScheduleScreen {
             return reload(&state, force: true)
         case .shell(.key(let key)):
             return handleKey(&state, key, &ctx)
+        case .shell(.paste(let text)):
+            // Text into the open form's field; never a key.
+            switch state.modal {
+            case .date(var form)?: form.paste(text); state.modal = .date(form)
+            case .correct(let a, var form)?: form.paste(text); state.modal = .correct(a, form)
+            case .note(let a, var form)?: form.paste(text); state.modal = .note(a, form)
+            case .counselor?, nil: break
+            }
+            return []
         }
     }
 

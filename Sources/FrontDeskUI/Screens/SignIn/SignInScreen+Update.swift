@@ -10,6 +10,10 @@ extension SignInScreen {
         case .shell(.key(let key)):
             if state.checking { return [] }
             return state.mode == .firstAdmin ? adminKey(&state, key, &ctx) : signInKey(&state, key, &ctx)
+        case .shell(.paste(let text)):
+            // Only the first admin's name takes pasted text: a PIN is never pasted.
+            if state.mode == .firstAdmin, state.adminFocus == .name { state.adminName.paste(text) }
+            return []
         case .shell(.resized), .shell(.tick):
             return []
         case .shell(.dataChanged), .shell(.shown):
