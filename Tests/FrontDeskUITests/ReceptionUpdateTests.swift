@@ -169,6 +169,23 @@ struct ReceptionUpdateTests {
         #expect(send(&state, .function(5)) == [.callNext(.social)])
     }
 
+    /// After F5 the selection moves to the ticket this desk called: F6 then closes that one.
+    @Test func theTicketJustCalledIsSelected() {
+        var state = Fixture.state()
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+        #expect(state.selectedQueueEntry?.visit.ticket.description == "S-012")
+        #expect(send(&state, .function(5)) == [.callNext(nil)])
+        let called = Fixture.entry(Fixture.youssef, .social, 14, minutesAgo: 31, calledMinutesAgo: 0)
+        #expect(S.update(&state, .ticketCalled(called)) == [.loadQueue(LocalDate(year: 2026, month: 4, day: 14))])
+        var queue = Fixture.busyQueue
+        queue[1] = called
+        _ = S.update(&state, .queueLoaded(queue, QueueCounts()))
+        #expect(state.selectedQueueEntry?.visit.ticket.description == "S-014")
+        _ = send(&state, .tab, .function(6))
+        guard case .closeVisit(let dialog)? = state.modal else { Issue.record("no close dialog"); return }
+        #expect(dialog.entry.visit.ticket.description == "S-014")
+    }
+
     @Test func closedVisitsLeaveTheQueue() {
         var state = Fixture.state()
         let closed = Fixture.entry(Fixture.youssef, .social, 1, minutesAgo: 90, calledMinutesAgo: 60, outcome: .seen)

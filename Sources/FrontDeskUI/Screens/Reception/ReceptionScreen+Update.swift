@@ -35,7 +35,8 @@ extension ReceptionScreen {
             if !state.resultsQuery.isEmpty { effects.append(.search(query: state.resultsQuery, limit: searchLimit)) }
             return effects
         case .queueLoaded(let visits, let counts):
-            let selectedId = state.selectedQueueEntry?.id
+            let selectedId = state.justCalled ?? state.selectedQueueEntry?.id
+            state.justCalled = nil
             state.visits = visits
             state.counts = counts
             let rows = state.queueRows
@@ -74,6 +75,7 @@ extension ReceptionScreen {
             return [.loadQueue(ctx.today), .loadExpected(ctx.today)]
         case .ticketCalled(let entry):
             ctx.notice = Notice(.info, ctx.strings("notice.called", entry.visit.ticket))
+            state.justCalled = entry.id
             backToSearch(&state)
             return [.loadQueue(ctx.today)]
         case .visitClosed(let visit):

@@ -47,6 +47,9 @@ public enum ReceptionScreen: Screen {
         public var expected: [AppointmentListing] = []
         public var expectedList = ListState()
         public var modal: Modal?
+        /// The visit this desk called last, to select once the queue is loaded again (so F6 then
+        /// closes the ticket this desk called, not the one selected before).
+        public var justCalled: Int64?
 
         public init() {}
 
