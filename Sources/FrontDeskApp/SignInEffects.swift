@@ -27,7 +27,10 @@ public struct SignInEffects: Sendable {
             case .loadTickets:
                 // The board lists tickets in the queue's own order (`QueueEntry.queueOrder`).
                 let open = QueueEntry.queueOrder(try store.queue(on: context.calendar.localDate(of: now)))
-                let called = open.filter { $0.visit.calledAt != nil }.map { $0.visit.ticket.description }
+                // A called ticket names the desk that called it (where to go), never a person.
+                let called = open.filter { $0.visit.calledAt != nil }.map { entry in
+                    entry.visit.calledBy.map { "\(entry.visit.ticket) → \($0)" } ?? entry.visit.ticket.description
+                }
                 let waiting = open.filter { $0.visit.calledAt == nil }.map { $0.visit.ticket.description }
                 return .ticketsLoaded(called: called, waiting: waiting)
             }

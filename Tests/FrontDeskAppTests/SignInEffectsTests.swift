@@ -39,16 +39,19 @@ import Testing
         #expect(text == "staff exist already: sign in instead")
     }
 
-    @Test func theKioskShowsTicketCodesOnly() throws {
+    /// The kiosk's board: ticket codes, and for a called ticket the desk that called it; never a
+    /// visitor's name.
+    @Test func theKioskShowsTicketCodesAndDesksOnly() throws {
         let center = try TestCenter()
         let a = try center.register("Youssef"), b = try center.register("Lina")
         _ = try center.db.checkIn(visitorId: a.id, category: .social, by: AppFixture.setup, at: AppFixture.now.addingTimeInterval(-600))
         _ = try center.db.checkIn(visitorId: b.id, category: .psychological, by: AppFixture.setup, at: AppFixture.now.addingTimeInterval(-300))
-        _ = try center.db.callNext(category: .social, by: AppFixture.setup, at: AppFixture.now.addingTimeInterval(-60))
+        _ = try center.db.callNext(category: .social, by: AppFixture.setup, desk: "Guichet 2", at: AppFixture.now.addingTimeInterval(-60))
         guard case .ticketsLoaded(let called, let waiting)? = SignInEffects(center.context()).perform(.loadTickets) else {
             Issue.record("no tickets"); return
         }
-        #expect(called == ["S-001"])
+        #expect(called == ["S-001 → Guichet 2"])
         #expect(waiting == ["P-001"])
+        #expect(!(called + waiting).joined().contains("Youssef") && !(called + waiting).joined().contains("Lina"))
     }
 }

@@ -152,10 +152,28 @@ struct AppScreenTests {
         #expect(App.update(&state, .tick(Fixture.now.addingTimeInterval(200))) == [])
     }
 
-    @Test func aDeskTerminalNeverLocksByItself() {
+    /// At a desk (no kiosk), a receptionist's session locks after the idle time (2 minutes by
+    /// default) and shows no name; other roles' sessions stay open.
+    @Test func aDeskLocksAReceptionistLeftAloneButNotACounselor() {
         var state = app(Self.amina)
-        _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(86_400)))
+        _ = App.update(&state, .reception(.searchCompleted(query: "", results: [Fixture.youssef])))
+        _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(119)))
         #expect(state.session == Self.amina)
+        let effects = App.update(&state, .tick(Fixture.now.addingTimeInterval(120)))
+        #expect(effects.first == .signedOut(Self.amina, reason: "idle"))
+        #expect(state.session == nil && state.reception.results.isEmpty)
+        var frame = Frame(size: Size(width: 80, height: 24))
+        App.render(state, into: &frame)
+        #expect(!frame.text.contains("يوسف"))
+
+        var counselor = app(Self.karima)
+        _ = App.update(&counselor, .tick(Fixture.now.addingTimeInterval(86_400)))
+        #expect(counselor.session == Self.karima)
+
+        var never = app(Self.amina)
+        never.receptionIdleSeconds = nil
+        _ = App.update(&never, .tick(Fixture.now.addingTimeInterval(86_400)))
+        #expect(never.session == Self.amina)
     }
 
     @Test func kioskQuitNeedsACoordinatorsOrAdminsPIN() {

@@ -78,7 +78,7 @@ extension AppScreen {
                 state.lastActivity = now
                 idle = false
             } else {
-                idle = state.kiosk.map { now.timeIntervalSince(state.lastActivity) >= $0.idleSeconds } ?? false
+                idle = idleLimit(state).map { now.timeIntervalSince(state.lastActivity) >= $0 } ?? false
             }
             guard state.session != nil else {
                 // A kiosk left with half a PIN typed, or asking for a quit, starts over.
@@ -100,6 +100,14 @@ extension AppScreen {
             // A result that arrives after a lock belongs to nobody now.
             return state.session == nil ? [] : nil
         }
+    }
+
+    /// How long the terminal may stay without a key before the session locks (seconds): a
+    /// kiosk's idle time; at a desk, a receptionist's idle time; else never. While nobody is
+    /// signed in, the kiosk's (a half-typed PIN is forgotten).
+    static func idleLimit(_ state: State) -> TimeInterval? {
+        if let kiosk = state.kiosk { return kiosk.idleSeconds }
+        return state.session?.role == .receptionist ? state.receptionIdleSeconds : nil
     }
 
     /// A key while nobody is signed in: the too-small guard and the quit question, else the

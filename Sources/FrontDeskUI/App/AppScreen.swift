@@ -14,6 +14,9 @@ import TerminalKit
 /// only the screens the member's role may open (`Permissions`). Quitting has one path: a screen
 /// asks (`ShellRequest.quit`), the shell confirms, and `quitRequested` ends the loop.
 public enum AppScreen {
+    /// The idle time after which a receptionist's session locks at a desk terminal: 2 minutes.
+    public static let defaultReceptionIdleSeconds: TimeInterval = 120
+
     /// What the shell draws over the shown screen; it sees keys first.
     public enum Overlay: Hashable, Sendable {
         /// The shown screen's keys and the global keys.
@@ -58,6 +61,9 @@ public enum AppScreen {
         public var session: StaffMember?
         /// Kiosk mode: locks after idle time, quitting needs a coordinator's or admin's PIN.
         public var kiosk: KioskSettings?
+        /// Outside kiosk mode, a receptionist's session locks after this many seconds without a
+        /// key (nil: never), so a desk left alone shows no one's name.
+        public var receptionIdleSeconds: TimeInterval? = AppScreen.defaultReceptionIdleSeconds
         /// The last tick that followed a key (UTC); idle time counts from it.
         public var lastActivity: Date
         /// A key arrived since the last tick.

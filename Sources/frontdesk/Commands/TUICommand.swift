@@ -22,8 +22,9 @@ struct TUICommand: ParsableCommand {
     @Flag(help: "Kiosk mode: lock to the sign-in screen after idle time; quitting needs a coordinator's or admin's PIN.")
     var kiosk = false
 
-    @Option(help: ArgumentHelp("Kiosk: minutes without a key before the lock.", valueName: "minutes"))
-    var idleMinutes: Double = 5
+    @Option(help: ArgumentHelp("Minutes without a key before a session locks: a kiosk's (default 5), a receptionist's at a desk (default 2).",
+                               valueName: "minutes"))
+    var idleMinutes: Double?
 
     /// Test and operations knob: the idle time in seconds, overriding --idle-minutes.
     @Option(help: .hidden)
@@ -31,7 +32,7 @@ struct TUICommand: ParsableCommand {
 
     func validate() throws {
         if let idleSeconds, idleSeconds <= 0 { throw ValidationError("--idle-seconds must be positive") }
-        if idleMinutes <= 0 { throw ValidationError("--idle-minutes must be positive") }
+        if let idleMinutes, idleMinutes <= 0 { throw ValidationError("--idle-minutes must be positive") }
     }
 
     func run() throws {
@@ -64,7 +65,8 @@ struct TUICommand: ParsableCommand {
         defer { terminal.stop() }
         let clock = AppClock.system
         var state = AppScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: terminal.size,
-                                    now: clock.now(), kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? idleMinutes * 60) : nil)
+                                    now: clock.now(), kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? (idleMinutes ?? 5) * 60) : nil)
+        state.receptionIdleSeconds = idleSeconds ?? idleMinutes.map { $0 * 60 } ?? AppScreen.defaultReceptionIdleSeconds
         state.preferredScreen = screen?.kind
         let context = EffectContext(store: db, clock: clock, terminal: actor, strings: strings)
         AppLoop(state: state, context: context, terminal: terminal).run()
