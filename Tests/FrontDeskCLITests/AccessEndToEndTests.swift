@@ -74,6 +74,29 @@ import Testing
         #expect(quit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "Nadia")
     }
 
+    /// A desk (no `--kiosk`) left alone locks the receptionist's session past the idle time:
+    /// the searched name is gone and the sign-out says why.
+    @Test func aDeskLocksAReceptionistLeftAlone() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("desk.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        try #require(try frontdesk(["visitors", "add", "--db", db, "--given", "يوسف", "--family", "المهاجر", "--nationality", "SY",
+                                    "--consent", "services"]).status == 0)
+        try addStaff(db, name: "Amina Desk", role: "receptionist", pin: "1111")
+        let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en --idle-seconds 3")
+        defer { tmux.close() }
+        try tmux.signIn(pin: "1111", name: "Amina Desk")
+        try tmux.waitFor("Queue · all")
+        try tmux.type("youssef")
+        try tmux.waitFor("يوسف المهاجر")
+        let locked = try tmux.waitFor("the lock") { $0.contains("Who are you?") }
+        #expect(!locked.contains("يوسف"))
+        let signedOut = try sqlite3(db, "SELECT actor_name, detail FROM audit_event WHERE action = 'staff.signed_out'")
+        #expect(signedOut.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "Amina Desk|idle")
+        #expect(try tmux.isRunning(), "a desk locks, it does not quit")
+    }
+
     /// The runner reads as the signed-in role: a receptionist opening a visitor on the booking
     /// screen sees their psychological appointment as "appointment", and the opening is audited
     /// with her name; the counselor sees the service and her notes.
