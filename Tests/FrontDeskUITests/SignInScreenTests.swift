@@ -129,4 +129,14 @@ struct SignInScreenTests {
         #expect(s.mode == .signIn)
         #expect(s.frame.lines().last?.hasPrefix("↓ Name  Enter Sign in  Esc Clear  F10 Quit") == true)
     }
+
+    /// A PIN typed with an Arabic keyboard's digits (Arabic-Indic or Extended) is the same PIN.
+    @Test(arguments: ["٤٧٢٩", "۴۷۲۹", "4729"])
+    func arabicKeyboardDigitsTypeThePIN(typed: String) {
+        var s = state()
+        _ = S.update(&s, .key(.down))
+        type(typed, &s)
+        #expect(s.pin == "4729")
+        #expect(S.update(&s, .key(.enter)) == [.signIn(staffId: 2, pin: "4729", kioskQuit: false)])
+    }
 }

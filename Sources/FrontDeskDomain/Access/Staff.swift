@@ -75,6 +75,21 @@ public enum PIN {
     public static func isValid(_ text: String) -> Bool {
         lengths.contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
     }
+
+    /// The ASCII digit a typed PIN character stands for: an ASCII digit, or an Arabic-Indic
+    /// (U+0660–U+0669) or Extended Arabic-Indic (U+06F0–U+06F9) digit as an Arabic keyboard
+    /// types them; nil for anything else. "٤٧٢٩" is the PIN 4729.
+    public static func digit(_ typed: Character) -> Character? {
+        guard typed.unicodeScalars.count == 1, let scalar = typed.unicodeScalars.first else { return nil }
+        let value: UInt32
+        switch scalar.value {
+        case 0x30...0x39: value = scalar.value - 0x30
+        case 0x660...0x669: value = scalar.value - 0x660
+        case 0x6F0...0x6F9: value = scalar.value - 0x6F0
+        default: return nil
+        }
+        return Character(String(value))
+    }
 }
 
 /// The lockout rule: after `maxFailures` wrong PINs in a row the account is locked for

@@ -217,9 +217,8 @@ public enum AppScreen {
     static func route<S: Screen>(_ screen: S.Type, _ path: WritableKeyPath<State, S.State>, _ event: S.Event, _ kind: AppScreenKind?,
                                  _ state: inout State) -> [S.Effect] {
         var context = state.context(kind)
-        var screenState = state[keyPath: path]
-        let effects = S.update(&screenState, event, &context)
-        state[keyPath: path] = screenState
+        // In place: no copy of the screen's state (its lists) on every key.
+        let effects = S.update(&state[keyPath: path], event, &context)
         state.notices[kind] = context.notice
         switch context.request {
         case .quit? where kind == nil:

@@ -70,8 +70,7 @@ extension ReceptionScreen {
             let ahead = state.visits.filter { $0.visit.category == visit.category && $0.visit.status == .waiting }.count
             state.modal = .ticket(TicketDialog(ticket: visit.ticket, visitorName: visitor.fullName, visitorCode: visitor.code, ahead: ahead))
             ctx.notice = Notice(.info, ctx.strings("notice.checkedIn", visit.ticket, visitor.code))
-            state.search.clear()
-            state.focus = .search
+            backToSearch(&state)
             return [.loadQueue(ctx.today), .loadExpected(ctx.today)]
         case .ticketCalled(let entry):
             ctx.notice = Notice(.info, ctx.strings("notice.called", entry.visit.ticket))

@@ -64,7 +64,7 @@ extension SignInScreen {
     }
 
     private static func signInKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
-        if case .character(let c) = key, c.isASCII, c.isNumber {
+        if case .character(let typed) = key, let c = PIN.digit(typed) {
             if state.pin.count < PIN.lengths.upperBound { state.pin.append(c) }
             ctx.notice = nil
             return []
@@ -148,7 +148,7 @@ extension SignInScreen {
             _ = state.adminName.handle(key)
         case .pin, .repeatPIN:
             var digits = state.adminFocus == .pin ? state.adminPIN : state.adminRepeat
-            if case .character(let c) = key, c.isASCII, c.isNumber, digits.count < PIN.lengths.upperBound { digits.append(c) }
+            if case .character(let typed) = key, let c = PIN.digit(typed), digits.count < PIN.lengths.upperBound { digits.append(c) }
             let command = SignInKeys.map.command(for: key)
             if command == .erase, !digits.isEmpty { digits.removeLast() }
             if command == .clear { digits = "" }
