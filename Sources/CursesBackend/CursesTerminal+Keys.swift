@@ -15,13 +15,21 @@ extension CursesTerminal {
     ///   as one `.character` holding the whole grapheme cluster.
     /// - Esc: ncurses waits 25 ms after an ESC byte for the rest of a known key sequence. An
     ///   unknown CSI (`ESC [` … final byte) or SS3 (`ESC O` x) sequence is dropped whole, so it
-    ///   never types text. ESC followed at once by anything else (Alt-x) comes as `.escape` and
-    ///   then the key itself: there is no Alt modifier in `Key`.
+    ///   never types text. ESC followed at once by a digit (Alt-1 … Alt-9, Alt-0) is the function
+    ///   key of that number (F1 … F9, F10): the alternative for terminals that eat F-keys. ESC
+    ///   followed at once by anything else (Alt-x) comes as `.escape` and then the key itself:
+    ///   there is no Alt modifier in `Key`.
     /// - Bracketed paste (`start` turns it on): text between `ESC [ 200 ~` and `ESC [ 201 ~`
     ///   comes as one `.paste`, never as keys, newlines and tabs included.
+    /// - Raw paste (a terminal without bracketed paste): text, Enter and Tab that are already
+    ///   waiting together are read as one burst. A burst where a line break or a tab is followed
+    ///   by more text comes as one `.paste` (no person types Enter and more letters within one
+    ///   read; a pasted address does). Any other burst comes key by key, so a name typed quickly,
+    ///   or sent by a barcode reader, followed by Enter still submits.
     /// - Keys that `Key` cannot name (F13 and up, Ctrl-arrows, mouse) are skipped.
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
         guard !isStopped else { return nil }
+        if !pendingEvents.isEmpty { return pendingEvents.removeFirst() }
         let window = fd_stdscr()
         let clock = ContinuousClock()
         let deadline = clock.now + .milliseconds(max(0, timeoutMilliseconds))
@@ -47,7 +55,7 @@ extension CursesTerminal {
             if status == OK && code == 27 {
                 if let event = eventAfterEscape(window) { return event }
             } else if let key = Self.decode(status: status, code: code) {
-                if case .character(let character) = key { return .key(.character(withCombiningMarks(character, window))) }
+                if let scalar = InputBurst.text(of: key) { return burst(startingWith: scalar, window) }
                 return .key(key)
             }
             if timeoutMilliseconds >= 0 && clock.now >= deadline { return nil }
@@ -102,6 +110,9 @@ extension CursesTerminal {
     /// paste, else `.escape`.
     private func eventAfterEscape(_ window: UnsafeMutablePointer<WINDOW>?) -> TerminalEvent? {
         guard let (status, code) = readAtOnce(window) else { return .key(.escape) }
+        if status == OK, (0x30...0x39).contains(code) { // Alt-digit: the F-key of that number
+            return .key(.function(code == 0x30 ? 10 : Int(code - 0x30)))
+        }
         guard status == OK, code == 0x5B || code == 0x4F else { // "[" or "O"
             unread(status, code)
             return .key(.escape)
@@ -153,21 +164,28 @@ extension CursesTerminal {
         return status == ERR ? nil : (status, code)
     }
 
-    /// The character with the combining characters that are already waiting after it.
-    private func withCombiningMarks(_ character: Character, _ window: UnsafeMutablePointer<WINDOW>?) -> Character {
-        var cluster = String(character)
+    /// Reads the text, Enter and Tab already waiting after `first` (up to `pasteLimit` scalars;
+    /// more is read and dropped) and gives a `.paste` for a raw paste (`InputBurst.isPaste`), else the
+    /// first key, keeping the others in `pendingEvents`. Any other key ends the burst and is read
+    /// again next.
+    private func burst(startingWith first: String, _ window: UnsafeMutablePointer<WINDOW>?) -> TerminalEvent {
+        var text = first
+        var scalars = first.unicodeScalars.count
         while let (status, code) = readAtOnce(window) {
-            if status == OK, code >= 0x20, let scalar = Unicode.Scalar(code) {
-                let longer = cluster + String(scalar)
-                if longer.count == 1 {
-                    cluster = longer
-                    continue
-                }
+            guard status == OK, code != 27, let key = Self.decode(status: status, code: code),
+                  let scalar = InputBurst.text(of: key) else {
+                unread(status, code)
+                break
             }
-            unread(status, code)
-            break
+            guard scalars < Self.pasteLimit else { continue }
+            text += scalar
+            scalars += 1
         }
-        return Character(cluster)
+        if InputBurst.isPaste(text) { return .paste(text) }
+        var keys = InputBurst.keys(of: text)
+        let head = keys.removeFirst()
+        pendingEvents.append(contentsOf: keys.map { .key($0) })
+        return .key(head)
     }
 
     /// The next input if it is already there, without waiting.

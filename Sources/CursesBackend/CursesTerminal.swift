@@ -30,6 +30,8 @@ public final class CursesTerminal: Terminal {
     var lastScreenSize: Size?
     /// Set at start and on resize: the next draw repaints the whole screen.
     var needsFullRepaint = true
+    /// Keys read ahead with a burst of typed text that was not a paste, delivered first.
+    var pendingEvents: [TerminalEvent] = []
 
     private init(screen: OpaquePointer, colorPairs: ColorPairTable) {
         self.screen = screen

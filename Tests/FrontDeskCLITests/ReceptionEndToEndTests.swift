@@ -58,6 +58,16 @@ import Testing
         #expect(visits.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         #expect(try !tmux.capture().contains("Walk-in check-in"))
         try tmux.send("C-u")
+        try tmux.waitFor("an empty search") { !$0.contains("/ Fatima") }
+
+        // The same two lines pasted raw (a terminal without bracketed paste: line breaks come as
+        // Enter): still text, one line in the search, no ticket.
+        try tmux.rawPaste("Fatima Zahra Alaoui\nSalé\n")
+        try tmux.waitFor("the raw-pasted name on one line") { $0.contains("/ Fatima Zahra Alaoui Salé") }
+        let afterRaw = try sqlite3(db, "SELECT count(*) FROM visit")
+        #expect(afterRaw.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        #expect(try !tmux.capture().contains("Walk-in check-in"))
+        try tmux.send("C-u")
 
         // Too small, then whole again.
         try tmux.resize(width: 40, height: 12)

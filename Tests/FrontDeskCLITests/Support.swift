@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import FrontDeskTestSupport
 import Testing
 
@@ -121,11 +124,61 @@ final class TmuxSession {
         return r.stdout
     }
 
-    /// Sends named keys (`Enter`, `F2`, `Escape`, `Tab`, `BTab`, `Up`…).
-    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", "t"] + keys) }
+    /// Sends named keys (`Enter`, `F2`, `Escape`, `Tab`, `BTab`, `Up`…), once the program has
+    /// read what was sent before.
+    func send(_ keys: String...) throws {
+        try waitUntilInputRead()
+        try tmux(["send-keys", "-t", "t"] + keys)
+    }
 
-    /// Types text literally, any script.
-    func type(_ text: String) throws { try tmux(["send-keys", "-t", "t", "-l", text]) }
+    /// Types text literally, any script, once the program has read what was sent before.
+    func type(_ text: String) throws {
+        try waitUntilInputRead()
+        try tmux(["send-keys", "-t", "t", "-l", text])
+    }
+
+    /// Pastes text the way a terminal without bracketed paste does: all at once, a line break
+    /// as Enter (tmux `paste-buffer` without `-p`).
+    func rawPaste(_ text: String) throws {
+        try waitUntilInputRead()
+        try tmux(["set-buffer", "-b", "fd", text])
+        try tmux(["paste-buffer", "-d", "-b", "fd", "-t", "t"])
+    }
+
+    /// Waits until the program in the pane is idle waiting for input: no byte waits in the pane's
+    /// terminal and no thread of the program runs. Keys sent next then never arrive in one read with keys
+    /// sent before (the program reads text, Enter and Tab that arrive together as a possible raw
+    /// paste), however late a busy machine runs it. A program that reads a burst is running, not
+    /// asleep, so both conditions together mean the last burst is over.
+    func waitUntilInputRead() throws {
+        let tty = try tmux(["display", "-p", "-t", "t", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let pid = try panePID()
+        let fd = open(tty, O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { return } // the pane is gone: the next command reports it
+        defer { _ = Glibc.close(fd) }
+        let deadline = Date().addingTimeInterval(Self.patience)
+        while true {
+            var waiting: Int32 = 0
+            let read = ioctl(fd, UInt(FIONREAD), &waiting) == 0 && waiting == 0
+            if read && Self.isAsleep(pid) { return }
+            guard Date() < deadline else {
+                throw TmuxError.timeout("the program to read its input", screen: (try? capture()) ?? "")
+            }
+            usleep(2_000)
+        }
+    }
+
+    /// True when every thread of the process sleeps (state `S` in `/proc/PID/task/TID/stat`:
+    /// the terminal is read on a thread of Swift's pool, not the main one), or the process is gone.
+    static func isAsleep(_ pid: Int32) -> Bool {
+        guard let tasks = try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task") else { return true }
+        return tasks.allSatisfy { task in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return true }
+            let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+            return state != "R" && state != "D"
+        }
+    }
 
     /// The screen as text, one line per row.
     func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", "t"]) }

@@ -98,9 +98,11 @@ enum Chrome {
         }
     }
 
-    /// The help column of the keys that work on every screen the member may open.
+    /// The help column of the keys that work on every screen the member may open, and the
+    /// Alt-digit alternative to the F-keys (the terminal backend reads Alt-1 … Alt-0 as F1 … F10).
     static func screensHelp(_ context: ScreenContext) -> HelpColumn {
-        HelpColumn(context.strings("help.screens"), AppKeys.helpLines(context.strings, allowed: context.allowedScreens))
+        HelpColumn(context.strings("help.screens"), AppKeys.helpLines(context.strings, allowed: context.allowedScreens)
+            + [(keys: "Alt+1…Alt+0", label: context.strings("help.altDigits"))])
     }
 
     static func renderQuit(_ strings: Localizer, area: Rect, _ frame: inout Frame) {
