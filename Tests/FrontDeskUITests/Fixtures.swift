@@ -11,7 +11,13 @@ enum Fixture {
     /// Tue 2026-04-14 10:42 UTC = 11:42 in Casablanca (UTC+1 that day).
     static let now = Date(timeIntervalSince1970: 1_776_163_320)
 
-    static func strings(_ language: UILanguage = .en) -> Localizer {
+    static func strings(_ language: UILanguage = .en) -> Localizer { language == .fr ? french : english }
+
+    /// The string tables, read once (the harness builds a context for every key).
+    private static let english = loadStrings(.en)
+    private static let french = loadStrings(.fr)
+
+    private static func loadStrings(_ language: UILanguage) -> Localizer {
         // safe: test fixtures; a missing file fails the test run loudly
         try! Localizer(language: language, json: FrontDeskResources.data(named: "strings/\(language.rawValue).json")!,
                        fallbackJSON: FrontDeskResources.data(named: "strings/en.json"))

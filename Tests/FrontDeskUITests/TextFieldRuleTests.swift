@@ -193,4 +193,50 @@ struct TextFieldRuleTests {
     @Test func firstAdminName() {
         Self.expectRule("first admin name", Self.firstAdminForm, field: Self.firstAdminName, allowed: { _ in false })
     }
+
+    // MARK: Marks
+
+    /// Names with stacked combining marks (Latin, Arabic harakat, Ge'ez, Devanagari) typed into
+    /// the new-visitor form are kept exactly, whether the terminal delivers a letter with its
+    /// marks as one key or each mark as its own key.
+    @Test func stackedMarksAreKeptAsTyped() {
+        var random = SystemRandomNumberGenerator()
+        let marks: [Unicode.Scalar] = (0x300...0x36F).compactMap(Unicode.Scalar.init) + (0x64B...0x652).compactMap(Unicode.Scalar.init)
+            + ["\u{135D}", "\u{093F}", "\u{0941}"]
+        let bases: [Unicode.Scalar] = ["a", "e", "Z", "K", "ሰ", "م", "ب", "न", "ï"]
+        for _ in 0..<200 {
+            var name = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 1...6, using: &random) {
+                name.append(bases.randomElement(using: &random)!)
+                for _ in 0..<Int.random(in: 0...(VisitorRules.maxScalarsPerCharacter - 1), using: &random) {
+                    name.append(marks.randomElement(using: &random)!)
+                }
+            }
+            let text = String(name)
+            for byScalar in [false, true] {
+                var h = Self.reception(focus: .search)
+                _ = h.press(.function(2))
+                if byScalar {
+                    for scalar in text.unicodeScalars { _ = h.press(.character(Character(scalar))) }
+                } else {
+                    _ = h.type(text)
+                }
+                guard case .visitorForm(let form)? = h.state.modal else {
+                    Issue.record("no form")
+                    return
+                }
+                #expect(Array(form.givenName.text.unicodeScalars) == Array(text.unicodeScalars), "\(text.debugDescription), by scalar: \(byScalar)")
+                // Stored after NFC, every mark kept; a letter that NFC leaves with more than
+                // `maxScalarsPerCharacter` scalars (U+0344 is two) is refused, never cut.
+                let nfc = text.precomposedStringWithCanonicalMapping
+                if nfc.contains(where: { $0.unicodeScalars.count > VisitorRules.maxScalarsPerCharacter }) {
+                    #expect(throws: VisitorValidationError.nameMarksPiled(max: VisitorRules.maxScalarsPerCharacter - 1)) {
+                        try VisitorRules.normalizedName(form.givenName.text)
+                    }
+                } else {
+                    #expect((try? VisitorRules.normalizedName(form.givenName.text)) == nfc, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
 }
