@@ -23,7 +23,7 @@ extension AppDatabase {
                 var storedHere = 0
                 for p in batch {
                     let a = p.appointment
-                    guard let service = services[a.serviceId], !service.isGroup, let counselor = counselors[a.counselorId] else {
+                    guard let service = services[a.serviceId], !service.isGroup, let counselor = a.counselorId.flatMap({ counselors[$0] }) else {
                         refused += 1
                         continue
                     }

@@ -16,6 +16,8 @@ extension AppDatabase: SchedulingRepository {
     /// query that finds its slots in the first days reads only those days' rows.
     static let firstSlotChunkDays = 2
 
+    /// The free slots of `SlotFinder`, tier by tier of `CounselorRanking` (the visitor's
+    /// speakers' slots before the others'), each tier over the searched days in chunks.
     public func freeSlots(_ query: SlotQuery, now: Date) throws -> [Slot] {
         guard query.limit > 0, query.firstDay <= query.lastDay else { return [] }
         return try writer.read { db in
@@ -26,33 +28,47 @@ extension AppDatabase: SchedulingRepository {
             guard !counselors.isEmpty else { return [] }
             let rooms = try Self.fetchRooms(db, includeInactive: false)
             var result: [Slot] = []
-            var day = query.firstDay
-            var span = Self.firstSlotChunkDays
-            while day <= query.lastDay && result.count < query.limit {
-                let last = min(day.adding(days: span - 1), query.lastDay)
-                let window = UTCInterval(start: calendar.startOfDay(day), end: calendar.startOfDay(last.adding(days: 1)))
-                let rows = try Self.busyRows(db, overlapping: window)
-                var chunk = query
-                chunk.firstDay = day
-                chunk.lastDay = last
-                chunk.limit = query.limit - result.count
-                if let visitor = query.visitorId {
-                    chunk.visitorGroupSessionIds.formUnion(try Self.enrolledSessionIds(db, visitorId: visitor, overlapping: window))
-                }
-                let finder = SlotFinder(calendar: calendar, settings: settings, counselors: counselors, rooms: rooms,
-                                        appointments: rows,
-                                        absences: try Self.fetchAbsences(db, counselorId: nil, overlapping: window),
-                                        closures: try Self.fetchClosures(db, from: day, through: last))
-                result += finder.freeSlots(chunk, now: now)
-                day = last.adding(days: 1)
-                span *= 2
+            for tier in CounselorRanking(query).tiers(counselors) where result.count < query.limit {
+                var rest = query
+                rest.limit = query.limit - result.count
+                result += try freeSlots(db, rest, counselors: tier, settings: settings, rooms: rooms, now: now)
             }
             return result
         }
     }
 
+    /// The free slots of these counselors, reading the rows of a few days at a time.
+    private func freeSlots(_ db: Database, _ query: SlotQuery, counselors: [Counselor], settings: CenterSettings,
+                           rooms: [Room], now: Date) throws -> [Slot] {
+        var result: [Slot] = []
+        var day = query.firstDay
+        var span = Self.firstSlotChunkDays
+        while day <= query.lastDay && result.count < query.limit {
+            let last = min(day.adding(days: span - 1), query.lastDay)
+            let window = UTCInterval(start: calendar.startOfDay(day), end: calendar.startOfDay(last.adding(days: 1)))
+            let rows = try Self.busyRows(db, overlapping: window)
+            var chunk = query
+            chunk.firstDay = day
+            chunk.lastDay = last
+            chunk.limit = query.limit - result.count
+            if let visitor = query.visitorId {
+                chunk.visitorGroupSessionIds.formUnion(try Self.enrolledSessionIds(db, visitorId: visitor, overlapping: window))
+            }
+            let finder = SlotFinder(calendar: calendar, settings: settings, counselors: counselors, rooms: rooms,
+                                    appointments: rows,
+                                    absences: try Self.fetchAbsences(db, counselorId: nil, overlapping: window),
+                                    closures: try Self.fetchClosures(db, from: day, through: last))
+            result += finder.freeSlots(chunk, now: now)
+            day = last.adding(days: 1)
+            span *= 2
+        }
+        return result
+    }
+
     // MARK: Booking
 
+    /// Books the appointment; with `CounselorChoice.anyFree`, chooses its counselor among the
+    /// suitable ones free then, in the same IMMEDIATE transaction as the insert.
     public func book(_ new: NewAppointment, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
         return try writer.write { db in
@@ -62,14 +78,28 @@ extension AppDatabase: SchedulingRepository {
             guard !service.isGroup else { throw SchedulingError.serviceIsGroup(service.id) }
             guard let visitor = try VisitorRecord.fetchOne(db, key: new.visitorId) else { throw SchedulingError.visitorNotFound(new.visitorId) }
             guard !visitor.archived else { throw SchedulingError.invalid("the visitor \(visitor.code) is archived") }
-            let counselor = try Self.counselor(db, id: new.counselorId)
             let interval = UTCInterval(start: new.start.storedPrecision, minutes: service.durationMinutes)
             let context = try bookingContext(db, interval: interval, visitorId: new.visitorId, now: now)
             let seats = BookingRequest.defaultSeats(service: service, interpreter: new.interpreterLanguage != nil)
             let room = try Self.room(db, requested: new.roomId, seats: seats, interval: interval, context: context)
-            let request = BookingRequest(service: service, counselor: counselor, room: room, visitorId: new.visitorId,
+            let request: BookingRequest
+            switch new.counselor {
+            case .named(let id):
+                request = BookingRequest(service: service, counselor: try Self.counselor(db, id: id), room: room, visitorId: new.visitorId,
                                          interval: interval, interpreterLanguage: new.interpreterLanguage)
-            try Self.validate(request, context)
+                try Self.validate(request, context)
+            case .anyFree(let preferred, let language):
+                let ranking = new.counselor.ranking(visitorLanguages: visitor.visitor.languages, interpreterLanguage: new.interpreterLanguage)
+                let candidates = ranking.candidates(try Self.fetchCounselors(db, includeInactive: false, delivering: service.id),
+                                                    for: service, preferring: preferred)
+                guard let first = candidates.first else {
+                    throw SchedulingError.noCounselor(serviceId: service.id, language: new.interpreterLanguage == nil ? language : nil)
+                }
+                let template = BookingRequest(service: service, counselor: first, room: room, visitorId: new.visitorId,
+                                              interval: interval, interpreterLanguage: new.interpreterLanguage)
+                do { request = try BookingRules.chooseCounselor(candidates, for: template, in: context) } catch { throw error }
+            }
+            let counselor = request.counselor
             try db.execute(sql: """
                 INSERT INTO appointment (visitor_id, service_id, counselor_id, room_id, start_at, end_at, status,
                                          interpreter_language, note, created_by, created_at)

@@ -1,8 +1,78 @@
 import Foundation
 import Testing
 
-/// Booking with keys only in one terminal; the appointment shows in another terminal's day agenda.
+/// Booking with keys only in one terminal; the appointment shows in another terminal's day
+/// agenda. After a booking, Enter, Enter, Enter books nothing more.
 @Suite(.serialized) struct BookingEndToEndTests {
+    /// The desk's report: after a booking, focus stayed on the free slots, so Enter opened a
+    /// confirmation for the next slot and another Enter booked a second appointment. In a real
+    /// terminal: the week keys move the slots and back; the Arabic speaker's slot comes first
+    /// for an Arabic-speaking visitor; after the booking, Enter Enter Enter leaves exactly one
+    /// appointment in the file. Text is always seen on screen before Tab or Enter follows it.
+    @Test func enterEnterEnterAfterABookingGivesOneAppointment() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("booking-once.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        // Karim comes first by name; only يوسف speaks Arabic.
+        try #require(try frontdesk(["counselors", "add", "--db", db, "Karim Bennani", "--services", "individual-counseling",
+                                    "--languages", "fr,en", "--hours", "mon-fri 08:30-17:30"]).status == 0)
+        try #require(try frontdesk(["counselors", "add", "--db", db, "يوسف العلوي", "--services", "individual-counseling",
+                                    "--languages", "ar,fr", "--hours", "mon-fri 08:30-17:30"]).status == 0)
+        try #require(try frontdesk(["rooms", "add", "--db", db, "Salle 2", "--capacity", "2"]).status == 0)
+        try #require(try frontdesk(["rooms", "add", "--db", db, "Salle 3", "--capacity", "2"]).status == 0)
+        try #require(try frontdesk(["visitors", "add", "--db", db, "--given", "Aïcha", "--family", "Ngassa", "--nationality", "SY",
+                                    "--language", "ar", "--consent", "services"]).status == 0)
+        try addStaff(db, name: "Amina Desk", role: "receptionist", pin: "1111")
+
+        let desk = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { desk.close() }
+        try desk.signIn(pin: "1111", name: "Amina Desk")
+        try desk.waitFor("Queue · all")
+        try desk.send("F8")
+        try desk.waitFor("No visitor chosen")
+        try desk.type("aicha")
+        try desk.waitFor("Aïcha Ngassa")
+        try desk.send("Enter")
+        try desk.waitFor("Visitor: Aïcha Ngassa")
+        try desk.send("Down")
+        try desk.waitFor("▶ Individual psychological counseling")
+        try desk.send("Enter")
+        let slots = try desk.waitFor("the free slots") { $0.contains("│ar  │") }
+        // The first slot offered is with the counselor who speaks Arabic.
+        let rows = slots.split(separator: "\n").filter { $0.contains("│") && ($0.contains("Karim Benn") || $0.contains("يوسف العلوي")) }
+        #expect(rows.first?.contains("يوسف العلوي") == true, "\(slots)")
+        #expect(rows.first?.contains("│ar  │") == true)
+
+        // ] shows the slots from next week's Monday, [ comes back to today.
+        func fromLine(_ screen: String) -> String { screen.split(separator: "\n").first { $0.contains("From ") }.map(String.init) ?? "" }
+        let today = fromLine(slots)
+        try desk.type("]")
+        let nextWeek = try desk.waitFor("next week's slots") { fromLine($0) != today }
+        #expect(fromLine(nextWeek).contains("From Mon "), "\(fromLine(nextWeek))")
+        try desk.type("[")
+        try desk.waitFor("today's slots again") { fromLine($0) == today }
+
+        // Enter opens the confirmation, Enter books.
+        try desk.send("Enter")
+        try desk.waitFor("Confirm the appointment")
+        try desk.send("Enter")
+        try desk.waitFor("Booked:")
+        // Enter, Enter, Enter, then F1: once the help shows, the three Enters were handled.
+        for _ in 0..<3 { try desk.send("Enter") }
+        try desk.send("F1")
+        let help = try desk.waitFor("Keys")
+        #expect(!help.contains("Confirm the appointment"))
+        // The help is the appointments pane's: focus is on the appointment just made.
+        #expect(help.contains("Move") && help.contains("Cancel appt"), "\(help)")
+        try desk.send("Escape")
+        let after = try desk.waitFor("the help to close") { !$0.contains("Keys") }
+        #expect(after.contains("يوسف العلوي · Salle 2"), "\(after)")
+        #expect(!after.contains("Confirm the appointment"))
+        let rowsInFile = try sqlite3(db, "SELECT count(*), group_concat(c.name) FROM appointment a JOIN counselor c ON c.id = a.counselor_id")
+        #expect(rowsInFile.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1|يوسف العلوي")
+    }
+
     @Test func bookAFreeSlotWithKeysAndSeeItInAnotherTerminalsAgenda() throws {
         let dir = try TempDir()
         defer { dir.remove() }

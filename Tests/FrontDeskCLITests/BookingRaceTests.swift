@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// Two desks, one slot: two `frontdesk book` processes released at the same instant on the
-/// same slot (Leila Amrani, Salle 2), 100 rounds on 100 fresh slots.
+/// same slot (Leila Amrani, Salle 2), 100 rounds on 100 fresh slots; and four desks booking
+/// one time without naming a counselor, while two counselors are free.
 @Suite(.serialized) struct BookingRaceTests {
     /// Starts `frontdesk book` in a shell that first waits for one line on `fifo`.
     func waitingBooker(fifo: String, args: [String]) throws -> (Process, Pipe, Pipe) {
@@ -78,6 +79,60 @@ import Testing
         #expect(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "100|100")
         // Both desks win some rounds: the processes really race.
         print("C1: 100 rounds, winners \(winners)")
+    }
+
+    /// Four desks, one time, two counselors: four `frontdesk book` processes without
+    /// `--counselor`, released at the same instant for four visitors, in 20 rounds on fresh
+    /// times. The counselor is chosen inside each write transaction, so every round exactly two
+    /// bookings succeed, one with each counselor, and the two others are refused saying that no
+    /// counselor is free (before, `book` chose before its transaction and was refused although
+    /// another counselor was free).
+    @Test func fourDesksTwoCounselorsExactlyTwoWinnersEachRound() throws {
+        // Rooms for every desk: only the counselors are scarce.
+        let c = try SchedulingCLI(rooms: [("Salle 2", 2), ("Salle 3", 3), ("Salle 4", 2), ("Salle 5", 2)])
+        defer { c.dir.remove() }
+        let visitors = [c.youssef, c.samrawit] + (try (1...2).map { i in
+            try SchedulingCLI.ok(["visitors", "add", "--given", "Aïssatou", "--family", "Diallo \(i)", "--nationality", "SN",
+                                  "--consent", "services", "--db", c.db]).trimmingCharacters(in: .whitespacesAndNewlines)
+        })
+        let fifo = c.dir.file("go4.fifo")
+        try #require(mkfifo(fifo, 0o600) == 0)
+        let holder = open(fifo, O_RDWR)
+        try #require(holder >= 0)
+        defer { close(holder) }
+        // Karim works Mon–Thu 09:00–13:00, Leila Mon–Fri 09:00–12:30: 45-minute slots both can take.
+        let times = ["09:00", "09:45", "10:30", "11:15"]
+        let days = ["2026-04-14", "2026-04-15", "2026-04-16", "2026-04-20", "2026-04-21"]
+        var refusedWhileFree = 0
+        for (round, slot) in days.flatMap({ d in times.map { "\(d) \($0)" } }).enumerated() {
+            let bookers = try visitors.map { v in
+                try waitingBooker(fifo: fifo, args: ["book", "--service", "social-orientation", "--at", slot, "--db", c.db, "--visitor", v])
+            }
+            let deadline = Date().addingTimeInterval(30) // a bound on the wait, not a measure
+            while !bookers.allSatisfy({ isWaiting($0.0, on: fifo) }) && Date() < deadline { usleep(1_000) }
+            let go = String(repeating: "go\n", count: bookers.count)
+            _ = go.withCString { write(holder, $0, strlen($0)) }
+            var results: [(status: Int32, out: String, err: String)] = []
+            for (p, out, err) in bookers {
+                let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+                p.waitUntilExit()
+                results.append((p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self)))
+            }
+            let won = results.filter { $0.status == 0 }
+            #expect(won.count == 2, "round \(round) at \(slot): \(results)")
+            #expect(Set(won.map { $0.out.contains("Leila Amrani") ? "Leila" : $0.out.contains("Karim Bennani") ? "Karim" : $0.out }) == ["Leila", "Karim"],
+                    "round \(round): \(won)")
+            let time = String(slot.suffix(5)), end = slotEnd(slot)
+            for r in results where r.status != 0 {
+                #expect(r.status == 1)
+                #expect(r.err == "frontdesk: no counselor who delivers social-orientation is free on \(slot.prefix(10)) \(time)–\(end): "
+                        + "Karim Bennani is booked \(time)–\(end); Leila Amrani is booked \(time)–\(end)\n", "round \(round)")
+                if won.count < 2 { refusedWhileFree += 1 }
+            }
+        }
+        #expect(refusedWhileFree == 0)
+        let rows = try sqlite3(c.db, "SELECT count(*), count(DISTINCT counselor_id || ' ' || start_at) FROM appointment WHERE status <> 'cancelled'")
+        #expect(rows.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "40|40")
     }
 
     /// `HH:MM` + 45 minutes.

@@ -95,10 +95,10 @@ struct SchedulingCLI {
         #expect(book.stdout == "appointment 1: 2026-04-14 10:00–10:45, Leila Amrani, Salle 2, \(c.youssef) (UTC 2026-04-14T09:00:00Z/2026-04-14T09:45:00Z)\n")
         let leila = try c.run(["slots", "--service", "social-orientation", "--counselor", "leila", "--from", "2026-04-14", "--limit", "3", "--format", "csv"])
         #expect(leila.stdout == """
-            date,start,end,start_utc,end_utc,counselor,room\r
-            2026-04-14,09:00,09:45,2026-04-14T08:00:00Z,2026-04-14T08:45:00Z,Leila Amrani,Salle 2\r
-            2026-04-14,09:15,10:00,2026-04-14T08:15:00Z,2026-04-14T09:00:00Z,Leila Amrani,Salle 2\r
-            2026-04-14,10:45,11:30,2026-04-14T09:45:00Z,2026-04-14T10:30:00Z,Leila Amrani,Salle 2\r
+            date,start,end,start_utc,end_utc,counselor,room,language\r
+            2026-04-14,09:00,09:45,2026-04-14T08:00:00Z,2026-04-14T08:45:00Z,Leila Amrani,Salle 2,\r
+            2026-04-14,09:15,10:00,2026-04-14T08:15:00Z,2026-04-14T09:00:00Z,Leila Amrani,Salle 2,\r
+            2026-04-14,10:45,11:30,2026-04-14T09:45:00Z,2026-04-14T10:30:00Z,Leila Amrani,Salle 2,\r
 
             """)
         let second = try c.run(["book", "--visitor", c.samrawit, "--service", "social-orientation", "--at", "2026-04-14 10:30"])
@@ -114,13 +114,67 @@ struct SchedulingCLI {
         #expect(cancel.stdout == "appointment 1 cancelled: 2026-04-14 10:00–10:45, Leila Amrani\n")
         #expect(try c.run(["schedule", "--week", "2026-04-16", "--counselor", "Leila Amrani"]).stdout == "")
         #expect(try c.run(["schedule", "--week", "2026-04-16", "--counselor", "Leila Amrani", "--all", "--format", "csv"]).stdout == """
-            kind,id,date,start,end,start_utc,end_utc,counselor,room,visitor_code,visitor_name,service,status,label\r
-            appointment,1,2026-04-14,10:00,10:45,2026-04-14T09:00:00Z,2026-04-14T09:45:00Z,Leila Amrani,Salle 2,\(c.youssef),يوسف المهاجر,social-orientation,cancelled,\r
+            kind,id,date,start,end,start_utc,end_utc,counselor,room,visitor_code,visitor_name,service,status,label,interpreter\r
+            appointment,1,2026-04-14,10:00,10:45,2026-04-14T09:00:00Z,2026-04-14T09:45:00Z,Leila Amrani,Salle 2,\(c.youssef),يوسف المهاجر,social-orientation,cancelled,,\r
 
             """)
         let again = try c.run(["cancel", "1", "--reason", "twice"])
         #expect(again.status == 1)
         #expect(again.stderr == "frontdesk: an appointment cannot go from cancelled to cancelled; a correction can\n")
+    }
+
+    /// For an Arabic speaker, `slots --visitor` offers Leila (who speaks Arabic) before Karim,
+    /// even his earlier slots; `book` without `--counselor` chooses a speaker, then anyone free,
+    /// and refuses only when nobody is; an interpreter sets languages aside and shows in `book`
+    /// and `schedule`; an unknown interpreter language changes nothing.
+    @Test func languagesRankSlotsAndTheCounselorChosenAndTheInterpreterShows() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        let arabic = try (1...3).map { i in
+            try c.run(["visitors", "add", "--given", "زينب", "--family", "العربي \(i)", "--nationality", "SY", "--language", "ar",
+                       "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        // Leila is booked Tuesday 09:00–09:45: Karim is free earlier, yet Leila comes first.
+        try SchedulingCLI.ok(["book", "--visitor", c.youssef, "--service", "social-orientation", "--at", "2026-04-14 09:00",
+                              "--counselor", "Leila", "--db", c.db])
+        #expect(try c.run(["slots", "--service", "social-orientation", "--from", "2026-04-14", "--limit", "3", "--visitor", arabic[0]]).stdout == """
+            2026-04-14 09:45–10:30\tLeila Amrani\tSalle 2\tar
+            2026-04-14 10:00–10:45\tLeila Amrani\tSalle 2\tar
+            2026-04-14 10:15–11:00\tLeila Amrani\tSalle 2\tar
+
+            """)
+        // With an interpreter, or for a visitor without languages, the earliest first.
+        #expect(try c.run(["slots", "--service", "social-orientation", "--from", "2026-04-14", "--limit", "1", "--visitor", arabic[0],
+                           "--interpreter", "ar"]).stdout == "2026-04-14 09:00–09:45\tKarim Bennani\tSalle 3\n")
+        #expect(try c.run(["slots", "--service", "social-orientation", "--from", "2026-04-14", "--limit", "1", "--visitor", c.samrawit]).stdout
+            == "2026-04-14 09:00–09:45\tKarim Bennani\tSalle 3\n")
+        let json = try c.run(["slots", "--service", "social-orientation", "--from", "2026-04-14", "--limit", "1", "--visitor", arabic[0], "--format", "json"])
+        #expect(json.stdout.contains(#""language" : "ar""#))
+
+        let first = try c.run(["book", "--visitor", arabic[0], "--service", "social-orientation", "--at", "2026-04-14 10:00"])
+        #expect(first.stdout.hasPrefix("appointment 2: 2026-04-14 10:00–10:45, Leila Amrani, Salle 2, \(arabic[0]) (UTC"))
+        let second = try c.run(["book", "--visitor", arabic[1], "--service", "social-orientation", "--at", "2026-04-14 10:00"])
+        #expect(second.stdout.hasPrefix("appointment 3: 2026-04-14 10:00–10:45, Karim Bennani, Salle 3, \(arabic[1]) (UTC"), "\(second.stderr)")
+        let third = try c.run(["book", "--visitor", arabic[2], "--service", "social-orientation", "--at", "2026-04-14 10:00"])
+        #expect(third.status == 1)
+        #expect(third.stderr == "frontdesk: no counselor who delivers social-orientation is free on 2026-04-14 10:00–10:45: "
+            + "Salle 2 is booked 10:00–10:45; Leila Amrani is booked 10:00–10:45; Karim Bennani is booked 10:00–10:45\n")
+
+        let bad = try c.run(["book", "--visitor", arabic[2], "--service", "social-orientation", "--at", "2026-04-14 11:00", "--interpreter", "klingon"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "frontdesk: --interpreter: 'klingon' is not an ISO 639 language code (ar, fr, ti…)\n")
+        #expect(try sqlite3(c.db, "SELECT count(*) FROM appointment").stdout == "3\n", "a refusal writes nothing")
+
+        let interpreted = try c.run(["book", "--visitor", arabic[2], "--service", "social-orientation", "--at", "2026-04-14 11:00", "--interpreter", "AR"])
+        #expect(interpreted.stdout.hasPrefix("appointment 4: 2026-04-14 11:00–11:45, Karim Bennani, Salle 2, \(arabic[2]), interpreter ar (UTC"),
+                "\(interpreted.stderr)")
+        let schedule = try c.run(["schedule", "--date", "2026-04-14"]).stdout.split(separator: "\n")
+        #expect(schedule.last?.hasSuffix("\tSocial assistance and orientation\tbooked\tinterpreter ar") == true, "\(schedule)")
+        #expect(schedule.dropLast().allSatisfy { $0.hasSuffix("\tbooked") })
+        let csv = try c.run(["schedule", "--date", "2026-04-14", "--format", "csv"]).stdout.split(separator: "\r\n")
+        #expect(csv.first?.hasSuffix(",label,interpreter") == true)
+        #expect(csv.last?.hasSuffix(",social-orientation,booked,,ar") == true, "\(csv)")
+        #expect(try c.run(["schedule", "--date", "2026-04-14", "--format", "json"]).stdout.contains(#""interpreterLanguage" : "ar""#))
     }
 
     @Test func refusalsAreOneLineWithExitOneAndUsageErrorsExitTwo() throws {

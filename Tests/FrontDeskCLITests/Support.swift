@@ -267,6 +267,9 @@ extension TmuxSession {
             }
         }
         try type(pin)
+        // Enter only once the PIN shows as typed (one dot a digit): text then Enter in one
+        // burst could read as a paste.
+        try waitFor("the PIN's dots") { $0.contains(String(repeating: "•", count: pin.count)) }
         try send("Enter")
         try waitFor("signed in") { !$0.contains("Who are you?") }
     }

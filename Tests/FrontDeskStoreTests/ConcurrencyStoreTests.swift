@@ -164,6 +164,47 @@ struct ConcurrencyStoreTests {
         #expect(readsUnderLock.current >= 3, "\(readsUnderLock.current) reads while the write lock was held: reads must not wait for the writer")
     }
 
+    /// One slot, eight desks, three counselors: eight terminals (separate pools on one file)
+    /// book the same time for eight visitors without naming a counselor, released together, in
+    /// ten rounds. The store chooses the counselor inside its write transaction, so each round
+    /// exactly three bookings succeed, one per counselor, and the five others are refused with
+    /// the message that no counselor is free (never "locked", never while one was free).
+    @Test func concurrentBookingsWithoutACounselorFillEveryFreeCounselorThenAreRefused() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let path = tmp.file("choice.sqlite")
+        let desks = 8, rounds = 10
+        // Rooms enough for every desk: only the counselors are scarce.
+        let center = try LanguageCenter(path: path, visitors: desks, extraRooms: desks)
+        let terminals = try (0..<desks).map { _ in try AppDatabase.open(path: path, calendar: rabat) }
+        // Ten back-to-back 45-minute slots from 09:00 (the counselors work 09:00–17:00).
+        let clock = { (minutes: Int) in String(format: "%02d:%02d", minutes / 60, minutes % 60) }
+        for round in 0..<rounds {
+            let time = clock(9 * 60 + 45 * round), end = clock(9 * 60 + 45 * (round + 1))
+            let outcomes = Shared<[Int: Result<AppointmentListing, Error>]>([:])
+            runOnThreads(desks) { i in
+                let outcome = Result { try center.book(i, at: time, on: terminals[i]) }
+                outcomes.update { $0[i] = outcome }
+            }
+            let results = outcomes.current
+            let booked = results.values.compactMap { try? $0.get() }
+            let refusals = results.values.compactMap { r -> String? in
+                guard case .failure(let e) = r else { return nil }
+                return (e as? BookingError)?.message(calendar: rabat) ?? "unexpected \(e)"
+            }
+            #expect(results.count == desks)
+            #expect(booked.count == 3, "\(time): \(booked.count) booked, \(refusals)")
+            #expect(Set(booked.map(\.counselorName)) == ["Leila Amrani", "Samira Idrissi", "Karim Bennani"], "\(time)")
+            let expected = "no counselor who delivers consult-45 is free on 2026-04-14 \(time)–\(end): Leila Amrani is booked \(time)–\(end); "
+                + "Samira Idrissi is booked \(time)–\(end); Karim Bennani is booked \(time)–\(end)"
+            #expect(refusals == Array(repeating: expected, count: desks - 3), "\(time)")
+        }
+        // What the terminals were told is what the file holds.
+        let stored = try terminals[0].appointments(counselorId: nil, overlapping: UTCInterval(start: apr14(minutes: -600), minutes: 1440), as: .fileOwner)
+        #expect(stored.count == 3 * rounds)
+        #expect(Set(stored.map { "\($0.appointment.counselorId) \($0.appointment.start)" }).count == 3 * rounds, "a counselor twice at once")
+    }
+
     /// The store writes through GRDB's own `write`, which GRDB 7 opens with `BEGIN IMMEDIATE`
     /// (`Database.beginTransaction`: IMMEDIATE unless the access is read-only): the write lock is
     /// taken at BEGIN, before any statement, so a read-then-write cannot fail with SQLITE_BUSY.

@@ -27,8 +27,9 @@ struct SchedulingFixture {
     } + [Service(id: "group", nameFr: "Groupe de parole", nameEn: "Discussion group", category: .psychological,
                  durationMinutes: 90, groupCapacity: 2)]
 
-    init(calendar: CenterCalendar = rabat) throws {
-        db = try AppDatabase.inMemory(calendar: calendar)
+    /// - Parameter path: a database file (several connections can open it), else in memory.
+    init(calendar: CenterCalendar = rabat, path: String? = nil) throws {
+        db = try path.map { try AppDatabase.open(path: $0, calendar: calendar) } ?? AppDatabase.inMemory(calendar: calendar)
         try db.loadCatalog(Self.services, by: desk, at: Self.now)
         let all = Self.services.map(\.id)
         let hours = WeeklyHours(Weekday.workweek, [TimeRange("09:00-17:00")!])

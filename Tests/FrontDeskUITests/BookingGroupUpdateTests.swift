@@ -89,8 +89,15 @@ struct BookingGroupUpdateTests {
         #expect(B.update(&state, .enrolled(after.appointment, .waitlisted(position: 2))) == [.loadAppointments(visitorId: 1), .findSessions(query)])
         #expect(state.modal == nil)
         #expect(state.notice == Notice(.info, "Session full: waitlist position 2: Wed 15 Apr 14:00 · Psychosocial support group · Karima Benali."))
-        // The reloaded session knows the visitor's place: Enter says so and opens nothing.
+        // Focus goes to the visitor's new place among their appointments: Enter does nothing there.
+        #expect(state.focus == .appointments)
+        #expect(state.selectedAppointment == Sched.place(after, .waitlisted(position: 2)))
+        #expect(send(&state, .enter) == [])
+        #expect(state.modal == nil)
+        // Back in the sessions, the reloaded session knows the visitor's place: Enter says so and opens nothing.
         _ = B.update(&state, .sessionsFound(query, [after, Sched.openSession]))
+        _ = send(&state, .backTab)
+        #expect(state.focus == .slots)
         #expect(state.selectedSession == after)
         #expect(send(&state, .enter) == [])
         #expect(state.modal == nil)

@@ -33,7 +33,7 @@ enum Sched {
     }
 
     /// Free slots found by the domain's SlotFinder on Wed 15 and Thu 16 April for an Arabic speaker:
-    /// at each time, the counselors speaking Arabic first.
+    /// the Arabic speakers' slots before any other's (all nine are Karima's and يوسف's).
     static let slots: [Slot] = {
         let finder = SlotFinder(calendar: calendar, counselors: counselors, rooms: rooms, appointments: [])
         let query = SlotQuery(service: individual, from: LocalDate(year: 2026, month: 4, day: 15), through: LocalDate(year: 2026, month: 4, day: 16),

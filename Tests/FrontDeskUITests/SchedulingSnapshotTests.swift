@@ -51,6 +51,50 @@ import Testing
         try Snapshot.assert(frame(state), named: "booking-refused")
     }
 
+    /// The interpreter asked for shows in the confirmation ("Arabic (ar)"), with the note that
+    /// another free counselor is booked if this one is taken meanwhile; after the booking, focus
+    /// is on the new appointment, whose line and details name the interpreter.
+    @Test func bookingConfirmShowsTheInterpreterAndTheNewAppointmentHasFocus() throws {
+        var state = booking()
+        _ = B.update(&state, .key(.character("i")))
+        if let q = state.slotQuery { _ = B.update(&state, .slotsFound(q, Sched.slots)) }
+        _ = B.update(&state, .key(.enter))
+        let confirm = frame(state)
+        try Snapshot.assert(confirm, named: "booking-confirm-interpreter")
+        #expect(confirm.text.contains("Interpreter  Arabic (ar)"))
+        #expect(confirm.text.contains("Taken meanwhile? Another free counselor who suits is booked."))
+        _ = B.update(&state, .key(.enter))
+        var listing = Sched.listing(6, Fixture.youssef, date: "2026-04-15", time: "09:00")
+        listing.appointment.interpreterLanguage = "ar"
+        _ = B.update(&state, .booked(listing))
+        let booked = frame(state)
+        try Snapshot.assert(booked, named: "booking-booked-interpreter")
+        #expect(booked.text.contains("Wed 15 Apr 09:00 int. ar"))
+        #expect(booked.text.contains("booked · interpreter ar"))
+    }
+
+    /// In French, and with a counselor filter: the counselor is named, no note about another.
+    @Test func bookingConfirmInFrenchWithACounselorFilter() throws {
+        var state = booking(.fr)
+        _ = B.update(&state, .key(.character("c")))
+        if let q = state.slotQuery { _ = B.update(&state, .slotsFound(q, Sched.slots.filter { $0.counselorId == 1 })) }
+        _ = B.update(&state, .key(.enter))
+        let f = frame(state)
+        try Snapshot.assert(f, named: "booking-confirm-fr")
+        #expect(f.text.contains("Interprète   aucun"))
+        #expect(!f.text.contains("entre-temps"))
+    }
+
+    /// The slots pane's help lists the week keys.
+    @Test func bookingSlotsHelpListsTheWeekKeys() throws {
+        var state = booking()
+        _ = B.update(&state, .key(.function(1)))
+        let f = frame(state)
+        try Snapshot.assert(f, named: "booking-slots-help")
+        #expect(f.text.contains("[ ^P          Previous week"))
+        #expect(f.text.contains("] ^N          Next week"))
+    }
+
     @Test func bookingCancelDateAndHelpDialogs() throws {
         var state = booking()
         _ = B.update(&state, .key(.tab))

@@ -115,17 +115,36 @@ struct WholeTaskTests {
         expected.modal = .confirm(BookingScreen.Confirmation(slot: slot, service: Sched.individual))
         #expect(h.state == expected)
 
-        let appointment = NewAppointment(visitorId: 1, serviceId: Sched.individual.id, counselorId: slot.counselorId, roomId: slot.roomId,
+        let appointment = NewAppointment(visitorId: 1, serviceId: Sched.individual.id, counselor: .anyFree(preferring: slot.counselorId),
                                          start: slot.interval.start)
         #expect(h.press(.enter) == [.book(appointment)])
         expected.modal = .confirm(BookingScreen.Confirmation(slot: slot, service: Sched.individual, sending: true))
         #expect(h.state == expected)
 
+        // A third Enter while the store answers sends nothing.
+        #expect(h.press(.enter) == [])
+        #expect(h.state == expected)
+
         let listing = Sched.listing(5, Fixture.youssef, date: "2026-04-15", time: "09:00")
         #expect(BookingScreen.update(&h, .booked(listing)) == [.loadAppointments(visitorId: 1), .findSlots(query)])
         expected.modal = nil
+        // Focus on the appointment just made, among the visitor's, until a load brings it.
+        expected.focus = .appointments
+        expected.appointments = [listing]
+        expected.justMade = listing
+        expected.appointmentList = h.state.appointmentList
+        #expect(expected.appointmentList.count == 1 && expected.appointmentList.selected == 0)
         #expect(h.state == expected)
-        #expect(h.notice?.kind == .info)
+        #expect(h.notice == Notice(.info, "Booked: Wed 15 Apr 09:00 · Individual psychological counseling · Karima Benali."))
+
+        // Enter, Enter, Enter again: nothing opens, nothing is booked, nothing changes.
+        #expect(h.press(.enter, .enter, .enter) == [])
+        #expect(h.state == expected)
+
+        // The reload brings the appointment: the same screen, without the bridge.
+        #expect(BookingScreen.update(&h, .appointmentsLoaded(visitorId: 1, [listing])) == [])
+        expected.justMade = nil
+        #expect(h.state == expected)
     }
 
     /// Schedule: a counselor's day, the first appointment marked arrived.

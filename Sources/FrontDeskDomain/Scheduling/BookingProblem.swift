@@ -52,6 +52,19 @@ public enum BookingProblem: Hashable, Sendable {
     /// Starts before `now` (only checked when the caller passes `now`).
     case startsInPast(now: Date)
 
+    /// True for a problem of the counselor alone (booked then, away, off duty, inactive, not
+    /// delivering the service): another counselor may be free. The others (room, visitor,
+    /// closure, opening hours, the past, the service) hold whoever the counselor is.
+    public var isAboutCounselor: Bool {
+        switch self {
+        case .conflict(let c):
+            if case .counselor = c.resource { return true }
+            return false
+        case .serviceNotDelivered, .counselorInactive, .outsideWorkingHours, .counselorAbsent: return true
+        case .wrongDuration, .serviceInactive, .roomInactive, .roomTooSmall, .outsideOpeningHours, .closed, .startsInPast: return false
+        }
+    }
+
     /// English text, times in center-local wall-clock time: `Salle 2 is booked 10:00–10:45`.
     public func message(calendar: CenterCalendar) -> String {
         switch self {
@@ -106,14 +119,25 @@ public enum BookingError: Error, Hashable, Sendable {
     case emptyInterval(UTCInterval)
     /// The request breaks these rules, in the order `BookingRules` checks them (never empty).
     case refused([BookingProblem])
+    /// No counselor was named and none of those who suit is free during `interval`
+    /// (`BookingRules.chooseCounselor`): `problems` are what holds the time whoever the
+    /// counselor is (a room taken…), once, then each counselor's own, in the order they were
+    /// tried. Empty only when there was no counselor to try.
+    case noCounselorFree(serviceId: String, interval: UTCInterval, problems: [BookingProblem])
 
-    /// English text, one problem per clause: `refused: Salle 2 is booked 10:00–10:45`.
+    /// English text, one problem per clause: `refused: Salle 2 is booked 10:00–10:45`;
+    /// `no counselor who delivers social-orientation is free on 2026-04-14 10:00–10:45: Leila
+    /// Amrani is booked 10:00–10:45; Karim Bennani is booked 10:00–10:45`.
     public func message(calendar: CenterCalendar) -> String {
         switch self {
         case .emptyInterval(let i):
             return "invalid time span: the end (\(calendar.localDateTime(of: i.end))) must be after the start (\(calendar.localDateTime(of: i.start)))"
         case .refused(let problems):
             return "refused: " + problems.map { $0.message(calendar: calendar) }.joined(separator: "; ")
+        case .noCounselorFree(let service, let interval, let problems):
+            let when = "\(calendar.localDate(of: interval.start)) \(BookingProblem.span(interval, calendar))"
+            return "no counselor who delivers \(service) is free on \(when)"
+                + (problems.isEmpty ? "" : ": " + problems.map { $0.message(calendar: calendar) }.joined(separator: "; "))
         }
     }
 }

@@ -153,6 +153,37 @@ public enum BookingRules {
         if !found.isEmpty { throw .refused(found) }
     }
 
+    /// The request with the first of `candidates` for whom it breaks no rule: the counselor
+    /// chosen when none is named. The store calls it inside its write transaction, with the
+    /// candidates in `CounselorRanking` order (`CounselorRanking.candidates`), so a booking is
+    /// refused only when no suitable counselor is free then.
+    ///
+    /// Problems that do not depend on the counselor (the room or the visitor taken, a closure,
+    /// the past…) are the same for every candidate: as soon as a candidate has only those, they
+    /// are the answer.
+    /// - Parameter request: the booking with any counselor (replaced by each candidate in turn).
+    /// - Throws: `.emptyInterval` for `start >= end`; `.refused(problems)` when what refuses the
+    ///   time is not the counselor; `.noCounselorFree` when every candidate is booked, away,
+    ///   off duty or inactive then (or there is no candidate).
+    public static func chooseCounselor(_ candidates: [Counselor], for request: BookingRequest,
+                                       in context: BookingContext) throws(BookingError) -> BookingRequest {
+        guard !request.interval.isEmpty else { throw .emptyInterval(request.interval) }
+        var shared: [BookingProblem]?
+        var own: [BookingProblem] = []
+        for counselor in candidates {
+            var attempt = request
+            attempt.counselor = counselor
+            let found = try problems(for: attempt, in: context)
+            if found.isEmpty { return attempt }
+            let mine = found.filter(\.isAboutCounselor)
+            let others = found.filter { !$0.isAboutCounselor }
+            if mine.isEmpty { throw .refused(others) }
+            if shared == nil { shared = others }
+            own += mine
+        }
+        throw .noCounselorFree(serviceId: request.service.id, interval: request.interval, problems: (shared ?? []) + own)
+    }
+
     /// The existing appointments that hold the request's room, counselor or visitor during its
     /// interval: room conflicts first, then counselor, then visitor, each by start. Ignores
     /// cancelled appointments and `replacingAppointmentId`. An empty interval conflicts with nothing.

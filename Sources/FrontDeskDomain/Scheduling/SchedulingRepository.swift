@@ -1,11 +1,36 @@
 import Foundation
 
+/// Who an appointment is with.
+public enum CounselorChoice: Hashable, Sendable {
+    /// This counselor and no other (`frontdesk book --counselor`, the screen's counselor filter).
+    case named(Int64)
+    /// No counselor named: the store chooses, inside its write transaction, the first suitable
+    /// counselor free then (`BookingRules.chooseCounselor`), `preferring` first (the counselor of
+    /// the slot the desk chose), then the others in `CounselorRanking` order on the visitor's
+    /// languages; with `language`, only counselors who speak it (the screen's language filter).
+    case anyFree(preferring: Int64? = nil, language: String? = nil)
+
+    /// How the counselors who may take it are ranked, for a visitor who speaks `visitorLanguages`
+    /// (most preferred first): the visitor's languages rank them, a language filter requires its
+    /// language, an interpreter makes languages play no part. A named counselor is not ranked.
+    public func ranking(visitorLanguages: [String], interpreterLanguage: String?) -> CounselorRanking {
+        switch self {
+        case .anyFree(_, let language?):
+            CounselorRanking(languages: [language], policy: .require, interpreterLanguage: interpreterLanguage)
+        case .anyFree, .named:
+            CounselorRanking(languages: visitorLanguages, policy: .rank, interpreterLanguage: interpreterLanguage)
+        }
+    }
+}
+
 /// An appointment to book: the store derives the end from the service's duration and, when
-/// `roomId` is nil, chooses the smallest free room with enough seats.
+/// `roomId` is nil, chooses the smallest free room with enough seats; when no counselor is
+/// named (`CounselorChoice.anyFree`), it chooses the counselor in the same write transaction.
 public struct NewAppointment: Hashable, Sendable {
     public var visitorId: Int64
     public var serviceId: String
-    public var counselorId: Int64
+    /// The counselor named, or how the store chooses one.
+    public var counselor: CounselorChoice
     /// The room, or nil to let the store choose (smallest free room with enough seats, ties by id).
     public var roomId: Int64?
     /// UTC instant of the start; resolve a local time with `CenterCalendar.instant(_:_:)`.
@@ -15,15 +40,29 @@ public struct NewAppointment: Hashable, Sendable {
     /// Free text for staff; empty when none.
     public var note: String
 
+    /// An appointment with a named counselor.
     public init(visitorId: Int64, serviceId: String, counselorId: Int64, roomId: Int64? = nil, start: Date,
+                interpreterLanguage: String? = nil, note: String = "") {
+        self.init(visitorId: visitorId, serviceId: serviceId, counselor: .named(counselorId), roomId: roomId, start: start,
+                  interpreterLanguage: interpreterLanguage, note: note)
+    }
+
+    /// An appointment with a named counselor, or with one the store chooses (`.anyFree`).
+    public init(visitorId: Int64, serviceId: String, counselor: CounselorChoice, roomId: Int64? = nil, start: Date,
                 interpreterLanguage: String? = nil, note: String = "") {
         self.visitorId = visitorId
         self.serviceId = serviceId
-        self.counselorId = counselorId
+        self.counselor = counselor
         self.roomId = roomId
         self.start = start
         self.interpreterLanguage = interpreterLanguage
         self.note = note
+    }
+
+    /// The named counselor; nil when the store chooses.
+    public var counselorId: Int64? {
+        if case .named(let id) = counselor { return id }
+        return nil
     }
 }
 
@@ -170,6 +209,9 @@ public enum SchedulingError: Error, Equatable, Sendable {
     case groupSessionNotFound(Int64)
     /// No active room has enough seats (or none is open) for the request.
     case noRoomAvailable(seats: Int)
+    /// No counselor was named and no active counselor delivers the service (who speaks
+    /// `language`, when the booking requires one).
+    case noCounselor(serviceId: String, language: String?)
     /// A group service was booked as an individual appointment, or the reverse.
     case serviceIsGroup(String)
     case serviceIsNotGroup(String)
@@ -194,6 +236,8 @@ public enum SchedulingError: Error, Equatable, Sendable {
         case .closureNotFound(let id): "no closure has the id \(id)"
         case .groupSessionNotFound(let id): "no group session has the id \(id)"
         case .noRoomAvailable(let seats): "no room with \(seats) seat\(seats == 1 ? "" : "s") is free then"
+        case .noCounselor(let service, let language?): "no active counselor who speaks \(language) delivers \(service)"
+        case .noCounselor(let service, nil): "no active counselor delivers \(service)"
         case .serviceIsGroup(let id): "\(id) is a group service: enroll the visitor in a session"
         case .serviceIsNotGroup(let id): "\(id) is not a group service"
         case .nameTaken(let name): "the name \(name) is already used"
@@ -264,8 +308,13 @@ public protocol SchedulingRepository: Sendable {
 
     /// Books an individual appointment, status `booked`, after re-checking every rule in the
     /// write transaction (not in the past: `now`). Writes `appointment.booked`.
-    /// - Throws: `BookingError` (conflict, hours, closure…), `SchedulingError` (unknown ids,
-    ///   a group service, no room).
+    ///
+    /// When no counselor is named (`CounselorChoice.anyFree`), the counselor is chosen in that
+    /// same transaction among those who suit and are free then (`BookingRules.chooseCounselor`,
+    /// `CounselorRanking`), so a booking is refused only when none is free.
+    /// - Throws: `BookingError` (conflict, hours, closure…; `.noCounselorFree` when no suitable
+    ///   counselor is free), `SchedulingError` (unknown ids, a group service, no room,
+    ///   `.noCounselor` when no active counselor delivers the service in the language asked).
     func book(_ appointment: NewAppointment, by actor: Actor, at now: Date) throws -> AppointmentListing
 
     /// Moves a booked appointment to `start` (same duration), with another counselor or room
@@ -307,7 +356,8 @@ public protocol SchedulingRepository: Sendable {
 
     /// Records many appointments at once (demo history, imports), each checked by
     /// `BookingRules` against the stored rows (not against `now`: history may lie in the past),
-    /// `batchSize` per write transaction; refused ones are skipped and counted.
+    /// `batchSize` per write transaction; refused ones are skipped and counted, as are those
+    /// that name no counselor (history records who it was with).
     /// - Returns: how many were stored and how many the rules refused.
     func recordAppointments(_ planned: [PlannedAppointment], by actor: Actor, at now: Date,
                             batchSize: Int) throws -> (stored: Int, refused: Int)

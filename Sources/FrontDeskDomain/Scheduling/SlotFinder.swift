@@ -2,7 +2,8 @@ import Foundation
 
 /// How a visitor's languages choose counselors in a slot search.
 public enum LanguagePolicy: String, Sendable, Codable, CaseIterable {
-    /// Every counselor, those speaking one of the languages listed first at each time.
+    /// Every counselor; those who speak one of the languages first, all their slots before the
+    /// others' (`CounselorRanking`).
     case rank
     /// Only counselors speaking one of the languages.
     case require
@@ -89,9 +90,11 @@ public struct Slot: Hashable, Sendable {
 /// - has a free active room with enough seats;
 /// - starts at or after `now` and `notBefore`.
 ///
-/// Order: by start; at the same start, counselors who speak an earlier of the visitor's
-/// languages first, then by counselor name and id. One slot per (start, counselor). Slots are
-/// alternatives: two slots at the same time may name the same room.
+/// Order (`CounselorRanking`): unless an interpreter is chosen, every slot of a counselor who
+/// speaks one of the visitor's languages comes before any slot of the others; within each of
+/// these two tiers, by start; at the same start, counselors who speak an earlier of the
+/// visitor's languages first, then by counselor name and id. One slot per (start, counselor).
+/// Slots are alternatives: two slots at the same time may name the same room.
 public struct SlotFinder: Sendable {
     public let calendar: CenterCalendar
     public let settings: CenterSettings
@@ -141,17 +144,15 @@ public struct SlotFinder: Sendable {
         let duration = TimeInterval(service.durationMinutes * 60)
         let seats = query.seats ?? BookingRequest.defaultSeats(service: service, interpreter: query.interpreterLanguage != nil)
         let earliest = max(now, query.notBefore ?? now)
-        let useLanguages = query.interpreterLanguage == nil && !query.languages.isEmpty
+        let ranking = CounselorRanking(query)
 
-        struct Candidate { var counselor: Counselor; var rank: Int; var language: String? }
-        let candidates: [Candidate] = counselors.compactMap { c in
-            guard c.active, c.delivers(service.id), query.counselorId.map({ $0 == c.id }) ?? true else { return nil }
-            guard useLanguages else { return Candidate(counselor: c, rank: 0, language: nil) }
-            let spoken = c.firstSpoken(of: query.languages)
-            if spoken == nil && query.languagePolicy == .require { return nil }
-            return Candidate(counselor: c, rank: spoken?.rank ?? query.languages.count, language: spoken?.language)
+        let eligible = counselors.filter { c in
+            c.active && c.delivers(service.id) && (query.counselorId.map { $0 == c.id } ?? true)
         }
-        guard !candidates.isEmpty else { return [] }
+        let tiers: [[Candidate]] = ranking.tiers(eligible).map { tier in
+            tier.compactMap { c in ranking.rank(of: c).map { (c, $0.rank.language, $0.language) } }
+        }
+        guard !tiers.isEmpty else { return [] }
 
         var visitorBusy: [UTCInterval] = []
         if let v = query.visitorId { visitorBusy += visitorIntervals[v] ?? [] }
@@ -159,8 +160,23 @@ public struct SlotFinder: Sendable {
         let visitorIndex = IntervalIndex(visitorBusy)
 
         var result: [Slot] = []
+        for candidates in tiers where result.count < query.limit {
+            result += slots(of: candidates, query, grid: grid, duration: duration,
+                            seats: seats, earliest: earliest, visitorIndex: visitorIndex, limit: query.limit - result.count)
+        }
+        return result
+    }
+
+    /// A counselor of a tier, with their language rank and the language they share with the visitor.
+    private typealias Candidate = (counselor: Counselor, rank: Int, language: String?)
+
+    /// The free slots of one tier's counselors, day by day, by start then rank, name and id; at
+    /// most `limit`.
+    private func slots(of candidates: [Candidate], _ query: SlotQuery, grid: Int,
+                       duration: TimeInterval, seats: Int, earliest: Date, visitorIndex: IntervalIndex, limit: Int) -> [Slot] {
+        var result: [Slot] = []
         var day = query.firstDay
-        while day <= query.lastDay && result.count < query.limit {
+        while day <= query.lastDay && result.count < limit {
             defer { day = day.adding(days: 1) }
             let todays = closures.filter { $0.covers(day) }
             if todays.contains(where: \.isCenterWide) { continue }
@@ -199,7 +215,7 @@ public struct SlotFinder: Sendable {
             found.sort { a, b in
                 (a.slot.interval.start, a.rank, a.name, a.slot.counselorId) < (b.slot.interval.start, b.rank, b.name, b.slot.counselorId)
             }
-            result += found.prefix(query.limit - result.count).map(\.slot)
+            result += found.prefix(limit - result.count).map(\.slot)
         }
         return result
     }

@@ -27,15 +27,21 @@ extension Localizer {
         switch error {
         case .emptyInterval: self("error.emptyInterval")
         case .refused(let problems): problems.map { message(for: $0, calendar: calendar) }.joined(separator: "; ")
+        case .noCounselorFree(_, let interval, let problems):
+            self("error.noCounselorFree", Self.span(interval, calendar))
+                + (problems.isEmpty ? "" : ": " + problems.map { message(for: $0, calendar: calendar) }.joined(separator: "; "))
         }
+    }
+
+    /// `2026-04-15 09:00–10:00` within one local day, else both dates.
+    static func span(_ i: UTCInterval, _ calendar: CenterCalendar) -> String {
+        let a = calendar.localDateTime(of: i.start), b = calendar.localDateTime(of: i.end)
+        return a.date == b.date ? "\(a.date) \(a.time)–\(b.time)" : "\(a)–\(b)"
     }
 
     /// One broken booking rule, naming what conflicts and when.
     public func message(for problem: BookingProblem, calendar: CenterCalendar) -> String {
-        func span(_ i: UTCInterval) -> String {
-            let a = calendar.localDateTime(of: i.start), b = calendar.localDateTime(of: i.end)
-            return a.date == b.date ? "\(a.date) \(a.time)–\(b.time)" : "\(a)–\(b)"
-        }
+        func span(_ i: UTCInterval) -> String { Self.span(i, calendar) }
         switch problem {
         case .conflict(let c):
             switch c.resource {
@@ -62,6 +68,8 @@ extension Localizer {
              .absenceNotFound, .closureNotFound, .groupSessionNotFound:
             self("error.notFound")
         case .noRoomAvailable(let seats): self("error.noRoomAvailable", seats)
+        case .noCounselor(_, let language?): self("error.noCounselorSpeaking", language)
+        case .noCounselor(_, nil): self("error.noCounselor")
         case .serviceIsGroup: self("error.serviceIsGroup")
         case .serviceIsNotGroup: self("error.serviceIsNotGroup")
         case .nameTaken(let name): self("error.nameTaken", name)

@@ -2,13 +2,17 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 
-/// `frontdesk slots --service S`: the next free slots, center-local.
+/// `frontdesk slots --service S [--visitor CODE]`: the next free slots, center-local. For a
+/// visitor, the slots of counselors who speak one of their languages come first
+/// (`CounselorRanking`), unless `--interpreter` or `--language` is given, and their own
+/// appointments rule slots out; the language a counselor shares with them ends the line.
 struct SlotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "slots", abstract: "List the next free slots for a service.")
 
     @OptionGroup var common: CommonOptions
     @Option(help: "Service id (individual-counseling, social-orientation…).") var service: String
     @Option(help: "Only this counselor (id or name).") var counselor: String?
+    @Option(help: "For this visitor (public code): counselors who speak one of their languages first, and not when they are booked.") var visitor: String?
     @Option(help: "Only counselors who speak this language (ISO 639 code).") var language: String?
     @Option(help: "Language of an interpreter who comes too (ISO 639): the room must seat one more.") var interpreter: String?
     @Option(help: "First day searched, YYYY-MM-DD (default: today).") var from: String?
@@ -27,9 +31,11 @@ struct SlotsCommand: ParsableCommand {
         let first = try from.map { try localDate($0, option: "--from") } ?? db.calendar.localDate(of: now)
         let s = try findService(service, in: db)
         let c = try counselor.map { try findCounselor($0, in: db) }
-        let query = SlotQuery(service: s, from: first, through: first.adding(days: days - 1), counselorId: c?.id,
-                              languages: language.map { [$0.lowercased()] } ?? [], languagePolicy: .require,
-                              interpreterLanguage: interpreter?.lowercased(), limit: limit)
+        let v = try visitor.map { try findVisitor($0, in: db) }
+        let query = SlotQuery(service: s, from: first, through: first.adding(days: days - 1), counselorId: c?.id, visitorId: v?.id,
+                              languages: language.map { [$0.lowercased()] } ?? v?.languages ?? [],
+                              languagePolicy: language == nil ? .rank : .require,
+                              interpreterLanguage: try interpreterLanguage(interpreter), limit: limit)
         let slots = try schedulingCall(db.calendar) { try db.freeSlots(query, now: now) }
         let counselors = Dictionary(uniqueKeysWithValues: try storeCall { try db.counselors(includeInactive: true) }.map { ($0.id, $0.name) })
         let rooms = Dictionary(uniqueKeysWithValues: try storeCall { try db.rooms(includeInactive: true) }.map { ($0.id, $0.name) })
@@ -38,22 +44,23 @@ struct SlotsCommand: ParsableCommand {
         case .text:
             if slots.isEmpty { FileHandle.standardError.write(Data("frontdesk: no free slot for \(s.id) in \(days) days from \(first)\n".utf8)) }
             for slot in slots {
-                print("\(slot.date) \(slot.time)–\(end(slot))\t\(TextOutput.safe(counselors[slot.counselorId] ?? "?"))\t\(TextOutput.safe(rooms[slot.roomId] ?? "?"))")
+                print("\(slot.date) \(slot.time)–\(end(slot))\t\(TextOutput.safe(counselors[slot.counselorId] ?? "?"))\t\(TextOutput.safe(rooms[slot.roomId] ?? "?"))"
+                      + (slot.language.map { "\t" + TextOutput.safe($0) } ?? ""))
             }
         case .csv:
             var csv = CSVWriter()
-            csv.appendHeader(["date", "start", "end", "start_utc", "end_utc", "counselor", "room"])
+            csv.appendHeader(["date", "start", "end", "start_utc", "end_utc", "counselor", "room", "language"])
             for slot in slots {
                 csv.append([.text(slot.date.description), .text(slot.time.description), .text(end(slot).description),
                             .text(isoUTC(slot.interval.start)), .text(isoUTC(slot.interval.end)),
-                            .text(counselors[slot.counselorId] ?? ""), .text(rooms[slot.roomId] ?? "")])
+                            .text(counselors[slot.counselorId] ?? ""), .text(rooms[slot.roomId] ?? ""), .text(slot.language ?? "")])
             }
             print(csv.output, terminator: "")
         case .json:
             print(JSONOutput.encode(slots.map {
                 SlotJSON(date: $0.date.description, start: $0.time.description, end: end($0).description, startUTC: $0.interval.start,
                          endUTC: $0.interval.end, counselorId: $0.counselorId, counselor: counselors[$0.counselorId] ?? "",
-                         roomId: $0.roomId, room: rooms[$0.roomId] ?? "")
+                         roomId: $0.roomId, room: rooms[$0.roomId] ?? "", language: $0.language)
             }), terminator: "")
         }
     }
@@ -65,6 +72,8 @@ struct SlotsCommand: ParsableCommand {
         let counselor: String
         let roomId: Int64
         let room: String
+        /// The visitor's language the counselor speaks, when one was asked.
+        let language: String?
     }
 }
 
@@ -76,7 +85,7 @@ struct BookCommand: ParsableCommand {
     @Option(help: "The visitor's public code, V-YYYY-NNNNN.") var visitor: String
     @Option(help: "Service id.") var service: String
     @Option(help: "Center-local start, 'YYYY-MM-DD HH:MM'.") var at: String
-    @Option(help: "Counselor (id or name); default: the first free one who delivers the service.") var counselor: String?
+    @Option(help: "Counselor (id or name); default: chosen when booking, the first free one who delivers the service, who speaks one of the visitor's languages if one is free (unless --interpreter).") var counselor: String?
     @Option(help: "Room (id or name); default: the smallest free room.") var room: String?
     @Option(help: "Language of an interpreter who comes too (ISO 639).") var interpreter: String?
     @Option(help: "A note for staff.") var note: String = ""
@@ -94,29 +103,23 @@ struct BookCommand: ParsableCommand {
         let now = try clockNow()
         let v = try findVisitor(visitor, in: db)
         let s = try findService(service, in: db)
-        var counselorId = try counselor.map { try findCounselor($0, in: db).id }
+        // Without --counselor, the store chooses among the suitable counselors free then, in
+        // its write transaction: two desks booking the same time get two counselors while
+        // two are free.
+        let choice: CounselorChoice = try counselor.map { .named(try findCounselor($0, in: db).id) } ?? .anyFree()
         let roomId = try room.map { try findRoom($0, in: db).id }
-        if counselorId == nil {
-            // The first counselor free at that very time (ranked as the slot search ranks them).
-            let query = SlotQuery(service: s, from: local.date, through: local.date, visitorId: v.id, languages: v.languages,
-                                  interpreterLanguage: interpreter, notBefore: start, limit: 50)
-            let slots = try schedulingCall(calendar) { try db.freeSlots(query, now: now) }
-            guard let slot = slots.first(where: { $0.interval.start == start }) else {
-                throw UserError("no counselor who delivers \(s.id) is free at \(local)")
-            }
-            counselorId = slot.counselorId
-        }
-        guard let counselorId else { return }
+        let interpreterCode = try interpreterLanguage(interpreter)
         let booked = try schedulingCall(calendar) {
-            try db.book(NewAppointment(visitorId: v.id, serviceId: s.id, counselorId: counselorId, roomId: roomId, start: start,
-                                       interpreterLanguage: interpreter, note: note), by: currentActor(), at: now)
+            try db.book(NewAppointment(visitorId: v.id, serviceId: s.id, counselor: choice, roomId: roomId, start: start,
+                                       interpreterLanguage: interpreterCode, note: note), by: currentActor(), at: now)
         }
         switch format {
         case .json:
             print(JSONOutput.encode(AppointmentJSON(booked)), terminator: "")
         default:
+            let interpreter = booked.appointment.interpreterLanguage.map { ", interpreter \(TextOutput.safe($0))" } ?? ""
             print("appointment \(booked.id): \(localSpan(booked.localStart, booked.localEnd)), \(TextOutput.safe(booked.counselorName)), "
-                  + "\(TextOutput.safe(booked.roomName)), \(booked.visitorCode?.description ?? "") (UTC \(booked.appointment.interval))")
+                  + "\(TextOutput.safe(booked.roomName)), \(booked.visitorCode?.description ?? "")\(interpreter) (UTC \(booked.appointment.interval))")
         }
     }
 }

@@ -56,7 +56,8 @@ struct ScheduleCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(output.utf8))
     }
 
-    /// Appointment lines and closure lines, day by day, tab-separated.
+    /// Appointment lines and closure lines, day by day, tab-separated; an appointment with an
+    /// interpreter ends with `interpreter ar`.
     static func text(_ appointments: [AppointmentListing], _ closures: [Closure], first: LocalDate, last: LocalDate,
                      language: UILanguage, place: (Closure) -> String) -> String {
         var out = ""
@@ -67,8 +68,9 @@ struct ScheduleCommand: ParsableCommand {
                     .joined(separator: "\t") + "\n"
             }
             for a in appointments where a.localStart.date == day {
-                out += [String(a.id), day.description, "\(a.localStart.time)–\(a.localEnd.time)", TextOutput.safe(a.counselorName),
-                        TextOutput.safe(a.roomName), who(a), TextOutput.safe(a.service.name(in: language)), a.status.rawValue]
+                out += ([String(a.id), day.description, "\(a.localStart.time)–\(a.localEnd.time)", TextOutput.safe(a.counselorName),
+                         TextOutput.safe(a.roomName), who(a), TextOutput.safe(a.service.name(in: language)), a.status.rawValue]
+                        + (a.appointment.interpreterLanguage.map { ["interpreter " + TextOutput.safe($0)] } ?? []))
                     .joined(separator: "\t") + "\n"
             }
             day = day.adding(days: 1)
@@ -85,16 +87,17 @@ struct ScheduleCommand: ParsableCommand {
     static func csv(_ appointments: [AppointmentListing], _ closures: [Closure], place: (Closure) -> String) -> String {
         var csv = CSVWriter()
         csv.appendHeader(["kind", "id", "date", "start", "end", "start_utc", "end_utc", "counselor", "room", "visitor_code",
-                          "visitor_name", "service", "status", "label"])
+                          "visitor_name", "service", "status", "label", "interpreter"])
         for c in closures {
             csv.append(["closure", .number(Int(c.id)), .text(c.first.description), "", "", "", "", "", .text(place(c)), "", "", "",
-                        "closed", .text(c.label)])
+                        "closed", .text(c.label), .empty])
         }
         for a in appointments {
             csv.append([.text(a.group == nil ? "appointment" : "group"), .number(Int(a.id)), .text(a.localStart.date.description),
                         .text(a.localStart.time.description), .text(a.localEnd.time.description), .text(isoUTC(a.appointment.start)),
                         .text(isoUTC(a.appointment.end)), .text(a.counselorName), .text(a.roomName), .text(a.visitorCode?.description ?? ""),
-                        .text(a.visitorName ?? ""), .text(a.service.id), .text(a.status.rawValue), .empty])
+                        .text(a.visitorName ?? ""), .text(a.service.id), .text(a.status.rawValue), .empty,
+                        .text(a.appointment.interpreterLanguage ?? "")])
         }
         return csv.output
     }

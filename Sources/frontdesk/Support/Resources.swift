@@ -31,6 +31,16 @@ enum ShippedData {
         }
     }
 
+    /// The languages by ISO 639 code, without the search index `reference()` builds.
+    static func languages() throws -> [String: Language] {
+        do {
+            let list = try JSONDecoder().decode([Language].self, from: try required("languages.json"))
+            return Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        } catch let e as UserError { throw e } catch {
+            throw UserError("damaged reference data: \(error)")
+        }
+    }
+
     static func services() throws -> [Service] {
         do { return try Catalog.decodeServices(from: try required("services.json")) } catch let e as UserError { throw e } catch {
             throw UserError("damaged service catalog: \(error)")

@@ -71,6 +71,17 @@ func findService(_ id: String, in db: any FrontDeskRepository) throws -> Service
     return s
 }
 
+/// The ISO 639 code of an interpreter's language (`--interpreter ar`, any case), or nil when
+/// none is given. - Throws: `UserError` naming the option when the code is not a known language.
+func interpreterLanguage(_ text: String?) throws -> String? {
+    guard let text else { return nil }
+    let code = text.trimmingCharacters(in: .whitespaces).lowercased()
+    guard let language = try ShippedData.languages()[code] else {
+        throw UserError("--interpreter: '\(TextOutput.safe(text))' is not an ISO 639 language code (ar, fr, ti…)")
+    }
+    return language.code
+}
+
 /// Comma-separated values, trimmed, empty ones dropped.
 func commaList(_ text: String) -> [String] {
     text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -3,13 +3,22 @@ import TerminalKit
 /// What a key can mean on the booking screen.
 public enum BookingCommand: Hashable, Sendable {
     case help, findVisitor, choose, nextPane, previousPane, previousCategory, nextCategory
-    case counselorFilter, languageFilter, interpreter, date, reschedule, cancelAppointment, quit
+    case counselorFilter, languageFilter, interpreter, date, previousWeek, nextWeek, reschedule, cancelAppointment, quit
     case moveUp, moveDown, pageUp, pageDown, top, bottom
 }
 
 /// The booking screen's key maps, one per pane. F-keys work everywhere; letters work where no
 /// text field has focus (every pane but the visitor search).
+///
+/// The free slots (and a group service's sessions) move a week at a time with `[` and `]`, as
+/// on the schedule screen, or ^P and ^N (previous, next) where those keys are handier;
+/// PgUp/PgDn keep paging the list here, and no terminal or tmux eats either pair.
 public enum BookingKeys {
+    /// The slots from the start of the previous or the next week (never before today).
+    private static let weeks: [KeyBinding<BookingCommand>] = [
+        KeyBinding(.previousWeek, [.character("["), .control("p")], label: "key.previousWeek", inBar: false),
+        KeyBinding(.nextWeek, [.character("]"), .control("n")], label: "key.nextWeek", inBar: false),
+    ]
     private static let moves: [KeyBinding<BookingCommand>] = [
         KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
         KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
@@ -25,7 +34,7 @@ public enum BookingKeys {
         KeyBinding(.languageFilter, [.function(5), .character("l")], label: "key.language"),
         KeyBinding(.interpreter, [.character("i")], label: "key.interpreter", inBar: false),
         KeyBinding(.date, [.function(6), .character("d")], label: "key.date"),
-    ]
+    ] + weeks
 
     /// While the visitor search field has focus: printable keys type.
     public static let visitor = KeyMap<BookingCommand>([
@@ -64,7 +73,7 @@ public enum BookingKeys {
         KeyBinding(.counselorFilter, [.function(4), .character("c")], label: "key.counselor"),
         KeyBinding(.date, [.function(6), .character("d")], label: "key.date"),
         KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
-    ] + moves)
+    ] + weeks + moves)
 
     /// In the visitor's appointments.
     public static let appointments = KeyMap<BookingCommand>([

@@ -89,13 +89,15 @@ extension BookingScreen {
             let style: Style = selected ? (focused ? .reverse : .bold) : .plain
             var text = "\(Chrome.shortDate(a.localStart.date, s, ctx.calendar)) \(a.localStart.time) "
             if case .waitlisted(let position)? = a.place { text += s("booking.waitlistMark", position) + " " }
+            if let language = a.appointment.interpreterLanguage { text += s("booking.interpreterMark", language) + " " }
             text += s.serviceName(a.service)
             frame.fill(inner.row(line), style: style)
             frame.put(text, in: inner.row(line), style: style)
         }
         if let a = state.selectedAppointment(ctx) {
             frame.put("\(a.counselorName) · \(a.roomName)", in: inner.row(inner.height - 2), style: .dim)
-            frame.put(placeText(a, s) ?? s.appointmentStatus(a.status), in: inner.row(inner.height - 1), style: .dim)
+            let interpreter = a.appointment.interpreterLanguage.map { " · " + s("booking.interpreter", $0) } ?? ""
+            frame.put((placeText(a, s) ?? s.appointmentStatus(a.status)) + interpreter, in: inner.row(inner.height - 1), style: .dim)
         }
     }
 
@@ -188,13 +190,14 @@ extension BookingScreen {
         if state.showsSessions { return renderSessions(state, ctx, r, &frame) }
         let s = ctx.strings
         let focused = state.focus == .slots && state.modal == nil
-        let inner = pane("3 " + s("booking.slots"), focused: focused, r, &frame)
+        // The interpreter in the title, where even 80 columns leave room for it.
+        let interpreter = state.interpreterLanguage.map { " · " + s("booking.interpreter", $0) } ?? ""
+        let inner = pane("3 " + s("booking.slots") + interpreter, focused: focused, r, &frame)
         guard inner.height > 2 else { return }
         let counselor = state.counselorFilter.map { state.counselorName($0) } ?? s("filter.any")
         let language = state.languageFilter ?? s("filter.any")
         let from = Chrome.shortDate(state.fromDate ?? ctx.today, s, ctx.calendar)
-        let interpreter = state.interpreterLanguage.map { " · " + s("booking.interpreter", $0) } ?? ""
-        frame.put(s("booking.filters", counselor, language, from) + interpreter, in: inner.row(0), style: .dim)
+        frame.put(s("booking.filters", counselor, language, from), in: inner.row(0), style: .dim)
         let columns = [TableColumn(s("slots.date"), width: .length(12)), TableColumn(s("slots.time"), width: .length(5)),
                        TableColumn(s("slots.counselor"), width: .min(10)), TableColumn(s("slots.room"), width: .length(9)),
                        TableColumn(s("slots.language"), width: .length(4))]
@@ -234,13 +237,17 @@ extension BookingScreen {
                 (s("confirm.when"), "\(s.longDate(c.slot.date, weekday: ctx.calendar.weekday(of: c.slot.date))) \(Chrome.timeSpan(c.slot.interval, ctx.calendar))"),
                 (s("confirm.counselor"), state.counselorName(c.slot.counselorId)),
                 (s("confirm.room"), state.roomName(c.slot.roomId)),
+                (s("confirm.interpreter"), interpreterText(rescheduling ? reschedulingInterpreter(state) : state.interpreterLanguage, ctx)),
             ]
             for (i, (label, value)) in lines.enumerated() {
                 frame.put(label, in: Rect(x: inner.x + 1, y: inner.y + i, width: 12, height: 1), style: .dim)
                 frame.put(value, in: Rect(x: inner.x + 14, y: inner.y + i, width: inner.width - 15, height: 1), style: .bold)
             }
+            if !rescheduling, case .anyFree = counselorChoice(state, c.slot) {
+                frame.put(s("confirm.anyCounselor"), in: Rect(x: inner.x + 1, y: inner.y + 6, width: inner.width - 2, height: 1), style: .dim)
+            }
             if let error = c.error {
-                frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.y + 6, width: inner.width - 2, height: 1), style: Style(foreground: .red, attributes: .bold))
+                frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.y + 7, width: inner.width - 2, height: 1), style: Style(foreground: .red, attributes: .bold))
             }
             frame.put(s(c.sending ? "confirm.sending" : "confirm.prompt"), in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1))
         case .enroll(let e):
@@ -257,6 +264,20 @@ extension BookingScreen {
 }
 
 extension BookingScreen {
+    /// "Arabic (ar)" in the interface's language ("arabe (ar)"), the code alone when unknown,
+    /// "none" without an interpreter.
+    static func interpreterText(_ language: String?, _ ctx: ScreenContext) -> String {
+        guard let language else { return ctx.strings("confirm.noInterpreter") }
+        guard let known = ctx.reference.language(code: language) else { return language }
+        return "\(ctx.strings.language == .fr ? known.nameFr : known.nameEn) (\(known.code))"
+    }
+
+    /// The interpreter of the appointment being moved (a move keeps it).
+    static func reschedulingInterpreter(_ state: State) -> String? {
+        if case .reschedule(let a) = state.mode { return a.appointment.interpreterLanguage }
+        return nil
+    }
+
     /// The enrollment dialog: the session, its seats, and whether Enter enrolls or waitlists.
     static func renderEnroll(_ state: State, _ ctx: ScreenContext, _ e: Enrollment, _ area: Rect, _ frame: inout Frame) {
         let s = ctx.strings

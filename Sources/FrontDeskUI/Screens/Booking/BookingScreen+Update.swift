@@ -53,9 +53,13 @@ extension BookingScreen {
             return []
         case .visitorLoaded(let visitor):
             return choose(&state, &ctx, visitor)
-        case .appointmentsLoaded(let visitorId, let listings):
+        case .appointmentsLoaded(let visitorId, var listings):
             guard visitorId == state.visitor?.id else { return [] }
             let selected = state.selectedAppointment(ctx)?.id
+            if let made = state.justMade {
+                // A load asked before the booking does not hold it yet: keep it, and its focus.
+                if listings.contains(where: { $0.id == made.id }) { state.justMade = nil } else { listings.append(made) }
+            }
             state.appointments = listings
             state.appointmentList.setCount(state.upcoming(ctx).count)
             if let selected, let i = state.upcoming(ctx).firstIndex(where: { $0.id == selected }) { state.appointmentList.select(i) }
@@ -78,6 +82,9 @@ extension BookingScreen {
             return []
         case .enrolled(let listing, let outcome):
             state.modal = nil
+            var mine = listing
+            mine.place = outcome
+            focusOnMade(&state, ctx, mine)
             switch outcome {
             case .enrolled: ctx.notice = Notice(.info, ctx.strings("notice.enrolled", describe(listing, ctx)))
             case .waitlisted(let position):
@@ -94,11 +101,13 @@ extension BookingScreen {
             return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state, &ctx)
         case .booked(let listing):
             state.modal = nil
+            focusOnMade(&state, ctx, listing)
             ctx.notice = Notice(.info, ctx.strings("notice.booked", describe(listing, ctx)))
             return [.loadAppointments(visitorId: state.visitor?.id ?? listing.appointment.visitorId ?? 0)] + refreshSlots(&state, &ctx)
         case .rescheduled(let listing):
             state.modal = nil
             state.mode = .book
+            focusOnMade(&state, ctx, listing)
             ctx.notice = Notice(.info, ctx.strings("notice.rescheduled", describe(listing, ctx)))
             return [.loadAppointments(visitorId: state.visitor?.id ?? 0)] + refreshSlots(&state, &ctx)
         case .cancelled(let listing):
@@ -137,6 +146,20 @@ extension BookingScreen {
             }
             return []
         }
+    }
+
+    /// After a booking, a move or an enrollment: the appointment is among the visitor's
+    /// (replacing its older copy), selected, and the appointments pane has focus, where Enter
+    /// books nothing.
+    static func focusOnMade(_ state: inout State, _ ctx: ScreenContext, _ listing: AppointmentListing) {
+        guard listing.appointment.visitorId == nil || listing.appointment.visitorId == state.visitor?.id else { return }
+        state.appointments.removeAll { $0.id == listing.id }
+        state.appointments.insert(listing, at: 0)
+        state.justMade = listing
+        state.focus = .appointments
+        let upcoming = state.upcoming(ctx)
+        state.appointmentList.setCount(upcoming.count)
+        if let i = upcoming.firstIndex(where: { $0.id == listing.id }) { state.appointmentList.select(i) }
     }
 
     /// "Tue 14 Apr 10:00 · Psychological counseling · Karima Benali".
@@ -196,6 +219,7 @@ extension BookingScreen {
         if changed {
             state.appointments = []
             state.appointmentList = ListState()
+            state.justMade = nil
             state.mode = .book
             state.languageFilter = nil
         }
@@ -262,6 +286,8 @@ extension BookingScreen {
             let i = choices.firstIndex(of: state.interpreterLanguage) ?? 0
             state.interpreterLanguage = choices[(i + 1) % choices.count]
             return refreshSlots(&state, &ctx)
+        case .previousWeek, .nextWeek:
+            return moveWeek(&state, &ctx, forward: command == .nextWeek)
         case .date:
             var form = FieldForm(title: "date.title", fields: [.text("date.field", (state.fromDate ?? ctx.today).description, maxLength: 10)])
             form.focus = 0
@@ -301,6 +327,26 @@ extension BookingScreen {
             state.modal = .cancel(a, FieldForm(title: "cancel.title", fields: [.text("cancel.reason", maxLength: 200)]))
         }
         return []
+    }
+
+    /// The slots from the Monday of the next week, or of the previous one but never before
+    /// today (then from today, the default: `fromDate` nil).
+    private static func moveWeek(_ state: inout State, _ ctx: inout ScreenContext, forward: Bool) -> [Effect] {
+        let from = state.fromDate ?? ctx.today
+        let monday = from.adding(days: -(from.isoWeekday.rawValue - 1))
+        let target = monday.adding(days: forward ? 7 : -7)
+        if target <= ctx.today {
+            guard state.fromDate != nil else {
+                ctx.notice = Notice(.info, ctx.strings("notice.slotsFromToday"))
+                return []
+            }
+            state.fromDate = nil
+        } else {
+            state.fromDate = target
+        }
+        ctx.notice = nil
+        state.slotList.home()
+        return refreshSlots(&state, &ctx)
     }
 
     private static func move(_ state: inout State, _ ctx: inout ScreenContext, _ command: BookingCommand) -> [Effect] {
@@ -376,6 +422,13 @@ extension BookingScreen {
         return []
     }
 
+    /// The counselor filter's counselor; without one, any suitable counselor free then, the
+    /// slot's first (the language filter, when set, still required).
+    static func counselorChoice(_ state: State, _ slot: Slot) -> CounselorChoice {
+        if let named = state.counselorFilter { return .named(named) }
+        return .anyFree(preferring: slot.counselorId, language: state.languageFilter)
+    }
+
     // MARK: Dialogs (they see keys first)
 
     private static func handleModalKey(_ state: inout State, _ ctx: inout ScreenContext, _ modal: Modal, _ key: Key) -> [Effect] {
@@ -392,9 +445,9 @@ extension BookingScreen {
                 if case .reschedule(let a) = state.mode {
                     return [.reschedule(appointmentId: a.id, to: c.slot.interval.start, counselorId: c.slot.counselorId, roomId: c.slot.roomId)]
                 }
-                return [.book(NewAppointment(visitorId: visitor.id, serviceId: c.service.id, counselorId: c.slot.counselorId,
-                                             roomId: c.slot.roomId, start: c.slot.interval.start,
-                                             interpreterLanguage: state.interpreterLanguage))]
+                // The room is the store's to choose (the smallest free one, as the slot's was).
+                return [.book(NewAppointment(visitorId: visitor.id, serviceId: c.service.id, counselor: counselorChoice(state, c.slot),
+                                             start: c.slot.interval.start, interpreterLanguage: state.interpreterLanguage))]
             case .close?, nil: break
             }
             return []

@@ -16,6 +16,13 @@ import TerminalKit
 /// against the store; `render` draws the whole frame. A refused booking (another terminal took
 /// the slot) keeps the visitor, the service, the filters and the confirmation open with the
 /// message, and reloads the slots.
+///
+/// A booking cannot double: after a booking (or a move, or an enrollment) focus goes to the
+/// appointment just made in the visitor's appointments, where Enter does nothing, so Enter,
+/// Enter, Enter books once. Without a counselor filter the booking names no counselor
+/// (`CounselorChoice.anyFree`, preferring the slot's): the store chooses, in its write
+/// transaction, another suitable counselor free then if that one was taken meanwhile.
+/// `[`/`]` (or ^P/^N) show the slots from the previous or the next week.
 public enum BookingScreen: Screen {
     /// Days searched for free slots from the first day.
     public static let searchDays = 14
@@ -117,6 +124,10 @@ public enum BookingScreen: Screen {
         /// The visitor's appointments, as loaded (all statuses, latest first).
         public var appointments: [AppointmentListing] = []
         public var appointmentList = ListState()
+        /// The appointment just booked, moved or enrolled in, with focus on it in the
+        /// appointments pane: kept among `appointments` until a load brings it (a load asked
+        /// before the booking cannot), so the selection never falls back to the slots.
+        public var justMade: AppointmentListing?
         public var mode: Mode = .book
         public var modal: Modal?
         /// The center-local day the slots were asked from (set by the first tick or load).
