@@ -67,10 +67,14 @@ import Testing
         #expect(frame.text.contains("S-014 · V-2026-00001"))
     }
 
+    /// S-012 was called by Desk 2: the dialog asks first, naming that desk, then offers the
+    /// outcomes.
     @Test func closeVisitDialog() throws {
         var state = busy()
         _ = S.update(&state, .key(.tab))
         _ = S.update(&state, .key(.function(6)))
+        try Snapshot.assert(Snapshot.render(state), named: "reception-close-other-desk")
+        _ = S.update(&state, .key(.enter))
         try Snapshot.assert(Snapshot.render(state), named: "reception-close")
     }
 

@@ -216,8 +216,42 @@ struct ReceptionUpdateTests {
         #expect(send(&state, .tab, .control("x")) == [])
         guard case .closeVisit(let dialog)? = state.modal else { Issue.record("no close dialog"); return }
         #expect(dialog.entry.visit.ticket.description == "S-012")
+        #expect(dialog.otherDesk == "Desk 2", "Desk 2 called it; this is Desk 1")
+        #expect(send(&state, .character("o")) == [], "yes (oui): on to the outcome")
         #expect(send(&state, .character("l")) == [])
         #expect(send(&state, .enter) == [.close(visitId: dialog.entry.visit.id, outcome: .leftUnseen)])
+    }
+
+    /// Closing a ticket another desk called asks first and names that desk; Esc leaves it to
+    /// that desk. A ticket this desk called closes without the question.
+    @Test func closingATicketAnotherDeskCalledAsksFirst() throws {
+        var state = Fixture.state()
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+        _ = send(&state, .tab, .function(6))
+        guard case .closeVisit(let asking)? = state.modal else { Issue.record("no close dialog"); return }
+        #expect(asking.otherDesk == "Desk 2")
+        let frame = state.frame
+        #expect(frame.lines().contains { $0.contains("Called by Desk 2, not by this desk.") })
+        #expect(frame.lines().contains { $0.contains("Close this visit anyway?") })
+        #expect(frame.lines().last?.contains("y Close it") == true)
+        #expect(send(&state, .enter, .enter, .character("s")) == [], "F6 Enter Enter never closes another desk's ticket")
+        guard case .closeVisit(let still)? = state.modal else { Issue.record("the question"); return }
+        #expect(still.otherDesk == "Desk 2")
+        #expect(send(&state, .character("y")) == [])
+        guard case .closeVisit(let answered)? = state.modal else { Issue.record("the outcome step"); return }
+        #expect(answered.otherDesk == nil)
+        _ = send(&state, .escape)
+        #expect(state.modal == nil)
+        _ = send(&state, .tab, .function(6), .escape)
+        #expect(state.modal == nil, "Esc leaves the ticket to Desk 2")
+
+        var mine = Fixture.busyQueue
+        mine[0].visit.calledBy = "Desk 1"
+        _ = S.update(&state, .queueLoaded(mine, QueueCounts()))
+        _ = send(&state, .tab, .function(6))
+        guard case .closeVisit(let own)? = state.modal else { Issue.record("no close dialog"); return }
+        #expect(own.otherDesk == nil)
+        #expect(send(&state, .enter) == [.close(visitId: own.entry.visit.id, outcome: .seen)])
     }
 
     @Test func quitAsksTheShellFirst() {

@@ -31,9 +31,17 @@ public struct TicketDialog: Hashable, Sendable {
 public struct CloseVisitDialog: Hashable, Sendable {
     public var entry: QueueEntry
     public var outcome: VisitOutcome
+    /// The other desk that called the ticket, while the member has not yet said to close it
+    /// anyway: the dialog first asks, naming that desk. Nil for a ticket this desk called (or
+    /// nobody called), and once answered.
+    public var otherDesk: String?
 
-    public init(entry: QueueEntry, outcome: VisitOutcome = .seen) {
+    /// - Parameter deskName: this terminal's desk; a ticket another desk called asks first.
+    public init(entry: QueueEntry, outcome: VisitOutcome = .seen, deskName: String? = nil) {
         self.entry = entry
         self.outcome = outcome
+        if let calledBy = entry.visit.calledBy, let deskName, calledBy != deskName {
+            otherDesk = calledBy
+        }
     }
 }

@@ -77,6 +77,16 @@ extension ReceptionKeys {
         }
     })
 
+    /// "Another desk called this ticket: close it anyway?": only y (or o, "oui") goes on to
+    /// the close dialog, so the habit F6 Enter never closes another desk's ticket; n or Esc
+    /// leaves it to that desk.
+    public static let otherDesk = KeyMap<DialogCommand>([
+        KeyBinding(.confirm, [.character("y"), .character("Y"), .character("o"), .character("O")], label: "close.otherDeskYes",
+                   display: .localized("quit.yesKey")),
+        KeyBinding(.cancel, [.character("n"), .character("N"), .escape], label: "close.otherDeskNo",
+                   display: .keys([.character("n"), .escape], joiner: "/")),
+    ])
+
     /// The ticket just given: any of these closes it.
     public static let ticket = KeyMap<DialogCommand>([
         KeyBinding(.close, [.enter, .escape, .character(" ")], label: "key.done", display: .keys([.enter], joiner: "")),

@@ -9,6 +9,7 @@ extension ReceptionScreen {
         switch modal {
         case .ticket: return ReceptionKeys.ticket.hints(s)
         case .checkIn: return ReceptionKeys.checkIn.hints(s)
+        case .closeVisit(let dialog) where dialog.otherDesk != nil: return ReceptionKeys.otherDesk.hints(s)
         case .closeVisit: return ReceptionKeys.closeVisit.hints(s)
         case .visitorForm(let form): return form.hints(s)
         }
@@ -45,6 +46,11 @@ extension ReceptionScreen {
             let box = Dialog.rect(width: 52, height: 9, in: area)
             let inner = Box.render(into: &frame, rect: box, title: s("close.title", dialog.entry.visit.ticket), style: .bold)
             frame.put(dialog.entry.visitorName, in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
+            if let desk = dialog.otherDesk {
+                frame.put(s("close.otherDesk", desk), in: inner.row(2).inset(dx: 1, dy: 0), style: .bold)
+                frame.put(s("close.otherDeskAsk"), in: inner.row(3).inset(dx: 1, dy: 0))
+                return
+            }
             for (i, outcome) in VisitOutcome.allCases.enumerated() {
                 let chosen = outcome == dialog.outcome
                 frame.put("\(chosen ? "▶" : " ") \(i + 1)  \(s.outcome(outcome))", in: inner.row(2 + i).inset(dx: 2, dy: 0), style: chosen ? .reverse : .plain)

@@ -260,7 +260,7 @@ extension ReceptionScreen {
             return [.callNext(state.categoryFilter)]
         case .closeVisit:
             if let entry = state.selectedQueueEntry {
-                state.modal = .closeVisit(CloseVisitDialog(entry: entry))
+                state.modal = .closeVisit(CloseVisitDialog(entry: entry, deskName: ctx.deskName))
             } else {
                 ctx.notice = Notice(.error, ctx.strings("notice.noVisitSelected"))
             }
@@ -309,6 +309,17 @@ extension ReceptionScreen {
             case nil: break
             }
             state.modal = .checkIn(dialog)
+            return []
+        case .closeVisit(var dialog) where dialog.otherDesk != nil:
+            // Another desk called this ticket: close it only once the member says so.
+            switch ReceptionKeys.otherDesk.command(for: key) {
+            case .confirm?: dialog.otherDesk = nil
+            case .cancel?:
+                state.modal = nil
+                return []
+            case .close?, nil: break
+            }
+            state.modal = .closeVisit(dialog)
             return []
         case .closeVisit(var dialog):
             let all = VisitOutcome.allCases
