@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // PIN hashing (PBKDF2-SHA256) for staff sign-in.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // File paths (the desk name remembered in the user's configuration directory).
+        .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
     ],
     targets: [
         // Model and rules, no I/O.
@@ -52,6 +54,7 @@ let package = Package(
                 "FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskApp", "FrontDeskResources",
                 "TerminalKit", "CursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(

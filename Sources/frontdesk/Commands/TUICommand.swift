@@ -16,7 +16,7 @@ struct TUICommand: ParsableCommand {
     @Option(help: "The screen to open: reception (default), booking, schedule, admin or occupancy.")
     var screen: ScreenOption?
 
-    @Option(help: "The name of this desk, shown on called tickets (default: $FRONTDESK_DESK or the user name).")
+    @Option(help: "The name of this desk, shown on called tickets and the board (default: $FRONTDESK_DESK, else the name asked at the first start and remembered in ~/.config/frontdesk/desk).")
     var desk: String?
 
     @Flag(help: "Kiosk mode: lock to the sign-in screen after idle time; quitting needs a coordinator's or admin's PIN.")
@@ -54,7 +54,8 @@ struct TUICommand: ParsableCommand {
         }
         // The terminal, as the audit trail names it: the desk name and the tty.
         var actor = currentActor()
-        if let desk { actor.name = desk }
+        let file = DeskNameFile.standard()
+        actor.name = try configuredDeskName(option: desk, file: file) ?? Self.askDeskName(strings: strings, file: file)
         actor.terminal = actor.name == actor.terminal ? actor.terminal : "\(actor.name) \(actor.terminal)"
         let terminal: CursesTerminal
         do {
@@ -70,6 +71,40 @@ struct TUICommand: ParsableCommand {
         state.preferredScreen = screen?.kind
         let context = EffectContext(store: db, clock: clock, terminal: actor, strings: strings)
         AppLoop(state: state, context: context, terminal: terminal).run()
+    }
+}
+
+extension TUICommand {
+    /// Asks this terminal's desk name on the terminal (before the full screen starts), in the
+    /// interface's language, until a valid name is typed, and remembers it in `file`; a name
+    /// that cannot be remembered is still used, with a warning.
+    /// - Throws: `UserError` at the end of input (no name typed).
+    static func askDeskName(strings: Localizer, file: DeskNameFile?) throws -> String {
+        let out = FileHandle.standardOutput
+        out.write(Data((strings("desk.intro") + "\n").utf8))
+        while true {
+            out.write(Data(strings("desk.ask").utf8))
+            guard let line = readLine() else { throw UserError("no desk name given: start with --desk NAME") }
+            let name: String
+            do {
+                name = try DeskName.normalized(line)
+            } catch {
+                let message = switch error {
+                case .empty: strings("desk.empty")
+                case .tooLong(let max): strings("desk.tooLong", max)
+                case .invalid: strings("desk.invalid")
+                }
+                out.write(Data((message + "\n").utf8))
+                continue
+            }
+            do {
+                try file?.write(name)
+            } catch {
+                let message = (error as? UserError)?.message ?? "could not remember the desk name"
+                FileHandle.standardError.write(Data("frontdesk: \(message)\n".utf8))
+            }
+            return name
+        }
     }
 }
 

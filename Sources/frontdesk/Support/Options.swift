@@ -112,10 +112,12 @@ extension VisitOutcome: ExpressibleByArgument {
     }
 }
 
-/// Who acts, before staff sign-in exists: the operating-system user at this terminal.
+/// Who acts on the command line: this terminal's desk (`$FRONTDESK_DESK`, else the remembered
+/// desk name), else the operating-system user, and the tty.
 func currentActor() -> Actor {
     let env = ProcessInfo.processInfo.environment
-    let name = env["FRONTDESK_DESK"] ?? env["USER"] ?? env["LOGNAME"] ?? "desk"
+    let desk = env["FRONTDESK_DESK"].flatMap { try? DeskName.normalized($0) } ?? DeskNameFile.standard(env)?.read()
+    let name = desk ?? env["USER"] ?? env["LOGNAME"] ?? "desk"
     let tty = ttyname(0).map { String(cString: $0) } ?? "no-tty"
     return Actor(name: name, terminal: tty)
 }
