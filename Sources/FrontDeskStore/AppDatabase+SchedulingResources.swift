@@ -199,14 +199,19 @@ extension AppDatabase {
             throw SchedulingError.invalid("the time zone is \(calendar.timeZone.identifier); changing it is not supported")
         }
         guard (1...240).contains(settings.slotGridMinutes) else { throw SchedulingError.invalid("the slot grid must be 1 to 240 minutes") }
+        guard CenterSettings.deskLockRange.contains(settings.deskLockMinutes) else {
+            throw SchedulingError.invalid("the desk lock time must be \(CenterSettings.deskLockRange.lowerBound) to \(CenterSettings.deskLockRange.upperBound) minutes")
+        }
         let now = now.storedPrecision
         try writer.write { db in
             try db.execute(sql: """
-                UPDATE center_setting SET time_zone = ?, opening_hours = ?, first_weekday = ?, slot_grid_min = ? WHERE id = 1
+                UPDATE center_setting SET time_zone = ?, opening_hours = ?, first_weekday = ?, slot_grid_min = ?, desk_lock_min = ?
+                WHERE id = 1
                 """, arguments: [settings.timeZoneId, try Self.json(settings.openingHours), settings.firstWeekday.rawValue,
-                                 settings.slotGridMinutes])
+                                 settings.slotGridMinutes, settings.deskLockMinutes])
             try Self.audit(db, .settingsSaved, entity: "center_setting", entityId: 1,
-                           detail: "grid \(settings.slotGridMinutes) min, week starts \(settings.firstWeekday)", by: actor, at: now)
+                           detail: "grid \(settings.slotGridMinutes) min, week starts \(settings.firstWeekday), desk lock \(settings.deskLockMinutes) min",
+                           by: actor, at: now)
         }
     }
 
@@ -249,7 +254,8 @@ extension AppDatabase {
         let hoursText: String = row["opening_hours"]
         let hours = (try? JSONDecoder().decode(WeeklyHours.self, from: Data(hoursText.utf8))) ?? CenterSettings.defaultOpeningHours
         return CenterSettings(timeZoneId: row["time_zone"], openingHours: hours,
-                              firstWeekday: Weekday(rawValue: row["first_weekday"]) ?? .monday, slotGridMinutes: row["slot_grid_min"])
+                              firstWeekday: Weekday(rawValue: row["first_weekday"]) ?? .monday, slotGridMinutes: row["slot_grid_min"],
+                              deskLockMinutes: row["desk_lock_min"])
     }
 
     /// Counselors with their services, languages and hours, ordered by `sortedByName`.

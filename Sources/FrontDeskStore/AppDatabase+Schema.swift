@@ -16,14 +16,22 @@ extension AppDatabase {
         migrator.registerMigration(reportingMigration, migrate: createReportingIndexes)
         migrator.registerMigration(accessMigration, migrate: createAccessTables)
         migrator.registerMigration(deliveredServicesMigration, migrate: createDeliveredServices)
+        migrator.registerMigration(deskLockMigration) { db in
+            try db.alter(table: "center_setting") { t in
+                t.add(column: "desk_lock_min", .integer).notNull().defaults(to: 2).check { $0 >= 1 && $0 <= 60 }
+            }
+        }
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (5: visitors,
-    /// scheduling, reporting indexes, staff logins, delivered services).
+    /// The schema version this binary writes: how many migrations it knows (6: visitors,
+    /// scheduling, reporting indexes, staff logins, delivered services, desk lock time).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }
+
+    /// The admin's desk lock time (`CenterSettings.deskLockMinutes`), default 2 minutes.
+    static let deskLockMigration = "v6: desk lock minutes in the center settings"
 
     /// The first migration's identifier: its presence marks a FrontDesk database.
     static let firstMigration = "v1: visitors, services, queue, audit"

@@ -97,6 +97,27 @@ import Testing
         #expect(try tmux.isRunning(), "a desk locks, it does not quit")
     }
 
+    /// The desk lock time is the admin's setting (`settings set --desk-lock-minutes 1`): a desk
+    /// started without `--idle-minutes` locks after that minute, not the default two.
+    @Test func theDeskLockTimeIsTheAdminsSetting() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("lock.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        #expect(try frontdesk(["settings", "set", "--desk-lock-minutes", "1", "--db", db]).stdout.contains("desk lock: 1 min\n"))
+        try addStaff(db, name: "Amina Desk", role: "receptionist", pin: "1111")
+        let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { tmux.close() }
+        try tmux.signIn(pin: "1111", name: "Amina Desk")
+        try tmux.waitFor("Queue · all")
+        let signedIn = Date()
+        try tmux.waitFor("the lock", timeout: 110) { $0.contains("Who are you?") }
+        // A busy machine can only make the lock later, never sooner than the minute set.
+        #expect(Date().timeIntervalSince(signedIn) >= 55)
+        let signedOut = try sqlite3(db, "SELECT detail FROM audit_event WHERE action = 'staff.signed_out'")
+        #expect(signedOut.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "idle")
+    }
+
     /// The runner reads as the signed-in role: a receptionist opening a visitor on the booking
     /// screen sees their psychological appointment as "appointment", and the opening is audited
     /// with her name; the counselor sees the service and her notes.

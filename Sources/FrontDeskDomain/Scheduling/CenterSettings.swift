@@ -11,15 +11,24 @@ public struct CenterSettings: Hashable, Sendable, Codable {
     /// Slot grid in minutes: free slots start at local times that are multiples of it since
     /// midnight (15 → 09:00, 09:15, …). Default 15.
     public var slotGridMinutes: Int
+    /// Minutes without a key before a receptionist's session at a desk locks (the screen then
+    /// shows no name); `deskLockRange`, default 2. Set by the admin (`frontdesk settings set
+    /// --desk-lock-minutes`); a terminal's `--idle-minutes` overrides it.
+    public var deskLockMinutes: Int
+
+    /// The accepted desk lock times, in minutes.
+    public static let deskLockRange = 1...60
 
     public init(timeZoneId: String = "Africa/Casablanca",
                 openingHours: WeeklyHours = CenterSettings.defaultOpeningHours,
                 firstWeekday: Weekday = .monday,
-                slotGridMinutes: Int = 15) {
+                slotGridMinutes: Int = 15,
+                deskLockMinutes: Int = 2) {
         self.timeZoneId = timeZoneId
         self.openingHours = openingHours
         self.firstWeekday = firstWeekday
         self.slotGridMinutes = slotGridMinutes
+        self.deskLockMinutes = deskLockMinutes
     }
 
     /// Monday to Friday, 08:30–17:30.

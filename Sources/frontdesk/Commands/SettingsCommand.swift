@@ -2,14 +2,14 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 
-/// `frontdesk settings show|set`: the center's opening hours and slot grid.
+/// `frontdesk settings show|set`: the center's opening hours, slot grid and desk lock time.
 ///
 /// The time zone is shown but not changed here: instants are stored in UTC and schedules are
 /// counted in the zone, so a zone change is a migration, not a setting (`--time-zone` chooses
 /// the zone a command reads in).
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "Show or change the center's opening hours and slot grid.",
+        commandName: "settings", abstract: "Show or change the center's opening hours, slot grid and desk lock time.",
         subcommands: [Show.self, Change.self], defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
@@ -30,9 +30,13 @@ struct SettingsCommand: ParsableCommand {
         var openingHours: String?
         @Option(help: "Slot grid in minutes (5 to 120, dividing an hour or a multiple of 60).")
         var slotGrid: Int?
+        @Option(help: "Minutes without a key before a receptionist's session at a desk locks (1 to 60; default 2). Each terminal reads it when it starts.")
+        var deskLockMinutes: Int?
 
         func validate() throws {
-            guard openingHours != nil || slotGrid != nil else { throw ValidationError("give --opening-hours or --slot-grid") }
+            guard openingHours != nil || slotGrid != nil || deskLockMinutes != nil else {
+                throw ValidationError("give --opening-hours, --slot-grid or --desk-lock-minutes")
+            }
         }
 
         func run() throws {
@@ -50,6 +54,12 @@ struct SettingsCommand: ParsableCommand {
                 }
                 settings.slotGridMinutes = grid
             }
+            if let minutes = deskLockMinutes {
+                guard CenterSettings.deskLockRange.contains(minutes) else {
+                    throw UserError("desk lock time must be 1 to 60 minutes: \(minutes)")
+                }
+                settings.deskLockMinutes = minutes
+            }
             try storeCall { try db.saveCenterSettings(settings, by: currentActor(), at: Date()) }
             print(SettingsCommand.describe(settings), terminator: "")
         }
@@ -57,5 +67,6 @@ struct SettingsCommand: ParsableCommand {
 
     static func describe(_ s: CenterSettings) -> String {
         "time zone: \(s.timeZoneId)\nopening hours: \(s.openingHours.spec)\nslot grid: \(s.slotGridMinutes) min\nweek starts: \(s.firstWeekday)\n"
+            + "desk lock: \(s.deskLockMinutes) min\n"
     }
 }

@@ -67,7 +67,9 @@ struct TUICommand: ParsableCommand {
         let clock = AppClock.system
         var state = AppScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: terminal.size,
                                     now: clock.now(), kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? (idleMinutes ?? 5) * 60) : nil)
-        state.receptionIdleSeconds = idleSeconds ?? idleMinutes.map { $0 * 60 } ?? AppScreen.defaultReceptionIdleSeconds
+        // The admin's desk lock time (`settings set --desk-lock-minutes`), unless this terminal overrides it.
+        let deskLock = (try? db.centerSettings().deskLockMinutes).map { TimeInterval($0 * 60) } ?? AppScreen.defaultReceptionIdleSeconds
+        state.receptionIdleSeconds = idleSeconds ?? idleMinutes.map { $0 * 60 } ?? deskLock
         state.preferredScreen = screen?.kind
         let context = EffectContext(store: db, clock: clock, terminal: actor, strings: strings)
         AppLoop(state: state, context: context, terminal: terminal).run()
