@@ -10,6 +10,12 @@ import TerminalKit
 /// Other terminals' writes are noticed by polling the store's change token every
 /// `pollInterval` seconds, for whichever screen is shown; the screens' clock ticks once a
 /// second. Both are measured on the context's clock.
+///
+/// A frame is drawn only when something may have changed on screen: after an event, after
+/// effects ran (another terminal's write among them), when a tick asks for work, when the
+/// clock's minute changes, and otherwise at most every `idleRedrawInterval` seconds (waits
+/// count in minutes from each arrival). An idle terminal thus renders once every few seconds,
+/// not four times a second, however long the names in its lists.
 public final class AppLoop {
     /// The app state as it stands between steps.
     public private(set) var state: AppScreen.State
@@ -23,6 +29,14 @@ public final class AppLoop {
     private var lastPoll: Date
     private var lastTick: Date
     private var started = false
+    /// A frame is due: something may have changed on screen since the last one.
+    private var needsDraw = true
+    /// When the last frame was drawn, on the context's clock.
+    private var lastDraw: Date
+    /// The longest an idle terminal goes without drawing, in seconds.
+    public static let idleRedrawInterval: TimeInterval = 5
+    /// Frames drawn so far (for tests of the idle behaviour).
+    public private(set) var framesDrawn = 0
 
     /// - Parameters:
     ///   - state: the first state (the sign-in screen unless a session is given).
@@ -35,6 +49,7 @@ public final class AppLoop {
         let now = context.clock.now()
         lastPoll = now
         lastTick = now
+        lastDraw = now
     }
 
     private var store: any FrontDeskRepository { effects.context.store }
@@ -61,11 +76,12 @@ public final class AppLoop {
     @discardableResult
     public func step(timeoutMilliseconds: Int = 250) -> Bool {
         start()
-        performPending()
+        if performPending() { needsDraw = true }
         if state.quitRequested { return false }
-        draw()
+        if needsDraw { draw() }
         let event = terminal.nextEvent(timeoutMilliseconds: timeoutMilliseconds)
         let now = effects.context.clock.now()
+        if event != nil { needsDraw = true }
         switch event {
         case .key(let key)?:
             pending += AppScreen.update(&state, .key(key))
@@ -78,7 +94,12 @@ public final class AppLoop {
         }
         if now.timeIntervalSince(lastTick) >= 1 || event != nil {
             lastTick = now
-            pending += AppScreen.update(&state, .tick(now))
+            let work = AppScreen.update(&state, .tick(now))
+            pending += work
+            let minute = { (date: Date) in (date.timeIntervalSince1970 / 60).rounded(.down) }
+            if !work.isEmpty || minute(now) != minute(lastDraw) || now.timeIntervalSince(lastDraw) >= Self.idleRedrawInterval {
+                needsDraw = true
+            }
         }
         if now.timeIntervalSince(lastPoll) >= pollInterval {
             lastPoll = now
@@ -98,7 +119,10 @@ public final class AppLoop {
 
     /// Performs effects until none are left (each result is an event, which may bring more),
     /// or until the app quits.
-    private func performPending() {
+    /// - Returns: true when any effect ran.
+    @discardableResult
+    private func performPending() -> Bool {
+        let ran = !pending.isEmpty
         var wrote = false
         while !pending.isEmpty && !state.quitRequested {
             let effect = pending.removeFirst()
@@ -109,11 +133,15 @@ public final class AppLoop {
         }
         // Our own writes move the token too; absorb them so they don't reload twice.
         if wrote { token = (try? store.changeToken()) ?? token }
+        return ran
     }
 
     private func draw() {
         var frame = Frame(size: terminal.size)
         AppScreen.render(state, into: &frame)
         terminal.draw(frame)
+        needsDraw = false
+        lastDraw = effects.context.clock.now()
+        framesDrawn += 1
     }
 }

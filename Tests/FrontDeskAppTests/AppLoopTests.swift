@@ -70,6 +70,34 @@ import Testing
         #expect(Self.text(terminal).contains("P-001 Lina"))
         #expect(Self.text(terminal).contains("Waiting 1"))
     }
+
+    /// An idle terminal draws once every few seconds (and when the minute changes), not on
+    /// every turn; a key, another terminal's write and the waits' minutes still show.
+    @Test func anIdleTerminalDrawsRarelyAndStillShowsWhatChanges() throws {
+        let center = try TestCenter()
+        let visitor = try center.register("Youssef", "Alaoui")
+        _ = try center.db.checkIn(visitorId: visitor.id, category: .social, by: AppFixture.setup, at: AppFixture.now)
+        let clock = SteppedClock(AppFixture.now)
+        let terminal = HeadlessTerminal(size: Size(width: 80, height: 24))
+        let loop = AppLoop(state: AppFixture.appState(session: center.receptionist), context: center.context(clock: clock.clock),
+                           terminal: terminal)
+        #expect(Self.settle(loop, steps: 3))
+        #expect(Self.text(terminal).contains("0 min"))
+        // 100 idle seconds (the desk locks at 120), a turn every quarter second as the program runs.
+        let before = loop.framesDrawn
+        for _ in 0..<400 {
+            clock.advance(0.25)
+            _ = loop.step(timeoutMilliseconds: 0)
+        }
+        let idleFrames = loop.framesDrawn - before
+        #expect(idleFrames <= 100 / Int(AppLoop.idleRedrawInterval) + 3, "\(idleFrames) frames in 100 idle seconds, not 400")
+        #expect(idleFrames >= 100 / (Int(AppLoop.idleRedrawInterval) + 2), "the clock and the waits still move")
+        #expect(Self.text(terminal).contains("1 min"))
+        // A key is drawn at once.
+        terminal.enqueue(.key(.character("y")))
+        #expect(Self.settle(loop, steps: 2))
+        #expect(Self.text(terminal).contains("/ y"))
+    }
 }
 
 /// A clock that tests move by hand.
