@@ -87,6 +87,68 @@ import Testing
         try tmux.waitFor("exit") { _ in (try? tmux.isRunning()) == false }
     }
 
+    /// After an arrival and after F6 closes a visit, the next name typed goes to the search:
+    /// it marks, calls and closes nothing.
+    @Test func afterAnArrivalOrACloseTypingGoesToTheSearch() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("after.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        try #require(try frontdesk(["settings", "set", "--db", db, "--opening-hours", "mon-sun 00:00-23:59"]).status == 0)
+        try #require(try frontdesk(["counselors", "add", "--db", db, "Leila Amrani", "--services", "trauma-follow-up",
+                                    "--languages", "fr", "--hours", "mon-sun 00:00-23:59"]).status == 0)
+        try #require(try frontdesk(["rooms", "add", "--db", db, "Salle 2", "--capacity", "2"]).status == 0)
+        let aicha = try frontdesk(["visitors", "add", "--db", db, "--given", "Aïcha", "--family", "Ngassa", "--nationality", "CM",
+                                   "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let samrawit = try frontdesk(["visitors", "add", "--db", db, "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER",
+                                      "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // An appointment at 00:15 today, center time, booked as if at 00:00: expected today
+        // whatever the hour the test runs.
+        var center = Calendar(identifier: .gregorian)
+        center.timeZone = TimeZone(identifier: "Africa/Casablanca")!
+        let midnight = center.startOfDay(for: Date())
+        let day = center.dateComponents([.year, .month, .day], from: midnight)
+        let today = String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
+        let bookedAt = ISO8601DateFormatter().string(from: midnight)
+        let book = try frontdesk(["book", "--db", db, "--visitor", aicha, "--service", "trauma-follow-up", "--at", "\(today) 00:15"],
+                                 environment: ["FRONTDESK_NOW": bookedAt])
+        try #require(book.status == 0, "\(book.stderr)")
+        #expect(try frontdesk(["checkin", samrawit, "--category", "social", "--db", db]).stdout == "S-001\n")
+        try addStaff(db)
+
+        let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { tmux.close() }
+        try tmux.signIn()
+        try tmux.waitFor("Aïcha Ngassa")
+        // The arrival: Tab to the queue, Tab to "Expected today", Enter.
+        try tmux.send("Tab")
+        try tmux.waitFor("the queue focused") { $0.contains("Tab Expected") || $0.contains("F6") }
+        try tmux.send("Tab")
+        try tmux.waitFor("Arrived")
+        try tmux.send("Enter")
+        try tmux.waitFor("the arrival") { $0.contains("✓") }
+        try tmux.type("cisse")
+        try tmux.waitFor("the name in the search") { $0.contains("/ cisse") }
+        #expect(try sqlite3(db, "SELECT status FROM appointment").stdout == "checked_in\n")
+        #expect(try sqlite3(db, "SELECT count(*) FROM visit WHERE called_at IS NOT NULL").stdout == "0\n")
+        try tmux.send("C-u")
+        try tmux.waitFor("an empty search") { !$0.contains("/ cisse") }
+
+        // F5 calls S-001 at this desk; F6 Enter closes it; the next name goes to the search.
+        try tmux.send("F5")
+        try tmux.waitFor("→ Desk 1")
+        try tmux.send("Tab")
+        try tmux.waitFor("the queue focused") { $0.contains("F6") }
+        try tmux.send("F6")
+        try tmux.waitFor("Close visit S-001")
+        try tmux.send("Enter")
+        try tmux.waitFor("the close") { !$0.contains("Close visit") && !$0.contains("→ Desk 1") }
+        try tmux.type("amina")
+        try tmux.waitFor("the name in the search") { $0.contains("/ amina") }
+        #expect(try sqlite3(db, "SELECT outcome FROM visit").stdout == "seen\n")
+        #expect(try sqlite3(db, "SELECT count(*) FROM visit").stdout == "1\n")
+    }
+
     /// Another terminal's check-in shows in this terminal's queue without a key. (How soon, about
     /// a second, is measured by `frontdesk-bench --only live`, not here.)
     @Test func anotherTerminalsCheckInAppearsWithoutAKey() throws {

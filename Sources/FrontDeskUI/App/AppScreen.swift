@@ -105,7 +105,7 @@ public enum AppScreen {
 
         /// The context handed to a screen: `kind` nil is the sign-in screen.
         public func context(_ kind: AppScreenKind?) -> ScreenContext {
-            var context = terminal.with(deskName: session.map { "\(terminal.deskName) · \($0.name)" }, viewer: .some(viewer),
+            var context = terminal.with(viewer: .some(viewer),
                                         allowedScreens: .some(session == nil ? nil : allowedScreens))
             context.notice = notices[kind] ?? nil
             return context

@@ -50,7 +50,9 @@ enum Chrome {
     static func renderTitle(_ title: String, _ context: ScreenContext, _ r: Rect, _ frame: inout Frame) {
         frame.fill(r, style: .reverse)
         let today = context.today
-        let right = "\(context.strings.longDate(today, weekday: context.calendar.weekday(of: today))) \(context.calendar.clockText(context.now)) · \(context.deskName) "
+        // The desk, and who is signed in at it (the desk name alone is what tickets record).
+        let member = context.viewer.map(\.name).flatMap { $0.isEmpty ? nil : " · \($0)" } ?? ""
+        let right = "\(context.strings.longDate(today, weekday: context.calendar.weekday(of: today))) \(context.calendar.clockText(context.now)) · \(context.deskName)\(member) "
         let rightWidth = min(DisplayText.width(of: right), r.width / 2)
         frame.put(" FrontDesk · " + title, in: Rect(x: r.x, y: r.y, width: r.width - rightWidth, height: 1), style: Style.reverse.with(.bold))
         frame.put(right, in: Rect(x: r.maxX - rightWidth, y: r.y, width: rightWidth, height: 1), style: .reverse, alignRight: true)
