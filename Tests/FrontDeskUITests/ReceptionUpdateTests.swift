@@ -312,6 +312,21 @@ struct ReceptionUpdateTests {
         #expect(form.error == "Unknown country: ZZZZ. Type part of its name.")
     }
 
+    /// "Z" and 40,000 combining marks is one character by count: pasted into the form, it is
+    /// refused with a message on save, and nothing is registered.
+    @Test func aPileOfCombiningMarksIsRefusedByTheForm() {
+        var state = Fixture.state()
+        _ = send(&state, .function(2))
+        _ = S.update(&state, .shell(.paste("Z" + String(repeating: "\u{0301}", count: 40_000))))
+        _ = send(&state, .tab, .tab, .tab, .tab)
+        typeText(&state, "maroc")
+        _ = send(&state, .tab, .tab, .tab, .tab, .character(" "))
+        #expect(send(&state, .function(2)) == [])
+        guard case .visitorForm(let form)? = state.modal else { Issue.record("form closed"); return }
+        #expect(form.focus == .givenName)
+        #expect(form.error == "A letter of a name can carry at most 7 marks (accents, vowel signs).")
+    }
+
     @Test func consentIsRequired() {
         var state = Fixture.state()
         _ = send(&state, .function(2))
