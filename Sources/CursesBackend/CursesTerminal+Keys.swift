@@ -22,9 +22,9 @@ extension CursesTerminal {
     /// - Bracketed paste (`start` turns it on): text between `ESC [ 200 ~` and `ESC [ 201 ~`
     ///   comes as one `.paste`, never as keys, newlines and tabs included.
     /// - Raw paste (a terminal without bracketed paste): text, Enter and Tab that are already
-    ///   waiting together are read as one burst. A burst where a line break or a tab is followed
-    ///   by more text comes as one `.paste` (no person types Enter and more letters within one
-    ///   read; a pasted address does). Any other burst comes key by key, so a name typed quickly,
+    ///   waiting together are read as one burst. A burst of text, a line break or a tab, and
+    ///   more text comes as one `.paste` (no person types that within one read; a pasted
+    ///   address does), as does one with a control character inside. Any other burst comes key by key, so a name typed quickly,
     ///   or sent by a barcode reader, followed by Enter still submits.
     /// - Keys that `Key` cannot name (F13 and up, Ctrl-arrows, mouse) are skipped.
     public func nextEvent(timeoutMilliseconds: Int) -> TerminalEvent? {
@@ -153,8 +153,9 @@ extension CursesTerminal {
         return String(text)
     }
 
-    /// The most scalars a paste keeps: far more than any field takes, little enough to read.
-    static let pasteLimit = 65_536
+    /// The most scalars a paste keeps: more than any field takes (the longest, a note, takes
+    /// 500 characters), little enough that a huge paste never freezes the screen.
+    static let pasteLimit = 4_096
 
     /// The next input, waiting up to `milliseconds` for it.
     private func read(_ window: UnsafeMutablePointer<WINDOW>?, waitingMilliseconds milliseconds: Int32) -> (Int32, UInt32)? {
@@ -171,7 +172,14 @@ extension CursesTerminal {
     private func burst(startingWith first: String, _ window: UnsafeMutablePointer<WINDOW>?) -> TerminalEvent {
         var text = first
         var scalars = first.unicodeScalars.count
+        var sawControl = false
         while let (status, code) = readAtOnce(window) {
+            if status == OK, let key = Self.decode(status: status, code: code), case .control = key {
+                // A control character inside text that arrives at once is pasted text (a
+                // Ctrl-T in a copied line must not call a ticket): dropped, and the burst is a paste.
+                sawControl = true
+                continue
+            }
             guard status == OK, code != 27, let key = Self.decode(status: status, code: code),
                   let scalar = InputBurst.text(of: key) else {
                 unread(status, code)
@@ -181,7 +189,7 @@ extension CursesTerminal {
             text += scalar
             scalars += 1
         }
-        if InputBurst.isPaste(text) { return .paste(text) }
+        if sawControl || InputBurst.isPaste(text) { return .paste(text) }
         var keys = InputBurst.keys(of: text)
         let head = keys.removeFirst()
         pendingEvents.append(contentsOf: keys.map { .key($0) })

@@ -2,8 +2,9 @@
 /// typing.
 ///
 /// A backend reads the text, Enter and Tab keys already waiting after a typed key as one burst.
-/// No person types Enter or Tab and then more letters within one read; a pasted address does.
-/// So a burst where a line break or a tab is followed by more text is a paste (`isPaste`), and
+/// No person types letters, Enter or Tab and more letters within one read; a pasted address
+/// does. So a burst where text, a line break or a tab, and more text follow is a paste
+/// (`isPaste`), and
 /// any other burst is keys (`keys(of:)`): a name typed quickly, or sent by a barcode reader,
 /// followed by Enter still submits.
 public enum InputBurst {
@@ -18,15 +19,18 @@ public enum InputBurst {
         }
     }
 
-    /// True when a burst is a raw paste: a line break or a tab followed, somewhere after it, by
-    /// a character that is none of line break, tab and space.
+    /// True when a burst is a raw paste: text, then a line break or a tab, then more text
+    /// (characters that are none of line break, tab and space). A burst that starts with Enter
+    /// or Tab is keys: that key was pressed before what follows was typed.
     public static func isPaste(_ text: String) -> Bool {
+        var sawText = false
         var sawBreak = false
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" {
-                sawBreak = true
-            } else if sawBreak && scalar != " " {
-                return true
+                sawBreak = sawText
+            } else if scalar != " " {
+                if sawBreak { return true }
+                sawText = true
             }
         }
         return false

@@ -44,13 +44,13 @@ import Testing
         #expect(rows.first?.contains("يوسف العلوي") == true, "\(slots)")
         #expect(rows.first?.contains("│ar  │") == true)
 
-        // ] shows the slots from next week's Monday, [ comes back to today.
+        // ^N shows the slots from next week's Monday, ^P comes back to today.
         func fromLine(_ screen: String) -> String { screen.split(separator: "\n").first { $0.contains("From ") }.map(String.init) ?? "" }
         let today = fromLine(slots)
-        try desk.type("]")
+        try desk.send("C-n")
         let nextWeek = try desk.waitFor("next week's slots") { fromLine($0) != today }
         #expect(fromLine(nextWeek).contains("From Mon "), "\(fromLine(nextWeek))")
-        try desk.type("[")
+        try desk.send("C-p")
         try desk.waitFor("today's slots again") { fromLine($0) == today }
 
         // Enter opens the confirmation, Enter books.
@@ -69,6 +69,10 @@ import Testing
         let after = try desk.waitFor("the help to close") { !$0.contains("Keys") }
         #expect(after.contains("يوسف العلوي · Salle 2"), "\(after)")
         #expect(!after.contains("Confirm the appointment"))
+        // The next name typed goes to the visitor search: `xavier` cancels nothing.
+        try desk.type("xavier")
+        try desk.waitFor("the name in the visitor search") { $0.contains("xavier") }
+        #expect(try sqlite3(db, "SELECT status FROM appointment").stdout == "booked\n")
         let rowsInFile = try sqlite3(db, "SELECT count(*), group_concat(c.name) FROM appointment a JOIN counselor c ON c.id = a.counselor_id")
         #expect(rowsInFile.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1|يوسف العلوي")
     }

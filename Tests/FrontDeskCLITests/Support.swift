@@ -134,7 +134,12 @@ final class TmuxSession {
     /// Types text literally, any script, once the program has read what was sent before.
     func type(_ text: String) throws {
         try waitUntilInputRead()
+        let before = try capture()
         try tmux(["send-keys", "-t", "t", "-l", text])
+        // Typed text shows (a field, PIN dots, a notice): wait for it briefly, so that a key
+        // sent next never reaches the program in one read with this text (tmux writes to the
+        // pane after send-keys returns). Text that shows nothing goes on after the wait.
+        _ = try? waitFor("the typed text to show", timeout: 2) { $0 != before }
     }
 
     /// Pastes text the way a terminal without bracketed paste does: all at once, a line break

@@ -84,7 +84,7 @@ import Testing
         _ = B.update(&state, .appointmentsLoaded(visitorId: 2, [Sched.place(Sched.fullSession, .enrolled)]))
         _ = B.update(&state, .key(.backTab))
         _ = B.update(&state, .key(.backTab))
-        _ = B.update(&state, .key(.character("x")))
+        _ = B.update(&state, .key(.delete))
         try Snapshot.assert(frame(state), named: "booking-enrollment-cancel")
         _ = B.update(&state, .key(.enter))
         _ = B.update(&state, .enrollmentCancelled(sessionId: 11, promoted: Fixture.aissatou))

@@ -58,15 +58,15 @@ struct BookingGroupUpdateTests {
         // The counselor filter keeps the sessions as loaded, shown for one counselor.
         _ = send(&state, .enter)
         #expect(state.focus == .slots)
-        #expect(send(&state, .character("c")) == [])
+        #expect(send(&state, .function(4)) == [])
         #expect(state.counselorFilter == 1)
         #expect(state.openSessions == [Sched.fullSession])
         #expect(BookingKeys.map(for: .slots, sessions: true).command(for: .character("l")) == nil)
         // Back to an individual service: the slots again.
-        #expect(send(&state, .character("c")) == [])
+        #expect(send(&state, .function(4)) == [])
         #expect(state.counselorFilter == 2)
         #expect(state.openSessions == [Sched.openSession])
-        _ = send(&state, .character("c"))
+        _ = send(&state, .function(4))
         #expect(state.counselorFilter == nil)
         _ = send(&state, .backTab)
         #expect(send(&state, .up) == [.findSlots(SlotQuery(service: Sched.firstAid, from: query.from, through: query.through,
@@ -139,7 +139,7 @@ struct BookingGroupUpdateTests {
         #expect(state.focus == .appointments)
         #expect(state.selectedAppointment == seat)
         // x on a session: give up the seat (no reason asked), never cancel the whole session.
-        #expect(send(&state, .character("x")) == [])
+        #expect(send(&state, .delete) == [])
         #expect(state.modal == .cancelEnrollment(seat))
         #expect(send(&state, .enter) == [.cancelEnrollment(visitorId: 1, sessionId: 11)])
         #expect(state.modal == nil)
@@ -147,19 +147,19 @@ struct BookingGroupUpdateTests {
                 == [.loadAppointments(visitorId: 1), .findSessions(query)])
         #expect(state.notice == Notice(.info, "Aïssatou Diallo-Ndiaye Traoré gets the seat from the waitlist · cancelled: Wed 15 Apr 14:00 · Psychosocial support group · Karima Benali."))
         // Leaving a waitlist promotes nobody; Esc keeps the place; an appointment asks for a reason.
-        _ = send(&state, .end, .character("x"))
+        _ = send(&state, .end, .delete)
         #expect(state.modal == .cancelEnrollment(waiting))
         #expect(send(&state, .escape) == [])
         #expect(state.modal == nil)
-        _ = send(&state, .character("x"), .character("y"))
+        _ = send(&state, .delete, .character("y"))
         #expect(B.update(&state, .enrollmentCancelled(sessionId: 12, promoted: nil)) == [.loadAppointments(visitorId: 1), .findSessions(query)])
         #expect(state.notice == Notice(.info, "Enrollment cancelled: Wed 22 Apr 14:00 · Psychosocial support group · يوسف العلوي."))
-        _ = send(&state, .up, .character("x"))
+        _ = send(&state, .up, .delete)
         guard case .cancel(let a, _)? = state.modal else { Issue.record("no reason dialog"); return }
         #expect(a == individual)
         // A session cannot be moved.
         state.modal = nil
-        _ = send(&state, .home, .character("r"))
+        _ = send(&state, .home, .function(2))
         #expect(state.notice == Notice(.error, "This appointment cannot be moved."))
     }
 

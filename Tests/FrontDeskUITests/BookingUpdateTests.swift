@@ -81,7 +81,7 @@ struct BookingUpdateTests {
         var state = ready()
         var withInterpreter = query()
         withInterpreter.interpreterLanguage = "ar"
-        #expect(send(&state, .character("i")) == [.findSlots(withInterpreter)])
+        #expect(send(&state, .function(2)) == [.findSlots(withInterpreter)])
         #expect(state.interpreterLanguage == "ar")
         _ = B.update(&state, .slotsFound(withInterpreter, Sched.slots))
         let slot = Sched.slots[0]
@@ -91,7 +91,7 @@ struct BookingUpdateTests {
         _ = send(&state, .escape)
         var none = state
         none.modal = nil
-        #expect(send(&none, .character("i")) == [.findSlots(query())])
+        #expect(send(&none, .function(2)) == [.findSlots(query())])
         #expect(none.interpreterLanguage == nil)
     }
 
@@ -118,7 +118,7 @@ struct BookingUpdateTests {
 
     @Test func slotsOfAnOlderQueryAreDropped() {
         var state = ready()
-        #expect(send(&state, .character("c")) == [.findSlots(query(counselor: 1))])
+        #expect(send(&state, .function(4)) == [.findSlots(query(counselor: 1))])
         _ = B.update(&state, .slotsFound(query(), []))
         #expect(state.slots == Sched.slots)
         _ = B.update(&state, .slotsFound(query(counselor: 1), [Sched.slots[1]]))
@@ -127,9 +127,9 @@ struct BookingUpdateTests {
 
     @Test func languageFilterRequiresTheLanguageAndDateMovesTheSearch() {
         var state = ready()
-        #expect(send(&state, .character("l")) == [.findSlots(query(languages: ["ar"], policy: .require))])
+        #expect(send(&state, .function(5)) == [.findSlots(query(languages: ["ar"], policy: .require))])
         #expect(state.languageFilter == "ar")
-        #expect(send(&state, .character("d")) == [])
+        #expect(send(&state, .function(6)) == [])
         guard case .date = state.modal else { Issue.record("no date dialog"); return }
         _ = send(&state, .control("u"))
         for c in "2026-13-01" { _ = send(&state, .character(c)) }
@@ -148,7 +148,7 @@ struct BookingUpdateTests {
         _ = B.update(&state, .appointmentsLoaded(visitorId: 1, [booked]))
         _ = send(&state, .tab)
         #expect(state.focus == .appointments)
-        #expect(send(&state, .character("x")) == [])
+        #expect(send(&state, .delete) == [])
         #expect(send(&state, .enter) == [])
         guard case .cancel(_, let form) = state.modal else { Issue.record("no cancel dialog"); return }
         #expect(form.error == "A cancellation needs a reason.")
@@ -156,7 +156,7 @@ struct BookingUpdateTests {
         #expect(send(&state, .enter) == [.cancel(appointmentId: 7, reason: "Visiteur malade")])
         #expect(state.modal == nil)
         // Rescheduling: the slots of the same service, without the visitor (their own time is not a conflict).
-        #expect(send(&state, .character("r")) == [.findSlots(query(visitorId: nil))])
+        #expect(send(&state, .function(2)) == [.findSlots(query(visitorId: nil))])
         #expect(state.mode == .reschedule(booked))
         #expect(state.focus == .slots)
         _ = B.update(&state, .slotsFound(query(visitorId: nil), Sched.slots))
@@ -172,7 +172,7 @@ struct BookingUpdateTests {
         #expect(booked.service.nameEn == "appointment")
         _ = B.update(&state, .appointmentsLoaded(visitorId: 1, [booked]))
         _ = send(&state, .tab)
-        _ = send(&state, .character("r"))
+        _ = send(&state, .function(2))
         #expect(state.mode == .reschedule(booked))
         #expect(state.categoryServices.map(\.id) == [booked.service.id])
         #expect(state.categoryServices.map(\.nameEn) == ["appointment"])
@@ -228,7 +228,7 @@ struct BookingUpdateTests {
         var state = ready()
         let booked = Sched.listing(7, Fixture.youssef, date: "2026-04-15", time: "09:00")
         _ = B.update(&state, .appointmentsLoaded(visitorId: 1, [booked]))
-        _ = send(&state, .tab, .character("r"))
+        _ = send(&state, .tab, .function(2))
         _ = B.update(&state, .slotsFound(query(visitorId: nil), Sched.slots))
         _ = send(&state, .down, .enter, .enter)
         var moved = Sched.listing(7, Fixture.youssef, counselor: Sched.youssef, date: "2026-04-15", time: "09:00")
@@ -245,53 +245,84 @@ struct BookingUpdateTests {
     /// With a counselor filter, the booking names that counselor and nobody else.
     @Test func aCounselorFilterNamesTheCounselor() {
         var state = ready()
-        _ = send(&state, .character("c"))
+        _ = send(&state, .function(4))
         _ = B.update(&state, .slotsFound(query(counselor: 1), [Sched.slots[0]]))
         #expect(send(&state, .enter, .enter) == [.book(NewAppointment(visitorId: 1, serviceId: "individual-counseling", counselorId: 1,
                                                                       start: Sched.slots[0].interval.start))])
         // A language filter travels with an unnamed counselor: another must speak it too.
         var other = ready()
-        _ = send(&other, .character("l"))
+        _ = send(&other, .function(5))
         _ = B.update(&other, .slotsFound(query(policy: .require), Sched.slots))
         #expect(send(&other, .enter, .enter) == [.book(NewAppointment(visitorId: 1, serviceId: "individual-counseling",
                                                                      counselor: .anyFree(preferring: Sched.slots[0].counselorId, language: "ar"),
                                                                      start: Sched.slots[0].interval.start))])
     }
 
-    /// `]` and `[` (or ^N and ^P) show the slots from the next or the previous week's Monday,
-    /// never before today; PgUp/PgDn still page the list; in the search field they type.
+    /// ^N and ^P show the slots from the next or the previous week's Monday, never before
+    /// today, from the first slot; PgUp/PgDn still page the list; `]` is text.
     @Test func weekKeysMoveTheSlotsAWeekAtATime() {
         var state = ready()
         let today = LocalDate(year: 2026, month: 4, day: 14) // a Tuesday
         let monday20 = LocalDate(year: 2026, month: 4, day: 20), monday27 = LocalDate(year: 2026, month: 4, day: 27)
         _ = send(&state, .down, .down)
-        #expect(send(&state, .character("]")) == [.findSlots(query(from: monday20))])
+        #expect(send(&state, .control("n")) == [.findSlots(query(from: monday20))])
         #expect(state.fromDate == monday20)
         #expect(state.slotList.selected == 0, "a new week starts at its first slot")
         #expect(send(&state, .control("n")) == [.findSlots(query(from: monday27))])
-        #expect(send(&state, .character("[")) == [.findSlots(query(from: monday20))])
+        #expect(send(&state, .control("p")) == [.findSlots(query(from: monday20))])
         // The previous week of the 20th starts before today: from today.
         #expect(send(&state, .control("p")) == [.findSlots(query(from: today))])
         #expect(state.fromDate == nil)
         #expect(state.notice == nil)
-        #expect(send(&state, .character("[")) == [])
+        #expect(send(&state, .control("p")) == [])
         #expect(state.notice == Notice(.info, "The free slots already start today."))
         // The line above the slots says from when.
-        _ = send(&state, .character("]"))
+        _ = send(&state, .control("n"))
         _ = B.update(&state, .slotsFound(query(from: monday20), Sched.slots))
         #expect(Sched.render { B.render(state, into: &$0) }.text.contains("From Mon 20 Apr"))
         // PgDn pages the list, as before.
         #expect(send(&state, .pageDown) == [])
         #expect(state.fromDate == monday20)
         #expect(state.slotList.selected != 0)
+        // Another week's slots start at the first, whatever was highlighted before.
+        _ = send(&state, .control("p"))
+        _ = B.update(&state, .slotsFound(query(from: today), Sched.slots))
+        #expect(state.slotList.selected == 0)
+        _ = send(&state, .control("n"))
+        _ = B.update(&state, .slotsFound(query(from: monday20), Sched.slots))
         // The week keys work from the services pane too, and in a group service's sessions.
         _ = send(&state, .backTab)
         #expect(state.focus == .services)
-        #expect(send(&state, .character("]")) == [.findSlots(query(from: monday27))])
+        #expect(send(&state, .control("n")) == [.findSlots(query(from: monday27))])
         // In the visitor search they are text.
         _ = send(&state, .function(3))
         #expect(send(&state, .character("]")) == [.search(query: "y]", limit: 50)])
         #expect(state.fromDate == monday27)
+    }
+
+    /// Letters always go to the visitor search, from every pane: after a booking, typing the
+    /// next name (`xavier`) starts a new search and cancels, filters or picks nothing.
+    @Test func lettersFromEveryPaneStartANewSearch() {
+        for pane in [BookingScreen.Focus.services, .slots, .appointments] {
+            var state = ready()
+            state.focus = pane
+            let before = state.state
+            #expect(send(&state, .character("x")) == [.search(query: "x", limit: 50)], "\(pane)")
+            #expect(state.focus == .visitor && state.search.query == "x")
+            #expect(state.modal == nil)
+            #expect(state.interpreterLanguage == before.interpreterLanguage && state.counselorFilter == before.counselorFilter)
+            #expect(send(&state, .character("a")) == [.search(query: "xa", limit: 50)])
+        }
+    }
+
+    /// Another visitor starts a clean booking: the previous one's interpreter, counselor and
+    /// week do not carry over.
+    @Test func anotherVisitorStartsWithoutThePreviousChoices() {
+        var state = ready()
+        _ = send(&state, .function(2), .function(4), .control("n"))
+        #expect(state.interpreterLanguage != nil && state.counselorFilter != nil && state.fromDate != nil)
+        _ = B.update(&state, .visitorLoaded(Fixture.samrawit))
+        #expect(state.interpreterLanguage == nil && state.counselorFilter == nil && state.fromDate == nil)
     }
 
     @Test func weekKeysMoveAGroupServicesSessions() {
@@ -299,7 +330,7 @@ struct BookingUpdateTests {
         _ = send(&state, .backTab, .down, .down)
         #expect(state.showsSessions)
         let next = LocalDate(year: 2026, month: 4, day: 20)
-        #expect(send(&state, .character("]")) == [.findSessions(B.SessionQuery(serviceId: Sched.group.id, from: next, through: next.adding(days: B.searchDays - 1)))])
+        #expect(send(&state, .control("n")) == [.findSessions(B.SessionQuery(serviceId: Sched.group.id, from: next, through: next.adding(days: B.searchDays - 1)))])
     }
 
     /// The visitor's appointments show the interpreter asked for: a mark on the line and, for

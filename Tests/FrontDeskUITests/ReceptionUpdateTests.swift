@@ -218,8 +218,11 @@ struct ReceptionUpdateTests {
         #expect(dialog.entry.visit.ticket.description == "S-012")
         #expect(dialog.otherDesk == "Desk 2", "Desk 2 called it; this is Desk 1")
         #expect(send(&state, .character("o")) == [], "yes (oui): on to the outcome")
-        #expect(send(&state, .character("l")) == [])
-        #expect(send(&state, .enter) == [.close(visitId: dialog.entry.visit.id, outcome: .leftUnseen)])
+        // One key per decision: the outcome's letter closes at once; arrows then Enter too.
+        #expect(send(&state, .character("l")) == [.close(visitId: dialog.entry.visit.id, outcome: .leftUnseen)])
+        #expect(state.modal == nil)
+        _ = send(&state, .control("x"), .character("y"))
+        #expect(send(&state, .down, .down, .enter) == [.close(visitId: dialog.entry.visit.id, outcome: .redirected)])
     }
 
     /// Closing a ticket another desk called asks first and names that desk; Esc leaves it to

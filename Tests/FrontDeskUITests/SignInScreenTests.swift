@@ -26,8 +26,15 @@ struct SignInScreenTests {
         var s = state()
         #expect(s.selectedMember?.name == "Amina Tazi")
         _ = S.update(&s, .key(.down))
-        type("22a2x2", &s)
-        #expect(s.pin == "2222") // letters are not PIN digits
+        // A letter clears what was typed (a visitor's code typed at a locked desk is no PIN).
+        type("22a", &s)
+        #expect(s.pin.isEmpty)
+        #expect(s.notice == Notice(.info, "This desk is locked: choose your name and type your PIN (digits) first."))
+        type("V-2026-00239", &s)
+        #expect(s.pin.count < 4, "the digits of a code never make a PIN")
+        _ = S.update(&s, .key(.escape))
+        type("2222", &s)
+        #expect(s.pin == "2222")
         #expect(S.update(&s, .key(.enter)) == [.signIn(staffId: 2, pin: "2222", kioskQuit: false)])
         #expect(s.checking)
         #expect(s.pin.isEmpty)

@@ -106,6 +106,7 @@ struct WholeTaskTests {
 
         #expect(BookingScreen.update(&h, .slotsFound(query, Sched.slots)) == [])
         expected.slots = Sched.slots
+        expected.slotsShown = query
         expected.slotList = h.state.slotList
         #expect(expected.slotList.count == Sched.slots.count)
         #expect(h.state == expected)

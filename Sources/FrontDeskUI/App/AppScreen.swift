@@ -321,6 +321,9 @@ public enum AppScreen {
         var effects = send(&state, kind, kind == .reception ? .dataChanged : .shown)
         if kind == .booking, from == .reception, let id = state.reception.bookingCandidateId {
             effects += route(BookingScreen.self, \.booking, .openFor(visitorId: id), .booking, &state).map(Effect.booking)
+            // The person is handed to the booking screen: back at the reception, the search is
+            // empty for the next one (a name typed then never extends the last one's).
+            ReceptionScreen.backToSearch(&state.reception)
         }
         return effects
     }

@@ -7,21 +7,22 @@ public enum BookingCommand: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
 }
 
-/// The booking screen's key maps, one per pane. F-keys work everywhere; letters work where no
-/// text field has focus (every pane but the visitor search).
+/// The booking screen's key maps, one per pane. Commands are function keys, Ctrl keys and
+/// arrows; every printable key goes to the visitor search from any pane (as on the reception
+/// screen), so a name typed for the next person never cancels, filters or picks anything.
+/// Alt+digit stands for the F-key of that number where a terminal eats F-keys.
 ///
-/// The free slots (and a group service's sessions) move a week at a time with `[` and `]`, as
-/// on the schedule screen, or ^P and ^N (previous, next) where those keys are handier;
-/// PgUp/PgDn keep paging the list here, and no terminal or tmux eats either pair.
+/// The free slots (and a group service's sessions) move a week at a time with ^P and ^N
+/// (previous, next); PgUp/PgDn keep paging the list here.
 public enum BookingKeys {
     /// The slots from the start of the previous or the next week (never before today).
     private static let weeks: [KeyBinding<BookingCommand>] = [
-        KeyBinding(.previousWeek, [.character("["), .control("p")], label: "key.previousWeek", inBar: false),
-        KeyBinding(.nextWeek, [.character("]"), .control("n")], label: "key.nextWeek", inBar: false),
+        KeyBinding(.previousWeek, [.control("p")], label: "key.previousWeek", inBar: false),
+        KeyBinding(.nextWeek, [.control("n")], label: "key.nextWeek", inBar: false),
     ]
     private static let moves: [KeyBinding<BookingCommand>] = [
-        KeyBinding(.moveUp, [.up, .character("k")], label: "key.up", inBar: false),
-        KeyBinding(.moveDown, [.down, .character("j")], label: "key.down", inBar: false),
+        KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
         KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
         KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
         KeyBinding(.top, [.home], label: "key.top", inBar: false),
@@ -30,10 +31,10 @@ public enum BookingKeys {
         KeyBinding(.previousPane, [.backTab], label: "key.previousPane", inBar: false),
     ]
     private static let filters: [KeyBinding<BookingCommand>] = [
-        KeyBinding(.counselorFilter, [.function(4), .character("c")], label: "key.counselor"),
-        KeyBinding(.languageFilter, [.function(5), .character("l")], label: "key.language"),
-        KeyBinding(.interpreter, [.character("i")], label: "key.interpreter", inBar: false),
-        KeyBinding(.date, [.function(6), .character("d")], label: "key.date"),
+        KeyBinding(.counselorFilter, [.function(4)], label: "key.counselor"),
+        KeyBinding(.languageFilter, [.function(5)], label: "key.language"),
+        KeyBinding(.interpreter, [.function(2)], label: "key.interpreter", inBar: false),
+        KeyBinding(.date, [.function(6)], label: "key.date"),
     ] + weeks
 
     /// While the visitor search field has focus: printable keys type.
@@ -51,37 +52,37 @@ public enum BookingKeys {
 
     /// In the services list: ←/→ change category.
     public static let services = KeyMap<BookingCommand>([
-        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
-        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor"),
+        KeyBinding(.help, [.function(1), ], label: "key.help"),
+        KeyBinding(.findVisitor, [.function(3)], label: "key.visitor"),
         KeyBinding(.previousCategory, [.left], label: "key.category", inBar: false),
         KeyBinding(.nextCategory, [.right], label: "key.category", inBar: false),
         KeyBinding(.choose, [.enter], label: "key.slots", inBar: false),
-    ] + filters + [KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit")] + moves)
+    ] + filters + [KeyBinding(.quit, [.function(10)], label: "key.quit")] + moves)
 
     /// In the free slots: Enter books the selected one.
     public static let slots = KeyMap<BookingCommand>([
-        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.help, [.function(1), ], label: "key.help"),
         KeyBinding(.choose, [.enter], label: "key.book"),
-        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor", inBar: false),
-    ] + filters + [KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit")] + moves)
+        KeyBinding(.findVisitor, [.function(3)], label: "key.visitor", inBar: false),
+    ] + filters + [KeyBinding(.quit, [.function(10)], label: "key.quit")] + moves)
 
     /// In the sessions of a group service: Enter enrolls (or waitlists) the visitor.
     public static let sessions = KeyMap<BookingCommand>([
-        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
+        KeyBinding(.help, [.function(1), ], label: "key.help"),
         KeyBinding(.choose, [.enter], label: "key.enroll"),
-        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor", inBar: false),
-        KeyBinding(.counselorFilter, [.function(4), .character("c")], label: "key.counselor"),
-        KeyBinding(.date, [.function(6), .character("d")], label: "key.date"),
-        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+        KeyBinding(.findVisitor, [.function(3)], label: "key.visitor", inBar: false),
+        KeyBinding(.counselorFilter, [.function(4)], label: "key.counselor"),
+        KeyBinding(.date, [.function(6)], label: "key.date"),
+        KeyBinding(.quit, [.function(10)], label: "key.quit"),
     ] + weeks + moves)
 
     /// In the visitor's appointments.
     public static let appointments = KeyMap<BookingCommand>([
-        KeyBinding(.help, [.function(1), .character("?")], label: "key.help"),
-        KeyBinding(.reschedule, [.function(2), .character("r")], label: "key.reschedule"),
-        KeyBinding(.cancelAppointment, [.character("x"), .delete], label: "key.cancelAppointment"),
-        KeyBinding(.findVisitor, [.function(3), .character("/")], label: "key.visitor"),
-        KeyBinding(.quit, [.function(10), .character("q")], label: "key.quit"),
+        KeyBinding(.help, [.function(1), ], label: "key.help"),
+        KeyBinding(.reschedule, [.function(2)], label: "key.reschedule"),
+        KeyBinding(.cancelAppointment, [.delete, .control("x")], label: "key.cancelAppointment"),
+        KeyBinding(.findVisitor, [.function(3)], label: "key.visitor"),
+        KeyBinding(.quit, [.function(10)], label: "key.quit"),
     ] + moves)
 
     /// The key map of a pane; the slots pane of a group service lists sessions.

@@ -66,11 +66,16 @@ extension BookingScreen {
             return []
         case .slotsFound(let query, let slots):
             guard query == state.slotQuery else { return [] }
-            let selected = state.selectedSlot
+            // The same slots again (another terminal booked): keep the highlighted one. Other
+            // slots (another week, service or filter): start at the first.
+            let selected = state.slotsShown == query ? state.selectedSlot : nil
             state.slots = slots
+            state.slotsShown = query
             state.slotList.setCount(slots.count)
             if let selected, let i = slots.firstIndex(where: { $0.interval == selected.interval && $0.counselorId == selected.counselorId }) {
                 state.slotList.select(i)
+            } else {
+                state.slotList.home()
             }
             return []
         case .sessionsFound(let query, let sessions):
@@ -217,11 +222,15 @@ extension BookingScreen {
         state.focus = .services
         ctx.notice = nil
         if changed {
+            // Another person: nothing chosen for the previous one carries over.
             state.appointments = []
             state.appointmentList = ListState()
             state.justMade = nil
             state.mode = .book
             state.languageFilter = nil
+            state.interpreterLanguage = nil
+            state.counselorFilter = nil
+            state.fromDate = nil
         }
         return [.loadAppointments(visitorId: visitor.id)] + refreshSlots(&state, &ctx)
     }
@@ -230,7 +239,13 @@ extension BookingScreen {
         if let modal = state.modal { return handleModalKey(&state, &ctx, modal, key) }
         let map = BookingKeys.map(for: state.focus, sessions: state.showsSessions)
         guard let command = map.command(for: key) else {
-            guard state.focus == .visitor else { return [] }
+            if state.focus != .visitor {
+                // Letters always go to the visitor search, from every pane: a name typed for the
+                // next person starts a new search and never acts on a slot or an appointment.
+                guard TextField.isText(key) else { return [] }
+                state.focus = .visitor
+                state.search.clear()
+            }
             switch state.search.type(key) {
             case .search(let query)?:
                 ctx.notice = nil

@@ -114,6 +114,8 @@ public enum BookingScreen: Screen {
         public var fromDate: LocalDate?
         /// The query the shown slots answer, or the one asked last.
         public var slotQuery: SlotQuery?
+        /// The query whose answer `slots` holds.
+        public var slotsShown: SlotQuery?
         public var slots: [Slot] = []
         /// The sessions query of a group service, or the one asked last.
         public var sessionQuery: SessionQuery?

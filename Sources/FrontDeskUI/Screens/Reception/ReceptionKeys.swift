@@ -68,7 +68,8 @@ extension ReceptionKeys {
     })
 
     /// The close-visit dialog: seen (s, or v for "vu"), left unseen (l, or p for "parti"),
-    /// redirected (r, or o for "orienté"), or a digit; Enter closes the visit.
+    /// redirected (r, or o for "orienté"), or a digit, closes the visit at once; arrows move
+    /// and Enter closes with the highlighted outcome.
     public static let closeVisit = ChoiceKeys.map(choices: VisitOutcome.allCases.map { outcome in
         switch outcome {
         case .seen: ["s", "v"]

@@ -330,6 +330,10 @@ extension ReceptionScreen {
             case .confirm?:
                 state.modal = nil
                 return [.close(visitId: dialog.entry.visit.id, outcome: dialog.outcome)]
+            case .choose(let i)? where all.indices.contains(i):
+                // One key per decision: the outcome's letter (or digit) closes the visit at once.
+                state.modal = nil
+                return [.close(visitId: dialog.entry.visit.id, outcome: all[i])]
             case let command?:
                 dialog.outcome = all[command.index(from: all.firstIndex(of: dialog.outcome) ?? 0, count: all.count)]
             case nil: break

@@ -65,15 +65,26 @@ extension SignInScreen {
 
     private static func signInKey(_ state: inout State, _ key: Key, _ ctx: inout ScreenContext) -> [Effect] {
         if case .character(let typed) = key, let c = PIN.digit(typed) {
+            guard !state.typingNotPIN else { return [] }
             if state.pin.count < PIN.lengths.upperBound { state.pin.append(c) }
             ctx.notice = nil
             return []
         }
+        if TextField.isText(key) {
+            // A letter is not part of a PIN: someone typing a visitor's name or code at a locked
+            // desk. Neither its digits nor those typed after it become a PIN whose Enter would
+            // count as a wrong attempt, until Esc or another name clears the field.
+            state.pin = ""
+            state.typingNotPIN = true
+            ctx.notice = Notice(.info, ctx.strings("signin.lockedTyping"))
+            return []
+        }
         switch SignInKeys.map(for: state.mode).command(for: key) {
-        case .up?: state.list.moveUp(); state.pin = ""
-        case .down?: state.list.moveDown(); state.pin = ""
+        case .up?: state.list.moveUp(); state.pin = ""; state.typingNotPIN = false
+        case .down?: state.list.moveDown(); state.pin = ""; state.typingNotPIN = false
         case .erase?: if !state.pin.isEmpty { state.pin.removeLast() }
         case .clear?:
+            state.typingNotPIN = false
             if state.mode == .kioskQuit {
                 state.mode = .signIn
                 ctx.notice = nil

@@ -29,6 +29,9 @@ public enum SignInScreen: Screen {
         public var list = ListState()
         /// Digits typed so far; drawn as dots.
         public var pin = ""
+        /// Something other than a digit was typed in the PIN field: digits are ignored until Esc
+        /// or another name is chosen (a visitor's code typed at a locked desk is never a PIN).
+        public var typingNotPIN = false
         /// A sign-in is being checked (the hash takes a moment): keys wait.
         public var checking = false
         /// First admin form.
