@@ -5,8 +5,9 @@ import TerminalKit
 /// The new-visitor form: state and key handling (pure).
 ///
 /// Text fields edit by grapheme; sex and status are choices cycled with ←/→ or Space; consent
-/// boxes toggle with Space. Nationality and languages are typed as part of a name (French or
-/// English) or a code and resolved against the reference lists as you type.
+/// boxes toggle with Space. Nationality and languages are typed as part of a name (French,
+/// English or Arabic) or a code and completed against the reference lists as you type, by the
+/// rule `visitors add` also follows (`ReferenceData.country(typed:)`, `language(typed:)`).
 public struct VisitorForm: Hashable, Sendable {
     public enum Field: Int, CaseIterable, Hashable, Sendable {
         case givenName, familyName, sex, birthYear, nationality, languages, status, phone, consentServices, consentReporting, save
@@ -53,11 +54,11 @@ public struct VisitorForm: Hashable, Sendable {
         return matches[min(nationalityChoice, matches.count - 1)]
     }
 
-    /// The languages typed, comma-separated, each resolved to its best match; entries that
-    /// match nothing are returned as typed (validation then names them).
+    /// The languages typed, comma-separated, each completed as `ReferenceData.language(typed:)`
+    /// does; entries that match nothing are returned as typed (validation then names them).
     public func resolvedLanguages(_ reference: ReferenceData) -> [(typed: String, language: Language?)] {
         languages.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map {
-            ($0, reference.languages(matching: $0, limit: 1).first)
+            ($0, reference.language(typed: $0))
         }
     }
 
