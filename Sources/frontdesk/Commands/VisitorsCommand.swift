@@ -16,11 +16,11 @@ struct VisitorsCommand: ParsableCommand {
         @Option(help: "Given name, any script.") var given: String
         @Option(help: "Family name, any script.") var family: String = ""
         @Option(help: "female, male, other or unspecified.") var sex: Sex = .unspecified
-        @Option(help: "Four-digit birth year, if known.") var birthYear: String = ""
+        @Option(help: "Four-digit birth year, if known (Arabic-Indic digits too).") var birthYear: String = ""
         @Option(help: "Country: ISO 3166-1 code (MA or MAR, GN, SY…) or part of its name, in French, English or Arabic.") var nationality: String
         @Option(name: .customLong("language"), help: "A language (ISO 639 code: ti or tir; or part of its name); repeat for several.") var languages: [String] = []
         @Option(help: "refugee, asylum_seeker, migrant, moroccan_national or other.") var status: LegalStatus = .other
-        @Option(help: "Phone number (text).") var phone: String = ""
+        @Option(help: "Phone number: Moroccan in any form (06…, +212 6…, 00212 6…), others with + or 00; stored as +212….") var phone: String = ""
         @Option(help: "Consent given, comma-separated: services (required), reporting.") var consent: String
 
         func run() throws {
