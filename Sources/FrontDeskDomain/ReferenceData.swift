@@ -1,31 +1,47 @@
 import Foundation
 
-/// A country of ISO 3166-1, as a visitor's nationality: `GN`, "Guinea", "Guinée".
+/// A country of ISO 3166-1, as a visitor's nationality: `GN`, "Guinea", "Guinée", "غينيا".
 public struct Country: Hashable, Sendable, Codable, Identifiable {
     /// ISO 3166-1 alpha-2 code, upper case.
     public var code: String
     public var nameEn: String
     public var nameFr: String
+    /// The name in Arabic (CLDR's, the article included: `السودان`), searched but not shown.
+    public var nameAr: String
+    /// Among the nationalities the center sees most: completion ranks these first among equal
+    /// matches (`mar` → Maroc before Martinique). The shipped list is documented in the README.
+    public var common: Bool
+    /// Other standard codes of the country, searched as exact codes: ISO 3166-1 alpha-3 (`CIV`),
+    /// upper case.
+    public var otherCodes: [String]
     /// Other names people type, searched but not shown: `Ivory Coast`, `RDC`, `Turkey`.
     public var aliases: [String]
 
-    public init(code: String, nameEn: String, nameFr: String, aliases: [String] = []) {
+    public init(code: String, nameEn: String, nameFr: String, nameAr: String = "", common: Bool = false,
+                otherCodes: [String] = [], aliases: [String] = []) {
         self.code = code
         self.nameEn = nameEn
         self.nameFr = nameFr
+        self.nameAr = nameAr
+        self.common = common
+        self.otherCodes = otherCodes
         self.aliases = aliases
     }
 
     public var id: String { code }
 
-    private enum CodingKeys: String, CodingKey { case code, nameEn, nameFr, aliases }
+    private enum CodingKeys: String, CodingKey { case code, nameEn, nameFr, nameAr, common, otherCodes, aliases }
 
-    /// Decodes `{code, nameEn, nameFr, aliases?}`; `aliases` defaults to none.
+    /// Decodes `{code, nameEn, nameFr, nameAr?, common?, otherCodes?, aliases?}`; missing
+    /// optional keys default to empty or false.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(code: try c.decode(String.self, forKey: .code),
                   nameEn: try c.decode(String.self, forKey: .nameEn),
                   nameFr: try c.decode(String.self, forKey: .nameFr),
+                  nameAr: try c.decodeIfPresent(String.self, forKey: .nameAr) ?? "",
+                  common: try c.decodeIfPresent(Bool.self, forKey: .common) ?? false,
+                  otherCodes: try c.decodeIfPresent([String].self, forKey: .otherCodes) ?? [],
                   aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [])
     }
 }
@@ -36,30 +52,42 @@ public struct Language: Hashable, Sendable, Codable, Identifiable {
     public var code: String
     public var nameEn: String
     public var nameFr: String
-    /// Heard often at the desk: pickers list these first.
+    /// The name in Arabic (`التغرينية`), searched but not shown.
+    public var nameAr: String
+    /// Heard often at the desk: pickers list these first, and completion ranks them first among
+    /// equal matches (`tigr` → Tigrinya before Tigre).
     public var common: Bool
+    /// Other standard codes of the language, searched as exact codes: ISO 639-2/T and 639-3
+    /// (`tir`), ISO 639-2/B (`fre`); lower case.
+    public var otherCodes: [String]
     /// Other names people type, searched but not shown: `Pulaar`, `Amazigh`, `Chleuh`.
     public var aliases: [String]
 
-    public init(code: String, nameEn: String, nameFr: String, common: Bool = false, aliases: [String] = []) {
+    public init(code: String, nameEn: String, nameFr: String, nameAr: String = "", common: Bool = false,
+                otherCodes: [String] = [], aliases: [String] = []) {
         self.code = code
         self.nameEn = nameEn
         self.nameFr = nameFr
+        self.nameAr = nameAr
         self.common = common
+        self.otherCodes = otherCodes
         self.aliases = aliases
     }
 
     public var id: String { code }
 
-    private enum CodingKeys: String, CodingKey { case code, nameEn, nameFr, common, aliases }
+    private enum CodingKeys: String, CodingKey { case code, nameEn, nameFr, nameAr, common, otherCodes, aliases }
 
-    /// Decodes `{code, nameEn, nameFr, common?, aliases?}`; `common` defaults to false, `aliases` to none.
+    /// Decodes `{code, nameEn, nameFr, nameAr?, common?, otherCodes?, aliases?}`; missing
+    /// optional keys default to empty or false.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(code: try c.decode(String.self, forKey: .code),
                   nameEn: try c.decode(String.self, forKey: .nameEn),
                   nameFr: try c.decode(String.self, forKey: .nameFr),
+                  nameAr: try c.decodeIfPresent(String.self, forKey: .nameAr) ?? "",
                   common: try c.decodeIfPresent(Bool.self, forKey: .common) ?? false,
+                  otherCodes: try c.decodeIfPresent([String].self, forKey: .otherCodes) ?? [],
                   aliases: try c.decodeIfPresent([String].self, forKey: .aliases) ?? [])
     }
 }
@@ -84,11 +112,13 @@ public enum ReferenceDataError: Error, Equatable, Sendable, CustomStringConverti
     }
 }
 
-/// The countries and languages the desk picks from, with lookup and type-ahead search.
+/// The countries and languages the desk picks from, with lookup and type-ahead completion.
 ///
 /// Built from the shipped `countries.json` (every ISO 3166-1 country) and `languages.json`
 /// (the languages a desk in Rabat hears, the common ones first), handed over as `Data` so that
-/// the domain does no I/O.
+/// the domain does no I/O. Each entry has an English, a French and an Arabic name, other
+/// standard codes and aliases, all searched; the form and the command line complete what was
+/// typed with the same rule (`ReferenceSearch`, `country(typed:)`, `language(typed:)`).
 public struct ReferenceData: Sendable {
     /// Countries in file order (by code).
     public let countries: [Country]
@@ -111,23 +141,33 @@ public struct ReferenceData: Sendable {
     }
 
     /// Checks and indexes lists built in code (tests, a future admin screen).
+    ///
+    /// Codes: a country's is two upper-case letters and its other codes three; a language's is
+    /// two or three lower-case letters and its other codes three. No code, main or other, may
+    /// name two entries of a file (an exact code must complete to one entry).
     /// - Throws: `ReferenceDataError` naming the first bad entry.
     public init(countries: [Country], languages: [Language]) throws {
-        countryIndex = try Self.index(countries.map { ($0.code, $0.nameEn, $0.nameFr) }, file: "countries.json") { code in
-            code.utf8.count == 2 && code.utf8.allSatisfy { (0x41...0x5A).contains($0) }
+        let upper: (String, ClosedRange<Int>) -> Bool = { code, lengths in
+            lengths.contains(code.utf8.count) && code.utf8.allSatisfy { (0x41...0x5A).contains($0) }
         }
-        languageIndex = try Self.index(languages.map { ($0.code, $0.nameEn, $0.nameFr) }, file: "languages.json") { code in
-            (2...3).contains(code.utf8.count) && code.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+        let lower: (String, ClosedRange<Int>) -> Bool = { code, lengths in
+            lengths.contains(code.utf8.count) && code.utf8.allSatisfy { (0x61...0x7A).contains($0) }
         }
+        countryIndex = try Self.index(countries.map { ($0.code, $0.otherCodes, $0.nameEn, $0.nameFr) }, file: "countries.json",
+                                      validCode: { upper($0, 2...2) }, validOtherCode: { upper($0, 3...3) })
+        languageIndex = try Self.index(languages.map { ($0.code, $0.otherCodes, $0.nameEn, $0.nameFr) }, file: "languages.json",
+                                       validCode: { lower($0, 2...3) }, validOtherCode: { lower($0, 3...3) })
         self.countries = countries
         self.languages = languages
         countryCodes = Set(countryIndex.keys)
         languageCodes = Set(languageIndex.keys)
         countryKeys = countries.map {
-            ReferenceSearchKey(code: $0.code, names: [$0.nameEn, $0.nameFr], aliases: $0.aliases, common: false)
+            ReferenceSearchKey(codes: [$0.code] + $0.otherCodes, names: [$0.nameEn, $0.nameFr, $0.nameAr],
+                               aliases: $0.aliases, common: $0.common)
         }
         languageKeys = languages.map {
-            ReferenceSearchKey(code: $0.code, names: [$0.nameEn, $0.nameFr], aliases: $0.aliases, common: $0.common)
+            ReferenceSearchKey(codes: [$0.code] + $0.otherCodes, names: [$0.nameEn, $0.nameFr, $0.nameAr],
+                               aliases: $0.aliases, common: $0.common)
         }
     }
 
@@ -144,22 +184,34 @@ public struct ReferenceData: Sendable {
     /// The languages flagged common, in file order.
     public var commonLanguages: [Language] { languages.filter(\.common) }
 
-    /// Countries whose English or French name (or an alias) contains what was typed, best first,
-    /// at most `limit`.
-    ///
-    /// Case-, accent- and punctuation-insensitive (`cote d ivoire` finds Côte d'Ivoire). Ranks an
-    /// exact name first, then names that start with the query, then an exact code (`GN`), then
-    /// names with a word that starts with it (`guin` → Equatorial Guinea), then, for queries of
-    /// three letters or more, any substring. Within a rank, entries whose other name ranks better
-    /// come first, then by English name. A blank query returns nothing.
+    /// Countries matching what was typed, best first, at most `limit`: the completion list of
+    /// the nationality field. The rule is `ReferenceSearch`'s: an exact code (`MA`, `MAR`) first,
+    /// then by how the name meets the query (whole name, start of the name, start of a later
+    /// word, inside a word), a whole word before a word cut short, common nationalities first,
+    /// then the name that the query covers most (`soud` → Soudan before Soudan du Sud).
+    /// English, French and Arabic names and aliases are searched; case, accents, punctuation,
+    /// Arabic vowel marks, letter forms and the article `ال` are ignored. A blank query
+    /// returns nothing.
     public func countries(matching query: String, limit: Int) -> [Country] {
         ReferenceSearch.matches(query, in: countryKeys, limit: limit).map { countries[$0] }
     }
 
-    /// Languages matching what was typed, ranked as `countries(matching:limit:)`, common
-    /// languages first within a rank.
+    /// Languages matching what was typed, ranked as `countries(matching:limit:)`.
     public func languages(matching query: String, limit: Int) -> [Language] {
         ReferenceSearch.matches(query, in: languageKeys, limit: limit).map { languages[$0] }
+    }
+
+    /// The country a typed nationality completes to: the first of `countries(matching:limit:)`.
+    /// The new-visitor form and `visitors add --nationality` both take this.
+    public func country(typed: String) -> Country? {
+        countries(matching: typed, limit: 1).first
+    }
+
+    /// The language a typed entry completes to: the first of `languages(matching:limit:)`
+    /// (`ti` and `tir` → Tigrinya, never Tigre `tig`). The new-visitor form and
+    /// `visitors add --language` both take this.
+    public func language(typed: String) -> Language? {
+        languages(matching: typed, limit: 1).first
     }
 
     private static func decode<T: Decodable>(_ data: Data, file: String) throws -> [T] {
@@ -170,12 +222,20 @@ public struct ReferenceData: Sendable {
         }
     }
 
-    private static func index(_ entries: [(code: String, nameEn: String, nameFr: String)], file: String,
-                              validCode: (String) -> Bool) throws -> [String: Int] {
+    /// Entry index by main code; checks every code's shape and that no code, main or other,
+    /// names two entries.
+    private static func index(_ entries: [(code: String, otherCodes: [String], nameEn: String, nameFr: String)], file: String,
+                              validCode: (String) -> Bool, validOtherCode: (String) -> Bool) throws -> [String: Int] {
         var index: [String: Int] = [:]
+        var taken: Set<String> = []
         for (i, entry) in entries.enumerated() {
             guard validCode(entry.code) else { throw ReferenceDataError.invalidCode(file: file, code: entry.code) }
-            guard index[entry.code] == nil else { throw ReferenceDataError.duplicateCode(file: file, code: entry.code) }
+            for other in entry.otherCodes where !validOtherCode(other) {
+                throw ReferenceDataError.invalidCode(file: file, code: other)
+            }
+            for code in [entry.code] + entry.otherCodes {
+                guard taken.insert(code.lowercased()).inserted else { throw ReferenceDataError.duplicateCode(file: file, code: code) }
+            }
             let blank: (String) -> Bool = { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             guard !blank(entry.nameEn), !blank(entry.nameFr) else { throw ReferenceDataError.nameMissing(file: file, code: entry.code) }
             index[entry.code] = i

@@ -42,8 +42,10 @@ public struct SearchToken: Hashable, Sendable {
 ///
 /// - `V-2026-00042`, `v2026-42`, `2026-00042`, `2026-0004` (while typing): a code (prefix);
 ///   without the `V`, the year must look like one (`20YY`), else it is read as phone digits.
-/// - Digits with spaces, `+ - . ( )`: phone digits (3 or more: contained in the number) and
-///   code numbers (`00042` and `42` both find `V-2026-00042`; `0004` finds 00040…00049).
+/// - Digits with spaces, `+ - . ( )`: phone digits (3 or more: contained in the number; a whole
+///   number in any form, `06 10 02 03 04` or `00212 6…`, as its international digits) and code
+///   numbers (`00042` and `42` both find `V-2026-00042`; `0004` finds 00040…00049).
+/// - Digits may be typed in Arabic-Indic or Extended Arabic-Indic forms (`٢٠٢٦-٠٠٢٠٣`).
 /// - Anything else: name words, each matched as a prefix of a folded name word or, failing
 ///   that, by consonant skeleton (see `SearchText`); a word of digits inside such a query is a
 ///   phone or code-number token.
@@ -59,14 +61,16 @@ public struct SearchQuery: Hashable, Sendable {
     public static let maxLength = 200
 
     public init(parsing text: String) {
-        let t = String(text.prefix(Self.maxLength)).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // Digits in any script (Arabic-Indic `٢٠٢٦`, Extended `۲۰۲۶`) are read as ASCII digits.
+        let typed = String(text.prefix(Self.maxLength)).trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = PhoneNumber.normalized(typed).lowercased()
         if t.isEmpty {
             self.init(tokens: [])
         } else if let code = Self.codeToken(t) {
             self.init(tokens: [code])
         } else if t.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }),
                   t.unicodeScalars.allSatisfy({ $0.properties.numericType == .decimal || " +-.()".unicodeScalars.contains($0) }) {
-            let token = Self.digitsToken(PhoneNumber.queryDigits(t))
+            let token = Self.digitsToken(PhoneNumber.queryDigits(t), phoneDigits: PhoneNumber.phoneQueryDigits(t))
             self.init(tokens: token.map { [$0] } ?? [])
         } else {
             var tokens: [SearchToken] = []
@@ -135,7 +139,10 @@ public struct SearchQuery: Hashable, Sendable {
     }
 
     /// Digits typed alone or as a word: code numbers, and phone digits from 3 digits on.
-    private static func digitsToken(_ digits: String) -> SearchToken? {
+    /// `phoneDigits`, when given, are also looked for among phones: a whole number in its
+    /// international form (`0610020304` → `212610020304`), while the digits as typed still find
+    /// the numbers that contain them.
+    private static func digitsToken(_ digits: String, phoneDigits: String? = nil) -> SearchToken? {
         if digits.isEmpty { return nil }
         var alternatives = [SearchAlternative(kind: .code, text: digits, matchesPrefix: true,
                                               exactRank: SearchRank.exact, prefixRank: SearchRank.prefix)]
@@ -143,8 +150,8 @@ public struct SearchQuery: Hashable, Sendable {
             alternatives.append(SearchAlternative(kind: .code, text: VisitorCode(year: 0, number: n).numberForm,
                                                   matchesPrefix: false, exactRank: SearchRank.exact, prefixRank: SearchRank.exact))
         }
-        if digits.count >= PhoneNumber.minimumSearchDigits {
-            alternatives.append(SearchAlternative(kind: .phone, text: digits, matchesPrefix: true,
+        for phone in [phoneDigits ?? digits, digits] where phone.count >= PhoneNumber.minimumSearchDigits {
+            alternatives.append(SearchAlternative(kind: .phone, text: phone, matchesPrefix: true,
                                                   exactRank: SearchRank.prefix, prefixRank: SearchRank.prefix))
         }
         return SearchToken(alternatives: unique(alternatives))

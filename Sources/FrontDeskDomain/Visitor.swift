@@ -37,9 +37,10 @@ public struct VisitorCode: Hashable, Sendable, Codable, CustomStringConvertible,
         self.number = number
     }
 
-    /// Parses `V-2026-00042` (case-insensitive); nil when malformed.
+    /// Parses `V-2026-00042` (case-insensitive, digits of any script: `V-٢٠٢٦-٠٠٠٤٢`); nil when
+    /// malformed.
     public init?(_ text: String) {
-        let parts = text.uppercased().split(separator: "-")
+        let parts = PhoneNumber.normalized(text).uppercased().split(separator: "-")
         guard parts.count == 3, parts[0] == "V", parts[1].count == 4,
               let y = Int(parts[1]), let n = Int(parts[2]), n > 0, parts[2].count >= 5 else { return nil }
         self.init(year: y, number: n)

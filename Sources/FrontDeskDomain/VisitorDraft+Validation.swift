@@ -9,8 +9,9 @@ public enum VisitorRules {
     public static let maxScalarsPerCharacter = 8
     /// Earliest accepted birth year.
     public static let minBirthYear = 1900
-    /// Digits a phone number must hold (ITU E.164 allows at most 15).
-    public static let phoneDigitRange = 6...15
+    /// Digits a phone number holds in international form, country code included (ITU-T E.164:
+    /// at most 15).
+    public static let phoneDigitRange = PhoneNumber.internationalDigits
 
     /// A name as stored: trimmed, inner runs of spaces made one space, Unicode NFC.
     ///
@@ -54,8 +55,9 @@ public enum VisitorRules {
     /// The record as the store keeps it, checking what can be checked without reference data.
     ///
     /// Names are normalized as by `normalizedName`, nationality upper-cased, languages
-    /// lower-cased, phone digits made ASCII. The store calls this inside its write transaction
-    /// so that no malformed record is written, whoever built the `NewVisitor`.
+    /// lower-cased, the phone in international form (`PhoneNumber.international`). The store
+    /// calls this inside its write transaction so that no malformed record is written, whoever
+    /// built the `NewVisitor`.
     /// - Throws: `.givenNameMissing`, `.nameTooLong`, `.nameInvalid`, `.birthYearInvalid`
     ///   (before `minBirthYear`), `.phoneInvalid`, `.consentMissing`.
     public static func normalized(_ visitor: NewVisitor) throws(VisitorValidationError) -> NewVisitor {
@@ -71,32 +73,26 @@ public enum VisitorRules {
             if t.isEmpty {
                 v.phone = nil
             } else {
-                guard isValidPhone(t) else { throw .phoneInvalid(t) }
-                v.phone = PhoneNumber.normalized(t)
+                guard let number = PhoneNumber.international(t) else { throw .phoneInvalid(t) }
+                v.phone = number
             }
         }
         guard visitor.consentScopes.contains(.services) else { throw .consentMissing }
         return v
     }
 
-    /// Whether a phone text is acceptable: only digits, spaces, `+ - . ( )`, and 6 to 15 digits.
+    /// Whether a phone text is a number `PhoneNumber.international` can read: a Moroccan
+    /// number in any of its forms, or another country's after `+` or `00`.
     public static func isValidPhone(_ text: String) -> Bool {
-        var digits = 0
-        for scalar in text.unicodeScalars {
-            if scalar.properties.numericType == .decimal {
-                digits += 1
-            } else if !" +-.()".unicodeScalars.contains(scalar) {
-                return false
-            }
-        }
-        return phoneDigitRange.contains(digits)
+        PhoneNumber.international(text) != nil
     }
 }
 
 extension VisitorDraft {
     /// Checks the draft and returns the record to store: names trimmed and NFC, nationality
-    /// upper-cased, languages lower-cased, digits of birth year and phone in ASCII (a year typed
-    /// `١٩٩٤` on an Arabic keyboard is 1994).
+    /// upper-cased, languages lower-cased, the birth year's digits read in any script (a year
+    /// typed `١٩٩٤` on an Arabic keyboard is 1994), the phone in international form
+    /// (`٠٦١٠٠٢٠٣٠٤` and `06 10 02 03 04` are `+212610020304`, see `PhoneNumber`).
     ///
     /// Rules are checked in field order and the first failure is thrown.
     /// - Parameters:
@@ -142,7 +138,7 @@ extension VisitorDraft {
     private static func phone(_ text: String) throws(VisitorValidationError) -> String? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.isEmpty { return nil }
-        guard VisitorRules.isValidPhone(t) else { throw .phoneInvalid(t) }
-        return PhoneNumber.normalized(t)
+        guard let number = PhoneNumber.international(t) else { throw .phoneInvalid(t) }
+        return number
     }
 }

@@ -21,17 +21,24 @@ extension AppDatabase {
                 t.add(column: "desk_lock_min", .integer).notNull().defaults(to: 2).check { $0 >= 1 && $0 <= 60 }
             }
         }
+        migrator.registerMigration(internationalPhonesMigration) { db in
+            try storePhonesInInternationalForm(db)
+        }
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (6: visitors,
-    /// scheduling, reporting indexes, staff logins, delivered services, desk lock time).
+    /// The schema version this binary writes: how many migrations it knows (7: visitors,
+    /// scheduling, reporting indexes, staff logins, delivered services, desk lock time, phones
+    /// in international form).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }
 
     /// The admin's desk lock time (`CenterSettings.deskLockMinutes`), default 2 minutes.
     static let deskLockMigration = "v6: desk lock minutes in the center settings"
+
+    /// Stored phones re-normalized to their international form (`PhoneNumber.international`).
+    static let internationalPhonesMigration = "v7: phones in international form"
 
     /// The first migration's identifier: its presence marks a FrontDesk database.
     static let firstMigration = "v1: visitors, services, queue, audit"

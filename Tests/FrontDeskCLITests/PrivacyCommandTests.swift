@@ -73,7 +73,7 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(export.stdout.utf8)) as? [String: Any])
         let person = try #require(json["visitor"] as? [String: Any])
         #expect(person["givenName"] as? String == "Aïssatou")
-        #expect(person["phone"] as? String == "+212 6 12 34 56 78")
+        #expect(person["phone"] as? String == "+212612345678")
         #expect(person["consent"] as? [String] == ["reporting", "services"])
         #expect((json["visits"] as? [[String: Any]])?.first?["ticket"] as? String == "S-001")
         let file = dir.file("export.json")

@@ -29,7 +29,7 @@ struct VisitorValidationTests {
         #expect(v.nationality == "SN")
         #expect(v.languages == ["fr", "wo"])
         #expect(v.birthYear == 1994)
-        #expect(v.phone == "+221 77 123 45 67")
+        #expect(v.phone == "+221771234567", "stored in international form")
     }
 
     @Test(arguments: [
@@ -103,6 +103,9 @@ struct VisitorValidationTests {
         ("94", .failure(.birthYearInvalid("94"))),
         ("19a4", .failure(.birthYearInvalid("19a4"))),
         ("١٩٩٤", .success(1994)),
+        ("٢٠٠٨", .success(2008)),
+        ("۲۰۰۸", .success(2008)),
+        ("2٠0۸", .success(2008)),
     ])
     func birthYear(typed: String, expected: Result<Int?, VisitorValidationError>) {
         #expect(validate(draft { $0.birthYear = typed }).map(\.birthYear) == expected)
@@ -120,10 +123,12 @@ struct VisitorValidationTests {
 
     @Test(arguments: [
         ("", Result<String?, VisitorValidationError>.success(nil)),
-        ("06 12 34 56 78", .success("06 12 34 56 78")),
-        ("+212 (0)6-12.34.56.78", .success("+212 (0)6-12.34.56.78")),
-        ("٠٦١٢٣٤٥٦٧٨", .success("0612345678")),
+        ("06 12 34 56 78", .success("+212612345678")),
+        ("+212 (0)6-12.34.56.78", .success("+212612345678")),
+        ("٠٦١٢٣٤٥٦٧٨", .success("+212612345678")),
+        ("۰۶۶۱۲۳۴۵۶۷", .success("+212661234567")),
         ("12345", .failure(.phoneInvalid("12345"))),
+        ("0412345678", .failure(.phoneInvalid("0412345678"))),
         ("1234567890123456", .failure(.phoneInvalid("1234567890123456"))),
         ("06 12 ab", .failure(.phoneInvalid("06 12 ab"))),
         ("0612345678\u{1B}", .failure(.phoneInvalid("0612345678\u{1B}"))),
@@ -135,6 +140,15 @@ struct VisitorValidationTests {
     @Test(arguments: [Set<ConsentScope>(), [.reporting]])
     func consentToServicesIsRequired(scopes: Set<ConsentScope>) {
         #expect(validate(draft { $0.consentScopes = scopes }) == .failure(.consentMissing))
+    }
+
+    /// The store's own check puts the phone in international form too, whoever built the record.
+    @Test func storeCheckStoresThePhoneInInternationalForm() throws {
+        var raw = NewVisitor(givenName: "Rachid", familyName: "Bennani", sex: .male, birthYear: nil, nationality: "MA",
+                             languages: [], status: .moroccanNational, phone: "٠٦٦١٢٣٤٥٦٧", consentScopes: [.services])
+        #expect(try VisitorRules.normalized(raw).phone == "+212661234567")
+        raw.phone = "0612"
+        #expect(throws: VisitorValidationError.phoneInvalid("0612")) { try VisitorRules.normalized(raw) }
     }
 
     @Test func storeCheckNormalizesAndRefusesLikeTheForm() throws {

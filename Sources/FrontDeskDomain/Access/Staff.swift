@@ -90,6 +90,12 @@ public enum PIN {
         }
         return Character(String(value))
     }
+
+    /// A typed PIN with each digit read as `digit(_:)` reads it (`٤٧٢٩` and `۴۷۲۹` → `4729`);
+    /// other characters are kept, so that `isValid` still refuses them.
+    public static func normalized(_ typed: String) -> String {
+        String(typed.map { digit($0) ?? $0 })
+    }
 }
 
 /// The lockout rule: after `maxFailures` wrong PINs in a row the account is locked for

@@ -101,8 +101,8 @@ func staffCall<T>(_ calendar: CenterCalendar, _ body: () throws -> T) throws -> 
 }
 
 /// The PIN for `staff add` and `staff reset-pin`: `$FRONTDESK_PIN`; else, at a terminal, typed
-/// twice without echo; else the first line of standard input. - Throws: `UserError` when it is
-/// not 4–8 digits or the two typings differ.
+/// twice without echo; else the first line of standard input. Arabic-Indic digits are read as
+/// ASCII digits. - Throws: `UserError` when it is not 4–8 digits or the two typings differ.
 func readPIN() throws -> String {
     let pin: String
     if let env = ProcessInfo.processInfo.environment["FRONTDESK_PIN"] {
@@ -115,7 +115,8 @@ func readPIN() throws -> String {
     } else {
         pin = readLine(strippingNewline: true) ?? ""
     }
-    let trimmed = pin.trimmingCharacters(in: .whitespaces)
+    // Typed on an Arabic keyboard, `٤٧٢٩` is the PIN 4729, as at the sign-in screen.
+    let trimmed = PIN.normalized(pin.trimmingCharacters(in: .whitespaces))
     guard PIN.isValid(trimmed) else { throw UserError("a PIN is 4 to 8 digits; nothing was changed") }
     return trimmed
 }

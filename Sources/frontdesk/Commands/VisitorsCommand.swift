@@ -16,11 +16,11 @@ struct VisitorsCommand: ParsableCommand {
         @Option(help: "Given name, any script.") var given: String
         @Option(help: "Family name, any script.") var family: String = ""
         @Option(help: "female, male, other or unspecified.") var sex: Sex = .unspecified
-        @Option(help: "Four-digit birth year, if known.") var birthYear: String = ""
-        @Option(help: "Country: ISO 3166-1 alpha-2 code (MA, GN, SY…) or part of its name.") var nationality: String
-        @Option(name: .customLong("language"), help: "A language (ISO 639 code or name); repeat for several.") var languages: [String] = []
+        @Option(help: "Four-digit birth year, if known (Arabic-Indic digits too).") var birthYear: String = ""
+        @Option(help: "Country: ISO 3166-1 code (MA or MAR, GN, SY…) or part of its name, in French, English or Arabic.") var nationality: String
+        @Option(name: .customLong("language"), help: "A language (ISO 639 code: ti or tir; or part of its name); repeat for several.") var languages: [String] = []
         @Option(help: "refugee, asylum_seeker, migrant, moroccan_national or other.") var status: LegalStatus = .other
-        @Option(help: "Phone number (text).") var phone: String = ""
+        @Option(help: "Phone number: Moroccan in any form (06…, +212 6…, 00212 6…), others with + or 00; stored as +212….") var phone: String = ""
         @Option(help: "Consent given, comma-separated: services (required), reporting.") var consent: String
 
         func run() throws {
@@ -30,9 +30,10 @@ struct VisitorsCommand: ParsableCommand {
                 guard let scope = ConsentScope(rawValue: part) else { throw UserError("unknown consent scope '\(part)' (use services, reporting)") }
                 scopes.insert(scope)
             }
-            let country = reference.country(code: nationality.uppercased())?.code
-                ?? reference.countries(matching: nationality, limit: 1).first?.code ?? nationality
-            let codes = languages.map { reference.languages(matching: $0, limit: 1).first?.code ?? $0 }
+            // The new-visitor form's completion rule: an exact code wins (`ti`, `tir` → ti), then
+            // names in French, English or Arabic (`soud`, `سودان` → SD), common entries first.
+            let country = reference.country(typed: nationality)?.code ?? nationality
+            let codes = languages.map { reference.language(typed: $0)?.code ?? $0 }
             let draft = VisitorDraft(givenName: given, familyName: family, sex: sex, birthYear: birthYear,
                                      nationality: country, languages: codes, status: status, phone: phone, consentScopes: scopes)
             let calendar = try common.calendar()

@@ -108,6 +108,12 @@ extension ReceptionScreen {
                   in: Rect(x: lr.x + 19, y: lr.y, width: lr.width - 19, height: 1), style: langs.isEmpty ? .dim : .bold)
         choice(s.status(form.status), .status)
         text(form.phone, .phone, width: 20)
+        if !form.phone.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            let pr = valueRect(.phone)
+            let shown = form.resolvedPhone.map { "→ " + $0 }
+            frame.put(shown ?? s("form.phoneHint"), in: Rect(x: pr.x + 21, y: pr.y, width: pr.width - 21, height: 1),
+                      style: shown == nil ? .dim : .bold)
+        }
         func checkbox(_ on: Bool, _ field: VisitorForm.Field, _ label: String) {
             frame.put("[\(on ? "x" : " ")] " + label, in: valueRect(field), style: form.focus == field ? .reverse : .plain)
         }

@@ -5,8 +5,10 @@ import TerminalKit
 /// The new-visitor form: state and key handling (pure).
 ///
 /// Text fields edit by grapheme; sex and status are choices cycled with ←/→ or Space; consent
-/// boxes toggle with Space. Nationality and languages are typed as part of a name (French or
-/// English) or a code and resolved against the reference lists as you type.
+/// boxes toggle with Space. Nationality and languages are typed as part of a name (French,
+/// English or Arabic) or a code and completed against the reference lists as you type, by the
+/// rule `visitors add` also follows (`ReferenceData.country(typed:)`, `language(typed:)`).
+/// Digits may be typed in Arabic-Indic forms (`٢٠٠٨`); the phone is shown as it will be stored.
 public struct VisitorForm: Hashable, Sendable {
     public enum Field: Int, CaseIterable, Hashable, Sendable {
         case givenName, familyName, sex, birthYear, nationality, languages, status, phone, consentServices, consentReporting, save
@@ -53,12 +55,18 @@ public struct VisitorForm: Hashable, Sendable {
         return matches[min(nationalityChoice, matches.count - 1)]
     }
 
-    /// The languages typed, comma-separated, each resolved to its best match; entries that
-    /// match nothing are returned as typed (validation then names them).
+    /// The languages typed, comma-separated, each completed as `ReferenceData.language(typed:)`
+    /// does; entries that match nothing are returned as typed (validation then names them).
     public func resolvedLanguages(_ reference: ReferenceData) -> [(typed: String, language: Language?)] {
         languages.text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map {
-            ($0, reference.languages(matching: $0, limit: 1).first)
+            ($0, reference.language(typed: $0))
         }
+    }
+
+    /// The phone as it will be stored (`+212610020304`), nil while what was typed is not a
+    /// number `PhoneNumber.international` reads (or nothing was typed).
+    public var resolvedPhone: String? {
+        PhoneNumber.international(phone.text)
     }
 
     /// The draft for validation.
@@ -139,14 +147,15 @@ public struct VisitorForm: Hashable, Sendable {
         return .editing
     }
 
-    /// Inserts pasted text into the focused text field as one line (digits only for the birth
-    /// year); nothing on a choice, a check box or "Save". A newline in it never submits.
+    /// Inserts pasted text into the focused text field as one line (decimal digits only for the
+    /// birth year, in any script); nothing on a choice, a check box or "Save". A newline in it
+    /// never submits.
     public mutating func paste(_ text: String) {
         discardArmed = false
         switch focus {
         case .givenName: givenName.paste(text)
         case .familyName: familyName.paste(text)
-        case .birthYear: birthYear.paste(String(text.filter(\.isNumber)))
+        case .birthYear: birthYear.paste(String(text.filter { PhoneNumber.digitValue($0) != nil }))
         case .nationality: if nationality.paste(text) { nationalityChoice = 0 }
         case .languages: languages.paste(text)
         case .phone: phone.paste(text)
@@ -154,14 +163,14 @@ public struct VisitorForm: Hashable, Sendable {
         }
     }
 
-    /// A key that is not a form command edits the focused text field (digits only for the
-    /// birth year).
+    /// A key that is not a form command edits the focused text field (decimal digits only for
+    /// the birth year: `1`, `١`, `۱`; not `½` or `Ⅻ`).
     private mutating func edit(_ key: Key) {
         switch focus {
         case .givenName: _ = givenName.handle(key)
         case .familyName: _ = familyName.handle(key)
         case .birthYear:
-            if case .character(let c) = key, !c.isNumber { return }
+            if case .character(let c) = key, PhoneNumber.digitValue(c) == nil { return }
             _ = birthYear.handle(key)
         case .nationality:
             if nationality.handle(key) { nationalityChoice = 0 }
