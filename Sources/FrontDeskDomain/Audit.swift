@@ -17,6 +17,9 @@ public struct Actor: Hashable, Sendable {
 /// What an audited action was.
 public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case visitorRegistered = "visitor.registered"
+    /// A registration resembled an existing record and the member said it is that person:
+    /// nothing new was stored (`DuplicateRule`).
+    case visitorDuplicateChosen = "visitor.duplicate_chosen"
     case visitorUpdated = "visitor.updated"
     case visitorOpened = "visitor.opened"
     case visitCheckedIn = "visit.checked_in"

@@ -59,6 +59,23 @@ public protocol VisitorRepository: Sendable {
     ///   or a store error.
     func register(_ visitor: NewVisitor, by actor: Actor, at now: Date) throws -> Visitor
 
+    /// Registers a visitor as a new person unless existing records resemble them
+    /// (`DuplicateRule`), checked in the same write transaction as the insert, so two desks
+    /// cannot both register one person.
+    /// - Parameter allowingDuplicates: register even so (the member said it is a new person);
+    ///   the audit event then names the records it resembled.
+    /// - Throws: `DuplicateError.possibleDuplicates` (nothing written) when records resemble the
+    ///   visitor and `allowingDuplicates` is false; `VisitorValidationError`; a store error.
+    func register(_ visitor: NewVisitor, allowingDuplicates: Bool, by actor: Actor, at now: Date) throws -> Visitor
+
+    /// The records that resemble a registration (`DuplicateRule`), at most 20, archived ones
+    /// left out. Reads only.
+    func possibleDuplicates(of visitor: NewVisitor) throws -> [Visitor]
+
+    /// Records that the member, registering someone, chose this existing record instead (an
+    /// audit event; nothing else changes).
+    func recordDuplicateChosen(_ visitorId: Int64, by actor: Actor, at now: Date) throws
+
     /// Registers many visitors (demo data, imports) as `register` does, `batchSize` per write
     /// transaction; every record is checked before anything is written.
     /// - Parameter progress: called after each batch with (registered so far, total).

@@ -18,6 +18,70 @@ extension AppDatabase: VisitorRepository {
         }
     }
 
+    public func register(_ visitor: NewVisitor, allowingDuplicates: Bool, by actor: Actor, at now: Date) throws -> Visitor {
+        let v = try VisitorRules.normalized(visitor)
+        let now = now.storedPrecision
+        let year = calendar.year(of: now)
+        return try writer.write { db in
+            let similar = try Self.duplicates(db, of: v)
+            if !similar.isEmpty && !allowingDuplicates { throw DuplicateError.possibleDuplicates(similar) }
+            let code = VisitorCode(year: year, number: try Self.lastCodeNumber(db, year: year) + 1)
+            let registered = try Self.insert(db, v, code: code, by: actor, at: now)
+            if !similar.isEmpty {
+                try Self.audit(db, .visitorRegistered, entity: "visitor", entityId: registered.id,
+                               detail: "registered as a new person though resembling \(similar.map(\.code.description).joined(separator: ", "))",
+                               by: actor, at: now)
+            }
+            return registered
+        }
+    }
+
+    public func possibleDuplicates(of visitor: NewVisitor) throws -> [Visitor] {
+        let v = try VisitorRules.normalized(visitor)
+        return try writer.read { db in try Self.duplicates(db, of: v) }
+    }
+
+    public func recordDuplicateChosen(_ visitorId: Int64, by actor: Actor, at now: Date) throws {
+        try writer.write { db in
+            guard let record = try VisitorRecord.fetchOne(db, key: visitorId) else { throw StoreError.visitorNotFound(visitorId) }
+            try Self.audit(db, .visitorDuplicateChosen, entity: "visitor", entityId: visitorId,
+                           detail: "code \(record.code): chosen instead of a new record", by: actor, at: now.storedPrecision)
+        }
+    }
+
+    /// The records resembling a (normalized) registration: those with the same phone, and
+    /// those of the same nationality holding every name word among their search terms (by
+    /// folded form or skeleton), filtered by `DuplicateRule`; at most 20, archived ones left out.
+    static func duplicates(_ db: Database, of v: NewVisitor) throws -> [Visitor] {
+        var ids: [Int64] = []
+        if let phone = v.phone.flatMap(PhoneNumber.international) {
+            ids += try Int64.fetchAll(db, sql: "SELECT id FROM visitor WHERE phone_digits = ? AND NOT archived LIMIT 20",
+                                      arguments: [PhoneNumber.digits(phone)])
+        }
+        var byName: Set<Int64>?
+        for keys in DuplicateRule.wordKeys(Visitor.fullName(given: v.givenName, family: v.familyName)) {
+            let folded = keys.filter { !$0.isEmpty }
+            let list = folded.map { _ in "?" }.joined(separator: ",")
+            let found = try Int64.fetchSet(db, sql: """
+                SELECT t.visitor_id FROM visitor_search_term t JOIN visitor p ON p.id = t.visitor_id
+                WHERE t.kind IN (\(SearchTermKind.word.rawValue), \(SearchTermKind.skeleton.rawValue)) AND t.term IN (\(list))
+                  AND p.nationality = ? AND NOT p.archived
+                LIMIT 2000
+                """, arguments: StatementArguments(Array(folded) + [v.nationality]))
+            byName = byName.map { $0.intersection(found) } ?? found
+            if byName?.isEmpty == true { break }
+        }
+        ids += (byName ?? []).sorted()
+        var seen: Set<Int64> = []
+        var out: [Visitor] = []
+        for id in ids where seen.insert(id).inserted {
+            guard let visitor = try VisitorRecord.fetchOne(db, key: id)?.visitor, DuplicateRule.resembles(v, visitor) else { continue }
+            out.append(visitor)
+            if out.count == 20 { break }
+        }
+        return out
+    }
+
     /// Registers many visitors (demo data, imports): batches of `batchSize` in one IMMEDIATE
     /// transaction each, with codes, search terms and an audit event per visitor as
     /// `register` writes them. Every record is checked before anything is written; a failure

@@ -22,6 +22,8 @@ struct VisitorsCommand: ParsableCommand {
         @Option(help: "refugee, asylum_seeker, migrant, moroccan_national or other.") var status: LegalStatus = .other
         @Option(help: "Phone number: Moroccan in any form (06…, +212 6…, 00212 6…), others with + or 00; stored as +212….") var phone: String = ""
         @Option(help: "Consent given, comma-separated: services (required), reporting.") var consent: String
+        @Flag(help: "Register even if existing records resemble this person (same name in any script, nationality and birth year within one; or the same phone).")
+        var allowDuplicate = false
 
         func run() throws {
             let reference = try ShippedData.reference()
@@ -46,7 +48,17 @@ struct VisitorsCommand: ParsableCommand {
                 throw UserError(strings.message(for: error))
             }
             let db: any FrontDeskRepository = try common.openDatabase()
-            let visitor = try storeCall { try db.register(valid, by: currentActor(), at: now) }
+            let visitor: Visitor
+            do {
+                visitor = try storeCall { try db.register(valid, allowingDuplicates: allowDuplicate, by: currentActor(), at: now) }
+            } catch DuplicateError.possibleDuplicates(let similar) {
+                // One person, one record: name the records, change nothing.
+                let lines = similar.map { v in
+                    "  \(v.code)  \(TextOutput.safe(v.fullName))  \(v.birthYear.map(String.init) ?? "----")  \(v.nationality)"
+                }
+                throw UserError((["this person may already be registered (nothing was stored):"] + lines
+                    + ["use that code, or give --allow-duplicate if this is another person"]).joined(separator: "\n"))
+            }
             print(visitor.code)
         }
     }
