@@ -29,7 +29,16 @@ public struct ReceptionEffects: Sendable {
             case .search(let query, let limit):
                 return .searchCompleted(query: query, results: try store.searchVisitors(query, limit: limit, as: viewer))
             case .register(let visitor):
-                return .visitorRegistered(try store.register(visitor, by: actor, at: now))
+                do {
+                    return .visitorRegistered(try store.register(visitor, allowingDuplicates: false, by: actor, at: now))
+                } catch DuplicateError.possibleDuplicates(let similar) {
+                    return .possibleDuplicates(visitor, similar)
+                }
+            case .registerAnyway(let visitor):
+                return .visitorRegistered(try store.register(visitor, allowingDuplicates: true, by: actor, at: now))
+            case .chooseExisting(let visitor):
+                try store.recordDuplicateChosen(visitor.id, by: actor, at: now)
+                return .duplicateChosen(visitor)
             case .checkIn(let visitorId, let category):
                 let visit = try store.checkIn(visitorId: visitorId, category: category, by: actor, at: now)
                 guard let visitor = try store.visitor(id: visitorId) else { return .failed(.queue(.visitorNotFound)) }

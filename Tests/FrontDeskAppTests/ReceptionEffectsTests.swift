@@ -6,6 +6,33 @@ import FrontDeskUI
 import Testing
 
 @Suite struct ReceptionEffectsTests {
+    /// A second registration of one person comes back as candidates, stores nothing; choosing
+    /// the record is audited; "a new person" registers it all the same.
+    @Test func aResemblingRegistrationComesBackAsCandidates() throws {
+        let center = try TestCenter()
+        let reception = ReceptionEffects(center.context())
+        let amina = Session(member: center.receptionist)
+        guard case .visitorRegistered(let first)? = reception.perform(.register(AppFixture.newVisitor("يوسف", "المهاجر")), for: amina) else {
+            Issue.record("not registered"); return
+        }
+        let again = AppFixture.newVisitor("Youssef", "El Mouhajir")
+        guard case .possibleDuplicates(let typed, let candidates)? = reception.perform(.register(again), for: amina) else {
+            Issue.record("no candidates"); return
+        }
+        #expect(typed == again && candidates == [first])
+        #expect(try center.db.visitorCount() == 1)
+        guard case .duplicateChosen(let chosen)? = reception.perform(.chooseExisting(first), for: amina) else {
+            Issue.record("not chosen"); return
+        }
+        #expect(chosen == first)
+        #expect(try center.trail(visitor: first.id).map(\.action) == [.visitorRegistered, .visitorDuplicateChosen])
+        guard case .visitorRegistered(let second)? = reception.perform(.registerAnyway(again), for: amina) else {
+            Issue.record("not registered anyway"); return
+        }
+        #expect(second.id != first.id)
+        #expect(try center.db.visitorCount() == 2)
+    }
+
     @Test func registeringAndCheckingInGivesATicketAndAnAuditRow() throws {
         let center = try TestCenter()
         let reception = ReceptionEffects(center.context())

@@ -149,6 +149,40 @@ import Testing
         #expect(try sqlite3(db, "SELECT count(*) FROM visit").stdout == "1\n")
     }
 
+    /// Registering, in Latin letters, a person already registered in Arabic script shows the
+    /// record and asks; choosing it stores nothing new and goes on to the check-in.
+    @Test func aResemblingRegistrationShowsTheRecordAndStoresNothingWhenChosen() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("dup.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        let add = try frontdesk(["visitors", "add", "--db", db, "--given", "يوسف", "--family", "المهاجر", "--nationality", "SY",
+                                 "--birth-year", "1990", "--consent", "services"])
+        try #require(add.status == 0)
+        let code = add.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try addStaff(db)
+        let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { tmux.close() }
+        try tmux.signIn()
+        try tmux.send("F2")
+        try tmux.waitFor("New visitor")
+        try tmux.type("Youssef")
+        try tmux.send("Tab")
+        try tmux.type("El Mouhajir")
+        try tmux.send("Tab", "Tab", "Tab")
+        try tmux.type("syri")
+        try tmux.waitFor("Syria")
+        try tmux.send("Tab", "Tab", "Tab", "Tab", "Space")
+        try tmux.waitFor("the consent ticked") { $0.contains("[x]") }
+        try tmux.send("F2")
+        let asked = try tmux.waitFor("Already registered?")
+        #expect(asked.contains("\(code)  يوسف المهاجر"), "\(asked)")
+        try tmux.send("Enter")
+        try tmux.waitFor("Walk-in check-in")
+        #expect(try sqlite3(db, "SELECT count(*) FROM visitor").stdout == "1\n")
+        #expect(try sqlite3(db, "SELECT count(*) FROM audit_event WHERE action = 'visitor.duplicate_chosen'").stdout == "1\n")
+    }
+
     /// Another terminal's check-in shows in this terminal's queue without a key. (How soon, about
     /// a second, is measured by `frontdesk-bench --only live`, not here.)
     @Test func anotherTerminalsCheckInAppearsWithoutAKey() throws {

@@ -342,6 +342,41 @@ struct ReceptionUpdateTests {
         #expect(form.error == "Consent to keep a record for services is required.")
     }
 
+    /// A registration resembling a record shows the candidates and asks: Enter uses the record
+    /// (no new one), F2 registers a new person all the same, Esc goes back to the form.
+    @Test func aResemblingRegistrationAsksWhetherItIsOneOfThem() throws {
+        TerminalLocale.useUTF8ForTests()
+        var state = Fixture.state()
+        _ = send(&state, .function(2))
+        typeText(&state, "Youssef")
+        _ = send(&state, .tab)
+        typeText(&state, "El Mouhajir")
+        _ = send(&state, .tab, .tab, .tab)
+        typeText(&state, "syri")
+        _ = send(&state, .tab, .tab, .tab, .tab, .character(" "))
+        let effects = send(&state, .function(2))
+        guard case .register(let typed)? = effects.first else { Issue.record("no registration: \(effects)"); return }
+        guard case .visitorForm(let form)? = state.modal else { Issue.record("no form"); return }
+        _ = S.update(&state, .possibleDuplicates(typed, [Fixture.youssef, Fixture.lina]))
+        guard case .duplicates(let dialog)? = state.modal else { Issue.record("no question"); return }
+        #expect(dialog.candidates == [Fixture.youssef, Fixture.lina] && dialog.selected == Fixture.youssef)
+        let frame = state.frame
+        #expect(frame.text.contains("Youssef El Mouhajir may already be registered:"))
+        #expect(frame.text.contains("V-2026-00001  يوسف المهاجر"))
+        #expect(frame.lines().last?.contains("Enter Use this record") == true)
+        try Snapshot.assert(frame, named: "reception-duplicates")
+        // Letters do nothing here; Esc goes back to the form with everything typed.
+        #expect(send(&state, .character("x")) == [])
+        _ = send(&state, .escape)
+        #expect(state.modal == .visitorForm(form))
+        _ = S.update(&state, .possibleDuplicates(typed, [Fixture.youssef, Fixture.lina]))
+        #expect(send(&state, .function(2)) == [.registerAnyway(typed)])
+        #expect(send(&state, .down, .enter) == [.chooseExisting(Fixture.lina)])
+        _ = S.update(&state, .duplicateChosen(Fixture.lina))
+        #expect(state.modal == .checkIn(CheckInDialog(visitor: Fixture.lina)))
+        #expect(state.notice == Notice(.info, "Existing record V-2026-00004 used; nothing new stored."))
+    }
+
     @Test func aValidFormAsksToRegisterAndThenOffersCheckIn() {
         var state = Fixture.state()
         _ = send(&state, .function(2))

@@ -1,4 +1,5 @@
 import FrontDeskDomain
+import TerminalKit
 
 /// Choosing the category of a walk-in check-in for one visitor.
 public struct CheckInDialog: Hashable, Sendable {
@@ -44,4 +45,26 @@ public struct CloseVisitDialog: Hashable, Sendable {
             otherDesk = calledBy
         }
     }
+}
+
+/// "Already registered?": the records that resemble a registration, and the choice between one
+/// of them (no new record) and a new person. Esc goes back to the form, its values kept.
+public struct DuplicatesDialog: Hashable, Sendable {
+    /// The registration that was not stored.
+    public var visitor: NewVisitor
+    /// The records resembling it, best first.
+    public var candidates: [Visitor]
+    public var list: ListState
+    /// The form to go back to.
+    public var form: VisitorForm
+
+    public init(visitor: NewVisitor, candidates: [Visitor], form: VisitorForm) {
+        self.visitor = visitor
+        self.candidates = candidates
+        self.form = form
+        list = ListState(count: candidates.count, viewportHeight: 6)
+    }
+
+    /// The highlighted record.
+    public var selected: Visitor? { list.selected.flatMap { candidates.indices.contains($0) ? candidates[$0] : nil } }
 }

@@ -88,8 +88,21 @@ extension ReceptionKeys {
                    display: .keys([.character("n"), .escape], joiner: "/")),
     ])
 
+    /// "Already registered?": Enter uses the highlighted record (no new one), F2 registers a new
+    /// person all the same, Esc goes back to the form.
+    public static let duplicates = KeyMap<DuplicatesCommand>([
+        KeyBinding(.useRecord, [.enter], label: "key.useRecord"),
+        KeyBinding(.newPerson, [.function(2), .control("n")], label: "key.newPerson"),
+        KeyBinding(.back, [.escape], label: "key.backToForm"),
+        KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
+    ])
+
     /// The ticket just given: any of these closes it.
     public static let ticket = KeyMap<DialogCommand>([
         KeyBinding(.close, [.enter, .escape, .character(" ")], label: "key.done", display: .keys([.enter], joiner: "")),
     ])
 }
+
+/// What a key means in the "Already registered?" dialog.
+public enum DuplicatesCommand: Hashable, Sendable { case useRecord, newPerson, back, moveUp, moveDown }

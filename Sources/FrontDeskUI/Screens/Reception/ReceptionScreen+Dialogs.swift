@@ -12,6 +12,7 @@ extension ReceptionScreen {
         case .closeVisit(let dialog) where dialog.otherDesk != nil: return ReceptionKeys.otherDesk.hints(s)
         case .closeVisit: return ReceptionKeys.closeVisit.hints(s)
         case .visitorForm(let form): return form.hints(s)
+        case .duplicates: return ReceptionKeys.duplicates.hints(s)
         }
     }
 
@@ -57,7 +58,32 @@ extension ReceptionScreen {
             }
         case .visitorForm(let form):
             renderForm(ctx, form, area, &frame)
+        case .duplicates(let dialog):
+            renderDuplicates(ctx, dialog, area, &frame)
         }
+    }
+
+    /// "Already registered?": each record with what tells people apart (code, name, birth year,
+    /// nationality), the highlighted one reversed.
+    static func renderDuplicates(_ ctx: ScreenContext, _ dialog: DuplicatesDialog, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
+        let rows = min(dialog.candidates.count, 6)
+        let box = Dialog.rect(width: min(area.width - 2, 72), height: rows + 7, in: area)
+        let inner = Box.render(into: &frame, rect: box, title: s("duplicates.title"), style: .bold)
+        let typed = Visitor.fullName(given: dialog.visitor.givenName, family: dialog.visitor.familyName)
+        frame.put(s("duplicates.intro", typed), in: inner.row(0).inset(dx: 1, dy: 0))
+        let visible = dialog.list.offset..<min(dialog.candidates.count, dialog.list.offset + rows)
+        for (row, i) in visible.enumerated() {
+            let v = dialog.candidates[i]
+            let country = ctx.reference.country(code: v.nationality).map { s.language == .fr ? $0.nameFr : $0.nameEn } ?? v.nationality
+            let year = v.birthYear.map(String.init) ?? "····"
+            let chosen = dialog.list.selected == i
+            let rect = inner.row(2 + row).inset(dx: 1, dy: 0)
+            frame.put(chosen ? "▶" : " ", x: rect.x, y: rect.y, style: chosen ? .reverse : .plain)
+            let line = "\(v.code)  \(DisplayText.fitted(v.fullName, toColumns: max(10, rect.width - 40)))  \(year)  \(country)"
+            frame.put(line, in: Rect(x: rect.x + 2, y: rect.y, width: rect.width - 2, height: 1), style: chosen ? .reverse : .plain)
+        }
+        frame.put(s("duplicates.ask"), in: inner.row(3 + rows).inset(dx: 1, dy: 0), style: .bold)
     }
 
     static func renderForm(_ ctx: ScreenContext, _ form: VisitorForm, _ area: Rect, _ frame: inout Frame) {

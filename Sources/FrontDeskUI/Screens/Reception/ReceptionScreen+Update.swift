@@ -66,6 +66,16 @@ extension ReceptionScreen {
             state.modal = .checkIn(CheckInDialog(visitor: visitor))
             ctx.notice = Notice(.info, ctx.strings("notice.registered", visitor.code))
             return []
+        case .possibleDuplicates(let visitor, let candidates):
+            guard case .visitorForm(let form)? = state.modal else { return [] }
+            state.modal = .duplicates(DuplicatesDialog(visitor: visitor, candidates: candidates, form: form))
+            ctx.notice = nil
+            return []
+        case .duplicateChosen(let visitor):
+            // The person is the one already registered: on to the check-in, as after a registration.
+            state.modal = .checkIn(CheckInDialog(visitor: visitor))
+            ctx.notice = Notice(.info, ctx.strings("notice.duplicateChosen", visitor.code))
+            return []
         case .checkedIn(let visit, let visitor):
             let ahead = state.visits.filter { $0.visit.category == visit.category && $0.visit.status == .waiting }.count
             state.modal = .ticket(TicketDialog(ticket: visit.ticket, visitorName: visitor.fullName, visitorCode: visitor.code, ahead: ahead))
@@ -107,7 +117,7 @@ extension ReceptionScreen {
             form.error = nil
             state.modal = .visitorForm(form)
             return []
-        case .checkIn?, .closeVisit?:
+        case .checkIn?, .closeVisit?, .duplicates?:
             return []
         case .ticket?, nil:
             state.modal = nil
@@ -339,6 +349,22 @@ extension ReceptionScreen {
             case nil: break
             }
             state.modal = .closeVisit(dialog)
+            return []
+        case .duplicates(var dialog):
+            switch ReceptionKeys.duplicates.command(for: key) {
+            case .useRecord?:
+                guard let chosen = dialog.selected else { return [] }
+                return [.chooseExisting(chosen)]
+            case .newPerson?:
+                return [.registerAnyway(dialog.visitor)]
+            case .back?:
+                state.modal = .visitorForm(dialog.form)
+                return []
+            case .moveUp?: dialog.list.moveUp()
+            case .moveDown?: dialog.list.moveDown()
+            case nil: return []
+            }
+            state.modal = .duplicates(dialog)
             return []
         case .visitorForm(var form):
             switch form.handle(key) {

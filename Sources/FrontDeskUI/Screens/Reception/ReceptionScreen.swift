@@ -23,6 +23,8 @@ public enum ReceptionScreen: Screen {
         case ticket(TicketDialog)
         case closeVisit(CloseVisitDialog)
         case visitorForm(VisitorForm)
+        /// The registration resembles existing records: is it one of them?
+        case duplicates(DuplicatesDialog)
     }
 
     /// Everything the screen shows and remembers.
@@ -100,6 +102,10 @@ public enum ReceptionScreen: Screen {
         case arrivalMarked(AppointmentListing)
         case searchCompleted(query: String, results: [Visitor])
         case visitorRegistered(Visitor)
+        /// The registration was not stored: these records resemble it (`DuplicateRule`).
+        case possibleDuplicates(NewVisitor, [Visitor])
+        /// The member chose an existing record instead of a new one (audited).
+        case duplicateChosen(Visitor)
         case checkedIn(Visit, Visitor)
         case ticketCalled(QueueEntry)
         case visitClosed(Visit)
@@ -123,6 +129,10 @@ public enum ReceptionScreen: Screen {
         case markArrived(appointmentId: Int64)
         case search(query: String, limit: Int)
         case register(NewVisitor)
+        /// Register even though records resemble the visitor: the member said it is a new person.
+        case registerAnyway(NewVisitor)
+        /// Use this existing record instead of registering (records the choice).
+        case chooseExisting(Visitor)
         case checkIn(visitorId: Int64, category: ServiceCategory)
         case callNext(ServiceCategory?)
         case close(visitId: Int64, outcome: VisitOutcome)
@@ -145,7 +155,7 @@ extension ReceptionScreen.Effect {
     public var writes: Bool {
         switch self {
         case .loadQueue, .loadExpected, .search: false
-        case .markArrived, .register, .checkIn, .callNext, .close: true
+        case .markArrived, .register, .registerAnyway, .chooseExisting, .checkIn, .callNext, .close: true
         }
     }
 }
