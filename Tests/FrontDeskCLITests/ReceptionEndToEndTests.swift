@@ -87,6 +87,48 @@ import Testing
         try tmux.waitFor("exit") { _ in (try? tmux.isRunning()) == false }
     }
 
+    /// A visitor expected today is marked arrived from the search: the letters, then Enter
+    /// (the arrival is offered first), then Enter.
+    @Test func anExpectedVisitorArrivesFromTheSearchWithTwoKeys() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("arrive.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        try #require(try frontdesk(["settings", "set", "--db", db, "--opening-hours", "mon-sun 00:00-23:59"]).status == 0)
+        try #require(try frontdesk(["counselors", "add", "--db", db, "Leila Amrani", "--services", "trauma-follow-up",
+                                    "--languages", "fr", "--hours", "mon-sun 00:00-23:59"]).status == 0)
+        try #require(try frontdesk(["rooms", "add", "--db", db, "Salle 2", "--capacity", "2"]).status == 0)
+        let aicha = try frontdesk(["visitors", "add", "--db", db, "--given", "Aïcha", "--family", "Ngassa", "--nationality", "CM",
+                                   "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try frontdesk(["visitors", "add", "--db", db, "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER",
+                                      "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // An appointment at 00:15 today, center time, booked as if at 00:00: expected today
+        // whatever the hour the test runs.
+        var center = Calendar(identifier: .gregorian)
+        center.timeZone = TimeZone(identifier: "Africa/Casablanca")!
+        let midnight = center.startOfDay(for: Date())
+        let day = center.dateComponents([.year, .month, .day], from: midnight)
+        let today = String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
+        let bookedAt = ISO8601DateFormatter().string(from: midnight)
+        let book = try frontdesk(["book", "--db", db, "--visitor", aicha, "--service", "trauma-follow-up", "--at", "\(today) 00:15"],
+                                 environment: ["FRONTDESK_NOW": bookedAt])
+        try #require(book.status == 0, "\(book.stderr)")
+        try addStaff(db)
+
+        let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        defer { tmux.close() }
+        try tmux.signIn()
+        try tmux.waitFor("Aïcha Ngassa")
+        try tmux.type("aicha")
+        try tmux.waitFor("the search result") { $0.contains("/ aicha") && $0.components(separatedBy: "Aïcha Ngassa").count > 2 }
+        try tmux.send("Enter")
+        try tmux.waitFor("Arrived for 00:15 · Leila Amrani")
+        try tmux.send("Enter")
+        try tmux.waitFor("the arrival") { $0.contains("✓") }
+        #expect(try sqlite3(db, "SELECT status FROM appointment").stdout == "checked_in\n")
+        #expect(try sqlite3(db, "SELECT count(*) FROM visit").stdout == "0\n", "no walk-in ticket")
+    }
+
     /// After an arrival and after F6 closes a visit, the next name typed goes to the search:
     /// it marks, calls and closes nothing.
     @Test func afterAnArrivalOrACloseTypingGoesToTheSearch() throws {

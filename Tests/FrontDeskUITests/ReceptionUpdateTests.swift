@@ -452,7 +452,9 @@ struct ReceptionUpdateTests {
                                               try listing(2, Fixture.samrawit, hour: 11, minute: 0, status: .booked)]))
         _ = send(&state, .tab, .tab)
         #expect(state.focus == .expected)
-        #expect(send(&state, .enter) == [])
+        // It is 11:42: the pane opens at the first appointment not yet over (11:00), not 10:00.
+        #expect(state.selectedExpected?.id == 2)
+        #expect(send(&state, .up, .enter) == [])
         #expect(state.notice?.text == "يوسف المهاجر is already marked arrived.")
         #expect(send(&state, .down, .control("r")) == [.markArrived(appointmentId: 2)])
         let arrived = try listing(2, Fixture.samrawit, hour: 11, minute: 0, status: .checkedIn)
@@ -460,6 +462,46 @@ struct ReceptionUpdateTests {
         #expect(state.notice?.text == "ሳምራዊት ተስፋይ marked arrived for 11:00.")
         // The desk is ready for the next person: an empty search has focus.
         #expect(state.focus == .search && state.searchField.text.isEmpty)
+    }
+
+    /// Enter on a visitor expected today offers the arrival first: letters, Enter, Enter (or a)
+    /// marks them arrived; a category letter still gives a walk-in ticket.
+    @Test func enterOnASearchResultExpectedTodayOffersTheArrivalFirst() throws {
+        TerminalLocale.useUTF8ForTests()
+        var state = Fixture.state()
+        let appointment = try listing(7, Fixture.samrawit, hour: 14, minute: 30, status: .booked)
+        _ = S.update(&state, .expectedLoaded([appointment]))
+        typeText(&state, "sam")
+        _ = S.update(&state, .searchCompleted(query: "sam", results: [Fixture.samrawit]))
+        #expect(send(&state, .enter) == [])
+        guard case .checkIn(let dialog)? = state.modal else { Issue.record("no dialog"); return }
+        #expect(dialog.appointment == appointment && dialog.onArrival)
+        let frame = state.frame
+        #expect(frame.text.contains("▶ A  Arrived for 14:30 · Leila Amrani"))
+        #expect(frame.text.contains("Or a walk-in ticket:"))
+        #expect(send(&state, .enter) == [.markArrived(appointmentId: 7)], "two keys after the letters")
+        _ = S.update(&state, .searchCompleted(query: "sam", results: [Fixture.samrawit]))
+        _ = send(&state, .enter)
+        #expect(send(&state, .character("s")) == [.checkIn(visitorId: Fixture.samrawit.id, category: .social)])
+        _ = S.update(&state, .searchCompleted(query: "sam", results: [Fixture.samrawit]))
+        _ = send(&state, .enter)
+        #expect(send(&state, .down, .down, .enter) == [.checkIn(visitorId: Fixture.samrawit.id, category: .social)])
+    }
+
+    /// F8 in "Expected today" books for the highlighted appointment's visitor; a group
+    /// session's row is never marked arrived as a whole.
+    @Test func expectedPaneKeysActOnTheHighlightedAppointment() throws {
+        var state = Fixture.state()
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
+        let mine = try listing(7, Fixture.samrawit, hour: 14, minute: 30, status: .booked)
+        var group = try listing(8, Fixture.youssef, hour: 15, minute: 0, status: .booked)
+        group.appointment.visitorId = nil
+        group.visitorName = nil
+        _ = S.update(&state, .expectedLoaded([mine, group]))
+        _ = send(&state, .tab, .tab)
+        #expect(state.bookingCandidateId == Fixture.samrawit.id, "not the queue's selected ticket")
+        #expect(send(&state, .down, .enter) == [])
+        #expect(state.notice?.text == "A group session is never marked arrived as a whole: its visitors arrive one by one.")
     }
 
     @Test func tabCyclesSearchQueueExpected() {

@@ -28,7 +28,7 @@ public enum KeyMapCatalog {
             ("signIn", SignInKeys.map.rows), ("signIn.kioskQuit", SignInKeys.kioskQuit.rows),
             ("reception.queue", ReceptionKeys.queue.rows), ("reception.expected", ReceptionKeys.expected.rows),
             ("reception.search", ReceptionKeys.search.rows), ("reception.checkIn", ReceptionKeys.checkIn.rows),
-            ("reception.closeVisit", ReceptionKeys.closeVisit.rows), ("reception.otherDesk", ReceptionKeys.otherDesk.rows), ("reception.duplicates", ReceptionKeys.duplicates.rows), ("reception.ticket", ReceptionKeys.ticket.rows),
+            ("reception.closeVisit", ReceptionKeys.closeVisit.rows), ("reception.otherDesk", ReceptionKeys.otherDesk.rows), ("reception.duplicates", ReceptionKeys.duplicates.rows), ("reception.checkInWithAppointment", ReceptionKeys.checkInWithAppointment.rows), ("reception.ticket", ReceptionKeys.ticket.rows),
             ("booking.confirm", BookingKeys.confirm.rows),
             ("schedule.agenda", ScheduleKeys.agenda.rows), ("schedule.counselorPicker", ScheduleKeys.counselorPicker.rows),
             ("admin.lists", AdminKeys.lists.rows), ("admin.staff", AdminKeys.map(for: .staff).rows), ("admin.confirmRemove", AdminKeys.confirmRemove.rows),

@@ -5,10 +5,17 @@ import TerminalKit
 public struct CheckInDialog: Hashable, Sendable {
     public var visitor: Visitor
     public var category: ServiceCategory
+    /// The visitor's appointment today not yet arrived, if any: offered first ("Arrived for
+    /// 09:00 · Leila Amrani"), before a walk-in ticket.
+    public var appointment: AppointmentListing?
+    /// True while the arrival is highlighted (the first choice); else `category` is.
+    public var onArrival: Bool
 
-    public init(visitor: Visitor, category: ServiceCategory = .social) {
+    public init(visitor: Visitor, category: ServiceCategory = .social, appointment: AppointmentListing? = nil) {
         self.visitor = visitor
         self.category = category
+        self.appointment = appointment
+        onArrival = appointment != nil
     }
 }
 

@@ -67,6 +67,12 @@ extension ReceptionKeys {
         [Character(category.ticketLetter.lowercased()), Character(category.ticketLetter.uppercased())]
     })
 
+    /// The check-in dialog of a visitor expected today: the arrival first (a, or 1), then the
+    /// categories (their letters, or 2, 3, 4); Enter takes the highlighted one.
+    public static let checkInWithAppointment = ChoiceKeys.map(choices: [["a", "A"]] + ServiceCategory.allCases.map { category in
+        [Character(category.ticketLetter.lowercased()), Character(category.ticketLetter.uppercased())]
+    })
+
     /// The close-visit dialog: seen (s, or v for "vu"), left unseen (l, or p for "parti"),
     /// redirected (r, or o for "orienté"), or a digit, closes the visit at once; arrows move
     /// and Enter closes with the highlighted outcome.

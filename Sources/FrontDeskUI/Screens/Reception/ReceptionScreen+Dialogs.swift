@@ -8,6 +8,7 @@ extension ReceptionScreen {
         let s = ctx.strings
         switch modal {
         case .ticket: return ReceptionKeys.ticket.hints(s)
+        case .checkIn(let dialog) where dialog.appointment != nil: return ReceptionKeys.checkInWithAppointment.hints(s)
         case .checkIn: return ReceptionKeys.checkIn.hints(s)
         case .closeVisit(let dialog) where dialog.otherDesk != nil: return ReceptionKeys.otherDesk.hints(s)
         case .closeVisit: return ReceptionKeys.closeVisit.hints(s)
@@ -20,15 +21,21 @@ extension ReceptionScreen {
         let s = ctx.strings
         switch modal {
         case .checkIn(let dialog):
-            let box = Dialog.rect(width: 56, height: 11, in: area)
+            let extra = dialog.appointment == nil ? 0 : 2
+            let box = Dialog.rect(width: 56, height: 11 + extra, in: area)
             let inner = Box.render(into: &frame, rect: box, title: s("checkin.title"), style: .bold)
             frame.put(dialog.visitor.fullName, in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
             frame.put(dialog.visitor.code.description, in: inner.row(1).inset(dx: 1, dy: 0), style: .dim)
-            frame.put(s("checkin.choose"), in: inner.row(3).inset(dx: 1, dy: 0))
+            if let appointment = dialog.appointment {
+                let arrival = s("checkin.arrivedFor", appointment.localStart.time.description, appointment.counselorName)
+                frame.put("\(dialog.onArrival ? "▶" : " ") A  \(arrival)", in: inner.row(3).inset(dx: 2, dy: 0),
+                          style: dialog.onArrival ? .reverse : .plain)
+            }
+            frame.put(s(dialog.appointment == nil ? "checkin.choose" : "checkin.orWalkIn"), in: inner.row(3 + extra).inset(dx: 1, dy: 0))
             for (i, category) in ServiceCategory.allCases.enumerated() {
-                let chosen = category == dialog.category
+                let chosen = !dialog.onArrival && category == dialog.category
                 let line = "\(chosen ? "▶" : " ") \(category.ticketLetter)  \(s.category(category))"
-                frame.put(line, in: inner.row(4 + i).inset(dx: 2, dy: 0), style: chosen ? .reverse : .plain)
+                frame.put(line, in: inner.row(4 + extra + i).inset(dx: 2, dy: 0), style: chosen ? .reverse : .plain)
             }
         case .ticket(let dialog):
             let big = BigText.lines(for: dialog.ticket.description)

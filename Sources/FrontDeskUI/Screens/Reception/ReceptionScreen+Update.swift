@@ -53,6 +53,9 @@ extension ReceptionScreen {
             state.expectedList.setCount(state.expected.count)
             if let selectedId, let i = state.expected.firstIndex(where: { $0.id == selectedId }) {
                 state.expectedList.select(i)
+            } else if let i = state.expected.firstIndex(where: { $0.appointment.end > ctx.now }) {
+                // The pane opens at the current time: the first appointment not yet over.
+                state.expectedList.select(i)
             }
             return []
         case .arrivalMarked(let listing):
@@ -203,6 +206,11 @@ extension ReceptionScreen {
                 ctx.notice = Notice(.error, ctx.strings("notice.alreadyArrived", listing.visitorName ?? ""))
                 return []
             }
+            guard listing.appointment.visitorId != nil else {
+                // A group session's row stands for the whole session: it is never marked at once.
+                ctx.notice = Notice(.error, ctx.strings("notice.groupArrival"))
+                return []
+            }
             return [.markArrived(appointmentId: listing.appointment.id)]
         default: return perform(&state, command, &ctx)
         }
@@ -261,7 +269,9 @@ extension ReceptionScreen {
                 if let open = state.visits.first(where: { $0.visit.visitorId == visitor.id && $0.visit.isOpen }) {
                     ctx.notice = Notice(.error, ctx.strings.message(for: .alreadyCheckedIn(open.visit.ticket)))
                 } else {
-                    state.modal = .checkIn(CheckInDialog(visitor: visitor))
+                    // Expected today: the arrival for the appointment comes first.
+                    let appointment = state.expected.first { $0.appointment.visitorId == visitor.id && $0.appointment.status == .booked }
+                    state.modal = .checkIn(CheckInDialog(visitor: visitor, appointment: appointment))
                 }
             } else if !currentQuery(state).isEmpty {
                 ctx.notice = Notice(.error, ctx.strings("notice.noVisitorSelected"))
@@ -301,6 +311,31 @@ extension ReceptionScreen {
             state.modal = nil
             state.focus = .search
             return handleSearchKey(&state, key, &ctx)
+        case .checkIn(var dialog) where dialog.appointment != nil:
+            // Choices: 0 the arrival for the appointment, then the categories (a walk-in).
+            let all = ServiceCategory.allCases
+            var index = dialog.onArrival ? 0 : 1 + (all.firstIndex(of: dialog.category) ?? 0)
+            func decide(_ i: Int) -> [Effect] {
+                state.modal = nil
+                guard i > 0 else { return [.markArrived(appointmentId: dialog.appointment?.appointment.id ?? 0)] }
+                return [.checkIn(visitorId: dialog.visitor.id, category: all[i - 1])]
+            }
+            switch ReceptionKeys.checkInWithAppointment.command(for: key) {
+            case .cancel?:
+                state.modal = nil
+                return []
+            case .confirm?:
+                return decide(index)
+            case .choose(let i)? where (0...all.count).contains(i):
+                return decide(i)
+            case let command?:
+                index = command.index(from: index, count: all.count + 1)
+                dialog.onArrival = index == 0
+                if index > 0 { dialog.category = all[index - 1] }
+            case nil: break
+            }
+            state.modal = .checkIn(dialog)
+            return []
         case .checkIn(var dialog):
             let all = ServiceCategory.allCases
             switch ReceptionKeys.checkIn.command(for: key) {

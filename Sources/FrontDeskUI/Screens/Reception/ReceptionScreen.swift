@@ -81,6 +81,7 @@ public enum ReceptionScreen: Screen {
         /// search has focus, else the visitor of the selected queue ticket.
         public var bookingCandidateId: Int64? {
             if focus == .search, let v = selectedVisitor { return v.id }
+            if focus == .expected { return selectedExpected?.appointment.visitorId }
             return selectedQueueEntry?.visit.visitorId ?? selectedVisitor?.id
         }
 
