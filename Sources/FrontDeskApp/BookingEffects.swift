@@ -33,7 +33,7 @@ public struct BookingEffects: Sendable {
                 return .catalogLoaded(services: try store.services(), counselors: try store.counselors(includeInactive: false),
                                       rooms: try store.rooms(includeInactive: true))
             case .search(let query, let limit):
-                return .searchCompleted(query: query, results: try store.searchVisitors(query, limit: limit, as: viewer))
+                return .searchCompleted(query: query, results: try store.searchVisitors(query, limit: limit, deskAt: now, as: viewer))
             case .loadVisitor(let id):
                 guard let v = try store.visitor(id: id) else { return .failed(.scheduling(.visitorNotFound(id))) }
                 return .visitorLoaded(v)

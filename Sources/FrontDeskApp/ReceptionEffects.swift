@@ -27,7 +27,7 @@ public struct ReceptionEffects: Sendable {
             case .markArrived(let appointmentId):
                 return .arrivalMarked(try store.setStatus(appointmentId: appointmentId, to: .checkedIn, as: viewer, by: actor, at: now))
             case .search(let query, let limit):
-                return .searchCompleted(query: query, results: try store.searchVisitors(query, limit: limit, as: viewer))
+                return .searchCompleted(query: query, results: try store.searchVisitors(query, limit: limit, deskAt: now, as: viewer))
             case .register(let visitor):
                 do {
                     return .visitorRegistered(try store.register(visitor, allowingDuplicates: false, by: actor, at: now))

@@ -95,6 +95,11 @@ public protocol VisitorRepository: Sendable {
     /// or phone digits. An empty query returns nothing.
     func searchVisitors(_ query: String, limit: Int, as viewer: Viewer) throws -> [Visitor]
 
+    /// `searchVisitors(_:limit:as:)` with the desk's ranking: those in the queue of the
+    /// center-local day of `now` (UTC instant) or with an appointment that day (booked or
+    /// arrived) come first when they match, then the others.
+    func searchVisitors(_ query: String, limit: Int, deskAt now: Date, as viewer: Viewer) throws -> [Visitor]
+
     /// The visitor with this public code, if any.
     func visitor(code: VisitorCode) throws -> Visitor?
 

@@ -118,6 +118,17 @@ extension AppDatabase {
         }
     }
 
+    public func searchVisitors(_ query: String, limit: Int, deskAt now: Date, as viewer: Viewer) throws -> [Visitor] {
+        if viewer.isFileOwner { return try searchVisitors(query, limit: limit, deskAt: now) }
+        switch Permissions.access(viewer.role, .visitorIdentity) {
+        case .visible, .maskedWhenPsychological:
+            return try searchVisitors(query, limit: limit, deskAt: now)
+        case .hidden, .ownOnly:
+            // A counselor's own visitors, as the plain search finds them.
+            return try searchVisitors(query, limit: limit, as: viewer)
+        }
+    }
+
     /// Of `ids`, those with an appointment with the counselor or a place in their group sessions.
     func ownVisitorIds(counselorId: Int64, among ids: [Int64]) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }

@@ -77,7 +77,9 @@ struct VisitorsCommand: ParsableCommand {
 
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
-            let found = try storeCall { try db.searchVisitors(query, limit: limit, as: .fileOwner) }
+            // The desk's ranking: today's queue and appointments first (`FRONTDESK_NOW` sets today).
+            let now = try clockNow()
+            let found = try storeCall { try db.searchVisitors(query, limit: limit, deskAt: now, as: .fileOwner) }
             print(VisitorOutput.render(found, format: format), terminator: "")
         }
     }
