@@ -41,6 +41,26 @@ import Testing
         try Snapshot.assert(Snapshot.render(state), named: "reception-search")
     }
 
+    /// At 120 columns a result row also shows birth year and nationality: two people with one
+    /// name differ there; someone in today's queue shows the ticket.
+    @Test func searchResultsUseTheWidth() throws {
+        var state = Fixture.state(size: Size(width: 120, height: 30))
+        _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts(waiting: 4, called: 1, closed: 6, checkedInToday: 11)))
+        for c in "ai" { _ = S.update(&state, .key(.character(c))) }
+        var twin = Fixture.aissatou
+        twin.id = 30
+        twin.code = VisitorCode(year: 2026, number: 30)
+        twin.birthYear = 2001
+        twin.nationality = "SN"
+        _ = S.update(&state, .searchCompleted(query: "ai", results: [Fixture.aissatou, twin, Fixture.samrawit]))
+        let frame = Snapshot.render(state)
+        try Snapshot.assert(frame, named: "reception-search-120")
+        let rows = frame.lines().filter { $0.contains("V-2026-00003") || $0.contains("V-2026-00030") }
+        #expect(rows.count == 2)
+        #expect(rows.first?.contains("S-012") == true && rows.first?.contains("1990 GN") == true, "\(rows)")
+        #expect(rows.last?.contains("2001 SN") == true && rows.last?.contains("S-012") == false, "\(rows)")
+    }
+
     @Test func helpDialog() throws {
         var state = busy()
         _ = S.update(&state, .key(.function(1)))

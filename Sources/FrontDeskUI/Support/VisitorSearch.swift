@@ -81,9 +81,14 @@ public struct VisitorSearch: Hashable, Sendable {
         list = ListState()
     }
 
-    /// Draws the results (name, then code on the right) in `rect`, with hints when nothing is
-    /// typed or nothing was found. The selection is reversed when `focused`, bold otherwise.
-    public func renderResults(_ strings: Localizer, into frame: inout Frame, rect: Rect, focused: Bool, hintNew: String?) {
+    /// Draws the results in `rect`, with hints when nothing is typed or nothing was found. The
+    /// selection is reversed when `focused`, bold otherwise.
+    ///
+    /// A row shows the name, then on the right what tells two people apart, as the width
+    /// allows: the `marker` (the ticket of someone in today's queue, the time of today's
+    /// appointment), the birth year and nationality (from 44 columns), and the code.
+    public func renderResults(_ strings: Localizer, into frame: inout Frame, rect: Rect, focused: Bool, hintNew: String?,
+                              marker: (Visitor) -> String? = { _ in nil }) {
         if query.isEmpty {
             frame.put(strings("search.hint"), in: rect.row(1), style: .dim)
             if let hintNew { frame.put(hintNew, in: rect.row(2), style: .dim) }
@@ -108,8 +113,20 @@ public struct VisitorSearch: Hashable, Sendable {
             let style: Style = selected ? (focused ? .reverse : .bold) : .plain
             let row = rect.row(line)
             frame.fill(row, style: style)
-            frame.put(v.fullName, in: Rect(x: row.x, y: row.y, width: row.width - codeWidth - 1, height: 1), style: style)
-            frame.put(v.code.description, in: Rect(x: row.maxX - codeWidth, y: row.y, width: codeWidth, height: 1), style: style)
+            var right = row.maxX - codeWidth
+            frame.put(v.code.description, in: Rect(x: right, y: row.y, width: codeWidth, height: 1), style: style)
+            if row.width >= 44 {
+                // Birth year and nationality: two "Segun Adewale" rows differ here.
+                let detail = "\(v.birthYear.map(String.init) ?? "····") \(v.nationality)"
+                right -= 9
+                frame.put(detail, in: Rect(x: right, y: row.y, width: 8, height: 1), style: style)
+            }
+            if let mark = marker(v) {
+                let width = min(DisplayText.width(of: mark), max(0, row.width - codeWidth - 12))
+                right -= width + 1
+                frame.put(mark, in: Rect(x: right, y: row.y, width: width, height: 1), style: style.with(.bold))
+            }
+            frame.put(v.fullName, in: Rect(x: row.x, y: row.y, width: max(0, right - row.x - 1), height: 1), style: style)
         }
     }
 }

@@ -171,7 +171,14 @@ extension ReceptionScreen {
                                  style: .underline, focused: focused)
         let detailHeight = 4
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - detailHeight)
-        state.search.renderResults(s, into: &frame, rect: list, focused: focused, hintNew: s("search.hintNew"))
+        // Who is at the desk today: the ticket of someone in the queue, the time of an appointment.
+        state.search.renderResults(s, into: &frame, rect: list, focused: focused, hintNew: s("search.hintNew")) { v in
+            if let open = state.visits.first(where: { $0.visit.visitorId == v.id && $0.visit.isOpen }) { return open.visit.ticket.description }
+            if let appointment = state.expected.first(where: { $0.appointment.visitorId == v.id && $0.appointment.status == .booked }) {
+                return appointment.localStart.time.description
+            }
+            return nil
+        }
         if let v = state.selectedVisitor {
             let d = Rect(x: inner.x, y: inner.maxY - detailHeight, width: inner.width, height: detailHeight)
             let country = ctx.reference.country(code: v.nationality)
