@@ -479,6 +479,7 @@ struct ReceptionUpdateTests {
         let frame = state.frame
         #expect(frame.text.contains("▶ A  Arrived for 14:30 · Leila Amrani"))
         #expect(frame.text.contains("Or a walk-in ticket:"))
+        #expect(frame.text.contains("─ Check-in ─") && !frame.text.contains("Walk-in check-in"))
         #expect(send(&state, .enter) == [.markArrived(appointmentId: 7)], "two keys after the letters")
         _ = S.update(&state, .searchCompleted(query: "sam", results: [Fixture.samrawit]))
         _ = send(&state, .enter)

@@ -23,7 +23,9 @@ extension ReceptionScreen {
         case .checkIn(let dialog):
             let extra = dialog.appointment == nil ? 0 : 2
             let box = Dialog.rect(width: 56, height: 11 + extra, in: area)
-            let inner = Box.render(into: &frame, rect: box, title: s("checkin.title"), style: .bold)
+            // Expected today: the dialog is a check-in, not only a walk-in's.
+            let title = s(dialog.appointment == nil ? "checkin.title" : "checkin.titleExpected")
+            let inner = Box.render(into: &frame, rect: box, title: title, style: .bold)
             frame.put(dialog.visitor.fullName, in: inner.row(0).inset(dx: 1, dy: 0), style: .bold)
             frame.put(dialog.visitor.code.description, in: inner.row(1).inset(dx: 1, dy: 0), style: .dim)
             if let appointment = dialog.appointment {
