@@ -28,3 +28,27 @@ struct DuplicateCommandTests {
         #expect(audit.stdout.contains("resembling \(code)"))
     }
 }
+
+/// A search reads only: the database file is byte-identical after `visitors search`.
+struct SearchReadsOnlyTests {
+    @Test func aSearchLeavesTheFileByteIdentical() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("read.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        for (given, family) in [("يوسف", "المهاجر"), ("Aïssatou", "Sow"), ("ሳምራዊት", "ተስፋይ")] {
+            #expect(try frontdesk(["visitors", "add", "--db", db, "--given", given, "--family", family, "--nationality", "SY",
+                                   "--consent", "services"]).status == 0)
+        }
+        // Settle the write-ahead log into the file first, as a quiet desk would.
+        _ = try sqlite3(db, "PRAGMA wal_checkpoint(TRUNCATE)")
+        let before = try #require(FileManager.default.contents(atPath: db))
+        for query in ["yous", "aissatou s", "ሳም", "V-2026-00002", "zzz"] {
+            let r = try frontdesk(["visitors", "search", query, "--db", db])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0, "nothing written to the log")
+        #expect(FileManager.default.contents(atPath: db) == before)
+    }
+}

@@ -76,7 +76,8 @@ struct VisitorsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db: any FrontDeskRepository = try common.openDatabase()
+            // A search only reads: the file stays byte-identical (no migration, no write).
+            let db: any FrontDeskRepository = try common.openDatabaseForReading()
             // The desk's ranking: today's queue and appointments first (`FRONTDESK_NOW` sets today).
             let now = try clockNow()
             let found = try storeCall { try db.searchVisitors(query, limit: limit, deskAt: now, as: .fileOwner) }
