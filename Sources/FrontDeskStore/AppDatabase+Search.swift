@@ -170,10 +170,16 @@ extension AppDatabase {
     /// The index rows of an alternative after a key, in primary-key order (a range scan).
     private static func windowSQL(_ alt: SearchAlternative, after: WindowKey?) -> SQL {
         var sql: SQL = "SELECT t.visitor_id, t.term, t.sort_key FROM visitor_search_term t WHERE "
-        if let after {
+        if let after, alt.matchesPrefix {
             // The key replaces the range's lower bound, so that the scan starts at it.
             sql += "t.kind = \(alt.kind.rawValue) AND (t.term, t.sort_key, t.visitor_id) > (\(after.term), \(after.sortKey), \(after.visitorId))"
-            sql += alt.matchesPrefix ? " AND t.term < \(alt.text + "\u{10FFFF}")" : " AND t.term = \(alt.text)"
+            sql += " AND t.term < \(alt.text + "\u{10FFFF}")"
+        } else if let after {
+            // An exact term: every row of the range holds it, so `term = ?` bounds the scan on
+            // both sides and the key continues it. (Written as a three-column row value with
+            // `term = ?` beside it, SQLite bounded the scan below only and read to the end of
+            // the index: 857 ms per window at 1,000,000 visitors instead of 5 ms.)
+            sql += "t.kind = \(alt.kind.rawValue) AND t.term = \(alt.text) AND (t.sort_key, t.visitor_id) > (\(after.sortKey), \(after.visitorId))"
         } else {
             sql += condition(alt, table: "t")
         }
