@@ -87,12 +87,10 @@ import Testing
         try tmux.waitFor("exit") { _ in (try? tmux.isRunning()) == false }
     }
 
-    /// A visitor expected today is marked arrived from the search: the letters, then Enter
-    /// (the arrival is offered first), then Enter.
-    @Test func anExpectedVisitorArrivesFromTheSearchWithTwoKeys() throws {
-        let dir = try TempDir()
-        defer { dir.remove() }
-        let db = dir.file("arrive.sqlite")
+    /// A new file where Aïcha Ngassa has an appointment at 00:15 today, center time (booked as
+    /// if at 00:00, so she is expected today whatever the hour the test runs), with Leila
+    /// Amrani; ሳምራዊት ተስፋይ is registered too. Returns both codes.
+    static func expectedToday(_ db: String) throws -> (aicha: String, samrawit: String) {
         #expect(try frontdesk(["init", "--db", db]).status == 0)
         try #require(try frontdesk(["settings", "set", "--db", db, "--opening-hours", "mon-sun 00:00-23:59"]).status == 0)
         try #require(try frontdesk(["counselors", "add", "--db", db, "Leila Amrani", "--services", "trauma-follow-up",
@@ -100,19 +98,26 @@ import Testing
         try #require(try frontdesk(["rooms", "add", "--db", db, "Salle 2", "--capacity", "2"]).status == 0)
         let aicha = try frontdesk(["visitors", "add", "--db", db, "--given", "Aïcha", "--family", "Ngassa", "--nationality", "CM",
                                    "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = try frontdesk(["visitors", "add", "--db", db, "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER",
+        let samrawit = try frontdesk(["visitors", "add", "--db", db, "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER",
                                       "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        // An appointment at 00:15 today, center time, booked as if at 00:00: expected today
-        // whatever the hour the test runs.
         var center = Calendar(identifier: .gregorian)
         center.timeZone = TimeZone(identifier: "Africa/Casablanca")!
         let midnight = center.startOfDay(for: Date())
         let day = center.dateComponents([.year, .month, .day], from: midnight)
         let today = String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
-        let bookedAt = ISO8601DateFormatter().string(from: midnight)
         let book = try frontdesk(["book", "--db", db, "--visitor", aicha, "--service", "trauma-follow-up", "--at", "\(today) 00:15"],
-                                 environment: ["FRONTDESK_NOW": bookedAt])
+                                 environment: ["FRONTDESK_NOW": ISO8601DateFormatter().string(from: midnight)])
         try #require(book.status == 0, "\(book.stderr)")
+        return (aicha, samrawit)
+    }
+
+    /// A visitor expected today is marked arrived from the search: the letters, then Enter
+    /// (the arrival is offered first), then Enter.
+    @Test func anExpectedVisitorArrivesFromTheSearchWithTwoKeys() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("arrive.sqlite")
+        _ = try Self.expectedToday(db)
         try addStaff(db)
 
         let tmux = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
@@ -135,26 +140,7 @@ import Testing
         let dir = try TempDir()
         defer { dir.remove() }
         let db = dir.file("after.sqlite")
-        #expect(try frontdesk(["init", "--db", db]).status == 0)
-        try #require(try frontdesk(["settings", "set", "--db", db, "--opening-hours", "mon-sun 00:00-23:59"]).status == 0)
-        try #require(try frontdesk(["counselors", "add", "--db", db, "Leila Amrani", "--services", "trauma-follow-up",
-                                    "--languages", "fr", "--hours", "mon-sun 00:00-23:59"]).status == 0)
-        try #require(try frontdesk(["rooms", "add", "--db", db, "Salle 2", "--capacity", "2"]).status == 0)
-        let aicha = try frontdesk(["visitors", "add", "--db", db, "--given", "Aïcha", "--family", "Ngassa", "--nationality", "CM",
-                                   "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let samrawit = try frontdesk(["visitors", "add", "--db", db, "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER",
-                                      "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        // An appointment at 00:15 today, center time, booked as if at 00:00: expected today
-        // whatever the hour the test runs.
-        var center = Calendar(identifier: .gregorian)
-        center.timeZone = TimeZone(identifier: "Africa/Casablanca")!
-        let midnight = center.startOfDay(for: Date())
-        let day = center.dateComponents([.year, .month, .day], from: midnight)
-        let today = String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
-        let bookedAt = ISO8601DateFormatter().string(from: midnight)
-        let book = try frontdesk(["book", "--db", db, "--visitor", aicha, "--service", "trauma-follow-up", "--at", "\(today) 00:15"],
-                                 environment: ["FRONTDESK_NOW": bookedAt])
-        try #require(book.status == 0, "\(book.stderr)")
+        let (_, samrawit) = try Self.expectedToday(db)
         #expect(try frontdesk(["checkin", samrawit, "--category", "social", "--db", db]).stdout == "S-001\n")
         try addStaff(db)
 
