@@ -15,17 +15,20 @@ extension AppDatabase {
         let from = calendar.startOfDay(day), to = calendar.startOfDay(day.adding(days: 1))
         let today: [Visitor] = try writer.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT v.id, v.search_text, v.family_key, v.given_key FROM visitor v
+                SELECT v.id, v.family_key, v.given_key FROM visitor v
                 WHERE NOT v.archived AND v.id IN (
                     SELECT visitor_id FROM visit WHERE day = ?
                     UNION SELECT visitor_id FROM appointment
                     WHERE visitor_id IS NOT NULL AND start_at >= ? AND start_at < ? AND status IN ('booked', 'checked_in'))
                 """, arguments: [day.description, from.epochMilliseconds, to.epochMilliseconds])
+            guard !rows.isEmpty else { return [] }
+            // The same ranking as the search's own (worst word; 9 when a word meets nothing).
+            let rank = try Self.ranks(db, of: rows.map { $0["id"] }, on: parsed.tokens)
             var ranked: [(rank: Int, family: String, given: String, id: Int64)] = []
             for row in rows {
-                let text: String = row["search_text"]
-                guard let rank = Self.deskRank(parsed, in: text) else { continue }
-                ranked.append((rank, row["family_key"], row["given_key"], row["id"]))
+                let id: Int64 = row["id"]
+                guard let r = rank[id], r < 9 else { continue }
+                ranked.append((r, row["family_key"], row["given_key"], id))
             }
             ranked.sort { ($0.rank, $0.family, $0.given, $0.id) < ($1.rank, $1.family, $1.given, $1.id) }
             let ids = ranked.prefix(limit).map(\.id)
@@ -37,25 +40,5 @@ extension AppDatabase {
         let first = Set(today.map(\.id))
         let others = try searchVisitors(query, limit: limit).filter { !first.contains($0.id) }
         return today + others.prefix(limit - today.count)
-    }
-
-    /// How well a visitor's `search_text` meets every word of a query: the worst word's rank
-    /// (an exact term its alternative's exact rank, a prefix its prefix rank); nil when a word
-    /// meets nothing.
-    static func deskRank(_ query: SearchQuery, in text: String) -> Int? {
-        var worst = 0
-        for token in query.tokens {
-            var best: Int?
-            for alt in token.alternatives {
-                if text.contains(SearchTextColumn.needle(kind: alt.kind, text: alt.text, exact: true)) {
-                    best = min(best ?? .max, alt.exactRank)
-                } else if alt.matchesPrefix, text.contains(SearchTextColumn.needle(kind: alt.kind, text: alt.text, exact: false)) {
-                    best = min(best ?? .max, alt.prefixRank)
-                }
-            }
-            guard let best else { return nil }
-            worst = max(worst, best)
-        }
-        return worst
     }
 }
