@@ -47,3 +47,19 @@ struct DuplicateRuleTests {
         #expect(!DuplicateRule.resembles(Self.new("Awa", "Diop", "SN", phone: "06 10 02 03 05"), stored))
     }
 }
+
+/// Case D1 for the duplicate check: Arabic letter forms and Persian look-alikes are one letter,
+/// harakat and tatweel are ignored, as in the search.
+struct DuplicateRuleArabicFormsTests {
+    @Test(arguments: [
+        ("مصطفى", "مصطفي"),       // alef maksura / yeh
+        ("زكية", "زکیه"),         // kaf, yeh, teh marbuta / Persian keheh, yeh, heh
+        ("أحمد", "احمد"),         // hamza on alef / bare alef
+        ("أحمد", "إحمد"),
+        ("محمد", "مُحَمَّد"),       // harakat
+        ("فاطمة", "فاطمـــة"),     // tatweel
+    ])
+    func oneLetterWhateverTheForm(stored: String, typed: String) {
+        #expect(DuplicateRule.namesMatch(stored + " العلوي", typed + " العلوي"), "\(stored) / \(typed)")
+    }
+}
