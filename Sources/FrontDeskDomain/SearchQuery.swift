@@ -1,11 +1,19 @@
-/// How well a visitor matched a query: lower is better.
+/// How well a visitor matched a query: lower is better. The tiers of the desk's ranking by name
+/// (issue 12): the typed script exactly, then transliteration across scripts, then sound-alikes.
 public enum SearchRank {
     /// A query word equal to a name word, or an exact code.
     public static let exact = 0
     /// A query word that starts a name word; a code prefix; phone digits.
     public static let prefix = 1
-    /// A query word that meets a name word only through the consonant skeleton.
-    public static let skeleton = 2
+    /// A query word that meets a name word written in another script through the consonant
+    /// skeleton: a transliteration (`moh` → محمد, `محمد` → Mohamed).
+    public static let transliteration = 2
+    /// A query word that meets a name word of its own script only through the consonant
+    /// skeleton: a sound-alike (`mohamed` → Mahmoud). Left out of a result once three letters
+    /// are typed and better matches exist (`SearchQuery.dropsSoundAlikes`).
+    public static let soundAlike = 3
+    /// A word that meets nothing.
+    public static let none = 9
 }
 
 /// One way a query token can match an index term.
@@ -52,8 +60,9 @@ public struct SearchToken: Hashable, Sendable {
 public struct SearchQuery: Hashable, Sendable {
     public var tokens: [SearchToken]
 
-    public init(tokens: [SearchToken]) {
+    public init(tokens: [SearchToken], letterCount: Int = 0) {
         self.tokens = tokens
+        self.letterCount = letterCount
     }
 
     /// Parses what was typed; an empty or blank query has no tokens (and matches nothing).
@@ -61,6 +70,11 @@ public struct SearchQuery: Hashable, Sendable {
     public static let maxLength = 200
 
     public init(parsing text: String) {
+        self.init(parsingTokens: text)
+        letterCount = String(text.prefix(Self.maxLength)).unicodeScalars.filter { $0.properties.isAlphabetic }.count
+    }
+
+    private init(parsingTokens text: String) {
         // Digits in any script (Arabic-Indic `٢٠٢٦`, Extended `۲۰۲۶`) are read as ASCII digits.
         let typed = String(text.prefix(Self.maxLength)).trimmingCharacters(in: .whitespacesAndNewlines)
         let t = PhoneNumber.normalized(typed).lowercased()
@@ -81,12 +95,23 @@ public struct SearchQuery: Hashable, Sendable {
                     continue
                 }
                 var alternatives: [SearchAlternative] = []
+                // Skeletons of the other script are transliterations; of the typed one, sound-alikes.
+                let across = SearchTermKind.skeleton(transliterated: !position.transliterated)
+                let within = SearchTermKind.skeleton(transliterated: position.transliterated)
                 for v in variants {
                     alternatives.append(SearchAlternative(kind: .word, text: v, matchesPrefix: true,
                                                           exactRank: SearchRank.exact, prefixRank: SearchRank.prefix))
                     for s in SearchText.skeletons(of: v) {
-                        alternatives.append(SearchAlternative(kind: .skeleton, text: s, matchesPrefix: Self.skeletonMatchesPrefix(s, of: v),
-                                                              exactRank: SearchRank.skeleton, prefixRank: SearchRank.skeleton))
+                        let prefix = Self.skeletonMatchesPrefix(s, of: v)
+                        alternatives.append(SearchAlternative(kind: across, text: s, matchesPrefix: prefix,
+                                                              exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliteration))
+                        alternatives.append(SearchAlternative(kind: within, text: s, matchesPrefix: prefix,
+                                                              exactRank: SearchRank.soundAlike, prefixRank: SearchRank.soundAlike))
+                    }
+                    // Latin typed for a name in another script that starts with a vowel (`ada` → آدم).
+                    if !position.transliterated, let s = SearchText.vowelSkeleton(of: v) {
+                        alternatives.append(SearchAlternative(kind: .scriptSkeleton, text: s, matchesPrefix: Self.skeletonMatchesPrefix(s, of: v),
+                                                              exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliteration))
                     }
                 }
                 tokens.append(SearchToken(alternatives: Self.unique(alternatives)))
@@ -107,6 +132,25 @@ public struct SearchQuery: Hashable, Sendable {
 
     /// Whether the query can match nothing (no tokens).
     public var isEmpty: Bool { tokens.isEmpty }
+
+    /// Letters typed before sound-alikes are left out of a result that has better matches.
+    public static let soundAlikeLetters = 3
+
+    /// Whether sound-alike matches (`SearchRank.soundAlike`) are left out of a result holding
+    /// better ones: once `soundAlikeLetters` letters are typed (`ais` no longer lists "Che",
+    /// whose skeleton `s` it shares, when Aïssatou matches). Fewer letters keep them: `mo`
+    /// may be the start of any spelling.
+    public var dropsSoundAlikes: Bool { letterCount >= Self.soundAlikeLetters }
+
+    /// Letters typed (alphabetic scalars; digits and spaces not counted).
+    public var letterCount: Int
+
+    /// Leaves out sound-alikes when `dropsSoundAlikes` and some rank is better.
+    /// - Parameter ranked: visitors (or anything) with their `SearchRank`, best first or not.
+    public func withoutSoundAlikes<T>(_ ranked: [(T, Int)]) -> [(T, Int)] {
+        guard dropsSoundAlikes, ranked.contains(where: { $0.1 < SearchRank.soundAlike }) else { return ranked }
+        return ranked.filter { $0.1 < SearchRank.soundAlike }
+    }
 
     /// `v`, `v-`, then `YYYY-` and digits: a code or the start of one.
     private static func codeToken(_ t: String) -> SearchToken? {

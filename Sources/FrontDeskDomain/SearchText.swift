@@ -4,12 +4,23 @@ import Foundation
 public enum SearchTermKind: Int, Sendable, CaseIterable, Codable {
     /// A folded name word (`aissatou`, `diallo`, `ywsf`), or two adjacent words joined (`diallondiaye`).
     case word = 0
-    /// The consonant skeleton of a word (`mhmd`), meeting point of Latin and Arabic spellings.
+    /// The consonant skeleton of a word written in Latin script (`mhmd` of Mohamed): where a Latin
+    /// query meets a sound-alike, and an Arabic or Ge'ez query meets its transliteration.
     case skeleton = 1
     /// A run of the phone number's digits (every suffix of 3 digits or more).
     case phone = 2
     /// The public code, as `2026-00042` and as `00042`.
     case code = 3
+    /// The consonant skeleton of a word written in another script (Arabic, Ge'ez: `mhmd` of
+    /// محمد): where a Latin query meets its transliteration (`moh` → محمد). Kept apart from
+    /// `skeleton` so that a search can rank a spelling across scripts before a sound-alike in the
+    /// typed script (Mahmoud for `mohamed`).
+    case scriptSkeleton = 4
+
+    /// The skeleton kind of a word: `scriptSkeleton` when it was written in a non-Latin script.
+    public static func skeleton(transliterated: Bool) -> SearchTermKind {
+        transliterated ? .scriptSkeleton : .skeleton
+    }
 }
 
 /// A visitor's name terms and sort keys (`SearchText.sortKey` of each name).
@@ -41,15 +52,19 @@ public struct SearchTerm: Hashable, Sendable {
 /// transliteration marks `ʿ ʾ ʻ` are dropped, and the Arabic ta marbuta (`ة`, `ẗ`) becomes `a`, as
 /// Latin spellings write it (Fatima, Khadija).
 ///
-/// **Arabic article**: an Arabic word starting with `ال` is also indexed without it, and `al` is
-/// indexed on its own, so `المهاجر` is found by `mouhajir` and by `el mouhajir`.
+/// **Arabic article**: an Arabic word starting with `ال` is also indexed without it, and `al` and
+/// `el` are indexed on their own (without skeleton), so `المهاجر` is found by `mouhajir` and by
+/// `el mouhajir`.
 ///
 /// **Joined pairs**: two adjacent words of the full name (given then family) are also indexed
 /// joined (`diallondiaye`, `abdallah` from `عبد الله`, `aissatoudiallo`), so a name written in
 /// one or two words is found either way, and a two-word query can be answered by one range.
 ///
 /// **Skeleton** (`skeleton(of:)`): Arabic script writes few vowels, so a Latin query is also matched
-/// on consonants only. On a folded word: a leading `ou` before a vowel is `w` (Ouafae = وفاء);
+/// on consonants only. Skeletons of words written in Arabic or Ge'ez script are stored as
+/// `scriptSkeleton`, those of Latin words as `skeleton`: across scripts a shared skeleton is how a
+/// name is transliterated (`moh` → محمد), within one script it only makes a sound-alike
+/// (Mahmoud for `mohamed`), and a search ranks the first before the second. On a folded word: a leading `ou` before a vowel is `w` (Ouafae = وفاء);
 /// `ch`→`sh`, `ck`→`k`, `c` before `e i y` → `s`, other `c`→`k`, `ph`→`f`, `dj`→`j`, `q`→`k`;
 /// then the vowels `a e i o u` are dropped, and so are `y` and `w` except as the first letter
 /// (they write Arabic long vowels: يوسف `ywsf` and Youssef both give `ysf`); then repeated letters
@@ -86,23 +101,41 @@ public enum SearchText {
     public static func nameIndex(givenName: String, familyName: String) -> NameIndex {
         let given = positions(givenName)
         let family = positions(familyName)
-        var words: Set<String> = []
+        // Each word with whether it was written in another script than Latin (its skeleton is
+        // then a `scriptSkeleton`); a pair is in another script when either word is.
+        var words: [String: Bool] = [:]
+        // The Arabic article as a word of its own, `al` and `el` (`el mouhajir`), without a skeleton: its `l`
+        // would make every name with that skeleton (Ali, Leila) a transliteration.
+        var article = false
+        func add(_ word: String, _ transliterated: Bool) {
+            words[word] = (words[word] ?? false) || transliterated
+        }
         // Given then family name, as a receptionist types them: the pair across the two fields
         // (`aissatoudiallo`) lets "aissatou d" be answered by one index range.
         let all = (given + family).flatMap { $0.split() }
         for (i, p) in all.enumerated() {
-            words.formUnion(p.variants)
-            if p.hasArticle { words.insert("al") }
+            for v in p.variants { add(v, p.transliterated) }
+            if p.hasArticle { article = true }
             if i + 1 < all.count {
                 for second in all[i + 1].variants {
-                    words.insert(p.variants[0] + second)
+                    add(p.variants[0] + second, p.transliterated || all[i + 1].transliterated)
                 }
             }
         }
         var terms: Set<SearchTerm> = []
-        for w in words {
+        if article {
+            for a in ["al", "el"] where words[a] == nil { terms.insert(SearchTerm(.word, a)) }
+        }
+        for (w, transliterated) in words {
             terms.insert(SearchTerm(.word, w))
-            for s in skeletons(of: w) { terms.insert(SearchTerm(.skeleton, s)) }
+            for s in skeletons(of: w) { terms.insert(SearchTerm(.skeleton(transliterated: transliterated), s)) }
+        }
+        // A word of another script that starts with a vowel (آدم `adm`, إبراهيم `ibrahym`) is also
+        // found by its skeleton with that vowel (`adm`, `abrhm`): `ada` and `ibr` find them.
+        for p in all where p.transliterated {
+            for v in p.variants where !(p.hasArticle && v == p.variants[0]) {
+                if let s = vowelSkeleton(of: v) { terms.insert(SearchTerm(.scriptSkeleton, s)) }
+            }
         }
         return NameIndex(terms: terms,
                          givenKey: given.flatMap(\.words).joined(separator: " "),
@@ -168,6 +201,17 @@ public enum SearchText {
         return String(kept)
     }
 
+    /// The skeleton of a word that starts with a vowel, that vowel written `a` in front
+    /// (`ada` → `ad`, `ibrahim` → `abrhm`); nil for a word that starts with a consonant or has no
+    /// consonant. Arabic writes a name's first vowel (an alef), so a Latin spelling meets an
+    /// Arabic one on it from the first letters typed (`ada` → آدم), where the bare skeleton (`d`)
+    /// is too short to be searched by prefix.
+    public static func vowelSkeleton(of word: String) -> String? {
+        guard let first = word.unicodeScalars.first, isVowel(first), !hasTripleLetter(word) else { return nil }
+        let rest = skeleton(of: word)
+        return rest.isEmpty ? nil : "a" + rest
+    }
+
     /// The skeleton and, when it ends in `h`, the skeleton without that `h`; empty ones left out.
     /// A word with one letter three times in a row ("qqqq", "zzzz") is no name: it has none,
     /// else its collapsed skeleton (`k`, `z`) would match every name that starts so.
@@ -198,6 +242,8 @@ public enum SearchText {
     struct Position {
         var words: [String]
         var withoutArticle: [String]?
+        /// Whether the words were transliterated from another script than Latin.
+        var transliterated = false
 
         var hasArticle: Bool { withoutArticle != nil }
 
@@ -212,7 +258,7 @@ public enum SearchText {
         /// plain positions.
         func split() -> [Position] {
             if words.count <= 1 { return words.isEmpty ? [] : [self] }
-            return words.map { Position(words: [$0], withoutArticle: nil) }
+            return words.map { Position(words: [$0], withoutArticle: nil, transliterated: transliterated) }
         }
     }
 
@@ -222,7 +268,8 @@ public enum SearchText {
         for chunk in chunks(text) {
             let folded = fold(chunk)
             if folded.isEmpty { continue }
-            var p = Position(words: folded, withoutArticle: nil)
+            var p = Position(words: folded, withoutArticle: nil,
+                             transliterated: chunk.unicodeScalars.contains(where: needsTransliteration))
             if chunk.unicodeScalars.count >= 4, chunk.hasPrefix("\u{0627}\u{0644}") {
                 let rest = fold(chunk.dropFirst(2))
                 if !rest.isEmpty { p.withoutArticle = rest }

@@ -24,12 +24,15 @@ extension AppDatabase {
         migrator.registerMigration(internationalPhonesMigration) { db in
             try storePhonesInInternationalForm(db)
         }
+        migrator.registerMigration(scriptSkeletonMigration) { db in
+            try reindexSearchTerms(db)
+        }
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (7: visitors,
+    /// The schema version this binary writes: how many migrations it knows (8: visitors,
     /// scheduling, reporting indexes, staff logins, delivered services, desk lock time, phones
-    /// in international form).
+    /// in international form, skeletons of names in other scripts apart).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }

@@ -19,11 +19,15 @@ extension AppDatabase {
     ///    name. Each row must satisfy every other word (AND), checked with `instr` on the
     ///    candidate's `visitor.search_text` (read anyway to leave archived visitors out).
     ///    Reading stops at `limit` distinct visitors.
-    /// 3. Each visitor found is ranked by its worst word: exact word 0, prefix 1, skeleton 2
-    ///    (codes and phones 0 or 1). The result is ordered by rank, then by the order of reading.
+    /// 3. Each visitor found is ranked by its worst word (`SearchRank`): exact word 0, prefix 1,
+    ///    transliteration 2 (a skeleton shared with a word of the other script), sound-alike 3 (a
+    ///    skeleton shared with a word of the typed script); codes and phones 0 or 1. The result
+    ///    is ordered by rank, then by the order of reading. Once three letters are typed,
+    ///    sound-alikes are left out when better matches exist (`SearchQuery.dropsSoundAlikes`).
     ///
-    /// So "moh" lists Mohamed A…Z, then Mohammed A…Z, … then the skeleton matches (محمد…).
-    /// When more visitors match than `limit`, the first ones in that order are returned.
+    /// So "moh" lists Mohamed A…Z, then Mohammed A…Z, … then the transliterations (محمد…), and
+    /// no sound-alike (Mahmoud, Mehdi). When more visitors match than `limit`, the first ones in
+    /// that order are returned.
     ///
     /// Limit: when the words must be checked against each other (not a pair typed in name
     /// order), at most `searchRowBudget` index rows of each alternative of the driving word are
@@ -34,63 +38,72 @@ extension AppDatabase {
     public func searchVisitors(_ query: String, limit: Int) throws -> [Visitor] {
         let parsed = SearchQuery(parsing: query)
         guard !parsed.isEmpty, limit > 0 else { return [] }
-        return try writer.read { db in
-            var passes: [(alternatives: [SearchAlternative], checked: [SearchToken])] = []
-            if parsed.tokens.count >= 2 {
-                // Two words typed as they stand in the name: one range over the joined pair.
-                let pair = Self.pairAlternatives(parsed.tokens[0], parsed.tokens[1])
-                if !pair.isEmpty { passes.append((pair, parsed.tokens)) }
-            }
-            let driving = try Self.drivingToken(db, parsed)
-            let others = parsed.tokens.enumerated().filter { $0.offset != driving }.map(\.element)
-            let alternatives = parsed.tokens[driving].alternatives.enumerated()
-                .sorted { ($0.element.exactRank, $0.offset) < ($1.element.exactRank, $1.offset) }
-                .map(\.element)
-            passes.append((alternatives, others))
+        return try writer.read { db in try Self.rankedSearch(db, parsed, limit: limit).map(\.visitor) }
+    }
 
-            var found: [Int64] = []
-            var rank: [Int64: Int] = [:]
-            search: for pass in passes {
-                // Windows start just over `limit` rows (enough when rows match densely) and grow
-                // fourfold up to `searchWindow`. Without other words every row matches, so the
-                // reading goes on until `limit`; with them, it stops after `searchRowBudget`
-                // rows of each alternative.
-                let budget = pass.checked.isEmpty ? Int.max : Self.searchRowBudget
-                for alt in pass.alternatives {
-                    var after: WindowKey?
-                    var read = 0
-                    var window = limit + 10
-                    while read < budget {
-                        defer { window = min(window * 4, max(Self.searchWindow, limit + 10)) }
-                        let rows = try Row.fetchAll(db, Self.matchRequest(alt, others: pass.checked, after: after, window: window))
-                        for row in rows {
-                            let id: Int64 = row["visitor_id"]
-                            let term: String = row["term"]
-                            if rank[id] == nil {
-                                rank[id] = term == alt.text ? alt.exactRank : alt.prefixRank
-                                found.append(id)
-                                if found.count == limit { break search }
-                            }
-                        }
-                        read += window
-                        guard let end = try Row.fetchOne(db, Self.windowEndRequest(alt, after: after, window: window)) else { break }
-                        after = WindowKey(term: end["term"], sortKey: end["sort_key"], visitorId: end["visitor_id"])
-                    }
-                }
-            }
-            if found.isEmpty { return [] }
-            if parsed.tokens.count > 1 {
-                rank = try Self.ranks(db, of: found, on: parsed.tokens)
-            }
-            let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element, $0.offset) })
-            let records = try VisitorRecord.filter(keys: found).fetchAll(db)
-            return records
-                .sorted { a, b in
-                    let (ka, kb) = (a.id ?? 0, b.id ?? 0)
-                    return (rank[ka] ?? 9, order[ka] ?? 0) < (rank[kb] ?? 9, order[kb] ?? 0)
-                }
-                .map(\.visitor)
+    /// `searchVisitors` inside a read, with each visitor's `SearchRank`, best first.
+    static func rankedSearch(_ db: Database, _ parsed: SearchQuery, limit: Int) throws -> [(visitor: Visitor, rank: Int)] {
+        guard !parsed.isEmpty, limit > 0 else { return [] }
+        var passes: [(alternatives: [SearchAlternative], checked: [SearchToken])] = []
+        if parsed.tokens.count >= 2 {
+            // Two words typed as they stand in the name: one range over the joined pair.
+            let pair = Self.pairAlternatives(parsed.tokens[0], parsed.tokens[1])
+            if !pair.isEmpty { passes.append((pair, parsed.tokens)) }
         }
+        let driving = try Self.drivingToken(db, parsed)
+        let others = parsed.tokens.enumerated().filter { $0.offset != driving }.map(\.element)
+        let alternatives = parsed.tokens[driving].alternatives.enumerated()
+            .sorted { ($0.element.exactRank, $0.offset) < ($1.element.exactRank, $1.offset) }
+            .map(\.element)
+        passes.append((alternatives, others))
+
+        var found: [Int64] = []
+        var rank: [Int64: Int] = [:]
+        search: for pass in passes {
+            // Windows start just over `limit` rows (enough when rows match densely) and grow
+            // fourfold up to `searchWindow`. Without other words every row matches, so the
+            // reading goes on until `limit`; with them, it stops after `searchRowBudget`
+            // rows of each alternative.
+            let budget = pass.checked.isEmpty ? Int.max : Self.searchRowBudget
+            for alt in pass.alternatives {
+                // One word with better matches already found: its sound-alikes would be left out.
+                if alt.exactRank >= SearchRank.soundAlike, parsed.tokens.count == 1, parsed.dropsSoundAlikes, !found.isEmpty {
+                    break search
+                }
+                var after: WindowKey?
+                var read = 0
+                var window = limit + 10
+                while read < budget {
+                    defer { window = min(window * 4, max(Self.searchWindow, limit + 10)) }
+                    let rows = try Row.fetchAll(db, Self.matchRequest(alt, others: pass.checked, after: after, window: window))
+                    for row in rows {
+                        let id: Int64 = row["visitor_id"]
+                        let term: String = row["term"]
+                        if rank[id] == nil {
+                            rank[id] = term == alt.text ? alt.exactRank : alt.prefixRank
+                            found.append(id)
+                            if found.count == limit { break search }
+                        }
+                    }
+                    read += window
+                    guard let end = try Row.fetchOne(db, Self.windowEndRequest(alt, after: after, window: window)) else { break }
+                    after = WindowKey(term: end["term"], sortKey: end["sort_key"], visitorId: end["visitor_id"])
+                }
+            }
+        }
+        if found.isEmpty { return [] }
+        if parsed.tokens.count > 1 {
+            rank = try Self.ranks(db, of: found, on: parsed.tokens)
+        }
+        let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element, $0.offset) })
+        let records = try VisitorRecord.filter(keys: found).fetchAll(db)
+        let ranked = records
+            .sorted { a, b in
+                let (ka, kb) = (a.id ?? 0, b.id ?? 0)
+                return (rank[ka] ?? SearchRank.none, order[ka] ?? 0) < (rank[kb] ?? SearchRank.none, order[kb] ?? 0)
+            }
+            .map { ($0.visitor, rank[$0.id ?? 0] ?? SearchRank.none) }
+        return parsed.withoutSoundAlikes(ranked).map { (visitor: $0.0, rank: $0.1) }
     }
 
     /// The joined-pair alternatives of two query words (`aissatou` + `d` → prefix
@@ -186,8 +199,20 @@ extension AppDatabase {
         return sql + " ORDER BY t.term, t.sort_key, t.visitor_id"
     }
 
-    /// The worst rank over `tokens` of each visitor (9 for a token it does not match).
+    /// The worst rank over `tokens` of each visitor (`SearchRank.none` for a token it does not match).
     static func ranks(_ db: Database, of ids: [Int64], on tokens: [SearchToken]) throws -> [Int64: Int] {
+        let sql: SQL = "SELECT v.id, \(rankSQL(tokens)) FROM visitor v WHERE v.id IN \(ids)"
+        var result: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) {
+            result[row[0]] = row[1]
+        }
+        return result
+    }
+
+    /// The rank of the visitor `v` over `tokens` as an SQL expression: for each token the best
+    /// rank among its alternatives found with `instr` in `v.search_text` (`SearchRank.none`
+    /// when none is), and the worst over the tokens.
+    static func rankSQL(_ tokens: [SearchToken]) -> SQL {
         let columns: [SQL] = tokens.map { token in
             var checks: [(rank: Int, needle: String)] = []
             for alt in token.alternatives {
@@ -199,15 +224,9 @@ extension AppDatabase {
             let whens: [SQL] = checks.enumerated()
                 .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
                 .map { _, check in "WHEN instr(v.search_text, \(check.needle)) > 0 THEN \(check.rank)" }
-            return "CASE \(whens.joined(separator: " ")) ELSE 9 END"
+            return "CASE \(whens.joined(separator: " ")) ELSE \(SearchRank.none) END"
         }
-        let rank: SQL = columns.count == 1 ? columns[0] : "MAX(\(columns.joined(separator: ", ")))"
-        let sql: SQL = "SELECT v.id, \(rank) FROM visitor v WHERE v.id IN \(ids)"
-        var result: [Int64: Int] = [:]
-        for row in try Row.fetchAll(db, SQLRequest<Row>(literal: sql)) {
-            result[row[0]] = row[1]
-        }
-        return result
+        return columns.count == 1 ? columns[0] : "MAX(\(columns.joined(separator: ", ")))"
     }
 
     /// `kind = ? AND term >= ? AND term < ?` (prefix) or `kind = ? AND term = ?` (exact).

@@ -64,7 +64,7 @@ extension AppDatabase: VisitorRepository {
             let list = folded.map { _ in "?" }.joined(separator: ",")
             let found = try Int64.fetchSet(db, sql: """
                 SELECT t.visitor_id FROM visitor_search_term t JOIN visitor p ON p.id = t.visitor_id
-                WHERE t.kind IN (\(SearchTermKind.word.rawValue), \(SearchTermKind.skeleton.rawValue)) AND t.term IN (\(list))
+                WHERE t.kind IN (\(SearchTermKind.word.rawValue), \(SearchTermKind.skeleton.rawValue), \(SearchTermKind.scriptSkeleton.rawValue)) AND t.term IN (\(list))
                   AND p.nationality = ? AND NOT p.archived
                 LIMIT 2000
                 """, arguments: StatementArguments(Array(folded) + [v.nationality]))

@@ -1,7 +1,7 @@
 import FrontDeskDomain
 
 /// The `visitor.search_text` column: all of a visitor's search terms in one text,
-/// ` w:aissatou w:diallo s:st p:0612345678 c:2026-00042 c:00042 ` (kind letter, colon, term;
+/// ` w:aissatou w:diallo s:st t:mhmd p:0612345678 c:2026-00042 c:00042 ` (kind letter, colon, term;
 /// spaces around each; terms never hold spaces).
 ///
 /// A search checks a candidate against a query word with `instr`: a prefix `moh` of a word is
@@ -13,6 +13,7 @@ enum SearchTextColumn {
         case .skeleton: "s"
         case .phone: "p"
         case .code: "c"
+        case .scriptSkeleton: "t"
         }
     }
 
@@ -22,6 +23,7 @@ enum SearchTextColumn {
         case "s": .skeleton
         case "p": .phone
         case "c": .code
+        case "t": .scriptSkeleton
         default: nil
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskDomain
-import FrontDeskStore
+import GRDB
+@testable import FrontDeskStore
 import Testing
 
 /// The desk's ranking: the person standing at the desk (in today's queue, or expected today)
@@ -19,9 +20,12 @@ struct DeskSearchStoreTests {
         #expect(ranked.first == walkIn)
         #expect(ranked.count == 12)
         #expect(Set(ranked.map(\.id)).count == 12, "nobody twice")
-        // Yesterday's queue counts for nothing today.
-        let tomorrow = try db.searchVisitors("moh", limit: 12, deskAt: apr14(minutes: 24 * 60))
-        #expect(tomorrow.first != walkIn)
+        // The next day he was seen recently: still first among the Mohameds, as such.
+        let tomorrow = try db.deskSearch("moh", limit: 12, at: apr14(minutes: 24 * 60))
+        #expect(tomorrow.first?.visitor == walkIn && tomorrow.first?.tier == .recent)
+        // After the recent days, nothing puts him first.
+        let later = try db.deskSearch("moh", limit: 12, at: apr14(minutes: Double((AppDatabase.recentDays + 2) * 24 * 60)))
+        #expect(later.first?.visitor != walkIn && later.allSatisfy { $0.tier == .other })
         // Someone in the queue who does not match is not listed.
         #expect(!(try db.searchVisitors("zzz", limit: 12, deskAt: apr14(minutes: 10))).contains(walkIn))
         // Across scripts: محمد in today's queue comes first for `moh` too.
@@ -30,5 +34,41 @@ struct DeskSearchStoreTests {
         #expect(Set(both.prefix(2)) == [walkIn, arabic])
         // A second word narrows among them.
         #expect(try db.searchVisitors("moh zou", limit: 12, deskAt: apr14(minutes: 10)).first == walkIn)
+    }
+}
+
+/// Migration v8: skeletons of names written in Arabic or Ge'ez script move to their own kind, so
+/// that a file indexed by v7 ranks transliterations before sound-alikes too.
+struct ScriptSkeletonMigrationTests {
+    @Test func aVersionSevenIndexIsRebuiltWithScriptSkeletonsApart() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let path = tmp.file("v7.sqlite")
+        let names = [("محمد", "العلوي"), ("Mahmoud", "Benali"), ("ሳምራዊት", "ተስፋይ"), ("Mohamed", "Tazi")]
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try AppDatabase.migrator.migrate(queue, upTo: AppDatabase.internationalPhonesMigration)
+            try queue.write { db in
+                for (i, (given, family)) in names.enumerated() {
+                    _ = try AppDatabase.insert(db, newVisitor(given, family), code: VisitorCode(year: 2026, number: i + 1), by: desk, at: apr14())
+                }
+                // As v7 stored them: every skeleton under kind 1, the article with its skeleton.
+                try db.execute(sql: "UPDATE visitor_search_term SET kind = 1 WHERE kind = 4")
+                try db.execute(sql: "UPDATE visitor SET search_text = replace(search_text, ' t:', ' s:')")
+            }
+        }
+        let db = try AppDatabase.open(path: path, calendar: rabat)
+        try db.writer.read { db in
+            for record in try VisitorRecord.fetchAll(db) {
+                let rows = try Row.fetchAll(db, sql: "SELECT kind, term FROM visitor_search_term WHERE visitor_id = ?", arguments: [record.id])
+                let indexed = Set(rows.map { SearchTerm(SearchTermKind(rawValue: $0["kind"])!, $0["term"]) })
+                #expect(indexed == Set(SearchTextColumn.decode(record.searchText)), "\(record.givenName)")
+                #expect(indexed == record.searchTerms, "\(record.givenName)")
+            }
+            let arabicSkeletons = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM visitor_search_term WHERE kind = 4 AND term = 'mhmd'")
+            #expect(arabicSkeletons == 1)
+        }
+        // `moh`: Mohamed (prefix), then محمد (transliteration); Mahmoud (a sound-alike) left out.
+        #expect(try db.searchVisitors("moh", limit: 10).map(\.fullName) == ["Mohamed Tazi", "محمد العلوي"])
     }
 }
