@@ -26,6 +26,12 @@ public struct ReceptionEffects: Sendable {
                                                               as: viewer))
             case .markArrived(let appointmentId):
                 return .arrivalMarked(try store.setStatus(appointmentId: appointmentId, to: .checkedIn, as: viewer, by: actor, at: now))
+            case .loadGroupAttendees(let session):
+                guard let sessionId = session.appointment.groupSessionId else { return .groupAttendeesLoaded(session, []) }
+                return .groupAttendeesLoaded(session, try store.groupAttendees(sessionId: sessionId))
+            case .markGroupArrival(let sessionId, let visitorId):
+                return .groupArrivalMarked(sessionId: sessionId, visitorId: visitorId,
+                                           try store.markGroupArrival(sessionId: sessionId, visitorId: visitorId, by: actor, at: now))
             case .search(let query, let limit):
                 return .searchCompleted(query: query, results: try store.searchVisitors(query, limit: limit, deskAt: now, as: viewer))
             case .register(let visitor):

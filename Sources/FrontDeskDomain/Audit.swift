@@ -48,6 +48,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case groupEnrollmentCancelled = "group_session.enrollment_cancelled"
     /// The first on a waitlist got the seat a cancellation freed.
     case groupPromoted = "group_session.promoted"
+    /// An enrolled visitor marked arrived for their group session, at the desk.
+    case groupArrived = "group_session.arrived"
     /// The counselor wrote or changed their notes on an appointment (the text is not in the trail).
     case appointmentNoteSaved = "appointment.note_saved"
     case staffAdded = "staff.added"

@@ -121,6 +121,50 @@ extension AppDatabase {
         }
     }
 
+    public func groupAttendees(sessionId: Int64) throws -> [GroupAttendee] {
+        try writer.read { db in
+            _ = try Self.session(db, id: sessionId)
+            return try Self.attendees(db, sessionId: sessionId)
+        }
+    }
+
+    public func markGroupArrival(sessionId: Int64, visitorId: Int64, by actor: Actor, at now: Date) throws -> [GroupAttendee] {
+        let now = now.storedPrecision
+        return try writer.write { db in
+            let session = try Self.session(db, id: sessionId)
+            let appointment = try Self.sessionAppointment(db, sessionId: sessionId)
+            guard !appointment.status.isFinal else {
+                throw SchedulingError.invalid("the session is \(appointment.status.rawValue)")
+            }
+            guard session.enrolled.contains(visitorId) else {
+                throw SchedulingError.invalid("the visitor holds no seat in this session")
+            }
+            let arrived = try Int64.fetchOne(db, sql: "SELECT arrived_at FROM group_enrollment WHERE session_id = ? AND visitor_id = ?",
+                                             arguments: [sessionId, visitorId])
+            if arrived == nil {
+                try db.execute(sql: "UPDATE group_enrollment SET arrived_at = ? WHERE session_id = ? AND visitor_id = ?",
+                               arguments: [now.epochMilliseconds, sessionId, visitorId])
+                let code = try VisitorRecord.fetchOne(db, key: visitorId)?.code
+                try Self.audit(db, .groupArrived, entity: "group_session", entityId: sessionId,
+                               detail: "\(code.map { "\($0)" } ?? "visitor \(visitorId)") arrived", by: actor, at: now)
+            }
+            return try Self.attendees(db, sessionId: sessionId)
+        }
+    }
+
+    /// The seated visitors of a session in order of enrollment, with their arrival.
+    static func attendees(_ db: Database, sessionId: Int64) throws -> [GroupAttendee] {
+        try Row.fetchAll(db, sql: """
+            SELECT v.id, v.code_year, v.code_number, v.given_name, v.family_name, e.arrived_at
+            FROM group_enrollment e JOIN visitor v ON v.id = e.visitor_id
+            WHERE e.session_id = ? AND NOT e.waitlisted ORDER BY e.seq
+            """, arguments: [sessionId]).map { row in
+            GroupAttendee(visitorId: row["id"], code: VisitorCode(year: row["code_year"], number: row["code_number"]),
+                          name: Visitor.fullName(given: row["given_name"], family: row["family_name"]),
+                          arrivedAt: (row["arrived_at"] as Int64?).map(Date.init(epochMilliseconds:)))
+        }
+    }
+
     public func cancelEnrollment(visitorId: Int64, sessionId: Int64, by actor: Actor, at now: Date) throws -> Int64? {
         let now = now.storedPrecision
         return try writer.write { db in

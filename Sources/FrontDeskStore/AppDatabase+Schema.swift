@@ -27,12 +27,16 @@ extension AppDatabase {
         migrator.registerMigration(scriptSkeletonMigration) { db in
             try reindexSearchTerms(db)
         }
+        migrator.registerMigration(groupArrivalsMigration) { db in
+            // When the desk marked a seated visitor arrived for their group session (UTC ms).
+            try db.alter(table: "group_enrollment") { t in t.add(column: "arrived_at", .integer) }
+        }
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (8: visitors,
+    /// The schema version this binary writes: how many migrations it knows (9: visitors,
     /// scheduling, reporting indexes, staff logins, delivered services, desk lock time, phones
-    /// in international form, skeletons of names in other scripts apart).
+    /// in international form, skeletons of names in other scripts apart, group arrivals).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }
@@ -42,6 +46,9 @@ extension AppDatabase {
 
     /// Stored phones re-normalized to their international form (`PhoneNumber.international`).
     static let internationalPhonesMigration = "v7: phones in international form"
+
+    /// Each seated visitor of a group session marked arrived on their own.
+    static let groupArrivalsMigration = "v9: arrivals of group session seats"
 
     /// The first migration's identifier: its presence marks a FrontDesk database.
     static let firstMigration = "v1: visitors, services, queue, audit"

@@ -34,6 +34,36 @@ struct GroupSessionStoreTests {
             == "refused: the visitor is booked 14:00–15:30")
     }
 
+    /// Issue 12: the desk marks each seated visitor arrived on their own; the waitlist holds no
+    /// seat; marking twice changes nothing; each arrival is audited.
+    @Test func eachSeatedVisitorIsMarkedArrivedOnTheirOwn() throws {
+        let f = try SchedulingFixture()
+        let result = try f.db.scheduleGroupSession(
+            NewGroupSession(serviceId: "group", counselorId: f.leila.id, roomId: f.groupRoom.id,
+                            start: LocalDateTime(iso: "2026-04-14 14:00")!), by: desk, at: SchedulingFixture.now)
+        let session = try #require(result.scheduled.first)
+        for v in [f.youssef, f.samrawit, f.aissatou] {
+            _ = try f.db.enroll(visitorId: v.id, sessionId: session.id, by: desk, at: SchedulingFixture.now)
+        }
+        let before = try f.db.groupAttendees(sessionId: session.id)
+        #expect(before.map(\.visitorId) == [f.youssef.id, f.samrawit.id], "the waitlisted visitor holds no seat")
+        #expect(before.allSatisfy { $0.arrivedAt == nil })
+        let at = SchedulingFixture.now.addingTimeInterval(60)
+        let after = try f.db.markGroupArrival(sessionId: session.id, visitorId: f.samrawit.id, by: desk, at: at)
+        #expect(after.map { $0.arrivedAt != nil } == [false, true])
+        #expect(after[1].name == f.samrawit.fullName && after[1].code == f.samrawit.code)
+        // Again: nothing changes, no second audit row.
+        #expect(try f.db.markGroupArrival(sessionId: session.id, visitorId: f.samrawit.id, by: desk, at: at.addingTimeInterval(60)) == after)
+        #expect(throws: SchedulingError.self) {
+            try f.db.markGroupArrival(sessionId: session.id, visitorId: f.aissatou.id, by: desk, at: at)
+        }
+        #expect(throws: SchedulingError.groupSessionNotFound(999)) { try f.db.groupAttendees(sessionId: 999) }
+        let arrivals = try f.db.auditEvents(limit: 20, entity: "group_session", entityId: session.id).filter { $0.action == .groupArrived }
+        #expect(arrivals.count == 1 && arrivals[0].detail == "\(f.samrawit.code) arrived")
+        // The session itself is not marked arrived.
+        #expect(try f.db.groupSession(id: session.id)?.appointment.appointment.status == .booked)
+    }
+
     /// A weekly series keeps its local time across 2026-02-15 and 2026-03-22 in Casablanca.
     @Test func weeklySeriesKeepsTheLocalTimeAcrossClockChanges() throws {
         let f = try SchedulingFixture()

@@ -490,19 +490,42 @@ struct ReceptionUpdateTests {
     }
 
     /// F8 in "Expected today" books for the highlighted appointment's visitor; a group
-    /// session's row is never marked arrived as a whole.
+    /// session's row is never marked arrived as a whole: Enter lists its seated visitors, each
+    /// marked arrived on their own.
     @Test func expectedPaneKeysActOnTheHighlightedAppointment() throws {
+        TerminalLocale.useUTF8ForTests()
         var state = Fixture.state()
         _ = S.update(&state, .queueLoaded(Fixture.busyQueue, QueueCounts()))
         let mine = try listing(7, Fixture.samrawit, hour: 14, minute: 30, status: .booked)
         var group = try listing(8, Fixture.youssef, hour: 15, minute: 0, status: .booked)
         group.appointment.visitorId = nil
+        group.appointment.groupSessionId = 3
         group.visitorName = nil
         _ = S.update(&state, .expectedLoaded([mine, group]))
         _ = send(&state, .tab, .tab)
         #expect(state.bookingCandidateId == Fixture.samrawit.id, "not the queue's selected ticket")
+        #expect(send(&state, .down, .enter) == [.loadGroupAttendees(group)])
+        let seated = [GroupAttendee(visitorId: Fixture.youssef.id, code: Fixture.youssef.code, name: Fixture.youssef.fullName, arrivedAt: nil),
+                      GroupAttendee(visitorId: Fixture.aissatou.id, code: Fixture.aissatou.code, name: Fixture.aissatou.fullName, arrivedAt: nil)]
+        _ = S.update(&state, .groupAttendeesLoaded(group, seated))
+        guard case .groupArrivals(let dialog)? = state.modal else { Issue.record("no group dialog"); return }
+        #expect(dialog.selected?.visitorId == Fixture.youssef.id)
+        #expect(state.frame.text.contains("0 of 2 arrived"))
+        #expect(state.frame.text.contains(Fixture.aissatou.code.description))
+        // Enter on the second marks that visitor only.
+        #expect(send(&state, .down, .enter) == [.markGroupArrival(sessionId: 3, visitorId: Fixture.aissatou.id)])
+        var after = seated
+        after[1].arrivedAt = Date(timeIntervalSince1970: 1_776_168_000) // 2026-04-14 12:00 UTC, 13:00 in Rabat
+        _ = S.update(&state, .groupArrivalMarked(sessionId: 3, visitorId: Fixture.aissatou.id, after))
+        #expect(state.notice?.text == "\(Fixture.aissatou.fullName) marked arrived for the group session at 15:00.")
+        guard case .groupArrivals(let marked)? = state.modal else { Issue.record("the list closed"); return }
+        #expect(marked.selected?.visitorId == Fixture.youssef.id, "on to the next one not yet arrived")
+        #expect(state.frame.text.contains("1 of 2 arrived") && state.frame.text.contains("arrived 13:00"))
+        // Marked twice: refused on screen, no effect.
         #expect(send(&state, .down, .enter) == [])
-        #expect(state.notice?.text == "A group session is never marked arrived as a whole: its visitors arrive one by one.")
+        // A name typed closes the list and goes to the search.
+        #expect(send(&state, .character("k")) == [.search(query: "k", limit: S.searchLimit)])
+        #expect(state.modal == nil && state.focus == .search)
     }
 
     @Test func tabCyclesSearchQueueExpected() {

@@ -83,6 +83,25 @@ public struct GroupSeats: Hashable, Sendable {
 
 /// An appointment with what screens and listings show of it: local times, the visitor's name
 /// and code, the service, the counselor's and the room's names, the status.
+/// A visitor holding a seat in a group session, as the desk marks arrivals.
+public struct GroupAttendee: Hashable, Sendable, Identifiable {
+    public var visitorId: Int64
+    public var code: VisitorCode
+    /// `given family`, NFC as stored.
+    public var name: String
+    /// When the desk marked them arrived (UTC); nil until then.
+    public var arrivedAt: Date?
+
+    public var id: Int64 { visitorId }
+
+    public init(visitorId: Int64, code: VisitorCode, name: String, arrivedAt: Date?) {
+        self.visitorId = visitorId
+        self.code = code
+        self.name = name
+        self.arrivedAt = arrivedAt
+    }
+}
+
 public struct AppointmentListing: Hashable, Sendable, Identifiable {
     public var appointment: Appointment
     /// Center-local start and end (wall clock), computed by the store with its calendar.
@@ -390,6 +409,19 @@ public protocol SchedulingRepository: Sendable {
     /// Enrolls a visitor if a seat is free, else puts them on the waitlist; the visitor must be
     /// free at that time. Writes `group_session.enrolled` or `.waitlisted`.
     func enroll(visitorId: Int64, sessionId: Int64, by actor: Actor, at now: Date) throws -> EnrollmentOutcome
+
+    /// The visitors holding a seat in a group session (not the waitlist), in order of
+    /// enrollment, each with their arrival.
+    /// - Throws: `SchedulingError.groupSessionNotFound`.
+    func groupAttendees(sessionId: Int64) throws -> [GroupAttendee]
+
+    /// Marks one visitor holding a seat arrived for the session, on their own (the others are
+    /// untouched), inside one write transaction; marking an arrived visitor again changes
+    /// nothing. Writes `group_session.arrived`.
+    /// - Returns: the session's attendees after the change.
+    /// - Throws: `SchedulingError.groupSessionNotFound`; `SchedulingError.invalid` when the
+    ///   visitor holds no seat (waitlisted or not enrolled) or the session is cancelled or over.
+    func markGroupArrival(sessionId: Int64, visitorId: Int64, by actor: Actor, at now: Date) throws -> [GroupAttendee]
 
     /// Cancels a visitor's seat or waitlist place; a freed seat goes to the first on the
     /// waitlist (returned). Writes `group_session.enrollment_cancelled` and `.promoted`.

@@ -75,3 +75,36 @@ public struct DuplicatesDialog: Hashable, Sendable {
     /// The highlighted record.
     public var selected: Visitor? { list.selected.flatMap { candidates.indices.contains($0) ? candidates[$0] : nil } }
 }
+
+/// A group session of today's expected arrivals: its seated visitors, each marked arrived on
+/// their own (Enter on the highlighted one). Esc closes; a letter closes it and goes to the search.
+public struct GroupArrivalsDialog: Hashable, Sendable {
+    /// The session's row in "Expected today".
+    public var session: AppointmentListing
+    public var attendees: [GroupAttendee]
+    public var list: ListState
+
+    /// Rows of visitors shown at once.
+    public static let visibleRows = 8
+
+    public init(session: AppointmentListing, attendees: [GroupAttendee]) {
+        self.session = session
+        self.attendees = attendees
+        list = ListState(count: attendees.count, viewportHeight: Self.visibleRows)
+        // Start on the first visitor not yet arrived.
+        if let first = attendees.firstIndex(where: { $0.arrivedAt == nil }) { list.select(first) }
+    }
+
+    /// The highlighted visitor.
+    public var selected: GroupAttendee? { list.selected.flatMap { attendees.indices.contains($0) ? attendees[$0] : nil } }
+
+    /// The attendees after a change, the highlight kept on the same visitor, then moved on to
+    /// the next one not yet arrived (the next person at the desk).
+    public mutating func update(_ attendees: [GroupAttendee], marked visitorId: Int64) {
+        self.attendees = attendees
+        list.setCount(attendees.count)
+        guard let at = attendees.firstIndex(where: { $0.visitorId == visitorId }) else { return }
+        let after = attendees.indices.filter { $0 > at } + attendees.indices.filter { $0 < at }
+        list.select(after.first { attendees[$0].arrivedAt == nil } ?? at)
+    }
+}

@@ -104,11 +104,22 @@ extension ReceptionKeys {
         KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
     ])
 
+    /// A group session's seated visitors: Enter marks the highlighted one arrived, Esc closes.
+    public static let groupArrivals = KeyMap<GroupArrivalsCommand>([
+        KeyBinding(.markArrived, [.enter, .control("r")], label: "key.arrived"),
+        KeyBinding(.close, [.escape], label: "key.close"),
+        KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
+        KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
+    ])
+
     /// The ticket just given: any of these closes it.
     public static let ticket = KeyMap<DialogCommand>([
         KeyBinding(.close, [.enter, .escape, .character(" ")], label: "key.done", display: .keys([.enter], joiner: "")),
     ])
 }
+
+/// What a key means in a group session's arrivals.
+public enum GroupArrivalsCommand: Hashable, Sendable { case markArrived, close, moveUp, moveDown }
 
 /// What a key means in the "Already registered?" dialog.
 public enum DuplicatesCommand: Hashable, Sendable { case useRecord, newPerson, back, moveUp, moveDown }

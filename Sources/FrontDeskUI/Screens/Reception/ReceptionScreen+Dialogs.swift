@@ -14,6 +14,7 @@ extension ReceptionScreen {
         case .closeVisit: return ReceptionKeys.closeVisit.hints(s)
         case .visitorForm(let form): return form.hints(s)
         case .duplicates: return ReceptionKeys.duplicates.hints(s)
+        case .groupArrivals: return ReceptionKeys.groupArrivals.hints(s)
         }
     }
 
@@ -69,6 +70,39 @@ extension ReceptionScreen {
             renderForm(ctx, form, area, &frame)
         case .duplicates(let dialog):
             renderDuplicates(ctx, dialog, area, &frame)
+        case .groupArrivals(let dialog):
+            renderGroupArrivals(ctx, dialog, area, &frame)
+        }
+    }
+
+    /// A group session's seated visitors: code, name and, once arrived, the time; the
+    /// highlighted one reversed. The title names the service and the time.
+    static func renderGroupArrivals(_ ctx: ScreenContext, _ dialog: GroupArrivalsDialog, _ area: Rect, _ frame: inout Frame) {
+        let s = ctx.strings
+        let rows = max(1, min(dialog.attendees.count, GroupArrivalsDialog.visibleRows))
+        let box = Dialog.rect(width: min(area.width - 2, 64), height: rows + 5, in: area)
+        let service = s.language == .fr ? dialog.session.service.nameFr : dialog.session.service.nameEn
+        let title = s("group.title", "\(dialog.session.localStart.time) \(DisplayText.sanitized(service))")
+        let inner = Box.render(into: &frame, rect: box, title: title, style: .bold)
+        let arrived = dialog.attendees.filter { $0.arrivedAt != nil }.count
+        frame.put(s("group.seats", arrived, dialog.attendees.count), in: inner.row(0).inset(dx: 1, dy: 0), style: .dim)
+        if dialog.attendees.isEmpty {
+            frame.put(s("group.none"), in: inner.row(2).inset(dx: 1, dy: 0))
+            return
+        }
+        let visible = dialog.list.offset..<min(dialog.attendees.count, dialog.list.offset + rows)
+        for (row, i) in visible.enumerated() {
+            let a = dialog.attendees[i]
+            let chosen = dialog.list.selected == i
+            let rect = inner.row(2 + row).inset(dx: 1, dy: 0)
+            let mark = a.arrivedAt.map { s("group.arrivedMark", ctx.calendar.localDateTime(of: $0).time.description) } ?? ""
+            let markWidth = DisplayText.width(of: mark)
+            let nameWidth = max(6, rect.width - 2 - 14 - markWidth - 2)
+            let line = "\(chosen ? "▶" : " ") \(a.code)  \(DisplayText.fitted(a.name, toColumns: nameWidth))"
+            frame.put(line, in: Rect(x: rect.x, y: rect.y, width: rect.width - markWidth - 1, height: 1), style: chosen ? .reverse : .plain)
+            if !mark.isEmpty {
+                frame.put(mark, in: Rect(x: rect.x + rect.width - markWidth, y: rect.y, width: markWidth, height: 1), style: .bold)
+            }
         }
     }
 

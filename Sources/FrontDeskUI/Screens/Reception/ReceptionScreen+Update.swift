@@ -62,6 +62,17 @@ extension ReceptionScreen {
             ctx.notice = Notice(.info, ctx.strings("notice.arrived", listing.visitorName ?? "", listing.localStart.time.description))
             backToSearch(&state)
             return [.loadExpected(ctx.today)]
+        case .groupAttendeesLoaded(let session, let attendees):
+            state.modal = .groupArrivals(GroupArrivalsDialog(session: session, attendees: attendees))
+            ctx.notice = attendees.isEmpty ? Notice(.info, ctx.strings("group.none")) : nil
+            return []
+        case .groupArrivalMarked(let sessionId, let visitorId, let attendees):
+            guard case .groupArrivals(var dialog)? = state.modal, dialog.session.appointment.groupSessionId == sessionId else { return [] }
+            let name = attendees.first { $0.visitorId == visitorId }?.name ?? ""
+            dialog.update(attendees, marked: visitorId)
+            state.modal = .groupArrivals(dialog)
+            ctx.notice = Notice(.info, ctx.strings("notice.groupArrived", name, dialog.session.localStart.time.description))
+            return []
         case .searchCompleted(let query, let results):
             state.search.receive(query: query, results: results, viewportHeight: resultsViewportHeight(ctx))
             return []
@@ -120,7 +131,7 @@ extension ReceptionScreen {
             form.error = nil
             state.modal = .visitorForm(form)
             return []
-        case .checkIn?, .closeVisit?, .duplicates?:
+        case .checkIn?, .closeVisit?, .duplicates?, .groupArrivals?:
             return []
         case .ticket?, nil:
             state.modal = nil
@@ -207,9 +218,13 @@ extension ReceptionScreen {
                 return []
             }
             guard listing.appointment.visitorId != nil else {
-                // A group session's row stands for the whole session: it is never marked at once.
-                ctx.notice = Notice(.error, ctx.strings("notice.groupArrival"))
-                return []
+                // A group session's row stands for the whole session: it lists its visitors,
+                // each marked arrived on their own.
+                guard listing.appointment.groupSessionId != nil else {
+                    ctx.notice = Notice(.error, ctx.strings("notice.groupArrival"))
+                    return []
+                }
+                return [.loadGroupAttendees(listing)]
             }
             return [.markArrived(appointmentId: listing.appointment.id)]
         default: return perform(&state, command, &ctx)
@@ -384,6 +399,29 @@ extension ReceptionScreen {
             case nil: break
             }
             state.modal = .closeVisit(dialog)
+            return []
+        case .groupArrivals(var dialog):
+            switch ReceptionKeys.groupArrivals.command(for: key) {
+            case .markArrived?:
+                guard let attendee = dialog.selected, let sessionId = dialog.session.appointment.groupSessionId else { return [] }
+                if attendee.arrivedAt != nil {
+                    ctx.notice = Notice(.error, ctx.strings("notice.alreadyArrived", attendee.name))
+                    return []
+                }
+                return [.markGroupArrival(sessionId: sessionId, visitorId: attendee.visitorId)]
+            case .close?:
+                state.modal = nil
+                return [.loadExpected(ctx.today)]
+            case .moveUp?: dialog.list.moveUp()
+            case .moveDown?: dialog.list.moveDown()
+            case nil:
+                // The next name typed closes the list and goes to the search, as everywhere.
+                guard TextField.isText(key) else { return [] }
+                state.modal = nil
+                state.focus = .search
+                return handleSearchKey(&state, key, &ctx)
+            }
+            state.modal = .groupArrivals(dialog)
             return []
         case .duplicates(var dialog):
             switch ReceptionKeys.duplicates.command(for: key) {

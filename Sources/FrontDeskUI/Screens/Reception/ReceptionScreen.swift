@@ -25,6 +25,7 @@ public enum ReceptionScreen: Screen {
         case visitorForm(VisitorForm)
         /// The registration resembles existing records: is it one of them?
         case duplicates(DuplicatesDialog)
+        case groupArrivals(GroupArrivalsDialog)
     }
 
     /// Everything the screen shows and remembers.
@@ -101,6 +102,10 @@ public enum ReceptionScreen: Screen {
         case expectedLoaded([AppointmentListing])
         /// An expected visitor was marked arrived (appointment checked in).
         case arrivalMarked(AppointmentListing)
+        /// The seated visitors of a group session of today, to mark arrived one by one.
+        case groupAttendeesLoaded(AppointmentListing, [GroupAttendee])
+        /// One seated visitor marked arrived: the session's attendees after the change.
+        case groupArrivalMarked(sessionId: Int64, visitorId: Int64, [GroupAttendee])
         case searchCompleted(query: String, results: [Visitor])
         case visitorRegistered(Visitor)
         /// The registration was not stored: these records resemble it (`DuplicateRule`).
@@ -128,6 +133,10 @@ public enum ReceptionScreen: Screen {
         case loadExpected(LocalDate)
         /// Mark an expected visitor arrived: their appointment moves to checked in.
         case markArrived(appointmentId: Int64)
+        /// Read the seated visitors of a group session (its row in "Expected today").
+        case loadGroupAttendees(AppointmentListing)
+        /// Mark one seated visitor of a group session arrived.
+        case markGroupArrival(sessionId: Int64, visitorId: Int64)
         case search(query: String, limit: Int)
         case register(NewVisitor)
         /// Register even though records resemble the visitor: the member said it is a new person.
@@ -155,8 +164,8 @@ extension ReceptionScreen.Effect {
     /// Exhaustive on purpose: a new effect must say whether it writes.
     public var writes: Bool {
         switch self {
-        case .loadQueue, .loadExpected, .search: false
-        case .markArrived, .register, .registerAnyway, .chooseExisting, .checkIn, .callNext, .close: true
+        case .loadQueue, .loadExpected, .search, .loadGroupAttendees: false
+        case .markArrived, .markGroupArrival, .register, .registerAnyway, .chooseExisting, .checkIn, .callNext, .close: true
         }
     }
 }
