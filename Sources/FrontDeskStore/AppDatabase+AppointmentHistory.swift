@@ -23,7 +23,17 @@ extension AppDatabase {
                 var storedHere = 0
                 for p in batch {
                     let a = p.appointment
-                    guard let service = services[a.serviceId], !service.isGroup, let counselor = a.counselorId.flatMap({ counselors[$0] }) else {
+                    // History names its counselor. (Written as a plain `switch`: Swift 6.3.1's
+                    // optimizer crashed on `a.counselorId.flatMap { counselors[$0] }` here in
+                    // release builds, "Found ownership error" in CopyPropagation.)
+                    let counselorId: Int64
+                    switch a.counselor {
+                    case .named(let id): counselorId = id
+                    case .anyFree:
+                        refused += 1
+                        continue
+                    }
+                    guard let service = services[a.serviceId], !service.isGroup, let counselor = counselors[counselorId] else {
                         refused += 1
                         continue
                     }
