@@ -59,7 +59,9 @@ let package = Package(
         ),
         .executableTarget(
             name: "frontdesk-bench",
-            dependencies: ["FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources", "TerminalKit"]
+            // GRDB: the desk bench reads its sample of visitors straight from the demo file.
+            dependencies: ["FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources", "TerminalKit",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "FrontDeskDomainTests", dependencies: ["FrontDeskDomain", "FrontDeskResources"]),
         .testTarget(name: "FrontDeskDemoTests", dependencies: ["FrontDeskDemo", "FrontDeskDomain", "FrontDeskResources"]),

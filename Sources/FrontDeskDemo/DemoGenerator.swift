@@ -139,3 +139,28 @@ public struct DemoGenerator: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+extension DemoGenerator {
+    /// The Latin spelling of a demo name written in Arabic or Ge'ez script (`محمد` → `Mohamed`
+    /// for a Moroccan, `ዮናስ` → `Yonas`), as a receptionist would type it; nil for a name the
+    /// demo does not use. The demo's lists of names in a population's own script follow its
+    /// Latin lists entry by entry (given and family names); where a script list is longer or
+    /// shorter, the names without a partner have none. The desk benchmark types names across
+    /// scripts with it.
+    public static func latinSpelling(of scriptName: String) -> String? {
+        latinSpellings[scriptName]
+    }
+
+    private static let latinSpellings: [String: String] = {
+        var out: [String: String] = [:]
+        for population in DemoPopulation.all {
+            guard let script = population.scriptNames else { continue }
+            let latin = population.latinNames
+            for (a, b) in Array(zip(script.male, latin.male)) + Array(zip(script.female, latin.female)) + Array(zip(script.family, latin.family))
+            where out[a] == nil {
+                out[a] = b
+            }
+        }
+        return out
+    }()
+}

@@ -8,10 +8,14 @@ public enum SearchRank {
     /// A query word that meets a name word written in another script through the consonant
     /// skeleton: a transliteration (`moh` → محمد, `محمد` → Mohamed).
     public static let transliteration = 2
+    /// A Latin word being typed whose only consonant is its first letter (`sou`, `you`) meeting
+    /// a name of another script that starts with that consonant (سفيان, يوسف): a transliteration
+    /// too, but a weak one, after those that share more consonants.
+    public static let transliterationByOnset = 3
     /// A query word that meets a name word of its own script only through the consonant
     /// skeleton: a sound-alike (`mohamed` → Mahmoud). Left out of a result once three letters
     /// are typed and better matches exist (`SearchQuery.dropsSoundAlikes`).
-    public static let soundAlike = 3
+    public static let soundAlike = 4
     /// A word that meets nothing.
     public static let none = 9
 }
@@ -60,9 +64,10 @@ public struct SearchToken: Hashable, Sendable {
 public struct SearchQuery: Hashable, Sendable {
     public var tokens: [SearchToken]
 
-    public init(tokens: [SearchToken], letterCount: Int = 0) {
+    public init(tokens: [SearchToken], letterCount: Int = 0, typedInOtherScript: Bool? = nil) {
         self.tokens = tokens
         self.letterCount = letterCount
+        self.typedInOtherScript = typedInOtherScript
     }
 
     /// Parses what was typed; an empty or blank query has no tokens (and matches nothing).
@@ -71,7 +76,10 @@ public struct SearchQuery: Hashable, Sendable {
 
     public init(parsing text: String) {
         self.init(parsingTokens: text)
-        letterCount = String(text.prefix(Self.maxLength)).unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        let typed = String(text.prefix(Self.maxLength))
+        letterCount = typed.unicodeScalars.filter { $0.properties.isAlphabetic }.count
+        let scripts = SearchText.scripts(of: typed)
+        typedInOtherScript = scripts.count == 1 ? scripts.first == .other : nil
     }
 
     private init(parsingTokens text: String) {
@@ -102,11 +110,25 @@ public struct SearchQuery: Hashable, Sendable {
                     alternatives.append(SearchAlternative(kind: .word, text: v, matchesPrefix: true,
                                                           exactRank: SearchRank.exact, prefixRank: SearchRank.prefix))
                     for s in SearchText.skeletons(of: v) {
+                        // Latin typed for another script: a word that starts with its only
+                        // consonant (`sou`, `you`, `hou`) may be the start of any name that
+                        // starts with it there (سفيان, يوسف, هدى: Arabic writes no short vowel).
+                        let onlyOnset = !position.transliterated && s.count == 1 && v.count >= 2 && v.unicodeScalars.first == s.unicodeScalars.first
+                        if onlyOnset {
+                            alternatives.append(SearchAlternative(kind: across, text: s, matchesPrefix: true,
+                                                                  exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliterationByOnset))
+                        }
                         let prefix = Self.skeletonMatchesPrefix(s, of: v)
                         alternatives.append(SearchAlternative(kind: across, text: s, matchesPrefix: prefix,
                                                               exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliteration))
                         alternatives.append(SearchAlternative(kind: within, text: s, matchesPrefix: prefix,
                                                               exactRank: SearchRank.soundAlike, prefixRank: SearchRank.soundAlike))
+                    }
+                    // A word being typed that ends in `c` may be the start of `ch` (ش): `rac` is
+                    // also the start of the skeleton `rsh` (Rachid, رشيد), not only of `rk`.
+                    if !position.transliterated, v.count >= 2, v.hasSuffix("c"), let s = SearchText.skeletons(of: v + "h").last, s.count >= 2 {
+                        alternatives.append(SearchAlternative(kind: across, text: s, matchesPrefix: true,
+                                                              exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliteration))
                     }
                     // Latin typed for a name in another script that starts with a vowel (`ada` → آدم).
                     if !position.transliterated, let s = SearchText.vowelSkeleton(of: v) {
@@ -132,6 +154,23 @@ public struct SearchQuery: Hashable, Sendable {
 
     /// Whether the query can match nothing (no tokens).
     public var isEmpty: Bool { tokens.isEmpty }
+
+    /// Whether the query's words were typed in another script than Latin (Arabic, Ge'ez): true
+    /// or false when all its words are of one kind, nil for a mixed query or one without words.
+    public var typedInOtherScript: Bool?
+
+    /// The rank of a match counted in the typed script: a name with no word in the script the
+    /// query was typed in can only be a transliteration (`عما` folds to `ma` and starts Latin
+    /// "Mariam" by its letters; `ma` typed in Latin starts عمار, folded `mar`), so an exact or
+    /// prefix match of such a name ranks as a weak transliteration
+    /// (`SearchRank.transliterationByOnset`): its letters meet by chance of the folding.
+    /// - Parameters: rank: the rank found in the index; givenName, familyName: the visitor's names.
+    public func rankInTypedScript(_ rank: Int, givenName: String, familyName: String) -> Int {
+        guard rank < SearchRank.transliteration, let other = typedInOtherScript else { return rank }
+        let scripts = SearchText.scripts(of: givenName + " " + familyName)
+        let typed = other ? SearchText.Script.other : .latin
+        return scripts.contains(typed) || scripts.isEmpty ? rank : SearchRank.transliterationByOnset
+    }
 
     /// Letters typed before sound-alikes are left out of a result that has better matches.
     public static let soundAlikeLetters = 3

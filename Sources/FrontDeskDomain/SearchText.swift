@@ -132,9 +132,13 @@ public enum SearchText {
         }
         // A word of another script that starts with a vowel (آدم `adm`, إبراهيم `ibrahym`) is also
         // found by its skeleton with that vowel (`adm`, `abrhm`): `ada` and `ibr` find them.
+        // A word that starts with ع (ʿayn, dropped by folding) is spelled with a vowel in Latin
+        // (عمر Omar, العمراني El Amrani): its vowel skeleton starts `a` too.
         for p in all where p.transliterated {
-            for v in p.variants where !(p.hasArticle && v == p.variants[0]) {
-                if let s = vowelSkeleton(of: v) { terms.insert(SearchTerm(.scriptSkeleton, s)) }
+            for (i, v) in p.variants.enumerated() where !(p.hasArticle && i == 0) {
+                let ayn = i == 0 ? p.aynOnset : p.aynOnsetWithoutArticle
+                let s = ayn ? (skeleton(of: v).isEmpty ? nil : "a" + skeleton(of: v)) : vowelSkeleton(of: v)
+                if let s { terms.insert(SearchTerm(.scriptSkeleton, s)) }
             }
         }
         return NameIndex(terms: terms,
@@ -223,6 +227,24 @@ public enum SearchText {
         return [base]
     }
 
+    /// The kinds of script a name or a query is written in, for ranking.
+    public enum Script: Hashable, Sendable {
+        /// Latin letters (with accents and the extensions folding handles).
+        case latin
+        /// Any other script (Arabic, Ge'ez, …): words that are transliterated.
+        case other
+    }
+
+    /// The scripts of the letters of a text (empty when it has no letter).
+    public static func scripts(of text: String) -> Set<Script> {
+        var out: Set<Script> = []
+        for s in text.unicodeScalars where s.properties.isAlphabetic {
+            out.insert(needsTransliteration(s) ? .other : .latin)
+            if out.count == 2 { break }
+        }
+        return out
+    }
+
     // MARK: Internals
 
     /// True when one letter comes three times in a row.
@@ -244,6 +266,9 @@ public enum SearchText {
         var withoutArticle: [String]?
         /// Whether the words were transliterated from another script than Latin.
         var transliterated = false
+        /// Whether the word, or the word without its article, starts with ع (ʿayn).
+        var aynOnset = false
+        var aynOnsetWithoutArticle = false
 
         var hasArticle: Bool { withoutArticle != nil }
 
@@ -270,9 +295,11 @@ public enum SearchText {
             if folded.isEmpty { continue }
             var p = Position(words: folded, withoutArticle: nil,
                              transliterated: chunk.unicodeScalars.contains(where: needsTransliteration))
+            p.aynOnset = chunk.first == "\u{0639}"
             if chunk.unicodeScalars.count >= 4, chunk.hasPrefix("\u{0627}\u{0644}") {
                 let rest = fold(chunk.dropFirst(2))
                 if !rest.isEmpty { p.withoutArticle = rest }
+                p.aynOnsetWithoutArticle = chunk.dropFirst(2).first == "\u{0639}"
             }
             out.append(p)
         }

@@ -40,9 +40,13 @@ extension AppDatabase {
     /// 2. visitors seen in the `recentDays` center-local days before (a walk-in visit, an
     ///    appointment checked in, in session or completed), latest first among equal matches;
     /// 3. the others, as `searchVisitors` ranks them.
-    /// Within the first two, the better name match first (`SearchRank`: exact word, prefix,
-    /// transliteration, sound-alike), then family and given name. Sound-alikes are left out of
-    /// the whole list once three letters are typed and a better match exists anywhere in it.
+    /// Within each, the better name match first (`SearchRank`: exact word, prefix in the typed
+    /// script, transliteration, transliteration by the first consonant only, sound-alike), then
+    /// the latest seen, then family and given name; among the recently seen (thousands at a busy
+    /// center) a prefix and a transliteration are one level, since who registered the person
+    /// chose the script, so the latest seen of either comes first. The third keeps the full order
+    /// of `SearchRank`. Sound-alikes are left out of the whole list once three letters are typed
+    /// and a better match exists anywhere in it.
     ///
     /// The first two tiers are checked person by person (`instr` on their `search_text`), so
     /// their cost grows with the center's activity (about 110 people a day and 5,000 in 90 days
@@ -59,7 +63,7 @@ extension AppDatabase {
             // Today's people, then the recently seen, each with their rank; one statement each.
             let todayRows = try Row.fetchAll(db, SQLRequest<Row>(literal: """
                 SELECT * FROM (
-                    SELECT v.id, v.family_key, v.given_key, \(rank) AS r FROM visitor v
+                    SELECT v.id, v.family_key, v.given_key, v.given_name, v.family_name, \(rank) AS r FROM visitor v
                     WHERE NOT v.archived AND v.id IN (
                         SELECT visitor_id FROM visit WHERE day = \(day.description)
                         UNION SELECT visitor_id FROM appointment
@@ -69,7 +73,7 @@ extension AppDatabase {
                 """))
             let recentRows = try Row.fetchAll(db, SQLRequest<Row>(literal: """
                 SELECT * FROM (
-                    SELECT v.id, v.family_key, v.given_key, s.seen, \(rank) AS r
+                    SELECT v.id, v.family_key, v.given_key, v.given_name, v.family_name, s.seen, \(rank) AS r
                     FROM (SELECT visitor_id, MAX(seen) AS seen FROM (
                             SELECT visitor_id, arrived_at AS seen FROM visit
                             WHERE day >= \(recentDay.description) AND day < \(day.description)
@@ -83,14 +87,25 @@ extension AppDatabase {
                 """))
             var tiered: [(id: Int64, tier: DeskSearchTier, rank: Int, seen: Int64, family: String, given: String)] = []
             var taken: Set<Int64> = []
+            // Ranks counted in the typed script (a name of another script is a transliteration).
+            func rankOf(_ row: Row) -> Int {
+                parsed.rankInTypedScript(row["r"], givenName: row["given_name"], familyName: row["family_name"])
+            }
             for row in todayRows where taken.insert(row["id"]).inserted {
-                tiered.append((row["id"], .today, row["r"], 0, row["family_key"], row["given_key"]))
+                tiered.append((row["id"], .today, rankOf(row), 0, row["family_key"], row["given_key"]))
             }
             for row in recentRows where taken.insert(row["id"]).inserted {
-                tiered.append((row["id"], .recent, row["r"], row["seen"], row["family_key"], row["given_key"]))
+                tiered.append((row["id"], .recent, rankOf(row), row["seen"], row["family_key"], row["given_key"]))
+            }
+            // Among the recently seen a prefix in the typed script and a transliteration are one
+            // level: a person registered in Arabic and typed in Latin is as likely the one at the
+            // desk, and the latest seen comes first among them. Today's few keep the full order.
+            func level(_ t: DeskSearchTier, _ rank: Int) -> Int {
+                t == .recent && rank == SearchRank.transliteration ? SearchRank.prefix : rank
             }
             tiered.sort { a, b in
-                (a.tier.rawValue, a.rank, -a.seen, a.family, a.given, a.id) < (b.tier.rawValue, b.rank, -b.seen, b.family, b.given, b.id)
+                (a.tier.rawValue, level(a.tier, a.rank), -a.seen, a.family, a.given, a.id)
+                    < (b.tier.rawValue, level(b.tier, b.rank), -b.seen, b.family, b.given, b.id)
             }
             let first = Array(tiered.prefix(limit))
             let records = try VisitorRecord.filter(keys: first.map(\.id)).fetchAll(db)

@@ -97,6 +97,11 @@ extension AppDatabase {
         }
         let order = Dictionary(uniqueKeysWithValues: found.enumerated().map { ($0.element, $0.offset) })
         let records = try VisitorRecord.filter(keys: found).fetchAll(db)
+        // Ranks counted in the typed script (a name of another script is a transliteration).
+        for r in records {
+            guard let id = r.id, let found = rank[id] else { continue }
+            rank[id] = parsed.rankInTypedScript(found, givenName: r.givenName, familyName: r.familyName)
+        }
         let ranked = records
             .sorted { a, b in
                 let (ka, kb) = (a.id ?? 0, b.id ?? 0)

@@ -25,6 +25,8 @@ struct Bench {
     /// The scheduling data's "now" (`FRONTDESK_NOW` of the demo and of every query): a fixed
     /// Monday, 10:00 in Rabat, so the cached files and the numbers do not drift with the date.
     static let scheduleNow = "2026-11-30T09:00:00Z"
+    /// Visitors of the desk search's large file (issue 12: search at 1,000,000).
+    static let largeVisitors = 1_000_000
     /// Days of history of the 100,000-appointment file (30 counselors, 10 rooms).
     static let largeHistoryDays = 1_850
 
@@ -68,6 +70,10 @@ struct Bench {
         let large = parts.contains("calcurse") && CalcurseBench.calcursePath() != nil
             ? try data.schedule(counselors: 30, rooms: 10, pastDays: largeHistoryDays, futureDays: 28, seed: 2026, now: scheduleNow) : nil
 
+        // Issue 12: the desk's ranking on 100,000 visitors with a fixed day; its search also at 1,000,000.
+        let desk = !parts.isDisjoint(with: ["desk", "desk-search"]) ? try data.desk(visitors: visitors, seed: 2026, now: scheduleNow) : nil
+        let deskLarge = parts.contains("desk-search") ? try data.desk(visitors: largeVisitors, seed: 2026, now: scheduleNow) : nil
+
         let reporting = parts.contains("occupancy")
             ? try data.reporting(visitors: visitors, counselors: 30, rooms: 10, pastDays: 365, futureDays: 28, walkInsPerDay: 500, seed: 2026,
                                  now: scheduleNow) : nil
@@ -88,6 +94,10 @@ struct Bench {
             print("  - side by side: the same center with \(largeHistoryDays) days of history (about 100,000 appointments):"
                 + " \((large.path as NSString).lastPathComponent)" + created(large))
         }
+        for file in [desk, deskLarge].compactMap({ $0 }) {
+            print("  - the desk: demo visitors, 30 counselors, 10 rooms, 21 days of history, today's queue and appointments, now = \(scheduleNow):"
+                + " \((file.path as NSString).lastPathComponent)" + created(file))
+        }
         if let reporting {
             print("  - occupancy and reports: \(visitors) visitors, 30 counselors, 10 rooms, 365 days of appointments and of walk-ins"
                 + " (about 500 each open day) before \(today): \((reporting.path as NSString).lastPathComponent)" + created(reporting))
@@ -102,6 +112,17 @@ struct Bench {
         if let reception, parts.contains("search") {
             progress("search")
             verdicts.append(try ReceptionBench.search(path: reception.path))
+        }
+        if let desk, parts.contains("desk") {
+            progress("the desk's ranking")
+            verdicts += try DeskBench.run(path: desk.path, now: now)
+        }
+        if parts.contains("desk-search") {
+            for (file, count) in [(desk, visitors), (deskLarge, largeVisitors)] {
+                guard let file else { continue }
+                progress("the desk's search at \(count) visitors")
+                verdicts += try DeskSearchScaleBench.run(path: file.path, visitors: count, now: now)
+            }
         }
         if parts.contains("search-mix") {
             progress("search in several scripts")
@@ -155,7 +176,7 @@ struct Bench {
 
     /// The parts `--only` can name, in the order they run; all of them by default.
     /// `search-mix`, `slotfinder`, `demo` and `live` hold what tests timed until issue 10.
-    static let parts = ["first-frame", "search", "search-mix", "slots", "slotfinder", "schedule", "calcurse", "occupancy", "pin", "demo", "live"]
+    static let parts = ["first-frame", "search", "desk", "desk-search", "search-mix", "slots", "slotfinder", "schedule", "calcurse", "occupancy", "pin", "demo", "live"]
 
     static func created(_ file: BenchData.File) -> String {
         file.createdSeconds.map { String(format: " (made by this run in %.1f s)", $0) } ?? ""

@@ -26,6 +26,17 @@ struct BenchData {
                  arguments: ["--visitors", "\(visitors)", "--seed", "\(seed)"], environment: [:])
     }
 
+    /// The desk bench's file (issue 12): `visitors` demo visitors, 30 counselors and 10 rooms
+    /// (a busy day: about 150 people expected or queued today), the demo's default history (21
+    /// days of appointments and walk-ins), today's queue and 28 days of bookings, made with
+    /// `FRONTDESK_NOW` = `now` so that "today" is fixed.
+    func desk(visitors: Int, seed: UInt64, now: String) throws -> File {
+        let stamp = now.filter(\.isNumber).prefix(8)
+        return try demo(name: "desk-\(visitors)visitors-30counselors-seed\(seed)-at\(stamp)",
+                        arguments: ["--visitors", "\(visitors)", "--seed", "\(seed)", "--counselors", "30", "--rooms", "10"],
+                        environment: ["FRONTDESK_NOW": now])
+    }
+
     /// A scheduling file: `counselors` × `rooms`, `pastDays` of appointment history before the
     /// day of `now` and `futureDays` booked from it, 2,000 visitors, no walk-ins. The demo runs
     /// with `FRONTDESK_NOW` = `now`, so the same parameters always give the same data.

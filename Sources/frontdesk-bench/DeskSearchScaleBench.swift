@@ -1,0 +1,135 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskStore
+
+/// Issue 12: the desk's search per keystroke, with the new ranking, at 100,000 and at 1,000,000
+/// visitors; and whether each query returns all that the sqlite3 shell finds for the same terms.
+///
+/// The queries are what the desk bench's people are typed as: one word of 1 to 6 characters
+/// (the given name's first letters) and two words of up to 6 characters with the space
+/// (`moh a`, `mo al`). Each is timed once warm (`deskSearch`, limit 50, the day of the file).
+/// The same terms (every word and transliteration alternative of each typed word, all words
+/// required, archived visitors left out; sound-alikes are not counted, the search may leave them
+/// out) are counted by the `sqlite3` shell in one run over the file: when it finds at most 50
+/// visitors, the search must list every one of them; when more, the search must list 50.
+enum DeskSearchScaleBench {
+    static let limit = 50
+
+    /// - Returns: the verdicts: p99 under 5 ms per keystroke; every query complete.
+    static func run(path: String, visitors: Int, now: Date) throws -> [Verdict] {
+        let calendar = CenterCalendar()
+        let db = try AppDatabase.open(path: path, calendar: calendar)
+        defer { try? db.close() }
+        let people = try DeskBench.sampled(db: db, calendar: calendar, now: now, count: 200)
+        var queries: [String] = []
+        var seen: Set<String> = []
+        for p in people {
+            let g = Array(p.given), f = Array(p.family.replacingOccurrences(of: " ", with: ""))
+            for n in 1...min(6, g.count) { queries.append(String(g.prefix(n))) }
+            for k in 2...3 where g.count >= k {
+                for j in 1...(5 - k) where f.count >= j { queries.append(String(g.prefix(k)) + " " + String(f.prefix(j))) }
+            }
+        }
+        queries = queries.filter { seen.insert($0).inserted }
+
+        for q in queries { _ = try db.deskSearch(q, limit: limit, at: now) } // warm, as a terminal's page cache is
+        var times: [Int: [Double]] = [:], twoWordTimes: [Int: [Double]] = [:]
+        var results: [String: [Int64]] = [:]
+        var slowest: [(Double, String)] = []
+        for q in queries {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            let found = try db.deskSearch(q, limit: limit, at: now)
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000
+            results[q] = found.map(\.visitor.id)
+            if q.contains(" ") { twoWordTimes[q.count, default: []].append(ms) } else { times[q.count, default: []].append(ms) }
+            slowest.append((ms, q))
+        }
+        slowest.sort { $0.0 > $1.0 }
+
+        let shell = try shellCounts(path: path, queries: queries)
+        var incomplete: [String] = []
+        for q in queries {
+            guard let expected = shell[q] else { incomplete.append("\(q) (no shell answer)"); continue }
+            let ours = Set(results[q] ?? [])
+            if expected.count <= limit {
+                if !Set(expected.ids).isSubset(of: ours) { incomplete.append("\(q): \(expected.count) in the shell, missing \(Set(expected.ids).subtracting(ours).count)") }
+            } else if ours.count < limit {
+                incomplete.append("\(q): \(expected.count) in the shell, \(ours.count) listed")
+            }
+        }
+
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        print("## The desk's search per keystroke at \(visitors.formatted()) visitors\n")
+        print(String(format: "File: %@ (%.0f MB). %d distinct queries typed for %d people; each timed once, warm.\n",
+                     (path as NSString).lastPathComponent, Double(size) / 1_048_576, queries.count, people.count))
+        print("| typed | characters | queries | median | p99 | max |")
+        print("|---|---|---|---|---|---|")
+        var all: [Double] = []
+        for (label, table) in [("one word", times), ("two words", twoWordTimes)] {
+            for n in table.keys.sorted() {
+                let xs = table[n] ?? []
+                all += xs
+                print(String(format: "| %@ | %d | %d | %.2f ms | %.2f ms | %.2f ms |", label, n, xs.count, Stats.median(xs), Stats.p99(xs), xs.max() ?? 0))
+            }
+        }
+        print("")
+        print("Slowest: " + slowest.prefix(5).map { String(format: "`%@` %.1f ms", $0.1, $0.0) }.joined(separator: ", ") + ".\n")
+        let complete = queries.count - incomplete.count
+        print("Against the sqlite3 shell (same terms, archived left out): \(complete) of \(queries.count) queries list every visitor the shell finds"
+            + " (or \(limit) when it finds more)." + (incomplete.isEmpty ? "" : " Incomplete: " + incomplete.prefix(10).joined(separator: "; ")) + "\n")
+        let p99 = Stats.p99(all)
+        return [Verdict(target: "desk search p99 under 5 ms per keystroke, 1–6 characters, \(visitors.formatted()) visitors",
+                        measured: String(format: "p99 %.2f ms, max %.2f ms", p99, all.max() ?? 0), met: p99 < 5),
+                Verdict(target: "desk search lists all the sqlite3 shell finds, \(visitors.formatted()) visitors",
+                        measured: "\(complete) of \(queries.count) queries", met: incomplete.isEmpty)]
+    }
+
+    /// What the shell finds for each query: how many visitors, and the first 51 of them.
+    struct ShellAnswer {
+        var count: Int
+        var ids: [Int64]
+    }
+
+    /// Runs one `sqlite3 -readonly` over the file with a statement pair per query.
+    /// - Throws: `BenchError` without sqlite3 or when it fails.
+    static func shellCounts(path: String, queries: [String]) throws -> [String: ShellAnswer] {
+        guard let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            throw BenchError("the desk search bench needs the sqlite3 shell (apt-get install sqlite3)")
+        }
+        var script = ""
+        for (i, q) in queries.enumerated() {
+            let matching = matchSQL(SearchQuery(parsing: q))
+            script += "SELECT 'N|\(i)|' || COUNT(*) FROM (\(matching));\n"
+            script += "SELECT 'I|\(i)|' || id FROM (\(matching)) LIMIT \(limit + 1);\n"
+        }
+        let file = NSTemporaryDirectory() + "frontdesk-bench-desk-\(getpid()).sql"
+        try script.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let r = try Spawn.run(sqlite3, ["-readonly", path, ".read \(file)"], environment: ProcessInfo.processInfo.environment)
+        guard r.status == 0 else { throw BenchError("sqlite3 failed: " + String(decoding: r.stderr.suffix(400), as: UTF8.self)) }
+        var answers: [String: ShellAnswer] = [:]
+        for line in String(decoding: r.stdout, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: "|")
+            guard parts.count == 3, let i = Int(parts[1]), queries.indices.contains(i), let n = Int64(parts[2]) else { continue }
+            let q = queries[i]
+            if parts[0] == "N" { answers[q, default: ShellAnswer(count: 0, ids: [])].count = Int(n) }
+            if parts[0] == "I" { answers[q, default: ShellAnswer(count: 0, ids: [])].ids.append(n) }
+        }
+        return answers
+    }
+
+    /// The visitors matching every word of a query through its word and transliteration terms.
+    static func matchSQL(_ query: SearchQuery) -> String {
+        func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+        var sql = "SELECT v.id FROM visitor v WHERE NOT v.archived"
+        for token in query.tokens {
+            let alternatives = token.alternatives.filter { $0.exactRank <= SearchRank.transliteration }.map { a in
+                a.matchesPrefix
+                    ? "(kind = \(a.kind.rawValue) AND term >= \(quoted(a.text)) AND term < \(quoted(a.text)) || char(1114111))"
+                    : "(kind = \(a.kind.rawValue) AND term = \(quoted(a.text)))"
+            }
+            sql += " AND v.id IN (SELECT visitor_id FROM visitor_search_term WHERE \(alternatives.joined(separator: " OR ")))"
+        }
+        return sql
+    }
+}
