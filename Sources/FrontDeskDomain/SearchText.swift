@@ -11,6 +11,10 @@ public enum SearchTermKind: Int, Sendable, CaseIterable, Codable {
     case phone = 2
     /// The public code, as `2026-00042` and as `00042`.
     case code = 3
+    /// The first one to `SearchText.pairPrefixLength` letters of a name word, `_`, and a later
+    /// word whole (`moh_adam`, `ma_ouattara`): "given-name prefix, space, family-name prefix", as
+    /// a receptionist types, answered by one index range instead of two large ones intersected.
+    case pairPrefix = 5
     /// The consonant skeleton of a word written in another script (Arabic, Ge'ez: `mhmd` of
     /// محمد): where a Latin query meets its transliteration (`moh` → محمد). Kept apart from
     /// `skeleton` so that a search can rank a spelling across scripts before a sound-alike in the
@@ -123,6 +127,25 @@ public enum SearchText {
             }
         }
         var terms: Set<SearchTerm> = []
+        // Prefix pairs: each word with the next one, and the first given word with each family
+        // word (`fatima zahra bennani`: `fat_bennani`), every variant of the second.
+        // The second word also joined with the one after it (`fa_elamrani`: "el amrani" typed
+        // as one word).
+        var pairs: [(Position, [String])] = []
+        func seconds(_ j: Int, in words: [Position]) -> [String] {
+            words[j].variants + (j + 1 < words.count ? words[j + 1].variants.map { words[j].variants[0] + $0 } : [])
+        }
+        for i in all.indices.dropLast() { pairs.append((all[i], seconds(i + 1, in: all))) }
+        let givenWords = given.flatMap { $0.split() }, familyWords = family.flatMap { $0.split() }
+        if let first = givenWords.first {
+            for j in familyWords.indices.dropFirst(givenWords.count == 1 ? 1 : 0) { pairs.append((first, seconds(j, in: familyWords))) }
+        }
+        for (a, following) in pairs {
+            guard let head = a.variants.first else { continue }
+            for k in 1...min(pairPrefixLength, head.count) {
+                for second in following { terms.insert(SearchTerm(.pairPrefix, String(head.prefix(k)) + "_" + second)) }
+            }
+        }
         if article {
             for a in ["al", "el"] where words[a] == nil { terms.insert(SearchTerm(.word, a)) }
         }
@@ -163,6 +186,9 @@ public enum SearchText {
             .union(codeTerms(code))
             .union(phoneTerms(phone))
     }
+
+    /// Letters of the first word kept in a `pairPrefix` term (`moh_adam`): a desk types three.
+    public static let pairPrefixLength = 3
 
     // MARK: Skeleton
 

@@ -55,47 +55,14 @@ extension AppDatabase {
         let parsed = SearchQuery(parsing: query)
         guard !parsed.isEmpty, limit > 0 else { return [] }
         let day = calendar.localDate(of: now)
-        let from = calendar.startOfDay(day), to = calendar.startOfDay(day.adding(days: 1))
-        let recentDay = day.adding(days: -Self.recentDays)
-        let recentFrom = calendar.startOfDay(recentDay)
         return try writer.read { db in
-            let rank = Self.rankSQL(parsed.tokens)
-            // Today's people, then the recently seen, each with their rank; one statement each.
-            let todayRows = try Row.fetchAll(db, SQLRequest<Row>(literal: """
-                SELECT * FROM (
-                    SELECT v.id, v.family_key, v.given_key, v.given_name, v.family_name, \(rank) AS r FROM visitor v
-                    WHERE NOT v.archived AND v.id IN (
-                        SELECT visitor_id FROM visit WHERE day = \(day.description)
-                        UNION SELECT visitor_id FROM appointment
-                        WHERE visitor_id IS NOT NULL AND start_at >= \(from.epochMilliseconds) AND start_at < \(to.epochMilliseconds)
-                          AND status IN ('booked', 'checked_in')))
-                WHERE r < \(SearchRank.none)
-                """))
-            let recentRows = try Row.fetchAll(db, SQLRequest<Row>(literal: """
-                SELECT * FROM (
-                    SELECT v.id, v.family_key, v.given_key, v.given_name, v.family_name, s.seen, \(rank) AS r
-                    FROM (SELECT visitor_id, MAX(seen) AS seen FROM (
-                            SELECT visitor_id, arrived_at AS seen FROM visit
-                            WHERE day >= \(recentDay.description) AND day < \(day.description)
-                            UNION ALL SELECT visitor_id, start_at FROM appointment
-                            WHERE visitor_id IS NOT NULL AND start_at >= \(recentFrom.epochMilliseconds)
-                              AND start_at < \(from.epochMilliseconds) AND status IN ('checked_in', 'in_session', 'completed'))
-                          GROUP BY visitor_id) AS s
-                    JOIN visitor v ON v.id = s.visitor_id
-                    WHERE NOT v.archived)
-                WHERE r < \(SearchRank.none)
-                """))
-            var tiered: [(id: Int64, tier: DeskSearchTier, rank: Int, seen: Int64, family: String, given: String)] = []
-            var taken: Set<Int64> = []
-            // Ranks counted in the typed script (a name of another script is a transliteration).
-            func rankOf(_ row: Row) -> Int {
-                parsed.rankInTypedScript(row["r"], givenName: row["given_name"], familyName: row["family_name"])
-            }
-            for row in todayRows where taken.insert(row["id"]).inserted {
-                tiered.append((row["id"], .today, rankOf(row), 0, row["family_key"], row["given_key"]))
-            }
-            for row in recentRows where taken.insert(row["id"]).inserted {
-                tiered.append((row["id"], .recent, rankOf(row), row["seen"], row["family_key"], row["given_key"]))
+            let candidates = try Self.deskCandidates(db, day: day, cache: deskCandidates, calendar: calendar)
+            var tiered: [(candidate: DeskCandidateCache.Candidate, rank: Int)] = []
+            for c in candidates {
+                let found = DeskCandidateCache.rank(c, parsed)
+                guard found < SearchRank.none else { continue }
+                // Ranks counted in the typed script (a name of another script is a transliteration).
+                tiered.append((c, parsed.rankInTypedScript(found, givenName: c.givenName, familyName: c.familyName)))
             }
             // Among the recently seen a prefix in the typed script and a transliteration are one
             // level: a person registered in Arabic and typed in Latin is as likely the one at the
@@ -104,23 +71,68 @@ extension AppDatabase {
                 t == .recent && rank == SearchRank.transliteration ? SearchRank.prefix : rank
             }
             tiered.sort { a, b in
-                (a.tier.rawValue, level(a.tier, a.rank), -a.seen, a.family, a.given, a.id)
-                    < (b.tier.rawValue, level(b.tier, b.rank), -b.seen, b.family, b.given, b.id)
+                let (x, y) = (a.candidate, b.candidate)
+                return (x.tier.rawValue, level(x.tier, a.rank), -x.seen, x.familyKey, x.givenKey, x.id)
+                    < (y.tier.rawValue, level(y.tier, b.rank), -y.seen, y.familyKey, y.givenKey, y.id)
             }
+            // Sound-alikes leave the list when better matches exist (checked before the cut, so
+            // that the list still holds `limit` rows when enough better ones match).
+            let betterExists = tiered.contains { $0.rank < SearchRank.soundAlike }
+            if parsed.dropsSoundAlikes, betterExists { tiered.removeAll { $0.rank >= SearchRank.soundAlike } }
             let first = Array(tiered.prefix(limit))
-            let records = try VisitorRecord.filter(keys: first.map(\.id)).fetchAll(db)
+            let records = try VisitorRecord.filter(keys: first.map(\.candidate.id)).fetchAll(db)
             let byId = Dictionary(uniqueKeysWithValues: records.compactMap { r in r.id.map { ($0, r.visitor) } })
-            var matches: [(DeskSearchMatch, Int)] = first.compactMap { t in
-                byId[t.id].map { (DeskSearchMatch(visitor: $0, tier: t.tier, rank: t.rank), t.rank) }
+            var matches: [DeskSearchMatch] = first.compactMap { t in
+                byId[t.candidate.id].map { DeskSearchMatch(visitor: $0, tier: t.candidate.tier, rank: t.rank) }
             }
             if matches.count < limit {
                 // The others: the index's own ranking, without the people already listed.
-                let others = try Self.rankedSearch(db, parsed, limit: limit + taken.count)
-                for other in others where !taken.contains(other.visitor.id) && matches.count < limit {
-                    matches.append((DeskSearchMatch(visitor: other.visitor, tier: .other, rank: other.rank), other.rank))
+                let taken = Set(candidates.map(\.id))
+                var others = try Self.rankedSearch(db, parsed, limit: limit + min(taken.count, limit))
+                others.removeAll { taken.contains($0.visitor.id) }
+                if parsed.dropsSoundAlikes, betterExists || others.contains(where: { $0.rank < SearchRank.soundAlike }) {
+                    matches.removeAll { $0.rank >= SearchRank.soundAlike }
+                    others.removeAll { $0.rank >= SearchRank.soundAlike }
+                }
+                for other in others where matches.count < limit {
+                    matches.append(DeskSearchMatch(visitor: other.visitor, tier: .other, rank: other.rank))
                 }
             }
-            return parsed.withoutSoundAlikes(matches).map(\.0)
+            return matches
         }
+    }
+
+    /// Today's people and the recently seen (see `deskSearch`), from the cache when nothing was
+    /// written since it was read (the last audit event is the same) and the day is the same.
+    static func deskCandidates(_ db: Database, day: LocalDate, cache: DeskCandidateCache,
+                               calendar: CenterCalendar) throws -> [DeskCandidateCache.Candidate] {
+        let lastEvent = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM audit_event") ?? 0
+        if let snapshot = cache.current(day: day, lastEvent: lastEvent) { return snapshot.candidates }
+        let from = calendar.startOfDay(day), to = calendar.startOfDay(day.adding(days: 1))
+        let recentDay = day.adding(days: -recentDays)
+        let recentFrom = calendar.startOfDay(recentDay)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT v.id, v.family_key, v.given_key, v.given_name, v.family_name, v.search_text, s.tier, s.seen
+            FROM (SELECT visitor_id, MIN(tier) AS tier, MAX(seen) AS seen FROM (
+                    SELECT visitor_id, 0 AS tier, 0 AS seen FROM visit WHERE day = ?
+                    UNION ALL SELECT visitor_id, 0, 0 FROM appointment
+                    WHERE visitor_id IS NOT NULL AND start_at >= ? AND start_at < ? AND status IN ('booked', 'checked_in')
+                    UNION ALL SELECT visitor_id, 1, arrived_at FROM visit WHERE day >= ? AND day < ?
+                    UNION ALL SELECT visitor_id, 1, start_at FROM appointment
+                    WHERE visitor_id IS NOT NULL AND start_at >= ? AND start_at < ? AND status IN ('checked_in', 'in_session', 'completed'))
+                  GROUP BY visitor_id) AS s
+            JOIN visitor v ON v.id = s.visitor_id
+            WHERE NOT v.archived
+            """, arguments: [day.description, from.epochMilliseconds, to.epochMilliseconds,
+                             recentDay.description, day.description, recentFrom.epochMilliseconds, from.epochMilliseconds])
+        let candidates = rows.map { row in
+            let tier: Int = row["tier"]
+            return DeskCandidateCache.Candidate(
+                id: row["id"], tier: tier == 0 ? .today : .recent, seen: tier == 0 ? 0 : row["seen"],
+                familyKey: row["family_key"], givenKey: row["given_key"], givenName: row["given_name"], familyName: row["family_name"],
+                terms: DeskCandidateCache.terms(of: row["search_text"]))
+        }
+        cache.store(DeskCandidateCache.Snapshot(day: day, lastEvent: lastEvent, candidates: candidates))
+        return candidates
     }
 }

@@ -44,18 +44,24 @@ extension AppDatabase {
     /// `searchVisitors` inside a read, with each visitor's `SearchRank`, best first.
     static func rankedSearch(_ db: Database, _ parsed: SearchQuery, limit: Int) throws -> [(visitor: Visitor, rank: Int)] {
         guard !parsed.isEmpty, limit > 0 else { return [] }
-        var passes: [(alternatives: [SearchAlternative], checked: [SearchToken])] = []
+        var passes: [(alternatives: [SearchAlternative], checked: [SearchToken], exhaustive: Bool)] = []
+        if parsed.tokens.count >= 2 {
+            // "Given-name prefix, space, family-name prefix": one range of prefix pairs
+            // (`ma oua` → `ma_oua…`); read whole, every row is nearly a match.
+            let pairs = Self.pairPrefixAlternatives(parsed.tokens[0], parsed.tokens[1])
+            if !pairs.isEmpty { passes.append((pairs, parsed.tokens, true)) }
+        }
         if parsed.tokens.count >= 2 {
             // Two words typed as they stand in the name: one range over the joined pair.
             let pair = Self.pairAlternatives(parsed.tokens[0], parsed.tokens[1])
-            if !pair.isEmpty { passes.append((pair, parsed.tokens)) }
+            if !pair.isEmpty { passes.append((pair, parsed.tokens, false)) }
         }
         let driving = try Self.drivingToken(db, parsed)
         let others = parsed.tokens.enumerated().filter { $0.offset != driving }.map(\.element)
         let alternatives = parsed.tokens[driving].alternatives.enumerated()
             .sorted { ($0.element.exactRank, $0.offset) < ($1.element.exactRank, $1.offset) }
             .map(\.element)
-        passes.append((alternatives, others))
+        passes.append((alternatives, others, false))
 
         var found: [Int64] = []
         var rank: [Int64: Int] = [:]
@@ -64,7 +70,7 @@ extension AppDatabase {
             // fourfold up to `searchWindow`. Without other words every row matches, so the
             // reading goes on until `limit`; with them, it stops after `searchRowBudget`
             // rows of each alternative.
-            let budget = pass.checked.isEmpty ? Int.max : Self.searchRowBudget
+            let budget = pass.checked.isEmpty || pass.exhaustive ? Int.max : Self.searchRowBudget
             for alt in pass.alternatives {
                 // One word with better matches already found: its sound-alikes would be left out.
                 if alt.exactRank >= SearchRank.soundAlike, parsed.tokens.count == 1, parsed.dropsSoundAlikes, !found.isEmpty {
@@ -124,6 +130,24 @@ extension AppDatabase {
         }
     }
 
+    /// The prefix-pair alternatives of two query words (`ma` + `oua` → prefix `ma_oua`), matched
+    /// against the `pairPrefix` terms: the first word's first letters (at most
+    /// `SearchText.pairPrefixLength`; a longer first word is checked whole on each row), the
+    /// second word as typed.
+    static func pairPrefixAlternatives(_ first: SearchToken, _ second: SearchToken) -> [SearchAlternative] {
+        let firsts = first.alternatives.filter { $0.kind == .word }
+        let seconds = second.alternatives.filter { $0.kind == .word }
+        var out: [SearchAlternative] = []
+        for a in firsts {
+            for b in seconds {
+                let alt = SearchAlternative(kind: .pairPrefix, text: String(a.text.prefix(SearchText.pairPrefixLength)) + "_" + b.text,
+                                            matchesPrefix: true, exactRank: SearchRank.prefix, prefixRank: SearchRank.prefix)
+                if !out.contains(alt) { out.append(alt) }
+            }
+        }
+        return out
+    }
+
     /// How many index rows a query word is counted up to when choosing the driving word.
     public static let searchCountLimit = 1_000
 
@@ -171,13 +195,25 @@ extension AppDatabase {
             WHERE v.archived = 0
             """
         for token in others {
-            let any: [SQL] = token.alternatives.map { o in
-                "instr(v.search_text, \(SearchTextColumn.needle(kind: o.kind, text: o.text, exact: !o.matchesPrefix))) > 0"
-            }
-            sql += " AND (\(any.joined(separator: " OR ")))"
+            sql += " AND (\(anyAlternativeSQL(token)))"
         }
         sql += " ORDER BY w.term, w.sort_key, w.visitor_id"
         return SQLRequest(literal: sql, cached: true)
+    }
+
+    /// Whether `v.search_text` holds a term matching any alternative of `token`, as SQL: one
+    /// `instr` per distinct needle (an exact needle is left out when the same text is also
+    /// looked for as a prefix, which it implies).
+    static func anyAlternativeSQL(_ token: SearchToken) -> SQL {
+        var needles: [String] = []
+        let prefixes = Set(token.alternatives.filter(\.matchesPrefix).map { SearchTextColumn.needle(kind: $0.kind, text: $0.text, exact: false) })
+        for o in token.alternatives {
+            let needle = SearchTextColumn.needle(kind: o.kind, text: o.text, exact: !o.matchesPrefix)
+            if !o.matchesPrefix, prefixes.contains(SearchTextColumn.needle(kind: o.kind, text: o.text, exact: false)) { continue }
+            if !needles.contains(needle) { needles.append(needle) }
+        }
+        let any: [SQL] = needles.map { "instr(v.search_text, \($0)) > 0" }
+        return any.joined(separator: " OR ")
     }
 
     /// The last row of the window (nil when the alternative's rows end within it).

@@ -14,6 +14,7 @@ enum SearchTextColumn {
         case .phone: "p"
         case .code: "c"
         case .scriptSkeleton: "t"
+        case .pairPrefix: "q"
         }
     }
 
@@ -24,6 +25,7 @@ enum SearchTextColumn {
         case "p": .phone
         case "c": .code
         case "t": .scriptSkeleton
+        case "q": .pairPrefix
         default: nil
         }
     }

@@ -43,6 +43,8 @@ struct Bench {
         let args = CommandLine.arguments
         let visitors = args.firstIndex(of: "--visitors").flatMap { Int(args[$0 + 1]) } ?? 100_000
         let runs = args.firstIndex(of: "--runs").flatMap { Int(args[$0 + 1]) } ?? 30
+        // Visitors of the desk search's large file (`--large 0` leaves it out).
+        let largeVisitors = args.firstIndex(of: "--large").flatMap { Int(args[$0 + 1]) } ?? Self.largeVisitors
         // Queries to time on the search-mix file, 'a|b|c' (with `--only search-mix`).
         let extraQueries = args.firstIndex(of: "--queries").map { args[$0 + 1].split(separator: "|").map(String.init) } ?? []
         var parts = Set(args.firstIndex(of: "--only").map { args[$0 + 1].split(separator: ",").map(String.init) } ?? Self.parts)
@@ -72,7 +74,8 @@ struct Bench {
 
         // Issue 12: the desk's ranking on 100,000 visitors with a fixed day; its search also at 1,000,000.
         let desk = !parts.isDisjoint(with: ["desk", "desk-search"]) ? try data.desk(visitors: visitors, seed: 2026, now: scheduleNow) : nil
-        let deskLarge = parts.contains("desk-search") ? try data.desk(visitors: largeVisitors, seed: 2026, now: scheduleNow) : nil
+        let deskLarge = parts.contains("desk-search") && largeVisitors > 0
+            ? try data.desk(visitors: largeVisitors, seed: 2026, now: scheduleNow) : nil
 
         let reporting = parts.contains("occupancy")
             ? try data.reporting(visitors: visitors, counselors: 30, rooms: 10, pastDays: 365, futureDays: 28, walkInsPerDay: 500, seed: 2026,

@@ -45,6 +45,13 @@ enum DeskSearchScaleBench {
             slowest.append((ms, q))
         }
         slowest.sort { $0.0 > $1.0 }
+        // The index search alone (no desk tiers), for comparison.
+        var plain: [Double] = []
+        for q in queries {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try db.searchVisitors(q, limit: limit)
+            plain.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000)
+        }
 
         let shell = try shellCounts(path: path, queries: queries)
         var incomplete: [String] = []
@@ -73,6 +80,8 @@ enum DeskSearchScaleBench {
             }
         }
         print("")
+        print(String(format: "The index search alone (`searchVisitors`, no desk tiers) on the same queries: median %.2f ms, p99 %.2f ms.\n",
+                     Stats.median(plain), Stats.p99(plain)))
         print("Slowest: " + slowest.prefix(5).map { String(format: "`%@` %.1f ms", $0.1, $0.0) }.joined(separator: ", ") + ".\n")
         let complete = queries.count - incomplete.count
         print("Against the sqlite3 shell (same terms, archived left out): \(complete) of \(queries.count) queries list every visitor the shell finds"
