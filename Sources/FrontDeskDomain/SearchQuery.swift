@@ -113,7 +113,8 @@ public struct SearchQuery: Hashable, Sendable {
                         // Latin typed for another script: a word that starts with its only
                         // consonant (`sou`, `you`, `hou`) may be the start of any name that
                         // starts with it there (سفيان, يوسف, هدى: Arabic writes no short vowel).
-                        let onlyOnset = !position.transliterated && s.count == 1 && v.count >= 2 && v.unicodeScalars.first == s.unicodeScalars.first
+                        let onlyOnset = !position.transliterated && s.count == 1 && SearchText.skeleton(of: v).count == 1
+                            && v.count >= 2 && v.unicodeScalars.first == s.unicodeScalars.first
                         if onlyOnset {
                             alternatives.append(SearchAlternative(kind: across, text: s, matchesPrefix: true,
                                                                   exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliterationByOnset))

@@ -107,7 +107,7 @@ extension ReceptionKeys {
     /// A group session's seated visitors: Enter marks the highlighted one arrived, Esc closes.
     public static let groupArrivals = KeyMap<GroupArrivalsCommand>([
         KeyBinding(.markArrived, [.enter, .control("r")], label: "key.arrived"),
-        KeyBinding(.close, [.escape], label: "key.close"),
+        KeyBinding(.close, [.escape], label: "key.dismiss"),
         KeyBinding(.moveUp, [.up], label: "key.up", inBar: false),
         KeyBinding(.moveDown, [.down], label: "key.down", inBar: false),
     ])

@@ -76,13 +76,13 @@ extension ReceptionScreen {
     }
 
     /// A group session's seated visitors: code, name and, once arrived, the time; the
-    /// highlighted one reversed. The title names the service and the time.
+    /// highlighted one reversed. The title gives the session's time.
     static func renderGroupArrivals(_ ctx: ScreenContext, _ dialog: GroupArrivalsDialog, _ area: Rect, _ frame: inout Frame) {
         let s = ctx.strings
         let rows = max(1, min(dialog.attendees.count, GroupArrivalsDialog.visibleRows))
         let box = Dialog.rect(width: min(area.width - 2, 64), height: rows + 5, in: area)
-        let service = s.language == .fr ? dialog.session.service.nameFr : dialog.session.service.nameEn
-        let title = s("group.title", "\(dialog.session.localStart.time) \(DisplayText.sanitized(service))")
+        // The time only: the service may be hidden from the desk (shown as "appointment").
+        let title = s("group.title", dialog.session.localStart.time.description)
         let inner = Box.render(into: &frame, rect: box, title: title, style: .bold)
         let arrived = dialog.attendees.filter { $0.arrivedAt != nil }.count
         frame.put(s("group.seats", arrived, dialog.attendees.count), in: inner.row(0).inset(dx: 1, dy: 0), style: .dim)
