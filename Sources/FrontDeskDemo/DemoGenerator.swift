@@ -144,8 +144,8 @@ extension DemoGenerator {
     /// The Latin spelling of a demo name written in Arabic or Ge'ez script (`محمد` → `Mohamed`
     /// for a Moroccan, `ዮናስ` → `Yonas`), as a receptionist would type it; nil for a name the
     /// demo does not use. The demo's lists of names in a population's own script follow its
-    /// Latin lists entry by entry (given and family names); where a script list is longer or
-    /// shorter, the names without a partner have none. The desk benchmark types names across
+    /// Latin lists entry by entry (given and family names); where a script list is shorter, its
+    /// last entry and the Latin names beyond it have no partner. The desk benchmark types names across
     /// scripts with it.
     public static func latinSpelling(of scriptName: String) -> String? {
         latinSpellings[scriptName]
@@ -156,9 +156,12 @@ extension DemoGenerator {
         for population in DemoPopulation.all {
             guard let script = population.scriptNames else { continue }
             let latin = population.latinNames
-            for (a, b) in Array(zip(script.male, latin.male)) + Array(zip(script.female, latin.female)) + Array(zip(script.family, latin.family))
-            where out[a] == nil {
-                out[a] = b
+            for (scriptList, latinList) in [(script.male, latin.male), (script.female, latin.female), (script.family, latin.family)] {
+                // Lists of one length are parallel throughout; of different lengths, the last
+                // entry of the shorter one has no partner (Moroccan family names: the first 16
+                // are shared, then المهاجر and Ait Lahcen… are each their own).
+                let shared = scriptList.count == latinList.count ? scriptList.count : min(scriptList.count, latinList.count) - 1
+                for (a, b) in zip(scriptList.prefix(shared), latinList.prefix(shared)) where out[a] == nil { out[a] = b }
             }
         }
         return out

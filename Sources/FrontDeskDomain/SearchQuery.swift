@@ -160,17 +160,18 @@ public struct SearchQuery: Hashable, Sendable {
     /// or false when all its words are of one kind, nil for a mixed query or one without words.
     public var typedInOtherScript: Bool?
 
-    /// The rank of a match counted in the typed script: a name with no word in the script the
-    /// query was typed in can only be a transliteration (`عما` folds to `ma` and starts Latin
-    /// "Mariam" by its letters; `ma` typed in Latin starts عمار, folded `mar`), so an exact or
-    /// prefix match of such a name ranks as a weak transliteration
-    /// (`SearchRank.transliterationByOnset`): its letters meet by chance of the folding.
+    /// The rank of a match counted in the typed script: typed in Arabic or Ge'ez, a name with no
+    /// word in such a script meets the query only by chance of the folding (`عما` folds to `ma`,
+    /// ʿayn and the long vowel lost, and starts Latin "Mariam"), so an exact or prefix match of
+    /// it ranks as a weak transliteration (`SearchRank.transliterationByOnset`). Typed in Latin,
+    /// ranks are kept: a folded Arabic name is its transliteration spelled out (`ahm` → أحمد).
     /// - Parameters: rank: the rank found in the index; givenName, familyName: the visitor's names.
     public func rankInTypedScript(_ rank: Int, givenName: String, familyName: String) -> Int {
-        guard rank < SearchRank.transliteration, let other = typedInOtherScript else { return rank }
+        // Typed in Latin, a name of another script matched by its letters keeps its rank: the
+        // letters are its transliteration spelled out (`ahm` → أحمد, `ahmd`).
+        guard rank < SearchRank.transliteration, typedInOtherScript == true else { return rank }
         let scripts = SearchText.scripts(of: givenName + " " + familyName)
-        let typed = other ? SearchText.Script.other : .latin
-        return scripts.contains(typed) || scripts.isEmpty ? rank : SearchRank.transliterationByOnset
+        return scripts.contains(.other) || scripts.isEmpty ? rank : SearchRank.transliterationByOnset
     }
 
     /// Letters typed before sound-alikes are left out of a result that has better matches.

@@ -107,6 +107,10 @@ struct Bench {
         }
         print("")
 
+        if let desk, let i = args.firstIndex(of: "--explain"), i + 1 < args.count {
+            try DeskSearchScaleBench.explain(path: desk.path, query: args[i + 1], now: now)
+            return
+        }
         var verdicts: [Verdict] = []
         if let reception, parts.contains("first-frame") {
             progress("first frames")

@@ -72,3 +72,25 @@ struct ScriptSkeletonMigrationTests {
         #expect(try db.searchVisitors("moh", limit: 10).map(\.fullName) == ["Mohamed Tazi", "محمد العلوي"])
     }
 }
+
+/// The desk's candidates are kept in memory between keystrokes: another terminal's check-in
+/// (another connection to the file) must still put its visitor first at the next keystroke.
+struct DeskCandidateCacheTests {
+    @Test func anotherTerminalsCheckInIsSeenAtTheNextKeystroke() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let path = tmp.file("desk.sqlite")
+        let here = try AppDatabase.open(path: path, calendar: rabat)
+        _ = try here.registerMany((1...30).map { newVisitor("Mohamed", "Aaa\($0)") }, by: desk, at: apr14())
+        let late = try here.register(newVisitor("Mohamed", "Zouhair"), by: desk, at: apr14())
+        #expect(try here.deskSearch("moh", limit: 10, at: apr14(minutes: 10)).first?.visitor != late)
+        let there = try AppDatabase.open(path: path, calendar: rabat)
+        _ = try there.checkIn(visitorId: late.id, category: .social, by: desk, at: apr14(minutes: 11))
+        let after = try here.deskSearch("moh", limit: 10, at: apr14(minutes: 12))
+        #expect(after.first?.visitor == late && after.first?.tier == .today)
+        // The same question again is answered from memory, the same way.
+        #expect(try here.deskSearch("moh", limit: 10, at: apr14(minutes: 12)).map(\.visitor.id) == after.map(\.visitor.id))
+        try there.close()
+        try here.close()
+    }
+}
