@@ -89,11 +89,7 @@ extension AppDatabase {
     public func enroll(visitorId: Int64, sessionId: Int64, by actor: Actor, at now: Date) throws -> EnrollmentOutcome {
         let now = now.storedPrecision
         return try writer.write { db in
-            let session = try Self.session(db, id: sessionId)
-            let appointment = try Self.sessionAppointment(db, sessionId: sessionId)
-            guard !appointment.status.isFinal else {
-                throw SchedulingError.invalid("the session is \(appointment.status.rawValue)")
-            }
+            let (session, appointment) = try Self.openSession(db, id: sessionId)
             guard let visitor = try VisitorRecord.fetchOne(db, key: visitorId) else { throw SchedulingError.visitorNotFound(visitorId) }
             guard !visitor.archived else { throw SchedulingError.invalid("the visitor \(visitor.code) is archived") }
             // The visitor must be free then (own appointments and other sessions they sit in).
@@ -131,11 +127,7 @@ extension AppDatabase {
     public func markGroupArrival(sessionId: Int64, visitorId: Int64, by actor: Actor, at now: Date) throws -> [GroupAttendee] {
         let now = now.storedPrecision
         return try writer.write { db in
-            let session = try Self.session(db, id: sessionId)
-            let appointment = try Self.sessionAppointment(db, sessionId: sessionId)
-            guard !appointment.status.isFinal else {
-                throw SchedulingError.invalid("the session is \(appointment.status.rawValue)")
-            }
+            let (session, appointment) = try Self.openSession(db, id: sessionId)
             guard session.enrolled.contains(visitorId) else {
                 throw SchedulingError.invalid("the visitor holds no seat in this session")
             }
@@ -197,6 +189,17 @@ extension AppDatabase {
         return GroupSession(id: id, serviceId: row["service_id"], capacity: row["capacity"],
                             enrolled: people.filter { !$0["waitlisted"] }.map { $0["visitor_id"] },
                             waitlist: people.filter { $0["waitlisted"] }.map { $0["visitor_id"] })
+    }
+
+    /// A session and its appointment, refused when the session is cancelled or over.
+    /// - Throws: `SchedulingError.groupSessionNotFound`, `SchedulingError.invalid`.
+    static func openSession(_ db: Database, id: Int64) throws -> (GroupSession, Appointment) {
+        let session = try Self.session(db, id: id)
+        let appointment = try Self.sessionAppointment(db, sessionId: id)
+        guard !appointment.status.isFinal else {
+            throw SchedulingError.invalid("the session is \(appointment.status.rawValue)")
+        }
+        return (session, appointment)
     }
 
     static func sessionAppointment(_ db: Database, sessionId: Int64) throws -> Appointment {

@@ -37,14 +37,7 @@ struct GroupSessionStoreTests {
     /// Issue 12: the desk marks each seated visitor arrived on their own; the waitlist holds no
     /// seat; marking twice changes nothing; each arrival is audited.
     @Test func eachSeatedVisitorIsMarkedArrivedOnTheirOwn() throws {
-        let f = try SchedulingFixture()
-        let result = try f.db.scheduleGroupSession(
-            NewGroupSession(serviceId: "group", counselorId: f.leila.id, roomId: f.groupRoom.id,
-                            start: LocalDateTime(iso: "2026-04-14 14:00")!), by: desk, at: SchedulingFixture.now)
-        let session = try #require(result.scheduled.first)
-        for v in [f.youssef, f.samrawit, f.aissatou] {
-            _ = try f.db.enroll(visitorId: v.id, sessionId: session.id, by: desk, at: SchedulingFixture.now)
-        }
+        let (f, session) = try sessionOfTwoSeatsWithAWaitlist()
         let before = try f.db.groupAttendees(sessionId: session.id)
         #expect(before.map(\.visitorId) == [f.youssef.id, f.samrawit.id], "the waitlisted visitor holds no seat")
         #expect(before.allSatisfy { $0.arrivedAt == nil })
@@ -106,14 +99,7 @@ struct GroupSessionStoreTests {
 struct GroupSessionPlaceStoreTests {
     /// A visitor's listing carries their place in each session; `groupSession(id:)` reads one.
     @Test func aVisitorsAppointmentsSayWhetherTheyHoldASeatOrWait() throws {
-        let f = try SchedulingFixture()
-        let result = try f.db.scheduleGroupSession(
-            NewGroupSession(serviceId: "group", counselorId: f.leila.id, roomId: f.groupRoom.id,
-                            start: LocalDateTime(iso: "2026-04-14 14:00")!), by: desk, at: SchedulingFixture.now)
-        let session = try #require(result.scheduled.first)
-        for v in [f.youssef, f.samrawit, f.aissatou] {
-            _ = try f.db.enroll(visitorId: v.id, sessionId: session.id, by: desk, at: SchedulingFixture.now)
-        }
+        let (f, session) = try sessionOfTwoSeatsWithAWaitlist()
         #expect(try f.db.appointments(visitorId: f.youssef.id, limit: 10, as: .fileOwner).map(\.place) == [.enrolled])
         #expect(try f.db.appointments(visitorId: f.aissatou.id, limit: 10, as: .fileOwner).map(\.place) == [.waitlisted(position: 1)])
         let read = try #require(try f.db.groupSession(id: session.id))
@@ -126,4 +112,18 @@ struct GroupSessionPlaceStoreTests {
         #expect(try f.db.appointments(visitorId: f.aissatou.id, limit: 10, as: .fileOwner).map(\.place) == [.enrolled])
         #expect(try f.db.appointments(visitorId: f.youssef.id, limit: 10, as: .fileOwner).isEmpty)
     }
+}
+
+/// Leila's two-seat group session on 2026-04-14 at 14:00: Youssef and Samrawit seated,
+/// Aïssatou first on the waitlist.
+private func sessionOfTwoSeatsWithAWaitlist() throws -> (SchedulingFixture, GroupSessionListing) {
+    let f = try SchedulingFixture()
+    let result = try f.db.scheduleGroupSession(
+        NewGroupSession(serviceId: "group", counselorId: f.leila.id, roomId: f.groupRoom.id,
+                        start: LocalDateTime(iso: "2026-04-14 14:00")!), by: desk, at: SchedulingFixture.now)
+    let session = try #require(result.scheduled.first)
+    for v in [f.youssef, f.samrawit, f.aissatou] {
+        _ = try f.db.enroll(visitorId: v.id, sessionId: session.id, by: desk, at: SchedulingFixture.now)
+    }
+    return (f, session)
 }
