@@ -59,9 +59,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "frontdesk-bench",
-            // GRDB: the desk bench reads its sample of visitors straight from the demo file.
-            dependencies: ["FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources", "TerminalKit",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources", "TerminalKit"]
         ),
         .testTarget(name: "FrontDeskDomainTests", dependencies: ["FrontDeskDomain", "FrontDeskResources"]),
         .testTarget(name: "FrontDeskDemoTests", dependencies: ["FrontDeskDemo", "FrontDeskDomain", "FrontDeskResources"]),

@@ -167,10 +167,16 @@ public struct SearchQuery: Hashable, Sendable {
     /// ranks are kept: a folded Arabic name is its transliteration spelled out (`ahm` → أحمد).
     /// - Parameters: rank: the rank found in the index; givenName, familyName: the visitor's names.
     public func rankInTypedScript(_ rank: Int, givenName: String, familyName: String) -> Int {
+        guard rank < SearchRank.transliteration, typedInOtherScript == true else { return rank }
+        return rankInTypedScript(rank, nameScripts: SearchText.scripts(of: givenName + " " + familyName))
+    }
+
+    /// `rankInTypedScript(_:givenName:familyName:)` with the name's scripts already known
+    /// (`SearchText.scripts(of:)`).
+    public func rankInTypedScript(_ rank: Int, nameScripts scripts: Set<SearchText.Script>) -> Int {
         // Typed in Latin, a name of another script matched by its letters keeps its rank: the
         // letters are its transliteration spelled out (`ahm` → أحمد, `ahmd`).
         guard rank < SearchRank.transliteration, typedInOtherScript == true else { return rank }
-        let scripts = SearchText.scripts(of: givenName + " " + familyName)
         return scripts.contains(.other) || scripts.isEmpty ? rank : SearchRank.transliterationByOnset
     }
 

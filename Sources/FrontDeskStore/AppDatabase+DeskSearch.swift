@@ -62,7 +62,7 @@ extension AppDatabase {
                 let found = DeskCandidateCache.rank(c, parsed)
                 guard found < SearchRank.none else { continue }
                 // Ranks counted in the typed script (a name of another script is a transliteration).
-                tiered.append((c, parsed.rankInTypedScript(found, givenName: c.givenName, familyName: c.familyName)))
+                tiered.append((c, parsed.rankInTypedScript(found, nameScripts: c.scripts)))
             }
             // Among the recently seen a prefix in the typed script and a transliteration are one
             // level: a person registered in Arabic and typed in Latin is as likely the one at the
@@ -102,6 +102,15 @@ extension AppDatabase {
         }
     }
 
+    /// Who the desk's search puts first at `now`: today's people and the recently seen, each
+    /// with their tier (see `deskSearch`), in no particular order. Reads only.
+    public func deskCandidateIds(at now: Date) throws -> [(id: Int64, tier: DeskSearchTier)] {
+        let day = calendar.localDate(of: now)
+        return try writer.read { db in
+            try Self.deskCandidates(db, day: day, cache: deskCandidates, calendar: calendar).map { ($0.id, $0.tier) }
+        }
+    }
+
     /// Today's people and the recently seen (see `deskSearch`), from the cache when nothing was
     /// written since it was read (the last audit event is the same) and the day is the same.
     static func deskCandidates(_ db: Database, day: LocalDate, cache: DeskCandidateCache,
@@ -129,7 +138,8 @@ extension AppDatabase {
             let tier: Int = row["tier"]
             return DeskCandidateCache.Candidate(
                 id: row["id"], tier: tier == 0 ? .today : .recent, seen: tier == 0 ? 0 : row["seen"],
-                familyKey: row["family_key"], givenKey: row["given_key"], givenName: row["given_name"], familyName: row["family_name"],
+                familyKey: row["family_key"], givenKey: row["given_key"],
+                scripts: SearchText.scripts(of: (row["given_name"] as String) + " " + (row["family_name"] as String)),
                 terms: DeskCandidateCache.terms(of: row["search_text"]))
         }
         cache.store(DeskCandidateCache.Snapshot(day: day, lastEvent: lastEvent, candidates: candidates))

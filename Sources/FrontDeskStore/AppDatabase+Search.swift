@@ -117,6 +117,36 @@ extension AppDatabase {
         return parsed.withoutSoundAlikes(ranked).map { (visitor: $0.0, rank: $0.1) }
     }
 
+    /// A script for the `sqlite3` shell that answers, for each query (numbered from 0), how
+    /// many visitors match every word through its word and transliteration terms (sound-alikes
+    /// and archived visitors left out), as `N|i|count`, and the first `listing` of them as
+    /// `I|i|id`: the benchmark checks the search against it. Not run by the store.
+    public static func shellScript(queries: [String], listing: Int) -> String {
+        var script = ""
+        for (i, q) in queries.enumerated() {
+            let matching = shellSQL(matching: q)
+            script += "SELECT 'N|\(i)|' || COUNT(*) FROM (\(matching));\n"
+            script += "SELECT 'I|\(i)|' || id FROM (\(matching)) LIMIT \(listing);\n"
+        }
+        return script
+    }
+
+    /// The visitors matching every word of `query` through its word and transliteration terms,
+    /// as SQL text (see `shellScript`).
+    static func shellSQL(matching query: String) -> String {
+        func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+        var sql = "SELECT v.id FROM visitor v WHERE NOT v.archived"
+        for token in SearchQuery(parsing: query).tokens {
+            let alternatives = token.alternatives.filter { $0.exactRank <= SearchRank.transliteration }.map { a in
+                a.matchesPrefix
+                    ? "(kind = \(a.kind.rawValue) AND term >= \(quoted(a.text)) AND term < \(quoted(a.text)) || char(1114111))"
+                    : "(kind = \(a.kind.rawValue) AND term = \(quoted(a.text)))"
+            }
+            sql += " AND v.id IN (SELECT visitor_id FROM visitor_search_term WHERE \(alternatives.joined(separator: " OR ")))"
+        }
+        return sql
+    }
+
     /// The joined-pair alternatives of two query words (`aissatou` + `d` → prefix
     /// `aissatoud`), matched against the pairs indexed by `SearchText.nameTerms`.
     static func pairAlternatives(_ first: SearchToken, _ second: SearchToken) -> [SearchAlternative] {

@@ -12,15 +12,15 @@ import FrontDeskDomain
 /// day) makes the next search read the candidates again, inside its own read transaction.
 final class DeskCandidateCache: @unchecked Sendable {
     /// One candidate: who, in which tier, when last seen (UTC ms; 0 for today's), their sort
-    /// keys and names, and their terms by kind, each list sorted by UTF-8 bytes.
+    /// keys, the scripts of their name, and their terms by kind, each list sorted by UTF-8 bytes.
     struct Candidate {
         var id: Int64
         var tier: DeskSearchTier
         var seen: Int64
         var familyKey: String
         var givenKey: String
-        var givenName: String
-        var familyName: String
+        /// The scripts the name is written in (`SearchText.scripts(of:)`).
+        var scripts: Set<SearchText.Script>
         var terms: [SearchTermKind: [String]]
     }
 

@@ -2,7 +2,6 @@ import Foundation
 import FrontDeskDemo
 import FrontDeskDomain
 import FrontDeskStore
-import GRDB
 
 /// Issue 12: the right person first. On a demo file with today's queue and appointments and
 /// three weeks of history, 200 returning visitors are typed the way a receptionist types them,
@@ -194,27 +193,11 @@ enum DeskBench {
 
     /// Today's people and those seen before, chosen with a fixed seed, split into the three ways of typing.
     static func sampled(db: AppDatabase, calendar: CenterCalendar, now: Date, count: Int) throws -> [Person] {
-        let day = calendar.localDate(of: now)
-        let from = calendar.startOfDay(day).timeIntervalSince1970 * 1000, to = calendar.startOfDay(day.adding(days: 1)).timeIntervalSince1970 * 1000
-        var configuration = Configuration()
-        configuration.readonly = true
-        let file = try DatabaseQueue(path: db.path ?? "", configuration: configuration)
-        defer { try? file.close() }
-        let (today, before) = try file.read { db -> ([Int64], [Int64]) in
-            let today = try Int64.fetchAll(db, sql: """
-                SELECT visitor_id FROM visit WHERE day = ?
-                UNION SELECT visitor_id FROM appointment WHERE visitor_id IS NOT NULL AND start_at >= ? AND start_at < ?
-                  AND status IN ('booked', 'checked_in')
-                ORDER BY 1
-                """, arguments: [day.description, Int64(from), Int64(to)])
-            let before = try Int64.fetchAll(db, sql: """
-                SELECT visitor_id FROM visit WHERE day < ?
-                UNION SELECT visitor_id FROM appointment WHERE visitor_id IS NOT NULL AND start_at < ?
-                  AND status IN ('checked_in', 'in_session', 'completed')
-                ORDER BY 1
-                """, arguments: [day.description, Int64(from)])
-            return (today, before)
-        }
+        // Today's people, and those seen before today (the recently seen: the demo's history
+        // is 21 days), as the store's desk search sees them.
+        let candidates = try db.deskCandidateIds(at: now)
+        let today = candidates.filter { $0.tier == .today }.map(\.id).sorted()
+        let before = candidates.filter { $0.tier == .recent }.map(\.id).sorted()
         let todaySet = Set(today)
         var seed: UInt64 = 12
         func shuffled(_ ids: [Int64]) -> [Int64] {

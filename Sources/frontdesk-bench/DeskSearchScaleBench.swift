@@ -122,12 +122,7 @@ enum DeskSearchScaleBench {
         guard let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw BenchError("the desk search bench needs the sqlite3 shell (apt-get install sqlite3)")
         }
-        var script = ""
-        for (i, q) in queries.enumerated() {
-            let matching = matchSQL(SearchQuery(parsing: q))
-            script += "SELECT 'N|\(i)|' || COUNT(*) FROM (\(matching));\n"
-            script += "SELECT 'I|\(i)|' || id FROM (\(matching)) LIMIT \(limit + 1);\n"
-        }
+        let script = AppDatabase.shellScript(queries: queries, listing: limit + 1)
         let file = NSTemporaryDirectory() + "frontdesk-bench-desk-\(getpid()).sql"
         try script.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
@@ -142,20 +137,5 @@ enum DeskSearchScaleBench {
             if parts[0] == "I" { answers[q, default: ShellAnswer(count: 0, ids: [])].ids.append(n) }
         }
         return answers
-    }
-
-    /// The visitors matching every word of a query through its word and transliteration terms.
-    static func matchSQL(_ query: SearchQuery) -> String {
-        func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
-        var sql = "SELECT v.id FROM visitor v WHERE NOT v.archived"
-        for token in query.tokens {
-            let alternatives = token.alternatives.filter { $0.exactRank <= SearchRank.transliteration }.map { a in
-                a.matchesPrefix
-                    ? "(kind = \(a.kind.rawValue) AND term >= \(quoted(a.text)) AND term < \(quoted(a.text)) || char(1114111))"
-                    : "(kind = \(a.kind.rawValue) AND term = \(quoted(a.text)))"
-            }
-            sql += " AND v.id IN (SELECT visitor_id FROM visitor_search_term WHERE \(alternatives.joined(separator: " OR ")))"
-        }
-        return sql
     }
 }
