@@ -189,6 +189,15 @@ public struct SearchQuery: Hashable, Sendable {
     /// may be the start of any spelling.
     public var dropsSoundAlikes: Bool { letterCount >= Self.soundAlikeLetters }
 
+    /// The query without its sound-alike alternatives (`SearchRank.soundAlike`), to look for
+    /// the better matches alone; nil when a word would be left with none (it meets names only
+    /// as a sound-alike).
+    public var withoutSoundAlikeAlternatives: SearchQuery? {
+        var copy = self
+        copy.tokens = tokens.map { SearchToken(alternatives: $0.alternatives.filter { $0.exactRank < SearchRank.soundAlike }) }
+        return copy.tokens.contains(where: { $0.alternatives.isEmpty }) ? nil : copy
+    }
+
     /// Letters typed (alphabetic scalars; digits and spaces not counted).
     public var letterCount: Int
 

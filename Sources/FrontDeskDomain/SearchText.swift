@@ -20,6 +20,14 @@ public enum SearchTermKind: Int, Sendable, CaseIterable, Codable {
     /// `skeleton` so that a search can rank a spelling across scripts before a sound-alike in the
     /// typed script (Mahmoud for `mohamed`).
     case scriptSkeleton = 4
+    /// Two words of a Latin name at the skeleton level: the first one or two consonants of a
+    /// word's skeleton, `_` (or `=` when they are the whole skeleton), and a later word's
+    /// skeleton (`s_bzd` and `sm_bzd` of Samira Bouzid, `l=bzd` of Ali Bouzid):
+    /// where two words typed in Arabic or Ge'ez meet a Latin name (`سم بوز`) in one index range.
+    case skeletonPair = 6
+    /// The same for a name with a word in another script (`f_bdlh` of فاطمة عبد الله): where
+    /// two Latin words meet it as a transliteration (`fa ab`), in one index range.
+    case scriptSkeletonPair = 7
 
     /// The skeleton kind of a word: `scriptSkeleton` when it was written in a non-Latin script.
     public static func skeleton(transliterated: Bool) -> SearchTermKind {
@@ -127,23 +135,32 @@ public enum SearchText {
             }
         }
         var terms: Set<SearchTerm> = []
-        // Prefix pairs: each word with the next one, and the first given word with each family
-        // word (`fatima zahra bennani`: `fat_bennani`), every variant of the second.
-        // The second word also joined with the one after it (`fa_elamrani`: "el amrani" typed
-        // as one word).
-        var pairs: [(Position, [String])] = []
-        func seconds(_ j: Int, in words: [Position]) -> [String] {
-            words[j].variants + (j + 1 < words.count ? words[j + 1].variants.map { words[j].variants[0] + $0 } : [])
-        }
-        for i in all.indices.dropLast() { pairs.append((all[i], seconds(i + 1, in: all))) }
-        let givenWords = given.flatMap { $0.split() }, familyWords = family.flatMap { $0.split() }
-        if let first = givenWords.first {
-            for j in familyWords.indices.dropFirst(givenWords.count == 1 ? 1 : 0) { pairs.append((first, seconds(j, in: familyWords))) }
-        }
-        for (a, following) in pairs {
-            guard let head = a.variants.first else { continue }
+        // Prefix pairs: each word with each later one (`fatima zahra bennani`: `fat_bennani`),
+        // every variant of the second, which is also joined with the word after it
+        // (`fa_elamrani`: "el amrani" typed as one word). A query typed the other way round
+        // (family name first) looks them up with its words swapped.
+        let paired = all.indices.prefix(pairedWords)
+        let pairs = paired.flatMap { i in paired.dropFirst(i + 1).map { (i, $0) } }
+        for (i, j) in pairs {
+            guard let head = all[i].variants.first else { continue }
+            let seconds = all[j].variants + (j + 1 < all.count ? all[j + 1].variants.map { all[j].variants[0] + $0 } : [])
             for k in 1...min(pairPrefixLength, head.count) {
-                for second in following { terms.insert(SearchTerm(.pairPrefix, String(head.prefix(k)) + "_" + second)) }
+                for second in seconds { terms.insert(SearchTerm(.pairPrefix, String(head.prefix(k)) + "_" + second)) }
+            }
+        }
+        // The same pairs at the skeleton level (a Latin pair as `skeletonPair`, one with a word of
+        // another script as `scriptSkeletonPair`): two words typed across scripts. The first
+        // skeleton's start is followed by `_`, or by `=` when it is the whole skeleton (`m=l`):
+        // a query word whose skeleton matches only whole (`im` → `m`) reads only those.
+        for (i, j) in pairs {
+            let (a, b) = (all[i], all[j])
+            let kind: SearchTermKind = a.transliterated || b.transliterated ? .scriptSkeletonPair : .skeletonPair
+            let seconds = skeletonForms(b)
+            for head in skeletonForms(a) {
+                for k in 1...min(skeletonPairPrefixLength, head.count) {
+                    let start = String(head.prefix(k)) + (k == head.count ? "=" : "_")
+                    for second in seconds { terms.insert(SearchTerm(kind, start + second)) }
+                }
             }
         }
         if article {
@@ -158,11 +175,7 @@ public enum SearchText {
         // A word that starts with ع (ʿayn, dropped by folding) is spelled with a vowel in Latin
         // (عمر Omar, العمراني El Amrani): its vowel skeleton starts `a` too.
         for p in all where p.transliterated {
-            for (i, v) in p.variants.enumerated() where !(p.hasArticle && i == 0) {
-                let ayn = i == 0 ? p.aynOnset : p.aynOnsetWithoutArticle
-                let s = ayn ? (skeleton(of: v).isEmpty ? nil : "a" + skeleton(of: v)) : vowelSkeleton(of: v)
-                if let s { terms.insert(SearchTerm(.scriptSkeleton, s)) }
-            }
+            for s in vowelForms(p) { terms.insert(SearchTerm(.scriptSkeleton, s)) }
         }
         return NameIndex(terms: terms,
                          givenKey: given.flatMap(\.words).joined(separator: " "),
@@ -189,6 +202,36 @@ public enum SearchText {
 
     /// Letters of the first word kept in a `pairPrefix` term (`moh_adam`): a desk types three.
     public static let pairPrefixLength = 3
+
+    /// Words of a name whose pairs are indexed (the first ones): a longer name's later words are
+    /// still found one by one.
+    public static let pairedWords = 6
+
+    /// Consonants of the first word's skeleton kept in a skeleton pair term (`mh_dm`).
+    public static let skeletonPairPrefixLength = 2
+
+    /// The vowel skeletons of a word written in another script (`adm` of آدم, `amr` of عمر): a
+    /// word that starts with a vowel, or with ع (ʿayn, dropped by folding but spelled with a
+    /// vowel in Latin: Omar, El Amrani), is also found by its skeleton with that vowel. The
+    /// article form of a word (`alamrani`) has none; its form without the article does.
+    static func vowelForms(_ p: Position) -> [String] {
+        guard p.transliterated else { return [] }
+        var out: [String] = []
+        for (i, v) in p.variants.enumerated() where !(p.hasArticle && i == 0) {
+            let ayn = i == 0 ? p.aynOnset : p.aynOnsetWithoutArticle
+            let s = ayn ? (skeleton(of: v).isEmpty ? nil : "a" + skeleton(of: v)) : vowelSkeleton(of: v)
+            if let s, !out.contains(s) { out.append(s) }
+        }
+        return out
+    }
+
+    /// Every skeleton a word position is found by (`skeletons(of:)` of each variant, then its
+    /// `vowelForms`), without repeats; empty skeletons left out.
+    static func skeletonForms(_ p: Position) -> [String] {
+        var out: [String] = []
+        for s in p.variants.flatMap({ skeletons(of: $0) }) + vowelForms(p) where !s.isEmpty && !out.contains(s) { out.append(s) }
+        return out
+    }
 
     // MARK: Skeleton
 

@@ -78,6 +78,7 @@ extension AppDatabase {
             // Sound-alikes leave the list when better matches exist (checked before the cut, so
             // that the list still holds `limit` rows when enough better ones match).
             let betterExists = tiered.contains { $0.rank < SearchRank.soundAlike }
+            let matchingCandidates = tiered.count
             if parsed.dropsSoundAlikes, betterExists { tiered.removeAll { $0.rank >= SearchRank.soundAlike } }
             let first = Array(tiered.prefix(limit))
             let records = try VisitorRecord.filter(keys: first.map(\.candidate.id)).fetchAll(db)
@@ -86,9 +87,10 @@ extension AppDatabase {
                 byId[t.candidate.id].map { DeskSearchMatch(visitor: $0, tier: t.candidate.tier, rank: t.rank) }
             }
             if matches.count < limit {
-                // The others: the index's own ranking, without the people already listed.
+                // The others: the index's own ranking, without the people already listed (the
+                // index may return each of the candidates that matched, so as many more are asked).
                 let taken = Set(candidates.map(\.id))
-                var others = try Self.rankedSearch(db, parsed, limit: limit + min(taken.count, limit))
+                var others = try Self.rankedSearch(db, parsed, limit: limit - matches.count + matchingCandidates)
                 others.removeAll { taken.contains($0.visitor.id) }
                 if parsed.dropsSoundAlikes, betterExists || others.contains(where: { $0.rank < SearchRank.soundAlike }) {
                     matches.removeAll { $0.rank >= SearchRank.soundAlike }

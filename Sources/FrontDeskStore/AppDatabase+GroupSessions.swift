@@ -127,7 +127,7 @@ extension AppDatabase {
     public func markGroupArrival(sessionId: Int64, visitorId: Int64, by actor: Actor, at now: Date) throws -> [GroupAttendee] {
         let now = now.storedPrecision
         return try writer.write { db in
-            let (session, appointment) = try Self.openSession(db, id: sessionId)
+            let (session, _) = try Self.openSession(db, id: sessionId)
             guard session.enrolled.contains(visitorId) else {
                 throw SchedulingError.invalid("the visitor holds no seat in this session")
             }

@@ -31,12 +31,16 @@ extension AppDatabase {
             // When the desk marked a seated visitor arrived for their group session (UTC ms).
             try db.alter(table: "group_enrollment") { t in t.add(column: "arrived_at", .integer) }
         }
+        migrator.registerMigration(namePairsMigration) { db in
+            try reindexSearchTerms(db)
+        }
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (9: visitors,
+    /// The schema version this binary writes: how many migrations it knows (10: visitors,
     /// scheduling, reporting indexes, staff logins, delivered services, desk lock time, phones
-    /// in international form, skeletons of names in other scripts apart, group arrivals).
+    /// in international form, skeletons of names in other scripts apart, group arrivals, name
+    /// pairs both ways and across scripts).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }
@@ -49,6 +53,11 @@ extension AppDatabase {
 
     /// Each seated visitor of a group session marked arrived on their own.
     static let groupArrivalsMigration = "v9: arrivals of group session seats"
+
+    /// Name pairs indexed family name first too, and at the skeleton level
+    /// (`SearchTermKind.skeletonPair`, `scriptSkeletonPair`): every visitor indexed again
+    /// (`reindexSearchTerms`).
+    static let namePairsMigration = "v10: name pairs both ways and across scripts"
 
     /// The first migration's identifier: its presence marks a FrontDesk database.
     static let firstMigration = "v1: visitors, services, queue, audit"

@@ -9,9 +9,11 @@ extension AppDatabase {
     /// Answered from `visitor_search_term` (folded words, skeletons, phone digit runs and
     /// codes, stored at write time) by index range scans that read about as many rows as they
     /// return, never a scan of `visitor`:
-    /// 1. With two words or more, the first two joined (`aissatou d` → `aissatoud`) are read
-    ///    first as a prefix of the indexed adjacent-word pairs: "given family" as typed at the
-    ///    desk is one dense range.
+    /// 1. With two words or more, the first two are read as pairs, each range whole (every row
+    ///    is nearly a match): prefix pairs (`ma oua` → `ma_oua…`, `SearchTermKind.pairPrefix`),
+    ///    then the same with the words swapped (family name typed first), then skeleton pairs
+    ///    across scripts (`fa ab` → `f_b…` of فاطمة عبد الله, `سم بوز` → `sm_bz…` of Samira
+    ///    Bouzid), both ways, then the two words joined (`aissatou d` → `aissatoud`).
     /// 2. Then the driving word, the query word matching the fewest index rows (counted up to
     ///    `searchCountLimit`), alternative by alternative in rank order: folded-word prefix
     ///    (exact word first), then skeleton. Rows come in primary-key order
@@ -23,18 +25,18 @@ extension AppDatabase {
     ///    transliteration 2 (a skeleton shared with a word of the other script), sound-alike 3 (a
     ///    skeleton shared with a word of the typed script); codes and phones 0 or 1. The result
     ///    is ordered by rank, then by the order of reading. Once three letters are typed,
-    ///    sound-alikes are left out when better matches exist (`SearchQuery.dropsSoundAlikes`).
+    ///    sound-alikes are left out when better matches exist (`SearchQuery.dropsSoundAlikes`),
+    ///    and they are looked for only when nothing better matches.
     ///
     /// So "moh" lists Mohamed A…Z, then Mohammed A…Z, … then the transliterations (محمد…), and
     /// no sound-alike (Mahmoud, Mehdi). When more visitors match than `limit`, the first ones in
     /// that order are returned.
     ///
-    /// Limit: when the words must be checked against each other (not a pair typed in name
-    /// order), at most `searchRowBudget` index rows of each alternative of the driving word are
-    /// read. Two common words that rarely meet ("mohamed zineb" typed for "Zineb … Mohamed",
-    /// over 100,000 visitors) can therefore miss a visitor; this is also the slowest case
-    /// (about 8 ms in a release build). Any rarer word typed (a family name, a code, phone
-    /// digits) makes the search exhaustive again.
+    /// Limit: the driving word's pass reads at most `searchRowBudget` index rows of each
+    /// alternative (`pairedRowBudget` for two words, whose pairs were read whole). What only it
+    /// finds can therefore be missed among very common words: two words met in one name word,
+    /// a word without consonant (`ay`, `i`) met across scripts, a third word. Any rarer word
+    /// typed (a family name, a code, phone digits) makes the search exhaustive again.
     public func searchVisitors(_ query: String, limit: Int) throws -> [Visitor] {
         let parsed = SearchQuery(parsing: query)
         guard !parsed.isEmpty, limit > 0 else { return [] }
@@ -42,53 +44,53 @@ extension AppDatabase {
     }
 
     /// `searchVisitors` inside a read, with each visitor's `SearchRank`, best first.
+    ///
+    /// Once sound-alikes would be left out of a result holding better matches
+    /// (`SearchQuery.dropsSoundAlikes`), the better matches are looked for alone first: a
+    /// sound-alike found on the way would take one of the `limit` places and then be dropped
+    /// (`zi la` listed 49 of 745 visitors). Sound-alikes are looked for only when nothing
+    /// better matches.
     static func rankedSearch(_ db: Database, _ parsed: SearchQuery, limit: Int) throws -> [(visitor: Visitor, rank: Int)] {
         guard !parsed.isEmpty, limit > 0 else { return [] }
-        var passes: [(alternatives: [SearchAlternative], checked: [SearchToken], exhaustive: Bool)] = []
-        if parsed.tokens.count >= 2 {
-            // "Given-name prefix, space, family-name prefix": one range of prefix pairs
-            // (`ma oua` → `ma_oua…`); read whole, every row is nearly a match.
-            let pairs = Self.pairPrefixAlternatives(parsed.tokens[0], parsed.tokens[1])
-            if !pairs.isEmpty { passes.append((pairs, parsed.tokens, true)) }
+        if parsed.dropsSoundAlikes, let better = parsed.withoutSoundAlikeAlternatives {
+            let found = try matchingVisitors(db, better, limit: limit)
+            if !found.isEmpty { return found }
         }
-        if parsed.tokens.count >= 2 {
-            // Two words typed as they stand in the name: one range over the joined pair.
-            let pair = Self.pairAlternatives(parsed.tokens[0], parsed.tokens[1])
-            if !pair.isEmpty { passes.append((pair, parsed.tokens, false)) }
-        }
-        let driving = try Self.drivingToken(db, parsed)
-        let others = parsed.tokens.enumerated().filter { $0.offset != driving }.map(\.element)
-        let alternatives = parsed.tokens[driving].alternatives.enumerated()
-            .sorted { ($0.element.exactRank, $0.offset) < ($1.element.exactRank, $1.offset) }
-            .map(\.element)
-        passes.append((alternatives, others, false))
+        return try matchingVisitors(db, parsed, limit: limit)
+    }
 
+    /// The passes of `searchVisitors` over the index for one query, ranked.
+    private static func matchingVisitors(_ db: Database, _ parsed: SearchQuery, limit: Int) throws -> [(visitor: Visitor, rank: Int)] {
         var found: [Int64] = []
         var rank: [Int64: Int] = [:]
-        search: for pass in passes {
+        /// Reads the rows of each alternative in turn, keeping the visitors that match every
+        /// token of `checked`; true once `limit` visitors are found.
+        func read(_ alternatives: [SearchAlternative], checked: [SearchToken], exhaustive: Bool,
+                  rowBudget: Int = Self.searchRowBudget) throws -> Bool {
             // Windows start just over `limit` rows (enough when rows match densely) and grow
             // fourfold up to `searchWindow`. Without other words every row matches, so the
             // reading goes on until `limit`; with them, it stops after `searchRowBudget`
-            // rows of each alternative.
-            let budget = pass.checked.isEmpty || pass.exhaustive ? Int.max : Self.searchRowBudget
-            for alt in pass.alternatives {
+            // rows of each alternative, unless the pass is exhaustive (pair ranges, whose rows
+            // nearly all match).
+            let budget = checked.isEmpty || exhaustive ? Int.max : rowBudget
+            for alt in alternatives {
                 // One word with better matches already found: its sound-alikes would be left out.
                 if alt.exactRank >= SearchRank.soundAlike, parsed.tokens.count == 1, parsed.dropsSoundAlikes, !found.isEmpty {
-                    break search
+                    return true
                 }
                 var after: WindowKey?
                 var read = 0
                 var window = limit + 10
                 while read < budget {
                     defer { window = min(window * 4, max(Self.searchWindow, limit + 10)) }
-                    let rows = try Row.fetchAll(db, Self.matchRequest(alt, others: pass.checked, after: after, window: window))
+                    let rows = try Row.fetchAll(db, Self.matchRequest(alt, others: checked, after: after, window: window))
                     for row in rows {
                         let id: Int64 = row["visitor_id"]
                         let term: String = row["term"]
                         if rank[id] == nil {
                             rank[id] = term == alt.text ? alt.exactRank : alt.prefixRank
                             found.append(id)
-                            if found.count == limit { break search }
+                            if found.count == limit { return true }
                         }
                     }
                     read += window
@@ -96,6 +98,34 @@ extension AppDatabase {
                     after = WindowKey(term: end["term"], sortKey: end["sort_key"], visitorId: end["visitor_id"])
                 }
             }
+            return false
+        }
+
+        search: do {
+            if parsed.tokens.count >= 2 {
+                let (first, second) = (parsed.tokens[0], parsed.tokens[1])
+                // "Given-name prefix, space, family-name prefix": one range of prefix pairs
+                // (`ma oua` → `ma_oua…`), read whole, every row is nearly a match; then the words
+                // swapped (family name typed first: `oua ma` → `ma_oua…` too).
+                if try read(Self.pairPrefixAlternatives(first, second), checked: parsed.tokens, exhaustive: true) { break search }
+                if try read(Self.pairPrefixAlternatives(second, first), checked: parsed.tokens, exhaustive: true) { break search }
+                // The same typed across scripts: ranges of skeleton pairs (`fa ab` → `f_b…` of
+                // فاطمة عبد الله), read whole, both ways.
+                if try read(Self.skeletonPairAlternatives(first, second, typedInOtherScript: parsed.typedInOtherScript == true), checked: parsed.tokens, exhaustive: true) { break search }
+                if try read(Self.skeletonPairAlternatives(second, first, typedInOtherScript: parsed.typedInOtherScript == true), checked: parsed.tokens, exhaustive: true) { break search }
+                // Two words typed as they stand in the name: one range over the joined pair.
+                if try read(Self.pairAlternatives(first, second), checked: parsed.tokens, exhaustive: false) { break search }
+            }
+            let driving = try Self.drivingToken(db, parsed)
+            let others = parsed.tokens.enumerated().filter { $0.offset != driving }.map(\.element)
+            let alternatives = parsed.tokens[driving].alternatives.enumerated()
+                .sorted { ($0.element.exactRank, $0.offset) < ($1.element.exactRank, $1.offset) }
+                .map(\.element)
+            // Two words were read whole as pairs above: what is left for this pass (both words
+            // in one name word, a word typed in one script and the other matched in another)
+            // is looked for among the first `pairedRowBudget` rows of each alternative.
+            _ = try read(alternatives, checked: others, exhaustive: false,
+                         rowBudget: parsed.tokens.count == 2 ? Self.pairedRowBudget : Self.searchRowBudget)
         }
         if found.isEmpty { return [] }
         if parsed.tokens.count > 1 {
@@ -178,6 +208,59 @@ extension AppDatabase {
         return out
     }
 
+    /// The skeleton-pair alternatives of two query words (`fa` + `ab` → prefix `f_b`, `f=b` among
+    /// `scriptSkeletonPair` terms), matched against the pairs indexed by `SearchText.nameTerms`:
+    /// each transliteration alternative of the first word (at most
+    /// `SearchText.skeletonPairPrefixLength` consonants; the rest is checked on each row) with
+    /// each of the second word of the same kind. Typed in Latin they meet names with a word of
+    /// another script; typed in Arabic or Ge'ez, Latin names.
+    static func skeletonPairAlternatives(_ first: SearchToken, _ second: SearchToken, typedInOtherScript: Bool) -> [SearchAlternative] {
+        let length = SearchText.skeletonPairPrefixLength
+        var out: [SearchAlternative] = []
+        for a in skeletonPairParts(first, typedInOtherScript: typedInOtherScript) {
+            // A short skeleton matched whole is one start (`m=`); matched as a prefix, it is that
+            // start and every longer one (`m=`, `m_`); a long one is cut (`mh_`, the rest checked).
+            let starts = a.text.count > length ? [String(a.text.prefix(length)) + "_"]
+                : a.matchesPrefix ? [a.text + "=", a.text + "_"] : [a.text + "="]
+            for b in skeletonPairParts(second, typedInOtherScript: typedInOtherScript) where b.kind == a.kind {
+                for start in starts {
+                    let alt = SearchAlternative(kind: a.kind == .scriptSkeleton ? .scriptSkeletonPair : .skeletonPair,
+                                                text: start + b.text, matchesPrefix: b.matchesPrefix,
+                                                exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliteration)
+                    if !out.contains(alt) { out.append(alt) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The skeletons a query word is looked for by in skeleton pairs: its transliteration
+    /// alternatives, and the skeleton of each of its words as a prefix (a word that starts a
+    /// name word starts its skeleton too: `z` of الزروالي, met as a word, with `sal` of سلمى,
+    /// met as a skeleton), of the same kind.
+    private static func skeletonPairParts(_ token: SearchToken, typedInOtherScript: Bool) -> [SearchAlternative] {
+        let across = token.alternatives.filter {
+            ($0.kind == .skeleton || $0.kind == .scriptSkeleton) && $0.exactRank <= SearchRank.transliteration
+        }
+        // The skeletons of the other script: typed in Latin, Arabic and Ge'ez names' (`scriptSkeleton`).
+        let kind = across.first?.kind ?? (typedInOtherScript ? .skeleton : .scriptSkeleton)
+        var parts = across
+        for word in token.alternatives where word.kind == .word {
+            // Its skeleton; for a word that starts with a vowel met in Arabic or Ge'ez, the vowel
+            // form instead (`is` starts إسماعيل, `ismail`, whose vowel form is `asml`: `as…`,
+            // not every `s…`). A word without consonant (`ay`, `i`) would read nearly every pair
+            // (`a_…`, `mh_a…`): it is left to the driving word's pass.
+            let s = SearchText.skeleton(of: word.text)
+            let startsWithVowel = word.text.first.map { "aeiou".contains($0) } ?? false
+            for text in [kind == .scriptSkeleton && startsWithVowel ? "a" + s : s] where !s.isEmpty {
+                let part = SearchAlternative(kind: kind, text: text, matchesPrefix: true,
+                                             exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliteration)
+                if !parts.contains(part) { parts.append(part) }
+            }
+        }
+        return parts
+    }
+
     /// How many index rows a query word is counted up to when choosing the driving word.
     public static let searchCountLimit = 1_000
 
@@ -207,6 +290,8 @@ extension AppDatabase {
     /// keystroke's time. Two common words that rarely meet ("mohamed zineb", not typed in name
     /// order) may miss visitors past it; typing more narrows the driving word.
     public static let searchRowBudget = 1_000
+    /// `searchRowBudget` for a query of two words, after their pairs were read whole.
+    public static let pairedRowBudget = 200
 
     /// Where a window of index rows ends: the next window starts after it.
     struct WindowKey {

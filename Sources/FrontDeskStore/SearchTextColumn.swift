@@ -15,6 +15,8 @@ enum SearchTextColumn {
         case .code: "c"
         case .scriptSkeleton: "t"
         case .pairPrefix: "q"
+        case .skeletonPair: "k"
+        case .scriptSkeletonPair: "r"
         }
     }
 
@@ -26,6 +28,8 @@ enum SearchTextColumn {
         case "c": .code
         case "t": .scriptSkeleton
         case "q": .pairPrefix
+        case "k": .skeletonPair
+        case "r": .scriptSkeletonPair
         default: nil
         }
     }

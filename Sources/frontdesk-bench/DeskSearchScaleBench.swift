@@ -86,6 +86,10 @@ enum DeskSearchScaleBench {
                      Stats.median(plain), Stats.p99(plain)))
         print("Slowest: " + slowest.prefix(5).map { String(format: "`%@` %.1f ms", $0.1, $0.0) }.joined(separator: ", ") + ".\n")
         let complete = queries.count - incomplete.count
+        // Every incomplete and slow query on standard error, for whoever works on the search.
+        for line in incomplete { FileHandle.standardError.write(Data("incomplete \(line)\n".utf8)) }
+        for (ms, q) in slowest.prefix(40) { FileHandle.standardError.write(Data(String(format: "slow %.2f ms %@\n", ms, q).utf8)) }
+        for (ms, q) in slowest.filter({ !$0.1.contains(" ") }).prefix(10) { FileHandle.standardError.write(Data(String(format: "slow one word %.2f ms %@\n", ms, q).utf8)) }
         print("Against the sqlite3 shell (same terms, archived left out): \(complete) of \(queries.count) queries list every visitor the shell finds"
             + " (or \(limit) when it finds more)." + (incomplete.isEmpty ? "" : " Incomplete: " + incomplete.prefix(10).joined(separator: "; ")) + "\n")
         let p99 = Stats.p99(all)
@@ -101,6 +105,16 @@ enum DeskSearchScaleBench {
         let db = try AppDatabase.open(path: path, calendar: CenterCalendar())
         defer { try? db.close() }
         let found = try db.deskSearch(query, limit: limit, at: now)
+        var times: [String] = []
+        for _ in 0..<5 {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try db.deskSearch(query, limit: limit, at: now)
+            times.append(String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000))
+        }
+        print("warm times (ms): " + times.joined(separator: " "))
+        for (i, token) in SearchQuery(parsing: query).tokens.enumerated() {
+            print("word \(i + 1): " + token.alternatives.map { "\($0.kind) \($0.text)\($0.matchesPrefix ? "…" : "") \($0.exactRank)/\($0.prefixRank)" }.joined(separator: ", "))
+        }
         for (i, m) in found.enumerated() { print("\(i + 1). \(m.tier) rank \(m.rank) \(m.visitor.code) \(m.visitor.fullName)") }
         let shell = try shellCounts(path: path, queries: [query])[query]
         let missing = Set(shell?.ids ?? []).subtracting(found.map(\.visitor.id))

@@ -117,6 +117,27 @@ struct SearchTextTests {
         #expect(!matches("   ", terms))
     }
 
+    /// Two words typed as one index range: prefix pairs and skeleton pairs (of the script's
+    /// kind) of each word with each later one, in name order (a query typed family name first
+    /// looks them up with its words swapped).
+    @Test func namePairsAreIndexedAcrossScripts() {
+        let latin = nameTerms("Samira", "Bouzid")
+        #expect(latin.contains(SearchTerm(.pairPrefix, "sa_bouzid")) && !latin.contains(SearchTerm(.pairPrefix, "bou_samira")))
+        #expect(latin.contains(SearchTerm(.skeletonPair, "s_bzd")) && latin.contains(SearchTerm(.skeletonPair, "sm_bzd")))
+        #expect(!latin.contains { $0.kind == .scriptSkeletonPair })
+        let arabic = nameTerms("فاطمة", "عبد الله")
+        // ع is dropped by folding: عبد is `bd`, and `abd` as the vowel form Latin writes (Abd).
+        #expect(arabic.contains(SearchTerm(.scriptSkeletonPair, "f_bd")) && arabic.contains(SearchTerm(.scriptSkeletonPair, "ft_abd")))
+        #expect(!arabic.contains { $0.kind == .skeletonPair })
+        #expect(!arabic.contains(SearchTerm(.scriptSkeletonPair, "b_ftm")))
+        // Each word with each later one, not only the next: "zahra amrani".
+        let four = nameTerms("Fatima Zahra", "El Amrani")
+        #expect(four.contains(SearchTerm(.pairPrefix, "za_amrani")) && four.contains(SearchTerm(.skeletonPair, "zh_mrn")))
+        // A whole short skeleton is marked `=`: `im` (`m`, whole) does not read every `m…` name.
+        #expect(nameTerms("Ali", "Bouzid").contains(SearchTerm(.skeletonPair, "l=bzd")))
+        #expect(!nameTerms("Ali", "Bouzid").contains(SearchTerm(.skeletonPair, "l_bzd")))
+    }
+
     @Test func directMatchesRankBeforeSkeletonMatches() throws {
         let q = SearchQuery(parsing: "mohamed")
         let token = try #require(q.tokens.first)

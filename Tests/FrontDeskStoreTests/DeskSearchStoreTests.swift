@@ -40,6 +40,41 @@ struct DeskSearchStoreTests {
 /// Migration v8: skeletons of names written in Arabic or Ge'ez script move to their own kind, so
 /// that a file indexed by v7 ranks transliterations before sound-alikes too.
 struct ScriptSkeletonMigrationTests {
+    /// A v9 file (no skeleton pairs) gets them when opened (migration v10): every visitor's
+    /// index rows are the current rules' terms, and two words across scripts find their name.
+    @Test func aVersionNineIndexGainsSkeletonPairs() throws {
+        let tmp = try TemporaryDirectory()
+        defer { tmp.remove() }
+        let path = tmp.file("v9.sqlite")
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try AppDatabase.migrator.migrate(queue, upTo: AppDatabase.groupArrivalsMigration)
+            try queue.write { db in
+                for (i, (given, family)) in [("فاطمة", "عبد الله"), ("Samira", "Bouzid")].enumerated() {
+                    _ = try AppDatabase.insert(db, newVisitor(given, family), code: VisitorCode(year: 2026, number: i + 1), by: desk, at: apr14())
+                }
+                // As v9 stored them: no skeleton pairs.
+                try db.execute(sql: "DELETE FROM visitor_search_term WHERE kind IN (6, 7)")
+                for record in try VisitorRecord.fetchAll(db) {
+                    let kept = SearchTextColumn.decode(record.searchText).filter { $0.kind != .skeletonPair && $0.kind != .scriptSkeletonPair }
+                    try db.execute(sql: "UPDATE visitor SET search_text = ? WHERE id = ?", arguments: [SearchTextColumn.encode(Set(kept)), record.id])
+                }
+            }
+        }
+        let db = try AppDatabase.open(path: path, calendar: rabat)
+        try db.writer.read { db in
+            for record in try VisitorRecord.fetchAll(db) {
+                let rows = try Row.fetchAll(db, sql: "SELECT kind, term FROM visitor_search_term WHERE visitor_id = ?", arguments: [record.id])
+                let indexed = Set(rows.map { SearchTerm(SearchTermKind(rawValue: $0["kind"])!, $0["term"]) })
+                #expect(indexed == record.searchTerms && indexed == Set(SearchTextColumn.decode(record.searchText)), "\(record.givenName)")
+                #expect(indexed.contains { $0.kind == .skeletonPair || $0.kind == .scriptSkeletonPair }, "\(record.givenName)")
+            }
+        }
+        #expect(try db.searchVisitors("fa ab", limit: 10).map(\.fullName) == ["فاطمة عبد الله"])
+        let arabicTyped = try db.searchVisitors("سم بوز", limit: 10).map(\.fullName)
+        #expect(arabicTyped == ["Samira Bouzid"], "\(arabicTyped)")
+    }
+
     @Test func aVersionSevenIndexIsRebuiltWithScriptSkeletonsApart() throws {
         let tmp = try TemporaryDirectory()
         defer { tmp.remove() }

@@ -114,6 +114,64 @@ struct SearchStoreTests {
         #expect(try db.searchVisitors("amina zz", limit: 5).map(\.id) == [target.id])
     }
 
+    /// Two words typed "given prefix, family prefix" list every visitor that the same terms find
+    /// in SQL (`shellSQL`, no row budget), up to the limit: in the typed script, across scripts
+    /// (Latin for Arabic, Arabic for Latin) and family name first. Thousands of people share
+    /// each given name, so a search that checks one word on a budget of rows misses some.
+    @Test func twoWordsListAllThatMatchUpToTheLimit() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        // Parallel lists: the Latin spelling of each Arabic name at the same place.
+        let arabicGiven = ["فاطمة", "محمد", "عمر", "سمير", "خديجة", "يوسف"]
+        let latinGiven = ["Fatima", "Mohamed", "Omar", "Samir", "Khadija", "Youssef"]
+        let arabicFamily = ["عبد الله", "العمراني", "بناني", "الإدريسي", "بوزيد", "حداد", "التازي", "المهاجر"]
+        let latinFamily = ["Abdallah", "El Amrani", "Bennani", "El Idrissi", "Bouzid", "Haddad", "Tazi", "Mouhajir"]
+        var state: UInt64 = 12 // a fixed linear congruential sequence: the same people every run
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % n
+        }
+        var people: [NewVisitor] = []
+        for n in 0..<8_000 {
+            let (g, f) = (next(6), next(8))
+            people.append(n % 2 == 0 ? newVisitor(arabicGiven[g], arabicFamily[f]) : newVisitor(latinGiven[g], latinFamily[f]))
+        }
+        try db.registerMany(people, by: desk, at: apr14())
+        var queries: [String] = []
+        for (g, f) in [(0, 0), (1, 4), (2, 1), (3, 4), (4, 5), (5, 7), (0, 6), (2, 3)] {
+            for k in 2...3 {
+                for j in 1...3 {
+                    queries.append(String(latinGiven[g].lowercased().prefix(k)) + " " + String(latinFamily[f].lowercased().replacingOccurrences(of: " ", with: "").prefix(j)))
+                    queries.append(String(arabicGiven[g].prefix(k)) + " " + String(arabicFamily[f].replacingOccurrences(of: " ", with: "").prefix(j)))
+                }
+            }
+            queries.append(latinFamily[f].lowercased().replacingOccurrences(of: " ", with: "").prefix(3) + " " + latinGiven[g].lowercased().prefix(3))
+        }
+        let limit = 50
+        var incomplete: [String] = []
+        for q in queries {
+            let expected = try db.writer.read { try Int64.fetchAll($0, sql: AppDatabase.shellSQL(matching: q)) }
+            let found = Set(try db.searchVisitors(q, limit: limit).map(\.id))
+            if expected.count <= limit ? !Set(expected).isSubset(of: found) : found.count < limit {
+                incomplete.append("\(q): \(expected.count) expected, \(found.count) found, \(Set(expected).subtracting(found).count) missing")
+            }
+        }
+        #expect(incomplete.isEmpty, "\(incomplete)")
+        #expect(queries.count > 100)
+    }
+
+    /// Two common words that meet only across scripts and past the first thousand rows of every
+    /// way each is matched (محمد sorted by family name; `yas` reads every Yassine, then the
+    /// ياسين حداد, before the ياسين of a family name): all are listed.
+    @Test func twoCommonWordsAcrossScriptsAreFoundPastTheirFirstRows() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        try db.registerMany((1...3_000).map { _ in newVisitor("محمد", "بناني") }, by: desk, at: apr14())
+        try db.registerMany((1...2_000).map { newVisitor("Yassine", "Diallo\($0)") }, by: desk, at: apr14())
+        try db.registerMany((1...2_000).map { _ in newVisitor("ياسين", "حداد") }, by: desk, at: apr14())
+        let targets = try db.registerMany((1...10).map { _ in newVisitor("محمد", "ياسين") }, by: desk, at: apr14())
+        #expect(Set(try db.searchVisitors("moh yas", limit: 50).map(\.id)) == Set(targets.map(\.id)))
+        #expect(Set(try db.searchVisitors("yas moh", limit: 50).map(\.id)) == Set(targets.map(\.id)))
+    }
+
     @Test func limitIsApplied() throws {
         let db = try AppDatabase.inMemory(calendar: rabat)
         _ = try registerNumbered(db, count: 30)
