@@ -22,8 +22,12 @@ let package = Package(
         // Believable, fictitious demo data (visitors, walk-ins, a center's schedule), seeded: for
         // `frontdesk demo`, the benchmark and tests. Nothing of it ships in the Domain.
         .target(name: "FrontDeskDemo", dependencies: ["FrontDeskDomain"]),
-        // Shipped data: service catalog, countries, languages, UI strings (French, English).
-        .target(name: "FrontDeskResources", path: "Resources", resources: [.copy("data")]),
+        // Shipped data: service catalog, countries, languages, UI strings (French, English),
+        // embedded in the code at build time: the binary runs from any folder.
+        .target(name: "FrontDeskResources", path: "Resources", exclude: ["data"], plugins: ["EmbedResourcesPlugin"]),
+        .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(), dependencies: ["embed-resources"],
+                path: "Sources/EmbedResourcesPlugin"),
+        .executableTarget(name: "embed-resources", path: "Sources/embed-resources"),
         // SQLite through GRDB: the only module that imports GRDB.
         .target(
             name: "FrontDeskStore",

@@ -1,11 +1,15 @@
 import Foundation
 
 /// Files shipped in `Resources/data`: the service catalog, countries, languages and UI strings.
+/// They are embedded in the binary at build time (`EmbedResourcesPlugin`), so `frontdesk` finds
+/// them wherever it is installed or copied.
 public enum FrontDeskResources {
     /// The contents of `Resources/data/<path>` (`"services.json"`, `"strings/fr.json"`), or nil
-    /// when the file is missing or unreadable.
+    /// when no such file was shipped.
     public static func data(named path: String) -> Data? {
-        guard let base = Bundle.module.resourceURL else { return nil }
-        return try? Data(contentsOf: base.appendingPathComponent("data").appendingPathComponent(path))
+        EmbeddedResources.files[path].flatMap { Data(base64Encoded: $0) }
     }
+
+    /// The paths of every shipped file, sorted (`countries.json`, `strings/en.json`, …).
+    public static var names: [String] { EmbeddedResources.files.keys.sorted() }
 }

@@ -87,3 +87,25 @@ func invalidCatalogsAreRefused(entries: [String], expected: CatalogError) {
         Issue.record("unexpected \(error)")
     }
 }
+
+/// The data files are embedded in the code at build time: every file of `Resources/data` is
+/// there, byte for byte, and nothing else.
+struct EmbeddedResourcesTests {
+    @Test func everyDataFileIsEmbeddedByteForByte() throws {
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Resources/data").standardizedFileURL
+        var files: [String] = []
+        let walker = try #require(FileManager.default.enumerator(atPath: data.path))
+        while let name = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: data.appendingPathComponent(name).path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(name)
+            }
+        }
+        #expect(FrontDeskResources.names == files.sorted())
+        for name in files {
+            #expect(FrontDeskResources.data(named: name) == FileManager.default.contents(atPath: data.appendingPathComponent(name).path), "\(name)")
+        }
+        #expect(FrontDeskResources.data(named: "missing.json") == nil)
+    }
+}

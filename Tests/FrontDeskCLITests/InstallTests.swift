@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Issue 13 item 1: the binary carries its data files and runs wherever it is copied.
+struct InstallTests {
+    /// A copy of `frontdesk` alone in a folder (no resource bundle beside it, none looked for at
+    /// the build path) makes a demo database and lists the queue in French and English.
+    @Test func theBinaryRunsCopiedAloneAnywhere() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let folder = tmp.file("un dossier é")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let copy = folder + "/frontdesk"
+        try FileManager.default.copyItem(atPath: TestBinary.frontdesk, toPath: copy)
+        // No lookup of a resource bundle remains in the binary (it used to stop with "could not
+        // load resource bundle" when copied).
+        let bytes = try #require(FileManager.default.contents(atPath: copy))
+        #expect(bytes.range(of: Data("FrontDesk_FrontDeskResources.resources".utf8)) == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["frontdesk"])
+
+        let db = folder + "/demo.sqlite"
+        let demo = try runProcess(copy, ["demo", "--fresh", "--db", db, "--visitors", "30"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let queue = try runProcess(copy, ["queue", "--db", db])
+        #expect(queue.status == 0 && !queue.stdout.isEmpty, "\(queue.stderr)")
+        // The service catalog's French and English names, from the embedded files.
+        let fr = try runProcess(copy, ["schedule", "--db", db, "--lang", "fr"])
+        let en = try runProcess(copy, ["schedule", "--db", db, "--lang", "en"])
+        #expect(fr.status == 0 && en.status == 0, "\(fr.stderr) \(en.stderr)")
+        #expect(fr.stdout.contains("Entretien psychologique individuel") && en.stdout.contains("Individual psychological"),
+                "\(fr.stdout) \(en.stdout)")
+    }
+}
