@@ -35,6 +35,7 @@ let package = Package(
                 "FrontDeskDomain", "CPlatform", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         // glibc's wcwidth and setlocale, which Swift's Glibc module hides.

@@ -10,7 +10,7 @@ extension AppDatabase {
     /// - Throws: `StoreError.cannotCreateFile` when `path` already exists (a backup never
     ///   overwrites), the errors of directory creation, or a database error.
     public func backup(to path: String) throws {
-        try DatabaseFile.createDirectories((path as NSString).deletingLastPathComponent)
+        try DatabaseFile.createDirectories(DatabaseFile.directory(of: path))
         guard try DatabaseFile.prepare(path) == .created else {
             throw StoreError.cannotCreateFile(path, "a file is already there")
         }

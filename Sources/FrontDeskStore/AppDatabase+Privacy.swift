@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskDomain
 import GRDB
+import SystemPackage
 
 extension AppDatabase: PrivacyRepository {
     /// Reads one visitor's record, visits and appointments in one IMMEDIATE transaction that
@@ -90,7 +91,7 @@ extension AppDatabase: PrivacyRepository {
         try backup(to: path)
         try writer.write { db in
             try Self.audit(db, .backupTaken, entity: "database", entityId: nil,
-                           detail: (path as NSString).lastPathComponent, by: actor, at: now)
+                           detail: FilePath(path).lastComponent?.string ?? path, by: actor, at: now)
         }
     }
 }

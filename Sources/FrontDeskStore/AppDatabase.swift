@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskDomain
 import GRDB
+import SystemPackage
 import CPlatform
 
 /// The FrontDesk database: one SQLite file shared by every terminal of the center.
@@ -74,8 +75,7 @@ public struct AppDatabase: Sendable {
     ///   `DatabaseError` for other SQLite failures.
     public static func open(path: String, calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
         _ = sqliteConfigured
-        let directory = (path as NSString).deletingLastPathComponent
-        try DatabaseFile.createDirectories(directory)
+        try DatabaseFile.createDirectories(DatabaseFile.directory(of: path))
         let state = try DatabaseFile.prepare(path)
         let migrator = Self.migrator
         if state == .database {
@@ -149,10 +149,10 @@ public struct AppDatabase: Sendable {
     public static func defaultPath(environment: [String: String]) -> String {
         if let path = environment["FRONTDESK_DB"], !path.isEmpty { return path }
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
-            return (data as NSString).appendingPathComponent("frontdesk/frontdesk.sqlite")
+            return FilePath(data).appending("frontdesk/frontdesk.sqlite").string
         }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return (home as NSString).appendingPathComponent(".local/share/frontdesk/frontdesk.sqlite")
+        return FilePath(home).appending(".local/share/frontdesk/frontdesk.sqlite").string
     }
 
     private init(writer: any DatabaseWriter, tokenSource: TokenSource, calendar: CenterCalendar, path: String?,

@@ -1,4 +1,5 @@
 import Foundation
+import SystemPackage
 import FrontDeskDomain
 #if canImport(Glibc)
 import Glibc
@@ -23,6 +24,13 @@ enum DatabaseFile {
     }
 
     /// Creates the missing directories of `directory`, each with mode 0700 (whatever the umask).
+    /// The folder holding `path`, "" for a bare file name (`a`, `demo.sqlite`): the current
+    /// folder. Through swift-system's `FilePath`, which takes any path (Foundation's
+    /// `NSString.deletingLastPathComponent` crashed on a one-character name).
+    static func directory(of path: String) -> String {
+        FilePath(path).removingLastComponent().string
+    }
+
     static func createDirectories(_ directory: String) throws(StoreError) {
         guard !directory.isEmpty else { return }
         var prefix = directory.hasPrefix("/") ? "" : "."

@@ -30,4 +30,26 @@ struct InstallTests {
         #expect(fr.stdout.contains("Entretien psychologique individuel") && en.stdout.contains("Individual psychological"),
                 "\(fr.stdout) \(en.stdout)")
     }
+
+    /// Any path works: a one-character name (it crashed `init`, `demo` and `backup` inside
+    /// Foundation), relative, with spaces and non-ASCII letters; files are created 0600.
+    @Test func anyPathWorks() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cases: [[String]] = [
+            ["init", "--db", "a"], ["demo", "--db", "b", "--visitors", "10"], ["backup", "c", "--db", "a"],
+            ["init", "--db", "dossier é/base de données.sqlite"], ["backup", "../" + (tmp.path as NSString).lastPathComponent + "/d", "--db", "b"],
+        ]
+        for arguments in cases {
+            let r = try runProcess(TestBinary.frontdesk, arguments, in: tmp.path)
+            #expect(r.status == 0, "\(arguments): \(r.stderr)")
+            #expect(!r.stderr.contains("crashed") && !r.stderr.contains("Fatal error"), "\(arguments): \(r.stderr)")
+        }
+        for name in ["a", "b", "c", "d", "dossier é/base de données.sqlite"] {
+            let attributes = try FileManager.default.attributesOfItem(atPath: tmp.file(name))
+            #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(name)")
+        }
+        let queue = try runProcess(TestBinary.frontdesk, ["queue", "--db", "c"], in: tmp.path)
+        #expect(queue.status == 0, "\(queue.stderr)")
+    }
 }

@@ -39,9 +39,11 @@ struct ProcessResult {
 /// Runs a program to completion with extra environment variables; output is captured.
 /// (A program that leaves a daemon behind must not let it inherit these pipes.)
 @discardableResult
-func runProcess(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> ProcessResult {
+func runProcess(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:],
+                in directory: String? = nil) throws -> ProcessResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
     env["LANG"] = "C.UTF-8"
