@@ -7,7 +7,12 @@ DEMO_VISITORS ?= 2000
 BUILD_PATH ?= .build
 RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path $(BUILD_PATH)
 
-.PHONY: demo build release test bench clean-demo
+.PHONY: demo build release test bench clean-demo man completions install deb
+
+# Where `make install` puts FrontDesk (`DESTDIR` for staging, as packagers use it).
+PREFIX ?= /usr/local
+DESTDIR ?=
+DIST = $(BUILD_PATH)/dist
 
 ## Build, create a fresh demo database (today's queue included) and open the reception TUI on it.
 demo: release
@@ -37,3 +42,42 @@ bench:
 
 clean-demo:
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+
+## The manual page, generated from the command tree (swift-argument-parser's generate-manual).
+man: release
+	$(SWIFT) build --product generate-manual
+	mkdir -p $(DIST)/man
+	$(BUILD_PATH)/debug/generate-manual $(BUILD_PATH)/release/frontdesk --section 1 --output-directory $(DIST)/man
+
+## Shell completions for bash, zsh and fish, from the command tree.
+completions: release
+	mkdir -p $(DIST)/completions
+	$(BUILD_PATH)/release/frontdesk --generate-completion-script bash > $(DIST)/completions/frontdesk.bash
+	$(BUILD_PATH)/release/frontdesk --generate-completion-script zsh > $(DIST)/completions/_frontdesk
+	$(BUILD_PATH)/release/frontdesk --generate-completion-script fish > $(DIST)/completions/frontdesk.fish
+
+## Install the binary (stripped; its data files are inside it), the manual page and the
+## completions under $(DESTDIR)$(PREFIX): `sudo make install` (PREFIX=/usr/local by default).
+install: release man completions
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 -s $(BUILD_PATH)/release/frontdesk $(DESTDIR)$(PREFIX)/bin/frontdesk
+	install -m 0644 $(DIST)/man/frontdesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/frontdesk.1
+	install -m 0644 $(DIST)/completions/frontdesk.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/frontdesk
+	install -m 0644 $(DIST)/completions/_frontdesk $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_frontdesk
+	install -m 0644 $(DIST)/completions/frontdesk.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/frontdesk.fish
+
+## A Debian package in $(DIST): `sudo apt install ./$(DIST)/frontdesk_VERSION_ARCH.deb`. It
+## declares libncursesw6, libsqlite3-0 and tzdata, and creates the group `frontdesk` and the
+## folder /var/lib/frontdesk (Resources/debian).
+deb: release
+	rm -rf $(DIST)/deb
+	$(MAKE) install DESTDIR=$(abspath $(DIST))/deb PREFIX=/usr
+	gzip -9n $(DIST)/deb/usr/share/man/man1/frontdesk.1
+	install -d $(DIST)/deb/DEBIAN
+	install -m 0755 Resources/debian/postinst Resources/debian/postrm $(DIST)/deb/DEBIAN/
+	version=$$($(BUILD_PATH)/release/frontdesk --version); arch=$$(dpkg --print-architecture); \
+	size=$$(du -sk --exclude=DEBIAN $(DIST)/deb | cut -f1); \
+	sed -e "s/@VERSION@/$$version/" -e "s/@ARCH@/$$arch/" -e "s/@SIZE@/$$size/" Resources/debian/control.in > $(DIST)/deb/DEBIAN/control; \
+	dpkg-deb --root-owner-group --build $(DIST)/deb $(DIST)/frontdesk_$${version}_$${arch}.deb

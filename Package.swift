@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "FrontDeskDemo", dependencies: ["FrontDeskDomain"]),
         // Shipped data: service catalog, countries, languages, UI strings (French, English),
         // embedded in the code at build time: the binary runs from any folder.
-        .target(name: "FrontDeskResources", path: "Resources", exclude: ["data"], plugins: ["EmbedResourcesPlugin"]),
+        .target(name: "FrontDeskResources", path: "Resources", exclude: ["data", "debian"], plugins: ["EmbedResourcesPlugin"]),
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(), dependencies: ["embed-resources"],
                 path: "Sources/EmbedResourcesPlugin"),
         .executableTarget(name: "embed-resources", path: "Sources/embed-resources"),

@@ -52,15 +52,29 @@ enum DatabaseFile {
         }
     }
 
-    /// Makes sure a database can be opened at `path`: creates a missing file with mode 0600,
-    /// or checks that an existing one is empty or starts with the SQLite header. Reads only.
+    /// The mode a new database or backup gets at `path`: 0660 in a folder with the setgid bit
+    /// (the shared folder of one center's desks, `/var/lib/frontdesk`, whose group is
+    /// `frontdesk`: every desk account of the group reads and writes it), 0600 anywhere else.
+    /// SQLite gives its `-wal` and `-shm` files the database's mode.
+    static func creationMode(for path: String) -> mode_t {
+        let folder = directory(of: path)
+        var info = stat()
+        guard stat(folder.isEmpty ? "." : folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR,
+              info.st_mode & S_ISGID != 0 else { return 0o600 }
+        return 0o660
+    }
+
+    /// Makes sure a database can be opened at `path`: creates a missing file with mode 0600
+    /// (0660 in a shared setgid folder, `creationMode(for:)`), or checks that an existing one
+    /// is empty or starts with the SQLite header. Reads only.
     /// - Throws: `.notAFile`, `.notADatabase`, `.cannotCreateFile`, `.cannotRead`.
     static func prepare(_ path: String) throws(StoreError) -> State {
         var info = stat()
         if stat(path, &info) != 0 {
-            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            let mode = creationMode(for: path)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
             if fd >= 0 {
-                _ = fchmod(fd, 0o600) // exactly 0600, whatever the umask
+                _ = fchmod(fd, mode) // exactly this mode, whatever the umask
                 close(fd)
                 return .created
             }
