@@ -38,6 +38,14 @@ public enum DisplayText {
         return String(out)
     }
 
+    /// `sanitized` line by line: the line feeds between lines are kept (a message of several
+    /// lines stays readable), every other control is neutralized. For text written to a
+    /// terminal outside the screen: error messages that repeat what was typed on the command
+    /// line (an escape sequence in an argument must not reach the terminal).
+    public static func sanitizedLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { sanitized(String($0)) }.joined(separator: "\n")
+    }
+
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: return true

@@ -23,7 +23,7 @@ struct FrontDeskCommand: ParsableCommand {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let message = unknownCommand(in: arguments) {
-            FileHandle.standardError.write(Data("frontdesk: \(message)\n".utf8))
+            writeError("frontdesk: \(message)")
             Foundation.exit(2)
         }
         do {
@@ -32,7 +32,7 @@ struct FrontDeskCommand: ParsableCommand {
             OpenDatabases.closeAll()
         } catch let error as UserError {
             OpenDatabases.closeAll()
-            FileHandle.standardError.write(Data("frontdesk: \(error.message)\n".utf8))
+            writeError("frontdesk: \(error.message)")
             Foundation.exit(1)
         } catch {
             OpenDatabases.closeAll()
@@ -42,12 +42,20 @@ struct FrontDeskCommand: ParsableCommand {
             }
             // ArgumentParser reports usage errors as EX_USAGE (64); we promise 2.
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                writeError(fullMessage(for: error))
                 Foundation.exit(2)
             }
-            FileHandle.standardError.write(Data("frontdesk: \(fullMessage(for: error))\n".utf8))
+            writeError("frontdesk: \(fullMessage(for: error))")
             Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
+    }
+
+    /// Writes an error message and a line feed on standard error, its control characters and
+    /// escape sequences neutralized (`DisplayText.sanitizedLines`): messages repeat what was
+    /// typed, ours and swift-argument-parser's alike, and an argument may hold an escape
+    /// sequence (an OSC 52 clipboard write) that must not reach the terminal.
+    static func writeError(_ message: String) {
+        FileHandle.standardError.write(Data((DisplayText.sanitizedLines(message) + "\n").utf8))
     }
 
     /// The message for a mistyped command name at any depth, nil when the leading words name

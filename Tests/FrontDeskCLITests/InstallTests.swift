@@ -53,3 +53,35 @@ struct InstallTests {
         #expect(queue.status == 0, "\(queue.stderr)")
     }
 }
+
+/// Issue 13 item 7: an error message that repeats what was typed never passes an escape
+/// sequence or a control character to the terminal, whether the message is ours or
+/// swift-argument-parser's.
+struct HostileArgumentTests {
+    static let hostile = ["\u{1B}]52;c;SGVsbG8=\u{07}", "\u{1B}[2J", "x\u{9B}31m", "\u{202E}evil"]
+
+    @Test(arguments: hostile)
+    func errorMessagesNeutralizeWhatWasTyped(typed: String) throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("f.sqlite")
+        #expect(try frontdesk(["init", "--db", db]).status == 0)
+        let cases: [[String]] = [
+            ["queue", "--db", db, "--time-zone", typed],
+            ["queue", "--db", db, "--lang", typed],
+            ["queue", "--db", db, "--no-such-option", typed],
+            ["visitors", "add", "--db", db, "--given", "Amina", "--nationality", typed, "--consent", "services"],
+            ["visitors", "add", "--db", db, "--given", "Amina", "--nationality", "MA", "--consent", typed],
+            ["visitors", "add", "--db", db, "--given", "Amina", "--nationality", "MA", "--consent", "services", "--birth-year", typed],
+            ["visitors", "add", "--db", db, "--given", "Amina", "--nationality", "MA", "--consent", "services", "--phone", typed],
+            [typed],
+        ]
+        for arguments in cases {
+            let r = try frontdesk(arguments)
+            #expect(r.status != 0, "\(arguments.map(\.debugDescription))")
+            let unsafe = r.stderr.unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }
+            #expect(unsafe.isEmpty, "\(arguments.map(\.debugDescription)): \(r.stderr.debugDescription)")
+            #expect(!r.stderr.isEmpty)
+        }
+    }
+}

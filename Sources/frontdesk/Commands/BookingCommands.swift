@@ -42,7 +42,7 @@ struct SlotsCommand: ParsableCommand {
         let end = { (slot: Slot) in db.calendar.localDateTime(of: slot.interval.end).time }
         switch format {
         case .text:
-            if slots.isEmpty { FileHandle.standardError.write(Data("frontdesk: no free slot for \(s.id) in \(days) days from \(first)\n".utf8)) }
+            if slots.isEmpty { FrontDeskCommand.writeError("frontdesk: no free slot for \(s.id) in \(days) days from \(first)") }
             for slot in slots {
                 print("\(slot.date) \(slot.time)–\(end(slot))\t\(TextOutput.safe(counselors[slot.counselorId] ?? "?"))\t\(TextOutput.safe(rooms[slot.roomId] ?? "?"))"
                       + (slot.language.map { "\t" + TextOutput.safe($0) } ?? ""))

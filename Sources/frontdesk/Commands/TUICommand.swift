@@ -103,7 +103,7 @@ extension TUICommand {
                 try file?.write(name)
             } catch {
                 let message = (error as? UserError)?.message ?? "could not remember the desk name"
-                FileHandle.standardError.write(Data("frontdesk: \(message)\n".utf8))
+                FrontDeskCommand.writeError("frontdesk: \(message)")
             }
             return name
         }
