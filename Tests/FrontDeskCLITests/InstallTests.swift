@@ -85,3 +85,17 @@ struct HostileArgumentTests {
         }
     }
 }
+
+/// Issue 13 item 6: `-` means standard output wherever a file is written.
+struct OutputDashTests {
+    @Test func exportToDashWritesStandardOutputAndNoFileNamedDash() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        #expect(try runProcess(TestBinary.frontdesk, ["demo", "--db", "d.sqlite", "--visitors", "5"], in: tmp.path).status == 0)
+        let r = try runProcess(TestBinary.frontdesk, ["visitors", "export", "V-2026-00001", "--db", "d.sqlite", "--output", "-"], in: tmp.path)
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        #expect((json?["visitor"] as? [String: Any])?["code"] as? String == "V-2026-00001")
+        #expect(!FileManager.default.fileExists(atPath: tmp.file("-")))
+    }
+}

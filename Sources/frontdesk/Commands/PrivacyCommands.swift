@@ -11,7 +11,7 @@ struct VisitorExportCommand: ParsableCommand {
     @Argument(help: "The visitor's code (V-2026-00042).") var code: String
     @Flag(help: "Include counselors' notes on their own appointments (left out by default: a counselor decides).")
     var withCounselorNotes = false
-    @Option(help: "Write to this file (created 0600) instead of standard output.") var output: String?
+    @Option(help: "Write to this file (created 0600) instead of standard output; - is standard output.") var output: String?
 
     func run() throws {
         let db: any FrontDeskRepository = try common.openDatabase()
@@ -38,7 +38,7 @@ struct VisitorExportCommand: ParsableCommand {
                       counselorNote: ($0.appointment.counselorNote ?? "").isEmpty ? nil : $0.appointment.counselorNote,
                       place: $0.place.map { "\($0)" })
             }))
-        if let output {
+        if let output, output != "-" {
             try writePrivateFile(output, Data(json.utf8))
             print("exported \(data.visitor.code) to \(TextOutput.safe(output))")
         } else {
@@ -75,14 +75,33 @@ struct VisitorExportCommand: ParsableCommand {
     }
 }
 
-/// Writes a new file with mode 0600 (never over an existing one).
+/// Writes a new file with mode 0600 (never over an existing one). On a failed write the file
+/// is removed: nothing half-written is left behind.
+/// - Throws: `UserError` when the file exists or cannot be created or written (a full disk says
+///   so: "disk full: nothing was saved").
 func writePrivateFile(_ path: String, _ data: Data) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw UserError("cannot create \(TextOutput.safe(path)): \(String(cString: strerror(errno)))") }
-    defer { close(fd) }
     _ = fchmod(fd, 0o600)
-    let written = data.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    guard written == data.count else { throw UserError("cannot write \(TextOutput.safe(path))") }
+    var failure: Int32 = 0
+    data.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                return
+            }
+            offset += n
+        }
+    }
+    if failure == 0, fsync(fd) != 0 { failure = errno }
+    if close(fd) != 0, failure == 0 { failure = errno }
+    guard failure != 0 else { return }
+    unlink(path)
+    if failure == ENOSPC { throw UserError("disk full: nothing was saved (\(TextOutput.safe(path)) not written)") }
+    throw UserError("cannot write \(TextOutput.safe(path)): \(String(cString: strerror(failure)))")
 }
 
 /// `frontdesk privacy purge --inactive-years N [--dry-run]`: anonymizes visitors inactive for N years.
