@@ -26,10 +26,14 @@ struct FrontDeskCommand: ParsableCommand {
             writeError("frontdesk: \(message)")
             Foundation.exit(2)
         }
+        // A closed pipe is an error to handle (`StandardOutput`), not a signal that kills us
+        // wherever we stand: the same whatever SIGPIPE's disposition was.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parse(arguments)
             try command.run()
             OpenDatabases.closeAll()
+            StandardOutput.flush()
         } catch let error as UserError {
             OpenDatabases.closeAll()
             writeError("frontdesk: \(error.message)")

@@ -99,3 +99,49 @@ struct OutputDashTests {
         #expect(!FileManager.default.fileExists(atPath: tmp.file("-")))
     }
 }
+
+/// Issue 13 item 6: a full disk under standard output is one clear line and exit 1 in every
+/// command that prints (no crash, no stack trace, never exit 0); a closed pipe ends quietly.
+struct FullDiskOutputTests {
+    @Test func everyPrintingCommandAgainstDevFull() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("d.sqlite")
+        #expect(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+        let period = ["--from", "2026-11-01", "--to", "2026-11-30"]
+        let commands: [[String]] = [
+            ["schedule"], ["schedule", "--format", "ics"], ["schedule", "--format", "json"], ["occupancy"] + period,
+            ["occupancy"] + period + ["--format", "csv"], ["report"] + period, ["report"] + period + ["--format", "csv"],
+            ["audit"], ["queue"], ["queue", "--format", "csv"], ["visitors", "search", "a"], ["visitors", "export", "V-2026-00001", "--output", "-"],
+        ]
+        for command in commands {
+            let r = try runShell("\(shellQuoted([TestBinary.frontdesk] + command + ["--db", db])) > /dev/full")
+            #expect(r.status == 1, "\(command): \(r.status) \(r.stderr)")
+            #expect(r.stderr.hasPrefix("frontdesk: ") && r.stderr.split(separator: "\n").count == 1, "\(command): \(r.stderr)")
+            #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("crashed"), "\(command): \(r.stderr)")
+        }
+    }
+
+    @Test func aClosedPipeEndsQuietly() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("d.sqlite")
+        #expect(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+        // `true` reads nothing and exits: every write after that meets a closed pipe.
+        for command in [["audit"], ["schedule", "--format", "ics"]] {
+            let r = try runShell("trap '' PIPE; \(shellQuoted([TestBinary.frontdesk] + command + ["--db", db])) | true; echo \"status ${PIPESTATUS[0]}\" >&2")
+            #expect(r.stderr.contains("status 141") || r.stderr.contains("status 0"), "\(command): \(r.stderr)")
+            #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("frontdesk:"), "\(command): \(r.stderr)")
+        }
+    }
+}
+
+/// Runs a bash command line; its output is captured.
+private func runShell(_ line: String) throws -> ProcessResult {
+    try runProcess("/bin/bash", ["-c", line])
+}
+
+/// Arguments quoted for bash.
+private func shellQuoted(_ words: [String]) -> String {
+    words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+}

@@ -25,7 +25,7 @@ struct PeriodOptions: ParsableArguments {
 
     func write(_ text: String) {
         let out = format == .csv && bom ? "\u{FEFF}" + text : text
-        FileHandle.standardOutput.write(Data(out.utf8))
+        StandardOutput.write(out)
     }
 }
 
@@ -56,7 +56,7 @@ struct OccupancyCommand: ParsableCommand {
         TerminalLocale.useUTF8ForTests()
         let p = try period.period()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
-        if period.sql { return FileHandle.standardOutput.write(Data(db.occupancySQLScript(p).utf8)) }
+        if period.sql { return StandardOutput.write(db.occupancySQLScript(p)) }
         let report = try storeCall { try db.occupancy(p) }
         switch period.format {
         case .text:

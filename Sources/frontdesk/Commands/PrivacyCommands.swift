@@ -42,7 +42,7 @@ struct VisitorExportCommand: ParsableCommand {
             try writePrivateFile(output, Data(json.utf8))
             print("exported \(data.visitor.code) to \(TextOutput.safe(output))")
         } else {
-            print(json, terminator: "")
+            StandardOutput.write(json)
         }
     }
 

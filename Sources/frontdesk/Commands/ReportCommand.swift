@@ -23,7 +23,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let p = try period.period()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
-        if period.sql { return FileHandle.standardOutput.write(Data(db.funderReportSQLScript(p).utf8)) }
+        if period.sql { return StandardOutput.write(db.funderReportSQLScript(p)) }
         let report = try storeCall { try db.funderReport(p) }
         switch period.format {
         case .text: period.write(Self.text(report, strings: try ShippedData.strings(common.language), countries: try ShippedData.countries()))

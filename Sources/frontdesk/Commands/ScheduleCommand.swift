@@ -53,7 +53,7 @@ struct ScheduleCommand: ParsableCommand {
             let writer = ICalendarWriter(calendarName: who.map { "FrontDesk — \($0.name)" } ?? "FrontDesk")
             output = writer.document(Self.events(appointments, closures, rooms: rooms), stamp: now)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        StandardOutput.write(output)
     }
 
     /// Appointment lines and closure lines, day by day, tab-separated; an appointment with an

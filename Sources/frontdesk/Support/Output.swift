@@ -1,3 +1,4 @@
+@preconcurrency import Glibc
 import Foundation
 import TerminalKit
 import FrontDeskDomain
@@ -24,4 +25,48 @@ enum JSONOutput {
 extension Service {
     /// The service's name in the command's language (`--lang`, else the locale).
     func name(in language: UILanguage) -> String { language == .en ? nameEn : nameFr }
+}
+
+/// Standard output written so that its failures are told, not crashed on or hidden (issue 13
+/// item 6): `FileHandle.write` stopped the program with a stack trace on a full disk, and
+/// `print` exited 0 having written nothing.
+enum StandardOutput {
+    /// Writes the text to standard output now (after what `print` buffered). On a closed pipe
+    /// (a reader such as `head` that stopped reading) the command ends quietly with status 141,
+    /// as SIGPIPE's default would; on any other failure it says so in one line and exits 1.
+    static func write(_ text: String) {
+        flush()
+        var failure: Int32 = 0
+        Data(text.utf8).withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure != 0 { fail(failure) }
+    }
+
+    /// Flushes what `print` buffered and checks that every earlier write reached its file.
+    static func flush() {
+        errno = 0
+        if fflush(stdout) != 0 || ferror(stdout) != 0 {
+            fail(errno)
+        }
+    }
+
+    /// Ends the command after a failed write to standard output.
+    static func fail(_ error: Int32) -> Never {
+        if error == EPIPE { Foundation.exit(141) }
+        let reason = error == ENOSPC ? "disk full: the output was not written whole"
+            : error == 0 ? "cannot write the output: it was not written whole (a full disk?)"
+            : "cannot write the output: \(String(cString: strerror(error)))"
+        FrontDeskCommand.writeError("frontdesk: \(reason)")
+        Foundation.exit(1)
+    }
 }
