@@ -31,6 +31,9 @@ public struct ScheduleEffects: Sendable {
             case .saveNote(let id, let text):
                 try store.saveCounselorNote(appointmentId: id, note: text, as: viewer, by: actor, at: now)
                 return .noteSaved(appointmentId: id)
+            case .noteOpened(let id):
+                _ = try store.readCounselorNote(appointmentId: id, as: viewer, by: actor, at: now)
+                return .noteRead(appointmentId: id)
             }
         } catch {
             return .failed(context.failures.scheduling(error))

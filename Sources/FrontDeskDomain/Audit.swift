@@ -52,6 +52,9 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case groupArrived = "group_session.arrived"
     /// The counselor wrote or changed their notes on an appointment (the text is not in the trail).
     case appointmentNoteSaved = "appointment.note_saved"
+    /// The counselor's notes on an appointment were read (shown on the command line, opened on
+    /// the schedule screen); the text is not in the trail.
+    case appointmentNoteRead = "appointment.note_read"
     case staffAdded = "staff.added"
     case staffDisabled = "staff.disabled"
     case staffPINReset = "staff.pin_reset"

@@ -67,6 +67,20 @@ extension AppDatabase {
         }
     }
 
+    /// See `SchedulingRepository.readCounselorNote`.
+    public func readCounselorNote(appointmentId: Int64, as viewer: Viewer, by actor: Actor, at now: Date) throws -> String {
+        try writer.write { db in
+            let a = try Self.appointmentRow(db, id: appointmentId)
+            guard Permissions.visibility(.counselorNote, for: viewer, counselorIds: [a.counselorId], category: nil) == .shown else {
+                throw AccessError.notAllowed("only the appointment's counselor reads its notes")
+            }
+            let note = try String.fetchOne(db, sql: "SELECT counselor_note FROM appointment WHERE id = ?", arguments: [appointmentId]) ?? ""
+            try Self.audit(db, .appointmentNoteRead, entity: "appointment", entityId: appointmentId,
+                           detail: "\(note.count) characters", by: actor, at: now.storedPrecision)
+            return note
+        }
+    }
+
     /// The full row of one appointment. - Throws: `.appointmentNotFound`.
     static func appointmentRow(_ db: Database, id: Int64) throws -> Appointment {
         guard let r = try Row.fetchOne(db, sql: "SELECT * FROM appointment WHERE id = ?", arguments: [id]) else {

@@ -81,6 +81,10 @@ import Testing
         let dir = try TempDir()
         defer { dir.remove() }
         let db = dir.file("booking.sqlite")
+        // Every process starts on a Monday at 09:00 in Rabat: the first free slot is then that
+        // morning and can be marked arrived, whatever the day and hour the test runs (late on a
+        // Friday the first slot was on Monday, and marking it arrived was refused as too early).
+        let monday = ["FRONTDESK_NOW": "2026-11-30T08:00:00Z"]
         #expect(try frontdesk(["init", "--db", db]).status == 0)
         try #require(try frontdesk(["counselors", "add", "--db", db, "يوسف العلوي", "--services", "individual-counseling",
                                     "--languages", "ar,fr", "--hours", "mon-fri 08:30-17:30"]).status == 0)
@@ -88,7 +92,7 @@ import Testing
         try #require(try frontdesk(["visitors", "add", "--db", db, "--given", "Aïcha", "--family", "Ngassa", "--nationality", "CM",
                                     "--consent", "services"]).status == 0)
         // The first free slot, as the command line sees it: "2026-11-30 08:30–09:30\t…".
-        let slots = try frontdesk(["slots", "--db", db, "--service", "individual-counseling", "--limit", "1"])
+        let slots = try frontdesk(["slots", "--db", db, "--service", "individual-counseling", "--limit", "1"], environment: monday)
         let first = slots.stdout.split(separator: "\t").first.map(String.init) ?? ""
         let parts = first.split(separator: " ")
         try #require(parts.count == 2, "slots said: \(slots.stdout) \(slots.stderr)")
@@ -98,7 +102,7 @@ import Testing
         try addStaff(db, name: "Amina Desk", role: "receptionist", pin: "1111")
 
         // Terminal B: the counselor's day agenda on that date.
-        let agenda = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en --screen schedule")
+        let agenda = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en --screen schedule", environment: monday)
         defer { agenda.close() }
         try agenda.signIn(pin: "2222", name: "Youssef")
         try agenda.waitFor("Schedule · يوسف العلوي")
@@ -110,7 +114,7 @@ import Testing
         try agenda.waitFor("No appointment this day.")
 
         // Terminal A: booking with keys only.
-        let desk = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en")
+        let desk = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang en", environment: monday)
         defer { desk.close() }
         try desk.signIn(pin: "1111", name: "Amina Desk")
         try desk.waitFor("Queue · all")
@@ -136,7 +140,7 @@ import Testing
 
         // Marking arrival from the agenda writes the status.
         try agenda.send("a")
-        try agenda.waitFor("arrived")
+        try agenda.waitFor("the row marked arrived") { $0.split(separator: "\n").contains { $0.contains("Aïcha Ngassa") && $0.contains("arrived") } }
         let status = try sqlite3(db, "SELECT status FROM appointment")
         #expect(status.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "checked_in")
     }

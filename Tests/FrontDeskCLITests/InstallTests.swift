@@ -145,3 +145,20 @@ private func runShell(_ line: String) throws -> ProcessResult {
 private func shellQuoted(_ words: [String]) -> String {
     words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
 }
+
+/// Issue 13 item 8: reading a counselor's notes on the command line writes an audit row.
+struct NoteReadAuditTests {
+    @Test func readingANoteIsAudited() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("d.sqlite")
+        #expect(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+        #expect(try frontdesk(["appointments", "note", "5", "--db", db, "--text", "calmer today"]).status == 0)
+        #expect(!(try frontdesk(["audit", "--db", db]).stdout.contains("appointment.note_read")))
+        let read = try frontdesk(["appointments", "note", "5", "--db", db])
+        #expect(read.status == 0 && read.stdout == "calmer today\n", "\(read.stdout) \(read.stderr)")
+        let audit = try frontdesk(["audit", "--db", db]).stdout
+        let lines = audit.split(separator: "\n").filter { $0.contains("appointment.note_read") }
+        #expect(lines.count == 1 && !lines[0].contains("calmer"), "\(lines)")
+    }
+}

@@ -149,6 +149,28 @@ struct AccessStoreTests {
         return (f, booked)
     }
 
+    /// Issue 13 item 8: every read of a counselor's notes is audited (the text is not in the
+    /// trail); a refused read writes nothing.
+    @Test func readingCounselorNotesIsAudited() throws {
+        let (f, booked) = try psychologicalAppointmentWithNotes()
+        func reads() throws -> [(String, String)] {
+            try f.db.writer.read { db in
+                try Row.fetchAll(db, sql: "SELECT actor_name AS actor, detail FROM audit_event WHERE action = 'appointment.note_read' AND entity_id = ?",
+                                 arguments: [booked.id]).map { ($0["actor"], $0["detail"]) }
+            }
+        }
+        #expect(try reads().isEmpty)
+        let leila = Viewer(role: .counselor, counselorId: f.leila.id)
+        #expect(try f.db.readCounselorNote(appointmentId: booked.id, as: leila, by: Actor(name: "Leila", terminal: "t"), at: SchedulingFixture.now)
+                == "nightmares less frequent")
+        let rows = try reads()
+        #expect(rows.count == 1 && rows[0].1 == "24 characters" && !rows[0].1.contains("nightmares"), "\(rows)")
+        #expect(throws: AccessError.self) {
+            _ = try f.db.readCounselorNote(appointmentId: booked.id, as: Viewer(role: .receptionist), by: desk, at: SchedulingFixture.now)
+        }
+        #expect(try reads().count == 1)
+    }
+
     @Test func aReceptionistsReadReturnsNoCounselorNotesAndMasksThePsychologicalService() throws {
         let (f, booked) = try psychologicalAppointmentWithNotes()
         let day = UTCInterval(start: f.db.calendar.startOfDay(LocalDate(iso: "2026-04-14")!),

@@ -146,14 +146,15 @@ import Testing
         #expect(state.notice == Notice(.error, "Select an appointment first."))
     }
 
-    /// `o` opens the counselor's notes only when the store handed them (their own appointment).
+    /// `o` opens the counselor's notes only when the store handed them (their own appointment);
+    /// opening them is a read the store audits (`noteOpened`).
     @Test func notesOpenOnlyOnTheCounselorsOwnAppointments() throws {
         var state = Sched.schedule(now: Sched.at("2026-03-20", "08:00"))
         _ = S.update(&state, .counselorsLoaded(Sched.counselors))
         var own = Self.friday
         own.appointment.counselorNote = "first session"
         _ = S.update(&state, .agendaLoaded(week("2026-03-16"), [own]))
-        #expect(send(&state, .character("o")) == [])
+        #expect(send(&state, .character("o")) == [.noteOpened(appointmentId: 1)])
         guard case .note(_, let form)? = state.modal else { Issue.record("no notes dialog"); return }
         #expect(form.text(0) == "first session")
         try Snapshot.assert(Sched.render { S.render(state, into: &$0) }, named: "schedule-note")

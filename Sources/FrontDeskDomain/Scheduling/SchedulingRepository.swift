@@ -373,6 +373,12 @@ public protocol SchedulingRepository: Sendable {
     /// file owner). - Throws: `SchedulingError.appointmentNotFound`; `AccessError.notAllowed`.
     func saveCounselorNote(appointmentId: Int64, note: String, as viewer: Viewer, by actor: Actor, at now: Date) throws
 
+    /// The counselor's notes on an appointment ("" when none), read for `viewer`, with an
+    /// `appointment.note_read` event (every read is audited; the text stays out of the trail).
+    /// Only the appointment's own counselor may (or the file owner).
+    /// - Throws: `SchedulingError.appointmentNotFound`; `AccessError.notAllowed`.
+    func readCounselorNote(appointmentId: Int64, as viewer: Viewer, by actor: Actor, at now: Date) throws -> String
+
     /// Records many appointments at once (demo history, imports), each checked by
     /// `BookingRules` against the stored rows (not against `now`: history may lie in the past),
     /// `batchSize` per write transaction; refused ones are skipped and counted, as are those

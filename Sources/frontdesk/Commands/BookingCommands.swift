@@ -201,7 +201,11 @@ struct AppointmentsCommand: ParsableCommand {
             var newText = text
             if stdin { newText = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
             guard let newText else {
-                print(TextOutput.safe(listing.appointment.counselorNote ?? ""))
+                // Every read of the notes is audited.
+                let note = try staffCall(db.calendar) {
+                    try db.readCounselorNote(appointmentId: listing.id, as: .fileOwner, by: currentActor(), at: try clockNow())
+                }
+                print(TextOutput.safe(note))
                 return
             }
             try staffCall(db.calendar) {

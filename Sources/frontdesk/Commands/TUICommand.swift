@@ -64,7 +64,8 @@ struct TUICommand: ParsableCommand {
             throw UserError(error.message)
         }
         defer { terminal.stop() }
-        let clock = AppClock.system
+        // `FRONTDESK_NOW` sets the first instant (tests, demonstrations); time runs on from it.
+        let clock = ProcessInfo.processInfo.environment["FRONTDESK_NOW"].map { _ in AppClock.starting(at: (try? clockNow()) ?? Date()) } ?? .system
         var state = AppScreen.State(strings: strings, calendar: calendar, reference: reference, deskName: actor.name, size: terminal.size,
                                     now: clock.now(), kiosk: kiosk ? KioskSettings(idleSeconds: idleSeconds ?? (idleMinutes ?? 5) * 60) : nil)
         // The admin's desk lock time (`settings set --desk-lock-minutes`), unless this terminal overrides it.

@@ -29,6 +29,8 @@ extension ScheduleScreen {
             ctx.notice = Notice(.info, ctx.strings("notice.statusCorrected", listing.visitorName ?? ctx.strings.serviceName(listing.service),
                                                        ctx.strings.appointmentStatus(listing.status)))
             return reload(&state, force: true)
+        case .noteRead:
+            return []
         case .noteSaved:
             ctx.notice = Notice(.info, ctx.strings("notice.noteSaved"))
             return reload(&state, force: true)
@@ -123,6 +125,7 @@ extension ScheduleScreen {
             var form = FieldForm(title: "schedule.note.title", fields: [.text("schedule.note.field", note, maxLength: 500)])
             form.intro = "\(a.localStart.time)–\(a.localEnd.time) \(a.visitorName ?? ctx.strings.serviceName(a.service))"
             state.modal = .note(a, form)
+            return [.noteOpened(appointmentId: a.id)]
         }
         return []
     }

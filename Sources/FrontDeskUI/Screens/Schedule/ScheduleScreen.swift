@@ -87,6 +87,8 @@ public enum ScheduleScreen: Screen {
         case statusCorrected(AppointmentListing)
         /// The counselor's notes were saved (and audited).
         case noteSaved(appointmentId: Int64)
+        /// The read of the notes was audited (nothing changes on screen).
+        case noteRead(appointmentId: Int64)
         case failed(SchedulingFailure)
     }
 
@@ -98,6 +100,8 @@ public enum ScheduleScreen: Screen {
         case correctStatus(appointmentId: Int64, AppointmentStatus, reason: String)
         /// Replace the counselor's notes on the appointment.
         case saveNote(appointmentId: Int64, String)
+        /// The counselor opened their notes on the appointment: the read is audited.
+        case noteOpened(appointmentId: Int64)
     }
 
     public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] { [.loadCounselors] }
@@ -113,7 +117,7 @@ extension ScheduleScreen.Effect {
     public var writes: Bool {
         switch self {
         case .loadCounselors, .loadAgenda: false
-        case .setStatus, .correctStatus, .saveNote: true
+        case .setStatus, .correctStatus, .saveNote, .noteOpened: true
         }
     }
 }
