@@ -6,7 +6,9 @@
 /// is written `'=1+1` and a phone `+212 6…` is written `'+212 6…` (phones are text).
 /// Numeric cells (`.number`) are written unchanged. Other control characters are kept as data
 /// inside quotes only when they are CR/LF/TAB; the rest are dropped, so no raw control byte
-/// other than the record separator is emitted.
+/// other than the record separator is emitted. Bidi embeddings, overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069) and the line and paragraph separators become `⍰`, as on the
+/// screen: a name holding U+202E cannot reverse the columns that follow it in a spreadsheet.
 public struct CSVWriter: Sendable {
     /// One cell: text (neutralized) or a number (as is).
     public enum Cell: Hashable, Sendable, ExpressibleByStringLiteral {
@@ -42,6 +44,11 @@ public struct CSVWriter: Sendable {
         case .text(let raw):
             var text = String(String.UnicodeScalarView(raw.unicodeScalars.filter { s in
                 !(s.value < 0x20 && s.value != 0x09 && s.value != 0x0A && s.value != 0x0D) && !(0x7F...0x9F).contains(s.value)
+            }.map { s -> Unicode.Scalar in
+                switch s.value {
+                case 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: "\u{2370}" // ⍰, the screen's placeholder
+                default: s
+                }
             }))
             if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)) {
                 text = "'" + text

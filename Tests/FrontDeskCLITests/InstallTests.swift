@@ -162,3 +162,18 @@ struct NoteReadAuditTests {
         #expect(lines.count == 1 && !lines[0].contains("calmer"), "\(lines)")
     }
 }
+
+/// Issue 13 item 7: notes read from standard input holding a NUL are refused whole, never cut
+/// at the NUL while "notes saved" is printed.
+struct NulInputTests {
+    @Test func notesWithANulAreRefusedAndNothingIsSaved() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("d.sqlite")
+        #expect(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+        #expect(try frontdesk(["appointments", "note", "5", "--db", db, "--text", "before"]).status == 0)
+        let r = try runProcess("/bin/bash", ["-c", "printf 'calmer\\0 hidden' | '\(TestBinary.frontdesk)' appointments note 5 --db '\(db)' --stdin"])
+        #expect(r.status == 1 && r.stderr.contains("NUL") && !r.stdout.contains("saved"), "\(r.stdout) \(r.stderr)")
+        #expect(try frontdesk(["appointments", "note", "5", "--db", db]).stdout == "before\n")
+    }
+}

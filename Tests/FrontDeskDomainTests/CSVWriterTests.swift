@@ -21,6 +21,20 @@ struct CSVWriterTests {
         #expect(csv.output == written + "\r\n")
     }
 
+    /// Bidi overrides and isolates, and C1 controls, never reach a spreadsheet raw (issue 13
+    /// item 7): the first become `⍰` as on the screen, the second are dropped.
+    @Test(arguments: [
+        ("Amina\u{202E}lanoitan", "Amina⍰lanoitan"),
+        ("\u{2066}يوسف\u{2069}", "⍰يوسف⍰"),
+        ("a\u{2028}b", "a⍰b"),
+        ("x\u{9B}31my", "x31my"),
+    ])
+    func bidiAndC1ControlsAreNeutralized(cell: String, written: String) {
+        var csv = CSVWriter()
+        csv.append([.text(cell)])
+        #expect(csv.output == written + "\r\n")
+    }
+
     @Test func numbersAreWrittenUnchanged() {
         var csv = CSVWriter()
         csv.appendHeader(["duration_min", "ticket"])

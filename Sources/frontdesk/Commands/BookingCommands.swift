@@ -199,7 +199,12 @@ struct AppointmentsCommand: ParsableCommand {
                 throw UserError(SchedulingError.appointmentNotFound(id).message)
             }
             var newText = text
-            if stdin { newText = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
+            if stdin {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                // A NUL would cut the notes short in places that read C strings: refused whole.
+                guard !data.contains(0) else { throw UserError("the notes hold a NUL character: nothing was saved") }
+                newText = String(decoding: data, as: UTF8.self)
+            }
             guard let newText else {
                 // Every read of the notes is audited.
                 let note = try staffCall(db.calendar) {
