@@ -54,9 +54,11 @@ extension AppDatabase {
     /// Each seated visitor of a group session marked arrived on their own.
     static let groupArrivalsMigration = "v9: arrivals of group session seats"
 
-    /// Name pairs indexed family name first too, and at the skeleton level
+    /// Name pairs indexed for each word with every later one, and at the skeleton level
     /// (`SearchTermKind.skeletonPair`, `scriptSkeletonPair`): every visitor indexed again
-    /// (`reindexSearchTerms`).
+    /// (`reindexSearchTerms`). A name typed family name first is looked up with its words
+    /// swapped, so no pair is stored the other way round (the identifier, written before that
+    /// was settled, says "both ways"; migrations are never renamed).
     static let namePairsMigration = "v10: name pairs both ways and across scripts"
 
     /// The first migration's identifier: its presence marks a FrontDesk database.

@@ -106,8 +106,7 @@ struct FullDiskOutputTests {
     @Test func everyPrintingCommandAgainstDevFull() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
-        let db = tmp.file("d.sqlite")
-        #expect(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+        let db = try demoDatabase(in: tmp)
         let period = ["--from", "2026-11-01", "--to", "2026-11-30"]
         let commands: [[String]] = [
             ["schedule"], ["schedule", "--format", "ics"], ["schedule", "--format", "json"], ["occupancy"] + period,
@@ -125,8 +124,7 @@ struct FullDiskOutputTests {
     @Test func aClosedPipeEndsQuietly() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
-        let db = tmp.file("d.sqlite")
-        #expect(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+        let db = try demoDatabase(in: tmp)
         // `true` reads nothing and exits: every write after that meets a closed pipe.
         for command in [["audit"], ["schedule", "--format", "ics"]] {
             let r = try runShell("trap '' PIPE; \(shellQuoted([TestBinary.frontdesk] + command + ["--db", db])) | true; echo \"status ${PIPESTATUS[0]}\" >&2")
@@ -151,8 +149,7 @@ struct NoteReadAuditTests {
     @Test func readingANoteIsAudited() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
-        let db = tmp.file("d.sqlite")
-        #expect(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+        let db = try demoDatabase(in: tmp)
         #expect(try frontdesk(["appointments", "note", "5", "--db", db, "--text", "calmer today"]).status == 0)
         #expect(!(try frontdesk(["audit", "--db", db]).stdout.contains("appointment.note_read")))
         let read = try frontdesk(["appointments", "note", "5", "--db", db])
@@ -169,11 +166,17 @@ struct NulInputTests {
     @Test func notesWithANulAreRefusedAndNothingIsSaved() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
-        let db = tmp.file("d.sqlite")
-        #expect(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+        let db = try demoDatabase(in: tmp)
         #expect(try frontdesk(["appointments", "note", "5", "--db", db, "--text", "before"]).status == 0)
         let r = try runProcess("/bin/bash", ["-c", "printf 'calmer\\0 hidden' | '\(TestBinary.frontdesk)' appointments note 5 --db '\(db)' --stdin"])
         #expect(r.status == 1 && r.stderr.contains("NUL") && !r.stdout.contains("saved"), "\(r.stdout) \(r.stderr)")
         #expect(try frontdesk(["appointments", "note", "5", "--db", db]).stdout == "before\n")
     }
+}
+
+/// A demo database of 20 visitors in `folder` (`d.sqlite`); its path.
+private func demoDatabase(in folder: TempDir) throws -> String {
+    let db = folder.file("d.sqlite")
+    try #require(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+    return db
 }

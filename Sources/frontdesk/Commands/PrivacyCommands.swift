@@ -83,19 +83,7 @@ func writePrivateFile(_ path: String, _ data: Data) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw UserError("cannot create \(TextOutput.safe(path)): \(String(cString: strerror(errno)))") }
     _ = fchmod(fd, 0o600)
-    var failure: Int32 = 0
-    data.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = errno
-                return
-            }
-            offset += n
-        }
-    }
+    var failure = writeAll(fd, data)
     if failure == 0, fsync(fd) != 0 { failure = errno }
     if close(fd) != 0, failure == 0 { failure = errno }
     guard failure != 0 else { return }

@@ -36,19 +36,7 @@ enum StandardOutput {
     /// as SIGPIPE's default would; on any other failure it says so in one line and exits 1.
     static func write(_ text: String) {
         flush()
-        var failure: Int32 = 0
-        Data(text.utf8).withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += n
-            }
-        }
+        let failure = writeAll(1, Data(text.utf8))
         if failure != 0 { fail(failure) }
     }
 
@@ -68,5 +56,22 @@ enum StandardOutput {
             : "cannot write the output: \(String(cString: strerror(error)))"
         FrontDeskCommand.writeError("frontdesk: \(reason)")
         Foundation.exit(1)
+    }
+}
+
+/// Writes all of `data` to the file descriptor, retrying short writes and interruptions.
+/// - Returns: 0, or the `errno` of the write that failed (`ENOSPC`, `EPIPE`, …).
+func writeAll(_ fd: Int32, _ data: Data) -> Int32 {
+    data.withUnsafeBytes { buffer -> Int32 in
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += n
+        }
+        return 0
     }
 }
