@@ -150,9 +150,7 @@ extension DemoGenerator {
 
     /// The instant of a center-local wall-clock time on a day (the first valid time after a gap).
     private static func instant(on day: LocalDate, at time: (hour: Int, minute: Int), in calendar: CenterCalendar) -> Date {
-        var gregorian = Calendar(identifier: .gregorian)
-        gregorian.timeZone = calendar.timeZone
-        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: time.hour, minute: time.minute)
-        return gregorian.date(from: components) ?? calendar.startOfDay(day).addingTimeInterval(TimeInterval(time.hour * 3600 + time.minute * 60))
+        let wall = LocalTime(minutesSinceMidnight: time.hour * 60 + time.minute)
+        return wall.flatMap { calendar.instants(day, $0).first } ?? calendar.startOfDay(day).addingTimeInterval(TimeInterval(time.hour * 3600 + time.minute * 60))
     }
 }

@@ -43,20 +43,29 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
 /// offsets and transitions only (`CenterCalendar+LocalTime`), with no `Foundation.Calendar`:
 /// one set of rules for every reading, and no calendar set-up in a short command's run.
 public struct CenterCalendar: Sendable, Equatable {
-    public let timeZone: TimeZone
+    /// The zone's offsets over time, from the system's tzdata when it has the zone
+    /// (`ZoneRules.source` says where they came from).
+    public let zone: ZoneRules
 
-    /// - Parameter timeZone: the center's zone; `Africa/Casablanca` by default.
-    public init(timeZone: TimeZone = TimeZone(identifier: "Africa/Casablanca")!) { // safe: in the tz database
-        self.timeZone = timeZone
+    /// - Parameter zone: the center's zone; `Africa/Casablanca` by default.
+    public init(zone: ZoneRules = CenterCalendar.defaultZone) {
+        self.zone = zone
     }
 
-    /// A calendar for a zone identifier such as `Africa/Casablanca`; nil when the zone is unknown.
+    /// A calendar for a zone identifier such as `Africa/Casablanca`, its rules read from the
+    /// system's tzdata (`$TZDIR` or `/usr/share/zoneinfo`), else from the built-in ICU data;
+    /// nil when the zone is unknown to both.
     public init?(identifier: String) {
-        guard let zone = TimeZone(identifier: identifier) else { return nil }
-        self.init(timeZone: zone)
+        guard let zone = ZoneRules.named(identifier) else { return nil }
+        self.init(zone: zone)
     }
 
-    public static func == (a: CenterCalendar, b: CenterCalendar) -> Bool { a.timeZone.identifier == b.timeZone.identifier }
+    /// `Africa/Casablanca`, from the system's tzdata when present.
+    public static var defaultZone: ZoneRules {
+        ZoneRules.named("Africa/Casablanca")! // safe: in the built-in ICU data when not on the system
+    }
+
+    public static func == (a: CenterCalendar, b: CenterCalendar) -> Bool { a.zone.identifier == b.zone.identifier }
 
     /// The center-local calendar day that contains the instant.
     public func localDate(of instant: Date) -> LocalDate { localDateTime(of: instant).date }

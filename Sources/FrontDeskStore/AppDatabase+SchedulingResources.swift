@@ -195,8 +195,8 @@ extension AppDatabase {
     }
 
     public func saveCenterSettings(_ settings: CenterSettings, by actor: Actor, at now: Date) throws {
-        guard settings.timeZoneId == calendar.timeZone.identifier else {
-            throw SchedulingError.invalid("the time zone is \(calendar.timeZone.identifier); changing it is not supported")
+        guard settings.timeZoneId == calendar.zone.identifier else {
+            throw SchedulingError.invalid("the time zone is \(calendar.zone.identifier); changing it is not supported")
         }
         guard (1...240).contains(settings.slotGridMinutes) else { throw SchedulingError.invalid("the slot grid must be 1 to 240 minutes") }
         guard CenterSettings.deskLockRange.contains(settings.deskLockMinutes) else {

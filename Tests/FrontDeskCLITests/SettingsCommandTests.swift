@@ -10,11 +10,13 @@ struct SettingsCommandTests {
         #expect(try frontdesk(["init", "--db", db]).status == 0)
         let shown = try frontdesk(["settings", "--db", db])
         #expect(shown.status == 0)
-        #expect(shown.stdout.hasPrefix("time zone: Africa/Casablanca\nopening hours: mon-fri "))
+        #expect(shown.stdout.hasPrefix("time zone: Africa/Casablanca\ntime-zone rules: tzdata 20"))
+        #expect(shown.stdout.contains(" (/usr/share/zoneinfo/Africa/Casablanca)\nopening hours: mon-fri "))
         #expect(shown.stdout.contains("slot grid: 15 min\n"))
         let set = try frontdesk(["settings", "set", "--db", db, "--opening-hours", "mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00", "--slot-grid", "30"])
         #expect(set.status == 0, "\(set.stderr)")
-        #expect(set.stdout == "time zone: Africa/Casablanca\nopening hours: mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00\nslot grid: 30 min\nweek starts: monday\ndesk lock: 2 min\n")
+        let rules = shown.stdout.split(separator: "\n")[1]
+        #expect(set.stdout == "time zone: Africa/Casablanca\n\(rules)\nopening hours: mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00\nslot grid: 30 min\nweek starts: monday\ndesk lock: 2 min\n")
         #expect(try frontdesk(["settings", "show", "--db", db]).stdout == set.stdout)
         let bad = try frontdesk(["settings", "set", "--db", db, "--opening-hours", "lundi 9h"])
         #expect(bad.status == 1)
@@ -29,5 +31,30 @@ struct SettingsCommandTests {
         let lock = try frontdesk(["settings", "set", "--db", db, "--desk-lock-minutes", "5"])
         #expect(lock.stdout.hasSuffix("desk lock: 5 min\n"))
         #expect(try frontdesk(["settings", "show", "--db", db]).stdout == lock.stdout)
+    }
+
+    /// The zone's rules are read from `$TZDIR` when set: a folder whose `Africa/Casablanca` is a
+    /// fixed UTC+3 zone moves a 09:00 slot to 06:00Z, and `settings show` names its version.
+    @Test func zoneRulesComeFromTZDIR() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("tz.sqlite")
+        try #require(try frontdesk(["init", "--db", db]).status == 0)
+        try #require(try frontdesk(["counselors", "add", "Leila Amrani", "--services", "individual-counseling",
+                                    "--languages", "fr", "--hours", "mon-fri 09:00-17:00", "--db", db]).status == 0)
+        try #require(try frontdesk(["rooms", "add", "Salle 1", "--capacity", "2", "--db", db]).status == 0)
+        let zones = dir.file("zoneinfo")
+        try FileManager.default.createDirectory(atPath: zones + "/Africa", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: "/usr/share/zoneinfo/Etc/GMT-3", toPath: zones + "/Africa/Casablanca")
+        try Data("# version 2099z\n".utf8).write(to: URL(fileURLWithPath: zones + "/tzdata.zi"))
+        let slots = ["slots", "--service", "individual-counseling", "--from", "2027-03-16", "--days", "1", "--limit", "1",
+                     "--format", "json", "--db", db]
+        let system = try frontdesk(slots)
+        #expect(system.stdout.contains("\"startUTC\" : \"2027-03-16T08:00:00Z\""), "\(system.stdout)\(system.stderr)")
+        let moved = try frontdesk(slots, environment: ["TZDIR": zones])
+        #expect(moved.stdout.contains("\"startUTC\" : \"2027-03-16T06:00:00Z\""), "\(moved.stdout)\(moved.stderr)")
+        #expect(moved.stdout.contains("\"start\" : \"09:00\""))
+        let shown = try frontdesk(["settings", "show", "--db", db], environment: ["TZDIR": zones])
+        #expect(shown.stdout.contains("time-zone rules: tzdata 2099z (\(zones)/Africa/Casablanca)\n"), "\(shown.stdout)")
     }
 }

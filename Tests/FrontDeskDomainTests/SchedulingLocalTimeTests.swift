@@ -148,7 +148,7 @@ import FrontDeskDomain
     func dayStartsAgreeWithFoundationsCalendar(_ zone: String) throws {
         let center = try #require(CenterCalendar(identifier: zone))
         var gregorian = Calendar(identifier: .gregorian)
-        gregorian.timeZone = center.timeZone
+        gregorian.timeZone = try #require(TimeZone(identifier: zone))
         var date = LocalDate(year: 2005, month: 1, day: 1)
         var mismatches: [String] = []
         while date.year <= 2035 && mismatches.count < 5 {

@@ -39,7 +39,7 @@ extension CenterCalendar {
         guard date.isValid else { throw .invalidDate(date) }
         switch resolve(date, time) {
         case .unique(let d), .repeated(let d, _): return d
-        case .gap: throw .nonexistent(LocalDateTime(date, time), zone: timeZone.identifier)
+        case .gap: throw .nonexistent(LocalDateTime(date, time), zone: zone.identifier)
         }
     }
 
@@ -61,7 +61,7 @@ extension CenterCalendar {
 
     /// The center-local date and wall-clock time (to the minute, seconds dropped) of an instant.
     public func localDateTime(of instant: Date) -> LocalDateTime {
-        let wall = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
+        let wall = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
         let day = floorDiv(wall, Self.secondsPerWallDay)
         let minutes = (wall - day * Self.secondsPerWallDay) / 60
         return LocalDateTime(LocalDate(dayNumber: day), LocalTime(minutesSinceMidnight: minutes)!) // safe: 0..<1440
@@ -92,18 +92,18 @@ extension CenterCalendar {
         let margin = 18 * 3600
         let lo = Date(timeIntervalSince1970: TimeInterval(wall - margin))
         let hi = Date(timeIntervalSince1970: TimeInterval(wall + margin))
-        var offsets: [Int] = [timeZone.secondsFromGMT(for: lo), timeZone.secondsFromGMT(for: hi)]
+        var offsets: [Int] = [zone.secondsFromGMT(for: lo), zone.secondsFromGMT(for: hi)]
         var cursor = lo
         var transitions: [Date] = []
-        while transitions.count < 8, let next = timeZone.nextDaylightSavingTimeTransition(after: cursor), next <= hi {
+        while transitions.count < 8, let next = zone.nextTransition(after: cursor), next <= hi {
             transitions.append(next)
-            offsets.append(timeZone.secondsFromGMT(for: next))
+            offsets.append(zone.secondsFromGMT(for: next))
             cursor = next
         }
         var solutions: [Date] = []
         for offset in Set(offsets) {
             let u = Date(timeIntervalSince1970: TimeInterval(wall - offset))
-            if timeZone.secondsFromGMT(for: u) == offset { solutions.append(u) }
+            if zone.secondsFromGMT(for: u) == offset { solutions.append(u) }
         }
         solutions.sort()
         switch solutions.count {
@@ -148,13 +148,13 @@ struct DayClock {
         self.date = date
         self.calendar = calendar
         wallMidnight = date.dayNumber * CenterCalendar.secondsPerWallDay
-        let zone = calendar.timeZone
+        let zone = calendar.zone
         // The window covers every instant whose wall time falls on this day or at 24:00.
         let lo = Date(timeIntervalSince1970: TimeInterval(wallMidnight - 18 * 3600))
         let hi = Date(timeIntervalSince1970: TimeInterval(wallMidnight + 42 * 3600))
         let offset = zone.secondsFromGMT(for: lo)
         let stable = date.isValid && zone.secondsFromGMT(for: hi) == offset
-            && (zone.nextDaylightSavingTimeTransition(after: lo).map { $0 > hi } ?? true)
+            && (zone.nextTransition(after: lo).map { $0 > hi } ?? true)
         fixedOffset = stable ? offset : nil
     }
 

@@ -61,9 +61,9 @@ struct OccupancyCommand: ParsableCommand {
         switch period.format {
         case .text:
             let strings = try ShippedData.strings(common.language)
-            period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.timeZone.identifier, strings: strings))
+            period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.zone.identifier, strings: strings))
         case .csv: period.write(OccupancyOutput.csv(report, by: by ?? .room, language: common.language))
-        case .json: period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.timeZone.identifier)))
+        case .json: period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.zone.identifier)))
         }
     }
 }

@@ -46,7 +46,7 @@ struct ScheduleCommand: ParsableCommand {
         case .csv: output = Self.csv(appointments, closures, place: place)
         case .json:
             output = JSONOutput.encode(ScheduleJSON(
-                from: first.description, to: last.description, timeZone: calendar.timeZone.identifier,
+                from: first.description, to: last.description, timeZone: calendar.zone.identifier,
                 appointments: appointments.map(AppointmentJSON.init),
                 closures: closures.map { .init(id: $0.id, firstDay: $0.first.description, lastDay: $0.last.description, room: $0.roomId.flatMap { rooms[$0] }, label: $0.label) }))
         case .ics:

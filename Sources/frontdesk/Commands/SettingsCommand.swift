@@ -19,7 +19,7 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
             let settings = try storeCall { try db.centerSettings() }
-            print(SettingsCommand.describe(settings), terminator: "")
+            print(SettingsCommand.describe(settings, zone: try common.calendar().zone), terminator: "")
         }
     }
 
@@ -61,12 +61,14 @@ struct SettingsCommand: ParsableCommand {
                 settings.deskLockMinutes = minutes
             }
             try storeCall { try db.saveCenterSettings(settings, by: currentActor(), at: Date()) }
-            print(SettingsCommand.describe(settings), terminator: "")
+            print(SettingsCommand.describe(settings, zone: try common.calendar().zone), terminator: "")
         }
     }
 
-    static func describe(_ s: CenterSettings) -> String {
-        "time zone: \(s.timeZoneId)\nopening hours: \(s.openingHours.spec)\nslot grid: \(s.slotGridMinutes) min\nweek starts: \(s.firstWeekday)\n"
+    /// The settings as `key: value` lines; `zone` says where the zone's rules were read from
+    /// (the system's tzdata and its version, or the built-in data).
+    static func describe(_ s: CenterSettings, zone: ZoneRules) -> String {
+        "time zone: \(s.timeZoneId)\ntime-zone rules: \(TextOutput.safe(zone.source.description))\nopening hours: \(s.openingHours.spec)\nslot grid: \(s.slotGridMinutes) min\nweek starts: \(s.firstWeekday)\n"
             + "desk lock: \(s.deskLockMinutes) min\n"
     }
 }
