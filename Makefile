@@ -11,6 +11,7 @@ RELEASE_FLAGS = -c release --static-swift-stdlib --scratch-path $(BUILD_PATH)
 
 # Where `make install` puts FrontDesk (`DESTDIR` for staging, as packagers use it).
 PREFIX ?= /usr/local
+SYSCONFDIR ?= /etc
 DESTDIR ?=
 DIST = $(BUILD_PATH)/dist
 
@@ -56,12 +57,18 @@ completions: release
 	$(BUILD_PATH)/release/frontdesk --generate-completion-script zsh > $(DIST)/completions/_frontdesk
 	$(BUILD_PATH)/release/frontdesk --generate-completion-script fish > $(DIST)/completions/frontdesk.fish
 
-## Install the binary (stripped; its data files are inside it), the manual page and the
-## completions under $(DESTDIR)$(PREFIX): `sudo make install` (PREFIX=/usr/local by default).
+## Install the binary (stripped; its data files are inside it), the manual page, the
+## completions and the daily backup timer (systemd units; settings in $(SYSCONFDIR)/default/frontdesk,
+## never overwritten) under $(DESTDIR)$(PREFIX): `sudo make install` (PREFIX=/usr/local by default).
 install: release man completions
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
-		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d \
+		$(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(SYSCONFDIR)/default
+	sed -e "s|@BINDIR@|$(PREFIX)/bin|g" Resources/systemd/frontdesk-backup.service.in > $(DESTDIR)$(PREFIX)/lib/systemd/system/frontdesk-backup.service
+	chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/frontdesk-backup.service
+	install -m 0644 Resources/systemd/frontdesk-backup.timer $(DESTDIR)$(PREFIX)/lib/systemd/system/frontdesk-backup.timer
+	[ -e $(DESTDIR)$(SYSCONFDIR)/default/frontdesk ] || install -m 0644 Resources/systemd/frontdesk.default $(DESTDIR)$(SYSCONFDIR)/default/frontdesk
 	install -m 0755 -s $(BUILD_PATH)/release/frontdesk $(DESTDIR)$(PREFIX)/bin/frontdesk
 	install -m 0644 $(DIST)/man/frontdesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/frontdesk.1
 	install -m 0644 $(DIST)/completions/frontdesk.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/frontdesk
@@ -73,10 +80,11 @@ install: release man completions
 ## folder /var/lib/frontdesk (Resources/debian).
 deb: release
 	rm -rf $(DIST)/deb
-	$(MAKE) install DESTDIR=$(abspath $(DIST))/deb PREFIX=/usr
+	$(MAKE) install DESTDIR=$(abspath $(DIST))/deb PREFIX=/usr SYSCONFDIR=/etc
 	gzip -9n $(DIST)/deb/usr/share/man/man1/frontdesk.1
 	install -d $(DIST)/deb/DEBIAN
-	install -m 0755 Resources/debian/postinst Resources/debian/postrm $(DIST)/deb/DEBIAN/
+	install -m 0755 Resources/debian/postinst Resources/debian/prerm Resources/debian/postrm $(DIST)/deb/DEBIAN/
+	echo /etc/default/frontdesk > $(DIST)/deb/DEBIAN/conffiles
 	version=$$($(BUILD_PATH)/release/frontdesk --version); arch=$$(dpkg --print-architecture); \
 	size=$$(du -sk --exclude=DEBIAN $(DIST)/deb | cut -f1); \
 	sed -e "s/@VERSION@/$$version/" -e "s/@ARCH@/$$arch/" -e "s/@SIZE@/$$size/" Resources/debian/control.in > $(DIST)/deb/DEBIAN/control; \

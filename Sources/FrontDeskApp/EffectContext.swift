@@ -27,7 +27,9 @@ public struct EffectContext: Sendable {
     public var calendar: CenterCalendar { store.calendar }
 
     /// Words failures in `strings`, times in `calendar`.
-    public var failures: FailureMessages { FailureMessages(strings: strings, calendar: calendar) }
+    public var failures: FailureMessages {
+        FailureMessages(strings: strings, calendar: calendar, recognize: store.recognizedFailure)
+    }
 }
 
 /// Who is signed in at this terminal when an effect is performed, read from the app state

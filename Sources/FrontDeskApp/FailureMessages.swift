@@ -10,6 +10,10 @@ public enum EffectFailure: Equatable, Sendable {
     case booking(BookingError)
     case scheduling(SchedulingError)
     case signIn(SignInError)
+    /// The database file is damaged: nothing more is written to it (`StoreError.damaged`).
+    case damaged
+    /// The disk is full: nothing was saved (`StoreError.diskFull`).
+    case diskFull
     /// Already phrased for the desk (`StoreError`, `AccessError`, `StaffError`).
     case phrased(String)
     /// Anything else (an I/O or SQL failure): a general message, never its text.
@@ -23,6 +27,9 @@ public enum EffectFailure: Equatable, Sendable {
         case let e as BookingError: self = .booking(e)
         case let e as SchedulingError: self = .scheduling(e)
         case let e as SignInError: self = .signIn(e)
+        case StoreError.damaged: self = .damaged
+        case StoreError.diskFull: self = .diskFull
+        case StoreError.unexpected: self = .unknown
         case let e as StoreError: self = .phrased(e.message)
         case let e as AccessError: self = .phrased(e.description)
         case let e as StaffError: self = .phrased(e.description)
@@ -37,9 +44,14 @@ public struct FailureMessages: Sendable {
     /// Times in messages (a conflicting booking) are this calendar's wall-clock times.
     public let calendar: CenterCalendar
 
-    public init(strings: Localizer, calendar: CenterCalendar) {
+    /// The store's reading of its own failures (a damaged file, a full disk), applied to
+    /// every error before it is worded.
+    public let recognize: @Sendable (any Error) -> any Error
+
+    public init(strings: Localizer, calendar: CenterCalendar, recognize: @escaping @Sendable (any Error) -> any Error = { $0 }) {
         self.strings = strings
         self.calendar = calendar
+        self.recognize = recognize
     }
 
     /// One line of text for a notice.
@@ -50,18 +62,20 @@ public struct FailureMessages: Sendable {
         case .booking(let e): strings.message(for: e, calendar: calendar)
         case .scheduling(let e): strings.message(for: e)
         case .signIn(let e): e.description
+        case .damaged: strings("error.damaged")
+        case .diskFull: strings("error.diskFull")
         case .phrased(let text): text
         case .unknown: strings("error.store")
         }
     }
 
     /// One line of text for a thrown error.
-    public func text(_ error: any Error) -> String { text(EffectFailure(error)) }
+    public func text(_ error: any Error) -> String { text(EffectFailure(recognize(error))) }
 
     /// What the booking, schedule and admin screens receive (they word booking and scheduling
     /// errors themselves).
     public func scheduling(_ error: any Error) -> SchedulingFailure {
-        switch EffectFailure(error) {
+        switch EffectFailure(recognize(error)) {
         case .booking(let e): .booking(e)
         case .scheduling(let e): .scheduling(e)
         case let other: .store(text(other))
@@ -70,7 +84,7 @@ public struct FailureMessages: Sendable {
 
     /// What the reception screen receives (it words queue and validation errors itself).
     public func reception(_ error: any Error) -> ReceptionScreen.Failure {
-        switch EffectFailure(error) {
+        switch EffectFailure(recognize(error)) {
         case .queue(let e): .queue(e)
         case .validation(let e): .validation(e)
         case let other: .store(text(other))
@@ -79,7 +93,7 @@ public struct FailureMessages: Sendable {
 
     /// What the sign-in screen receives: a refusal it words itself, or a message.
     public func signIn(_ error: any Error) -> SignInScreen.Event {
-        switch EffectFailure(error) {
+        switch EffectFailure(recognize(error)) {
         case .signIn(let e): .refused(e)
         case let other: .failed(text(other))
         }

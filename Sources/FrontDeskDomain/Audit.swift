@@ -70,6 +70,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     /// An inactive visitor's personal data was replaced (`frontdesk privacy purge`).
     case visitorAnonymized = "visitor.anonymized"
     case backupTaken = "database.backup"
+    /// The database was replaced by a backup (`frontdesk restore`); written into the restored file.
+    case databaseRestored = "database.restored"
 }
 
 /// One line of the append-only audit trail: who did what to which record, when (UTC).

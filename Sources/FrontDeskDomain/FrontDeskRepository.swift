@@ -6,4 +6,12 @@
 ///
 /// No protocol here names a database type.
 public typealias FrontDeskRepository = VisitorRepository & QueueRepository & SchedulingRepository & StaffRepository
-    & ReportingRepository & AuditRepository & PrivacyRepository
+    & ReportingRepository & AuditRepository & PrivacyRepository & FailureRecognizing
+
+/// A store that can say what one of its own failures means for the person in front of it.
+public protocol FailureRecognizing: Sendable {
+    /// `StoreError.damaged` (the file is then refused by every terminal until a backup is
+    /// restored), `.diskFull` or `.unexpected` for the store's own failures; other errors as
+    /// they are.
+    func recognizedFailure(_ error: any Error) -> any Error
+}

@@ -56,4 +56,22 @@ public protocol PrivacyRepository: Sendable {
     /// terminals work; never overwrites) and writes a `database.backup` event.
     /// - Throws: `StoreError.cannotCreateFile` when `path` exists, or a store error.
     func backup(to path: String, by actor: Actor, at now: Date) throws
+
+    /// Writes a dated backup into `folder` and removes the oldest of that database's dated
+    /// backups there beyond `keep` (nil keeps all); writes a `database.backup` event.
+    /// - Throws: as `backup(to:by:at:)`.
+    func backup(intoFolder folder: String, keep: Int?, by actor: Actor, at now: Date) throws -> BackupRotation
+}
+
+/// A backup written into a folder, and the older ones removed to keep the folder's count.
+public struct BackupRotation: Equatable, Sendable {
+    /// The new backup's path.
+    public var written: String
+    /// Older backups removed (paths, oldest first).
+    public var removed: [String]
+
+    public init(written: String, removed: [String]) {
+        self.written = written
+        self.removed = removed
+    }
 }

@@ -25,6 +25,18 @@ public enum StoreError: Error, Equatable, Sendable {
     case readOnly(String)
     /// No visitor has this id.
     case visitorNotFound(Int64)
+    /// The database file is damaged (SQLite found a malformed page, or a check failed). Nothing
+    /// more is written to it: every terminal refuses it until a backup is restored.
+    case damaged(String)
+    /// The disk (or the user's quota) is full: the write was rolled back, nothing was saved.
+    case diskFull
+    /// A terminal has the database open, so it cannot be replaced now (restore).
+    case inUse(String)
+    /// SQLite failed in another way (its primary result code). Its own text is never shown: it
+    /// quotes the statement, whose arguments may hold a name.
+    case unexpected(Int)
+    /// A backup to restore is not usable (path, reason: damaged, not a FrontDesk database, newer).
+    case unusableBackup(String, String)
 
     /// A one-line English explanation.
     public var message: String {
@@ -48,6 +60,17 @@ public enum StoreError: Error, Equatable, Sendable {
                 + " even to read. Open it from a folder this account can write to, or as the account that owns it."
         case .visitorNotFound(let id):
             "No visitor has the id \(id)."
+        case .damaged(let path):
+            "\(path) is damaged (SQLite found a malformed page); nothing more is written to it. Restore the last backup:"
+                + " frontdesk restore BACKUP --db \(path)"
+        case .diskFull:
+            "disk full: nothing was saved"
+        case .inUse(let path):
+            "\(path) is open in a terminal; close every FrontDesk session on it first. Nothing was changed."
+        case .unexpected(let code):
+            "the database did not answer as expected (SQLite error \(code)); nothing was saved"
+        case .unusableBackup(let path, let reason):
+            "\(path) cannot be restored: \(reason). Nothing was changed."
         }
     }
 }

@@ -94,6 +94,19 @@ extension AppDatabase: PrivacyRepository {
                            detail: FilePath(path).lastComponent?.string ?? path, by: actor, at: now)
         }
     }
+
+    /// `backup(intoFolder:keep:at:)` with a `database.backup` event (the new file's name and
+    /// how many old ones were removed).
+    public func backup(intoFolder folder: String, keep: Int?, by actor: Actor, at now: Date) throws -> BackupRotation {
+        let rotation = try backup(intoFolder: folder, keep: keep, at: now)
+        try writer.write { db in
+            let name = FilePath(rotation.written).lastComponent?.string ?? rotation.written
+            try Self.audit(db, .backupTaken, entity: "database", entityId: nil,
+                           detail: rotation.removed.isEmpty ? name : "\(name), \(rotation.removed.count) older removed",
+                           by: actor, at: now)
+        }
+        return rotation
+    }
 }
 
 extension AppDatabase {

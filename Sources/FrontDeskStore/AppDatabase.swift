@@ -57,7 +57,7 @@ public struct AppDatabase: Sendable {
     /// speed. With them on, every allocation SQLite makes takes one process-wide mutex, which two
     /// connections reading at once on two threads (`occupancy`) then queue on. True when applied;
     /// false when SQLite was already in use in this process, which changes nothing else.
-    private static let sqliteConfigured: Bool = fd_sqlite_disable_memstatus() == 0
+    static let sqliteConfigured: Bool = fd_sqlite_disable_memstatus() == 0
 
     /// How long a write waits for another terminal's transaction before failing.
     public static let busyTimeout: TimeInterval = 10
@@ -75,6 +75,7 @@ public struct AppDatabase: Sendable {
     ///   `DatabaseError` for other SQLite failures.
     public static func open(path: String, calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
         _ = sqliteConfigured
+        if DatabaseHealth.isMarkedDamaged(path) { throw StoreError.damaged(path) }
         try DatabaseFile.createDirectories(DatabaseFile.directory(of: path))
         let state = try DatabaseFile.prepare(path)
         let migrator = Self.migrator
@@ -107,6 +108,7 @@ public struct AppDatabase: Sendable {
     ///   `.newerSchema` (the file is left unchanged), `.notAFile`; a GRDB `DatabaseError`.
     public static func openForReading(path: String, calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
         _ = sqliteConfigured
+        if DatabaseHealth.isMarkedDamaged(path) { throw StoreError.damaged(path) }
         var info = stat()
         guard stat(path, &info) == 0, info.st_size > 0, try DatabaseFile.prepare(path) == .database else {
             return try open(path: path, calendar: calendar)
@@ -121,8 +123,10 @@ public struct AppDatabase: Sendable {
                 if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
                 return try migrator.hasCompletedMigrations(db)
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path)
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CORRUPT {
+            throw DatabaseHealth.recognize(error, path: path)
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_READONLY {
             throw StoreError.readOnly(path)
         }
@@ -173,7 +177,10 @@ public struct AppDatabase: Sendable {
         // small page cache: a keystroke's search reads scattered index pages (a fifth of its
         // time went to `pread` at 100,000 visitors). Pages stay the kernel's, shared and
         // reclaimable; 256 MiB covers the file of a large center.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
+        // `cell_size_check` makes SQLite check each b-tree page's cells as it reads the page, so
+        // a damaged page is reported (SQLITE_CORRUPT, `DatabaseHealth`) before anything built on
+        // it is written; SQLite documents its cost as small.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456; PRAGMA cell_size_check = ON") }
         return config
     }
 
@@ -217,8 +224,10 @@ public struct AppDatabase: Sendable {
                 }
             }
             try queue.close()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.notADatabase(path)
+        } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_CORRUPT {
+            throw DatabaseHealth.recognize(error, path: path)
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_READONLY {
             throw StoreError.readOnly(path)
         }

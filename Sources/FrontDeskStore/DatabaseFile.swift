@@ -93,6 +93,13 @@ enum DatabaseFile {
         return .database
     }
 
+    /// `prepare` for a file that must already exist (a backup to restore): never creates one.
+    /// - Throws: `.cannotRead` when there is no file, else as `prepare`.
+    static func prepareExisting(_ path: String) throws(StoreError) -> State {
+        guard access(path, F_OK) == 0 else { throw .cannotRead(path, "there is no such file") }
+        return try prepare(path)
+    }
+
     /// The permission bits of a file (`0o600`), or nil when it does not exist.
     static func mode(_ path: String) -> mode_t? {
         var info = stat()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FrontDeskDomain
 import TerminalKit
 
 /// `frontdesk`: with no subcommand, the reception TUI; subcommands serve scripts and exports.
@@ -16,7 +17,7 @@ struct FrontDeskCommand: ParsableCommand {
                       CounselorsCommand.self, RoomsCommand.self, ClosuresCommand.self, SlotsCommand.self, BookCommand.self,
                       CancelCommand.self, ScheduleCommand.self, SessionsCommand.self, AppointmentsCommand.self, SettingsCommand.self,
                       OccupancyCommand.self, ReportCommand.self, ServicesCommand.self,
-                      StaffCommand.self, AuditCommand.self, PrivacyCommand.self, BackupCommand.self],
+                      StaffCommand.self, AuditCommand.self, PrivacyCommand.self, BackupCommand.self, RestoreCommand.self],
         defaultSubcommand: TUICommand.self
     )
 
@@ -39,7 +40,12 @@ struct FrontDeskCommand: ParsableCommand {
             writeError("frontdesk: \(error.message)")
             Foundation.exit(1)
         } catch {
+            let recognized = OpenDatabases.recognize(error)
             OpenDatabases.closeAll()
+            if let store = recognized as? StoreError {
+                writeError("frontdesk: \(store.message)")
+                Foundation.exit(1)
+            }
             let code = exitCode(for: error)
             if code == .success {
                 exit(withError: error)

@@ -135,12 +135,12 @@ struct FullDiskOutputTests {
 }
 
 /// Runs a bash command line; its output is captured.
-private func runShell(_ line: String) throws -> ProcessResult {
+func runShell(_ line: String) throws -> ProcessResult {
     try runProcess("/bin/bash", ["-c", line])
 }
 
 /// Arguments quoted for bash.
-private func shellQuoted(_ words: [String]) -> String {
+func shellQuoted(_ words: [String]) -> String {
     words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
 }
 
@@ -175,7 +175,7 @@ struct NulInputTests {
 }
 
 /// A demo database of 20 visitors in `folder` (`d.sqlite`); its path.
-private func demoDatabase(in folder: TempDir) throws -> String {
+func demoDatabase(in folder: TempDir) throws -> String {
     let db = folder.file("d.sqlite")
     try #require(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
     return db

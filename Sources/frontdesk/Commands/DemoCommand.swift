@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import FrontDeskDemo
 import FrontDeskDomain
+import FrontDeskStore
+import SystemPackage
 
 /// `frontdesk demo`: fills a database with reproducible, realistic demo data.
 struct DemoCommand: ParsableCommand {
@@ -57,18 +59,57 @@ struct DemoCommand: ParsableCommand {
         guard common.db != nil else {
             throw UserError("demo needs --db PATH (a separate file): it never writes into the center's database")
         }
-        if fresh {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: common.databasePath + suffix) }
+        // All or nothing: the demo is built under a temporary name beside the file (from a copy
+        // of the file when it exists and --fresh is not given) and renamed into place when whole,
+        // so a killed run leaves the previous file, or none, never half a demo.
+        let target = common.databasePath
+        try removeStaleTemporaries(of: target)
+        if AppDatabase.isOpenElsewhere(target) {
+            throw UserError(StoreError.inUse(target).message)
         }
-        let db: any FrontDeskRepository = try common.openDatabase(create: true)
+        let temporary = target + ".demo-\(getpid())"
+        AppDatabase.removeDatabaseFiles(temporary)
+        let existing = !fresh && FileManager.default.fileExists(atPath: target)
+        if existing {
+            let current = try common.openDatabase()
+            if try storeCall({ try current.visitorCount() }) > 0 {
+                throw UserError("\(target) already holds visitors; use --fresh to start over")
+            }
+            try storeCall { try current.backup(to: temporary) }
+            try current.close()
+        }
+        do {
+            let database = try storeCall { try AppDatabase.open(path: temporary, calendar: try common.calendar()) }
+            try fill(database)
+            try database.close()
+            try storeCall { try AppDatabase.install(temporary, at: target) }
+        } catch {
+            AppDatabase.removeDatabaseFiles(temporary)
+            throw error
+        }
+    }
+
+    /// Removes what killed demo runs left beside `target` (`TARGET.demo-PID` of a process that
+    /// is gone).
+    private func removeStaleTemporaries(of target: String) throws {
+        let path = FilePath(target)
+        let folder = path.removingLastComponent().string
+        let prefix = (path.lastComponent?.string ?? target) + ".demo-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
+        where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count).prefix { $0.isNumber }
+            guard let pid = Int32(rest), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((folder.isEmpty ? "" : folder + "/") + name)
+        }
+    }
+
+    /// Fills an empty (or catalog-only) database with the demo.
+    private func fill(_ db: any FrontDeskRepository) throws {
         let calendar = try common.calendar()
         let actor = Actor(name: "demo", terminal: "demo")
         // FRONTDESK_NOW fixes "today" of the whole demo (history, agenda, queue), as for other commands.
         let now = try clockNow()
         try storeCall { try db.loadCatalog(try ShippedData.services(), by: actor, at: now) }
-        if try storeCall({ try db.visitorCount() }) > 0 {
-            throw UserError("\(common.databasePath) already holds visitors; use --fresh to start over")
-        }
         var generator = DemoGenerator(seed: seed)
         let people = generator.visitors(count: visitors, now: now, calendar: calendar)
         let progress = Progress(label: "Registering visitors", total: people.count)

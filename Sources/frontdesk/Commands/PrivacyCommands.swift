@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
+import FrontDeskStore
 
 /// `frontdesk visitors export CODE`: everything held about one visitor, as JSON, for them.
 /// Audited as an opening of the record.
@@ -121,22 +122,107 @@ struct PrivacyCommand: ParsableCommand {
     }
 }
 
-/// `frontdesk backup PATH`: SQLite's online backup, while terminals keep working.
+/// `frontdesk backup PATH|-` or `frontdesk backup --to DIR [--keep N]`: SQLite's online backup
+/// of a checked database, while terminals keep working.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Copy the database to a new file (mode 0600) with SQLite's online backup; terminals may keep working.")
+        commandName: "backup",
+        abstract: "Check the database and copy it to a new file (mode 0600), or to a dated file in a folder with --to; terminals may keep working.",
+        discussion: """
+            The database is checked first (a damaged one is refused). The copy appears only when whole: a killed \
+            backup leaves no file. With --to DIR the file is named after the database and the UTC time \
+            (center-2026-12-02T171530Z.sqlite), and --keep N removes the oldest of that database's dated backups \
+            there beyond N. PATH '-' writes the backup to standard output (for a pipe).
+            """)
     @OptionGroup var common: CommonOptions
-    @Argument(help: "The new file (never overwritten).") var path: String
+    @Argument(help: ArgumentHelp("The new file (never overwritten), or - for standard output.", valueName: "path"))
+    var path: String?
+    @Option(name: .customLong("to"), help: ArgumentHelp("A folder: write a dated backup there.", valueName: "folder"))
+    var folder: String?
+    @Option(help: "With --to: keep this many backups of this database in the folder, removing the oldest (at least 1).")
+    var keep: Int?
+
+    func validate() throws {
+        guard (path == nil) != (folder == nil) else { throw ValidationError("give either a new file or --to FOLDER") }
+        if let keep {
+            guard folder != nil else { throw ValidationError("--keep goes with --to FOLDER") }
+            guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
+        }
+    }
 
     func run() throws {
         let db: any FrontDeskRepository = try common.openDatabase()
+        let started = Date()
+        if let folder {
+            let rotation = try storeCall { try db.backup(intoFolder: folder, keep: keep, by: currentActor(), at: try clockNow()) }
+            print("backup written to \(TextOutput.safe(rotation.written)) (\(Self.size(rotation.written) / 1024) KiB, "
+                  + "\(Int(Date().timeIntervalSince(started) * 1000)) ms)")
+            for old in rotation.removed { print("removed older backup \(TextOutput.safe(old))") }
+            return
+        }
+        guard let path else { return }
+        if path == "-" { return try toStandardOutput(db) }
         // Said before the store tries: its refusal speaks of creating a database file.
         if FileManager.default.fileExists(atPath: path) {
             throw UserError("\(TextOutput.safe(path)) already exists; a backup never overwrites a file: name a new one")
         }
-        let started = Date()
         try storeCall { try db.backup(to: path, by: currentActor(), at: try clockNow()) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print("backup written to \(TextOutput.safe(path)) (\(size / 1024) KiB, \(Int(Date().timeIntervalSince(started) * 1000)) ms)")
+        print("backup written to \(TextOutput.safe(path)) (\(Self.size(path) / 1024) KiB, \(Int(Date().timeIntervalSince(started) * 1000)) ms)")
+    }
+
+    /// `backup -`: the backup is made in a private temporary folder, then copied to standard
+    /// output and removed. Refused when standard output is a terminal.
+    private func toStandardOutput(_ db: any FrontDeskRepository) throws {
+        guard isatty(1) == 0 else {
+            throw UserError("standard output is a terminal: name a file, or send the backup into a pipe (backup - | gzip > file)")
+        }
+        let folder = FileManager.default.temporaryDirectory.path + "/frontdesk-backup-\(getpid())-\(UUID().uuidString.prefix(8))"
+        guard mkdir(folder, 0o700) == 0 else {
+            throw UserError("cannot create a temporary folder in \(TextOutput.safe(FileManager.default.temporaryDirectory.path))")
+        }
+        let file = folder + "/backup.sqlite"
+        defer {
+            unlink(file)
+            rmdir(folder)
+        }
+        try storeCall { try db.backup(to: file, by: currentActor(), at: try clockNow()) }
+        guard let handle = FileHandle(forReadingAtPath: file) else { throw UserError("cannot read the backup just written") }
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            let failure = writeAll(1, chunk)
+            if failure != 0 {
+                unlink(file)
+                rmdir(folder)
+                StandardOutput.fail(failure)
+            }
+        }
+    }
+
+    private static func size(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+}
+
+/// `frontdesk restore BACKUP`: replaces the database by a checked backup, keeping the replaced
+/// file beside it.
+struct RestoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "restore",
+        abstract: "Replace the database by a backup (checked first); the replaced file is kept beside it.",
+        discussion: """
+            Refused while any terminal has the database open: close every FrontDesk session on it first. The \
+            backup must be a whole FrontDesk database (integrity check); the current file is renamed \
+            PATH.replaced-STAMP, the backup's copy takes its place, and the restore is written in the audit trail.
+            """)
+    @OptionGroup var common: CommonOptions
+    @Argument(help: ArgumentHelp("The backup file to restore.", valueName: "backup")) var backup: String
+
+    func run() throws {
+        let target = common.databasePath
+        let result = try storeCall {
+            try AppDatabase.restore(from: backup, to: target, by: currentActor(), at: try clockNow(), calendar: try common.calendar())
+        }
+        print("restored \(TextOutput.safe(target)) from \(TextOutput.safe(backup))")
+        if let kept = result.replacedKeptAs { print("the replaced database is kept as \(TextOutput.safe(kept))") }
     }
 }

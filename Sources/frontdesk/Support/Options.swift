@@ -78,6 +78,12 @@ extension UILanguage: ExpressibleByArgument {}
 enum OpenDatabases {
     private static let opened = Mutex<[AppDatabase]>([])
 
+    /// The store's reading of a failure (`DatabaseHealth.recognize`) for the database this
+    /// command opened: a damaged file is marked and named, a full disk said so.
+    static func recognize(_ error: any Error) -> any Error {
+        DatabaseHealth.recognize(error, path: opened.withLock { $0.first?.path })
+    }
+
     /// Registers `database` and returns it.
     static func keep(_ database: AppDatabase) -> AppDatabase {
         opened.withLock { $0.append(database) }
