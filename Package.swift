@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // File paths (the desk name remembered in the user's configuration directory).
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        // The log for IT (system log or $FRONTDESK_LOG), with a small handler of our own.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Model and rules, no I/O.
@@ -24,7 +26,9 @@ let package = Package(
         .target(name: "FrontDeskDemo", dependencies: ["FrontDeskDomain"]),
         // Shipped data: service catalog, countries, languages, UI strings (French, English),
         // embedded in the code at build time: the binary runs from any folder.
-        .target(name: "FrontDeskResources", path: "Resources", exclude: ["data", "debian"], plugins: ["EmbedResourcesPlugin"]),
+        .target(name: "FrontDeskResources", path: "Resources", exclude: ["data", "debian", "systemd"], plugins: ["EmbedResourcesPlugin"]),
+        // The log for IT: swift-log to syslog (journald) or a file; never personal data.
+        .target(name: "FrontDeskLog", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .plugin(name: "EmbedResourcesPlugin", capability: .buildTool(), dependencies: ["embed-resources"],
                 path: "Sources/EmbedResourcesPlugin"),
         .executableTarget(name: "embed-resources", path: "Sources/embed-resources"),
@@ -52,12 +56,14 @@ let package = Package(
         .target(name: "FrontDeskUI", dependencies: ["FrontDeskDomain", "TerminalKit"]),
         // The app: per-screen effect handlers and the main loop, against the repository
         // protocols (no store, no GRDB) with the clock passed in.
-        .target(name: "FrontDeskApp", dependencies: ["FrontDeskDomain", "FrontDeskUI", "TerminalKit"]),
+        .target(name: "FrontDeskApp", dependencies: ["FrontDeskDomain", "FrontDeskUI", "TerminalKit", "FrontDeskLog",
+                                                     .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "frontdesk",
             dependencies: [
                 "FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskApp", "FrontDeskResources",
-                "TerminalKit", "CursesBackend",
+                "TerminalKit", "CursesBackend", "FrontDeskLog", "CPlatform",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

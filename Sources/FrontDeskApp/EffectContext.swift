@@ -1,6 +1,7 @@
 import Foundation
 import FrontDeskDomain
 import FrontDeskUI
+import Logging
 
 /// What every effect handler is given: the store (as the repository protocols), the clock, this
 /// terminal's identity and the strings its messages are worded in. Fixed for the life of the
@@ -15,12 +16,16 @@ public struct EffectContext: Sendable {
     public let terminal: Actor
     /// The interface language, for failure messages.
     public let strings: Localizer
+    /// The log for IT: failures that are the system's, with their detail (never personal data).
+    public let logger: Logger
 
-    public init(store: any FrontDeskRepository, clock: AppClock = .system, terminal: Actor, strings: Localizer) {
+    public init(store: any FrontDeskRepository, clock: AppClock = .system, terminal: Actor, strings: Localizer,
+                logger: Logger = Logger(label: "frontdesk.tui")) {
         self.store = store
         self.clock = clock
         self.terminal = terminal
         self.strings = strings
+        self.logger = logger
     }
 
     /// The center's calendar (time zone): local days and wall-clock times are counted in it.
@@ -28,7 +33,11 @@ public struct EffectContext: Sendable {
 
     /// Words failures in `strings`, times in `calendar`.
     public var failures: FailureMessages {
-        FailureMessages(strings: strings, calendar: calendar, recognize: store.recognizedFailure)
+        let store = store
+        let logger = logger
+        return FailureMessages(strings: strings, calendar: calendar, recognize: store.recognizedFailure) { error, failure in
+            logger.error("the screen showed a failure", metadata: ["failure": "\(failure.logName)", "detail": "\(store.failureDetail(error))"])
+        }
     }
 }
 

@@ -38,6 +38,23 @@ public enum EffectFailure: Equatable, Sendable {
     }
 }
 
+extension EffectFailure {
+    /// The kind of failure, for the log (no text that could hold a name).
+    public var logName: String {
+        switch self {
+        case .queue: "queue"
+        case .validation: "validation"
+        case .booking: "booking"
+        case .scheduling: "scheduling"
+        case .signIn: "sign-in"
+        case .damaged: "damaged"
+        case .diskFull: "disk-full"
+        case .phrased: "refused"
+        case .unknown: "unexpected"
+        }
+    }
+}
+
 /// Words an `EffectFailure` in the interface language, in the shape each screen receives.
 public struct FailureMessages: Sendable {
     public let strings: Localizer
@@ -47,11 +64,26 @@ public struct FailureMessages: Sendable {
     /// The store's reading of its own failures (a damaged file, a full disk), applied to
     /// every error before it is worded.
     public let recognize: @Sendable (any Error) -> any Error
+    /// Told of every failure that is the system's, not the person's (a damaged file, a full
+    /// disk, an unexpected error): the log for IT. Called with the error as thrown.
+    public let report: @Sendable (any Error, EffectFailure) -> Void
 
-    public init(strings: Localizer, calendar: CenterCalendar, recognize: @escaping @Sendable (any Error) -> any Error = { $0 }) {
+    public init(strings: Localizer, calendar: CenterCalendar, recognize: @escaping @Sendable (any Error) -> any Error = { $0 },
+                report: @escaping @Sendable (any Error, EffectFailure) -> Void = { _, _ in }) {
         self.strings = strings
         self.calendar = calendar
         self.recognize = recognize
+        self.report = report
+    }
+
+    /// The failure as the screens word it, reported first when it is the system's.
+    private func sorted(_ error: any Error) -> EffectFailure {
+        let failure = EffectFailure(recognize(error))
+        switch failure {
+        case .damaged, .diskFull, .unknown: report(error, failure)
+        default: break
+        }
+        return failure
     }
 
     /// One line of text for a notice.
@@ -70,12 +102,12 @@ public struct FailureMessages: Sendable {
     }
 
     /// One line of text for a thrown error.
-    public func text(_ error: any Error) -> String { text(EffectFailure(recognize(error))) }
+    public func text(_ error: any Error) -> String { text(sorted(error)) }
 
     /// What the booking, schedule and admin screens receive (they word booking and scheduling
     /// errors themselves).
     public func scheduling(_ error: any Error) -> SchedulingFailure {
-        switch EffectFailure(recognize(error)) {
+        switch sorted(error) {
         case .booking(let e): .booking(e)
         case .scheduling(let e): .scheduling(e)
         case let other: .store(text(other))
@@ -84,7 +116,7 @@ public struct FailureMessages: Sendable {
 
     /// What the reception screen receives (it words queue and validation errors itself).
     public func reception(_ error: any Error) -> ReceptionScreen.Failure {
-        switch EffectFailure(recognize(error)) {
+        switch sorted(error) {
         case .queue(let e): .queue(e)
         case .validation(let e): .validation(e)
         case let other: .store(text(other))
@@ -93,7 +125,7 @@ public struct FailureMessages: Sendable {
 
     /// What the sign-in screen receives: a refusal it words itself, or a message.
     public func signIn(_ error: any Error) -> SignInScreen.Event {
-        switch EffectFailure(recognize(error)) {
+        switch sorted(error) {
         case .signIn(let e): .refused(e)
         case let other: .failed(text(other))
         }

@@ -41,6 +41,32 @@ public enum DatabaseHealth {
         }
     }
 
+    /// What a failure was, for the log for IT: for SQLite, its result codes, its message and the
+    /// statement with any quoted text replaced by `'…'` (arguments are never included); for
+    /// anything else, `LogDetail`.
+    public static func detail(_ error: any Error) -> String {
+        guard let error = error as? DatabaseError else { return LogDetail.describe(error) }
+        var text = "SQLite error \(error.resultCode.rawValue) (extended \(error.extendedResultCode.rawValue))"
+        if let message = error.message { text += ": " + withoutQuotedText(message) }
+        if let sql = error.sql { text += " in `" + withoutQuotedText(sql).prefix(200) + "`" }
+        return text
+    }
+
+    /// The text with every '…' literal emptied: a statement or message never carries data.
+    static func withoutQuotedText(_ text: String) -> String {
+        var result = ""
+        var inQuote = false
+        for c in text {
+            if c == "'" {
+                if !inQuote { result += "'…'" }
+                inQuote.toggle()
+            } else if !inQuote {
+                result.append(c)
+            }
+        }
+        return result
+    }
+
     /// Writes the marker (mode as the database's, `DatabaseFile.creationMode`); an existing
     /// marker is kept. Best effort: a folder that cannot be written keeps no marker, and the
     /// next failure recognizes the damage again.
@@ -65,6 +91,9 @@ public enum DatabaseHealth {
 }
 
 extension AppDatabase: FailureRecognizing {
+    /// `DatabaseHealth.detail`.
+    public func failureDetail(_ error: any Error) -> String { DatabaseHealth.detail(error) }
+
     /// `DatabaseHealth.recognize` for this database's file.
     public func recognizedFailure(_ error: any Error) -> any Error {
         DatabaseHealth.recognize(error, path: path)

@@ -1,6 +1,9 @@
 import ArgumentParser
+import CPlatform
 import Foundation
 import FrontDeskDomain
+import FrontDeskLog
+import Logging
 import TerminalKit
 
 /// `frontdesk`: with no subcommand, the reception TUI; subcommands serve scripts and exports.
@@ -22,6 +25,11 @@ struct FrontDeskCommand: ParsableCommand {
     )
 
     static func main() {
+        // The log for IT, and a crash that ends in one line and a log record, not a stack trace.
+        switch FrontDeskLog.bootstrap() {
+        case .file(let path): fd_install_crash_report(path)
+        case .systemLog: fd_install_crash_report(nil)
+        }
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let message = unknownCommand(in: arguments) {
             writeError("frontdesk: \(message)")
@@ -41,6 +49,13 @@ struct FrontDeskCommand: ParsableCommand {
             Foundation.exit(1)
         } catch {
             let recognized = OpenDatabases.recognize(error)
+            // Failures of the system, not refusals of what was typed (those are `UserError`) nor
+            // the parser's usage messages.
+            if recognized is StoreError || exitCode(for: error) == .failure {
+                logger.error("command failed", metadata: [
+                    "command": "\(commandName(arguments))", "detail": "\(OpenDatabases.failureDetail(error))",
+                ])
+            }
             OpenDatabases.closeAll()
             if let store = recognized as? StoreError {
                 writeError("frontdesk: \(store.message)")
@@ -58,6 +73,21 @@ struct FrontDeskCommand: ParsableCommand {
             writeError("frontdesk: \(fullMessage(for: error))")
             Foundation.exit(code.rawValue == 0 ? 1 : code.rawValue)
         }
+    }
+
+    /// The log for IT of the command line.
+    static let logger = Logger(label: "frontdesk.cli")
+
+    /// The command's words (`backup`, `visitors add`), never its arguments: they may be names.
+    static func commandName(_ arguments: [String]) -> String {
+        var command: ParsableCommand.Type = FrontDeskCommand.self
+        var words: [String] = []
+        for word in arguments {
+            guard let next = command.configuration.subcommands.first(where: { $0.configuration.commandName == word }) else { break }
+            words.append(word)
+            command = next
+        }
+        return words.isEmpty ? "tui" : words.joined(separator: " ")
     }
 
     /// Writes an error message and a line feed on standard error, its control characters and

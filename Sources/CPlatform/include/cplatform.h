@@ -31,4 +31,12 @@ int fd_bind_thread(int cpu, void *saved);
 /// Gives the calling thread back the CPU set saved by `fd_bind_thread`. Returns 0 or -1.
 int fd_restore_thread(const void *saved);
 
+/// Installs a handler for the signals of a crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT,
+/// SIGTRAP) that writes one record to the log for IT (appended to `log_path` when it is not NULL,
+/// else sent to the system log through /dev/log), tells the person in one line on standard
+/// error that the program stopped and that the details are in the log, and ends the process
+/// with status 128 + signal, with no stack trace on the terminal. Only async-signal-safe calls
+/// are made in the handler. The path is copied.
+void fd_install_crash_report(const char *log_path);
+
 #endif

@@ -158,6 +158,7 @@ struct BackupCommand: ParsableCommand {
             print("backup written to \(TextOutput.safe(rotation.written)) (\(Self.size(rotation.written) / 1024) KiB, "
                   + "\(Int(Date().timeIntervalSince(started) * 1000)) ms)")
             for old in rotation.removed { print("removed older backup \(TextOutput.safe(old))") }
+            FrontDeskCommand.logger.info("backup written", metadata: ["file": "\(rotation.written)", "removed": "\(rotation.removed.count)"])
             return
         }
         guard let path else { return }
@@ -222,6 +223,9 @@ struct RestoreCommand: ParsableCommand {
         let result = try storeCall {
             try AppDatabase.restore(from: backup, to: target, by: currentActor(), at: try clockNow(), calendar: try common.calendar())
         }
+        FrontDeskCommand.logger.notice("database restored", metadata: [
+            "database": "\(target)", "backup": "\(backup)", "kept-as": "\(result.replacedKeptAs ?? "-")",
+        ])
         print("restored \(TextOutput.safe(target)) from \(TextOutput.safe(backup))")
         if let kept = result.replacedKeptAs { print("the replaced database is kept as \(TextOutput.safe(kept))") }
     }

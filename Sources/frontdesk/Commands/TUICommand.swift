@@ -5,6 +5,7 @@ import FrontDeskApp
 import FrontDeskDomain
 import FrontDeskStore
 import FrontDeskUI
+import Logging
 import TerminalKit
 
 /// `frontdesk` (or `frontdesk tui`): the full-screen reception desk.
@@ -72,8 +73,14 @@ struct TUICommand: ParsableCommand {
         let deskLock = (try? db.centerSettings().deskLockMinutes).map { TimeInterval($0 * 60) } ?? AppScreen.defaultReceptionIdleSeconds
         state.receptionIdleSeconds = idleSeconds ?? idleMinutes.map { $0 * 60 } ?? deskLock
         state.preferredScreen = screen?.kind
-        let context = EffectContext(store: db, clock: clock, terminal: actor, strings: strings)
+        let logger = Logger(label: "frontdesk.tui")
+        logger.info("desk session started", metadata: [
+            "terminal": "\(actor.terminal)", "database": "\(common.databasePath)", "kiosk": "\(kiosk)",
+            "version": "\(FrontDeskCommand.configuration.version)", "zone-rules": "\(calendar.zone.source)",
+        ])
+        let context = EffectContext(store: db, clock: clock, terminal: actor, strings: strings, logger: logger)
         AppLoop(state: state, context: context, terminal: terminal).run()
+        logger.info("desk session ended", metadata: ["terminal": "\(actor.terminal)"])
     }
 }
 

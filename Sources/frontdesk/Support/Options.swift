@@ -84,6 +84,9 @@ enum OpenDatabases {
         DatabaseHealth.recognize(error, path: opened.withLock { $0.first?.path })
     }
 
+    /// The store's detail of a failure for the log (`DatabaseHealth.detail`).
+    static func failureDetail(_ error: any Error) -> String { DatabaseHealth.detail(error) }
+
     /// Registers `database` and returns it.
     static func keep(_ database: AppDatabase) -> AppDatabase {
         opened.withLock { $0.append(database) }
