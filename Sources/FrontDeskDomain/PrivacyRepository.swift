@@ -37,6 +37,22 @@ public protocol AuditRepository: Sendable {
 
     /// The audit events that match, oldest first.
     func auditEvents(matching filter: AuditFilter) throws -> [AuditEvent]
+
+    /// Walks the whole trail in id order, checking each row's hash against its fields and the
+    /// previous row's hash, and that ids follow one another. With `expectedHead` (a head kept
+    /// elsewhere), the trail must still hold that row with that hash: rows removed at the end,
+    /// or a trail rewritten up to there, are then found too. Reads only.
+    /// - Returns: `.intact` with the head and the number of rows, or `.broken` naming the first
+    ///   bad row.
+    func verifyAuditChain(expectedHead: AuditChainHead?) throws -> AuditChainVerdict
+
+    /// `verifyAuditChain(expectedHead:)` with a backup of this database as the reference: the
+    /// backup's own trail is checked first, then every row up to the backup's head must be here
+    /// with the same hash, so the first row changed or replaced since is named even when the
+    /// chain was recomputed after it. Reads only; the backup is not changed.
+    /// - Throws: `AuditChainError` when the backup is missing, holds no chained trail or has a
+    ///   broken one; `StoreError.notADatabase` when it is not SQLite.
+    func verifyAuditChain(againstBackupAt path: String) throws -> AuditChainVerdict
 }
 
 /// A visitor's rights over their data (export, anonymization after inactivity) and backups.

@@ -85,10 +85,17 @@ extension AppDatabase: PrivacyRepository {
         return PurgeResult(codes: codes, inactiveSince: Date(epochMilliseconds: cut))
     }
 
-    /// Copies the database with `backup(to:)` and writes a `database.backup` event (the path's
-    /// file name only).
+    /// Copies the database with `backup(to:)`, writes the head of the copy's audit trail into
+    /// the copy (`anchorAuditChain(inBackupAt:takenAt:)`) and writes a `database.backup` event
+    /// (the path's file name only). A copy that could not be anchored is removed.
     public func backup(to path: String, by actor: Actor, at now: Date) throws {
         try backup(to: path)
+        do {
+            try Self.anchorAuditChain(inBackupAt: path, takenAt: now)
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
         try writer.write { db in
             try Self.audit(db, .backupTaken, entity: "database", entityId: nil,
                            detail: FilePath(path).lastComponent?.string ?? path, by: actor, at: now)
