@@ -217,10 +217,14 @@ struct AuditChainStoreTests {
         let backupHead = try head(backup)
         #expect(anchor == backupHead)
         #expect(anchor?.lastId == 24)
+        let copied = bytes(backup)
         guard case .intact(let live, 25) = try db.verifyAuditChain(againstBackupAt: backup) else {
             Issue.record("the live trail should hold the backup's"); return
         }
         #expect(live.lastId == 25)
+        // Checking against the backup leaves it as it was, and nothing beside it.
+        #expect(bytes(backup) == copied)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasPrefix("b.") } == ["b.sqlite"])
         // Rows removed at the end, and the whole trail, show against the backup.
         try tamper(path, "DROP TRIGGER audit_event_no_delete; DELETE FROM audit_event WHERE id > 20")
         #expect(try db.verifyAuditChain(againstBackupAt: backup) == .broken(rowId: 21, problem: .truncated(lastId: 20, expectedLastId: 24)))
