@@ -91,7 +91,10 @@ static void crash_handler(int sig, siginfo_t *info, void *context) {
             close(fd);
         }
     }
-    static const char message[] = "frontdesk: stopped unexpectedly; nothing more was saved. The details are in the log for IT (journalctl -t frontdesk).\n";
+    /* Two short lines (under 80 columns): a terminal just given back by the screen may lose a
+       wrapped one. */
+    static const char message[] = "\r\nfrontdesk: stopped unexpectedly; nothing more was saved.\r\n"
+                                  "frontdesk: the details are in the log for IT (journalctl -t frontdesk).\r\n";
     (void)!write(2, message, sizeof message - 1);
     _exit(128 + sig);
 }

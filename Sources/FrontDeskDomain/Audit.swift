@@ -114,3 +114,105 @@ public struct AuditFilter: Hashable, Sendable {
         self.to = to
     }
 }
+
+// MARK: The hash chain
+
+/// The end of the audit trail's hash chain: the last row's id and its hash (SHA-256, 32 bytes).
+///
+/// Kept outside the table (in each backup, printed by `frontdesk audit verify`), it lets a later
+/// check see that rows up to it were changed, removed or replaced, even when whoever did it
+/// recomputed the chain. An empty trail's head is row 0 with the chain's fixed starting hash.
+public struct AuditChainHead: Hashable, Sendable, CustomStringConvertible {
+    /// The last row's id; 0 for an empty trail.
+    public var lastId: Int64
+    /// The last row's hash: 32 bytes.
+    public var hash: [UInt8]
+
+    public init(lastId: Int64, hash: [UInt8]) {
+        self.lastId = lastId
+        self.hash = hash
+    }
+
+    /// Parses `ID:HASH`, as `description` writes it: a row id (0 or more) and 64 hexadecimal
+    /// digits, either case. Nil for anything else.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let id = Int64(parts[0]), id >= 0, parts[1].utf8.count == 64 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        var digits = parts[1].makeIterator()
+        while let high = digits.next(), let low = digits.next() {
+            guard let h = high.hexDigitValue, let l = low.hexDigitValue, high.isASCII, low.isASCII else { return nil }
+            bytes.append(UInt8(h << 4 | l))
+        }
+        guard bytes.count == 32 else { return nil }
+        self.init(lastId: id, hash: bytes)
+    }
+
+    /// The hash as 64 lowercase hexadecimal digits.
+    public var hashHex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(hash.count * 2)
+        for byte in hash { out += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `ID:HASH` (`685:5f3c…`, 64 hexadecimal digits): what `init?(_:)` and
+    /// `frontdesk audit verify --expect-head` read back.
+    public var description: String { "\(lastId):\(hashHex)" }
+}
+
+/// What is wrong at the first bad row of the audit trail (`AuditChainVerdict.broken`).
+public enum AuditChainProblem: Hashable, Sendable {
+    /// The row carries no 32-byte hash: it was written outside FrontDesk.
+    case unhashed
+    /// The row's hash does not follow from its fields and the previous row's hash: it was
+    /// changed, or forged.
+    case changed
+    /// Rows `firstMissing` up to the row's id − 1 are absent: removed, or this row was inserted
+    /// out of order with an id that skips them.
+    case missingBefore(firstMissing: Int64)
+    /// The row's id is not after the previous row's (a first row numbered 0 or less): inserted
+    /// out of order; `expectedId` was due here.
+    case outOfOrder(expectedId: Int64)
+    /// The chain is whole but this row, the expected head's, has another hash: the trail up to
+    /// it was rewritten and the chain recomputed.
+    case differsFromHead
+    /// The chain is whole but this row differs from the same row in the backup: changed or
+    /// replaced, and the chain recomputed after it.
+    case differsFromBackup
+    /// The trail ends at `lastId` (0: no row at all) before the expected head's `expectedLastId`:
+    /// rows were removed at the end. The row named is `lastId + 1`, the first one missing.
+    case truncated(lastId: Int64, expectedLastId: Int64)
+}
+
+/// The outcome of walking the audit trail's hash chain (`AuditRepository.verifyAuditChain`).
+public enum AuditChainVerdict: Hashable, Sendable {
+    /// Every row follows from the one before; `rowCount` rows were checked.
+    case intact(head: AuditChainHead, rowCount: Int)
+    /// The first bad row (in id order) and what is wrong with it.
+    case broken(rowId: Int64, problem: AuditChainProblem)
+}
+
+/// Why a backup cannot serve as the reference of `verifyAuditChain(againstBackupAt:)`.
+public enum AuditChainError: Error, Equatable, Sendable {
+    /// No file at this path.
+    case backupNotFound(String)
+    /// The file holds no hashed audit trail: not a FrontDesk database, or one made before the
+    /// trail was chained (schema version 11).
+    case backupHoldsNoChain(String)
+    /// The backup's own trail is broken at this row: it cannot vouch for another.
+    case backupTrailBroken(String, rowId: Int64, problem: AuditChainProblem)
+
+    /// A one-line English explanation.
+    public var message: String {
+        switch self {
+        case .backupNotFound(let path): "no backup at \(path)"
+        case .backupHoldsNoChain(let path):
+            "\(path) holds no hashed audit trail (not a FrontDesk backup, or made before the trail was chained)"
+        case .backupTrailBroken(let path, let rowId, _):
+            "the backup \(path) has its own audit trail broken at row \(rowId): it cannot vouch for this database"
+        }
+    }
+}

@@ -37,6 +37,22 @@ public protocol AuditRepository: Sendable {
 
     /// The audit events that match, oldest first.
     func auditEvents(matching filter: AuditFilter) throws -> [AuditEvent]
+
+    /// Walks the whole trail in id order, checking each row's hash against its fields and the
+    /// previous row's hash, and that ids follow one another. With `expectedHead` (a head kept
+    /// elsewhere), the trail must still hold that row with that hash: rows removed at the end,
+    /// or a trail rewritten up to there, are then found too. Reads only.
+    /// - Returns: `.intact` with the head and the number of rows, or `.broken` naming the first
+    ///   bad row.
+    func verifyAuditChain(expectedHead: AuditChainHead?) throws -> AuditChainVerdict
+
+    /// `verifyAuditChain(expectedHead:)` with a backup of this database as the reference: the
+    /// backup's own trail is checked first, then every row up to the backup's head must be here
+    /// with the same hash, so the first row changed or replaced since is named even when the
+    /// chain was recomputed after it. Reads only; the backup is not changed.
+    /// - Throws: `AuditChainError` when the backup is missing, holds no chained trail or has a
+    ///   broken one; `StoreError.notADatabase` when it is not SQLite.
+    func verifyAuditChain(againstBackupAt path: String) throws -> AuditChainVerdict
 }
 
 /// A visitor's rights over their data (export, anonymization after inactivity) and backups.
@@ -63,15 +79,26 @@ public protocol PrivacyRepository: Sendable {
     func backup(intoFolder folder: String, keep: Int?, by actor: Actor, at now: Date) throws -> BackupRotation
 }
 
-/// A backup written into a folder, and the older ones removed to keep the folder's count.
+/// A backup written into a folder, the audit trail checked against the previous one, and the
+/// older ones removed to keep the folder's count.
 public struct BackupRotation: Equatable, Sendable {
     /// The new backup's path.
     public var written: String
-    /// Older backups removed (paths, oldest first).
+    /// Older backups removed (paths, oldest first). None when the audit check failed: the old
+    /// backups are then evidence.
     public var removed: [String]
+    /// The backup the live audit trail was checked against (the newest before this one, else
+    /// this one), and the verdict; nil when that backup holds no chain (made before v11).
+    public var auditCheck: (reference: String, verdict: AuditChainVerdict)?
 
-    public init(written: String, removed: [String]) {
+    public init(written: String, removed: [String], auditCheck: (reference: String, verdict: AuditChainVerdict)? = nil) {
         self.written = written
         self.removed = removed
+        self.auditCheck = auditCheck
+    }
+
+    public static func == (a: BackupRotation, b: BackupRotation) -> Bool {
+        a.written == b.written && a.removed == b.removed && a.auditCheck?.reference == b.auditCheck?.reference
+            && a.auditCheck?.verdict == b.auditCheck?.verdict
     }
 }

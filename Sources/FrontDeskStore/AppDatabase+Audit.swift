@@ -5,14 +5,26 @@ import GRDB
 extension AppDatabase {
     /// Appends one audit event; call it inside the write transaction of the change it records.
     /// `detail` must hold no name: codes, tickets and counts only.
+    ///
+    /// The only place rows are added: it links the row into the hash chain (`AuditChain`). The
+    /// last row is read in the caller's IMMEDIATE transaction, so no other terminal writes
+    /// between that read and the insert. The new id follows both the last row and SQLite's
+    /// AUTOINCREMENT counter: after rows were deleted at the end, the next row leaves a gap
+    /// that `verifyAuditChain` reports.
     static func audit(_ db: Database, _ action: AuditAction, entity: String, entityId: Int64?, detail: String,
                       by actor: Actor, at now: Date) throws {
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1"))
+        let counter = try Int64.fetchOne(db.cachedStatement(sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_event'")) ?? 0
+        let lastId: Int64 = last?[0] ?? 0
+        let previous: Data = last.map { ($0[1] as Data?) ?? Data() } ?? AuditChain.genesis
+        let fields: [DatabaseValue] = [(max(lastId, counter) + 1).databaseValue, now.epochMilliseconds.databaseValue,
+                                       actor.name.databaseValue, actor.terminal.databaseValue, action.rawValue.databaseValue,
+                                       entity.databaseValue, entityId.databaseValue, detail.databaseValue]
+        let hash = AuditChain.hash(previous: previous, fields: fields)
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO audit_event (at, actor_name, actor_terminal, action, entity, entity_id, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit_event (\(AuditChain.columns), hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try statement.execute(arguments: [now.epochMilliseconds, actor.name, actor.terminal, action.rawValue, entity,
-                                          entityId, detail])
+        try statement.execute(arguments: StatementArguments(fields + [hash.databaseValue]))
     }
 
     /// Writes a `visitor.opened` event: someone looked at this visitor's record.

@@ -19,12 +19,15 @@ extension AppDatabase {
     /// All or nothing: the source is checked first (`PRAGMA quick_check`; a damaged source is
     /// refused and marked, `DatabaseHealth`), the copy is written under a temporary name beside
     /// `path` and appears at `path` only when whole (a hard link, never replacing a file), so a
-    /// killed or failed backup leaves no file at `path`. The copy gets mode 0600 (0660 in a
-    /// shared setgid folder), its missing directories 0700.
+    /// killed or failed backup leaves no file at `path`. Before it appears, the head of the
+    /// copy's audit trail is written into it (`anchorAuditChain(inBackupAt:takenAt:)`), so the
+    /// live trail can later be checked against it. The copy gets mode 0600 (0660 in a shared
+    /// setgid folder), its missing directories 0700.
+    /// - Parameter now: when the backup is taken (recorded with the anchor).
     /// - Throws: `StoreError.cannotCreateFile` when `path` already exists (a backup never
     ///   overwrites), `.damaged` for a damaged source, `.diskFull`, the errors of directory
     ///   creation, or a database error.
-    public func backup(to path: String) throws {
+    public func backup(to path: String, takenAt now: Date = Date()) throws {
         if try checkIntegrity() != nil { throw StoreError.damaged(self.path ?? "the database") }
         try DatabaseFile.createDirectories(DatabaseFile.directory(of: path))
         if access(path, F_OK) == 0 { throw StoreError.cannotCreateFile(path, "a file is already there") }
@@ -37,6 +40,7 @@ extension AppDatabase {
             let target = try DatabaseQueue(path: temporary)
             try writer.backup(to: target)
             try target.close()
+            try Self.anchorAuditChain(inBackupAt: temporary, takenAt: now)
             try Self.publish(temporary, at: path)
         } catch {
             Self.removeDatabaseFiles(temporary)
@@ -45,20 +49,24 @@ extension AppDatabase {
     }
 
     /// Writes a dated backup into `folder` (`STEM-2026-12-02T171530Z.sqlite`, the database's
-    /// file name without extension and the UTC time), then removes the oldest of the folder's
-    /// backups of this database beyond `keep` (the new one counts; other files are never
-    /// touched). - Parameter keep: how many to keep, at least 1; nil keeps all.
+    /// file name without extension and the UTC time), checks the live audit trail against the
+    /// newest earlier backup there (or the new one: `verifyAuditChain(againstBackupAt:)`), then,
+    /// when the trail is intact, removes the oldest of the folder's backups of this database
+    /// beyond `keep` (the new one counts; other files are never touched; nothing is removed when
+    /// the trail is broken: the old backups are the evidence).
+    /// - Parameter keep: how many to keep, at least 1; nil keeps all.
     /// - Throws: as `backup(to:)`; `StoreError.cannotCreateFile` when a backup of this second
     ///   exists under every suffix tried.
     public func backup(intoFolder folder: String, keep: Int?, at now: Date) throws -> BackupRotation {
         let stem = FilePath(path ?? "frontdesk.sqlite").stem ?? "frontdesk"
+        let previous = Self.backups(of: stem, in: folder).last
         let base = (folder.hasSuffix("/") ? folder : folder + "/") + stem + "-" + Self.backupStamp(now)
         var written: String?
         for suffix in 0..<100 {
             let candidate = base + (suffix == 0 ? "" : "-\(suffix + 1)") + ".sqlite"
             if access(candidate, F_OK) == 0 { continue }
             do {
-                try backup(to: candidate)
+                try backup(to: candidate, takenAt: now)
                 written = candidate
                 break
             } catch StoreError.cannotCreateFile(let p, _) where p == candidate && access(candidate, F_OK) == 0 {
@@ -66,14 +74,24 @@ extension AppDatabase {
             }
         }
         guard let written else { throw StoreError.cannotCreateFile(base + ".sqlite", "a file is already there") }
+        var auditCheck: (String, AuditChainVerdict)?
+        for reference in [previous, written].compactMap({ $0 }) where auditCheck == nil {
+            do {
+                auditCheck = (reference, try verifyAuditChain(againstBackupAt: reference))
+            } catch let error as AuditChainError {
+                if case .backupTrailBroken(_, let rowId, let problem) = error {
+                    auditCheck = (reference, .broken(rowId: rowId, problem: problem))
+                }
+            }
+        }
         var removed: [String] = []
-        if let keep {
+        if let keep, auditCheck.map({ if case .intact = $0.1 { true } else { false } }) ?? true {
             let backups = Self.backups(of: stem, in: folder)
             for old in backups.dropLast(max(1, keep)) where old != written {
                 if unlink(old) == 0 { removed.append(old) }
             }
         }
-        return BackupRotation(written: written, removed: removed)
+        return BackupRotation(written: written, removed: removed, auditCheck: auditCheck.map { (reference: $0.0, verdict: $0.1) })
     }
 
     /// The folder's dated backups of the database named `stem`, oldest first (by the UTC time

@@ -85,10 +85,10 @@ extension AppDatabase: PrivacyRepository {
         return PurgeResult(codes: codes, inactiveSince: Date(epochMilliseconds: cut))
     }
 
-    /// Copies the database with `backup(to:)` and writes a `database.backup` event (the path's
-    /// file name only).
+    /// Copies the database with `backup(to:takenAt:)` (which writes the head of the copy's audit
+    /// trail into the copy) and writes a `database.backup` event (the path's file name only).
     public func backup(to path: String, by actor: Actor, at now: Date) throws {
-        try backup(to: path)
+        try backup(to: path, takenAt: now)
         try writer.write { db in
             try Self.audit(db, .backupTaken, entity: "database", entityId: nil,
                            detail: FilePath(path).lastComponent?.string ?? path, by: actor, at: now)

@@ -34,13 +34,14 @@ extension AppDatabase {
         migrator.registerMigration(namePairsMigration) { db in
             try reindexSearchTerms(db)
         }
+        migrator.registerMigration(auditChainMigration, migrate: chainAuditTrail)
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (10: visitors,
+    /// The schema version this binary writes: how many migrations it knows (11: visitors,
     /// scheduling, reporting indexes, staff logins, delivered services, desk lock time, phones
     /// in international form, skeletons of names in other scripts apart, group arrivals, name
-    /// pairs both ways and across scripts).
+    /// pairs both ways and across scripts, the audit trail's hash chain).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }

@@ -173,10 +173,3 @@ struct NulInputTests {
         #expect(try frontdesk(["appointments", "note", "5", "--db", db]).stdout == "before\n")
     }
 }
-
-/// A demo database of 20 visitors in `folder` (`d.sqlite`); its path.
-func demoDatabase(in folder: TempDir) throws -> String {
-    let db = folder.file("d.sqlite")
-    try #require(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
-    return db
-}

@@ -64,6 +64,13 @@ func runProcess(_ executable: String, _ arguments: [String], environment extra: 
                          stderr: String(decoding: errData, as: UTF8.self))
 }
 
+/// A demo database of 20 visitors in `folder` (`d.sqlite`); its path.
+func demoDatabase(in folder: TempDir) throws -> String {
+    let db = folder.file("d.sqlite")
+    try #require(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+    return db
+}
+
 /// Runs `frontdesk` with the arguments.
 @discardableResult
 func frontdesk(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessResult {

@@ -50,8 +50,10 @@ struct ScriptSkeletonMigrationTests {
             let queue = try DatabaseQueue(path: path)
             try AppDatabase.migrator.migrate(queue, upTo: AppDatabase.groupArrivalsMigration)
             try queue.write { db in
-                for (i, (given, family)) in [("فاطمة", "عبد الله"), ("Samira", "Bouzid")].enumerated() {
-                    _ = try AppDatabase.insert(db, newVisitor(given, family), code: VisitorCode(year: 2026, number: i + 1), by: desk, at: apr14())
+                try writingAsBeforeTheAuditChain(db) {
+                    for (i, (given, family)) in [("فاطمة", "عبد الله"), ("Samira", "Bouzid")].enumerated() {
+                        _ = try AppDatabase.insert(db, newVisitor(given, family), code: VisitorCode(year: 2026, number: i + 1), by: desk, at: apr14())
+                    }
                 }
                 // As v9 stored them: no skeleton pairs.
                 try db.execute(sql: "DELETE FROM visitor_search_term WHERE kind IN (6, 7)")
@@ -84,8 +86,10 @@ struct ScriptSkeletonMigrationTests {
             let queue = try DatabaseQueue(path: path)
             try AppDatabase.migrator.migrate(queue, upTo: AppDatabase.internationalPhonesMigration)
             try queue.write { db in
-                for (i, (given, family)) in names.enumerated() {
-                    _ = try AppDatabase.insert(db, newVisitor(given, family), code: VisitorCode(year: 2026, number: i + 1), by: desk, at: apr14())
+                try writingAsBeforeTheAuditChain(db) {
+                    for (i, (given, family)) in names.enumerated() {
+                        _ = try AppDatabase.insert(db, newVisitor(given, family), code: VisitorCode(year: 2026, number: i + 1), by: desk, at: apr14())
+                    }
                 }
                 // As v7 stored them: every skeleton under kind 1, the article with its skeleton.
                 try db.execute(sql: "UPDATE visitor_search_term SET kind = 1 WHERE kind = 4")

@@ -103,12 +103,14 @@ struct PhoneStoreTests {
             let queue = try DatabaseQueue(path: path)
             try AppDatabase.migrator.migrate(queue, upTo: AppDatabase.deskLockMigration)
             try queue.write { db in
-                for (i, (name, phone)) in old.enumerated() {
-                    // As a v6 binary stored it: the text with its digits made ASCII.
-                    let v = NewVisitor(givenName: name, familyName: "Test", sex: .unspecified, birthYear: nil, nationality: "MA",
-                                       languages: ["fr"], status: .migrant, phone: phone.map(PhoneNumber.normalized),
-                                       consentScopes: [.services])
-                    _ = try AppDatabase.insert(db, v, code: VisitorCode(year: 2026, number: i + 1), by: desk, at: apr14())
+                try writingAsBeforeTheAuditChain(db) {
+                    for (i, (name, phone)) in old.enumerated() {
+                        // As a v6 binary stored it: the text with its digits made ASCII.
+                        let v = NewVisitor(givenName: name, familyName: "Test", sex: .unspecified, birthYear: nil, nationality: "MA",
+                                           languages: ["fr"], status: .migrant, phone: phone.map(PhoneNumber.normalized),
+                                           consentScopes: [.services])
+                        _ = try AppDatabase.insert(db, v, code: VisitorCode(year: 2026, number: i + 1), by: desk, at: apr14())
+                    }
                 }
             }
             let stale = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM visitor_search_term WHERE term = '00212612345678'") }

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskDomain
+import GRDB
 @testable import FrontDeskStore
 
 /// A fresh directory under the system's temporary directory; removed by `remove()`.
@@ -52,4 +53,13 @@ final class Shared<Value>: @unchecked Sendable {
     }
 
     var current: Value { update { $0 } }
+}
+
+/// Runs today's writers (`AppDatabase.insert`…) on a file of a schema older than the audit
+/// chain (v11), leaving its audit rows as an older binary wrote them: today's writers hash each
+/// row, so the `hash` column is there while `body` runs and dropped after.
+func writingAsBeforeTheAuditChain(_ db: Database, _ body: () throws -> Void) throws {
+    try db.execute(sql: "ALTER TABLE audit_event ADD COLUMN hash BLOB")
+    try body()
+    try db.execute(sql: "ALTER TABLE audit_event DROP COLUMN hash")
 }

@@ -2,11 +2,19 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 
-/// `frontdesk audit`: the append-only audit trail, filtered. Reading it changes
-/// nothing; nothing in the product can change or remove a row.
+/// `frontdesk audit`: the append-only audit trail, listed (`list`, the default) or its hash
+/// chain checked (`verify`). Like every command it acts as the file's owner (README "Access").
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "List the audit trail: who did what to which record, when, from which terminal.")
+        commandName: "audit", abstract: "The audit trail: list it (default), or verify its hash chain.",
+        subcommands: [AuditListCommand.self, AuditVerifyCommand.self], defaultSubcommand: AuditListCommand.self)
+}
+
+/// `frontdesk audit [list]`: the append-only audit trail, filtered. Reading it changes
+/// nothing; nothing in the product can change or remove a row.
+struct AuditListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List the audit trail: who did what to which record, when, from which terminal.")
     @OptionGroup var common: CommonOptions
     @Option(help: "Only events about this visitor (code V-2026-00042): their record, visits and appointments.") var visitor: String?
     @Option(help: "Only events by this staff member (or command-line user).") var staff: String?

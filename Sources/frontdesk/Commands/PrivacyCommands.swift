@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FrontDeskDomain
 import FrontDeskStore
+import FrontDeskUI
 
 /// `frontdesk visitors export CODE`: everything held about one visitor, as JSON, for them.
 /// Audited as an opening of the record.
@@ -159,6 +160,7 @@ struct BackupCommand: ParsableCommand {
                   + "\(Int(Date().timeIntervalSince(started) * 1000)) ms)")
             for old in rotation.removed { print("removed older backup \(TextOutput.safe(old))") }
             FrontDeskCommand.logger.info("backup written", metadata: ["file": "\(rotation.written)", "removed": "\(rotation.removed.count)"])
+            try reportAuditCheck(rotation)
             return
         }
         guard let path else { return }
@@ -169,6 +171,27 @@ struct BackupCommand: ParsableCommand {
         }
         try storeCall { try db.backup(to: path, by: currentActor(), at: try clockNow()) }
         print("backup written to \(TextOutput.safe(path)) (\(Self.size(path) / 1024) KiB, \(Int(Date().timeIntervalSince(started) * 1000)) ms)")
+    }
+
+    /// Prints and logs the audit trail's check against the reference backup; a broken trail
+    /// ends the command with status 1 (the timer's run fails) after the backup was kept.
+    private func reportAuditCheck(_ rotation: BackupRotation) throws {
+        guard let (reference, verdict) = rotation.auditCheck else {
+            print("audit trail not checked: \(TextOutput.safe(rotation.written)) holds no hashed trail")
+            return
+        }
+        let strings = try ShippedData.strings(common.language)
+        func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.audit." + key, args) }
+        switch verdict {
+        case .intact(let head, let rowCount):
+            print(t("intact", rowCount) + t("asInBackup") + " (\(TextOutput.safe(reference)))")
+            print(t("head", head))
+            FrontDeskCommand.logger.info("audit trail intact", metadata: ["rows": "\(rowCount)", "head": "\(head)", "against": "\(reference)"])
+        case .broken(let rowId, let problem):
+            let text = t("broken", rowId, AuditVerifyCommand.text(of: problem, at: rowId, t))
+            FrontDeskCommand.logger.critical("audit trail broken", metadata: ["row": "\(rowId)", "problem": "\(problem)", "against": "\(reference)"])
+            throw UserError(text + " (against \(TextOutput.safe(reference)); no older backup was removed)")
+        }
     }
 
     /// `backup -`: the backup is made in a private temporary folder, then copied to standard
