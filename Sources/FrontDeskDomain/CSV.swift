@@ -44,12 +44,7 @@ public struct CSVWriter: Sendable {
         case .text(let raw):
             var text = String(String.UnicodeScalarView(raw.unicodeScalars.filter { s in
                 !(s.value < 0x20 && s.value != 0x09 && s.value != 0x0A && s.value != 0x0D) && !(0x7F...0x9F).contains(s.value)
-            }.map { s -> Unicode.Scalar in
-                switch s.value {
-                case 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: "\u{2370}" // ⍰, the screen's placeholder
-                default: s
-                }
-            }))
+            }.map { ExportText.isDirectionOrSeparator($0) ? ExportText.placeholder : $0 }))
             if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)) {
                 text = "'" + text
             }
@@ -57,6 +52,22 @@ public struct CSVWriter: Sendable {
                 return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
             return text
+        }
+    }
+}
+
+/// What exports (CSV, iCalendar, JSON) do with characters that steer how text is shown, as the
+/// screen does: bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the
+/// line and paragraph separators (U+2028, U+2029). The data stays intact in the database.
+public enum ExportText {
+    /// `⍰`, the screen's placeholder (TerminalKit's `DisplayText.controlPlaceholder`).
+    public static let placeholder: Unicode.Scalar = "\u{2370}"
+
+    /// True for a bidi embedding, override or isolate, or a line or paragraph separator.
+    public static func isDirectionOrSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+        default: false
         }
     }
 }

@@ -43,11 +43,14 @@ struct FrontDeskCommand: ParsableCommand {
             try command.run()
             OpenDatabases.closeAll()
             StandardOutput.flush()
+            OutputFile.publish()
         } catch let error as UserError {
+            OutputFile.abandon()
             OpenDatabases.closeAll()
             writeError("frontdesk: \(error.message)")
             Foundation.exit(1)
         } catch {
+            OutputFile.abandon()
             let recognized = OpenDatabases.recognize(error)
             // Failures of the system, not refusals of what was typed (those are `UserError`) nor
             // the parser's usage messages.

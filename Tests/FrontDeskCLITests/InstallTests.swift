@@ -173,3 +173,56 @@ struct NulInputTests {
         #expect(try frontdesk(["appointments", "note", "5", "--db", db]).stdout == "before\n")
     }
 }
+
+/// Issue 13 item 6: every command that exports takes `--output FILE|-`: a new file, mode 0600,
+/// holding what standard output would; never over an existing file; nothing left when the
+/// command fails.
+struct OutputOptionTests {
+    @Test func everyExportWritesANewPrivateFile() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = try demoDatabase(in: tmp)
+        let period = ["--from", "2026-11-01", "--to", "2026-11-30"]
+        let commands: [[String]] = [
+            ["schedule", "--format", "csv"], ["occupancy"] + period + ["--format", "csv"], ["report"] + period + ["--format", "csv"],
+            ["report"] + period + ["--format", "json"], ["audit", "list", "--format", "csv"], ["queue", "--format", "json"],
+            ["visitors", "search", "a", "--format", "csv"], ["counselors", "list", "--format", "csv"], ["rooms", "list", "--format", "json"],
+            ["closures", "list", "--format", "csv"], ["sessions", "list", "--format", "csv"], ["staff", "list", "--format", "csv"],
+            ["services", "list", "--format", "csv"], ["slots", "--service", "individual-counseling", "--from", "2026-12-07", "--format", "csv"],
+        ]
+        for (n, command) in commands.enumerated() {
+            let file = tmp.file("export-\(n)")
+            let written = try frontdesk(command + ["--db", db, "--output", file])
+            #expect(written.status == 0 && written.stdout.isEmpty, "\(command): \(written.stderr)")
+            let printed = try frontdesk(command + ["--db", db, "--output", "-"])
+            let content = try String(contentsOfFile: file, encoding: .utf8)
+            #expect(!content.isEmpty && (content == printed.stdout || command[0] == "audit"), "\(command)")
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(command): \(String(mode ?? 0, radix: 8))")
+            // Never over an existing file, which is left as it was.
+            let again = try frontdesk(command + ["--db", db, "--output", file])
+            #expect(again.status == 1 && again.stderr.contains("already exists"), "\(command): \(again.stderr)")
+            #expect(try String(contentsOfFile: file, encoding: .utf8) == content)
+        }
+        // A command that fails leaves no file, and no temporary one.
+        let failed = try frontdesk(["report", "--from", "2026-11-31", "--to", "2026-11-30", "--output", tmp.file("bad.csv"), "--db", db])
+        #expect(failed.status == 1)
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp.path).filter { $0.hasPrefix("bad.csv") || $0.contains(".partial-") }
+        #expect(left.isEmpty, "\(left)")
+    }
+
+    /// Bidi overrides and C1 controls in names stay in the database, and steer nothing in
+    /// exports: `⍰` in CSV and iCalendar, `\u202e`-style escapes in JSON.
+    @Test func exportsNeutralizeBidiAndC1Controls() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = try demoDatabase(in: tmp)
+        let hostile = "Salle \u{202E}evil\u{85}x"
+        try #require(try frontdesk(["rooms", "add", hostile, "--capacity", "2", "--db", db]).status == 0)
+        let json = try frontdesk(["rooms", "list", "--format", "json", "--db", db]).stdout
+        #expect(json.contains("Salle \\u202eevil\\u0085x") && !json.unicodeScalars.contains("\u{202E}"), "\(json)")
+        let csv = try frontdesk(["rooms", "list", "--format", "csv", "--db", db]).stdout
+        #expect(csv.contains("Salle ⍰evilx") && !csv.unicodeScalars.contains("\u{202E}"), "\(csv)")
+        #expect(try sqlite3(db, "SELECT count(*) FROM room WHERE name = '\(hostile)'").stdout == "1\n")
+    }
+}

@@ -54,3 +54,11 @@ struct CSVWriterTests {
         #expect(CSVWriter().output.isEmpty)
     }
 }
+
+/// Issue 13 item 7: iCalendar text neutralizes bidi controls and separators as CSV and the screen do.
+@Suite struct ExportTextTests {
+    @Test func iCalendarTextShowsBidiControlsAsPlaceholders() {
+        #expect(ICalendarWriter.escapeText("Leila \u{202E}Amrani\u{2066}\u{2029}x\u{85}") == "Leila ⍰Amrani⍰⍰x")
+        #expect(ICalendarWriter.escapeText("ليلى عمراني") == "ليلى عمراني")
+    }
+}

@@ -98,7 +98,8 @@ public struct ICalendarWriter: Sendable {
     }
 
     /// Escapes a TEXT value (§3.3.11): `\` → `\\`, `;` → `\;`, `,` → `\,`, a line break (LF,
-    /// CRLF or CR) → `\n`; TAB → space; other C0, DEL and C1 controls dropped.
+    /// CRLF or CR) → `\n`; TAB → space; other C0, DEL and C1 controls dropped; bidi controls
+    /// and U+2028/2029 become `⍰` (`ExportText`), as on the screen.
     public static func escapeText(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var afterCR = false
@@ -113,7 +114,7 @@ public struct ICalendarWriter: Sendable {
             case "\t": out.append(" ")
             default:
                 if s.value < 0x20 || (0x7F...0x9F).contains(s.value) { continue }
-                out.append(s)
+                out.append(ExportText.isDirectionOrSeparator(s) ? ExportText.placeholder : s)
             }
         }
         return String(out)

@@ -16,6 +16,7 @@ struct AuditListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the audit trail: who did what to which record, when, from which terminal.")
     @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
     @Option(help: "Only events about this visitor (code V-2026-00042): their record, visits and appointments.") var visitor: String?
     @Option(help: "Only events by this staff member (or command-line user).") var staff: String?
     @Option(help: "From this center-local day (YYYY-MM-DD), inclusive.") var from: String?
@@ -23,6 +24,7 @@ struct AuditListCommand: ParsableCommand {
     @Option(help: "text, json or csv.") var format: OutputFormat = .text
 
     func run() throws {
+        try output.redirect()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let calendar = db.calendar
         let visitorId = try visitor.map { try findVisitor($0, in: db).id }

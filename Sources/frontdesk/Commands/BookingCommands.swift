@@ -10,6 +10,7 @@ struct SlotsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "slots", abstract: "List the next free slots for a service.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
     @Option(help: "Service id (individual-counseling, social-orientation…).") var service: String
     @Option(help: "Only this counselor (id or name).") var counselor: String?
     @Option(help: "For this visitor (public code): counselors who speak one of their languages first, and not when they are booked.") var visitor: String?
@@ -26,6 +27,7 @@ struct SlotsCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.redirect()
         let db: any FrontDeskRepository = try common.openDatabase()
         let now = try clockNow()
         let first = try from.map { try localDate($0, option: "--from") } ?? db.calendar.localDate(of: now)
@@ -82,6 +84,7 @@ struct BookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "book", abstract: "Book an appointment; prints its id and times.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
     @Option(help: "The visitor's public code, V-YYYY-NNNNN.") var visitor: String
     @Option(help: "Service id.") var service: String
     @Option(help: "Center-local start, 'YYYY-MM-DD HH:MM'.") var at: String
@@ -96,6 +99,7 @@ struct BookCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.redirect()
         guard let local = LocalDateTime(iso: at) else { throw UserError("--at: '\(TextOutput.safe(at))' is not a local time like '2026-04-14 10:00'") }
         let db: any FrontDeskRepository = try common.openDatabase()
         let calendar = db.calendar

@@ -48,10 +48,12 @@ struct OccupancyCommand: ParsableCommand {
             """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
     @OptionGroup var period: PeriodOptions
     @Option(help: "The table: room, counselor or service (text and JSON: all when not given; CSV: room).") var by: OccupancyTable?
 
     func run() throws {
+        try output.redirect()
         // Column widths of names in any script (character types only; numbers keep the C format).
         TerminalLocale.useUTF8ForTests()
         let p = try period.period()

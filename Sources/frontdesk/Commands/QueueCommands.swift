@@ -76,12 +76,14 @@ struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "queue", abstract: "List a day's walk-in queue.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
     @Option(help: "text, json or csv.") var format: OutputFormat = .text
     @Option(help: "The center-local day, YYYY-MM-DD (default: today).") var date: String?
     @Flag(help: "Include closed visits.") var all = false
     @Flag(help: "Start CSV with a byte-order mark, for spreadsheet programs that need it.") var bom = false
 
     func run() throws {
+        try output.redirect()
         let calendar = try common.calendar()
         let now = try clockNow()
         let day: LocalDate

@@ -18,9 +18,11 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
     @OptionGroup var period: PeriodOptions
 
     func run() throws {
+        try output.redirect()
         let p = try period.period()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         if period.sql { return StandardOutput.write(db.funderReportSQLScript(p)) }

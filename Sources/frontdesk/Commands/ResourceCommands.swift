@@ -30,10 +30,12 @@ struct CounselorsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List counselors.")
         @OptionGroup var common: CommonOptions
+        @OptionGroup var output: OutputOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
         @Flag(help: "Include inactive counselors.") var all = false
 
         func run() throws {
+            try output.redirect()
             let db: any FrontDeskRepository = try common.openDatabase()
             let counselors = try storeCall { try db.counselors(includeInactive: all) }
             switch format {
@@ -131,10 +133,12 @@ struct RoomsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List rooms.")
         @OptionGroup var common: CommonOptions
+        @OptionGroup var output: OutputOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
         @Flag(help: "Include inactive rooms.") var all = false
 
         func run() throws {
+            try output.redirect()
             let db: any FrontDeskRepository = try common.openDatabase()
             let rooms = try storeCall { try db.rooms(includeInactive: all) }
             switch format {
@@ -216,11 +220,13 @@ struct ClosuresCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List closures of a year (or a span).")
         @OptionGroup var common: CommonOptions
+        @OptionGroup var output: OutputOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
         @Option(help: "First day, YYYY-MM-DD (default: 1 January of this year).") var from: String?
         @Option(help: "Last day, YYYY-MM-DD (default: 31 December of the first day's year).") var to: String?
 
         func run() throws {
+            try output.redirect()
             let db: any FrontDeskRepository = try common.openDatabase()
             let today = db.calendar.localDate(of: try clockNow())
             let first = try from.map { try localDate($0, option: "--from") } ?? LocalDate(year: today.year, month: 1, day: 1)

@@ -10,6 +10,7 @@ struct ScheduleCommand: ParsableCommand {
         abstract: "A day's or a week's appointments and closures (of one counselor or all); iCalendar with --format ics.")
 
     @OptionGroup var common: CommonOptions
+    @OptionGroup var output: OutputOptions
     @Option(help: "Only this counselor (id or name).") var counselor: String?
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "The week containing this day, YYYY-MM-DD.") var week: String?
@@ -21,6 +22,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.redirect()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let calendar = db.calendar
         let now = try clockNow()

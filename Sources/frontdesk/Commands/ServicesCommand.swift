@@ -12,10 +12,12 @@ struct ServicesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the services: id, category, minutes, name.")
         @OptionGroup var common: CommonOptions
+        @OptionGroup var output: OutputOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
         @Flag(help: "Include withdrawn services.") var all = false
 
         func run() throws {
+            try output.redirect()
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             let services = try storeCall { try db.services() }.filter { all || $0.active }
             func name(_ s: Service) -> String { s.name(in: common.language) }

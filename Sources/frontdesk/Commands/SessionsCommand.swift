@@ -90,6 +90,7 @@ struct SessionsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List group sessions with seats taken, capacity and waitlist length.")
         @OptionGroup var common: CommonOptions
+        @OptionGroup var output: OutputOptions
         @Option(help: "First day, YYYY-MM-DD (default: today).") var from: String?
         @Option(help: "Last day, YYYY-MM-DD (default: 4 weeks from the first).") var to: String?
         @Option(help: "Only this group service.") var service: String?
@@ -97,6 +98,7 @@ struct SessionsCommand: ParsableCommand {
         @Flag(help: "Include cancelled sessions.") var all = false
 
         func run() throws {
+            try output.redirect()
             let db: any FrontDeskRepository = try common.openDatabase()
             let calendar = db.calendar
             let first = try from.map { try localDate($0, option: "--from") } ?? calendar.localDate(of: try clockNow())

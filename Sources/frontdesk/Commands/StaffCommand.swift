@@ -34,10 +34,12 @@ struct StaffCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff logins.")
         @OptionGroup var common: CommonOptions
+        @OptionGroup var output: OutputOptions
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
         @Flag(help: "Include disabled logins.") var all = false
 
         func run() throws {
+            try output.redirect()
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             let staff = try storeCall { try db.staff(includeInactive: all) }
             switch format {

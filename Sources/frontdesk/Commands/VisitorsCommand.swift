@@ -67,6 +67,7 @@ struct VisitorsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "search", abstract: "Find visitors by part of a name (any script), code or phone digits.")
 
         @OptionGroup var common: CommonOptions
+        @OptionGroup var output: OutputOptions
         @Argument(help: "What to look for.") var query: String
         @Option(help: "At most this many visitors.") var limit: Int = 20
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
@@ -76,6 +77,7 @@ struct VisitorsCommand: ParsableCommand {
         }
 
         func run() throws {
+            try output.redirect()
             // A search only reads: the file stays byte-identical (no migration, no write).
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             // The desk's ranking: today's queue and appointments first (`FRONTDESK_NOW` sets today).

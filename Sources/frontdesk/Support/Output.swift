@@ -1,5 +1,7 @@
 @preconcurrency import Glibc
+import ArgumentParser
 import Foundation
+import Synchronization
 import TerminalKit
 import FrontDeskDomain
 import FrontDeskUI
@@ -18,7 +20,25 @@ enum JSONOutput {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "null\n" }
-        return text + "\n"
+        return escapingInvisibleControls(text) + "\n"
+    }
+
+    /// JSON with C1 controls, bidi marks, embeddings, overrides and isolates, and the line and
+    /// paragraph separators written as `\uXXXX` escapes (JSONEncoder leaves them raw): the file
+    /// shows them to whoever opens it and steers no text, and a JSON reader gets the data
+    /// exactly. They can only stand inside strings: keys are ASCII.
+    static func escapingInvisibleControls(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in json.unicodeScalars {
+            switch s.value {
+            case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029:
+                let hex = String(s.value, radix: 16, uppercase: false)
+                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            default:
+                out.append(s)
+            }
+        }
+        return String(out)
     }
 }
 
@@ -50,8 +70,10 @@ enum StandardOutput {
 
     /// Ends the command after a failed write to standard output.
     static func fail(_ error: Int32) -> Never {
+        OutputFile.abandon()
         if error == EPIPE { Foundation.exit(141) }
-        let reason = error == ENOSPC ? "disk full: the output was not written whole"
+        let reason = error == ENOSPC ? (OutputFile.target.map { "disk full: nothing was saved (\(TextOutput.safe($0)) not written)" }
+                                        ?? "disk full: the output was not written whole")
             : error == 0 ? "cannot write the output: it was not written whole (a full disk?)"
             : "cannot write the output: \(String(cString: strerror(error)))"
         FrontDeskCommand.writeError("frontdesk: \(reason)")
@@ -74,4 +96,81 @@ func writeAll(_ fd: Int32, _ data: Data) -> Int32 {
         }
         return 0
     }
+}
+
+/// `--output FILE|-`, taken by every command that exports (issue 13 item 6): `-` (or no option)
+/// is standard output; a file is created new with mode 0600 (0660 in a shared setgid folder),
+/// never over an existing one, and appears only when whole.
+///
+/// `redirect()` points standard output at a temporary file beside FILE, so every way a command
+/// prints goes there; `OutputFile.publish()` (after the command ran) makes it FILE, and
+/// `OutputFile.abandon()` (after a failure, or a full disk) removes it: no half-written file is
+/// ever left under FILE's name.
+struct OutputOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Write to this new file (mode 0600, never overwritten) instead of standard output; - is standard output.",
+                               valueName: "file"))
+    var output: String?
+
+    /// Sends standard output to the file named, if any. Call first in `run()`.
+    /// - Throws: `UserError` when the file exists or cannot be created.
+    func redirect() throws {
+        guard let output, output != "-" else { return }
+        try OutputFile.begin(output)
+    }
+}
+
+/// The file standard output is being written to for `--output FILE`, while a command runs.
+enum OutputFile {
+    private static let state = Mutex<(target: String, temporary: String)?>(nil)
+
+    static func begin(_ target: String) throws {
+        if access(target, F_OK) == 0 {
+            throw UserError("\(TextOutput.safe(target)) already exists; an export never overwrites a file: name a new one")
+        }
+        let temporary = target + ".partial-\(getpid())"
+        var info = stat()
+        let folder = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
+        let shared = stat(folder.isEmpty ? "/" : folder, &info) == 0 && info.st_mode & S_ISGID != 0
+        let mode: mode_t = shared ? 0o660 : 0o600
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw UserError("cannot create \(TextOutput.safe(target)): \(String(cString: strerror(errno)))") }
+        _ = fchmod(fd, mode)
+        fflush(stdout)
+        guard dup2(fd, 1) >= 0 else {
+            close(fd)
+            unlink(temporary)
+            throw UserError("cannot write \(TextOutput.safe(target)): \(String(cString: strerror(errno)))")
+        }
+        close(fd)
+        state.withLock { $0 = (target, temporary) }
+    }
+
+    /// Makes the finished temporary file the named one. Ends the command (one line, status 1)
+    /// when it cannot: a full disk found by `fsync`, or a file that appeared meanwhile.
+    static func publish() {
+        guard let (target, temporary) = state.withLock({ $0 }) else { return }
+        var failure: Int32 = 0
+        if fsync(1) != 0 { failure = errno }
+        if failure == 0, link(temporary, target) != 0 { failure = errno }
+        if failure != 0 {
+            abandon()
+            let reason = failure == ENOSPC ? "disk full: nothing was saved (\(TextOutput.safe(target)) not written)"
+                : failure == EEXIST ? "\(TextOutput.safe(target)) appeared meanwhile; nothing was written to it"
+                : "cannot write \(TextOutput.safe(target)): \(String(cString: strerror(failure)))"
+            FrontDeskCommand.writeError("frontdesk: \(reason)")
+            Foundation.exit(1)
+        }
+        unlink(temporary)
+        state.withLock { $0 = nil }
+    }
+
+    /// Removes the temporary file after a failure; nothing is left under the named file.
+    static func abandon() {
+        guard let (_, temporary) = state.withLock({ $0 }) else { return }
+        unlink(temporary)
+        state.withLock { $0 = nil }
+    }
+
+    /// The file being written, for messages: nil when standard output is standard output.
+    static var target: String? { state.withLock { $0?.target } }
 }
