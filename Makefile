@@ -64,10 +64,11 @@ install: release man completions
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 		$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d \
-		$(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(SYSCONFDIR)/default
+		$(DESTDIR)$(PREFIX)/lib/systemd/system $(DESTDIR)$(SYSCONFDIR)/default $(DESTDIR)$(PREFIX)/share/doc/frontdesk
 	sed -e "s|@BINDIR@|$(PREFIX)/bin|g" Resources/systemd/frontdesk-backup.service.in > $(DESTDIR)$(PREFIX)/lib/systemd/system/frontdesk-backup.service
 	chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/frontdesk-backup.service
 	install -m 0644 Resources/systemd/frontdesk-backup.timer $(DESTDIR)$(PREFIX)/lib/systemd/system/frontdesk-backup.timer
+	install -m 0644 Resources/systemd/frontdesk-kiosk-getty.conf $(DESTDIR)$(PREFIX)/share/doc/frontdesk/frontdesk-kiosk-getty.conf
 	[ -e $(DESTDIR)$(SYSCONFDIR)/default/frontdesk ] || install -m 0644 Resources/systemd/frontdesk.default $(DESTDIR)$(SYSCONFDIR)/default/frontdesk
 	install -m 0755 -s $(BUILD_PATH)/release/frontdesk $(DESTDIR)$(PREFIX)/bin/frontdesk
 	install -m 0644 $(DIST)/man/frontdesk.1 $(DESTDIR)$(PREFIX)/share/man/man1/frontdesk.1

@@ -45,6 +45,25 @@ import Testing
         #expect(DatabaseHealth.recognize(StoreError.visitorNotFound(3), path: "/x") as? StoreError == .visitorNotFound(3))
     }
 
+    /// A full disk (SQLite's page limit reached, as when the disk fills) is said as such, and the
+    /// transaction leaves nothing behind.
+    @Test func aFullDiskIsNamedAndNothingIsHalfWritten() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let db = try AppDatabase.open(path: dir.file("center.sqlite"))
+        _ = try registerNumbered(db, count: 10)
+        let pages = try db.writer.read { try Int.fetchOne($0, sql: "PRAGMA page_count") ?? 0 }
+        try db.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA max_page_count = \(pages + 2)") }
+        var failure: (any Error)?
+        do { _ = try registerNumbered(db, count: 2_000) } catch { failure = error }
+        let error = try #require(failure)
+        #expect(db.recognizedFailure(error) as? StoreError == .diskFull)
+        #expect(StoreError.diskFull.message == "disk full: nothing was saved")
+        #expect(try db.visitorCount() == 10)
+        #expect(!DatabaseHealth.isMarkedDamaged(dir.file("center.sqlite")))
+        try db.close()
+    }
+
     @Test func backupStampsSortAndParse() {
         #expect(AppDatabase.backupStamp(Date(timeIntervalSince1970: 1_796_180_130)) == "2026-12-02T025530Z")
         #expect(AppDatabase.isBackupStamp("2026-12-02T023530Z"))
