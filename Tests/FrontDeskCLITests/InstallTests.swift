@@ -112,6 +112,9 @@ struct FullDiskOutputTests {
             ["schedule"], ["schedule", "--format", "ics"], ["schedule", "--format", "json"], ["occupancy"] + period,
             ["occupancy"] + period + ["--format", "csv"], ["report"] + period, ["report"] + period + ["--format", "csv"],
             ["audit"], ["queue"], ["queue", "--format", "csv"], ["visitors", "search", "a"], ["visitors", "export", "V-2026-00001", "--output", "-"],
+            ["counselors", "list", "--format", "csv"], ["rooms", "list", "--format", "json"], ["closures", "list"], ["sessions", "list"],
+            ["staff", "list"], ["services", "list", "--format", "csv"], ["slots", "--service", "individual-counseling"],
+            ["audit", "verify"], ["settings", "show"], ["backup", "-"],
         ]
         for command in commands {
             let r = try runShell("\(shellQuoted([TestBinary.frontdesk] + command + ["--db", db])) > /dev/full")
