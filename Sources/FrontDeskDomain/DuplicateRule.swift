@@ -26,6 +26,24 @@ public enum DuplicateRule {
         return namesMatch(Visitor.fullName(given: new.givenName, family: new.familyName), existing.fullName)
     }
 
+    /// True when two registrations may be one person (the same rule, both sides new: rows of
+    /// one import file).
+    public static func resembles(_ a: NewVisitor, _ b: NewVisitor) -> Bool {
+        if let p = a.phone.flatMap(PhoneNumber.international), let q = b.phone.flatMap(PhoneNumber.international), p == q {
+            return true
+        }
+        guard a.nationality.uppercased() == b.nationality.uppercased() else { return false }
+        if let x = a.birthYear, let y = b.birthYear, abs(x - y) > 1 { return false }
+        return namesMatch(Visitor.fullName(given: a.givenName, family: a.familyName),
+                          Visitor.fullName(given: b.givenName, family: b.familyName))
+    }
+
+    /// `namesMatch` on keys already computed with `wordKeys` (an import compares many rows).
+    public static func keysMatch(_ left: [Set<String>], _ right: [Set<String>]) -> Bool {
+        guard !left.isEmpty, left.count == right.count else { return false }
+        return pairs(left[...], right)
+    }
+
     /// True when two full names match word for word, in any order and any script.
     public static func namesMatch(_ a: String, _ b: String) -> Bool {
         let left = wordKeys(a), right = wordKeys(b)

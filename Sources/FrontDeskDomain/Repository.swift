@@ -86,6 +86,14 @@ public protocol VisitorRepository: Sendable {
     func registerMany(_ visitors: [NewVisitor], by actor: Actor, at now: Date, batchSize: Int,
                       progress: ((Int, Int) -> Void)?) throws -> [Visitor]
 
+    /// Registers the rows of an import all together or none: checked against existing records
+    /// for duplicates in the same write transaction; nothing is written in a dry run or when a
+    /// row resembles a record and `allowingDuplicates` is false.
+    /// - Parameter progress: (steps done, steps in all), now and then.
+    /// - Throws: `VisitorValidationError` or a store error; nothing is written then.
+    func importVisitors(_ visitors: [NewVisitor], allowingDuplicates: Bool, dryRun: Bool, by actor: Actor, at now: Date,
+                        progress: ((Int, Int) -> Void)?) throws -> VisitorImportOutcome
+
     /// Visitors matching a typed query, best first, at most `limit`, as `viewer` may see them:
     /// everyone for a receptionist (and the file owner); a counselor's own visitors only;
     /// nobody for roles that see no person (`Permissions`, `.visitorIdentity`).
@@ -108,6 +116,18 @@ public protocol VisitorRepository: Sendable {
 
     /// How many visitors are registered (archived ones included).
     func visitorCount() throws -> Int
+}
+
+/// What an import did: the visitors registered (none in a dry run or when duplicates stopped
+/// it), and for each row (index in the list given) that resembles existing records, their codes.
+public struct VisitorImportOutcome: Sendable {
+    public var registered: [Visitor]
+    public var duplicates: [Int: [VisitorCode]]
+
+    public init(registered: [Visitor], duplicates: [Int: [VisitorCode]]) {
+        self.registered = registered
+        self.duplicates = duplicates
+    }
 }
 
 extension VisitorRepository {

@@ -192,7 +192,7 @@ extension AppDatabase: VisitorRepository {
 
     /// Inserts the visitor row and its audit event; returns the visitor and the search terms
     /// still to insert (bulk registration inserts a whole batch's terms in key order).
-    private static func insertRow(_ db: Database, _ v: NewVisitor, code: VisitorCode, by actor: Actor,
+    static func insertRow(_ db: Database, _ v: NewVisitor, code: VisitorCode, by actor: Actor,
                                   at now: Date) throws -> (Visitor, [IndexedTerm]) {
         var record = VisitorRecord(v, code: code, now: now)
         // A prepared statement rather than the Codable insert: bulk registration runs it 100,000 times.

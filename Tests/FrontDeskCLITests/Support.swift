@@ -55,13 +55,34 @@ func runProcess(_ executable: String, _ arguments: [String], environment extra: 
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read both pipes before waiting, so a large output cannot block the child.
+    // Read both pipes at once before waiting: a child that fills one pipe while we wait on the
+    // other would block for ever (an import listing thousands of refused rows on stderr).
+    let errorReader = PipeReader(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errorReader.wait()
     process.waitUntilExit()
     return ProcessResult(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
                          stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Reads a pipe to its end on a thread of its own.
+final class PipeReader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe held, once the writer closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
 }
 
 /// A demo database of 20 visitors in `folder` (`d.sqlite`); its path.

@@ -7,7 +7,7 @@ import FrontDeskUI
 struct VisitorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visitors", abstract: "Register, find and export visitors.",
-        subcommands: [Add.self, Search.self, VisitorExportCommand.self])
+        subcommands: [Add.self, Search.self, VisitorImportCommand.self, VisitorExportCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a visitor; prints the new public code.")

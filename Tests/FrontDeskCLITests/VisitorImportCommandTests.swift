@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Issue 14 item 1: `visitors import` brings a spreadsheet's list in, all or nothing.
+struct VisitorImportCommandTests {
+    /// A list of `count` different people (names of distinct syllables, several nationalities
+    /// and birth years), comma-separated, English headers; `bad` lines (file line numbers)
+    /// hold a birth year in the future.
+    static func list(count: Int, bad: Set<Int> = []) -> String {
+        let syllables = ["ba", "ko", "di", "mu", "se", "la", "ri", "to", "fa", "ne", "gu", "yo", "za", "wi", "he", "jo"]
+        func name(_ n: Int, _ parts: Int) -> String {
+            var n = n, text = ""
+            for _ in 0..<parts { text += syllables[n % syllables.count]; n /= syllables.count }
+            return text.prefix(1).uppercased() + text.dropFirst()
+        }
+        let countries = ["SN", "ML", "CI", "CM", "NG", "GN", "SD", "SY", "YE", "MA"]
+        var lines = ["Given name,Family name,Sex,Birth year,Nationality,Languages,Status,Phone,Consent"]
+        for i in 0..<count {
+            let line = i + 2
+            let year = bad.contains(line) ? "3000" : String(1950 + i % 60)
+            lines.append("\(name(i, 2)),\(name(i / 7 + 11, 3)),\(i % 2 == 0 ? "F" : "M"),\(year),\(countries[i % countries.count]),"
+                         + "\"fr, ar\",refugee,,services")
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    @Test func aFileWithThreeBadRowsImportsNothingAndNamesTheirLines() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("center.sqlite")
+        try #require(try frontdesk(["init", "--db", db]).status == 0)
+        let file = tmp.file("list.csv")
+        try Self.list(count: 5_000, bad: [10, 2_500, 5_001]).write(toFile: file, atomically: true, encoding: .utf8)
+
+        let stopped = try frontdesk(["visitors", "import", file, "--db", db])
+        #expect(stopped.status == 1, "\(stopped.stderr)")
+        let refusals = stopped.stderr.split(separator: "\n").filter { $0.hasPrefix("line ") }
+        #expect(refusals.map { $0.split(separator: ":")[0] } == ["line 10", "line 2500", "line 5001"], "\(stopped.stderr.prefix(2000))")
+        #expect(stopped.stderr.contains("nothing was imported"))
+        #expect(try sqlite3(db, "SELECT count(*) FROM visitor").stdout == "0\n")
+
+        let dry = try frontdesk(["visitors", "import", file, "--db", db, "--skip-invalid", "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.contains("4997 visitors would be imported of 5000 rows"), "\(dry.stdout)")
+        #expect(try sqlite3(db, "SELECT count(*) FROM visitor").stdout == "0\n")
+
+        let skipped = try frontdesk(["visitors", "import", file, "--db", db, "--skip-invalid"])
+        #expect(skipped.status == 0, "\(skipped.stderr.prefix(2000))")
+        #expect(skipped.stdout.hasPrefix("imported 4997 visitors (V-2026-00001 … V-2026-04997); 3 rows refused left out"), "\(skipped.stdout)")
+        #expect(try sqlite3(db, "SELECT count(*) FROM visitor").stdout == "4997\n")
+        #expect(try frontdesk(["visitors", "search", "Kodi", "--db", db]).stdout.contains("V-2026-"))
+
+        // The same file again: every row is already registered; nothing is imported.
+        let again = try frontdesk(["visitors", "import", file, "--db", db, "--skip-invalid"])
+        #expect(again.stderr.contains("line 2: may already be registered: V-2026-00001"), "\(again.stderr.prefix(500))")
+        #expect(try sqlite3(db, "SELECT count(*) FROM visitor").stdout == "4997\n")
+    }
+
+    /// A French spreadsheet's export: `;`, UTF-8 with a byte-order mark, French headers,
+    /// names in Latin, Arabic and Ge'ez script; one row is someone already registered.
+    @Test func aFrenchSemicolonFileWithABOMAndDuplicates() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("center.sqlite")
+        try #require(try frontdesk(["init", "--db", db]).status == 0)
+        try #require(try frontdesk(["visitors", "add", "--given", "Aïssatou", "--family", "Sow", "--nationality", "SN",
+                                    "--birth-year", "1990", "--consent", "services", "--db", db]).status == 0)
+        let file = tmp.file("liste.csv")
+        let text = "\u{FEFF}Prénom;Nom;Sexe;Année de naissance;Nationalité;Langues;Statut;Téléphone;Consentement\r\n"
+            + "محمد;حداد;homme;1985;Syrie;arabe;demandeur d'asile;;services,reporting\r\n"
+            + "ሳምራዊት;ተስፋይ;femme;2001;Érythrée;tigrinya;réfugiée;06 12 34 56 78;services\r\n"
+            + "Aissatou;Sow;F;1991;Sénégal;wolof;réfugiée;;services\r\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let refused = try frontdesk(["visitors", "import", file, "--db", db, "--lang", "fr"])
+        #expect(refused.status == 1 && refused.stderr.contains("ligne 4 : peut-être déjà inscrite : V-2026-00001"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("rien n'a été importé"))
+        let imported = try frontdesk(["visitors", "import", file, "--db", db, "--lang", "fr", "--skip-invalid"])
+        #expect(imported.status == 0 && imported.stdout.hasPrefix("import terminé : 2 personnes (V-2026-00002 … V-2026-00003)"),
+                "\(imported.stdout) \(imported.stderr)")
+        let rows = try sqlite3(db, "SELECT given_name, family_name, nationality, status, phone FROM visitor ORDER BY id").stdout
+        #expect(rows == "Aïssatou|Sow|SN|other|\nمحمد|حداد|SY|asylum_seeker|\nሳምራዊት|ተስፋይ|ER|refugee|+212612345678\n", "\(rows)")
+    }
+}
