@@ -140,6 +140,44 @@ extension AppDatabase {
         }
     }
 
+    /// Saves the closures of an import all together, or none (`closures import`), in one
+    /// transaction; a closure already there (same days, room and label) is left as it is and
+    /// counted apart. - Returns: the closures added, and how many were already there.
+    /// - Throws: `SchedulingError` as `saveClosure` (for the first bad one; nothing written).
+    public func importClosures(_ closures: [Closure], dryRun: Bool, by actor: Actor, at now: Date) throws -> (added: [Closure], alreadyThere: Int) {
+        let now = now.storedPrecision
+        return try writer.write { db in
+            var added: [Closure] = []
+            var alreadyThere = 0
+            for closure in closures {
+                let label = closure.label.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard closure.first.isValid, closure.last.isValid, closure.first <= closure.last, !label.isEmpty else {
+                    throw SchedulingError.invalid("a closure runs from its first day to its last day and has a label")
+                }
+                if let room = closure.roomId, try Bool.fetchOne(db, sql: "SELECT 1 FROM room WHERE id = ?", arguments: [room]) == nil {
+                    throw SchedulingError.roomNotFound(room)
+                }
+                let args: StatementArguments = [closure.first.description, closure.last.description, closure.roomId, label]
+                if try Bool.fetchOne(db, sql: """
+                    SELECT 1 FROM closure WHERE first_day = ? AND last_day = ? AND room_id IS ? AND label = ?
+                    """, arguments: args) == true {
+                    alreadyThere += 1
+                    continue
+                }
+                if dryRun { added.append(closure); continue }
+                try db.execute(sql: "INSERT INTO closure (first_day, last_day, room_id, label) VALUES (?, ?, ?, ?)", arguments: args)
+                var saved = closure
+                saved.id = db.lastInsertedRowID
+                saved.label = label
+                try Self.audit(db, .closureSaved, entity: "closure", entityId: saved.id,
+                               detail: "\(saved.first)…\(saved.last)\(saved.roomId.map { " room \($0)" } ?? " center") imported",
+                               by: actor, at: now)
+                added.append(saved)
+            }
+            return (added, alreadyThere)
+        }
+    }
+
     public func removeClosure(id: Int64, by actor: Actor, at now: Date) throws {
         let now = now.storedPrecision
         try writer.write { db in

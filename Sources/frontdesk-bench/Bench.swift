@@ -169,6 +169,10 @@ struct Bench {
             progress("demo visitors")
             verdicts.append(try DemoBench.run(runs: min(runs, 5)))
         }
+        if parts.contains("import") {
+            progress("import of 100,000 visitors")
+            verdicts.append(try ImportBench.run(frontdesk: frontdesk, directory: dir))
+        }
         if parts.contains("live") {
             progress("another terminal's writes on screen")
             verdicts += try LiveBench.run(frontdesk: frontdesk, directory: dir, runs: min(runs, 8))
@@ -183,7 +187,7 @@ struct Bench {
 
     /// The parts `--only` can name, in the order they run; all of them by default.
     /// `search-mix`, `slotfinder`, `demo` and `live` hold what tests timed until issue 10.
-    static let parts = ["first-frame", "search", "desk", "desk-search", "search-mix", "slots", "slotfinder", "schedule", "calcurse", "occupancy", "pin", "demo", "live"]
+    static let parts = ["first-frame", "search", "desk", "desk-search", "search-mix", "slots", "slotfinder", "schedule", "calcurse", "occupancy", "pin", "demo", "import", "live"]
 
     static func created(_ file: BenchData.File) -> String {
         file.createdSeconds.map { String(format: " (made by this run in %.1f s)", $0) } ?? ""

@@ -17,6 +17,8 @@ enum Spawn {
         /// whatever else the machine runs meanwhile.
         var cpuMilliseconds: Double
         var status: Int32
+        /// The process's peak resident memory, KiB (`ru_maxrss` from `wait4`).
+        var maxResidentKiB: Int = 0
         var stdout: Data
         var stderr: Data
 
@@ -88,7 +90,8 @@ enum Spawn {
         let cpu = milliseconds(usage.ru_utime) + milliseconds(usage.ru_stime)
         // WIFEXITED / WEXITSTATUS are macros: exit code in bits 8–15 when the low 7 bits are 0.
         let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Result(milliseconds: elapsed, cpuMilliseconds: cpu, status: exit, stdout: stdout, stderr: stderr)
+        return Result(milliseconds: elapsed, cpuMilliseconds: cpu, status: exit, maxResidentKiB: Int(usage.ru_maxrss),
+                      stdout: stdout, stderr: stderr)
     }
 
     static func milliseconds(_ t: timeval) -> Double {

@@ -80,3 +80,30 @@ struct VisitorImportCommandTests {
         #expect(rows == "Aïssatou|Sow|SN|other|\nمحمد|حداد|SY|asylum_seeker|\nሳምራዊት|ተስፋይ|ER|refugee|+212612345678\n", "\(rows)")
     }
 }
+
+/// Issue 14 item 1: `closures import`, public holidays and Eid dates from a French spreadsheet.
+struct ClosureImportCommandTests {
+    @Test func holidaysComeInAllOrNothingAndOnlyOnce() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("center.sqlite")
+        try #require(try frontdesk(["init", "--db", db]).status == 0)
+        try #require(try frontdesk(["rooms", "add", "Salle 1", "--capacity", "4", "--db", db]).status == 0)
+        let file = tmp.file("feries.csv")
+        let text = "\u{FEFF}Date;Au;Libellé;Salle\r\n20/03/2026;21/03/2026;Aïd al-Fitr;\r\n2026-07-30;;Fête du Trône;\r\n"
+            + "2026-05-27;;Travaux;Salle 1\r\n31/02/2026;;Mauvaise date;\r\n2026-06-02;;Inconnue;Salle 9\r\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: file))
+        let count = "SELECT count(*) FROM closure"
+        let before = try sqlite3(db, count).stdout
+        let stopped = try frontdesk(["closures", "import", file, "--db", db, "--lang", "fr"])
+        #expect(stopped.status == 1 && stopped.stderr.contains("ligne 5 : « 31/02/2026 » n'est pas un jour"), "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("ligne 6 : "), "\(stopped.stderr)")
+        #expect(try sqlite3(db, count).stdout == before)
+        let added = try frontdesk(["closures", "import", file, "--db", db, "--skip-invalid"])
+        #expect(added.status == 0 && added.stdout.hasPrefix("added 3 closures; 0 already there; 2 rows refused left out"), "\(added.stdout)")
+        let again = try frontdesk(["closures", "import", file, "--db", db, "--skip-invalid"])
+        #expect(again.stdout.hasPrefix("added 0 closures; 3 already there"), "\(again.stdout)")
+        let rows = try sqlite3(db, "SELECT first_day, last_day, coalesce(room_id, '-'), label FROM closure WHERE label IN ('Aïd al-Fitr', 'Travaux') ORDER BY first_day").stdout
+        #expect(rows == "2026-03-20|2026-03-21|-|Aïd al-Fitr\n2026-05-27|2026-05-27|1|Travaux\n", "\(rows)")
+    }
+}

@@ -75,3 +75,11 @@ import FrontDeskResources
         #expect(VisitorImport.duplicatesWithinFile(checked) == [2: 2, 5: 6])
     }
 }
+
+@Suite struct ClosureImportTests {
+    @Test func daysAreReadInBothForms() {
+        #expect(ClosureImport.day("2026-03-20") == LocalDate(year: 2026, month: 3, day: 20))
+        #expect(ClosureImport.day("20/03/2026") == LocalDate(year: 2026, month: 3, day: 20))
+        for bad in ["31/02/2026", "03/20/26", "20.03.2026", ""] { #expect(ClosureImport.day(bad) == nil, "\(bad)") }
+    }
+}

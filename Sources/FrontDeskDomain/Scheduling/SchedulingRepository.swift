@@ -309,6 +309,11 @@ public protocol SchedulingRepository: Sendable {
     /// Closures touching the local days `first...last`, by first day.
     func closures(from first: LocalDate, through last: LocalDate) throws -> [Closure]
 
+    /// Saves the closures of an import all together or none; those already there (same days,
+    /// room and label) are counted, not added again. Nothing is written in a dry run.
+    /// - Throws: `SchedulingError` (nothing written).
+    func importClosures(_ closures: [Closure], dryRun: Bool, by actor: Actor, at now: Date) throws -> (added: [Closure], alreadyThere: Int)
+
     /// Absences overlapping `interval`, of one counselor or of all (nil), by start.
     func absences(counselorId: Int64?, overlapping interval: UTCInterval) throws -> [Absence]
 

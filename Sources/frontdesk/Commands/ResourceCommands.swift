@@ -195,7 +195,7 @@ struct RoomsCommand: ParsableCommand {
 struct ClosuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "closures", abstract: "Manage closures: public holidays, Eid dates, works in a room.",
-        subcommands: [Add.self, List.self, Remove.self])
+        subcommands: [Add.self, List.self, Remove.self, ClosureImportCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Close the center (or one room) for a day or a span; prints the id.")

@@ -100,17 +100,8 @@ struct VisitorImportCommand: ParsableCommand {
                                                                     "refused": "\(refused.count)"])
     }
 
-    /// The file's table. - Throws: `UserError` when it cannot be read as CSV.
+    /// The file's table, with the separator asked for. - Throws: `UserError`.
     private func readTable(_ t: (String, CustomStringConvertible...) -> String) throws -> CSVTable {
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw UserError(t("cannotRead", TextOutput.safe(file)))
-            }
-            data = contents
-        }
         var sep: Character?
         if let separator {
             switch separator {
@@ -119,16 +110,7 @@ struct VisitorImportCommand: ParsableCommand {
             default: throw UserError(t("badSeparator", TextOutput.safe(separator)))
             }
         }
-        do {
-            return try CSVTable(data: data, separator: sep)
-        } catch {
-            switch error {
-            case .notUTF8: throw UserError(t("notUTF8", TextOutput.safe(file)))
-            case .empty: throw UserError(t("empty", TextOutput.safe(file)))
-            case .unclosedQuote(let line): throw UserError(t("unclosedQuote", line))
-            case .nul(let line): throw UserError(t("nul", line))
-            }
-        }
+        return try readImportTable(file, separator: sep, t)
     }
 
     private func columns(_ table: CSVTable, _ t: (String, CustomStringConvertible...) -> String) throws -> VisitorImport {
