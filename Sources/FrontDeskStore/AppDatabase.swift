@@ -85,6 +85,8 @@ public struct AppDatabase: Sendable {
         }
         let pool = try openPool(path: path)
         try migrate(pool, path: path, migrator: migrator)
+        // From here on, no commit once the file is known damaged (`DamageGuard`).
+        try pool.writeWithoutTransaction { db in db.add(transactionObserver: DamageGuard(path: path), extent: .databaseLifetime) }
         // Not read-only although it never writes: the last connection to close removes the
         // -wal and -shm files, which a read-only one cannot do.
         var tokenConfig = configuration()
@@ -135,6 +137,7 @@ public struct AppDatabase: Sendable {
             try queue.close()
             return try open(path: path, calendar: calendar)
         }
+        try queue.writeWithoutTransaction { db in db.add(transactionObserver: DamageGuard(path: path), extent: .databaseLifetime) }
         return AppDatabase(writer: queue, tokenSource: .dataVersion(queue), calendar: calendar, path: path,
                            fileIdentity: FileIdentity(path: path) == identity ? identity : nil)
     }

@@ -90,6 +90,23 @@ public enum DatabaseHealth {
     }
 }
 
+/// Refuses every commit on a connection once its file is marked damaged (by this process or any
+/// other terminal): the transaction is rolled back with `StoreError.damaged`, so a desk that
+/// opened the file before the damage was found writes nothing more into it.
+final class DamageGuard: TransactionObserver {
+    let path: String
+    init(path: String) { self.path = path }
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { false }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseDidCommit(_ db: Database) {}
+    func databaseDidRollback(_ db: Database) {}
+
+    func databaseWillCommit() throws {
+        if DatabaseHealth.isMarkedDamaged(path) { throw StoreError.damaged(path) }
+    }
+}
+
 extension AppDatabase: FailureRecognizing {
     /// `DatabaseHealth.detail`.
     public func failureDetail(_ error: any Error) -> String { DatabaseHealth.detail(error) }

@@ -246,3 +246,36 @@ final class OpenDatabaseHolder {
         process.waitUntilExit()
     }
 }
+
+/// Issue 13 item 7: a desk session checks every page in the background; damage on pages no
+/// screen reads is found, and the desk's next write is refused with a plain message.
+struct DeskDamageCheckTests {
+    @Test func aDeskFindsDamageItHasNotReadAndWritesNothingMore() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = try demoDatabase(in: tmp)
+        // A leaf page of the appointment history, which neither sign-in nor the reception reads.
+        let pages = try sqlite3(db, "PRAGMA page_size; SELECT max(pageno) FROM dbstat WHERE name = 'appointment' AND pagetype = 'leaf';")
+        let numbers = pages.stdout.split(separator: "\n").compactMap { Int($0) }
+        try #require(numbers.count == 2, "\(pages.stdout) \(pages.stderr)")
+        let handle = try #require(FileHandle(forUpdatingAtPath: db))
+        try handle.seek(toOffset: UInt64((numbers[1] - 1) * numbers[0]))
+        try handle.write(contentsOf: [UInt8](repeating: 0xA5, count: numbers[0]))
+        try handle.close()
+        let audits = try sqlite3(db, "SELECT count(*) FROM audit_event").stdout
+
+        let desk = try TmuxSession(command: "\(TestBinary.frontdesk) --db \(db) --lang fr")
+        defer { desk.close() }
+        // The check marks the file; signing in (a write) is then refused in French.
+        let deadline = Date().addingTimeInterval(TmuxSession.patience)
+        while !FileManager.default.fileExists(atPath: db + ".damaged"), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(FileManager.default.fileExists(atPath: db + ".damaged"))
+        try desk.waitFor("Qui êtes-vous ?")
+        try desk.type("1111")
+        try desk.waitFor("the PIN's dots") { $0.contains("••••") }
+        try desk.send("Enter")
+        let screen = try desk.waitFor("endommagé")
+        #expect(screen.contains("endommagé"), "\(screen)")
+        #expect(try sqlite3(db, "SELECT count(*) FROM audit_event").stdout == audits, "nothing was written")
+    }
+}

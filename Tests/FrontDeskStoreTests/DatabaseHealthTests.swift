@@ -64,6 +64,20 @@ import Testing
         try db.close()
     }
 
+    /// A terminal that opened the file before another found it damaged writes nothing more:
+    /// its next commit is rolled back.
+    @Test func noCommitOnceTheFileIsMarkedDamaged() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("center.sqlite")
+        let db = try AppDatabase.open(path: path)
+        _ = try registerNumbered(db, count: 3)
+        DatabaseHealth.markDamaged(path, reason: "found by another terminal")
+        #expect(throws: StoreError.damaged(path)) { try registerNumbered(db, count: 1) }
+        #expect(try db.visitorCount() == 3)
+        try db.close()
+    }
+
     @Test func backupStampsSortAndParse() {
         #expect(AppDatabase.backupStamp(Date(timeIntervalSince1970: 1_796_180_130)) == "2026-12-02T025530Z")
         #expect(AppDatabase.isBackupStamp("2026-12-02T023530Z"))

@@ -121,15 +121,57 @@ public struct VisitorImport: Sendable {
     /// name in French, English or Arabic, as the form completes them), then the form's rules.
     /// Duplicates are found apart (`duplicatesWithinFile`).
     public func check(_ rows: [CSVTable.Row], reference: ReferenceData, now: Date, calendar: CenterCalendar) -> [VisitorImportRow] {
-        rows.map { row in
+        let lookups = Lookups(reference: reference)
+        return rows.map { row in
             VisitorImportRow(line: row.line, result: Result { () throws(VisitorImportProblemError) -> NewVisitor in
-                try visitor(row, reference: reference, now: now, calendar: calendar)
+                try visitor(row, lookups: lookups, now: now, calendar: calendar)
             })
         }
     }
 
-    private func visitor(_ row: CSVTable.Row, reference: ReferenceData, now: Date,
+    /// The reference lookups of one import, each distinct value read once: a list repeats a
+    /// few countries, languages, sexes and statuses thousands of times, and the completion
+    /// rule (`ReferenceData.country(typed:)`) compares names in three scripts.
+    private final class Lookups {
+        let reference: ReferenceData
+        var countries: [String: String] = [:]
+        var languages: [String: String] = [:]
+        var sexes: [String: Sex?] = [:]
+        var statuses: [String: LegalStatus?] = [:]
+        init(reference: ReferenceData) { self.reference = reference }
+
+        func country(_ text: String) -> String {
+            if let known = countries[text] { return known }
+            let code = reference.country(typed: text)?.code ?? text
+            countries[text] = code
+            return code
+        }
+
+        func language(_ text: String) -> String {
+            if let known = languages[text] { return known }
+            let code = reference.language(typed: text)?.code ?? text
+            languages[text] = code
+            return code
+        }
+
+        func sex(_ text: String) -> Sex? {
+            if let known = sexes[text] { return known }
+            let value = VisitorImport.sex(text)
+            sexes[text] = value
+            return value
+        }
+
+        func status(_ text: String) -> LegalStatus? {
+            if let known = statuses[text] { return known }
+            let value = VisitorImport.status(text)
+            statuses[text] = value
+            return value
+        }
+    }
+
+    private func visitor(_ row: CSVTable.Row, lookups: Lookups, now: Date,
                          calendar: CenterCalendar) throws(VisitorImportProblemError) -> NewVisitor {
+        let reference = lookups.reference
         if row.cells.count > headerCount, row.cells[headerCount...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw VisitorImportProblemError(.tooManyCells(expected: headerCount, found: row.cells.count))
         }
@@ -144,14 +186,14 @@ public struct VisitorImport: Sendable {
         var draft = VisitorDraft(givenName: cell(.givenName), familyName: cell(.familyName), birthYear: cell(.birthYear),
                                  phone: cell(.phone))
         let sexText = cell(.sex)
-        guard let sex = Self.sex(sexText) else { throw VisitorImportProblemError(.unknownValue(.sex, sexText)) }
+        guard let sex = lookups.sex(sexText) else { throw VisitorImportProblemError(.unknownValue(.sex, sexText)) }
         draft.sex = sex
         let statusText = cell(.status)
-        guard let status = Self.status(statusText) else { throw VisitorImportProblemError(.unknownValue(.status, statusText)) }
+        guard let status = lookups.status(statusText) else { throw VisitorImportProblemError(.unknownValue(.status, statusText)) }
         draft.status = status
         let nationality = cell(.nationality)
-        draft.nationality = nationality.isEmpty ? "" : reference.country(typed: nationality)?.code ?? nationality
-        draft.languages = Self.list(cell(.languages)).map { reference.language(typed: $0)?.code ?? $0 }
+        draft.nationality = nationality.isEmpty ? "" : lookups.country(nationality)
+        draft.languages = Self.list(cell(.languages)).map(lookups.language)
         if columns[.consent] != nil {
             let consentText = cell(.consent)
             guard let consent = Self.consent(consentText) else { throw VisitorImportProblemError(.unknownValue(.consent, consentText)) }

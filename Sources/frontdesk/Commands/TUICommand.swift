@@ -78,6 +78,9 @@ struct TUICommand: ParsableCommand {
             "terminal": "\(actor.terminal)", "database": "\(common.databasePath)", "kiosk": "\(kiosk)",
             "version": "\(FrontDeskCommand.configuration.version)", "zone-rules": "\(calendar.zone.source)",
         ])
+        // Every page checked once per desk session, in the background at low priority: damage on
+        // pages no screen has read yet is found, the file marked, and every later write refused.
+        Self.checkInBackground(db, logger: logger)
         let context = EffectContext(store: db, clock: clock, terminal: actor, strings: strings, logger: logger)
         AppLoop(state: state, context: context, terminal: terminal).run()
         logger.info("desk session ended", metadata: ["terminal": "\(actor.terminal)"])
@@ -85,6 +88,27 @@ struct TUICommand: ParsableCommand {
 }
 
 extension TUICommand {
+    /// Runs `AppDatabase.checkIntegrity()` on a background thread of low priority; a damaged
+    /// file is marked (`DatabaseHealth`) and logged. Set `FRONTDESK_NO_BACKGROUND_CHECK=1` to
+    /// skip it (a very large file on a slow disk).
+    static func checkInBackground(_ db: AppDatabase, logger: Logger) {
+        guard ProcessInfo.processInfo.environment["FRONTDESK_NO_BACKGROUND_CHECK"] != "1" else { return }
+        let thread = Thread {
+            let started = Date()
+            do {
+                if let problem = try db.checkIntegrity() {
+                    logger.critical("database damaged", metadata: ["database": "\(db.path ?? "-")", "problem": "\(problem)"])
+                } else {
+                    logger.info("database checked", metadata: ["seconds": "\(Int(Date().timeIntervalSince(started)))"])
+                }
+            } catch {
+                logger.error("database check failed", metadata: ["detail": "\(db.failureDetail(error))"])
+            }
+        }
+        thread.qualityOfService = .background
+        thread.start()
+    }
+
     /// Asks this terminal's desk name on the terminal (before the full screen starts), in the
     /// interface's language, until a valid name is typed, and remembers it in `file`; a name
     /// that cannot be remembered is still used, with a warning.

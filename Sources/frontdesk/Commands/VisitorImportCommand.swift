@@ -59,7 +59,7 @@ struct VisitorImportCommand: ParsableCommand {
             try db.importVisitors(valid.map(\.visitor), allowingDuplicates: allowDuplicates,
                                   dryRun: true, by: currentActor(), at: now) { done, _ in progress.update(done) }
         }
-        for (index, codes) in outcome.duplicates {
+        for (index, codes) in outcome.duplicates where !allowDuplicates {
             if let row = rows.firstIndex(where: { $0.line == valid[index].line }) {
                 rows[row].result = .failure(VisitorImportProblemError(.alreadyRegistered(codes)))
             }
