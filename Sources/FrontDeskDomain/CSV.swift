@@ -22,19 +22,43 @@ public struct CSVWriter: Sendable {
     }
 
     public private(set) var output = ""
+    /// What separates cells: `,` (RFC 4180), `;` (French spreadsheets) or tab.
+    public let separator: Character
+    /// Decimals written with a comma (`20,3`), as a French spreadsheet reads them.
+    public let decimalComma: Bool
 
-    /// - Parameter byteOrderMark: start with U+FEFF, for spreadsheet programs that need it to read UTF-8.
-    public init(byteOrderMark: Bool = false) {
+    /// - Parameters:
+    ///   - byteOrderMark: start with U+FEFF, for spreadsheet programs that need it to read UTF-8.
+    ///   - separator: `,` by default; `;` or tab for spreadsheets set up so.
+    ///   - decimalComma: write `.decimal` cells with a comma.
+    public init(byteOrderMark: Bool = false, separator: Character = ",", decimalComma: Bool = false) {
         if byteOrderMark { output = "\u{FEFF}" }
+        self.separator = separator
+        self.decimalComma = decimalComma
     }
 
     /// Appends one record.
     public mutating func append(_ cells: [Cell]) {
-        output += cells.map(Self.encode).joined(separator: ",") + "\r\n"
+        output += cells.map { encode($0) }.joined(separator: String(separator)) + "\r\n"
     }
 
     /// Appends a header record (plain text cells).
     public mutating func appendHeader(_ names: [String]) { append(names.map { .text($0) }) }
+
+    /// One cell as written with this writer's separator and decimal mark.
+    func encode(_ cell: Cell) -> String {
+        switch cell {
+        case .decimal(let d, let places) where decimalComma && d.isFinite:
+            let text = NumberText.fixed(d, places: places).replacingOccurrences(of: ".", with: ",")
+            return separator == "," && text.contains(",") ? "\"" + text + "\"" : text
+        case .text where separator != ",":
+            let text = Self.encode(cell)
+            if !text.hasPrefix("\""), text.contains(separator) { return "\"" + text + "\"" }
+            return text
+        default:
+            return Self.encode(cell)
+        }
+    }
 
     static func encode(_ cell: Cell) -> String {
         switch cell {

@@ -229,3 +229,32 @@ struct OutputOptionTests {
         #expect(try sqlite3(db, "SELECT count(*) FROM room WHERE name = '\(hostile)'").stdout == "1\n")
     }
 }
+
+/// Issue 14 item 2: every CSV command takes `--bom` and `--separator`; French writes decimal commas.
+struct CSVStyleTests {
+    @Test func separatorBOMAndDecimalCommaOnEveryCSVCommand() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = try demoDatabase(in: tmp)
+        let period = ["--from", "2026-11-01", "--to", "2026-11-30"]
+        for command in [["queue"], ["visitors", "search", "a"], ["counselors", "list"], ["staff", "list"], ["occupancy"] + period,
+                        ["report"] + period, ["schedule"], ["audit", "list"]] {
+            let r = try frontdesk(command + ["--format", "csv", "--bom", "--separator", ";", "--db", db])
+            #expect(r.status == 0, "\(command): \(r.stderr)")
+            #expect(Array(r.stdout.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(command)")
+            let header = r.stdout.dropFirst().prefix { $0 != "\r\n" && $0 != "\n" }
+            #expect(header.contains(";") && !header.contains(","), "\(command): \(header)")
+        }
+        let tab = try frontdesk(["counselors", "list", "--format", "csv", "--separator", "tab", "--db", db])
+        #expect(tab.stdout.split(separator: "\r\n").first?.contains("\t") == true, "\(tab.stdout.prefix(200))")
+        #expect(try frontdesk(["queue", "--format", "csv", "--separator", "|", "--db", db]).status == 2)
+        // Decimals: 12.5 in English, 12,5 in French with `;`; a `,` file is the same in every language.
+        let en = try frontdesk(["occupancy"] + period + ["--format", "csv", "--separator", ";", "--db", db, "--lang", "en"]).stdout
+        let fr = try frontdesk(["occupancy"] + period + ["--format", "csv", "--separator", ";", "--db", db, "--lang", "fr"]).stdout
+        let decimal = try #require(en.firstMatch(of: /;(\d+)\.(\d)(;|\r\n)/), "\(en.prefix(400))")
+        #expect(fr.contains(";\(decimal.1),\(decimal.2)"), "\(fr.prefix(400))")
+        #expect(!fr.contains(";\(decimal.1).\(decimal.2);"))
+        let comma = ["occupancy"] + period + ["--format", "csv", "--db", db]
+        #expect(try frontdesk(comma + ["--lang", "fr"]).stdout == (try frontdesk(comma + ["--lang", "en"]).stdout))
+    }
+}

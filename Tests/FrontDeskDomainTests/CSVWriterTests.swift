@@ -62,3 +62,17 @@ struct CSVWriterTests {
         #expect(ICalendarWriter.escapeText("ليلى عمراني") == "ليلى عمراني")
     }
 }
+
+@Suite struct CSVSeparatorTests {
+    @Test func semicolonsTabsAndDecimalCommas() {
+        var fr = CSVWriter(byteOrderMark: true, separator: ";", decimalComma: true)
+        fr.append([.text("Aïd; al-Fitr"), .decimal(20.3, places: 1), .number(-4), .text("a,b"), .text("+212 6")])
+        #expect(fr.output == "\u{FEFF}\"Aïd; al-Fitr\";20,3;-4;\"a,b\";'+212 6\r\n")
+        var tab = CSVWriter(separator: "\t")
+        tab.append([.text("x\ty"), .decimal(1.25, places: 2)])
+        #expect(tab.output == "\"x\ty\"\t1.25\r\n")
+        var comma = CSVWriter(decimalComma: true)
+        comma.append([.decimal(20.3, places: 1), .text("z")])
+        #expect(comma.output == "\"20,3\",z\r\n")
+    }
+}

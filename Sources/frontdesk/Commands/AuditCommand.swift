@@ -24,7 +24,7 @@ struct AuditListCommand: ParsableCommand {
     @Option(help: "text, json or csv.") var format: OutputFormat = .text
 
     func run() throws {
-        try output.redirect()
+        try output.redirect(common.language)
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let calendar = db.calendar
         let visitorId = try visitor.map { try findVisitor($0, in: db).id }
@@ -43,7 +43,7 @@ struct AuditListCommand: ParsableCommand {
                        TextOutput.safe(e.detail)].joined(separator: "\t"))
             }
         case .csv:
-            var csv = CSVWriter()
+            var csv = CSVWriter.forOutput()
             csv.appendHeader(["id", "at_utc", "local_time", "actor", "terminal", "action", "entity", "entity_id", "detail"])
             for e in events {
                 let local = calendar.localDateTime(of: e.at)

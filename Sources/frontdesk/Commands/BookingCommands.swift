@@ -27,7 +27,7 @@ struct SlotsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.redirect()
+        try output.redirect(common.language)
         let db: any FrontDeskRepository = try common.openDatabase()
         let now = try clockNow()
         let first = try from.map { try localDate($0, option: "--from") } ?? db.calendar.localDate(of: now)
@@ -50,7 +50,7 @@ struct SlotsCommand: ParsableCommand {
                       + (slot.language.map { "\t" + TextOutput.safe($0) } ?? ""))
             }
         case .csv:
-            var csv = CSVWriter()
+            var csv = CSVWriter.forOutput()
             csv.appendHeader(["date", "start", "end", "start_utc", "end_utc", "counselor", "room", "language"])
             for slot in slots {
                 csv.append([.text(slot.date.description), .text(slot.time.description), .text(end(slot).description),
@@ -99,7 +99,7 @@ struct BookCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.redirect()
+        try output.redirect(common.language)
         guard let local = LocalDateTime(iso: at) else { throw UserError("--at: '\(TextOutput.safe(at))' is not a local time like '2026-04-14 10:00'") }
         let db: any FrontDeskRepository = try common.openDatabase()
         let calendar = db.calendar

@@ -9,7 +9,6 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: "First day, YYYY-MM-DD.") var from: String
     @Option(help: "Last day (inclusive), YYYY-MM-DD.") var to: String
     @Option(help: "text, csv (RFC 4180, UTF-8) or json.") var format: OutputFormat = .text
-    @Flag(help: "Start CSV with a byte-order mark, for spreadsheet programs that need one to read UTF-8.") var bom = false
     /// Prints the SQL the command runs, arguments written in, for the `sqlite3` shell (the benchmark's side-by-side run).
     @Flag(help: .hidden) var sql = false
 
@@ -24,8 +23,7 @@ struct PeriodOptions: ParsableArguments {
     }
 
     func write(_ text: String) {
-        let out = format == .csv && bom ? "\u{FEFF}" + text : text
-        StandardOutput.write(out)
+        StandardOutput.write(text) // CSV carries its byte-order mark itself (`--bom`, CSVWriter.forOutput)
     }
 }
 
@@ -53,7 +51,7 @@ struct OccupancyCommand: ParsableCommand {
     @Option(help: "The table: room, counselor or service (text and JSON: all when not given; CSV: room).") var by: OccupancyTable?
 
     func run() throws {
-        try output.redirect()
+        try output.redirect(common.language)
         // Column widths of names in any script (character types only; numbers keep the C format).
         TerminalLocale.useUTF8ForTests()
         let p = try period.period()
@@ -144,7 +142,7 @@ enum OccupancyOutput {
     // MARK: CSV
 
     static func csv(_ r: OccupancyReport, by: OccupancyTable, language: UILanguage) -> String {
-        var csv = CSVWriter()
+        var csv = CSVWriter.forOutput()
         func ratioCell(_ ratio: Double?) -> CSVWriter.Cell { percent(ratio).map { .decimal($0, places: 1) } ?? .empty }
         func minutesCell(_ m: Int?) -> CSVWriter.Cell { m.map { .number($0) } ?? .empty }
         switch by {

@@ -80,10 +80,9 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "text, json or csv.") var format: OutputFormat = .text
     @Option(help: "The center-local day, YYYY-MM-DD (default: today).") var date: String?
     @Flag(help: "Include closed visits.") var all = false
-    @Flag(help: "Start CSV with a byte-order mark, for spreadsheet programs that need it.") var bom = false
 
     func run() throws {
-        try output.redirect()
+        try output.redirect(common.language)
         let calendar = try common.calendar()
         let now = try clockNow()
         let day: LocalDate
@@ -95,7 +94,7 @@ struct QueueCommand: ParsableCommand {
         }
         let db: any FrontDeskRepository = try common.openDatabase()
         let entries = try storeCall { try db.queue(on: day) }.filter { all || $0.visit.isOpen }
-        print(QueueOutput.render(entries, format: format, calendar: calendar, now: now, bom: bom), terminator: "")
+        print(QueueOutput.render(entries, format: format, calendar: calendar, now: now), terminator: "")
     }
 }
 
@@ -110,7 +109,7 @@ enum QueueOutput {
         }
     }
 
-    static func render(_ entries: [QueueEntry], format: OutputFormat, calendar: CenterCalendar, now: Date, bom: Bool = false) -> String {
+    static func render(_ entries: [QueueEntry], format: OutputFormat, calendar: CenterCalendar, now: Date) -> String {
         switch format {
         case .text:
             return entries.map { e in
@@ -119,7 +118,7 @@ enum QueueOutput {
                  TextOutput.safe(e.visit.calledBy ?? "")].joined(separator: "\t")
             }.map { $0 + "\n" }.joined()
         case .csv:
-            var csv = CSVWriter(byteOrderMark: bom)
+            var csv = CSVWriter.forOutput()
             csv.appendHeader(["ticket", "category", "visitor_code", "visitor_name", "day", "arrived_local", "wait_min", "state", "called_by"])
             for e in entries {
                 csv.append([.text(e.visit.ticket.description), .text(e.visit.category.rawValue), .text(e.visitorCode.description),

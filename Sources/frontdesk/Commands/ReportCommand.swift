@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
 
     func run() throws {
-        try output.redirect()
+        try output.redirect(common.language)
         let p = try period.period()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         if period.sql { return StandardOutput.write(db.funderReportSQLScript(p)) }
@@ -82,7 +82,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     static func csv(_ r: FunderReport) -> String {
-        var csv = CSVWriter()
+        var csv = CSVWriter.forOutput()
         func cell(_ c: ReportCount) -> CSVWriter.Cell { c.value.map { .number($0) } ?? .text(c.description) }
         csv.appendHeader(["dimension", "value", "visitors", "services"])
         csv.append([.text("total"), .empty, cell(r.visitors), cell(r.services)])

@@ -35,7 +35,7 @@ struct CounselorsCommand: ParsableCommand {
         @Flag(help: "Include inactive counselors.") var all = false
 
         func run() throws {
-            try output.redirect()
+            try output.redirect(common.language)
             let db: any FrontDeskRepository = try common.openDatabase()
             let counselors = try storeCall { try db.counselors(includeInactive: all) }
             switch format {
@@ -45,7 +45,7 @@ struct CounselorsCommand: ParsableCommand {
                            c.serviceIds.joined(separator: ",")].joined(separator: "\t") + (c.active ? "" : "\tinactive"))
                 }
             case .csv:
-                var csv = CSVWriter()
+                var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "name", "languages", "hours", "services", "active"])
                 for c in counselors {
                     csv.append([.number(Int(c.id)), .text(c.name), .text(c.languages.joined(separator: ",")), .text(c.hours.spec),
@@ -138,14 +138,14 @@ struct RoomsCommand: ParsableCommand {
         @Flag(help: "Include inactive rooms.") var all = false
 
         func run() throws {
-            try output.redirect()
+            try output.redirect(common.language)
             let db: any FrontDeskRepository = try common.openDatabase()
             let rooms = try storeCall { try db.rooms(includeInactive: all) }
             switch format {
             case .text:
                 for r in rooms { print("\(r.id)\t\(TextOutput.safe(r.name))\t\(r.capacity)" + (r.active ? "" : "\tinactive")) }
             case .csv:
-                var csv = CSVWriter()
+                var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "name", "capacity", "active"])
                 for r in rooms { csv.append([.number(Int(r.id)), .text(r.name), .number(r.capacity), .text(r.active ? "yes" : "no")]) }
                 print(csv.output, terminator: "")
@@ -226,7 +226,7 @@ struct ClosuresCommand: ParsableCommand {
         @Option(help: "Last day, YYYY-MM-DD (default: 31 December of the first day's year).") var to: String?
 
         func run() throws {
-            try output.redirect()
+            try output.redirect(common.language)
             let db: any FrontDeskRepository = try common.openDatabase()
             let today = db.calendar.localDate(of: try clockNow())
             let first = try from.map { try localDate($0, option: "--from") } ?? LocalDate(year: today.year, month: 1, day: 1)
@@ -240,7 +240,7 @@ struct ClosuresCommand: ParsableCommand {
                     print("\(c.id)\t\(c.first)\t\(c.last)\t\(TextOutput.safe(place(c)))\t\(TextOutput.safe(c.label))")
                 }
             case .csv:
-                var csv = CSVWriter()
+                var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "first_day", "last_day", "room", "label"])
                 for c in closures { csv.append([.number(Int(c.id)), .text(c.first.description), .text(c.last.description), .text(place(c)), .text(c.label)]) }
                 print(csv.output, terminator: "")

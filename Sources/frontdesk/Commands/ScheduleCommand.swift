@@ -22,7 +22,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.redirect()
+        try output.redirect(common.language)
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let calendar = db.calendar
         let now = try clockNow()
@@ -87,7 +87,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     static func csv(_ appointments: [AppointmentListing], _ closures: [Closure], place: (Closure) -> String) -> String {
-        var csv = CSVWriter()
+        var csv = CSVWriter.forOutput()
         csv.appendHeader(["kind", "id", "date", "start", "end", "start_utc", "end_utc", "counselor", "room", "visitor_code",
                           "visitor_name", "service", "status", "label", "interpreter"])
         for c in closures {

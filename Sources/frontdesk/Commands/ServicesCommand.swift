@@ -17,7 +17,7 @@ struct ServicesCommand: ParsableCommand {
         @Flag(help: "Include withdrawn services.") var all = false
 
         func run() throws {
-            try output.redirect()
+            try output.redirect(common.language)
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             let services = try storeCall { try db.services() }.filter { all || $0.active }
             func name(_ s: Service) -> String { s.name(in: common.language) }
@@ -29,7 +29,7 @@ struct ServicesCommand: ParsableCommand {
                         + (s.active ? "" : "\twithdrawn"))
                 }
             case .csv:
-                var csv = CSVWriter()
+                var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "category", "minutes", "name", "group_capacity", "active"])
                 for s in services {
                     csv.append([.text(s.id), .text(s.category.rawValue), .number(s.durationMinutes), .text(name(s)),

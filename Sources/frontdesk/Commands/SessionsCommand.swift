@@ -98,7 +98,7 @@ struct SessionsCommand: ParsableCommand {
         @Flag(help: "Include cancelled sessions.") var all = false
 
         func run() throws {
-            try output.redirect()
+            try output.redirect(common.language)
             let db: any FrontDeskRepository = try common.openDatabase()
             let calendar = db.calendar
             let first = try from.map { try localDate($0, option: "--from") } ?? calendar.localDate(of: try clockNow())
@@ -112,7 +112,7 @@ struct SessionsCommand: ParsableCommand {
             case .text:
                 for s in sessions { print(Self.line(s, common.language)) }
             case .csv:
-                var csv = CSVWriter()
+                var csv = CSVWriter.forOutput()
                 csv.appendHeader(["session", "appointment", "date", "start", "end", "start_utc", "end_utc", "service", "counselor", "room",
                                   "capacity", "enrolled", "waitlisted", "status"])
                 for s in sessions {

@@ -39,7 +39,7 @@ struct StaffCommand: ParsableCommand {
         @Flag(help: "Include disabled logins.") var all = false
 
         func run() throws {
-            try output.redirect()
+            try output.redirect(common.language)
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             let staff = try storeCall { try db.staff(includeInactive: all) }
             switch format {
@@ -48,7 +48,7 @@ struct StaffCommand: ParsableCommand {
                     print([String(m.id), TextOutput.safe(m.name), m.role.rawValue].joined(separator: "\t") + (m.active ? "" : "\tdisabled"))
                 }
             case .csv:
-                var csv = CSVWriter()
+                var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "name", "role", "counselor_id", "active"])
                 for m in staff {
                     csv.append([.number(Int(m.id)), .text(m.name), .text(m.role.rawValue),

@@ -77,7 +77,7 @@ struct VisitorsCommand: ParsableCommand {
         }
 
         func run() throws {
-            try output.redirect()
+            try output.redirect(common.language)
             // A search only reads: the file stays byte-identical (no migration, no write).
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             // The desk's ranking: today's queue and appointments first (`FRONTDESK_NOW` sets today).
@@ -98,7 +98,7 @@ enum VisitorOutput {
                     .map { TextOutput.safe($0) }.joined(separator: "\t")
             }.map { $0 + "\n" }.joined()
         case .csv:
-            var csv = CSVWriter()
+            var csv = CSVWriter.forOutput()
             csv.appendHeader(["code", "given_name", "family_name", "sex", "birth_year", "nationality", "languages", "status", "phone"])
             for v in visitors {
                 csv.append([.text(v.code.description), .text(v.givenName), .text(v.familyName), .text(v.sex.rawValue),

@@ -110,12 +110,54 @@ struct OutputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this new file (mode 0600, never overwritten) instead of standard output; - is standard output.",
                                valueName: "file"))
     var output: String?
+    @Flag(help: "Start CSV with a byte-order mark, for spreadsheet programs that need one to read UTF-8.") var bom = false
+    @Option(help: ArgumentHelp("CSV cell separator: , (default), ; (French spreadsheets) or tab. With ; or tab under French, decimals are written with a comma.",
+                               valueName: "sep"))
+    var separator: String = ","
 
-    /// Sends standard output to the file named, if any. Call first in `run()`.
-    /// - Throws: `UserError` when the file exists or cannot be created.
-    func redirect() throws {
+    func validate() throws {
+        guard CSVStyle.separator(separator) != nil else { throw ValidationError("--separator must be , ; or tab") }
+    }
+
+    /// Sends standard output to the file named, if any, and sets the CSV style (`CSVStyle`).
+    /// Call first in `run()`. - Throws: `UserError` when the file exists or cannot be created.
+    func redirect(_ language: UILanguage) throws {
+        CSVStyle.current.withLock {
+            // A French spreadsheet file (`;` or tab) gets decimal commas; the default `,` file stays
+            // the same in every language, for scripts.
+            let sep = CSVStyle.separator(separator) ?? ","
+            $0 = CSVStyle(byteOrderMark: bom, separator: sep, decimalComma: language == .fr && sep != ",")
+        }
         guard let output, output != "-" else { return }
         try OutputFile.begin(output)
+    }
+}
+
+/// How this command writes CSV (`--bom`, `--separator`, the language's decimal mark), set by
+/// `OutputOptions.redirect`; `CSVWriter.forOutput()` applies it.
+struct CSVStyle: Sendable {
+    var byteOrderMark = false
+    var separator: Character = ","
+    var decimalComma = false
+
+    static let current = Mutex(CSVStyle())
+
+    /// `,` `;` or tab from what was typed (`tab`, `\t`, a real tab).
+    static func separator(_ text: String) -> Character? {
+        switch text {
+        case ",": ","
+        case ";": ";"
+        case "tab", "\t", "\\t", "TAB": "\t"
+        default: nil
+        }
+    }
+}
+
+extension CSVWriter {
+    /// A writer in this command's CSV style (`CSVStyle`).
+    static func forOutput() -> CSVWriter {
+        let style = CSVStyle.current.withLock { $0 }
+        return CSVWriter(byteOrderMark: style.byteOrderMark, separator: style.separator, decimalComma: style.decimalComma)
     }
 }
 
