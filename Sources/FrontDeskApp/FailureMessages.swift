@@ -14,7 +14,9 @@ public enum EffectFailure: Equatable, Sendable {
     case damaged
     /// The disk is full: nothing was saved (`StoreError.diskFull`).
     case diskFull
-    /// Already phrased for the desk (`StoreError`, `AccessError`, `StaffError`).
+    /// Another store problem, worded in the interface language (`Localizer.message(for:)`).
+    case store(StoreError)
+    /// Already phrased for the desk (`AccessError`, `StaffError`).
     case phrased(String)
     /// Anything else (an I/O or SQL failure): a general message, never its text.
     case unknown
@@ -30,7 +32,7 @@ public enum EffectFailure: Equatable, Sendable {
         case StoreError.damaged: self = .damaged
         case StoreError.diskFull: self = .diskFull
         case StoreError.unexpected: self = .unknown
-        case let e as StoreError: self = .phrased(e.message)
+        case let e as StoreError: self = .store(e)
         case let e as AccessError: self = .phrased(e.description)
         case let e as StaffError: self = .phrased(e.description)
         default: self = .unknown
@@ -49,6 +51,7 @@ extension EffectFailure {
         case .signIn: "sign-in"
         case .damaged: "damaged"
         case .diskFull: "disk-full"
+        case .store: "store"
         case .phrased: "refused"
         case .unknown: "unexpected"
         }
@@ -80,7 +83,7 @@ public struct FailureMessages: Sendable {
     private func sorted(_ error: any Error) -> EffectFailure {
         let failure = EffectFailure(recognize(error))
         switch failure {
-        case .damaged, .diskFull, .unknown: report(error, failure)
+        case .damaged, .diskFull, .unknown, .store: report(error, failure)
         default: break
         }
         return failure
@@ -96,6 +99,7 @@ public struct FailureMessages: Sendable {
         case .signIn(let e): e.description
         case .damaged: strings("error.damaged")
         case .diskFull: strings("error.diskFull")
+        case .store(let e): strings.message(for: e)
         case .phrased(let text): text
         case .unknown: strings("error.store")
         }

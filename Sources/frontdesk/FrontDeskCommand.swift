@@ -3,6 +3,7 @@ import CPlatform
 import Foundation
 import FrontDeskDomain
 import FrontDeskLog
+import FrontDeskUI
 import Logging
 import TerminalKit
 
@@ -61,7 +62,8 @@ struct FrontDeskCommand: ParsableCommand {
             }
             OpenDatabases.closeAll()
             if let store = recognized as? StoreError {
-                writeError("frontdesk: \(store.message)")
+                let strings = try? ShippedData.strings(language(of: arguments))
+                writeError("frontdesk: \(strings?.message(for: store) ?? store.message)")
                 Foundation.exit(1)
             }
             let code = exitCode(for: error)
@@ -80,6 +82,16 @@ struct FrontDeskCommand: ParsableCommand {
 
     /// The log for IT of the command line.
     static let logger = Logger(label: "frontdesk.cli")
+
+    /// The language a command was asked to speak: `--lang fr|en` (or `--lang=…`) among the
+    /// arguments, else the locale's (`UILanguage.from(environment:)`).
+    static func language(of arguments: [String]) -> UILanguage {
+        for (i, word) in arguments.enumerated() {
+            if word == "--lang", i + 1 < arguments.count, let l = UILanguage(rawValue: arguments[i + 1]) { return l }
+            if word.hasPrefix("--lang="), let l = UILanguage(rawValue: String(word.dropFirst(7))) { return l }
+        }
+        return UILanguage.from(environment: ProcessInfo.processInfo.environment)
+    }
 
     /// The command's words (`backup`, `visitors add`), never its arguments: they may be names.
     static func commandName(_ arguments: [String]) -> String {

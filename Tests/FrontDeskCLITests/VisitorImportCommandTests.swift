@@ -107,3 +107,17 @@ struct ClosureImportCommandTests {
         #expect(rows == "2026-03-20|2026-03-21|-|Aïd al-Fitr\n2026-05-27|2026-05-27|1|Travaux\n", "\(rows)")
     }
 }
+
+/// Issue 14 item 3 (part): store problems are worded in the command's language.
+struct StoreMessageLanguageTests {
+    @Test func aFileThatIsNotADatabaseIsSaidInFrench() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let file = tmp.file("notes.txt")
+        try Data("not a database, just some text".utf8).write(to: URL(fileURLWithPath: file))
+        let fr = try frontdesk(["queue", "--db", file, "--lang", "fr"])
+        #expect(fr.status == 1 && fr.stderr.contains("n'est pas une base FrontDesk") && fr.stderr.contains("tel quel"), "\(fr.stderr)")
+        let en = try frontdesk(["queue", "--db", file, "--lang=en"])
+        #expect(en.status == 1 && en.stderr.contains("is not a FrontDesk database"), "\(en.stderr)")
+    }
+}

@@ -94,6 +94,27 @@ public struct Localizer: Sendable {
         }
     }
 
+    /// The message for a store problem (a file that cannot be opened, a damaged file, a full
+    /// disk…). Paths and reasons are given as they are: a caller that prints them neutralizes them.
+    public func message(for error: StoreError) -> String {
+        switch error {
+        case .notADatabase(let p): self("store.notADatabase", p)
+        case .newerSchema(let p): self("store.newerSchema", p)
+        case .foreignDatabase(let p): self("store.foreignDatabase", p)
+        case .notAFile(let p): self("store.notAFile", p)
+        case .cannotCreateDirectory(let p, let r): self("store.cannotCreateDirectory", p, r)
+        case .cannotCreateFile(let p, let r): self("store.cannotCreateFile", p, r)
+        case .cannotRead(let p, let r): self("store.cannotRead", p, r)
+        case .readOnly(let p): self("store.readOnly", p)
+        case .visitorNotFound(let id): self("store.visitorNotFound", id)
+        case .damaged(let p): self("store.damaged", p)
+        case .diskFull: self("store.diskFull")
+        case .inUse(let p): self("store.inUse", p)
+        case .unexpected(let code): self("store.unexpected", code)
+        case .unusableBackup(let p, let r): self("store.unusableBackup", p, r)
+        }
+    }
+
     /// The message for a refused queue action.
     public func message(for error: QueueError) -> String {
         switch error {

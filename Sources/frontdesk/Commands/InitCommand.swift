@@ -21,7 +21,7 @@ func storeCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        throw UserError(error.message)
+        throw error // worded in the command's language by `FrontDeskCommand.main`
     } catch let error as UserError {
         throw error
     }

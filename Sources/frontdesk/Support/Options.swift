@@ -58,7 +58,7 @@ struct CommonOptions: ParsableArguments {
         do {
             return OpenDatabases.keep(try body())
         } catch let error as StoreError {
-            throw UserError(error.message)
+            throw error // worded in the command's language by `FrontDeskCommand.main`
         } catch let error as UserError {
             throw error
         } catch {
