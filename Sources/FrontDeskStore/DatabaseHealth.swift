@@ -107,6 +107,12 @@ final class DamageGuard: TransactionObserver {
     }
 }
 
+extension AppDatabase {
+    /// The mode FrontDesk gives a new file at `path` (a database, a backup, an export): 0660 in
+    /// a shared setgid folder, 0600 elsewhere (`DatabaseFile.creationMode`).
+    public static func newFileMode(for path: String) -> mode_t { DatabaseFile.creationMode(for: path) }
+}
+
 extension AppDatabase: FailureRecognizing {
     /// `DatabaseHealth.detail`.
     public func failureDetail(_ error: any Error) -> String { DatabaseHealth.detail(error) }

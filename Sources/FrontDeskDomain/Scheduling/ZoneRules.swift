@@ -489,20 +489,17 @@ private struct ByteReader {
         return bytes[position]
     }
 
-    mutating func int32() throws(TZifError) -> Int32 {
-        guard position + 4 <= bytes.count else { throw .truncated }
-        var v: UInt32 = 0
-        for i in 0..<4 { v = v << 8 | UInt32(bytes[position + i]) }
-        position += 4
-        return Int32(bitPattern: v)
-    }
+    mutating func int32() throws(TZifError) -> Int32 { Int32(truncatingIfNeeded: Int64(bitPattern: try bigEndian(4) << 32) >> 32) }
 
-    mutating func int64() throws(TZifError) -> Int64 {
-        guard position + 8 <= bytes.count else { throw .truncated }
+    mutating func int64() throws(TZifError) -> Int64 { Int64(bitPattern: try bigEndian(8)) }
+
+    /// The next `count` bytes (4 or 8) as a big-endian number.
+    private mutating func bigEndian(_ count: Int) throws(TZifError) -> UInt64 {
+        guard position + count <= bytes.count else { throw .truncated }
         var v: UInt64 = 0
-        for i in 0..<8 { v = v << 8 | UInt64(bytes[position + i]) }
-        position += 8
-        return Int64(bitPattern: v)
+        for i in 0..<count { v = v << 8 | UInt64(bytes[position + i]) }
+        position += count
+        return v
     }
 
     /// The footer `\n<rule>\n`; nil when the file stops before it.

@@ -4,6 +4,7 @@ import Foundation
 import Synchronization
 import TerminalKit
 import FrontDeskDomain
+import FrontDeskStore
 import FrontDeskUI
 
 /// Text-format output for a terminal: data never drives the terminal (a name holding `ESC[2J` or an
@@ -170,10 +171,7 @@ enum OutputFile {
             throw UserError("\(TextOutput.safe(target)) already exists; an export never overwrites a file: name a new one")
         }
         let temporary = target + ".partial-\(getpid())"
-        var info = stat()
-        let folder = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
-        let shared = stat(folder.isEmpty ? "/" : folder, &info) == 0 && info.st_mode & S_ISGID != 0
-        let mode: mode_t = shared ? 0o660 : 0o600
+        let mode = AppDatabase.newFileMode(for: target)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw UserError("cannot create \(TextOutput.safe(target)): \(String(cString: strerror(errno)))") }
         _ = fchmod(fd, mode)
