@@ -77,7 +77,7 @@ install: release man completions
 	install -m 0644 $(DIST)/completions/frontdesk.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/frontdesk.fish
 
 ## A Debian package in $(DIST): `sudo apt install ./$(DIST)/frontdesk_VERSION_ARCH.deb`. It
-## declares libncursesw6, libsqlite3-0 and tzdata, and creates the group `frontdesk` and the
+## declares libncursesw6, libsqlite3-0, libxlsxwriter4 and tzdata, and creates the group `frontdesk` and the
 ## folder /var/lib/frontdesk (Resources/debian).
 deb: release
 	rm -rf $(DIST)/deb

@@ -50,6 +50,10 @@ let package = Package(
         .target(name: "TerminalKit", dependencies: ["CWidth"]),
         // ncursesw, imported through a shim header.
         .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
+        // libxlsxwriter (Debian's libxlsxwriter-dev), imported through a shim header.
+        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // Spreadsheet workbooks (`--format xlsx`) from the typed cells exports already make.
+        .target(name: "FrontDeskSpreadsheet", dependencies: ["FrontDeskDomain", "CXlsxWriter"]),
         // The only code that calls ncurses.
         .target(name: "CursesBackend", dependencies: ["TerminalKit", "CNCursesw"]),
         // Screens: state + pure update + render.
@@ -62,7 +66,7 @@ let package = Package(
             name: "frontdesk",
             dependencies: [
                 "FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskApp", "FrontDeskResources",
-                "TerminalKit", "CursesBackend", "FrontDeskLog", "CPlatform",
+                "TerminalKit", "CursesBackend", "FrontDeskLog", "CPlatform", "FrontDeskSpreadsheet",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),

@@ -65,9 +65,3 @@ enum SlotsBench {
     }
 }
 
-/// `2026-11-30T09:00:00Z`.
-func isoUTC(_ date: Date) -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    return f.string(from: date)
-}

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// A program from the machine that some tests run: the real terminal (tmux), the SQLite shell,
-/// calcurse, Python and its `icalendar` module.
+/// calcurse, Python and its `icalendar` and `openpyxl` modules.
 ///
 /// The one rule for such tests is `ExternalTool.require(_:)`: a test whose tool is missing
 /// fails when `CI=true` (CI must run every test: `.ci/run` installs each tool); elsewhere it is
@@ -14,6 +14,8 @@ public enum ExternalTool: String, CaseIterable, Sendable {
     case python3
     /// Python's `icalendar` package (from PyPI), which reads our iCalendar export independently.
     case pythonICalendar = "python3-icalendar"
+    /// Python's `openpyxl` package (from PyPI), which reads our xlsx workbooks independently.
+    case pythonOpenpyxl = "python3-openpyxl"
 
     /// How to install the tool on Debian, for the messages.
     public var installHint: String {
@@ -23,6 +25,7 @@ public enum ExternalTool: String, CaseIterable, Sendable {
         case .calcurse: "apt-get install calcurse"
         case .python3: "apt-get install python3"
         case .pythonICalendar: "python3 -m pip install icalendar"
+        case .pythonOpenpyxl: "python3 -m pip install openpyxl"
         }
     }
 
@@ -31,6 +34,7 @@ public enum ExternalTool: String, CaseIterable, Sendable {
         switch self {
         case .tmux, .sqlite3, .calcurse, .python3: "command -v \(rawValue)"
         case .pythonICalendar: "python3 -c 'import icalendar'"
+        case .pythonOpenpyxl: "python3 -c 'import openpyxl'"
         }
     }
 

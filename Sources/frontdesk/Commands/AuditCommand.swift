@@ -21,10 +21,10 @@ struct AuditListCommand: ParsableCommand {
     @Option(help: "Only events by this staff member (or command-line user).") var staff: String?
     @Option(help: "From this center-local day (YYYY-MM-DD), inclusive.") var from: String?
     @Option(help: "To this center-local day (YYYY-MM-DD), inclusive.") var to: String?
-    @Option(help: "text, json or csv.") var format: OutputFormat = .text
+    @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
 
     func run() throws {
-        try output.redirect(common.language)
+        try output.redirect(common.language, format: format)
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let calendar = db.calendar
         let visitorId = try visitor.map { try findVisitor($0, in: db).id }
@@ -42,16 +42,16 @@ struct AuditListCommand: ParsableCommand {
                        TextOutput.safe(e.actor.terminal), e.action.rawValue, "\(e.entity)\(e.entityId.map { " \($0)" } ?? "")",
                        TextOutput.safe(e.detail)].joined(separator: "\t"))
             }
-        case .csv:
+        case .csv, .xlsx:
             var csv = CSVWriter.forOutput()
             csv.appendHeader(["id", "at_utc", "local_time", "actor", "terminal", "action", "entity", "entity_id", "detail"])
             for e in events {
                 let local = calendar.localDateTime(of: e.at)
-                csv.append([.number(Int(e.id)), .text(isoUTC(e.at)), .text("\(local.date) \(calendar.clockText(e.at))"),
+                csv.append([.number(Int(e.id)), .instant(e.at), .dateTime(local),
                             .text(e.actor.name), .text(e.actor.terminal), .text(e.action.rawValue), .text(e.entity),
                             e.entityId.map { .number(Int($0)) } ?? .text(""), .text(e.detail)])
             }
-            print(csv.output, terminator: "")
+            print(csv.finished(sheet: "audit"), terminator: "")
         case .json:
             print(JSONOutput.encode(events.map {
                 EventJSON(id: $0.id, at: $0.at, actor: $0.actor.name, terminal: $0.actor.terminal, action: $0.action.rawValue,

@@ -19,7 +19,7 @@ struct SlotsCommand: ParsableCommand {
     @Option(help: "First day searched, YYYY-MM-DD (default: today).") var from: String?
     @Option(help: "Days searched from the first.") var days: Int = 30
     @Option(help: "At most this many slots.") var limit: Int = 10
-    @Option(help: "text, json or csv.") var format: OutputFormat = .text
+    @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be positive") }
@@ -27,7 +27,7 @@ struct SlotsCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.redirect(common.language)
+        try output.redirect(common.language, format: format)
         let db: any FrontDeskRepository = try common.openDatabase()
         let now = try clockNow()
         let first = try from.map { try localDate($0, option: "--from") } ?? db.calendar.localDate(of: now)
@@ -49,15 +49,15 @@ struct SlotsCommand: ParsableCommand {
                 print("\(slot.date) \(slot.time)–\(end(slot))\t\(TextOutput.safe(counselors[slot.counselorId] ?? "?"))\t\(TextOutput.safe(rooms[slot.roomId] ?? "?"))"
                       + (slot.language.map { "\t" + TextOutput.safe($0) } ?? ""))
             }
-        case .csv:
+        case .csv, .xlsx:
             var csv = CSVWriter.forOutput()
             csv.appendHeader(["date", "start", "end", "start_utc", "end_utc", "counselor", "room", "language"])
             for slot in slots {
-                csv.append([.text(slot.date.description), .text(slot.time.description), .text(end(slot).description),
-                            .text(isoUTC(slot.interval.start)), .text(isoUTC(slot.interval.end)),
+                csv.append([.date(slot.date), .time(slot.time), .time(end(slot)),
+                            .instant(slot.interval.start), .instant(slot.interval.end),
                             .text(counselors[slot.counselorId] ?? ""), .text(rooms[slot.roomId] ?? ""), .text(slot.language ?? "")])
             }
-            print(csv.output, terminator: "")
+            print(csv.finished(sheet: "slots"), terminator: "")
         case .json:
             print(JSONOutput.encode(slots.map {
                 SlotJSON(date: $0.date.description, start: $0.time.description, end: end($0).description, startUTC: $0.interval.start,
@@ -95,11 +95,11 @@ struct BookCommand: ParsableCommand {
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func validate() throws {
-        if format == .csv { throw ValidationError("book prints one appointment: --format text or json") }
+        if format == .csv || format == .xlsx { throw ValidationError("book prints one appointment: --format text or json") }
     }
 
     func run() throws {
-        try output.redirect(common.language)
+        try output.redirect(common.language, format: format)
         guard let local = LocalDateTime(iso: at) else { throw UserError("--at: '\(TextOutput.safe(at))' is not a local time like '2026-04-14 10:00'") }
         let db: any FrontDeskRepository = try common.openDatabase()
         let calendar = db.calendar

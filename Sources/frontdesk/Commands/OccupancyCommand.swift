@@ -8,7 +8,7 @@ import TerminalKit
 struct PeriodOptions: ParsableArguments {
     @Option(help: "First day, YYYY-MM-DD.") var from: String
     @Option(help: "Last day (inclusive), YYYY-MM-DD.") var to: String
-    @Option(help: "text, csv (RFC 4180, UTF-8) or json.") var format: OutputFormat = .text
+    @Option(help: "text, csv (RFC 4180, UTF-8), json or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
     /// Prints the SQL the command runs, arguments written in, for the `sqlite3` shell (the benchmark's side-by-side run).
     @Flag(help: .hidden) var sql = false
 
@@ -51,7 +51,7 @@ struct OccupancyCommand: ParsableCommand {
     @Option(help: "The table: room, counselor or service (text and JSON: all when not given; CSV: room).") var by: OccupancyTable?
 
     func run() throws {
-        try output.redirect(common.language)
+        try output.redirect(common.language, format: period.format)
         // Column widths of names in any script (character types only; numbers keep the C format).
         TerminalLocale.useUTF8ForTests()
         let p = try period.period()
@@ -62,7 +62,7 @@ struct OccupancyCommand: ParsableCommand {
         case .text:
             let strings = try ShippedData.strings(common.language)
             period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.zone.identifier, strings: strings))
-        case .csv: period.write(OccupancyOutput.csv(report, by: by ?? .room, language: common.language))
+        case .csv, .xlsx: period.write(OccupancyOutput.csv(report, by: by ?? .room, language: common.language))
         case .json: period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.zone.identifier)))
         }
     }
@@ -151,7 +151,7 @@ enum OccupancyOutput {
             let kind = by.rawValue
             for row in by == .room ? r.rooms : r.counselors {
                 for (day, u) in zip(r.days, row.days) {
-                    csv.append([.text(kind), .number(Int(row.id)), .text(row.name), .text(day.description), .number(u.bookedMinutes),
+                    csv.append([.text(kind), .number(Int(row.id)), .text(row.name), .date(day), .number(u.bookedMinutes),
                                 .number(u.availableMinutes), ratioCell(u.ratio)])
                 }
                 let t = row.total
@@ -179,7 +179,7 @@ enum OccupancyOutput {
                               minutesCell(w.p90WaitMinutes), .number(w.leftUnseen), ratioCell(w.leftUnseenShare)])
             }
         }
-        return csv.output
+        return csv.finished(sheet: "occupancy")
     }
 
     // MARK: JSON

@@ -77,12 +77,12 @@ struct QueueCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "text, json or csv.") var format: OutputFormat = .text
+    @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
     @Option(help: "The center-local day, YYYY-MM-DD (default: today).") var date: String?
     @Flag(help: "Include closed visits.") var all = false
 
     func run() throws {
-        try output.redirect(common.language)
+        try output.redirect(common.language, format: format)
         let calendar = try common.calendar()
         let now = try clockNow()
         let day: LocalDate
@@ -117,15 +117,15 @@ enum QueueOutput {
                  calendar.clockText(e.visit.arrivedAt), "\(e.visit.waitMinutes(now: now)) min", state(e.visit),
                  TextOutput.safe(e.visit.calledBy ?? "")].joined(separator: "\t")
             }.map { $0 + "\n" }.joined()
-        case .csv:
+        case .csv, .xlsx:
             var csv = CSVWriter.forOutput()
             csv.appendHeader(["ticket", "category", "visitor_code", "visitor_name", "day", "arrived_local", "wait_min", "state", "called_by"])
             for e in entries {
                 csv.append([.text(e.visit.ticket.description), .text(e.visit.category.rawValue), .text(e.visitorCode.description),
-                            .text(e.visitorName), .text(e.visit.day.description), .text(calendar.clockText(e.visit.arrivedAt)),
+                            .text(e.visitorName), .date(e.visit.day), .time(calendar.localDateTime(of: e.visit.arrivedAt).time),
                             .number(e.visit.waitMinutes(now: now)), .text(state(e.visit)), .text(e.visit.calledBy ?? "")])
             }
-            return csv.output
+            return csv.finished(sheet: "queue")
         case .json:
             return JSONOutput.encode(entries.map { e in
                 QueueJSON(ticket: e.visit.ticket.description, category: e.visit.category.rawValue, visitorCode: e.visitorCode.description,

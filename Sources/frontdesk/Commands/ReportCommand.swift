@@ -22,14 +22,14 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
 
     func run() throws {
-        try output.redirect(common.language)
+        try output.redirect(common.language, format: period.format)
         let p = try period.period()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         if period.sql { return StandardOutput.write(db.funderReportSQLScript(p)) }
         let report = try storeCall { try db.funderReport(p) }
         switch period.format {
         case .text: period.write(Self.text(report, strings: try ShippedData.strings(common.language), countries: try ShippedData.countries()))
-        case .csv: period.write(Self.csv(report))
+        case .csv, .xlsx: period.write(Self.csv(report))
         case .json: period.write(JSONOutput.encode(ReportJSON(report)))
         }
     }
@@ -90,7 +90,7 @@ struct ReportCommand: ParsableCommand {
         for row in r.rows {
             csv.append([.text(row.dimension.rawValue), .text(row.key), cell(row.visitors), cell(row.services)])
         }
-        return csv.output
+        return csv.finished(sheet: "report")
     }
 
     struct ReportJSON: Encodable {

@@ -31,11 +31,11 @@ struct CounselorsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List counselors.")
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+        @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
         @Flag(help: "Include inactive counselors.") var all = false
 
         func run() throws {
-            try output.redirect(common.language)
+            try output.redirect(common.language, format: format)
             let db: any FrontDeskRepository = try common.openDatabase()
             let counselors = try storeCall { try db.counselors(includeInactive: all) }
             switch format {
@@ -44,14 +44,14 @@ struct CounselorsCommand: ParsableCommand {
                     print([String(c.id), TextOutput.safe(c.name), c.languages.joined(separator: ","), c.hours.spec,
                            c.serviceIds.joined(separator: ",")].joined(separator: "\t") + (c.active ? "" : "\tinactive"))
                 }
-            case .csv:
+            case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "name", "languages", "hours", "services", "active"])
                 for c in counselors {
                     csv.append([.number(Int(c.id)), .text(c.name), .text(c.languages.joined(separator: ",")), .text(c.hours.spec),
                                 .text(c.serviceIds.joined(separator: ",")), .text(c.active ? "yes" : "no")])
                 }
-                print(csv.output, terminator: "")
+                print(csv.finished(sheet: "counselors"), terminator: "")
             case .json:
                 print(JSONOutput.encode(counselors.map {
                     CounselorJSON(id: $0.id, name: $0.name, languages: $0.languages, hours: $0.hours.spec, services: $0.serviceIds, active: $0.active)
@@ -134,21 +134,21 @@ struct RoomsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List rooms.")
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+        @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
         @Flag(help: "Include inactive rooms.") var all = false
 
         func run() throws {
-            try output.redirect(common.language)
+            try output.redirect(common.language, format: format)
             let db: any FrontDeskRepository = try common.openDatabase()
             let rooms = try storeCall { try db.rooms(includeInactive: all) }
             switch format {
             case .text:
                 for r in rooms { print("\(r.id)\t\(TextOutput.safe(r.name))\t\(r.capacity)" + (r.active ? "" : "\tinactive")) }
-            case .csv:
+            case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "name", "capacity", "active"])
                 for r in rooms { csv.append([.number(Int(r.id)), .text(r.name), .number(r.capacity), .text(r.active ? "yes" : "no")]) }
-                print(csv.output, terminator: "")
+                print(csv.finished(sheet: "rooms"), terminator: "")
             case .json:
                 print(JSONOutput.encode(rooms), terminator: "")
             }
@@ -221,12 +221,12 @@ struct ClosuresCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List closures of a year (or a span).")
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+        @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
         @Option(help: "First day, YYYY-MM-DD (default: 1 January of this year).") var from: String?
         @Option(help: "Last day, YYYY-MM-DD (default: 31 December of the first day's year).") var to: String?
 
         func run() throws {
-            try output.redirect(common.language)
+            try output.redirect(common.language, format: format)
             let db: any FrontDeskRepository = try common.openDatabase()
             let today = db.calendar.localDate(of: try clockNow())
             let first = try from.map { try localDate($0, option: "--from") } ?? LocalDate(year: today.year, month: 1, day: 1)
@@ -239,11 +239,11 @@ struct ClosuresCommand: ParsableCommand {
                 for c in closures {
                     print("\(c.id)\t\(c.first)\t\(c.last)\t\(TextOutput.safe(place(c)))\t\(TextOutput.safe(c.label))")
                 }
-            case .csv:
+            case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "first_day", "last_day", "room", "label"])
-                for c in closures { csv.append([.number(Int(c.id)), .text(c.first.description), .text(c.last.description), .text(place(c)), .text(c.label)]) }
-                print(csv.output, terminator: "")
+                for c in closures { csv.append([.number(Int(c.id)), .date(c.first), .date(c.last), .text(place(c)), .text(c.label)]) }
+                print(csv.finished(sheet: "closures"), terminator: "")
             case .json:
                 print(JSONOutput.encode(closures.map {
                     ClosureJSON(id: $0.id, firstDay: $0.first.description, lastDay: $0.last.description, room: $0.roomId.flatMap { rooms[$0] }, label: $0.label)

@@ -22,7 +22,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.redirect(common.language)
+        try output.redirect(common.language, format: format)
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let calendar = db.calendar
         let now = try clockNow()
@@ -45,7 +45,7 @@ struct ScheduleCommand: ParsableCommand {
         let output: String
         switch format {
         case .text: output = Self.text(appointments, closures, first: first, last: last, language: common.language, place: place)
-        case .csv: output = Self.csv(appointments, closures, place: place)
+        case .csv, .xlsx: output = Self.csv(appointments, closures, place: place)
         case .json:
             output = JSONOutput.encode(ScheduleJSON(
                 from: first.description, to: last.description, timeZone: calendar.zone.identifier,
@@ -91,17 +91,17 @@ struct ScheduleCommand: ParsableCommand {
         csv.appendHeader(["kind", "id", "date", "start", "end", "start_utc", "end_utc", "counselor", "room", "visitor_code",
                           "visitor_name", "service", "status", "label", "interpreter"])
         for c in closures {
-            csv.append(["closure", .number(Int(c.id)), .text(c.first.description), "", "", "", "", "", .text(place(c)), "", "", "",
+            csv.append(["closure", .number(Int(c.id)), .date(c.first), "", "", "", "", "", .text(place(c)), "", "", "",
                         "closed", .text(c.label), .empty])
         }
         for a in appointments {
-            csv.append([.text(a.group == nil ? "appointment" : "group"), .number(Int(a.id)), .text(a.localStart.date.description),
-                        .text(a.localStart.time.description), .text(a.localEnd.time.description), .text(isoUTC(a.appointment.start)),
-                        .text(isoUTC(a.appointment.end)), .text(a.counselorName), .text(a.roomName), .text(a.visitorCode?.description ?? ""),
+            csv.append([.text(a.group == nil ? "appointment" : "group"), .number(Int(a.id)), .date(a.localStart.date),
+                        .time(a.localStart.time), .time(a.localEnd.time), .instant(a.appointment.start),
+                        .instant(a.appointment.end), .text(a.counselorName), .text(a.roomName), .text(a.visitorCode?.description ?? ""),
                         .text(a.visitorName ?? ""), .text(a.service.id), .text(a.status.rawValue), .empty,
                         .text(a.appointment.interpreterLanguage ?? "")])
         }
-        return csv.output
+        return csv.finished(sheet: "schedule")
     }
 
     /// Timed events (UTC) for appointments, all-day events for closures. Summaries hold the

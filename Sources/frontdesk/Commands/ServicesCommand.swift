@@ -13,11 +13,11 @@ struct ServicesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the services: id, category, minutes, name.")
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+        @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
         @Flag(help: "Include withdrawn services.") var all = false
 
         func run() throws {
-            try output.redirect(common.language)
+            try output.redirect(common.language, format: format)
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             let services = try storeCall { try db.services() }.filter { all || $0.active }
             func name(_ s: Service) -> String { s.name(in: common.language) }
@@ -28,14 +28,14 @@ struct ServicesCommand: ParsableCommand {
                     print("\(s.id)\t\(s.category.rawValue)\t\(s.durationMinutes) min\t\(TextOutput.safe(name(s)))\(group)"
                         + (s.active ? "" : "\twithdrawn"))
                 }
-            case .csv:
+            case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "category", "minutes", "name", "group_capacity", "active"])
                 for s in services {
                     csv.append([.text(s.id), .text(s.category.rawValue), .number(s.durationMinutes), .text(name(s)),
                                 s.groupCapacity.map { .number($0) } ?? .text(""), .text(s.active ? "yes" : "no")])
                 }
-                print(csv.output, terminator: "")
+                print(csv.finished(sheet: "services"), terminator: "")
             case .json:
                 print(JSONOutput.encode(services), terminator: "")
             }

@@ -94,11 +94,11 @@ struct SessionsCommand: ParsableCommand {
         @Option(help: "First day, YYYY-MM-DD (default: today).") var from: String?
         @Option(help: "Last day, YYYY-MM-DD (default: 4 weeks from the first).") var to: String?
         @Option(help: "Only this group service.") var service: String?
-        @Option(help: "text, csv or json.") var format: OutputFormat = .text
+        @Option(help: "text, csv, json or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
         @Flag(help: "Include cancelled sessions.") var all = false
 
         func run() throws {
-            try output.redirect(common.language)
+            try output.redirect(common.language, format: format)
             let db: any FrontDeskRepository = try common.openDatabase()
             let calendar = db.calendar
             let first = try from.map { try localDate($0, option: "--from") } ?? calendar.localDate(of: try clockNow())
@@ -111,18 +111,18 @@ struct SessionsCommand: ParsableCommand {
             switch format {
             case .text:
                 for s in sessions { print(Self.line(s, common.language)) }
-            case .csv:
+            case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
                 csv.appendHeader(["session", "appointment", "date", "start", "end", "start_utc", "end_utc", "service", "counselor", "room",
                                   "capacity", "enrolled", "waitlisted", "status"])
                 for s in sessions {
                     let a = s.appointment
-                    csv.append([.number(Int(s.id)), .number(Int(a.id)), .text(a.localStart.date.description), .text(a.localStart.time.description),
-                                .text(a.localEnd.time.description), .text(isoUTC(a.appointment.start)), .text(isoUTC(a.appointment.end)),
+                    csv.append([.number(Int(s.id)), .number(Int(a.id)), .date(a.localStart.date), .time(a.localStart.time),
+                                .time(a.localEnd.time), .instant(a.appointment.start), .instant(a.appointment.end),
                                 .text(a.service.id), .text(a.counselorName), .text(a.roomName), .number(s.session.capacity),
                                 .number(s.session.enrolled.count), .number(s.session.waitlist.count), .text(a.status.rawValue)])
                 }
-                print(csv.output, terminator: "")
+                print(csv.finished(sheet: "sessions"), terminator: "")
             case .json:
                 print(JSONOutput.encode(sessions.map(SessionJSON.init)), terminator: "")
             }

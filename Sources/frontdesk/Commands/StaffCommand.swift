@@ -35,11 +35,11 @@ struct StaffCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff logins.")
         @OptionGroup var common: CommonOptions
         @OptionGroup var output: OutputOptions
-        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+        @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
         @Flag(help: "Include disabled logins.") var all = false
 
         func run() throws {
-            try output.redirect(common.language)
+            try output.redirect(common.language, format: format)
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             let staff = try storeCall { try db.staff(includeInactive: all) }
             switch format {
@@ -47,14 +47,14 @@ struct StaffCommand: ParsableCommand {
                 for m in staff {
                     print([String(m.id), TextOutput.safe(m.name), m.role.rawValue].joined(separator: "\t") + (m.active ? "" : "\tdisabled"))
                 }
-            case .csv:
+            case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "name", "role", "counselor_id", "active"])
                 for m in staff {
                     csv.append([.number(Int(m.id)), .text(m.name), .text(m.role.rawValue),
                                 m.counselorId.map { .number(Int($0)) } ?? .text(""), .text(m.active ? "yes" : "no")])
                 }
-                print(csv.output, terminator: "")
+                print(csv.finished(sheet: "staff"), terminator: "")
             case .json:
                 print(JSONOutput.encode(staff), terminator: "")
             }

@@ -70,14 +70,14 @@ struct VisitorsCommand: ParsableCommand {
         @OptionGroup var output: OutputOptions
         @Argument(help: "What to look for.") var query: String
         @Option(help: "At most this many visitors.") var limit: Int = 20
-        @Option(help: "text, json or csv.") var format: OutputFormat = .text
+        @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
 
         func validate() throws {
             guard limit > 0 else { throw ValidationError("--limit must be positive") }
         }
 
         func run() throws {
-            try output.redirect(common.language)
+            try output.redirect(common.language, format: format)
             // A search only reads: the file stays byte-identical (no migration, no write).
             let db: any FrontDeskRepository = try common.openDatabaseForReading()
             // The desk's ranking: today's queue and appointments first (`FRONTDESK_NOW` sets today).
@@ -97,7 +97,7 @@ enum VisitorOutput {
                 [v.code.description, v.fullName, v.nationality, v.birthYear.map(String.init) ?? "-", v.phone ?? ""]
                     .map { TextOutput.safe($0) }.joined(separator: "\t")
             }.map { $0 + "\n" }.joined()
-        case .csv:
+        case .csv, .xlsx:
             var csv = CSVWriter.forOutput()
             csv.appendHeader(["code", "given_name", "family_name", "sex", "birth_year", "nationality", "languages", "status", "phone"])
             for v in visitors {
@@ -105,7 +105,7 @@ enum VisitorOutput {
                             v.birthYear.map { .number($0) } ?? .empty, .text(v.nationality), .text(v.languages.joined(separator: " ")),
                             .text(v.status.rawValue), .text(v.phone ?? "")])
             }
-            return csv.output
+            return csv.finished(sheet: "visitors")
         case .json:
             let rows = visitors.map { v in
                 VisitorJSON(code: v.code.description, givenName: v.givenName, familyName: v.familyName, sex: v.sex.rawValue,

@@ -99,9 +99,16 @@ enum OpenDatabases {
     }
 }
 
-/// Output formats of listing commands.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
+/// Output formats of listing commands: `xlsx` is a spreadsheet workbook of the CSV's cells.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable, ExportFormat {
+    case text, json, csv, xlsx
+
+    var isWorkbook: Bool { self == .xlsx }
+}
+
+/// A `--format` value: whether it asks for a spreadsheet workbook (binary, not for a terminal).
+protocol ExportFormat {
+    var isWorkbook: Bool { get }
 }
 
 extension ServiceCategory: ExpressibleByArgument {

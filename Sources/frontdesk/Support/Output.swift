@@ -6,6 +6,7 @@ import TerminalKit
 import FrontDeskDomain
 import FrontDeskStore
 import FrontDeskUI
+import FrontDeskSpreadsheet
 
 /// Text-format output for a terminal: data never drives the terminal (a name holding `ESC[2J` or an
 /// OSC 52 clipboard sequence is printed with visible placeholders).
@@ -55,9 +56,12 @@ enum StandardOutput {
     /// Writes the text to standard output now (after what `print` buffered). On a closed pipe
     /// (a reader such as `head` that stopped reading) the command ends quietly with status 141,
     /// as SIGPIPE's default would; on any other failure it says so in one line and exits 1.
-    static func write(_ text: String) {
+    static func write(_ text: String) { write(Data(text.utf8)) }
+
+    /// `write(_:)` for bytes (a workbook).
+    static func write(_ data: Data) {
         flush()
-        let failure = writeAll(1, Data(text.utf8))
+        let failure = writeAll(1, data)
         if failure != 0 { fail(failure) }
     }
 
@@ -121,15 +125,24 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// Sends standard output to the file named, if any, and sets the CSV style (`CSVStyle`).
-    /// Call first in `run()`. - Throws: `UserError` when the file exists or cannot be created.
-    func redirect(_ language: UILanguage) throws {
+    /// Call first in `run()`, with the command's `--format` (a workbook is refused on a terminal).
+    /// - Throws: `UserError` when the file exists or cannot be created, or a workbook would go
+    ///   to a terminal.
+    func redirect(_ language: UILanguage, format: (any ExportFormat)? = nil) throws {
+        let workbook = format?.isWorkbook == true
         CSVStyle.current.withLock {
             // A French spreadsheet file (`;` or tab) gets decimal commas; the default `,` file stays
             // the same in every language, for scripts.
             let sep = CSVStyle.separator(separator) ?? ","
-            $0 = CSVStyle(byteOrderMark: bom, separator: sep, decimalComma: language == .fr && sep != ",")
+            $0 = CSVStyle(byteOrderMark: bom, separator: sep, decimalComma: language == .fr && sep != ",",
+                          workbookLanguage: workbook ? language : nil)
         }
-        guard let output, output != "-" else { return }
+        guard let output, output != "-" else {
+            if workbook && isatty(1) == 1 {
+                throw UserError(try ShippedData.strings(language)("cli.xlsx.terminal"))
+            }
+            return
+        }
         try OutputFile.begin(output)
     }
 }
@@ -140,6 +153,8 @@ struct CSVStyle: Sendable {
     var byteOrderMark = false
     var separator: Character = ","
     var decimalComma = false
+    /// Set under `--format xlsx`: the language of the workbook's headers and sheet name.
+    var workbookLanguage: UILanguage?
 
     static let current = Mutex(CSVStyle())
 
@@ -158,7 +173,60 @@ extension CSVWriter {
     /// A writer in this command's CSV style (`CSVStyle`).
     static func forOutput() -> CSVWriter {
         let style = CSVStyle.current.withLock { $0 }
-        return CSVWriter(byteOrderMark: style.byteOrderMark, separator: style.separator, decimalComma: style.decimalComma)
+        return CSVWriter(byteOrderMark: style.byteOrderMark, separator: style.separator, decimalComma: style.decimalComma,
+                         keepingCells: style.workbookLanguage != nil)
+    }
+
+    /// The table in this command's format: the CSV text; under `--format xlsx` the workbook is
+    /// written to standard output now (`WorkbookOutput`) and the text returned is empty.
+    /// - Parameter sheet: the sheet's key (`visitors`), named in the command's language
+    ///   (`table.sheet.visitors`).
+    func finished(sheet: String) -> String {
+        guard keepsCells, let language = CSVStyle.current.withLock({ $0.workbookLanguage }) else { return output }
+        WorkbookOutput.write(self, sheet: sheet, language: language)
+        return ""
+    }
+}
+
+/// `--format xlsx`: the cells a command gave its `CSVWriter`, as a workbook on standard output
+/// (issue 14 item 2). Headers and the sheet's name are in the command's language
+/// (`table.column.<name>`, `table.sheet.<key>` in the string tables; a name without a text is
+/// shown as is). The workbook is built in a private temporary folder (`$TMPDIR`), copied to
+/// standard output (or `--output`'s file) and removed.
+enum WorkbookOutput {
+    static func write(_ table: CSVWriter, sheet: String, language: UILanguage) {
+        let strings = try? ShippedData.strings(language)
+        func text(_ key: String, _ fallback: String) -> String {
+            guard let strings, strings.has(key) else { return fallback }
+            return strings(key)
+        }
+        let header = (table.header ?? []).map { text("table.column.\($0)", $0) }
+        let sheetTable = SpreadsheetTable(sheetName: text("table.sheet.\(sheet)", sheet), header: header, rows: table.rows)
+        let folder = FileManager.default.temporaryDirectory.path + "/frontdesk-xlsx-XXXXXX"
+        var template = Array(folder.utf8CString)
+        guard let made = mkdtemp(&template) else { fail(String(cString: strerror(errno)), strings) }
+        let directory = String(cString: made)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/export.xlsx"
+        do {
+            try Workbook.write([sheetTable], to: path, temporaryFolder: directory)
+        } catch {
+            try? FileManager.default.removeItem(atPath: directory)
+            switch error {
+            case .tooLarge(let rows): fail(strings.map { $0("cli.xlsx.tooLarge", rows) } ?? "too many rows for one sheet (\(rows))", strings)
+            case .write(let reason): fail(reason, strings)
+            }
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { fail(String(cString: strerror(errno)), strings) }
+        try? FileManager.default.removeItem(atPath: directory)
+        StandardOutput.write(data)
+    }
+
+    private static func fail(_ reason: String, _ strings: Localizer?) -> Never {
+        OutputFile.abandon()
+        let line = strings.map { $0("cli.xlsx.failed", TextOutput.safe(reason)) } ?? "cannot write the workbook: \(TextOutput.safe(reason))"
+        FrontDeskCommand.writeError("frontdesk: " + line)
+        Foundation.exit(1)
     }
 }
 

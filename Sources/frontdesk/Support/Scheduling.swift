@@ -101,15 +101,10 @@ func localSpan(_ a: LocalDateTime, _ b: LocalDateTime) -> String {
 }
 
 /// Output formats of `schedule`.
-enum ScheduleFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, csv, json, ics
-}
+enum ScheduleFormat: String, ExpressibleByArgument, CaseIterable, ExportFormat {
+    case text, csv, json, ics, xlsx
 
-/// ISO 8601 UTC with Z, as in JSON and CSV UTC columns.
-func isoUTC(_ d: Date) -> String {
-    let f = ISO8601DateFormatter()
-    f.formatOptions = [.withInternetDateTime]
-    return f.string(from: d)
+    var isWorkbook: Bool { self == .xlsx }
 }
 
 /// The visitor with this public code (`visitor(code:in:)`, for commands with a `visitor` option).

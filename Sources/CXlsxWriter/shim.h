@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian: libxlsxwriter-dev), for `--format xlsx`.
+#include <xlsxwriter.h>
