@@ -29,11 +29,12 @@ import FrontDeskDomain
         .init(name: "nothing small", counts: [12, 30, 0], shown: ["12", "30", "0"]),
         .init(name: "zero is shown", counts: [0, 0, 25], shown: ["0", "0", "25"]),
         .init(name: "one small cell: the next smallest goes too, or the total gives it away", counts: [3, 40, 12],
-              shown: ["<5", "40", "<5"]),
+              shown: ["<5", "40", "x"]),
         .init(name: "two small cells that add up to 5 or more are enough", counts: [3, 40, 2, 12], shown: ["<5", "40", "<5", "12"]),
         .init(name: "two small cells of 1 and 1 would be known from their sum 2", counts: [1, 1, 40, 12],
-              shown: ["<5", "<5", "40", "<5"]),
-        .init(name: "ties: the later cell goes", counts: [2, 9, 9], shown: ["<5", "9", "<5"]),
+              shown: ["<5", "<5", "40", "x"]),
+        .init(name: "ties: the later cell goes", counts: [2, 9, 9], shown: ["<5", "9", "x"]),
+        .init(name: "a hidden cell of 37 is x, never <5 (Senegal, issue 15)", counts: [3, 37, 120], shown: ["<5", "x", "120"]),
         .init(name: "a lone small cell with no other: the total goes", counts: [3, 0, 0], shown: ["<5", "0", "0"], totalSuppressed: true),
         .init(name: "everything small: the total (4) is small too", counts: [1, 2, 1], shown: ["<5", "<5", "<5"], totalSuppressed: true),
     ]
@@ -53,7 +54,7 @@ import FrontDeskDomain
         let total = c.counts.reduce(0, +)
         let result = SmallCells.suppress(c.counts, total: total)
         guard !result.totalSuppressed, !(1..<5).contains(total) else { return }
-        let hidden = result.cells.indices.filter { result.cells[$0] == .suppressed }
+        let hidden = result.cells.indices.filter { result.cells[$0] == .suppressed || result.cells[$0] == .hidden }
         let remainder = total - result.cells.compactMap(\.value).reduce(0, +)
         if hidden.count == 1 { Issue.record("one suppressed cell equals total − shown cells") }
         // Every split of the remainder among the hidden cells that a reader must consider:
@@ -76,14 +77,55 @@ import FrontDeskDomain
         let sex = Dictionary(uniqueKeysWithValues: r.rows(.sex).map { ($0.key, $0) })
         #expect(sex["other"]?.visitors == .suppressed)
         #expect(sex["unspecified"]?.visitors == .exact(0))
-        #expect(sex["male"]?.visitors == .suppressed) // complementary: the smallest other non-zero cell
+        #expect(sex["male"]?.visitors == .hidden) // complementary: the smallest other non-zero cell, 24, is x
+        #expect(sex["male"]?.visitors.description == "x")
         #expect(sex["female"]?.visitors == .exact(30))
         #expect(sex["other"]?.services == .suppressed)
-        #expect(sex["male"]?.services == .suppressed)
+        #expect(sex["male"]?.services == .hidden)
         #expect(r.rows(.nationality).map(\.key) == ["ER", "ML"])
         #expect(r.rows(.nationality).map(\.visitors) == [.exact(7), .exact(50)])
         #expect(r.rows(.ageBand).map(\.key) == ["0-4", "5-11", "12-17", "18-59", "60+", "unknown"])
-        #expect(r.nonConsentingVisitors == 2 && r.nonConsentingServices == 3)
+        // Counts apart are counts too: 2 and 3 are "<5".
+        #expect(r.nonConsentingVisitors == .suppressed && r.nonConsentingServices == .suppressed)
+    }
+
+    /// Over many random tables: "<5" only for a true count from 1 to 4, "x" only for one of 5 or
+    /// more, exact counts exact, and never a single hidden cell (or hidden cells adding up to
+    /// under 5) that the total would give back.
+    @Test func shownMarksAlwaysTellTheTruth() {
+        var seed: UInt64 = 0x5EED_1505
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<2_000 {
+            let counts = (0..<(1 + next(8))).map { _ in [0, 1, 2, 3, 4, 5, 6, 9, 37, 120][next(10)] }
+            let total = counts.reduce(0, +)
+            let result = SmallCells.suppress(counts, total: total)
+            for (count, shown) in zip(counts, result.cells) {
+                switch shown {
+                case .exact(let n): #expect(n == count)
+                case .suppressed: #expect((1...4).contains(count), "\(counts)")
+                case .hidden: #expect(count >= 5, "\(counts)")
+                }
+            }
+            let hidden = zip(counts, result.cells).filter { $0.1.value == nil }.map(\.0)
+            if !result.totalSuppressed && !hidden.isEmpty {
+                #expect(hidden.count >= 2 && hidden.reduce(0, +) >= SmallCells.threshold, "\(counts)")
+            }
+        }
+    }
+
+    /// The total of a table whose only small cell has no other non-zero cell to hide with it.
+    @Test func aTotalHiddenToProtectACellIsXWhenLarge() throws {
+        var counts = FunderReportCounts()
+        counts.visitors = 40
+        counts.services = 40
+        counts.cells[.sex] = ["female": .init(visitors: 37, services: 37), "other": .init(visitors: 3, services: 3)]
+        counts.cells[.status] = ["refugee": .init(visitors: 3, services: 3)]
+        let r = FunderReport(period: .day(try Fx.date("2026-04-14")), counts: counts)
+        #expect(r.rows(.status).first { $0.key == "refugee" }?.visitors == .suppressed)
+        #expect(r.visitors == .hidden && r.visitors.description == "x")
     }
 
     @Test func aTinyReportHidesItsTotal() throws {

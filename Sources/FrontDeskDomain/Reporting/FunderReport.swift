@@ -47,28 +47,40 @@ public enum ReportDimension: String, CaseIterable, Codable, Sendable {
     case recurrence = "new_returning"
 }
 
-/// A count as a report may show it: the number, or "<5" when it is small enough to point at a
-/// person (see `SmallCells`).
+/// A count as a report may show it (see `SmallCells`): the number; "<5" when it is from 1 to 4
+/// (small enough to point at a person); "x" when it is hidden only so that a "<5" cannot be
+/// worked out from a total. A hidden count may be of any size: it is never shown as "<5",
+/// which would be wrong information (issue 15: Senegal with 37 visitors was printed `<5`).
 public enum ReportCount: Hashable, Sendable, CustomStringConvertible, Encodable {
     case exact(Int)
+    /// A count from 1 to 4.
     case suppressed
+    /// A count hidden to protect another (complementary suppression), whatever its size.
+    case hidden
 
-    /// `12`, or `<5`.
+    /// What `hidden` is shown as in text, CSV and workbooks.
+    public static let hiddenMark = "x"
+    /// Why a count is hidden, for JSON readers (beside its `null`).
+    public static let hiddenReason = "hidden so that a count under \(SmallCells.threshold) cannot be worked out from a total"
+
+    /// `12`, `<5` or `x`.
     public var description: String {
         switch self {
         case .exact(let n): String(n)
         case .suppressed: "<\(SmallCells.threshold)"
+        case .hidden: Self.hiddenMark
         }
     }
 
     public var value: Int? { if case .exact(let n) = self { n } else { nil } }
 
-    /// A JSON number, or the string `"<5"`.
+    /// A JSON number, the string `"<5"`, or `null` for a hidden count (its row says why).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
         case .exact(let n): try c.encode(n)
         case .suppressed: try c.encode(description)
+        case .hidden: try c.encodeNil()
         }
     }
 }
@@ -81,8 +93,9 @@ public enum ReportCount: Hashable, Sendable, CustomStringConvertible, Encodable 
 /// 2. **Complementary**: a suppressed count must not be recoverable by subtracting the shown
 ///    cells from the total. So while a dimension has exactly one suppressed cell, or its
 ///    suppressed cells add up to less than the threshold (two cells of 1 and 1 would be
-///    recovered from their sum of 2), the smallest shown non-zero cell is suppressed too (ties:
-///    the later cell). When no cell is left to suppress the total itself is suppressed.
+///    recovered from their sum of 2), the smallest shown non-zero cell is hidden too (ties:
+///    the later cell), shown as "x" (`ReportCount.hidden`), never as "<5". When no cell is left
+///    to hide the total itself is hidden ("<5" if it is from 1 to 4, else "x").
 /// 3. The **total** is shown as "<5" when it is itself from 1 to 4.
 ///
 /// The same total is shown above every dimension; each dimension is a partition of it (but for
@@ -113,7 +126,8 @@ public enum SmallCells {
             }
             hidden[next] = true
         }
-        return (zip(counts, hidden).map { $1 ? .suppressed : .exact($0) }, totalSuppressed)
+        return (zip(counts, hidden).map { count, isHidden in isHidden ? (shown(count) == .suppressed ? .suppressed : .hidden) : .exact(count) },
+                totalSuppressed)
     }
 }
 
@@ -169,9 +183,10 @@ public struct FunderReport: Hashable, Sendable {
     public var visitors: ReportCount
     public var services: ReportCount
     public var rows: [Row]
-    /// Left out of every count above, and shown as plain numbers: nothing else is said of them.
-    public var nonConsentingVisitors: Int
-    public var nonConsentingServices: Int
+    /// Left out of every count above; nothing else is said of them. From 1 to 4 they are "<5"
+    /// like any count: no number a report prints points at a person.
+    public var nonConsentingVisitors: ReportCount
+    public var nonConsentingServices: ReportCount
 
     /// The values every report lists, even at zero (nationalities: those present).
     public static func keys(_ dimension: ReportDimension) -> [String] {
@@ -203,10 +218,11 @@ public struct FunderReport: Hashable, Sendable {
             }
         }
         self.rows = rows
-        visitors = hideVisitors ? .suppressed : SmallCells.shown(counts.visitors)
-        services = hideServices ? .suppressed : SmallCells.shown(counts.services)
-        nonConsentingVisitors = counts.nonConsentingVisitors
-        nonConsentingServices = counts.nonConsentingServices
+        func total(_ n: Int, hidden: Bool) -> ReportCount { hidden && SmallCells.shown(n) != .suppressed ? .hidden : SmallCells.shown(n) }
+        visitors = total(counts.visitors, hidden: hideVisitors)
+        services = total(counts.services, hidden: hideServices)
+        nonConsentingVisitors = SmallCells.shown(counts.nonConsentingVisitors)
+        nonConsentingServices = SmallCells.shown(counts.nonConsentingServices)
     }
 
     public func rows(_ dimension: ReportDimension) -> [Row] { rows.filter { $0.dimension == dimension } }

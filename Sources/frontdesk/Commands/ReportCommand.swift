@@ -13,8 +13,8 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Services: completed appointments, seats in completed group sessions, walk-ins closed as seen or redirected. \
             New: first service ever within the period. Age: the period's last year minus the birth year. Counts from 1 to 4 \
-            are shown as "<5" (JSON: the string "<5"), and another cell of the same table is hidden with them so that no \
-            suppressed count follows from the total. Visitors who did not consent to reporting are left out and counted apart.
+            are shown as "<5" (JSON: the string "<5"), and another cell of the same table is hidden with them (shown as "x"; \
+            JSON: null with a reason) so that no suppressed count follows from the total. Visitors who did not consent to reporting are left out and counted apart.
             """)
 
     @OptionGroup var common: CommonOptions
@@ -86,7 +86,7 @@ struct ReportCommand: ParsableCommand {
         func cell(_ c: ReportCount) -> CSVWriter.Cell { c.value.map { .number($0) } ?? .text(c.description) }
         csv.appendHeader(["dimension", "value", "visitors", "services"])
         csv.append([.text("total"), .empty, cell(r.visitors), cell(r.services)])
-        csv.append([.text("not_consenting"), .empty, .number(r.nonConsentingVisitors), .number(r.nonConsentingServices)])
+        csv.append([.text("not_consenting"), .empty, cell(r.nonConsentingVisitors), cell(r.nonConsentingServices)])
         for row in r.rows {
             csv.append([.text(row.dimension.rawValue), .text(row.key), cell(row.visitors), cell(row.services)])
         }
@@ -97,18 +97,39 @@ struct ReportCommand: ParsableCommand {
         struct Cell: Encodable {
             let value: String
             let visitors, services: ReportCount
+            /// Present when a count of the row is hidden (`null`): why.
+            let hidden: String?
+
+            init(value: String, visitors: ReportCount, services: ReportCount) {
+                self.value = value
+                self.visitors = visitors
+                self.services = services
+                hidden = visitors == .hidden || services == .hidden ? ReportCount.hiddenReason : nil
+            }
+
+            func encode(to encoder: any Encoder) throws {
+                var c = encoder.container(keyedBy: CodingKeys.self)
+                try c.encode(value, forKey: .value)
+                try c.encode(visitors, forKey: .visitors) // null when hidden: the key stays
+                try c.encode(services, forKey: .services)
+                try c.encodeIfPresent(hidden, forKey: .hidden)
+            }
+
+            enum CodingKeys: String, CodingKey { case value, visitors, services, hidden }
         }
         struct Apart: Encodable {
-            let visitors, services: Int
+            let visitors, services: ReportCount
         }
         let from, to: String
         let visitors, services: ReportCount
+        /// Present when a total is hidden (`null`): why.
+        let hidden: String?
         let notConsenting: Apart
         let suppression: String
         let dimensions: [String: [Cell]]
 
         enum CodingKeys: String, CodingKey {
-            case from, to, visitors, services, notConsenting = "not_consenting", suppression, dimensions
+            case from, to, visitors, services, hidden, notConsenting = "not_consenting", suppression, dimensions
         }
 
         init(_ r: FunderReport) {
@@ -116,8 +137,10 @@ struct ReportCommand: ParsableCommand {
             to = r.period.last.description
             visitors = r.visitors
             services = r.services
+            hidden = r.visitors == .hidden || r.services == .hidden ? ReportCount.hiddenReason : nil
             notConsenting = Apart(visitors: r.nonConsentingVisitors, services: r.nonConsentingServices)
-            suppression = "counts from 1 to \(SmallCells.threshold - 1) are the string \"<\(SmallCells.threshold)\", with complementary cells"
+            suppression = "counts from 1 to \(SmallCells.threshold - 1) are the string \"<\(SmallCells.threshold)\"; a count hidden only so "
+                + "that one of those cannot be worked out from a total is null, with \"hidden\" saying so"
             dimensions = Dictionary(uniqueKeysWithValues: ReportDimension.allCases.map { d in
                 (d.rawValue, r.rows(d).map { Cell(value: $0.key, visitors: $0.visitors, services: $0.services) })
             })

@@ -1,0 +1,225 @@
+import Foundation
+import FrontDeskTestSupport
+import Testing
+
+/// The check over every output format of the funder report on demo data (issue 15): no count
+/// from 1 to 4 printed anywhere; `<5` only for a true count from 1 to 4; a hidden cell (`x`, JSON
+/// `null` with its reason) only for a true count of 5 or more, never as `<5`; no hidden count
+/// recoverable from its table's total. The true counts come from the report's own SQL run by
+/// the `sqlite3` shell (`report --sql`), aggregated here by the report's definitions.
+@Suite(.serialized) struct ReportSuppressionCheckTests {
+    /// A shown count: a number, `<5`, or hidden.
+    enum Shown: Equatable, CustomStringConvertible {
+        case number(Int), small, hidden
+
+        init?(_ text: String) {
+            switch text {
+            case "<5": self = .small
+            case "x": self = .hidden
+            default:
+                guard let n = Int(text) else { return nil }
+                self = .number(n)
+            }
+        }
+
+        var description: String {
+            switch self {
+            case .number(let n): String(n)
+            case .small: "<5"
+            case .hidden: "x"
+            }
+        }
+    }
+
+    /// One line of the report: `total`, `not_consenting` or `dimension/value`, visitors and services.
+    struct Line: Equatable {
+        let key: String
+        let visitors, services: Shown
+    }
+
+    /// True counts by key (`total`, `not_consenting`, `sex/female`…): (visitors, services).
+    static func truth(db: String, from: String, to: String) throws -> [String: (Int, Int)] {
+        let sql = try frontdesk(["report", "--db", db, "--from", from, "--to", to, "--sql"])
+        try #require(sql.status == 0, "\(sql.stderr)")
+        try ExternalTool.require(.sqlite3)
+        let script = FileManager.default.temporaryDirectory.path + "/report-\(getpid())-\(from).sql"
+        try (".mode list\n" + sql.stdout).write(toFile: script, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: script) }
+        let rows = try runShell("sqlite3 -readonly \(shellQuoted([db])) < \(shellQuoted([script]))")
+        try #require(rows.status == 0, "\(rows.stderr)")
+        var out: [String: (Int, Int)] = [:]
+        func add(_ key: String, _ v: Int, _ n: Int) {
+            let old = out[key] ?? (0, 0)
+            out[key] = (old.0 + v, old.1 + n)
+        }
+        for line in rows.stdout.split(separator: "\n") {
+            let f = line.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            try #require(f.count == 11, "\(line)")
+            let ints = try f[6...10].map { try #require(Int($0)) }
+            let (v, n, newV, newN, catV) = (ints[0], ints[1], ints[2], ints[3], ints[4])
+            guard f[0] == "1" else { add("not_consenting", v, n); continue }
+            add("total", v, n)
+            add("sex/" + f[1], v, n)
+            add("age_band/" + f[2], v, n)
+            add("nationality/" + f[3], v, n)
+            add("status/" + f[4], v, n)
+            add("category/" + f[5], catV, n)
+            add("new_returning/new", newV, newN)
+            add("new_returning/returning", v - newV, n - newN)
+        }
+        return out
+    }
+
+    static func csvLines(_ text: String) throws -> [Line] {
+        try text.split(separator: "\r\n").dropFirst().map { record in
+            let f = record.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            try #require(f.count == 4, "\(record)")
+            let key = f[1].isEmpty ? f[0] : f[0] + "/" + f[1]
+            return Line(key: key, visitors: try #require(Shown(f[2]), "\(record)"), services: try #require(Shown(f[3]), "\(record)"))
+        }
+    }
+
+    /// The JSON report as lines, checking on the way that every hidden count is `null` with a reason.
+    static func jsonLines(_ text: String) throws -> [Line] {
+        let r = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        func shown(_ value: Any?, _ owner: [String: Any]) throws -> Shown {
+            if value is NSNull {
+                #expect((owner["hidden"] as? String)?.isEmpty == false, "a null count without its reason")
+                return .hidden
+            }
+            if let s = value as? String { return try #require(Shown(s)) }
+            return .number(try #require(value as? Int, "\(String(describing: value))"))
+        }
+        var lines = [Line(key: "total", visitors: try shown(r["visitors"], r), services: try shown(r["services"], r))]
+        let apart = try #require(r["not_consenting"] as? [String: Any])
+        lines.append(Line(key: "not_consenting", visitors: try shown(apart["visitors"], apart), services: try shown(apart["services"], apart)))
+        let dims = try #require(r["dimensions"] as? [String: [[String: Any]]])
+        for d in ["sex", "age_band", "nationality", "status", "category", "new_returning"] {
+            for cell in dims[d] ?? [] {
+                lines.append(Line(key: d + "/" + (cell["value"] as? String ?? "?"), visitors: try shown(cell["visitors"], cell),
+                                  services: try shown(cell["services"], cell)))
+            }
+        }
+        return lines
+    }
+
+    /// Every count the text report prints: the totals line, the left-out line, then the last two
+    /// columns of each table's rows, in the CSV's order (so the keys are taken from it).
+    static func textCounts(_ text: String) -> [Shown?] {
+        let lines = text.split(separator: "\n").map(String.init)
+        func counts(_ line: String) -> [Shown] {
+            line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "·" }).map(String.init).compactMap { Shown($0) }
+        }
+        var out: [Shown?] = Array(counts(lines[1]).prefix(2)) + Array(counts(lines[2]).prefix(2))
+        for line in lines.dropFirst(4) where !line.isEmpty {
+            let words = line.split(separator: " ").map(String.init)
+            guard words.count >= 3, let v = Shown(words[words.count - 2]), let s = Shown(words[words.count - 1]) else { continue }
+            out += [v, s]
+        }
+        return out
+    }
+
+    static func workbookLines(_ file: String) throws -> [Line] {
+        try ExternalTool.require(.python3, .pythonOpenpyxl)
+        let script = """
+            import sys, json, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+            print(json.dumps([[c for c in row] for row in ws.iter_rows(values_only=True)][1:]))
+            """
+        let r = try runProcess("/usr/bin/env", ["python3", "-c", script, file])
+        try #require(r.status == 0, "\(r.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[Any]])
+        func shown(_ v: Any) throws -> Shown {
+            if let s = v as? String { return try #require(Shown(s)) }
+            return .number(try #require(v as? Int, "\(v)"))
+        }
+        return try rows.map { row in
+            let d = row[0] as? String ?? "", value = row[1] as? String ?? ""
+            return Line(key: value.isEmpty ? d : d + "/" + value, visitors: try shown(row[2]), services: try shown(row[3]))
+        }
+    }
+
+    /// The rules, for one format's lines against the true counts.
+    static func check(_ lines: [Line], _ truth: [String: (Int, Int)], format: String) {
+        #expect(!lines.isEmpty, "\(format)")
+        for line in lines {
+            let (tv, ts) = truth[line.key] ?? (0, 0)
+            for (shown, true_) in [(line.visitors, tv), (line.services, ts)] {
+                switch shown {
+                case .number(let n):
+                    #expect(n == true_, "\(format) \(line.key): \(n) printed, \(true_) true")
+                    #expect(!(1...4).contains(n), "\(format) \(line.key): a count of \(n) printed")
+                case .small: #expect((1...4).contains(true_), "\(format) \(line.key): <5 printed for \(true_)")
+                case .hidden: #expect(true_ >= 5, "\(format) \(line.key): x printed for \(true_)")
+                }
+            }
+        }
+        // No hidden count follows from its table's total: never exactly one unknown cell, and the
+        // unknown cells add up to 5 or more (a category's visitors do not add up: not checked).
+        guard let total = lines.first(where: { $0.key == "total" }) else { return }
+        for dimension in ["sex", "age_band", "nationality", "status", "category", "new_returning"] {
+            let table = lines.filter { $0.key.hasPrefix(dimension + "/") }
+            for column in dimension == "category" ? [1] : [0, 1] {
+                guard case .number(let t) = column == 0 ? total.visitors : total.services else { continue }
+                let cells = table.map { column == 0 ? $0.visitors : $0.services }
+                let unknown = cells.filter { if case .number = $0 { false } else { true } }
+                let shownSum = cells.reduce(0) { if case .number(let n) = $1 { $0 + n } else { $0 } }
+                #expect(unknown.count != 1, "\(format) \(dimension): one unknown cell is the total minus the others")
+                if !unknown.isEmpty { #expect(t - shownSum >= 5, "\(format) \(dimension): unknown cells add up to \(t - shownSum)") }
+            }
+        }
+    }
+
+    @Test func everyFormatOfTheDemoReportTellsTheTruthAndGivesNothingAway() throws {
+        let dir = try TempDir()
+        defer { dir.remove() }
+        let db = dir.file("demo.sqlite")
+        try #require(try frontdesk(["demo", "--db", db, "--visitors", "400"]).status == 0)
+        // All the demo's data (it lies around today), its last week, one day: smaller periods
+        // have more small cells.
+        let casablanca = TimeZone(identifier: "Africa/Casablanca")! // safe: tzdata is required
+        func day(_ offset: Double) -> String {
+            ISO8601DateFormatter.string(from: Date().addingTimeInterval(offset * 86_400), timeZone: casablanca, formatOptions: [.withFullDate])
+        }
+        let today = day(0)
+        var hiddenSeen = 0, smallSeen = 0
+        for (from, to) in [(day(-400), day(60)), (day(-6), today), (today, today)] {
+            let truth = try Self.truth(db: db, from: from, to: to)
+            let base = ["report", "--db", db, "--from", from, "--to", to]
+            let csv = try frontdesk(base + ["--format", "csv"])
+            try #require(csv.status == 0, "\(csv.stderr)")
+            let csvLines = try Self.csvLines(csv.stdout)
+            Self.check(csvLines, truth, format: "csv \(from)…\(to)")
+            hiddenSeen += csvLines.filter { $0.visitors == .hidden || $0.services == .hidden }.count
+            smallSeen += csvLines.filter { $0.visitors == .small || $0.services == .small }.count
+            let json = try frontdesk(base + ["--format", "json"])
+            try #require(json.status == 0, "\(json.stderr)")
+            let jsonLines = try Self.jsonLines(json.stdout)
+            Self.check(jsonLines, truth, format: "json \(from)…\(to)")
+            #expect(Set(jsonLines.map(\.key)) == Set(csvLines.map(\.key)))
+            for language in ["fr", "en"] {
+                let text = try frontdesk(base + ["--lang", language])
+                try #require(text.status == 0, "\(text.stderr)")
+                let counts = Self.textCounts(text.stdout)
+                let expected = csvLines.flatMap { [$0.visitors, $0.services] }
+                #expect(counts == expected.map { Optional($0) }, "text \(language) \(from)…\(to)")
+            }
+            let file = dir.file("report-\(from)-\(to).xlsx")
+            let xlsx = try frontdesk(base + ["--format", "xlsx", "--output", file])
+            try #require(xlsx.status == 0, "\(xlsx.stderr)")
+            let workbook = try Self.workbookLines(file)
+            #expect(workbook == csvLines, "xlsx \(from)…\(to)")
+        }
+        // The demo data did exercise both marks (else this check would prove nothing).
+        #expect(hiddenSeen > 0 && smallSeen > 0, "hidden \(hiddenSeen), small \(smallSeen)")
+    }
+}
+
+private extension ISO8601DateFormatter {
+    static func string(from date: Date, timeZone: TimeZone, formatOptions: ISO8601DateFormatter.Options) -> String {
+        let f = ISO8601DateFormatter()
+        f.timeZone = timeZone
+        f.formatOptions = formatOptions
+        return f.string(from: date)
+    }
+}
