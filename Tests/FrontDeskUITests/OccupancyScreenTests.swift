@@ -91,6 +91,36 @@ import Testing
         #expect(f.text.contains("Apr 2026"))
     }
 
+    /// The month grid fills the width at every size, and today is marked whatever its day: its
+    /// number highlighted in the header (even where other days have no label) with no label
+    /// touching it, and its cells underlined.
+    @Test(arguments: [80, 100, 120, 160, 200])
+    func monthGridUsesTheWidthAndMarksToday(width: Int) throws {
+        for day in [1, 13, 14, 22, 30] {
+            let now = Sched.at(String(format: "2026-04-%02d", day), "11:00")
+            var s = Harness<O>(O.State(), size: Size(width: width, height: 24), now: now)
+            _ = O.update(&s, .key(.character("m")))
+            if case .load(let request)? = O.update(&s, .shown).last { _ = O.update(&s, .loaded(request, Self.report(Self.month))) }
+            let f = frame(s)
+            let header = 3
+            let highlighted = (0..<width).filter { f[$0, header].style.attributes.contains(.reverse) }
+            let label = String(highlighted.map { f[$0, header].text }.joined())
+            #expect(label.trimmingCharacters(in: .whitespaces) == String(day), "width \(width), day \(day): '\(label)'")
+            if let first = highlighted.first, let last = highlighted.last {
+                #expect(first == 0 || f[first - 1, header].text == " ", "width \(width), day \(day)")
+                #expect(last + 1 >= width || f[last + 1, header].text == " ", "width \(width), day \(day)")
+            }
+            // The "All" line: today's cells underlined, the last day's cell right against the total column.
+            let all = (0..<24).first { f[0, $0].text == "A" && f[1, $0].text == "l" } ?? 0
+            let underlined = (0..<width).filter { f[$0, all].style.attributes.contains(.underline) }
+            #expect(!underlined.isEmpty && underlined.allSatisfy { highlighted.contains($0) || abs($0 - (highlighted.first ?? 0)) < 8 },
+                    "width \(width), day \(day)")
+            let minTotalW = width < 120 ? 5 : 7
+            let lastShade = (0..<(width - 4)).last { "·░▒▓█—".contains(f[$0, all].text) } ?? 0
+            #expect(lastShade >= width - minTotalW - 2, "width \(width): the grid leaves columns unused")
+        }
+    }
+
     @Test func monthAt80x24() throws { try Snapshot.assert(frame(state(.counselors, span: .month)), named: "occupancy-month-counselors") }
 
     @Test func helpAndTooSmall() throws {

@@ -110,22 +110,31 @@ extension OccupancyScreen {
     }
 
     /// Names down the left, one shaded cell per day, the period's total on the right, and a
-    /// line for all together at the bottom.
+    /// line for all together at the bottom. The days share the width (the names take what is
+    /// left, up to 48 columns); today's column is marked: its day highlighted in the header and
+    /// its cells underlined.
     private static func renderGrid(_ state: State, _ ctx: ScreenContext, _ report: OccupancyReport, _ resources: [ResourceOccupancy], _ area: Rect, _ frame: inout Frame) {
         let s = ctx.strings
         let days = report.days
         guard !days.isEmpty else { return }
         let narrowMonth = days.count > 7 && area.width < 120
-        let totalW = narrowMonth ? 5 : 7
-        let nameW = area.width >= 120 ? 24 : (narrowMonth ? 12 : 17)
-        let cellW = max(1, (area.width - nameW - totalW) / days.count)
+        let minTotalW = narrowMonth ? 5 : 7
+        let minNameW = area.width >= 120 ? 24 : (narrowMonth ? 12 : 17)
+        let cellW = max(1, (area.width - minNameW - minTotalW) / days.count)
+        // The grid fills the width: what the days leave goes to the names (up to 48 columns),
+        // the rest to the period's column.
+        let nameW = max(minNameW, min(48, area.width - minTotalW - cellW * days.count))
+        let totalW = max(minTotalW, area.width - nameW - cellW * days.count)
         let gridX = area.x + nameW
-        // Header: day labels (all of them when they fit, else every fifth day's number).
+        let todayIndex = days.firstIndex(of: ctx.today)
+        // Header: day labels (all of them when they fit, else every other or every fifth day's
+        // number); today's is always there, highlighted, and no other label overlaps it.
+        var labels: [(x: Int, text: String, day: LocalDate)] = []
         for (i, d) in days.enumerated() {
             let x = gridX + i * cellW
             let words = s.longDate(d, weekday: ctx.calendar.weekday(of: d)).split(separator: " ")
             let label: String
-            if cellW >= 8 { label = words.prefix(2).joined(separator: " ") } else if cellW >= 3 || (cellW == 2 && d.day % 2 == 1) {
+            if cellW >= 8 { label = words.prefix(2).joined(separator: " ") } else if cellW >= 3 || (cellW == 2 && d.day % 2 == 1) || i == todayIndex {
                 label = String(d.day)
             } else if cellW == 2 {
                 label = ""
@@ -133,9 +142,19 @@ extension OccupancyScreen {
                 label = d.day % 5 == 1 ? String(d.day) : ""
             }
             guard !label.isEmpty else { continue }
-            let w = max(cellW, DisplayText.width(of: label))
-            let style: Style = d == ctx.today ? Style.reverse.with(.bold) : (d.isoWeekday.rawValue >= 6 ? .dim : .underline)
-            frame.put(DisplayText.fitted(label, toColumns: min(w, area.maxX - totalW - x), alignRight: cellW >= 2), x: x, y: area.y, style: style)
+            // Right-aligned in its cell when the cell is 2 columns or more; only the text is drawn.
+            let w = DisplayText.width(of: label)
+            labels.append((cellW >= 2 ? x + max(0, cellW - w) : x, label, d))
+        }
+        if cellW < 3, let today = labels.first(where: { $0.day == ctx.today }) {
+            // One blank column on each side, so that `13 14 15` never reads `131415`.
+            let span = (today.x - 1)..<(today.x + DisplayText.width(of: today.text) + 1)
+            labels.removeAll { $0.day != ctx.today && span.overlaps($0.x..<($0.x + DisplayText.width(of: $0.text))) }
+        }
+        for label in labels {
+            let style: Style = label.day == ctx.today ? Style.reverse.with(.bold) : (label.day.isoWeekday.rawValue >= 6 ? .dim : .underline)
+            frame.put(DisplayText.fitted(label.text, toColumns: max(0, min(DisplayText.width(of: label.text), area.maxX - totalW - label.x))),
+                      x: label.x, y: area.y, style: style)
         }
         let periodLabel = totalW >= 7 ? s("occupancy.period") : "Σ"
         frame.put(DisplayText.fitted(periodLabel, toColumns: totalW - 1, alignRight: true), x: area.maxX - totalW + 1, y: area.y, style: .underline)
@@ -149,7 +168,7 @@ extension OccupancyScreen {
             let y = area.y + 1 + line
             frame.put(DisplayText.fitted(row.name, toColumns: nameW - 1), x: area.x, y: y, style: row.active ? .plain : .dim)
             for (i, u) in row.days.enumerated() {
-                frame.put(cell(u.ratio, width: cellW), x: gridX + i * cellW, y: y, style: style(u.ratio))
+                frame.put(cell(u.ratio, width: cellW), x: gridX + i * cellW, y: y, style: style(u.ratio).with(i == todayIndex ? .underline : []))
             }
             frame.put(cell(row.total.ratio, width: totalW), x: area.maxX - totalW, y: y, style: style(row.total.ratio).with(.bold))
         }
@@ -162,7 +181,7 @@ extension OccupancyScreen {
         frame.put(DisplayText.fitted(s("occupancy.total"), toColumns: nameW - 1), x: area.x, y: y, style: .bold)
         for i in days.indices {
             let u = resources.map { $0.days[i] }.reduce(.zero, +)
-            frame.put(cell(u.ratio, width: cellW), x: gridX + i * cellW, y: y, style: style(u.ratio).with(.bold))
+            frame.put(cell(u.ratio, width: cellW), x: gridX + i * cellW, y: y, style: style(u.ratio).with(i == todayIndex ? [.bold, .underline] : .bold))
         }
         let all = resources.map(\.total).reduce(.zero, +)
         frame.put(cell(all.ratio, width: totalW), x: area.maxX - totalW, y: y, style: style(all.ratio).with(.bold))
