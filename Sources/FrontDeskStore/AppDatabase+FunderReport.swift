@@ -33,6 +33,7 @@ extension AppDatabase {
                 counts.services += services
                 let keys: [(ReportDimension, String)] = [(.sex, row[1]), (.ageBand, row[2]), (.nationality, row[3]), (.status, row[4])]
                 for (d, k) in keys { counts.add(d, k, visitors: visitors, services: services) }
+                counts.add(sex: row[1], ageBand: row[2], visitors: visitors, services: services)
                 if newVisitors > 0 || newServices > 0 { counts.add(.recurrence, "new", visitors: newVisitors, services: newServices) }
                 if visitors > newVisitors || services > newServices {
                     counts.add(.recurrence, "returning", visitors: visitors - newVisitors, services: services - newServices)

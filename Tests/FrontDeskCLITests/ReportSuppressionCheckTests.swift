@@ -66,6 +66,7 @@ import Testing
             add("category/" + f[5], catV, n)
             add("new_returning/new", newV, newN)
             add("new_returning/returning", v - newV, n - newN)
+            add("sex_age/" + f[1] + "/" + f[2], v, n)
         }
         return out
     }
@@ -100,6 +101,10 @@ import Testing
                                   services: try shown(cell["services"], cell)))
             }
         }
+        for cell in try #require(r["sex_age"] as? [[String: Any]]) {
+            lines.append(Line(key: "sex_age/" + (cell["value"] as? String ?? "?"), visitors: try shown(cell["visitors"], cell),
+                              services: try shown(cell["services"], cell)))
+        }
         return lines
     }
 
@@ -111,11 +116,22 @@ import Testing
             line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "·" }).map(String.init).compactMap { Shown($0) }
         }
         var out: [Shown?] = Array(counts(lines[1]).prefix(2)) + Array(counts(lines[2]).prefix(2))
+        // The one-way tables: two counts a row. Then the sex × age tables (after a title with
+        // `×`): a count per age band, visitors' table then services' table.
+        var cross: [[Shown]] = []
         for line in lines.dropFirst(4) where !line.isEmpty {
+            if line.contains("×") { cross.append([]); continue }
             let words = line.split(separator: " ").map(String.init)
+            if !cross.isEmpty {
+                let row = words.reversed().prefix { Shown($0) != nil }.reversed().compactMap(Shown.init)
+                if row.count >= 5 && Shown(words[0]) == nil { cross[cross.count - 1] += row }
+                continue
+            }
             guard words.count >= 3, let v = Shown(words[words.count - 2]), let s = Shown(words[words.count - 1]) else { continue }
             out += [v, s]
         }
+        // Interleaved as the CSV lists them: visitors and services of each cell.
+        if cross.count == 2 { out += zip(cross[0], cross[1]).flatMap { [Optional($0.0), Optional($0.1)] } }
         return out
     }
 
@@ -135,6 +151,7 @@ import Testing
         }
         return try rows.map { row in
             let d = row[0] as? String ?? "", value = row[1] as? String ?? ""
+            // (a "sex_age" value such as "female/18-59" keeps its slash)
             return Line(key: value.isEmpty ? d : d + "/" + value, visitors: try shown(row[2]), services: try shown(row[3]))
         }
     }
@@ -150,13 +167,37 @@ import Testing
                     #expect(n == true_, "\(format) \(line.key): \(n) printed, \(true_) true")
                     #expect(!(1...4).contains(n), "\(format) \(line.key): a count of \(n) printed")
                 case .small: #expect((1...4).contains(true_), "\(format) \(line.key): <5 printed for \(true_)")
-                case .hidden: #expect(true_ >= 5, "\(format) \(line.key): x printed for \(true_)")
+                case .hidden:
+                    // In the sex × age table a zero may be hidden too, when only zeros were left to hide.
+                    #expect(true_ >= 5 || (true_ == 0 && line.key.hasPrefix("sex_age/")), "\(format) \(line.key): x printed for \(true_)")
                 }
             }
         }
         // No hidden count follows from its table's total: never exactly one unknown cell, and the
         // unknown cells add up to 5 or more (a category's visitors do not add up: not checked).
         guard let total = lines.first(where: { $0.key == "total" }) else { return }
+        // Sex × age: each row and column whose one-way total is shown has no single unknown.
+        let cross = lines.filter { $0.key.hasPrefix("sex_age/") }
+        #expect(!cross.isEmpty, "\(format): no sex × age table")
+        func parts(_ key: String) -> (String, String) {
+            let p = key.split(separator: "/").map(String.init)
+            return (p.count > 1 ? p[1] : "", p.count > 2 ? p[2] : "")
+        }
+        for column in [0, 1] {
+            func pick(_ l: Line) -> Shown { column == 0 ? l.visitors : l.services }
+            let lineTotals = Dictionary(uniqueKeysWithValues: lines.filter { $0.key.hasPrefix("sex/") || $0.key.hasPrefix("age_band/") }
+                .map { ($0.key, pick($0)) })
+            for (isRow, name) in [(true, "sex"), (false, "age_band")] {
+                let groups = Dictionary(grouping: cross) { isRow ? parts($0.key).0 : parts($0.key).1 }
+                for (key, cells) in groups {
+                    guard case .number(let t)? = lineTotals[name + "/" + key] else { continue }
+                    let unknown = cells.filter { if case .number = pick($0) { false } else { true } }
+                    let shownSum = cells.reduce(0) { if case .number(let n) = pick($1) { $0 + n } else { $0 } }
+                    #expect(unknown.count != 1, "\(format) sex × age \(name) \(key): one unknown cell")
+                    if !unknown.isEmpty { #expect(t - shownSum >= 5, "\(format) sex × age \(name) \(key): unknown cells add up to \(t - shownSum)") }
+                }
+            }
+        }
         for dimension in ["sex", "age_band", "nationality", "status", "category", "new_returning"] {
             let table = lines.filter { $0.key.hasPrefix(dimension + "/") }
             for column in dimension == "category" ? [1] : [0, 1] {

@@ -131,6 +131,54 @@ public enum SmallCells {
     }
 }
 
+extension SmallCells {
+    /// A cross-table's cells as shown (rows × columns, e.g. sex × age band), whose row and
+    /// column totals are published elsewhere as they are shown here (`rowTotals`,
+    /// `columnTotals`: the one-way tables, already suppressed).
+    ///
+    /// Primary cells (1 to 4) are `<5`. Then, until nothing changes, each row and each column
+    /// whose total is shown is protected as a one-way table is: a line with exactly one
+    /// unknown cell, or unknown cells adding up to less than 5, has its smallest shown non-zero
+    /// cell hidden (`x`; ties: the later cell), or a zero when only zeros are left (so a cell
+    /// hidden here may be 0: still never shown as `<5`). A line whose total is hidden has one
+    /// more unknown already. A cell hidden for a row may call for one more in its column, hence
+    /// the repetition; it ends, as each pass hides one more cell or stops.
+    /// - Returns: the cells, same shape as `counts`.
+    public static func suppress(_ counts: [[Int]], rowTotals: [ReportCount], columnTotals: [ReportCount]) -> [[ReportCount]] {
+        let rows = counts.count, columns = counts.first?.count ?? 0
+        var hidden = counts.map { $0.map { (1..<threshold).contains($0) } }
+        func protect(_ line: [(Int, Int)], totalShown: Bool) -> Bool {
+            guard totalShown else { return false }
+            let unknown = line.filter { hidden[$0.0][$0.1] }
+            guard !unknown.isEmpty else { return false }
+            let sum = unknown.reduce(0) { $0 + counts[$1.0][$1.1] }
+            guard unknown.count == 1 || sum < threshold else { return false }
+            // The smallest shown non-zero cell; when none is left (the others are zeros), a zero:
+            // a hidden zero is as unknown to a reader as any hidden count.
+            let shownCells = line.enumerated().filter { !hidden[$0.element.0][$0.element.1] }
+            let nonZero = shownCells.filter { counts[$0.element.0][$0.element.1] > 0 }
+            guard let next = (nonZero.isEmpty ? shownCells : nonZero)
+                .min(by: { (counts[$0.element.0][$0.element.1], -$0.offset) < (counts[$1.element.0][$1.element.1], -$1.offset) })
+            else { return false } // every cell of the line is hidden already
+            hidden[next.element.0][next.element.1] = true
+            return true
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for r in 0..<rows where protect((0..<columns).map { (r, $0) }, totalShown: rowTotals.indices.contains(r) && rowTotals[r].value != nil) {
+                changed = true
+            }
+            for c in 0..<columns where protect((0..<rows).map { ($0, c) }, totalShown: columnTotals.indices.contains(c) && columnTotals[c].value != nil) {
+                changed = true
+            }
+        }
+        return (0..<rows).map { r in
+            (0..<columns).map { c in hidden[r][c] ? (shown(counts[r][c]) == .suppressed ? .suppressed : .hidden) : .exact(counts[r][c]) }
+        }
+    }
+}
+
 /// The raw counts of a funder report, as the store aggregates them (consenting visitors only,
 /// plus the number of those left out). Not for publication as is: `FunderReport` suppresses.
 public struct FunderReportCounts: Hashable, Sendable {
@@ -148,6 +196,8 @@ public struct FunderReportCounts: Hashable, Sendable {
     public var services = 0
     /// Dimension → value key (`female`, `18-59`, `ML`, `refugee`, `social`, `new`) → counts.
     public var cells: [ReportDimension: [String: Cell]] = [:]
+    /// Sex → age band → counts: the cross-table funders ask for.
+    public var sexByAge: [String: [String: Cell]] = [:]
     /// Visitors served in the period who did not consent to reporting: counted here only.
     public var nonConsentingVisitors = 0
     public var nonConsentingServices = 0
@@ -158,6 +208,12 @@ public struct FunderReportCounts: Hashable, Sendable {
     public mutating func add(_ dimension: ReportDimension, _ key: String, visitors: Int, services: Int) {
         let cell = cells[dimension]?[key] ?? Cell(visitors: 0, services: 0)
         cells[dimension, default: [:]][key] = Cell(visitors: cell.visitors + visitors, services: cell.services + services)
+    }
+
+    /// Adds visitors and services to a cell of the sex × age band table.
+    public mutating func add(sex: String, ageBand: String, visitors: Int, services: Int) {
+        let cell = sexByAge[sex]?[ageBand] ?? Cell(visitors: 0, services: 0)
+        sexByAge[sex, default: [:]][ageBand] = Cell(visitors: cell.visitors + visitors, services: cell.services + services)
     }
 }
 
@@ -179,10 +235,21 @@ public struct FunderReport: Hashable, Sendable {
         public var services: ReportCount
     }
 
+    /// One cell of the sex × age band table.
+    public struct CrossCell: Hashable, Sendable {
+        public var sex: String
+        public var ageBand: String
+        public var visitors: ReportCount
+        public var services: ReportCount
+    }
+
     public var period: ReportingPeriod
     public var visitors: ReportCount
     public var services: ReportCount
     public var rows: [Row]
+    /// Sex × age band, row by row (sexes as in `rows(.sex)`, age bands as in `rows(.ageBand)`),
+    /// protected with the one-way tables as its margins (`SmallCells.suppress(_:rowTotals:columnTotals:)`).
+    public var sexByAge: [CrossCell]
     /// Left out of every count above; nothing else is said of them. From 1 to 4 they are "<5"
     /// like any count: no number a report prints points at a person.
     public var nonConsentingVisitors: ReportCount
@@ -218,6 +285,18 @@ public struct FunderReport: Hashable, Sendable {
             }
         }
         self.rows = rows
+        let sexes = rows.filter { $0.dimension == .sex }, ages = rows.filter { $0.dimension == .ageBand }
+        var cross: [CrossCell] = []
+        let visitorCells = SmallCells.suppress(sexes.map { s in ages.map { counts.sexByAge[s.key]?[$0.key]?.visitors ?? 0 } },
+                                               rowTotals: sexes.map(\.visitors), columnTotals: ages.map(\.visitors))
+        let serviceCells = SmallCells.suppress(sexes.map { s in ages.map { counts.sexByAge[s.key]?[$0.key]?.services ?? 0 } },
+                                               rowTotals: sexes.map(\.services), columnTotals: ages.map(\.services))
+        for (r, sex) in sexes.enumerated() {
+            for (c, age) in ages.enumerated() {
+                cross.append(CrossCell(sex: sex.key, ageBand: age.key, visitors: visitorCells[r][c], services: serviceCells[r][c]))
+            }
+        }
+        sexByAge = cross
         func total(_ n: Int, hidden: Bool) -> ReportCount { hidden && SmallCells.shown(n) != .suppressed ? .hidden : SmallCells.shown(n) }
         visitors = total(counts.visitors, hidden: hideVisitors)
         services = total(counts.services, hidden: hideServices)

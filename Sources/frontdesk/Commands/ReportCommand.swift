@@ -13,7 +13,7 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Services: completed appointments, seats in completed group sessions, walk-ins closed as seen or redirected. \
             New: first service ever within the period. Age: the period's last year minus the birth year. Counts from 1 to 4 \
-            are shown as "<5" (JSON: the string "<5"), and another cell of the same table is hidden with them (shown as "x"; \
+            are shown as "<5" (JSON: the string "<5"), and another cell of the same table (or row or column of the sex × age table) is hidden with them (shown as "x"; \
             JSON: null with a reason) so that no suppressed count follows from the total. Visitors who did not consent to reporting are left out and counted apart.
             """)
 
@@ -49,6 +49,16 @@ struct ReportCommand: ParsableCommand {
                 out += OccupancyOutput.pad(TextOutput.safe(label(row.key, d, strings, countries, t)), 32)
                     + OccupancyOutput.pad(row.visitors.description, 10, right: true)
                     + OccupancyOutput.pad(row.services.description, 10, right: true) + "\n"
+            }
+        }
+        // Sex × age band, visitors then services: sexes down, age bands across.
+        let ages = r.rows(.ageBand).map(\.key)
+        for (measure, pick) in [("visitors", { (c: FunderReport.CrossCell) in c.visitors }), ("services", { $0.services })] {
+            out += "\n" + t("sexByAge", t(measure)) + "\n" + OccupancyOutput.pad("", 24)
+                + ages.map { OccupancyOutput.pad(label($0, .ageBand, strings, countries, t), 8, right: true) }.joined() + "\n"
+            for sex in r.rows(.sex).map(\.key) {
+                out += OccupancyOutput.pad(label(sex, .sex, strings, countries, t), 24)
+                    + r.sexByAge.filter { $0.sex == sex }.map { OccupancyOutput.pad(pick($0).description, 8, right: true) }.joined() + "\n"
             }
         }
         return out
@@ -90,6 +100,9 @@ struct ReportCommand: ParsableCommand {
         for row in r.rows {
             csv.append([.text(row.dimension.rawValue), .text(row.key), cell(row.visitors), cell(row.services)])
         }
+        for c in r.sexByAge {
+            csv.append([.text("sex_age"), .text(c.sex + "/" + c.ageBand), cell(c.visitors), cell(c.services)])
+        }
         return csv.finished(sheet: "report")
     }
 
@@ -127,9 +140,11 @@ struct ReportCommand: ParsableCommand {
         let notConsenting: Apart
         let suppression: String
         let dimensions: [String: [Cell]]
+        /// Sex × age band: `value` is `sex/age_band`.
+        let sexAge: [Cell]
 
         enum CodingKeys: String, CodingKey {
-            case from, to, visitors, services, hidden, notConsenting = "not_consenting", suppression, dimensions
+            case from, to, visitors, services, hidden, notConsenting = "not_consenting", suppression, dimensions, sexAge = "sex_age"
         }
 
         init(_ r: FunderReport) {
@@ -144,6 +159,7 @@ struct ReportCommand: ParsableCommand {
             dimensions = Dictionary(uniqueKeysWithValues: ReportDimension.allCases.map { d in
                 (d.rawValue, r.rows(d).map { Cell(value: $0.key, visitors: $0.visitors, services: $0.services) })
             })
+            sexAge = r.sexByAge.map { Cell(value: $0.sex + "/" + $0.ageBand, visitors: $0.visitors, services: $0.services) }
         }
     }
 }
