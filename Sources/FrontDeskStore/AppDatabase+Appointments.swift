@@ -77,7 +77,7 @@ extension AppDatabase: SchedulingRepository {
             }
             guard !service.isGroup else { throw SchedulingError.serviceIsGroup(service.id) }
             guard let visitor = try VisitorRecord.fetchOne(db, key: new.visitorId) else { throw SchedulingError.visitorNotFound(new.visitorId) }
-            guard !visitor.archived else { throw SchedulingError.invalid("the visitor \(visitor.code) is archived") }
+            guard !visitor.archived else { throw SchedulingError.invalid(.visitorArchived(visitor.code)) }
             let interval = UTCInterval(start: new.start.storedPrecision, minutes: service.durationMinutes)
             let context = try bookingContext(db, interval: interval, visitorId: new.visitorId, now: now)
             let seats = BookingRequest.defaultSeats(service: service, interpreter: new.interpreterLanguage != nil)
@@ -128,10 +128,10 @@ extension AppDatabase: SchedulingRepository {
             let old = try Self.appointmentRow(db, id: appointmentId)
             try Self.requireChange(old, by: viewer)
             guard old.groupSessionId == nil else {
-                throw SchedulingError.invalid("a group session is moved by cancelling it and scheduling another")
+                throw SchedulingError.invalid(.groupSessionMove)
             }
             guard old.status == .booked else {
-                throw SchedulingError.invalid("only a booked appointment can be moved (this one is \(old.status.rawValue))")
+                throw SchedulingError.invalid(.notBooked(old.status))
             }
             guard let service = try ServiceRecord.fetchOne(db, key: old.serviceId)?.service else {
                 throw SchedulingError.serviceNotFound(old.serviceId)
@@ -207,7 +207,7 @@ extension AppDatabase: SchedulingRepository {
     public func correctStatus(appointmentId: Int64, to status: AppointmentStatus, reason: String,
                               as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw SchedulingError.invalid("a correction needs a reason") }
+        guard !reason.isEmpty else { throw SchedulingError.invalid(.correctionReasonMissing) }
         let now = now.storedPrecision
         return try writer.write { db in
             var appointment = try Self.appointmentRow(db, id: appointmentId)

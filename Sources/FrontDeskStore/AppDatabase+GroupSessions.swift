@@ -36,7 +36,7 @@ extension AppDatabase {
             }
             guard let groupCapacity = service.groupCapacity else { throw SchedulingError.serviceIsNotGroup(service.id) }
             let capacity = new.capacity ?? groupCapacity
-            guard capacity > 0 else { throw SchedulingError.invalid("a group session needs at least one seat") }
+            guard capacity > 0 else { throw SchedulingError.invalid(.groupSessionWithoutSeats) }
             let counselor = try Self.counselor(db, id: new.counselorId)
             let room = try Self.room(db, id: new.roomId)
             let recurrence = WeeklyRecurrence(start: new.start, until: new.until ?? new.start.date)
@@ -91,7 +91,7 @@ extension AppDatabase {
         return try writer.write { db in
             let (session, appointment) = try Self.openSession(db, id: sessionId)
             guard let visitor = try VisitorRecord.fetchOne(db, key: visitorId) else { throw SchedulingError.visitorNotFound(visitorId) }
-            guard !visitor.archived else { throw SchedulingError.invalid("the visitor \(visitor.code) is archived") }
+            guard !visitor.archived else { throw SchedulingError.invalid(.visitorArchived(visitor.code)) }
             // The visitor must be free then (own appointments and other sessions they sit in).
             let context = try bookingContext(db, interval: appointment.interval, visitorId: visitorId, now: nil)
             let busy = context.appointments.filter {
@@ -129,7 +129,7 @@ extension AppDatabase {
         return try writer.write { db in
             let (session, _) = try Self.openSession(db, id: sessionId)
             guard session.enrolled.contains(visitorId) else {
-                throw SchedulingError.invalid("the visitor holds no seat in this session")
+                throw SchedulingError.invalid(.noSeatHeld)
             }
             let arrived = try Int64.fetchOne(db, sql: "SELECT arrived_at FROM group_enrollment WHERE session_id = ? AND visitor_id = ?",
                                              arguments: [sessionId, visitorId])
@@ -197,7 +197,7 @@ extension AppDatabase {
         let session = try Self.session(db, id: id)
         let appointment = try Self.sessionAppointment(db, sessionId: id)
         guard !appointment.status.isFinal else {
-            throw SchedulingError.invalid("the session is \(appointment.status.rawValue)")
+            throw SchedulingError.invalid(.sessionClosed(appointment.status))
         }
         return (session, appointment)
     }

@@ -30,7 +30,7 @@ extension AppDatabase {
 
     public func saveCounselor(_ counselor: Counselor, by actor: Actor, at now: Date) throws -> Counselor {
         let name = counselor.name.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw SchedulingError.invalid("a counselor needs a name") }
+        guard !name.isEmpty else { throw SchedulingError.invalid(.counselorNameMissing) }
         let now = now.storedPrecision
         return try writer.write { db in
             var saved = counselor
@@ -83,8 +83,8 @@ extension AppDatabase {
 
     public func saveRoom(_ room: Room, by actor: Actor, at now: Date) throws -> Room {
         let name = room.name.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw SchedulingError.invalid("a room needs a name") }
-        guard room.capacity > 0 else { throw SchedulingError.invalid("a room needs at least one seat") }
+        guard !name.isEmpty else { throw SchedulingError.invalid(.roomNameMissing) }
+        guard room.capacity > 0 else { throw SchedulingError.invalid(.roomWithoutSeats) }
         let now = now.storedPrecision
         return try writer.write { db in
             var saved = room
@@ -115,9 +115,9 @@ extension AppDatabase {
     public func saveClosure(_ closure: Closure, by actor: Actor, at now: Date) throws -> Closure {
         let label = closure.label.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
         guard closure.first.isValid, closure.last.isValid, closure.first <= closure.last else {
-            throw SchedulingError.invalid("a closure runs from its first day to its last day (\(closure.first) > \(closure.last))")
+            throw SchedulingError.invalid(.closureDays(first: closure.first, last: closure.last))
         }
-        guard !label.isEmpty else { throw SchedulingError.invalid("a closure needs a label") }
+        guard !label.isEmpty else { throw SchedulingError.invalid(.closureLabelMissing) }
         let now = now.storedPrecision
         return try writer.write { db in
             var saved = closure
@@ -152,7 +152,7 @@ extension AppDatabase {
             for closure in closures {
                 let label = closure.label.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard closure.first.isValid, closure.last.isValid, closure.first <= closure.last, !label.isEmpty else {
-                    throw SchedulingError.invalid("a closure runs from its first day to its last day and has a label")
+                    throw SchedulingError.invalid(.closureIncomplete)
                 }
                 if let room = closure.roomId, try Bool.fetchOne(db, sql: "SELECT 1 FROM room WHERE id = ?", arguments: [room]) == nil {
                     throw SchedulingError.roomNotFound(room)
@@ -188,7 +188,7 @@ extension AppDatabase {
     }
 
     public func saveAbsence(_ absence: Absence, by actor: Actor, at now: Date) throws -> Absence {
-        guard !absence.interval.isEmpty else { throw SchedulingError.invalid("an absence must end after it starts") }
+        guard !absence.interval.isEmpty else { throw SchedulingError.invalid(.absenceEmpty) }
         let now = now.storedPrecision
         return try writer.write { db in
             var saved = absence
@@ -234,11 +234,11 @@ extension AppDatabase {
 
     public func saveCenterSettings(_ settings: CenterSettings, by actor: Actor, at now: Date) throws {
         guard settings.timeZoneId == calendar.zone.identifier else {
-            throw SchedulingError.invalid("the time zone is \(calendar.zone.identifier); changing it is not supported")
+            throw SchedulingError.invalid(.timeZoneChange(zone: calendar.zone.identifier))
         }
-        guard (1...240).contains(settings.slotGridMinutes) else { throw SchedulingError.invalid("the slot grid must be 1 to 240 minutes") }
+        guard (1...240).contains(settings.slotGridMinutes) else { throw SchedulingError.invalid(.slotGrid(1...240)) }
         guard CenterSettings.deskLockRange.contains(settings.deskLockMinutes) else {
-            throw SchedulingError.invalid("the desk lock time must be \(CenterSettings.deskLockRange.lowerBound) to \(CenterSettings.deskLockRange.upperBound) minutes")
+            throw SchedulingError.invalid(.deskLock(CenterSettings.deskLockRange))
         }
         let now = now.storedPrecision
         try writer.write { db in

@@ -32,7 +32,7 @@ struct FrontDeskCommand: ParsableCommand {
         case .systemLog: fd_install_crash_report(nil)
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let message = unknownCommand(in: arguments) {
+        if let message = unknownCommand(in: arguments, strings: strings(of: arguments)) {
             writeError("frontdesk: \(message)")
             Foundation.exit(2)
         }
@@ -48,7 +48,7 @@ struct FrontDeskCommand: ParsableCommand {
         } catch let error as UserError {
             OutputFile.abandon()
             OpenDatabases.closeAll()
-            writeError("frontdesk: \(error.message)")
+            writeError("frontdesk: \(error.message(in: strings(of: arguments)))")
             Foundation.exit(1)
         } catch {
             OutputFile.abandon()
@@ -62,8 +62,7 @@ struct FrontDeskCommand: ParsableCommand {
             }
             OpenDatabases.closeAll()
             if let store = recognized as? StoreError {
-                let strings = try? ShippedData.strings(language(of: arguments))
-                writeError("frontdesk: \(strings?.message(for: store) ?? store.message)")
+                writeError("frontdesk: \(strings(of: arguments).message(for: store))")
                 Foundation.exit(1)
             }
             let code = exitCode(for: error)
@@ -93,6 +92,18 @@ struct FrontDeskCommand: ParsableCommand {
         return UILanguage.from(environment: ProcessInfo.processInfo.environment)
     }
 
+    /// The string tables of the language a command was asked to speak (`language(of:)`): for
+    /// the messages written as it ends. English when that table cannot be read, and an empty
+    /// table (keys shown as they are) when neither can: a broken install still says something.
+    static func strings(of arguments: [String]) -> Localizer {
+        (try? ShippedData.strings(language(of: arguments))) ?? (try? ShippedData.strings(.en)) ?? Localizer(language: .en, table: [:])
+    }
+
+    /// `strings(of:)` for this process's command line: for the few paths that end the command
+    /// where no command's options can reach (a failed write of standard output, an `--output`
+    /// file that cannot be published, a usage mistake found by `validate()`).
+    static var processStrings: Localizer { strings(of: Array(CommandLine.arguments.dropFirst())) }
+
     /// The command's words (`backup`, `visitors add`), never its arguments: they may be names.
     static func commandName(_ arguments: [String]) -> String {
         var command: ParsableCommand.Type = FrontDeskCommand.self
@@ -119,7 +130,7 @@ struct FrontDeskCommand: ParsableCommand {
     /// root's default command, the TUI, or report "unexpected arguments"). `help` is followed
     /// the same way. Below the root, a command with a default subcommand takes its words as that
     /// one's arguments, and the parser judges them.
-    static func unknownCommand(in arguments: [String]) -> String? {
+    static func unknownCommand(in arguments: [String], strings: @autoclosure () -> Localizer) -> String? {
         var command: ParsableCommand.Type = FrontDeskCommand.self
         var path: [String] = []
         var words = arguments[...]
@@ -136,8 +147,8 @@ struct FrontDeskCommand: ParsableCommand {
             if !path.isEmpty && command.configuration.defaultSubcommand != nil { return nil }
             let names = subcommands.compactMap { $0.configuration.commandName }.joined(separator: ", ")
             let typed = DisplayText.sanitized((path + [word]).joined(separator: " "))
-            return path.isEmpty ? "unknown command '\(typed)'; commands: \(names)"
-                : "unknown command '\(typed)'; commands of \(path.joined(separator: " ")): \(names)"
+            return path.isEmpty ? strings()("cli.unknownCommand", typed, names)
+                : strings()("cli.unknownSubcommand", typed, path.joined(separator: " "), names)
         }
         return nil
     }
@@ -163,8 +174,23 @@ struct FrontDeskCommand: ParsableCommand {
     }
 }
 
-/// A problem the person at the desk can fix: printed as one line, exit status 1.
+/// A problem the person at the desk can fix: printed as one line, exit status 1, in the
+/// command's language (`FrontDeskCommand.main` words it with `strings(of:)`).
 struct UserError: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
+    private let words: @Sendable (Localizer) -> String
+
+    /// A message already in the command's language.
+    init(_ message: String) { words = { _ in message } }
+
+    /// The text of `key` in the string tables, `{0}`, `{1}`… filled with the arguments in order.
+    init(key: String, _ arguments: CustomStringConvertible...) {
+        let texts = arguments.map(\.description)
+        words = { $0.text(key, texts) }
+    }
+
+    /// A message worded from the tables when it is printed (plurals, domain refusals).
+    init(_ words: @escaping @Sendable (Localizer) -> String) { self.words = words }
+
+    /// The message in the language of `strings`.
+    func message(in strings: Localizer) -> String { words(strings) }
 }

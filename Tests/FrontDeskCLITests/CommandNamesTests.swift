@@ -53,13 +53,15 @@ struct CommandNamesTests {
         (["help", "stafff"], "unknown command 'stafff'; commands: "),
         (["help", "staff", "ad"], "unknown command 'staff ad'; commands of staff: add, list, disable, reset-pin"),
     ])
-    func aMistypedCommandIsNamed(_ arguments: [String], _ message: String) {
-        #expect(FrontDeskCommand.unknownCommand(in: arguments)?.hasPrefix(message) == true, "\(arguments)")
+    func aMistypedCommandIsNamed(_ arguments: [String], _ message: String) throws {
+        let english = try ShippedData.strings(.en)
+        #expect(FrontDeskCommand.unknownCommand(in: arguments, strings: english)?.hasPrefix(message) == true, "\(arguments)")
     }
 
     @Test(arguments: [["staff", "add", "Amal", "--role", "receptionist"], ["services"], ["services", "list"], ["help", "staff", "add"],
                       ["--db", "x.sqlite"], [], ["occupancy", "--from", "2026-11-01"], ["visitors", "search", "aissatou"], ["help"]])
-    func commandWordsPass(_ arguments: [String]) {
-        #expect(FrontDeskCommand.unknownCommand(in: arguments) == nil, "\(arguments)")
+    func commandWordsPass(_ arguments: [String]) throws {
+        let english = try ShippedData.strings(.en)
+        #expect(FrontDeskCommand.unknownCommand(in: arguments, strings: english) == nil, "\(arguments)")
     }
 }

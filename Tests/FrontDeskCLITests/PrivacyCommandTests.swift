@@ -104,7 +104,7 @@ import Testing
         let counts = "SELECT (SELECT count(*) FROM visitor), (SELECT count(*) FROM visit), (SELECT group_concat(nationality) FROM visitor)"
         let before = try sqlite(db, counts)
         let dry = try frontdesk(["privacy", "purge", "--inactive-years", "3", "--dry-run", "--db", db])
-        #expect(dry.stdout.hasSuffix("1 visitor(s) with no activity since \(threeYearsAgo()) would be anonymized\n"))
+        #expect(dry.stdout.hasSuffix("1 visitor with no activity since \(threeYearsAgo()) would be anonymized\n"))
         #expect(dry.stdout.hasPrefix("\(code)\n"))
         #expect(try sqlite(db, "SELECT given_name FROM visitor WHERE id = 1") == "Aïssatou")
         let purge = try frontdesk(["privacy", "purge", "--inactive-years", "3", "--db", db])

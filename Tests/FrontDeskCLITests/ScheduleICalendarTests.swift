@@ -20,7 +20,9 @@ import Testing
                               "--counselor", "Leila", "--room", "Salle 2", "--db", c.db], environment: march)
         var env = march
         if let tz { env["TZ"] = tz }
-        let r = try frontdesk(["schedule", "--week", "2026-03-18", "--counselor", "Leila Amrani", "--format", "ics", "--db", c.db], environment: env)
+        // In French, the center's language: titles with accented letters for the readers to read back.
+        let r = try frontdesk(["schedule", "--week", "2026-03-18", "--counselor", "Leila Amrani", "--format", "ics", "--lang", "fr", "--db", c.db],
+                              environment: env)
         try #require(r.status == 0, "\(r.stderr)")
         return (c, r.stdout)
     }

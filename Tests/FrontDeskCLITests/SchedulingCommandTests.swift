@@ -45,7 +45,7 @@ struct SchedulingCLI {
         #expect(text.status == 0)
         let lines = text.stdout.split(separator: "\n")
         #expect(lines.contains("individual-counseling\tpsychological\t60 min\tIndividual psychological counseling"))
-        #expect(try c.run(["services", "--lang", "fr"]).stdout.contains("individual-counseling\tpsychological\t60 min\tEntretien psychologique individuel"))
+        #expect(try c.run(["services", "--lang", "fr"]).stdout.contains("individual-counseling\tpsychologique\t60 min\tEntretien psychologique individuel"))
         let csv = try c.run(["services", "list", "--format", "csv"]).stdout
         #expect(csv.hasPrefix("id,category,minutes,name,group_capacity,active\r\n"))
         #expect(csv.split(separator: "\r\n").count == lines.count + 1)
@@ -108,8 +108,8 @@ struct SchedulingCLI {
             2\t2026-04-14\t10:30–11:15\tKarim Bennani\tSalle 3\t\(c.samrawit) ሳምራዊት ተስፋይ\tSocial assistance and orientation\tbooked
 
             """)
-        // Service names follow --lang (codes and statuses stay as they are).
-        #expect(try c.run(["schedule", "--date", "2026-04-14", "--lang", "fr"]).stdout.contains("\tAssistance sociale et orientation\tbooked\n"))
+        // Service names and statuses follow --lang in text (CSV and JSON keep the stored status).
+        #expect(try c.run(["schedule", "--date", "2026-04-14", "--lang", "fr"]).stdout.contains("\tAssistance sociale et orientation\tréservé\n"))
         let cancel = try c.run(["cancel", "1", "--reason", "the visitor is ill"])
         #expect(cancel.stdout == "appointment 1 cancelled: 2026-04-14 10:00–10:45, Leila Amrani\n")
         #expect(try c.run(["schedule", "--week", "2026-04-16", "--counselor", "Leila Amrani"]).stdout == "")

@@ -88,7 +88,7 @@ import Testing
         #expect(try c.run(["sessions", "list", "--from", "2026-04-14"]).stdout
             == "1\t2026-04-14 14:00–15:30\tFrench class\tNadia Cherkaoui\tSalle de groupe\t2/2 seats\t0 on waitlist\n")
         #expect(try c.run(["sessions", "list", "--from", "2026-04-14", "--lang", "fr"]).stdout
-            == "1\t2026-04-14 14:00–15:30\tCours de français\tNadia Cherkaoui\tSalle de groupe\t2/2 seats\t0 on waitlist\n")
+            == "1\t2026-04-14 14:00–15:30\tCours de français\tNadia Cherkaoui\tSalle de groupe\t2/2 places\t0 en liste d'attente\n")
         // Nobody waits any more: a second cancellation promotes nobody.
         #expect(try c.run(["sessions", "cancel", "1", "--visitor", c.samrawit]).stdout
             == "cancelled: \(c.samrawit) ሳምራዊት ተስፋይ, seat in session 1, 2026-04-14 14:00–15:30 French class\n")

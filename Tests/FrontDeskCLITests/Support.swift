@@ -46,7 +46,10 @@ func runProcess(_ executable: String, _ arguments: [String], environment extra: 
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.arguments = arguments
     var env = ProcessInfo.processInfo.environment
+    // English whatever the locale of whoever runs the tests: LC_ALL and LC_MESSAGES would win over LANG.
     env["LANG"] = "C.UTF-8"
+    env["LC_ALL"] = nil
+    env["LC_MESSAGES"] = nil
     env["FRONTDESK_DESK"] = "Desk 1"
     for (k, v) in extra { env[k] = v }
     process.environment = env
@@ -328,6 +331,8 @@ func startCheckInWorkers(_ codes: [String], workers: Int, db: String, dir: TempD
                        TestBinary.frontdesk, db, list, log]
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
+        env["LC_ALL"] = nil
+        env["LC_MESSAGES"] = nil
         p.environment = env
         processes.append(p)
     }

@@ -152,6 +152,8 @@ final class ReportingCenter: Sendable {
                 let cell = expected.cells[d]?[k] ?? .init(visitors: 0, services: 0)
                 expected.cells[d, default: [:]][k] = .init(visitors: cell.visitors + 1, services: cell.services + list.count)
             }
+            expected.add(sex: v["sex"], ageBand: AgeBand(birthYear: v["birth_year"], referenceYear: period.last.year).rawValue,
+                         visitors: 1, services: list.count)
             for (category, items) in Dictionary(grouping: list, by: \.category) {
                 let cell = expected.cells[.category]?[category.rawValue] ?? .init(visitors: 0, services: 0)
                 expected.cells[.category, default: [:]][category.rawValue] = .init(visitors: cell.visitors + 1, services: cell.services + items.count)

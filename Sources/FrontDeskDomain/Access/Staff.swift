@@ -134,7 +134,7 @@ public enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownStaff: "no such staff member"
         case .disabled: "this login is disabled"
         case .locked(let until): "locked after too many wrong PINs until \(ISO8601DateFormatter().string(from: until))"
-        case .wrongPIN(let remaining): "wrong PIN (\(remaining) tries left before a 5-minute lock)"
+        case .wrongPIN(let remaining): "wrong PIN (\(remaining) \(remaining == 1 ? "try" : "tries") left before a 5-minute lock)"
         case .roleNotAllowed(let role): "a \(role.rawValue) may not do this"
         }
     }

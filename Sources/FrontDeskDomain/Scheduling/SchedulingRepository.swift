@@ -237,11 +237,63 @@ public enum SchedulingError: Error, Equatable, Sendable {
     /// A counselor or room name is already used by another one.
     case nameTaken(String)
     /// The value is invalid (a blank name, a non-positive capacity, an empty span…).
-    case invalid(String)
+    case invalid(Invalid)
     /// A status change outside the lifecycle, or a cancellation without a reason.
     case status(AppointmentStatusError)
     /// An enrollment change that cannot be made.
     case group(GroupSessionError)
+
+    /// What is wrong with a request that breaks no booking rule but cannot be carried out. Each
+    /// case carries what a message needs; `description` is English, the command line and the
+    /// screens word it in their language.
+    public enum Invalid: Hashable, Sendable, CustomStringConvertible {
+        case counselorNameMissing
+        case roomNameMissing
+        case roomWithoutSeats
+        /// The first day is after the last (or one is not a calendar date).
+        case closureDays(first: LocalDate, last: LocalDate)
+        case closureLabelMissing
+        /// An imported closure without a label or with its days out of order.
+        case closureIncomplete
+        case absenceEmpty
+        /// The settings name another zone than the database's (`zone`).
+        case timeZoneChange(zone: String)
+        case slotGrid(ClosedRange<Int>)
+        case deskLock(ClosedRange<Int>)
+        case groupSessionWithoutSeats
+        case visitorArchived(VisitorCode)
+        /// The visitor is neither enrolled in the session nor on its waitlist.
+        case noSeatHeld
+        /// The session is cancelled or over.
+        case sessionClosed(AppointmentStatus)
+        /// A group session is moved by cancelling it and scheduling another.
+        case groupSessionMove
+        /// Only a booked appointment can be moved.
+        case notBooked(AppointmentStatus)
+        case correctionReasonMissing
+
+        public var description: String {
+            switch self {
+            case .counselorNameMissing: "a counselor needs a name"
+            case .roomNameMissing: "a room needs a name"
+            case .roomWithoutSeats: "a room needs at least one seat"
+            case .closureDays(let first, let last): "a closure runs from its first day to its last day (\(first) > \(last))"
+            case .closureLabelMissing: "a closure needs a label"
+            case .closureIncomplete: "a closure runs from its first day to its last day and has a label"
+            case .absenceEmpty: "an absence must end after it starts"
+            case .timeZoneChange(let zone): "the time zone is \(zone); changing it is not supported"
+            case .slotGrid(let r): "the slot grid must be \(r.lowerBound) to \(r.upperBound) minutes"
+            case .deskLock(let r): "the desk lock time must be \(r.lowerBound) to \(r.upperBound) minutes"
+            case .groupSessionWithoutSeats: "a group session needs at least one seat"
+            case .visitorArchived(let code): "the visitor \(code) is archived"
+            case .noSeatHeld: "the visitor holds no seat in this session"
+            case .sessionClosed(let status): "the session is \(status.rawValue)"
+            case .groupSessionMove: "a group session is moved by cancelling it and scheduling another"
+            case .notBooked(let status): "only a booked appointment can be moved (this one is \(status.rawValue))"
+            case .correctionReasonMissing: "a correction needs a reason"
+            }
+        }
+    }
 
     /// A one-line English explanation.
     public var message: String {
@@ -260,7 +312,7 @@ public enum SchedulingError: Error, Equatable, Sendable {
         case .serviceIsGroup(let id): "\(id) is a group service: enroll the visitor in a session"
         case .serviceIsNotGroup(let id): "\(id) is not a group service"
         case .nameTaken(let name): "the name \(name) is already used"
-        case .invalid(let why): why
+        case .invalid(let why): why.description
         case .status(let e): e.description
         case .group(let e):
             switch e {

@@ -45,12 +45,41 @@ public struct Localizer: Sendable {
     }
 
     /// `callAsFunction` with the arguments as an array (for helpers that pass theirs on).
+    ///
+    /// The template is read once, left to right: an argument's own text is never read again, so
+    /// a name that holds `{1}` stays as typed. A placeholder without an argument stays as it is.
     public func text(_ key: String, _ arguments: [CustomStringConvertible]) -> String {
-        var text = table[key] ?? fallback[key] ?? key
-        for (i, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(i)}", with: argument.description)
+        let template = table[key] ?? fallback[key] ?? key
+        guard !arguments.isEmpty, template.contains("{") else { return template }
+        var out = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(of: "}"), let i = Int(rest[afterOpen..<close]), arguments.indices.contains(i) {
+                out += arguments[i].description
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return text
+        return out + rest
+    }
+
+    /// The text of `key.one` or `key.other` for the count `n` (`{0}`), further arguments from
+    /// `{1}` on: "1 try left", "2 tries left". French counts 0 as one ("0 essai restant"),
+    /// English as more ("0 tries left").
+    public func plural(_ key: String, _ n: Int, _ more: CustomStringConvertible...) -> String {
+        let one = n == 1 || (n == 0 && language == .fr)
+        return text(key + (one ? ".one" : ".other"), [n] + more)
+    }
+
+    /// `value` with `places` digits after the decimal mark of the language, rounded as
+    /// `NumberText.fixed` rounds: `21.2` in English, `21,2` in French.
+    public func decimal(_ value: Double, places: Int) -> String {
+        let text = NumberText.fixed(value, places: places)
+        return language == .fr && value.isFinite ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     /// True when the key has a text in this language's table.

@@ -30,7 +30,7 @@ struct AuditListCommand: ParsableCommand {
         let visitorId = try visitor.map { try findVisitor($0, in: db).id }
         let fromDay = try from.map { try localDate($0, option: "--from") }
         let toDay = try to.map { try localDate($0, option: "--to") }
-        if let fromDay, let toDay, toDay < fromDay { throw UserError("--to \(toDay) is before --from \(fromDay)") }
+        if let fromDay, let toDay, toDay < fromDay { throw UserError(key: "cli.error.toBeforeFrom", toDay, fromDay) }
         let filter = AuditFilter(visitorId: visitorId, actorName: staff, from: fromDay.map { calendar.startOfDay($0) },
                                  to: toDay.map { calendar.startOfDay($0.adding(days: 1)) })
         let events = try storeCall { try db.auditEvents(matching: filter) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
+import FrontDeskUI
 
 /// `frontdesk slots --service S [--visitor CODE]`: the next free slots, center-local. For a
 /// visitor, the slots of counselors who speak one of their languages come first
@@ -22,8 +23,8 @@ struct SlotsCommand: ParsableCommand {
     @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be positive") }
-        guard (1...366).contains(days) else { throw ValidationError("--days must be between 1 and 366") }
+        guard limit > 0 else { throw ValidationError(key: "cli.error.limitPositive") }
+        guard (1...366).contains(days) else { throw ValidationError(key: "cli.slots.badDays") }
     }
 
     func run() throws {
@@ -44,7 +45,10 @@ struct SlotsCommand: ParsableCommand {
         let end = { (slot: Slot) in db.calendar.localDateTime(of: slot.interval.end).time }
         switch format {
         case .text:
-            if slots.isEmpty { FrontDeskCommand.writeError("frontdesk: no free slot for \(s.id) in \(days) days from \(first)") }
+            if slots.isEmpty {
+                let strings = try ShippedData.strings(common.language)
+                FrontDeskCommand.writeError("frontdesk: " + strings.plural("cli.slots.none", days, s.id, first))
+            }
             for slot in slots {
                 print("\(slot.date) \(slot.time)–\(end(slot))\t\(TextOutput.safe(counselors[slot.counselorId] ?? "?"))\t\(TextOutput.safe(rooms[slot.roomId] ?? "?"))"
                       + (slot.language.map { "\t" + TextOutput.safe($0) } ?? ""))
@@ -95,12 +99,12 @@ struct BookCommand: ParsableCommand {
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func validate() throws {
-        if format == .csv || format == .xlsx { throw ValidationError("book prints one appointment: --format text or json") }
+        if format == .csv || format == .xlsx { throw ValidationError(key: "cli.book.format") }
     }
 
     func run() throws {
         try output.redirect(common.language, format: format)
-        guard let local = LocalDateTime(iso: at) else { throw UserError("--at: '\(TextOutput.safe(at))' is not a local time like '2026-04-14 10:00'") }
+        guard let local = LocalDateTime(iso: at) else { throw UserError(key: "cli.error.notALocalTime", TextOutput.safe(at)) }
         let db: any FrontDeskRepository = try common.openDatabase()
         let calendar = db.calendar
         let start = try schedulingCall(calendar) { try calendar.instant(local) }
@@ -119,11 +123,12 @@ struct BookCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            print(JSONOutput.encode(AppointmentJSON(booked)), terminator: "")
+            print(JSONOutput.encode(AppointmentJSON(booked, language: common.language)), terminator: "")
         default:
-            let interpreter = booked.appointment.interpreterLanguage.map { ", interpreter \(TextOutput.safe($0))" } ?? ""
-            print("appointment \(booked.id): \(localSpan(booked.localStart, booked.localEnd)), \(TextOutput.safe(booked.counselorName)), "
-                  + "\(TextOutput.safe(booked.roomName)), \(booked.visitorCode?.description ?? "")\(interpreter) (UTC \(booked.appointment.interval))")
+            let strings = try ShippedData.strings(common.language)
+            let interpreter = booked.appointment.interpreterLanguage.map { strings("cli.book.interpreter", TextOutput.safe($0)) } ?? ""
+            print(strings("cli.book.booked", booked.id, localSpan(booked.localStart, booked.localEnd), TextOutput.safe(booked.counselorName),
+                          TextOutput.safe(booked.roomName), booked.visitorCode?.description ?? "", interpreter, booked.appointment.interval))
         }
     }
 }
@@ -141,11 +146,13 @@ struct CancelCommand: ParsableCommand {
         let cancelled = try schedulingCall(db.calendar) {
             try db.cancel(appointmentId: id, reason: reason, as: .fileOwner, by: currentActor(), at: try clockNow())
         }
-        print("appointment \(cancelled.id) cancelled: \(localSpan(cancelled.localStart, cancelled.localEnd)), \(TextOutput.safe(cancelled.counselorName))")
+        let strings = try ShippedData.strings(common.language)
+        print(strings("cli.cancel.done", cancelled.id, localSpan(cancelled.localStart, cancelled.localEnd), TextOutput.safe(cancelled.counselorName)))
     }
 }
 
-/// An appointment in JSON: UTC instants (ISO 8601 with Z) and the center-local times.
+/// An appointment in JSON: UTC instants (ISO 8601 with Z) and the center-local times; the
+/// service's name in the command's language, every other value as stored.
 struct AppointmentJSON: Encodable {
     let id: Int64
     let status: String
@@ -160,7 +167,7 @@ struct AppointmentJSON: Encodable {
     let note: String
     let cancelReason: String?
 
-    init(_ l: AppointmentListing) {
+    init(_ l: AppointmentListing, language: UILanguage) {
         id = l.id
         status = l.status.rawValue
         date = l.localStart.date.description
@@ -171,7 +178,7 @@ struct AppointmentJSON: Encodable {
         visitorCode = l.visitorCode?.description
         visitorName = l.visitorName
         service = l.service.id
-        serviceName = l.service.nameFr
+        serviceName = l.service.name(in: language)
         counselor = l.counselorName
         room = l.roomName
         groupSessionId = l.group?.sessionId
@@ -200,13 +207,13 @@ struct AppointmentsCommand: ParsableCommand {
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
             guard let listing = try storeCall({ try db.appointment(id: id, as: .fileOwner) }) else {
-                throw UserError(SchedulingError.appointmentNotFound(id).message)
+                throw UserError { [id] in $0.cliMessage(for: SchedulingError.appointmentNotFound(id)) }
             }
             var newText = text
             if stdin {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
                 // A NUL would cut the notes short in places that read C strings: refused whole.
-                guard !data.contains(0) else { throw UserError("the notes hold a NUL character: nothing was saved") }
+                guard !data.contains(0) else { throw UserError(key: "cli.note.nul") }
                 newText = String(decoding: data, as: UTF8.self)
             }
             guard let newText else {
@@ -221,7 +228,7 @@ struct AppointmentsCommand: ParsableCommand {
                 try db.saveCounselorNote(appointmentId: id, note: newText.trimmingCharacters(in: .whitespacesAndNewlines),
                                          as: .fileOwner, by: currentActor(), at: try clockNow())
             }
-            print("notes saved on appointment \(id)")
+            print(try ShippedData.strings(common.language)("cli.note.saved", id))
         }
     }
 
@@ -236,12 +243,13 @@ struct AppointmentsCommand: ParsableCommand {
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
             let before = try storeCall { try db.appointment(id: id, as: .fileOwner) }
-            guard let before else { throw UserError(SchedulingError.appointmentNotFound(id).message) }
+            guard let before else { throw UserError { [id] in $0.cliMessage(for: SchedulingError.appointmentNotFound(id)) } }
             let after = try schedulingCall(db.calendar) {
                 try db.correctStatus(appointmentId: id, to: status, reason: reason, as: .fileOwner, by: currentActor(), at: try clockNow())
             }
-            print("appointment \(after.id): \(before.status.rawValue) → \(after.status.rawValue) (corrected), "
-                  + "\(localSpan(after.localStart, after.localEnd)), \(TextOutput.safe(after.counselorName))")
+            let strings = try ShippedData.strings(common.language)
+            print(strings("cli.correct.done", after.id, strings.statusWord(before.status), strings.statusWord(after.status),
+                          localSpan(after.localStart, after.localEnd), TextOutput.safe(after.counselorName)))
         }
     }
 }

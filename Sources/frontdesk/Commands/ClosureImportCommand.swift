@@ -40,19 +40,20 @@ struct ClosureImportCommand: ParsableCommand {
             } catch let problem as ClosureImport.Problem {
                 refused.append((row.line, Self.text(problem, t)))
             } catch let error as UserError {
-                refused.append((row.line, error.message))
+                refused.append((row.line, error.message(in: strings)))
             }
         }
         for (line, reason) in refused { FrontDeskCommand.writeError(t("refused", line, reason)) }
         if !refused.isEmpty && !skipInvalid {
-            throw UserError(t("stopped", table.rows.count, VisitorImportCommand.count(refused.count, "refusedRows", t)))
+            throw UserError(strings.plural("cli.import.stopped", table.rows.count, strings.plural("cli.import.refusedRows", refused.count)))
         }
         let result = try schedulingCall(db.calendar) {
             try db.importClosures(closures, dryRun: dryRun, by: currentActor(), at: try clockNow())
         }
-        let added = VisitorImportCommand.count(result.added.count, "closures", t)
-        print(t(dryRun ? "closure.wouldAdd" : "closure.added", added, result.alreadyThere)
-              + (refused.isEmpty ? "" : t("skipped", VisitorImportCommand.count(refused.count, "refusedRows", t))))
+        let added = strings.plural("cli.import.closures", result.added.count)
+        print((dryRun ? strings.plural("cli.import.closure.wouldAdd", result.added.count, added, result.alreadyThere)
+                      : t("closure.added", added, result.alreadyThere))
+              + (refused.isEmpty ? "" : t("skipped", strings.plural("cli.import.refusedRows", refused.count))))
     }
 
     static func text(_ problem: ClosureImport.Problem, _ t: (String, CustomStringConvertible...) -> String) -> String {

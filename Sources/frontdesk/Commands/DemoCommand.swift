@@ -3,6 +3,7 @@ import Foundation
 import FrontDeskDemo
 import FrontDeskDomain
 import FrontDeskStore
+import FrontDeskUI
 import SystemPackage
 
 /// `frontdesk demo`: fills a database with reproducible, realistic demo data.
@@ -44,20 +45,20 @@ struct DemoCommand: ParsableCommand {
     var rooms: Int = 7
 
     func validate() throws {
-        guard (0...1_000_000).contains(visitors) else { throw ValidationError("--visitors must be between 0 and 1000000") }
+        guard (0...1_000_000).contains(visitors) else { throw ValidationError(key: "cli.demo.badVisitors") }
         guard (0...3_660).contains(appointmentsDays), (0...3_660).contains(futureDays) else {
-            throw ValidationError("--appointments-days and --future-days must be between 0 and 3660")
+            throw ValidationError(key: "cli.demo.badDays")
         }
         guard (0...3_660).contains(walkInDays ?? 0), (walkInsPerDay ?? 1) >= 1 else {
-            throw ValidationError("--walk-in-days must be between 0 and 3660 and --walk-ins-per-day at least 1")
+            throw ValidationError(key: "cli.demo.badWalkIns")
         }
-        guard (0...200).contains(counselors), (0...100).contains(rooms) else { throw ValidationError("--counselors must be 0…200 and --rooms 0…100") }
+        guard (0...200).contains(counselors), (0...100).contains(rooms) else { throw ValidationError(key: "cli.demo.badResources") }
     }
 
     func run() throws {
         // Demo data never goes into the center's own database by accident: the file must be named.
         guard common.db != nil else {
-            throw UserError("demo needs --db PATH (a separate file): it never writes into the center's database")
+            throw UserError(key: "cli.demo.needsDB")
         }
         // All or nothing: the demo is built under a temporary name beside the file (from a copy
         // of the file when it exists and --fresh is not given) and renamed into place when whole,
@@ -65,7 +66,7 @@ struct DemoCommand: ParsableCommand {
         let target = common.databasePath
         try removeStaleTemporaries(of: target)
         if AppDatabase.isOpenElsewhere(target) {
-            throw UserError(StoreError.inUse(target).message)
+            throw UserError { $0.message(for: StoreError.inUse(target)) }
         }
         let temporary = target + ".demo-\(getpid())"
         AppDatabase.removeDatabaseFiles(temporary)
@@ -73,7 +74,7 @@ struct DemoCommand: ParsableCommand {
         if existing {
             let current = try common.openDatabase()
             if try storeCall({ try current.visitorCount() }) > 0 {
-                throw UserError("\(target) already holds visitors; use --fresh to start over")
+                throw UserError(key: "cli.demo.notEmpty", target)
             }
             try storeCall { try current.backup(to: temporary) }
             try current.close()
@@ -109,10 +110,11 @@ struct DemoCommand: ParsableCommand {
         let actor = Actor(name: "demo", terminal: "demo")
         // FRONTDESK_NOW fixes "today" of the whole demo (history, agenda, queue), as for other commands.
         let now = try clockNow()
+        let strings = try ShippedData.strings(common.language)
         try storeCall { try db.loadCatalog(try ShippedData.services(), by: actor, at: now) }
         var generator = DemoGenerator(seed: seed)
         let people = generator.visitors(count: visitors, now: now, calendar: calendar)
-        let progress = Progress(label: "Registering visitors", total: people.count)
+        let progress = Progress(label: strings("cli.demo.progress"), total: people.count)
         let registered = try storeCall {
             try db.registerMany(people, by: actor, at: now) { done, _ in progress.update(done) }
         }
@@ -151,9 +153,14 @@ struct DemoCommand: ParsableCommand {
             history = try storeCall { try db.recordWalkIns(plan, visitorIds: registered.map(\.id), by: actor, at: now) }
         }
         let staff = try addDemoStaff(db, actor: actor, now: now)
-        print("Demo database ready: \(common.databasePath) (\(registered.count) visitors, \(queued) check-ins today, "
-            + "\(history) walk-ins in the last \(walkInDays) days, \(schedule))")
-        print("Demo logins (demo PINs, README \"Access\"): " + staff.map { "\($0.name) \($0.pin)" }.joined(separator: ", "))
+        var counts = [strings.plural("cli.demo.visitors", registered.count), strings.plural("cli.demo.checkIns", queued),
+                      strings.plural("cli.demo.walkIns", history, strings.plural("cli.demo.days", walkInDays)),
+                      strings.plural("cli.demo.counselors", schedule.counselors), strings.plural("cli.demo.rooms", schedule.rooms)]
+        if schedule.counselors > 0 && schedule.rooms > 0 {
+            counts += [strings.plural("cli.demo.groupSessions", schedule.groupSessions), strings.plural("cli.demo.appointments", schedule.appointments)]
+        }
+        print(strings("cli.demo.ready", common.databasePath, counts.joined(separator: ", ")))
+        print(strings("cli.demo.logins", staff.map { "\($0.name) \($0.pin)" }.joined(separator: ", ")))
     }
 
     /// One login per role with the demo-only PINs of the README: receptionist 1111, counselor

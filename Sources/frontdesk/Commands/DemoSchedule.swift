@@ -13,8 +13,13 @@ struct DemoSchedule {
     let pastDays: Int
     let futureDays: Int
 
-    /// Fills the database; returns a one-line summary.
-    func fill(counselors planned: [Counselor], rooms plannedRooms: [Room], generator: inout DemoGenerator) throws -> String {
+    /// How many of each the demo holds, for its summary line.
+    struct Summary {
+        var counselors = 0, rooms = 0, groupSessions = 0, appointments = 0
+    }
+
+    /// Fills the database; returns what it holds.
+    func fill(counselors planned: [Counselor], rooms plannedRooms: [Room], generator: inout DemoGenerator) throws -> Summary {
         let today = calendar.localDate(of: now)
         let first = today.adding(days: -pastDays), last = today.adding(days: max(0, futureDays - 1))
         let catalog = try storeCall { try db.services() }
@@ -29,7 +34,7 @@ struct DemoSchedule {
         for c in DemoGenerator.closures(years: first.year...last.year) {
             _ = try schedulingCall(calendar) { try db.saveClosure(c, by: actor, at: now) }
         }
-        guard !counselors.isEmpty, !rooms.isEmpty else { return "\(counselors.count) counselors, \(rooms.count) rooms" }
+        guard !counselors.isEmpty, !rooms.isEmpty else { return Summary(counselors: counselors.count, rooms: rooms.count) }
         let groupRoom = rooms.max { ($0.capacity, -$0.id) < ($1.capacity, -$1.id) }! // safe: not empty
 
         var sessions = 0
@@ -63,6 +68,6 @@ struct DemoSchedule {
         let plan = generator.appointmentPlan(counselors: counselors, services: catalog, visitorIds: visitorIds, from: first,
                                              through: last, today: today, calendar: calendar)
         let result = try schedulingCall(calendar) { try db.recordAppointments(plan, by: actor, at: now) }
-        return "\(counselors.count) counselors, \(rooms.count) rooms, \(sessions) group sessions, \(result.stored) appointments"
+        return Summary(counselors: counselors.count, rooms: rooms.count, groupSessions: sessions, appointments: result.stored)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
+import FrontDeskUI
 
 /// `frontdesk init`: creates the database (0600) and loads the default service catalog.
 struct InitCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct InitCommand: ParsableCommand {
         let db: any FrontDeskRepository = try common.openDatabase(create: true)
         let services = try ShippedData.services()
         try storeCall { try db.loadCatalog(services, by: currentActor(), at: Date()) }
-        print("Database ready: \(common.databasePath) (\(services.count) services)")
+        print(try ShippedData.strings(common.language).plural("cli.init.ready", services.count, common.databasePath))
     }
 }
 

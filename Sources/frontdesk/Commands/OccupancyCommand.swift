@@ -14,11 +14,11 @@ struct PeriodOptions: ParsableArguments {
 
     func period() throws -> ReportingPeriod {
         let first = try localDate(from, option: "--from"), last = try localDate(to, option: "--to")
-        guard first <= last else { throw UserError("--to \(last) comes before --from \(first)") }
+        guard first <= last else { throw UserError(key: "cli.error.toBeforeFrom", last, first) }
         // Ten years to the calendar day (29 February counts from 1 March ten years on).
         var limit = LocalDate(year: first.year + 10, month: first.month, day: first.day)
         if !limit.isValid { limit = LocalDate(year: first.year + 10, month: 3, day: 1) }
-        guard last < limit else { throw UserError("--from and --to are more than ten years apart") }
+        guard last < limit else { throw UserError(key: "cli.error.tenYears") }
         return ReportingPeriod(kind: .range, first: first, last: last)
     }
 
@@ -63,7 +63,8 @@ struct OccupancyCommand: ParsableCommand {
             let strings = try ShippedData.strings(common.language)
             period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.zone.identifier, strings: strings))
         case .csv, .xlsx: period.write(OccupancyOutput.csv(report, by: by ?? .room, language: common.language))
-        case .json: period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.zone.identifier)))
+        case .json:
+            period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.zone.identifier, language: common.language)))
         }
     }
 }
@@ -76,7 +77,8 @@ enum OccupancyOutput {
 
     // MARK: Text
 
-    /// The tables for people, in the command's language (`--lang`, else the locale).
+    /// The tables for people, in the command's language (`--lang`, else the locale): its words,
+    /// and its decimal mark in hours (`21.2`, `21,2`).
     static func text(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String, strings: Localizer) -> String {
         func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.occupancy." + key, args) }
         var out = t("title", r.period, timeZone) + "\n"
@@ -90,8 +92,8 @@ enum OccupancyOutput {
             if showDays { header += r.days.map { pad(shortDay($0, strings), 7, right: true) } }
             var lines = [header.joined(separator: " ")]
             for row in rows {
-                var cells = [pad(TextOutput.safe(row.name) + (row.active ? "" : " " + t("inactive")), 24), pad(hours(row.total.bookedMinutes), 9, right: true),
-                             pad(hours(row.total.availableMinutes), 9, right: true), pad(Statistics.percentText(row.total.ratio), 5, right: true)]
+                var cells = [pad(TextOutput.safe(row.name) + (row.active ? "" : " " + t("inactive")), 24), pad(hours(row.total.bookedMinutes, strings), 9, right: true),
+                             pad(hours(row.total.availableMinutes, strings), 9, right: true), pad(Statistics.percentText(row.total.ratio), 5, right: true)]
                 if showDays { cells += row.days.map { pad(Statistics.percentText($0.ratio), 7, right: true) } }
                 lines.append(cells.joined(separator: " "))
             }
@@ -125,7 +127,8 @@ enum OccupancyOutput {
         return out
     }
 
-    static func hours(_ minutes: Int) -> String { NumberText.fixed(Double(minutes) / 60, places: 1) }
+    /// Minutes as hours with one decimal, in the language's decimal mark: `21.2`, `21,2`.
+    static func hours(_ minutes: Int, _ strings: Localizer) -> String { strings.decimal(Double(minutes) / 60, places: 1) }
 
     /// `Mon 02`, `lun. 02`.
     static func shortDay(_ d: LocalDate, _ strings: Localizer) -> String {
@@ -291,7 +294,8 @@ enum OccupancyOutput {
         }
     }
 
-    static func json(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String) -> ReportJSON {
+    /// The report as JSON: keys and values as stored, service names in `language`.
+    static func json(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String, language: UILanguage) -> ReportJSON {
         func resources(_ rows: [ResourceOccupancy]) -> [ResourceJSON] {
             rows.map { row in
                 ResourceJSON(id: row.id, name: row.name, active: row.active, total: UtilizationJSON(row.total),
@@ -299,7 +303,7 @@ enum OccupancyOutput {
             }
         }
         let services = r.services.map {
-            DemandJSON(id: $0.service.id, name: $0.service.nameEn, category: $0.service.category.rawValue, group: $0.service.isGroup,
+            DemandJSON(id: $0.service.id, name: $0.service.name(in: language), category: $0.service.category.rawValue, group: $0.service.isGroup,
                        counts: CountsJSON($0.counts), demand: $0.demand, capacity: $0.capacity, demandCapacityPct: percent($0.demandRatio), walkIns: nil)
         }
         let categories = r.categories.map {

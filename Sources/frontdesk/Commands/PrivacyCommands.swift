@@ -34,7 +34,7 @@ struct VisitorExportCommand: ParsableCommand {
             },
             appointments: data.appointments.map {
                 .init(start: $0.appointment.start, end: $0.appointment.end, localStart: "\($0.localStart.date) \($0.localStart.time)",
-                      service: $0.service.nameFr, category: $0.service.category.rawValue, counselor: $0.counselorName,
+                      service: $0.service.name(in: common.language), category: $0.service.category.rawValue, counselor: $0.counselorName,
                       room: $0.roomName, status: $0.status.rawValue, interpreterLanguage: $0.appointment.interpreterLanguage,
                       note: $0.appointment.note.isEmpty ? nil : $0.appointment.note,
                       counselorNote: ($0.appointment.counselorNote ?? "").isEmpty ? nil : $0.appointment.counselorNote,
@@ -42,7 +42,7 @@ struct VisitorExportCommand: ParsableCommand {
             }))
         if let output, output != "-" {
             try writePrivateFile(output, Data(json.utf8))
-            print("exported \(data.visitor.code) to \(TextOutput.safe(output))")
+            print(try ShippedData.strings(common.language)("cli.export.done", data.visitor.code, TextOutput.safe(output)))
         } else {
             StandardOutput.write(json)
         }
@@ -83,15 +83,15 @@ struct VisitorExportCommand: ParsableCommand {
 ///   so: "disk full: nothing was saved").
 func writePrivateFile(_ path: String, _ data: Data) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard fd >= 0 else { throw UserError("cannot create \(TextOutput.safe(path)): \(String(cString: strerror(errno)))") }
+    guard fd >= 0 else { throw UserError(key: "cli.output.cannotCreate", TextOutput.safe(path), String(cString: strerror(errno))) }
     _ = fchmod(fd, 0o600)
     var failure = writeAll(fd, data)
     if failure == 0, fsync(fd) != 0 { failure = errno }
     if close(fd) != 0, failure == 0 { failure = errno }
     guard failure != 0 else { return }
     unlink(path)
-    if failure == ENOSPC { throw UserError("disk full: nothing was saved (\(TextOutput.safe(path)) not written)") }
-    throw UserError("cannot write \(TextOutput.safe(path)): \(String(cString: strerror(failure)))")
+    if failure == ENOSPC { throw UserError(key: "cli.output.diskFullFile", TextOutput.safe(path)) }
+    throw UserError(key: "cli.output.cannotWriteFile", TextOutput.safe(path), String(cString: strerror(failure)))
 }
 
 /// `frontdesk privacy purge --inactive-years N [--dry-run]`: anonymizes visitors inactive for N years.
@@ -108,7 +108,7 @@ struct PrivacyCommand: ParsableCommand {
         @Flag(help: "List who would be anonymized; change nothing.") var dryRun = false
 
         func validate() throws {
-            guard inactiveYears >= 1 else { throw ValidationError("--inactive-years must be at least 1") }
+            guard inactiveYears >= 1 else { throw ValidationError(key: "cli.purge.badYears") }
         }
 
         func run() throws {
@@ -118,7 +118,8 @@ struct PrivacyCommand: ParsableCommand {
             }
             for code in result.codes { print(code) }
             let since = db.calendar.localDate(of: result.inactiveSince)
-            print("\(result.codes.count) visitor(s) with no activity since \(since) \(dryRun ? "would be" : "were") anonymized")
+            let strings = try ShippedData.strings(common.language)
+            print(strings.plural(dryRun ? "cli.purge.wouldAnonymize" : "cli.purge.anonymized", result.codes.count, since))
         }
     }
 }
@@ -144,43 +145,43 @@ struct BackupCommand: ParsableCommand {
     var keep: Int?
 
     func validate() throws {
-        guard (path == nil) != (folder == nil) else { throw ValidationError("give either a new file or --to FOLDER") }
+        guard (path == nil) != (folder == nil) else { throw ValidationError(key: "cli.backup.fileOrFolder") }
         if let keep {
-            guard folder != nil else { throw ValidationError("--keep goes with --to FOLDER") }
-            guard keep >= 1 else { throw ValidationError("--keep must be at least 1") }
+            guard folder != nil else { throw ValidationError(key: "cli.backup.keepWithTo") }
+            guard keep >= 1 else { throw ValidationError(key: "cli.backup.badKeep") }
         }
     }
 
     func run() throws {
         let db: any FrontDeskRepository = try common.openDatabase()
+        let strings = try ShippedData.strings(common.language)
         let started = Date()
         if let folder {
             let rotation = try storeCall { try db.backup(intoFolder: folder, keep: keep, by: currentActor(), at: try clockNow()) }
-            print("backup written to \(TextOutput.safe(rotation.written)) (\(Self.size(rotation.written) / 1024) KiB, "
-                  + "\(Int(Date().timeIntervalSince(started) * 1000)) ms)")
-            for old in rotation.removed { print("removed older backup \(TextOutput.safe(old))") }
+            print(strings("cli.backup.written", TextOutput.safe(rotation.written), Self.size(rotation.written) / 1024,
+                          Int(Date().timeIntervalSince(started) * 1000)))
+            for old in rotation.removed { print(strings("cli.backup.removed", TextOutput.safe(old))) }
             FrontDeskCommand.logger.info("backup written", metadata: ["file": "\(rotation.written)", "removed": "\(rotation.removed.count)"])
-            try reportAuditCheck(rotation)
+            try reportAuditCheck(rotation, strings)
             return
         }
         guard let path else { return }
         if path == "-" { return try toStandardOutput(db) }
         // Said before the store tries: its refusal speaks of creating a database file.
         if FileManager.default.fileExists(atPath: path) {
-            throw UserError("\(TextOutput.safe(path)) already exists; a backup never overwrites a file: name a new one")
+            throw UserError(key: "cli.backup.exists", TextOutput.safe(path))
         }
         try storeCall { try db.backup(to: path, by: currentActor(), at: try clockNow()) }
-        print("backup written to \(TextOutput.safe(path)) (\(Self.size(path) / 1024) KiB, \(Int(Date().timeIntervalSince(started) * 1000)) ms)")
+        print(strings("cli.backup.written", TextOutput.safe(path), Self.size(path) / 1024, Int(Date().timeIntervalSince(started) * 1000)))
     }
 
     /// Prints and logs the audit trail's check against the reference backup; a broken trail
     /// ends the command with status 1 (the timer's run fails) after the backup was kept.
-    private func reportAuditCheck(_ rotation: BackupRotation) throws {
+    private func reportAuditCheck(_ rotation: BackupRotation, _ strings: Localizer) throws {
         guard let (reference, verdict) = rotation.auditCheck else {
-            print("audit trail not checked: \(TextOutput.safe(rotation.written)) holds no hashed trail")
+            print(strings("cli.backup.notChecked", TextOutput.safe(rotation.written)))
             return
         }
-        let strings = try ShippedData.strings(common.language)
         func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.audit." + key, args) }
         switch verdict {
         case .intact(let head, let rowCount):
@@ -190,7 +191,7 @@ struct BackupCommand: ParsableCommand {
         case .broken(let rowId, let problem):
             let text = t("broken", rowId, AuditVerifyCommand.text(of: problem, at: rowId, t))
             FrontDeskCommand.logger.critical("audit trail broken", metadata: ["row": "\(rowId)", "problem": "\(problem)", "against": "\(reference)"])
-            throw UserError(text + " (against \(TextOutput.safe(reference)); no older backup was removed)")
+            throw UserError(text + strings("cli.backup.brokenAgainst", TextOutput.safe(reference)))
         }
     }
 
@@ -198,11 +199,11 @@ struct BackupCommand: ParsableCommand {
     /// output and removed. Refused when standard output is a terminal.
     private func toStandardOutput(_ db: any FrontDeskRepository) throws {
         guard isatty(1) == 0 else {
-            throw UserError("standard output is a terminal: name a file, or send the backup into a pipe (backup - | gzip > file)")
+            throw UserError(key: "cli.backup.terminal")
         }
         let folder = FileManager.default.temporaryDirectory.path + "/frontdesk-backup-\(getpid())-\(UUID().uuidString.prefix(8))"
         guard mkdir(folder, 0o700) == 0 else {
-            throw UserError("cannot create a temporary folder in \(TextOutput.safe(FileManager.default.temporaryDirectory.path))")
+            throw UserError(key: "cli.backup.noTemporaryFolder", TextOutput.safe(FileManager.default.temporaryDirectory.path))
         }
         let file = folder + "/backup.sqlite"
         defer {
@@ -210,7 +211,7 @@ struct BackupCommand: ParsableCommand {
             rmdir(folder)
         }
         try storeCall { try db.backup(to: file, by: currentActor(), at: try clockNow()) }
-        guard let handle = FileHandle(forReadingAtPath: file) else { throw UserError("cannot read the backup just written") }
+        guard let handle = FileHandle(forReadingAtPath: file) else { throw UserError(key: "cli.backup.cannotReadBack") }
         defer { try? handle.close() }
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             let failure = writeAll(1, chunk)
@@ -249,7 +250,8 @@ struct RestoreCommand: ParsableCommand {
         FrontDeskCommand.logger.notice("database restored", metadata: [
             "database": "\(target)", "backup": "\(backup)", "kept-as": "\(result.replacedKeptAs ?? "-")",
         ])
-        print("restored \(TextOutput.safe(target)) from \(TextOutput.safe(backup))")
-        if let kept = result.replacedKeptAs { print("the replaced database is kept as \(TextOutput.safe(kept))") }
+        let strings = try ShippedData.strings(common.language)
+        print(strings("cli.restore.done", TextOutput.safe(target), TextOutput.safe(backup)))
+        if let kept = result.replacedKeptAs { print(strings("cli.restore.kept", TextOutput.safe(kept))) }
     }
 }

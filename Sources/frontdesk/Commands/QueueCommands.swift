@@ -5,8 +5,8 @@ import FrontDeskUI
 
 /// Finds a visitor by public code, with a clear message when there is none.
 func visitor(code text: String, in db: any FrontDeskRepository) throws -> Visitor {
-    guard let code = VisitorCode(text) else { throw UserError("'\(TextOutput.safe(text))' is not a visitor code (like V-2026-00042)") }
-    guard let visitor = try storeCall({ try db.visitor(code: code) }) else { throw UserError("no visitor with code \(code)") }
+    guard let code = VisitorCode(text) else { throw UserError(key: "cli.error.notACode", TextOutput.safe(text)) }
+    guard let visitor = try storeCall({ try db.visitor(code: code) }) else { throw UserError(key: "cli.error.noVisitor", code) }
     return visitor
 }
 
@@ -60,14 +60,14 @@ struct CloseCommand: ParsableCommand {
     @Option(help: "seen, left_unseen or redirected.") var outcome: VisitOutcome = .seen
 
     func run() throws {
-        guard let t = QueueTicket(ticket) else { throw UserError("'\(TextOutput.safe(ticket))' is not a ticket (like S-014)") }
+        guard let t = QueueTicket(ticket) else { throw UserError(key: "cli.error.notATicket", TextOutput.safe(ticket)) }
         let db: any FrontDeskRepository = try common.openDatabase()
         let strings = try ShippedData.strings(common.language)
         let today = try common.calendar().localDate(of: try clockNow())
         let entries = try storeCall { try db.queue(on: today) }
-        guard let entry = entries.first(where: { $0.visit.ticket == t }) else { throw UserError("no ticket \(t) today") }
+        guard let entry = entries.first(where: { $0.visit.ticket == t }) else { throw UserError(key: "cli.queue.noTicket", t) }
         let visit = try queueCall(strings) { try db.close(visitId: entry.visit.id, outcome: outcome, by: currentActor(), at: try clockNow()) }
-        print("\(visit.ticket)\t\(visit.outcome?.rawValue ?? "")")
+        print("\(visit.ticket)\t\(visit.outcome.map { QueueOutput.outcomeWord($0, strings) } ?? "")")
     }
 }
 
@@ -85,21 +85,17 @@ struct QueueCommand: ParsableCommand {
         try output.redirect(common.language, format: format)
         let calendar = try common.calendar()
         let now = try clockNow()
-        let day: LocalDate
-        if let date {
-            guard let d = LocalDate(iso: date) else { throw UserError("--date: '\(TextOutput.safe(date))' is not a date (YYYY-MM-DD)") }
-            day = d
-        } else {
-            day = calendar.localDate(of: now)
-        }
+        let day = try date.map { try localDate($0, option: "--date") } ?? calendar.localDate(of: now)
         let db: any FrontDeskRepository = try common.openDatabase()
         let entries = try storeCall { try db.queue(on: day) }.filter { all || $0.visit.isOpen }
-        print(QueueOutput.render(entries, format: format, calendar: calendar, now: now), terminator: "")
+        let strings = try format == .text ? ShippedData.strings(common.language) : nil
+        print(QueueOutput.render(entries, format: format, calendar: calendar, now: now, strings: strings), terminator: "")
     }
 }
 
 /// Queue listings in the three formats. Times in text and CSV are center-local; JSON gives UTC
-/// instants (ISO 8601 with Z) and the local day.
+/// instants (ISO 8601 with Z) and the local day. States are the stored words in CSV and JSON
+/// (`waiting`, `called`, `left_unseen`…), the language's in text (`en attente`, `appelé·e`…).
 enum QueueOutput {
     static func state(_ v: Visit) -> String {
         switch v.status {
@@ -109,12 +105,27 @@ enum QueueOutput {
         }
     }
 
-    static func render(_ entries: [QueueEntry], format: OutputFormat, calendar: CenterCalendar, now: Date) -> String {
+    /// The state in text output, in the language of `strings`.
+    static func stateWord(_ v: Visit, _ strings: Localizer) -> String {
+        switch v.status {
+        case .waiting: strings("cli.queue.waiting")
+        case .called: strings("cli.queue.called")
+        case .closed(let o): outcomeWord(o, strings)
+        }
+    }
+
+    /// How a visit ended, in text output: `seen`, `left_unseen`, `redirected` in English (the
+    /// stored words), `reçu·e`, `parti·e sans être reçu·e`, `orienté·e ailleurs` in French.
+    static func outcomeWord(_ o: VisitOutcome, _ strings: Localizer) -> String { strings("cli.outcome." + o.rawValue) }
+
+    /// The listing; `strings` (the command's language) is needed for text only.
+    static func render(_ entries: [QueueEntry], format: OutputFormat, calendar: CenterCalendar, now: Date, strings: Localizer?) -> String {
         switch format {
         case .text:
             return entries.map { e in
                 [e.visit.ticket.description, e.visitorCode.description, TextOutput.safe(e.visitorName),
-                 calendar.clockText(e.visit.arrivedAt), "\(e.visit.waitMinutes(now: now)) min", state(e.visit),
+                 calendar.clockText(e.visit.arrivedAt), "\(e.visit.waitMinutes(now: now)) min",
+                 strings.map { stateWord(e.visit, $0) } ?? state(e.visit),
                  TextOutput.safe(e.visit.calledBy ?? "")].joined(separator: "\t")
             }.map { $0 + "\n" }.joined()
         case .csv, .xlsx:

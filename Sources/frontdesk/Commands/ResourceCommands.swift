@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
+import FrontDeskUI
 
 /// `frontdesk counselors add|list|edit|remove`.
 struct CounselorsCommand: ParsableCommand {
@@ -23,7 +24,7 @@ struct CounselorsCommand: ParsableCommand {
                 try db.saveCounselor(Counselor(id: 0, name: name, serviceIds: commaList(services), languages: commaList(languages), hours: hours),
                                      by: currentActor(), at: try clockNow())
             }
-            print("counselor \(saved.id): \(TextOutput.safe(saved.name))")
+            print(try ShippedData.strings(common.language)("cli.counselors.saved", saved.id, TextOutput.safe(saved.name)))
         }
     }
 
@@ -40,9 +41,10 @@ struct CounselorsCommand: ParsableCommand {
             let counselors = try storeCall { try db.counselors(includeInactive: all) }
             switch format {
             case .text:
+                let inactive = try ShippedData.strings(common.language)("cli.counselors.inactive")
                 for c in counselors {
                     print([String(c.id), TextOutput.safe(c.name), c.languages.joined(separator: ","), c.hours.spec,
-                           c.serviceIds.joined(separator: ",")].joined(separator: "\t") + (c.active ? "" : "\tinactive"))
+                           c.serviceIds.joined(separator: ",")].joined(separator: "\t") + (c.active ? "" : "\t" + inactive))
                 }
             case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
@@ -87,11 +89,11 @@ struct CounselorsCommand: ParsableCommand {
             if let languages { c.languages = commaList(languages) }
             if let hours { c.hours = try weeklyHours(hours) }
             if let active {
-                guard ["yes", "no"].contains(active) else { throw ValidationError("--active must be yes or no") }
+                guard ["yes", "no"].contains(active) else { throw ValidationError(key: "cli.error.activeYesNo") }
                 c.active = active == "yes"
             }
             let saved = try schedulingCall(db.calendar) { try db.saveCounselor(c, by: currentActor(), at: try clockNow()) }
-            print("counselor \(saved.id): \(TextOutput.safe(saved.name))")
+            print(try ShippedData.strings(common.language)("cli.counselors.saved", saved.id, TextOutput.safe(saved.name)))
         }
     }
 
@@ -104,7 +106,7 @@ struct CounselorsCommand: ParsableCommand {
             let db: any FrontDeskRepository = try common.openDatabase()
             let c = try findCounselor(counselor, in: db)
             let outcome = try schedulingCall(db.calendar) { try db.removeCounselor(id: c.id, by: currentActor(), at: try clockNow()) }
-            print("counselor \(c.id): \(outcome.rawValue)")
+            print(try ShippedData.strings(common.language)("cli.counselors." + outcome.rawValue, c.id))
         }
     }
 }
@@ -126,7 +128,7 @@ struct RoomsCommand: ParsableCommand {
             let saved = try schedulingCall(db.calendar) {
                 try db.saveRoom(Room(id: 0, name: name, capacity: capacity), by: currentActor(), at: try clockNow())
             }
-            print("room \(saved.id): \(TextOutput.safe(saved.name))")
+            print(try ShippedData.strings(common.language)("cli.rooms.saved", saved.id, TextOutput.safe(saved.name)))
         }
     }
 
@@ -143,7 +145,8 @@ struct RoomsCommand: ParsableCommand {
             let rooms = try storeCall { try db.rooms(includeInactive: all) }
             switch format {
             case .text:
-                for r in rooms { print("\(r.id)\t\(TextOutput.safe(r.name))\t\(r.capacity)" + (r.active ? "" : "\tinactive")) }
+                let inactive = try ShippedData.strings(common.language)("cli.rooms.inactive")
+                for r in rooms { print("\(r.id)\t\(TextOutput.safe(r.name))\t\(r.capacity)" + (r.active ? "" : "\t" + inactive)) }
             case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
                 csv.appendHeader(["id", "name", "capacity", "active"])
@@ -169,11 +172,11 @@ struct RoomsCommand: ParsableCommand {
             if let name { r.name = name }
             if let capacity { r.capacity = capacity }
             if let active {
-                guard ["yes", "no"].contains(active) else { throw ValidationError("--active must be yes or no") }
+                guard ["yes", "no"].contains(active) else { throw ValidationError(key: "cli.error.activeYesNo") }
                 r.active = active == "yes"
             }
             let saved = try schedulingCall(db.calendar) { try db.saveRoom(r, by: currentActor(), at: try clockNow()) }
-            print("room \(saved.id): \(TextOutput.safe(saved.name))")
+            print(try ShippedData.strings(common.language)("cli.rooms.saved", saved.id, TextOutput.safe(saved.name)))
         }
     }
 
@@ -186,7 +189,7 @@ struct RoomsCommand: ParsableCommand {
             let db: any FrontDeskRepository = try common.openDatabase()
             let r = try findRoom(room, in: db)
             let outcome = try schedulingCall(db.calendar) { try db.removeRoom(id: r.id, by: currentActor(), at: try clockNow()) }
-            print("room \(r.id): \(outcome.rawValue)")
+            print(try ShippedData.strings(common.language)("cli.rooms." + outcome.rawValue, r.id))
         }
     }
 }
@@ -213,7 +216,8 @@ struct ClosuresCommand: ParsableCommand {
             let saved = try schedulingCall(db.calendar) {
                 try db.saveClosure(Closure(id: 0, first: first, last: last, roomId: roomId, label: label), by: currentActor(), at: try clockNow())
             }
-            print("closure \(saved.id): \(saved.first == saved.last ? saved.first.description : "\(saved.first)…\(saved.last)")")
+            print(try ShippedData.strings(common.language)("cli.closures.saved", saved.id,
+                                                           saved.first == saved.last ? saved.first.description : "\(saved.first)…\(saved.last)"))
         }
     }
 
@@ -236,8 +240,10 @@ struct ClosuresCommand: ParsableCommand {
             let place = { (c: Closure) in c.roomId.flatMap { rooms[$0] } ?? "center" }
             switch format {
             case .text:
+                let center = try ShippedData.strings(common.language)("cli.schedule.center")
                 for c in closures {
-                    print("\(c.id)\t\(c.first)\t\(c.last)\t\(TextOutput.safe(place(c)))\t\(TextOutput.safe(c.label))")
+                    let placeName = c.roomId.flatMap { rooms[$0] } ?? center
+                    print("\(c.id)\t\(c.first)\t\(c.last)\t\(TextOutput.safe(placeName))\t\(TextOutput.safe(c.label))")
                 }
             case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
@@ -267,7 +273,7 @@ struct ClosuresCommand: ParsableCommand {
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
             try schedulingCall(db.calendar) { try db.removeClosure(id: id, by: currentActor(), at: try clockNow()) }
-            print("closure \(id): deleted")
+            print(try ShippedData.strings(common.language)("cli.closures.deleted", id))
         }
     }
 }

@@ -18,7 +18,7 @@ struct ScheduleCommand: ParsableCommand {
     @Flag(help: "Include cancelled appointments.") var all = false
 
     func validate() throws {
-        if date != nil && week != nil { throw ValidationError("--date and --week cannot be used together") }
+        if date != nil && week != nil { throw ValidationError(key: "cli.schedule.dateAndWeek") }
     }
 
     func run() throws {
@@ -44,35 +44,42 @@ struct ScheduleCommand: ParsableCommand {
         let place = { (c: Closure) in c.roomId.flatMap { rooms[$0] } ?? "center" }
         let output: String
         switch format {
-        case .text: output = Self.text(appointments, closures, first: first, last: last, language: common.language, place: place)
+        case .text:
+            let strings = try ShippedData.strings(common.language)
+            output = Self.text(appointments, closures, first: first, last: last, strings: strings) {
+                $0.roomId.flatMap { rooms[$0] } ?? strings("cli.schedule.center")
+            }
         case .csv, .xlsx: output = Self.csv(appointments, closures, place: place)
         case .json:
             output = JSONOutput.encode(ScheduleJSON(
                 from: first.description, to: last.description, timeZone: calendar.zone.identifier,
-                appointments: appointments.map(AppointmentJSON.init),
+                appointments: appointments.map { AppointmentJSON($0, language: common.language) },
                 closures: closures.map { .init(id: $0.id, firstDay: $0.first.description, lastDay: $0.last.description, room: $0.roomId.flatMap { rooms[$0] }, label: $0.label) }))
         case .ics:
             let writer = ICalendarWriter(calendarName: who.map { "FrontDesk — \($0.name)" } ?? "FrontDesk")
-            output = writer.document(Self.events(appointments, closures, rooms: rooms), stamp: now)
+            output = writer.document(Self.events(appointments, closures, rooms: rooms, language: common.language), stamp: now)
         }
         StandardOutput.write(output)
     }
 
-    /// Appointment lines and closure lines, day by day, tab-separated; an appointment with an
-    /// interpreter ends with `interpreter ar`.
+    /// Appointment lines and closure lines, day by day, tab-separated, in the language of
+    /// `strings` (service names, statuses, `all day`, `closed`); an appointment with an
+    /// interpreter ends with `interpreter ar` (`interprète ar`).
     static func text(_ appointments: [AppointmentListing], _ closures: [Closure], first: LocalDate, last: LocalDate,
-                     language: UILanguage, place: (Closure) -> String) -> String {
+                     strings: Localizer, place: (Closure) -> String) -> String {
         var out = ""
         var day = first
         while day <= last {
             for c in closures where c.covers(day) {
-                out += ["-", day.description, "all day", "", TextOutput.safe(place(c)), TextOutput.safe(c.label), "", "closed"]
+                out += ["-", day.description, strings("cli.schedule.allDay"), "", TextOutput.safe(place(c)), TextOutput.safe(c.label), "",
+                        strings("cli.schedule.closed")]
                     .joined(separator: "\t") + "\n"
             }
             for a in appointments where a.localStart.date == day {
                 out += ([String(a.id), day.description, "\(a.localStart.time)–\(a.localEnd.time)", TextOutput.safe(a.counselorName),
-                         TextOutput.safe(a.roomName), who(a), TextOutput.safe(a.service.name(in: language)), a.status.rawValue]
-                        + (a.appointment.interpreterLanguage.map { ["interpreter " + TextOutput.safe($0)] } ?? []))
+                         TextOutput.safe(a.roomName), who(a, strings), TextOutput.safe(a.service.name(in: strings.language)),
+                         strings.statusWord(a.status)]
+                        + (a.appointment.interpreterLanguage.map { [strings("cli.schedule.interpreter", TextOutput.safe($0))] } ?? []))
                     .joined(separator: "\t") + "\n"
             }
             day = day.adding(days: 1)
@@ -80,9 +87,11 @@ struct ScheduleCommand: ParsableCommand {
         return out
     }
 
-    /// `V-2026-00001 يوسف المهاجر`, or `group 3/10 (+2 waiting)`.
-    static func who(_ a: AppointmentListing) -> String {
-        if let g = a.group { return "group \(g.enrolled)/\(g.capacity)" + (g.waitlisted > 0 ? " (+\(g.waitlisted) waiting)" : "") }
+    /// `V-2026-00001 يوسف المهاجر`, or `group 3/10 (+2 waiting)` (`groupe 3/10 (+2 en attente)`).
+    static func who(_ a: AppointmentListing, _ strings: Localizer) -> String {
+        if let g = a.group {
+            return strings("cli.schedule.group", g.enrolled, g.capacity) + (g.waitlisted > 0 ? strings("cli.schedule.groupWaiting", g.waitlisted) : "")
+        }
         return "\(a.visitorCode?.description ?? "") \(TextOutput.safe(a.visitorName ?? ""))"
     }
 
@@ -105,12 +114,15 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     /// Timed events (UTC) for appointments, all-day events for closures. Summaries hold the
-    /// service and the visitor's code, never their name: a calendar file leaves the center.
-    static func events(_ appointments: [AppointmentListing], _ closures: [Closure], rooms: [Int64: String]) -> [ICalendarEvent] {
+    /// service, named in `language`, and the visitor's code, never their name: a calendar file
+    /// leaves the center.
+    static func events(_ appointments: [AppointmentListing], _ closures: [Closure], rooms: [Int64: String],
+                       language: UILanguage) -> [ICalendarEvent] {
         closures.map { ICalendarEvent(closure: $0, location: $0.roomId.flatMap { rooms[$0] }) }
             + appointments.map { a in
-                let summary = a.group.map { "\(a.service.nameFr) (\($0.enrolled)/\($0.capacity))" }
-                    ?? "\(a.service.nameFr) — \(a.visitorCode?.description ?? "")"
+                let service = a.service.name(in: language)
+                let summary = a.group.map { "\(service) (\($0.enrolled)/\($0.capacity))" }
+                    ?? "\(service) — \(a.visitorCode?.description ?? "")"
                 let description = ([a.counselorName] + (a.appointment.note.isEmpty ? [] : [a.appointment.note])).joined(separator: "\n")
                 return ICalendarEvent(appointment: a.appointment, summary: summary, location: a.roomName, description: description)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
+import FrontDeskUI
 
 /// `frontdesk services list`: the catalog's service ids, which `slots`, `book` and `sessions`
 /// take, with their category, duration and names in the command's language.
@@ -23,10 +24,11 @@ struct ServicesCommand: ParsableCommand {
             func name(_ s: Service) -> String { s.name(in: common.language) }
             switch format {
             case .text:
+                let strings = try ShippedData.strings(common.language)
                 for s in services {
-                    let group = s.groupCapacity.map { "\tgroup of \($0)" } ?? ""
-                    print("\(s.id)\t\(s.category.rawValue)\t\(s.durationMinutes) min\t\(TextOutput.safe(name(s)))\(group)"
-                        + (s.active ? "" : "\twithdrawn"))
+                    let group = s.groupCapacity.map { "\t" + strings("cli.services.group", $0) } ?? ""
+                    print("\(s.id)\t\(strings("cli.category." + s.category.rawValue))\t\(s.durationMinutes) min\t\(TextOutput.safe(name(s)))\(group)"
+                        + (s.active ? "" : "\t" + strings("cli.services.withdrawn")))
                 }
             case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()

@@ -23,18 +23,19 @@ struct SessionsCommand: ParsableCommand {
         @Option(help: "A note for staff.") var note: String = ""
 
         func validate() throws {
-            if let capacity, capacity < 1 { throw ValidationError("--capacity must be at least 1") }
+            if let capacity, capacity < 1 { throw ValidationError(key: "cli.sessions.badCapacity") }
         }
 
         func run() throws {
-            guard let start = LocalDateTime(iso: at) else { throw UserError("--at: '\(TextOutput.safe(at))' is not a local time like '2026-04-14 10:00'") }
+            guard let start = LocalDateTime(iso: at) else { throw UserError(key: "cli.error.notALocalTime", TextOutput.safe(at)) }
             let until = try weeklyUntil.map { try localDate($0, option: "--weekly-until") }
             if let until, until < start.date {
-                throw UserError("--weekly-until \(until) comes before the first session (\(start.date))")
+                throw UserError(key: "cli.sessions.untilBeforeStart", until, start.date)
             }
             let db: any FrontDeskRepository = try common.openDatabase()
+            let strings = try ShippedData.strings(common.language)
             let s = try findService(service, in: db)
-            guard let groupCapacity = s.groupCapacity else { throw UserError("\(s.id) is not a group service") }
+            guard let groupCapacity = s.groupCapacity else { throw UserError(strings.cliMessage(for: .serviceIsNotGroup(s.id))) }
             let seats = capacity ?? groupCapacity
             let c = try counselor.map { try findCounselor($0, in: db) } ?? defaultCounselor(s, at: start, db)
             let r = try room.map { try findRoom($0, in: db) } ?? defaultRoom(seats: seats, db)
@@ -42,26 +43,26 @@ struct SessionsCommand: ParsableCommand {
                 try db.scheduleGroupSession(NewGroupSession(serviceId: s.id, counselorId: c.id, roomId: r.id, start: start, until: until,
                                                             capacity: capacity, note: note), by: currentActor(), at: try clockNow())
             }
-            let skips = result.skipped.map { "skipped \($0.date): \(Self.reason($0.reason, calendar: db.calendar))" }
+            let skips = result.skipped.map { strings("cli.sessions.skipped", $0.date, Self.reason($0.reason, calendar: db.calendar, strings)) }
             if result.scheduled.isEmpty {
                 if skips.count == 1, let only = result.skipped.first {
-                    throw UserError("\(only.date): \(Self.reason(only.reason, calendar: db.calendar))")
+                    throw UserError(strings("cli.sessions.onlySkip", only.date, Self.reason(only.reason, calendar: db.calendar, strings)))
                 }
                 skips.forEach { print($0) }
-                throw UserError("no session scheduled: all \(skips.count) dates were skipped")
+                throw UserError(strings.plural("cli.sessions.allSkipped", skips.count))
             }
             // Sessions and skipped dates, in date order.
-            var lines = result.scheduled.map { ($0.appointment.localStart.date, sessionLine($0, common.language)) }
+            var lines = result.scheduled.map { ($0.appointment.localStart.date, sessionLine($0, strings)) }
             lines += zip(result.skipped, skips).map { ($0.date, $1) }
             for (_, line) in lines.sorted(by: { $0.0 < $1.0 }) { print(line) }
         }
 
         /// Why a date got no session: the closure, the clock change, or the booking rules.
-        static func reason(_ skip: GroupScheduleResult.Skip, calendar: CenterCalendar) -> String {
+        static func reason(_ skip: GroupScheduleResult.Skip, calendar: CenterCalendar, _ strings: Localizer) -> String {
             switch skip {
-            case .recurrence(.closed(let closure)): "closed: \(TextOutput.safe(closure.label))"
-            case .recurrence(.timeDoesNotExist(let error)): error.description
-            case .refused(let error): bookingMessage(error, calendar: calendar)
+            case .recurrence(.closed(let closure)): strings("cli.sessions.closed", TextOutput.safe(closure.label))
+            case .recurrence(.timeDoesNotExist(let error)): strings.cliMessage(for: error)
+            case .refused(let error): strings.cliMessage(for: error, calendar: calendar)
             }
         }
 
@@ -72,15 +73,15 @@ struct SessionsCommand: ParsableCommand {
             let weekday = start.date.isoWeekday
             let working = delivering.filter { c in c.hours.ranges(on: weekday).contains { $0.start <= start.time && start.time < $0.end } }
             if let first = working.first ?? (delivering.count == 1 ? delivering.first : nil) { return first }
-            if delivering.isEmpty { throw UserError("no counselor delivers \(service.id)") }
-            throw UserError("no counselor who delivers \(service.id) works at \(start); choose one with --counselor")
+            if delivering.isEmpty { throw UserError(key: "cli.sessions.noCounselor", service.id) }
+            throw UserError(key: "cli.sessions.noCounselorThen", service.id, start)
         }
 
         /// The smallest active room with enough seats (ties by id).
         func defaultRoom(seats: Int, _ db: any FrontDeskRepository) throws -> Room {
             let rooms = try storeCall { try db.rooms(includeInactive: false) }.filter { $0.capacity >= seats }
             guard let room = rooms.min(by: { ($0.capacity, $0.id) < ($1.capacity, $1.id) }) else {
-                throw UserError("no room has \(seats) seats")
+                throw UserError { $0.plural("cli.sessions.noRoom", seats) }
             }
             return room
         }
@@ -103,14 +104,15 @@ struct SessionsCommand: ParsableCommand {
             let calendar = db.calendar
             let first = try from.map { try localDate($0, option: "--from") } ?? calendar.localDate(of: try clockNow())
             let last = try to.map { try localDate($0, option: "--to") } ?? first.adding(days: 27)
-            guard first <= last else { throw UserError("--to \(last) comes before --from \(first)") }
+            guard first <= last else { throw UserError(key: "cli.error.toBeforeFrom", last, first) }
             let serviceId = try service.map { try findService($0, in: db).id }
             let span = UTCInterval(start: calendar.startOfDay(first), end: calendar.startOfDay(last.adding(days: 1)))
             let sessions = try storeCall { try db.groupSessions(serviceId: serviceId, overlapping: span) }
                 .filter { (all || $0.appointment.status != .cancelled) && first <= $0.appointment.localStart.date }
             switch format {
             case .text:
-                for s in sessions { print(Self.line(s, common.language)) }
+                let strings = try ShippedData.strings(common.language)
+                for s in sessions { print(Self.line(s, strings)) }
             case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
                 csv.appendHeader(["session", "appointment", "date", "start", "end", "start_utc", "end_utc", "service", "counselor", "room",
@@ -124,17 +126,19 @@ struct SessionsCommand: ParsableCommand {
                 }
                 print(csv.finished(sheet: "sessions"), terminator: "")
             case .json:
-                print(JSONOutput.encode(sessions.map(SessionJSON.init)), terminator: "")
+                print(JSONOutput.encode(sessions.map { SessionJSON($0, language: common.language) }), terminator: "")
             }
         }
 
-        /// `3\t2026-04-14 14:00–15:30\tCours de français\tLeila Amrani\tSalle de groupe\t2/15 seats\t1 on waitlist`.
-        static func line(_ s: GroupSessionListing, _ language: UILanguage) -> String {
+        /// `3\t2026-04-14 14:00–15:30\tCours de français\tLeila Amrani\tSalle de groupe\t2/15 seats\t1 on waitlist`,
+        /// in the language of `strings`.
+        static func line(_ s: GroupSessionListing, _ strings: Localizer) -> String {
             let a = s.appointment
-            var fields = [String(s.id), localSpan(a.localStart, a.localEnd), TextOutput.safe(a.service.name(in: language)), TextOutput.safe(a.counselorName),
-                          TextOutput.safe(a.roomName), "\(s.session.enrolled.count)/\(s.session.capacity) seats",
-                          "\(s.session.waitlist.count) on waitlist"]
-            if a.status != .booked { fields.append(a.status.rawValue) }
+            var fields = [String(s.id), localSpan(a.localStart, a.localEnd), TextOutput.safe(a.service.name(in: strings.language)),
+                          TextOutput.safe(a.counselorName), TextOutput.safe(a.roomName),
+                          strings.plural("cli.sessions.seatsTaken", s.session.capacity, s.session.enrolled.count),
+                          strings("cli.sessions.onWaitlist", s.session.waitlist.count)]
+            if a.status != .booked { fields.append(strings.statusWord(a.status)) }
             return fields.joined(separator: "\t")
         }
 
@@ -145,7 +149,7 @@ struct SessionsCommand: ParsableCommand {
             let service, serviceName, counselor, room, status: String
             let capacity, enrolled, waitlisted, seatsLeft: Int
 
-            init(_ s: GroupSessionListing) {
+            init(_ s: GroupSessionListing, language: UILanguage) {
                 let a = s.appointment
                 id = s.id
                 appointmentId = a.id
@@ -155,7 +159,7 @@ struct SessionsCommand: ParsableCommand {
                 startUTC = a.appointment.start
                 endUTC = a.appointment.end
                 service = a.service.id
-                serviceName = a.service.nameFr
+                serviceName = a.service.name(in: language)
                 counselor = a.counselorName
                 room = a.roomName
                 status = a.status.rawValue
@@ -179,13 +183,14 @@ struct SessionsCommand: ParsableCommand {
             let v = try findVisitor(visitor, in: db)
             let outcome = try schedulingCall(db.calendar) { try db.enroll(visitorId: v.id, sessionId: session, by: currentActor(), at: try clockNow()) }
             let after = try storeCall { try db.groupSession(id: session) }
-            let what = after.map { sessionSummary($0, common.language) } ?? "session \(session)"
+            let strings = try ShippedData.strings(common.language)
+            let what = after.map { sessionSummary($0, strings) } ?? strings("cli.sessions.session", session)
             switch outcome {
             case .enrolled:
-                let seats = after.map { " (\($0.session.enrolled.count)/\($0.session.capacity) seats)" } ?? ""
-                print("enrolled: \(v.code) \(TextOutput.safe(v.fullName)) in \(what)\(seats)")
+                let seats = after.map { " (" + strings.plural("cli.sessions.seatsTaken", $0.session.capacity, $0.session.enrolled.count) + ")" } ?? ""
+                print(strings("cli.sessions.enrolled", v.code, TextOutput.safe(v.fullName), what, seats))
             case .waitlisted(let position):
-                print("waitlisted: \(v.code) \(TextOutput.safe(v.fullName)) for \(what), position \(position)")
+                print(strings("cli.sessions.waitlisted", v.code, TextOutput.safe(v.fullName), what, position))
             }
         }
     }
@@ -201,28 +206,30 @@ struct SessionsCommand: ParsableCommand {
             let db: any FrontDeskRepository = try common.openDatabase()
             let v = try findVisitor(visitor, in: db)
             guard let before = try storeCall({ try db.groupSession(id: session) }) else {
-                throw UserError(SchedulingError.groupSessionNotFound(session).message)
+                throw UserError { [session] in $0.cliMessage(for: SchedulingError.groupSessionNotFound(session)) }
             }
             let promoted = try schedulingCall(db.calendar) {
                 try db.cancelEnrollment(visitorId: v.id, sessionId: session, by: currentActor(), at: try clockNow())
             }
-            let held = before.session.place(of: v.id) == .enrolled ? "seat" : "waitlist place"
-            print("cancelled: \(v.code) \(TextOutput.safe(v.fullName)), \(held) in \(sessionSummary(before, common.language))")
+            let strings = try ShippedData.strings(common.language)
+            let held = before.session.place(of: v.id) == .enrolled ? "cli.sessions.cancelledSeat" : "cli.sessions.cancelledWaitlist"
+            print(strings(held, v.code, TextOutput.safe(v.fullName), sessionSummary(before, strings)))
             if let promoted, let p = try storeCall({ try db.visitor(id: promoted) }) {
-                print("promoted from the waitlist: \(p.code) \(TextOutput.safe(p.fullName))")
+                print(strings("cli.sessions.promoted", p.code, TextOutput.safe(p.fullName)))
             }
         }
     }
 }
 
-/// `session 3, 2026-04-14 14:00–15:30 Cours de français`.
-func sessionSummary(_ s: GroupSessionListing, _ language: UILanguage) -> String {
-    "session \(s.id), \(localSpan(s.appointment.localStart, s.appointment.localEnd)) \(TextOutput.safe(s.appointment.service.name(in: language)))"
+/// `session 3, 2026-04-14 14:00–15:30 Cours de français` (`séance 3, …`).
+func sessionSummary(_ s: GroupSessionListing, _ strings: Localizer) -> String {
+    strings("cli.sessions.summary", s.id, localSpan(s.appointment.localStart, s.appointment.localEnd),
+            TextOutput.safe(s.appointment.service.name(in: strings.language)))
 }
 
 /// `session 3: 2026-04-14 14:00–15:30, Cours de français, Leila Amrani, Salle de groupe, 15 seats`.
-func sessionLine(_ s: GroupSessionListing, _ language: UILanguage) -> String {
+func sessionLine(_ s: GroupSessionListing, _ strings: Localizer) -> String {
     let a = s.appointment
-    return "session \(s.id): \(localSpan(a.localStart, a.localEnd)), \(TextOutput.safe(a.service.name(in: language))), \(TextOutput.safe(a.counselorName)), "
-        + "\(TextOutput.safe(a.roomName)), \(s.session.capacity) seats"
+    return strings.plural("cli.sessions.line", s.session.capacity, s.id, localSpan(a.localStart, a.localEnd),
+                          TextOutput.safe(a.service.name(in: strings.language)), TextOutput.safe(a.counselorName), TextOutput.safe(a.roomName))
 }

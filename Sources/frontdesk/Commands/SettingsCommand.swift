@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
+import FrontDeskUI
 
 /// `frontdesk settings show|set`: the center's opening hours, slot grid and desk lock time.
 ///
@@ -19,7 +20,8 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
             let settings = try storeCall { try db.centerSettings() }
-            print(SettingsCommand.describe(settings, zone: try common.calendar().zone), terminator: "")
+            print(SettingsCommand.describe(settings, zone: try common.calendar().zone, strings: try ShippedData.strings(common.language)),
+                  terminator: "")
         }
     }
 
@@ -35,7 +37,7 @@ struct SettingsCommand: ParsableCommand {
 
         func validate() throws {
             guard openingHours != nil || slotGrid != nil || deskLockMinutes != nil else {
-                throw ValidationError("give --opening-hours, --slot-grid or --desk-lock-minutes")
+                throw ValidationError(key: "cli.settings.nothing")
             }
         }
 
@@ -44,31 +46,33 @@ struct SettingsCommand: ParsableCommand {
             var settings = try storeCall { try db.centerSettings() }
             if let text = openingHours {
                 guard let hours = WeeklyHours(spec: text) else {
-                    throw UserError("opening hours not understood: '\(TextOutput.safe(text))' (like 'mon-fri 09:00-12:30,13:30-17:00')")
+                    throw UserError(key: "cli.settings.badHours", TextOutput.safe(text))
                 }
                 settings.openingHours = hours
             }
             if let grid = slotGrid {
                 guard (5...120).contains(grid), 60 % grid == 0 || grid % 60 == 0 else {
-                    throw UserError("slot grid must be 5 to 120 minutes and divide an hour (or be 60 or 120): \(grid)")
+                    throw UserError(key: "cli.settings.badGrid", grid)
                 }
                 settings.slotGridMinutes = grid
             }
             if let minutes = deskLockMinutes {
                 guard CenterSettings.deskLockRange.contains(minutes) else {
-                    throw UserError("desk lock time must be 1 to 60 minutes: \(minutes)")
+                    throw UserError(key: "cli.settings.badLock", CenterSettings.deskLockRange.lowerBound, CenterSettings.deskLockRange.upperBound, minutes)
                 }
                 settings.deskLockMinutes = minutes
             }
             try storeCall { try db.saveCenterSettings(settings, by: currentActor(), at: Date()) }
-            print(SettingsCommand.describe(settings, zone: try common.calendar().zone), terminator: "")
+            print(SettingsCommand.describe(settings, zone: try common.calendar().zone, strings: try ShippedData.strings(common.language)),
+                  terminator: "")
         }
     }
 
-    /// The settings as `key: value` lines; `zone` says where the zone's rules were read from
-    /// (the system's tzdata and its version, or the built-in data).
-    static func describe(_ s: CenterSettings, zone: ZoneRules) -> String {
-        "time zone: \(s.timeZoneId)\ntime-zone rules: \(TextOutput.safe(zone.source.description))\nopening hours: \(s.openingHours.spec)\nslot grid: \(s.slotGridMinutes) min\nweek starts: \(s.firstWeekday)\n"
-            + "desk lock: \(s.deskLockMinutes) min\n"
+    /// The settings as `key: value` lines in the language of `strings` (the hours in the form
+    /// `--opening-hours` takes); `zone` says where the zone's rules were read from (the
+    /// system's tzdata and its version, or the built-in data).
+    static func describe(_ s: CenterSettings, zone: ZoneRules, strings: Localizer) -> String {
+        strings("cli.settings.describe", s.timeZoneId, TextOutput.safe(zone.source.description), s.openingHours.spec, s.slotGridMinutes,
+                strings("cli.weekday." + s.firstWeekday.description), s.deskLockMinutes)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
+import FrontDeskUI
 
 /// `frontdesk staff add|list|disable|reset-pin`: staff logins.
 ///
@@ -23,11 +24,12 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
             let counselorId = try counselor.map { try findCounselor($0, in: db).id }
-            let pin = try readPIN()
+            let pin = try readPIN(try ShippedData.strings(common.language))
             let member = try staffCall(db.calendar) {
                 try db.addStaff(name: name, role: role, counselorId: counselorId, pin: pin, by: currentActor(), at: try clockNow())
             }
-            print("staff \(member.id): \(TextOutput.safe(member.name)) (\(member.role.rawValue))")
+            let strings = try ShippedData.strings(common.language)
+            print(strings("cli.staff.added", member.id, TextOutput.safe(member.name), strings.roleWord(member.role)))
         }
     }
 
@@ -44,8 +46,10 @@ struct StaffCommand: ParsableCommand {
             let staff = try storeCall { try db.staff(includeInactive: all) }
             switch format {
             case .text:
+                let strings = try ShippedData.strings(common.language)
                 for m in staff {
-                    print([String(m.id), TextOutput.safe(m.name), m.role.rawValue].joined(separator: "\t") + (m.active ? "" : "\tdisabled"))
+                    print([String(m.id), TextOutput.safe(m.name), strings.roleWord(m.role)].joined(separator: "\t")
+                          + (m.active ? "" : "\t" + strings("cli.staff.disabledWord")))
                 }
             case .csv, .xlsx:
                 var csv = CSVWriter.forOutput()
@@ -69,7 +73,7 @@ struct StaffCommand: ParsableCommand {
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
             try staffCall(db.calendar) { try db.disableStaff(named: name, by: currentActor(), at: try clockNow()) }
-            print("disabled \(TextOutput.safe(name))")
+            print(try ShippedData.strings(common.language)("cli.staff.disabled", TextOutput.safe(name)))
         }
     }
 
@@ -81,45 +85,48 @@ struct StaffCommand: ParsableCommand {
 
         func run() throws {
             let db: any FrontDeskRepository = try common.openDatabase()
-            let pin = try readPIN()
+            let pin = try readPIN(try ShippedData.strings(common.language))
             try staffCall(db.calendar) { try db.resetPIN(named: name, pin: pin, by: currentActor(), at: try clockNow()) }
-            print("new PIN set for \(TextOutput.safe(name))")
+            print(try ShippedData.strings(common.language)("cli.staff.pinSet", TextOutput.safe(name)))
         }
     }
 }
 
 extension StaffRole: ExpressibleByArgument {}
 
-/// Runs a staff or access call, turning refusals into one-line messages.
+/// Runs a staff or access call, turning refusals into one-line messages in the command's
+/// language. (An `AccessError` carries its own English words; the command line acts as the
+/// file's owner, whom no access rule refuses.)
 @discardableResult
 func staffCall<T>(_ calendar: CenterCalendar, _ body: () throws -> T) throws -> T {
     do {
         return try schedulingCall(calendar, body)
     } catch let error as StaffError {
-        throw UserError(error.description)
+        throw UserError { $0.cliMessage(for: error) }
     } catch let error as AccessError {
         throw UserError(error.description)
     }
 }
 
 /// The PIN for `staff add` and `staff reset-pin`: `$FRONTDESK_PIN`; else, at a terminal, typed
-/// twice without echo; else the first line of standard input. Arabic-Indic digits are read as
-/// ASCII digits. - Throws: `UserError` when it is not 4–8 digits or the two typings differ.
-func readPIN() throws -> String {
+/// twice without echo (asked in the language of `strings`); else the first line of standard
+/// input. Arabic-Indic digits are read as ASCII digits.
+/// - Throws: `UserError` when it is not 4–8 digits or the two typings differ.
+func readPIN(_ strings: Localizer) throws -> String {
     let pin: String
     if let env = ProcessInfo.processInfo.environment["FRONTDESK_PIN"] {
         pin = env
     } else if isatty(0) == 1 {
-        let first = promptHidden("PIN (4-8 digits): ")
-        let second = promptHidden("PIN again: ")
-        guard first == second else { throw UserError("the two PINs differ; nothing was changed") }
+        let first = promptHidden(strings("cli.pin.ask"))
+        let second = promptHidden(strings("cli.pin.again"))
+        guard first == second else { throw UserError(key: "cli.pin.differ") }
         pin = first
     } else {
         pin = readLine(strippingNewline: true) ?? ""
     }
     // Typed on an Arabic keyboard, `٤٧٢٩` is the PIN 4729, as at the sign-in screen.
     let trimmed = PIN.normalized(pin.trimmingCharacters(in: .whitespaces))
-    guard PIN.isValid(trimmed) else { throw UserError("a PIN is 4 to 8 digits; nothing was changed") }
+    guard PIN.isValid(trimmed) else { throw UserError(key: "cli.pin.invalid") }
     return trimmed
 }
 

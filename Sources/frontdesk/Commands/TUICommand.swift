@@ -32,21 +32,21 @@ struct TUICommand: ParsableCommand {
     var idleSeconds: Double?
 
     func validate() throws {
-        if let idleSeconds, idleSeconds <= 0 { throw ValidationError("--idle-seconds must be positive") }
-        if let idleMinutes, idleMinutes <= 0 { throw ValidationError("--idle-minutes must be positive") }
+        if let idleSeconds, idleSeconds <= 0 { throw ValidationError(key: "cli.tui.positive", "--idle-seconds") }
+        if let idleMinutes, idleMinutes <= 0 { throw ValidationError(key: "cli.tui.positive", "--idle-minutes") }
     }
 
     func run() throws {
         // Everything that can fail with a message is checked before the terminal changes mode.
+        let strings = try ShippedData.strings(common.language)
         do {
             try CursesTerminal.checkEnvironment(ProcessInfo.processInfo.environment)
         } catch {
-            throw UserError(error.message)
+            throw UserError(Self.message(for: error, strings))
         }
         guard isatty(0) == 1, isatty(1) == 1 else {
-            throw UserError("the reception screen needs a terminal (standard input and output); for scripts use a subcommand, see 'frontdesk --help'")
+            throw UserError(key: "cli.tui.needsTerminal")
         }
-        let strings = try ShippedData.strings(common.language)
         let reference = try ShippedData.reference()
         let calendar = try common.calendar()
         let db = try common.openDatabase()
@@ -62,7 +62,7 @@ struct TUICommand: ParsableCommand {
         do {
             terminal = try CursesTerminal.start(environment: ProcessInfo.processInfo.environment)
         } catch {
-            throw UserError(error.message)
+            throw UserError(Self.message(for: error, strings))
         }
         defer { terminal.stop() }
         // `FRONTDESK_NOW` sets the first instant (tests, demonstrations); time runs on from it.
@@ -109,6 +109,16 @@ extension TUICommand {
         thread.start()
     }
 
+    /// Why the terminal cannot host the full screen, in the interface's language.
+    static func message(for error: CursesStartError, _ strings: Localizer) -> String {
+        switch error {
+        case .localeMissing(let locale): strings("cli.tui.localeMissing", DisplayText.sanitized(locale))
+        case .localeNotUTF8(let locale): strings("cli.tui.localeNotUTF8", DisplayText.sanitized(locale))
+        case .termUnset: strings("cli.tui.termUnset")
+        case .unknownTerm(let term): strings("cli.tui.unknownTerm", DisplayText.sanitized(term))
+        }
+    }
+
     /// Asks this terminal's desk name on the terminal (before the full screen starts), in the
     /// interface's language, until a valid name is typed, and remembers it in `file`; a name
     /// that cannot be remembered is still used, with a warning.
@@ -118,7 +128,7 @@ extension TUICommand {
         out.write(Data((strings("desk.intro") + "\n").utf8))
         while true {
             out.write(Data(strings("desk.ask").utf8))
-            guard let line = readLine() else { throw UserError("no desk name given: start with --desk NAME") }
+            guard let line = readLine() else { throw UserError(key: "cli.tui.noDeskName") }
             let name: String
             do {
                 name = try DeskName.normalized(line)
@@ -134,7 +144,7 @@ extension TUICommand {
             do {
                 try file?.write(name)
             } catch {
-                let message = (error as? UserError)?.message ?? "could not remember the desk name"
+                let message = (error as? UserError)?.message(in: strings) ?? strings("cli.desk.notRemembered")
                 FrontDeskCommand.writeError("frontdesk: \(message)")
             }
             return name

@@ -75,11 +75,12 @@ struct VisitorImportCommand: ParsableCommand {
         let importable = valid.enumerated().filter { outcome.duplicates[$0.offset] == nil || allowDuplicates }.map(\.element)
         if !refused.isEmpty && !skipInvalid {
             progress.finish()
-            throw UserError(t("stopped", table.rows.count, Self.count(refused.count, "refusedRows", t)))
+            throw UserError(strings.plural("cli.import.stopped", table.rows.count, strings.plural("cli.import.refusedRows", refused.count)))
         }
         if dryRun {
             progress.finish()
-            print(t("wouldImport", Self.count(importable.count, "visitors", t), table.rows.count))
+            print(strings.plural("cli.import.wouldImport", importable.count, strings.plural("cli.import.visitors", importable.count),
+                                 strings.plural("cli.import.rows", table.rows.count)))
             return
         }
         // Checked again in the transaction that writes: another desk may have registered one of
@@ -93,9 +94,9 @@ struct VisitorImportCommand: ParsableCommand {
             throw UserError(t("changedMeanwhile"))
         }
         let codes = outcome.registered.map(\.code)
-        print(t("imported", Self.count(codes.count, "visitors", t), codes.first.map(\.description) ?? "-",
+        print(t("imported", strings.plural("cli.import.visitors", codes.count), codes.first.map(\.description) ?? "-",
                 codes.last.map(\.description) ?? "-")
-              + (refused.isEmpty ? "" : t("skipped", Self.count(refused.count, "refusedRows", t))))
+              + (refused.isEmpty ? "" : t("skipped", strings.plural("cli.import.refusedRows", refused.count))))
         FrontDeskCommand.logger.info("visitors imported", metadata: ["rows": "\(table.rows.count)", "imported": "\(codes.count)",
                                                                     "refused": "\(refused.count)"])
     }
@@ -136,11 +137,6 @@ struct VisitorImportCommand: ParsableCommand {
             case .noConsent: throw UserError(t("noConsent"))
             }
         }
-    }
-
-    /// "1 visitor", "2 visitors" (`KEY.one`, `KEY.other`; French counts 0 and 1 as one).
-    static func count(_ n: Int, _ key: String, _ t: (String, CustomStringConvertible...) -> String) -> String {
-        t(key + (n == 1 || (n == 0 && t("zeroIsOne") == "yes") ? ".one" : ".other"), n)
     }
 
     /// Why a row was refused, in the command's language.

@@ -27,9 +27,10 @@ struct VisitorsCommand: ParsableCommand {
 
         func run() throws {
             let reference = try ShippedData.reference()
+            let strings = try ShippedData.strings(common.language)
             var scopes: Set<ConsentScope> = []
             for part in consent.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !part.isEmpty {
-                guard let scope = ConsentScope(rawValue: part) else { throw UserError("unknown consent scope '\(part)' (use services, reporting)") }
+                guard let scope = ConsentScope(rawValue: part) else { throw UserError(strings("cli.visitors.badConsent", TextOutput.safe(part))) }
                 scopes.insert(scope)
             }
             // The new-visitor form's completion rule: an exact code wins (`ti`, `tir` → ti), then
@@ -40,7 +41,6 @@ struct VisitorsCommand: ParsableCommand {
                                      nationality: country, languages: codes, status: status, phone: phone, consentScopes: scopes)
             let calendar = try common.calendar()
             let now = Date()
-            let strings = try ShippedData.strings(common.language)
             let valid: NewVisitor
             do {
                 valid = try draft.validated(now: now, calendar: calendar, knownCountries: reference.countryCodes, knownLanguages: reference.languageCodes)
@@ -56,8 +56,7 @@ struct VisitorsCommand: ParsableCommand {
                 let lines = similar.map { v in
                     "  \(v.code)  \(TextOutput.safe(v.fullName))  \(v.birthYear.map(String.init) ?? "----")  \(v.nationality)"
                 }
-                throw UserError((["this person may already be registered (nothing was stored):"] + lines
-                    + ["use that code, or give --allow-duplicate if this is another person"]).joined(separator: "\n"))
+                throw UserError(([strings("cli.visitors.duplicate")] + lines + [strings("cli.visitors.duplicateHint")]).joined(separator: "\n"))
             }
             print(visitor.code)
         }
@@ -73,7 +72,7 @@ struct VisitorsCommand: ParsableCommand {
         @Option(help: "text, json, csv or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
 
         func validate() throws {
-            guard limit > 0 else { throw ValidationError("--limit must be positive") }
+            guard limit > 0 else { throw ValidationError(key: "cli.error.limitPositive") }
         }
 
         func run() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import FrontDeskDomain
+import FrontDeskUI
 import SystemPackage
 #if canImport(Glibc)
 import Glibc
@@ -49,7 +50,7 @@ struct DeskNameFile {
                 throw CocoaError(.fileWriteUnknown)
             }
         } catch {
-            throw UserError("could not remember the desk name in \(path.string)")
+            throw UserError(key: "cli.desk.notRememberedIn", path.string)
         }
     }
 }
@@ -64,17 +65,17 @@ func configuredDeskName(option: String?, environment: [String: String] = Process
         do {
             return try DeskName.normalized(raw)
         } catch {
-            throw UserError("\(source): \(deskNameProblem(error))")
+            throw UserError { $0("cli.desk.problem", source, deskNameProblem(error, $0)) }
         }
     }
     return file?.read()
 }
 
-/// The English message of a refused desk name (it never repeats the refused text).
-func deskNameProblem(_ problem: DeskName.Problem) -> String {
+/// Why a desk name was refused, in the language of `strings` (it never repeats the refused text).
+func deskNameProblem(_ problem: DeskName.Problem, _ strings: Localizer) -> String {
     switch problem {
-    case .empty: "a desk name is needed, e.g. \"Guichet 2\""
-    case .tooLong(let max): "a desk name has at most \(max) characters"
-    case .invalid: "a desk name holds letters or digits, and no control characters"
+    case .empty: strings("cli.desk.empty")
+    case .tooLong(let max): strings("cli.desk.tooLong", max)
+    case .invalid: strings("cli.desk.invalid")
     }
 }

@@ -22,7 +22,7 @@ struct CommonOptions: ParsableArguments {
     }
 
     func calendar() throws -> CenterCalendar {
-        guard let calendar = CenterCalendar(identifier: timeZone) else { throw UserError("unknown time zone '\(timeZone)'") }
+        guard let calendar = CenterCalendar(identifier: timeZone) else { throw UserError(key: "cli.error.unknownZone", TextOutput.safe(timeZone)) }
         return calendar
     }
 
@@ -50,7 +50,7 @@ struct CommonOptions: ParsableArguments {
 
     private func requireExisting(unless create: Bool) throws {
         if !create && !FileManager.default.fileExists(atPath: databasePath) {
-            throw UserError("no database at \(databasePath): check --db, or create one with 'frontdesk init --db \(databasePath)'")
+            throw UserError(key: "cli.error.noDatabase", databasePath)
         }
     }
 
@@ -62,7 +62,7 @@ struct CommonOptions: ParsableArguments {
         } catch let error as UserError {
             throw error
         } catch {
-            throw UserError("cannot open \(databasePath): \(error.localizedDescription)")
+            throw UserError(key: "cli.error.cannotOpen", databasePath, error.localizedDescription)
         }
     }
 

@@ -77,10 +77,11 @@ enum StandardOutput {
     static func fail(_ error: Int32) -> Never {
         OutputFile.abandon()
         if error == EPIPE { Foundation.exit(141) }
-        let reason = error == ENOSPC ? (OutputFile.target.map { "disk full: nothing was saved (\(TextOutput.safe($0)) not written)" }
-                                        ?? "disk full: the output was not written whole")
-            : error == 0 ? "cannot write the output: it was not written whole (a full disk?)"
-            : "cannot write the output: \(String(cString: strerror(error)))"
+        let strings = FrontDeskCommand.processStrings
+        let reason = error == ENOSPC ? (OutputFile.target.map { strings("cli.output.diskFullFile", TextOutput.safe($0)) }
+                                        ?? strings("cli.output.diskFull"))
+            : error == 0 ? strings("cli.output.notWhole")
+            : strings("cli.output.cannotWrite", String(cString: strerror(error)))
         FrontDeskCommand.writeError("frontdesk: \(reason)")
         Foundation.exit(1)
     }
@@ -121,7 +122,7 @@ struct OutputOptions: ParsableArguments {
     var separator: String = ","
 
     func validate() throws {
-        guard CSVStyle.separator(separator) != nil else { throw ValidationError("--separator must be , ; or tab") }
+        guard CSVStyle.separator(separator) != nil else { throw ValidationError(key: "cli.output.badSeparator") }
     }
 
     /// Sends standard output to the file named, if any, and sets the CSV style (`CSVStyle`).
@@ -236,18 +237,18 @@ enum OutputFile {
 
     static func begin(_ target: String) throws {
         if access(target, F_OK) == 0 {
-            throw UserError("\(TextOutput.safe(target)) already exists; an export never overwrites a file: name a new one")
+            throw UserError(key: "cli.output.exists", TextOutput.safe(target))
         }
         let temporary = target + ".partial-\(getpid())"
         let mode = AppDatabase.newFileMode(for: target)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw UserError("cannot create \(TextOutput.safe(target)): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw UserError(key: "cli.output.cannotCreate", TextOutput.safe(target), String(cString: strerror(errno))) }
         _ = fchmod(fd, mode)
         fflush(stdout)
         guard dup2(fd, 1) >= 0 else {
             close(fd)
             unlink(temporary)
-            throw UserError("cannot write \(TextOutput.safe(target)): \(String(cString: strerror(errno)))")
+            throw UserError(key: "cli.output.cannotWriteFile", TextOutput.safe(target), String(cString: strerror(errno)))
         }
         close(fd)
         state.withLock { $0 = (target, temporary) }
@@ -262,9 +263,10 @@ enum OutputFile {
         if failure == 0, link(temporary, target) != 0 { failure = errno }
         if failure != 0 {
             abandon()
-            let reason = failure == ENOSPC ? "disk full: nothing was saved (\(TextOutput.safe(target)) not written)"
-                : failure == EEXIST ? "\(TextOutput.safe(target)) appeared meanwhile; nothing was written to it"
-                : "cannot write \(TextOutput.safe(target)): \(String(cString: strerror(failure)))"
+            let strings = FrontDeskCommand.processStrings
+            let reason = failure == ENOSPC ? strings("cli.output.diskFullFile", TextOutput.safe(target))
+                : failure == EEXIST ? strings("cli.output.appeared", TextOutput.safe(target))
+                : strings("cli.output.cannotWriteFile", TextOutput.safe(target), String(cString: strerror(failure)))
             FrontDeskCommand.writeError("frontdesk: \(reason)")
             Foundation.exit(1)
         }

@@ -7,7 +7,7 @@ import FrontDeskUI
 enum ShippedData {
     static func required(_ name: String) throws -> Data {
         guard let data = FrontDeskResources.data(named: name) else {
-            throw UserError("missing resource \(name): reinstall FrontDesk")
+            throw UserError(key: "cli.error.missingResource", name)
         }
         return data
     }
@@ -16,7 +16,7 @@ enum ShippedData {
         do {
             return try ReferenceData(countriesJSON: try required("countries.json"), languagesJSON: try required("languages.json"))
         } catch let e as UserError { throw e } catch {
-            throw UserError("damaged reference data: \(error)")
+            throw UserError(key: "cli.error.damagedReference", "\(error)")
         }
     }
 
@@ -27,7 +27,7 @@ enum ShippedData {
             let list = try JSONDecoder().decode([Country].self, from: try required("countries.json"))
             return Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         } catch let e as UserError { throw e } catch {
-            throw UserError("damaged reference data: \(error)")
+            throw UserError(key: "cli.error.damagedReference", "\(error)")
         }
     }
 
@@ -37,13 +37,13 @@ enum ShippedData {
             let list = try JSONDecoder().decode([Language].self, from: try required("languages.json"))
             return Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         } catch let e as UserError { throw e } catch {
-            throw UserError("damaged reference data: \(error)")
+            throw UserError(key: "cli.error.damagedReference", "\(error)")
         }
     }
 
     static func services() throws -> [Service] {
         do { return try Catalog.decodeServices(from: try required("services.json")) } catch let e as UserError { throw e } catch {
-            throw UserError("damaged service catalog: \(error)")
+            throw UserError(key: "cli.error.damagedCatalog", "\(error)")
         }
     }
 

@@ -9,40 +9,33 @@ func clockNow() throws -> Date {
     // Date.ISO8601FormatStyle parses in Swift; ISO8601DateFormatter would start ICU's date
     // and number formatters (about 2 ms of every short command's start).
     guard let date = try? Date.ISO8601FormatStyle().parse(text) else {
-        throw UserError("FRONTDESK_NOW '\(TextOutput.safe(text))' is not an instant like 2026-04-01T08:00:00Z")
+        throw UserError(key: "cli.error.badNow", TextOutput.safe(text))
     }
     return date
 }
 
-/// Runs a scheduling call, turning refusals into one-line messages.
+/// Runs a scheduling call, turning refusals into one-line messages in the command's language
+/// (`Localizer.cliMessage`).
 func schedulingCall<T>(_ calendar: CenterCalendar, _ body: () throws -> T) throws -> T {
     do {
         return try storeCall(body)
     } catch let error as BookingError {
-        throw UserError(bookingMessage(error, calendar: calendar))
+        throw UserError { $0.cliMessage(for: error, calendar: calendar) }
     } catch let error as SchedulingError {
-        throw UserError(error.message)
+        throw UserError { $0.cliMessage(for: error) }
     } catch let error as LocalTimeError {
-        throw UserError(error.description)
+        throw UserError { $0.cliMessage(for: error) }
     }
-}
-
-/// `slot already taken: Salle 2 is booked 10:00–10:45; …` when only conflicts refuse the
-/// booking, else `refused: …` with every problem.
-func bookingMessage(_ error: BookingError, calendar: CenterCalendar) -> String {
-    if case .refused(let problems) = error, problems.allSatisfy({ if case .conflict = $0 { true } else { false } }) {
-        return "slot already taken: " + problems.map { $0.message(calendar: calendar) }.joined(separator: "; ")
-    }
-    return error.message(calendar: calendar)
 }
 
 /// Parses `YYYY-MM-DD`.
 func localDate(_ text: String, option: String) throws -> LocalDate {
-    guard let d = LocalDate(iso: text) else { throw UserError("\(option): '\(TextOutput.safe(text))' is not a date (YYYY-MM-DD)") }
+    guard let d = LocalDate(iso: text) else { throw UserError(key: "cli.error.notADate", option, TextOutput.safe(text)) }
     return d
 }
 
 /// Finds a counselor by id, exact name (case-insensitive), or a part of one name.
+/// - Throws: `UserError` (`cli.error.no.counselor`, `cli.error.several.counselor`).
 func findCounselor(_ text: String, in db: any FrontDeskRepository) throws -> Counselor {
     try findNamed(text, kind: "counselor", among: try storeCall { try db.counselors(includeInactive: true) }, name: \.name, id: \.id)
 }
@@ -59,14 +52,14 @@ private func findNamed<T>(_ text: String, kind: String, among all: [T], name: Ke
     if let exact = all.first(where: { fold($0[keyPath: name]) == folded }) { return exact }
     let partial = all.filter { fold($0[keyPath: name]).contains(folded) }
     if partial.count == 1 { return partial[0] }
-    if partial.isEmpty { throw UserError("no \(kind) called '\(TextOutput.safe(text))'") }
-    throw UserError("'\(TextOutput.safe(text))' names several \(kind)s: " + partial.map { TextOutput.safe($0[keyPath: name]) }.joined(separator: ", "))
+    if partial.isEmpty { throw UserError(key: "cli.error.no." + kind, TextOutput.safe(text)) }
+    throw UserError(key: "cli.error.several." + kind, TextOutput.safe(text), partial.map { TextOutput.safe($0[keyPath: name]) }.joined(separator: ", "))
 }
 
 /// Finds a service by id.
 func findService(_ id: String, in db: any FrontDeskRepository) throws -> Service {
     guard let s = try storeCall({ try db.services() }).first(where: { $0.id == id.lowercased() }) else {
-        throw UserError("no service '\(TextOutput.safe(id))' (frontdesk services lists them)")
+        throw UserError(key: "cli.error.noService", TextOutput.safe(id))
     }
     return s
 }
@@ -77,7 +70,7 @@ func interpreterLanguage(_ text: String?) throws -> String? {
     guard let text else { return nil }
     let code = text.trimmingCharacters(in: .whitespaces).lowercased()
     guard let language = try ShippedData.languages()[code] else {
-        throw UserError("--interpreter: '\(TextOutput.safe(text))' is not an ISO 639 language code (ar, fr, ti…)")
+        throw UserError(key: "cli.error.badInterpreter", TextOutput.safe(text))
     }
     return language.code
 }
@@ -90,7 +83,7 @@ func commaList(_ text: String) -> [String] {
 /// Parses weekly hours or explains the form.
 func weeklyHours(_ text: String) throws -> WeeklyHours {
     guard let h = WeeklyHours(spec: text) else {
-        throw UserError("--hours: '\(TextOutput.safe(text))' is not like 'mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00'")
+        throw UserError(key: "cli.error.badHours", TextOutput.safe(text))
     }
     return h
 }

@@ -174,7 +174,7 @@ extension SignInScreen {
         case .unknownStaff: s("signin.unknown")
         case .disabled: s("signin.disabled")
         case .locked(let until): s("signin.locked", calendar.clockText(until))
-        case .wrongPIN(let remaining): s("signin.wrongPIN", remaining)
+        case .wrongPIN(let remaining): s.plural("signin.wrongPIN", remaining)
         case .roleNotAllowed: s("signin.kioskQuitRole")
         }
     }
