@@ -35,8 +35,8 @@ public enum StoreError: Error, Equatable, Sendable {
     /// SQLite failed in another way (its primary result code). Its own text is never shown: it
     /// quotes the statement, whose arguments may hold a name.
     case unexpected(Int)
-    /// A backup to restore is not usable (path, reason: damaged, not a FrontDesk database, newer).
-    case unusableBackup(String, String)
+    /// A backup to restore is not usable (path, why).
+    case unusableBackup(String, BackupProblem)
 
     /// A one-line English explanation.
     public var message: String {
@@ -69,8 +69,41 @@ public enum StoreError: Error, Equatable, Sendable {
             "\(path) is open in a terminal; close every FrontDesk session on it first. Nothing was changed."
         case .unexpected(let code):
             "the database did not answer as expected (SQLite error \(code)); nothing was saved"
-        case .unusableBackup(let path, let reason):
-            "\(path) cannot be restored: \(reason). Nothing was changed."
+        case .unusableBackup(let path, let problem):
+            "\(path) cannot be restored: \(problem.message). Nothing was changed."
+        }
+    }
+}
+
+/// Why a file cannot be restored as the database (`StoreError.unusableBackup`).
+public enum BackupProblem: Hashable, Sendable {
+    case missing
+    case notAFile
+    case notADatabase
+    case empty
+    /// `PRAGMA integrity_check` or SQLite found damage.
+    case damaged
+    /// Written by a newer FrontDesk (a migration this program does not know).
+    case newer
+    /// An SQLite database of another program.
+    case notFrontDesk
+    /// The system refused to read it (its own words, e.g. `Permission denied`).
+    case unreadable(String)
+    /// SQLite failed in another way (its result code).
+    case sqlite(Int)
+
+    /// The reason in English (`it is damaged`); `Localizer.message(for:)` words it in French.
+    public var message: String {
+        switch self {
+        case .missing: "there is no such file"
+        case .notAFile: "it is not a regular file"
+        case .notADatabase: "it is not an SQLite database"
+        case .empty: "it is empty"
+        case .damaged: "it is damaged"
+        case .newer: "it was written by a newer FrontDesk"
+        case .notFrontDesk: "it is not a FrontDesk database"
+        case .unreadable(let reason): reason
+        case .sqlite(let code): "SQLite error \(code)"
         }
     }
 }

@@ -221,36 +221,36 @@ extension AppDatabase {
     }
 
     /// Why a backup cannot be restored, nil when it can.
-    private static func unrestorableReason(_ backup: String) -> String? {
+    private static func unrestorableReason(_ backup: String) -> BackupProblem? {
         let state: DatabaseFile.State
         do {
             state = try DatabaseFile.prepareExisting(backup)
         } catch {
             switch error {
-            case .notADatabase: return "it is not an SQLite database"
-            case .notAFile: return "it is not a regular file"
-            case .cannotRead(_, let reason): return reason
-            default: return error.message
+            case .notADatabase: return .notADatabase
+            case .notAFile: return .notAFile
+            case .cannotRead: return access(backup, F_OK) != 0 ? .missing : .unreadable(error.message)
+            default: return .unreadable(error.message)
             }
         }
-        guard state == .database else { return "it is empty" }
+        guard state == .database else { return .empty }
         var readOnly = Configuration()
         readOnly.readonly = true
         do {
             let queue = try DatabaseQueue(path: backup, configuration: readOnly)
             defer { try? queue.close() }
-            return try queue.read { db -> String? in
+            return try queue.read { db -> BackupProblem? in
                 let check = try String.fetchAll(db, sql: "PRAGMA integrity_check(1)")
-                if check != ["ok"] { return "it is damaged (\(check.first ?? "no answer"))" }
-                if try migrator.hasBeenSuperseded(db) { return "it was written by a newer FrontDesk" }
-                if try !migrator.appliedIdentifiers(db).contains(firstMigration) { return "it is not a FrontDesk database" }
+                if check != ["ok"] { return .damaged }
+                if try migrator.hasBeenSuperseded(db) { return .newer }
+                if try !migrator.appliedIdentifiers(db).contains(firstMigration) { return .notFrontDesk }
                 return nil
             }
         } catch let error as DatabaseError {
             return error.resultCode.primaryResultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
-                ? "it is damaged" : "SQLite error \(error.resultCode.rawValue)"
+                ? .damaged : .sqlite(Int(error.resultCode.rawValue))
         } catch {
-            return "it cannot be read"
+            return .unreadable("cannot read it")
         }
     }
 

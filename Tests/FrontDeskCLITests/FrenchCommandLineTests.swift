@@ -162,6 +162,7 @@ import Testing
             ["settings", "set", "--slot-grid", "7"], ["occupancy", "--from", "2026-02-01", "--to", "2026-01-01"],
             ["visitors", "add", "--given", "Awa", "--nationality", "SN", "--consent", "services,marketing"],
             ["backup", existing], ["privacy", "purge", "--inactive-years", "0"], ["stafff"],
+            ["restore", c.dir.file("no-such-backup.sqlite")], ["restore", existing],
         ]
         let english = ["not found", "invalid", "must", "cannot", "unknown", "already", " is not ", "no such", "refused", " no "]
         /// The message's first line (the parser's usage follows a usage mistake) without option

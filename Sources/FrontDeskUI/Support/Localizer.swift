@@ -125,6 +125,21 @@ public struct Localizer: Sendable {
 
     /// The message for a store problem (a file that cannot be opened, a damaged file, a full
     /// disk…). Paths and reasons are given as they are: a caller that prints them neutralizes them.
+    /// Why a backup cannot be restored, in this language (the system's own words for `unreadable`).
+    public func message(for problem: BackupProblem) -> String {
+        switch problem {
+        case .missing: self("store.backup.missing")
+        case .notAFile: self("store.backup.notAFile")
+        case .notADatabase: self("store.backup.notADatabase")
+        case .empty: self("store.backup.empty")
+        case .damaged: self("store.backup.damaged")
+        case .newer: self("store.backup.newer")
+        case .notFrontDesk: self("store.backup.notFrontDesk")
+        case .unreadable(let system): system
+        case .sqlite(let code): self("store.backup.sqlite", code)
+        }
+    }
+
     public func message(for error: StoreError) -> String {
         switch error {
         case .notADatabase(let p): self("store.notADatabase", p)
@@ -140,7 +155,7 @@ public struct Localizer: Sendable {
         case .diskFull: self("store.diskFull")
         case .inUse(let p): self("store.inUse", p)
         case .unexpected(let code): self("store.unexpected", code)
-        case .unusableBackup(let p, let r): self("store.unusableBackup", p, r)
+        case .unusableBackup(let p, let problem): self("store.unusableBackup", p, message(for: problem))
         }
     }
 
