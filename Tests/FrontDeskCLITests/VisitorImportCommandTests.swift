@@ -108,6 +108,26 @@ struct ClosureImportCommandTests {
     }
 }
 
+/// A workbook given to an import: no xlsx reader is among this machine's packages, so the
+/// command says how to make the CSV it reads, in the command's language, and imports nothing.
+struct WorkbookImportTests {
+    @Test func aWorkbookIsRefusedWithWhatToDo() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = try demoDatabase(in: tmp)
+        let workbook = tmp.file("liste.xlsx")
+        let made = try frontdesk(["services", "list", "--format", "xlsx", "--output", workbook, "--db", db])
+        try #require(made.status == 0, "\(made.stderr)")
+        let before = try sqlite3(db, "SELECT count(*) FROM visitor").stdout
+        for (command, language, words) in [(["visitors", "import"], "fr", "CSV UTF-8"), (["closures", "import"], "en", "Save as")] {
+            let r = try frontdesk(command + [workbook, "--db", db, "--lang", language])
+            #expect(r.status == 1 && r.stderr.contains(words) && r.stderr.contains("xlsx2csv"), "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try sqlite3(db, "SELECT count(*) FROM visitor").stdout == before)
+    }
+}
+
 /// Issue 14 item 3 (part): store problems are worded in the command's language.
 struct StoreMessageLanguageTests {
     @Test func aFileThatIsNotADatabaseIsSaidInFrench() throws {

@@ -77,6 +77,11 @@ func readImportTable(_ file: String, separator: Character?, _ t: (String, Custom
         guard let contents = FileManager.default.contents(atPath: file) else { throw UserError(t("cannotRead", TextOutput.safe(file))) }
         data = contents
     }
+    // A workbook (xlsx, ods: a ZIP archive) or an old Excel file (OLE2): no reader of these is
+    // among this machine's packages, so say what to do rather than "not UTF-8".
+    if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+        throw UserError(t("workbook", TextOutput.safe(file)))
+    }
     do {
         return try CSVTable(data: data, separator: separator)
     } catch {
