@@ -78,7 +78,8 @@ extension AppDatabase {
               SELECT profile_id, category,
                 CASE WHEN birth_year IS NULL OR birth_year > ? THEN 'unknown'
                      WHEN ? - birth_year <= 4 THEN '0-4' WHEN ? - birth_year <= 11 THEN '5-11'
-                     WHEN ? - birth_year <= 17 THEN '12-17' WHEN ? - birth_year <= 59 THEN '18-59' ELSE '60+' END AS age,
+                     WHEN ? - birth_year <= 17 THEN '12-17' WHEN ? - birth_year <= 24 THEN '18-24'
+                     WHEN ? - birth_year <= 59 THEN '25-59' ELSE '60+' END AS age,
                 SUM(v) AS v, SUM(n) AS n, SUM(new_v) AS new_v, SUM(new_n) AS new_n, SUM(cat_v) AS cat_v
               FROM c GROUP BY profile_id, category, age
             )
@@ -87,7 +88,7 @@ extension AppDatabase {
               b.cat_v AS category_visitors
             FROM b JOIN reporting_profile p ON p.id = b.profile_id
             """
-        let args: [DatabaseValueConvertible] = [from, from, from, from, to, year, year, year, year, year]
+        let args: [DatabaseValueConvertible] = [from, from, from, from, to, year, year, year, year, year, year]
         return (sql, args)
     }
 }

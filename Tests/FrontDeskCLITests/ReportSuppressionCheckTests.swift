@@ -151,7 +151,7 @@ import Testing
         }
         return try rows.map { row in
             let d = row[0] as? String ?? "", value = row[1] as? String ?? ""
-            // (a "sex_age" value such as "female/18-59" keeps its slash)
+            // (a "sex_age" value such as "female/25-59" keeps its slash)
             return Line(key: value.isEmpty ? d : d + "/" + value, visitors: try shown(row[2]), services: try shown(row[3]))
         }
     }

@@ -192,6 +192,32 @@ import Testing
         text.replacingOccurrences(of: #"("id" : "[a-z-]+",\s+"name" : )"[^"]*""#, with: "$1\"\"", options: .regularExpression)
     }
 
+    /// The same past period reported now and a year later gives the same figures (ages are
+    /// fixed by the period, services by their instants); only the stated production time moves.
+    @Test func aPastPeriodGivesTheSameFiguresAYearLater() throws {
+        let c = try Self.center()
+        defer { c.dir.remove() }
+        let report = ["report", "--from", "2026-04-13", "--to", "2026-04-19", "--db", c.db]
+        var outputs: [String: [String]] = [:]
+        for now in ["2026-04-20T09:00:00Z", "2027-04-20T09:00:00Z"] {
+            for format in ["csv", "json", "text"] {
+                let r = try frontdesk(report + ["--format", format, "--lang", "fr"], environment: ["FRONTDESK_NOW": now])
+                try #require(r.status == 0, "\(r.stderr)")
+                outputs[format, default: []].append(r.stdout)
+            }
+        }
+        #expect(outputs["csv"]?[0] == outputs["csv"]?[1])
+        let json = try #require(outputs["json"])
+        #expect(json[0].contains("\"produced_at\" : \"2026-04-20T09:00:00Z\"") && json[1].contains("\"produced_at\" : \"2027-04-20T09:00:00Z\""))
+        func withoutProduced(_ text: String) -> String {
+            text.split(separator: "\n").filter { !$0.contains("produced_at") && !$0.hasPrefix("Produit le") }.joined(separator: "\n")
+        }
+        #expect(withoutProduced(json[0]) == withoutProduced(json[1]))
+        let text = try #require(outputs["text"])
+        #expect(text[0].contains("Produit le 2026-04-20 10:00 (Africa/Casablanca)"), "\(text[0].prefix(400))")
+        #expect(withoutProduced(text[0]) == withoutProduced(text[1]))
+    }
+
     @Test func reportCSVAndJSONFieldByField() throws {
         let c = try Self.center()
         defer { c.dir.remove() }
@@ -210,7 +236,7 @@ import Testing
         #expect(rows[2] == ["not_consenting", "", "<5", "<5"]) // 2 and 2: small counts are "<5" everywhere
         let cells = Dictionary(uniqueKeysWithValues: rows.dropFirst(3).map { ("\($0[0])/\($0[1])", [$0[2], $0[3]]) })
         #expect(cells["sex/female"] == ["<5", "<5"] && cells["sex/male"] == ["0", "0"])
-        #expect(cells["age_band/18-59"] == ["<5", "<5"] && cells["nationality/GN"] == ["<5", "<5"] && cells["nationality/SY"] == nil)
+        #expect(cells["age_band/25-59"] == ["<5", "<5"] && cells["nationality/GN"] == ["<5", "<5"] && cells["nationality/SY"] == nil)
         #expect(cells["category/professional"] == ["<5", "<5"] && cells["new_returning/new"] == ["<5", "<5"])
         #expect(rows.dropFirst().allSatisfy { $0.count == 4 })
         let json = try c.run(["report", "--from", "2026-04-01", "--to", "2026-04-30", "--format", "json"])
@@ -220,7 +246,7 @@ import Testing
         #expect(apart["visitors"] as? String == "<5" && apart["services"] as? String == "<5")
         let dims = try #require(r["dimensions"] as? [String: [[String: Any]]])
         #expect(Set(dims.keys) == ["sex", "age_band", "nationality", "status", "category", "new_returning"])
-        #expect(dims["age_band"]?.map { $0["value"] as? String } == ["0-4", "5-11", "12-17", "18-59", "60+", "unknown"])
+        #expect(dims["age_band"]?.map { $0["value"] as? String } == ["0-4", "5-11", "12-17", "18-24", "25-59", "60+", "unknown"])
         #expect(dims["sex"]?.first { $0["value"] as? String == "male" }?["visitors"] as? Int == 0)
         #expect(!json.stdout.contains(aissatou) && !json.stdout.contains("Aïssatou"))
     }

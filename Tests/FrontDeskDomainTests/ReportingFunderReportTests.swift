@@ -6,7 +6,8 @@ import FrontDeskDomain
 @Suite struct ReportingFunderReportTests {
     @Test(arguments: [
         (2026, 2026, AgeBand.age0to4), (2022, 2026, .age0to4), (2021, 2026, .age5to11), (2015, 2026, .age5to11),
-        (2014, 2026, .age12to17), (2009, 2026, .age12to17), (2008, 2026, .age18to59), (1967, 2026, .age18to59),
+        (2014, 2026, .age12to17), (2009, 2026, .age12to17), (2008, 2026, .age18to24), (2002, 2026, .age18to24),
+        (2001, 2026, .age25to59), (1967, 2026, .age25to59),
         (1966, 2026, .age60plus), (1930, 2026, .age60plus), (2027, 2026, .unknown),
     ])
     func ageBandAtTheReportYear(_ birth: Int, _ year: Int, _ band: AgeBand) {
@@ -84,7 +85,7 @@ import FrontDeskDomain
         #expect(sex["male"]?.services == .hidden)
         #expect(r.rows(.nationality).map(\.key) == ["ER", "ML"])
         #expect(r.rows(.nationality).map(\.visitors) == [.exact(7), .exact(50)])
-        #expect(r.rows(.ageBand).map(\.key) == ["0-4", "5-11", "12-17", "18-59", "60+", "unknown"])
+        #expect(r.rows(.ageBand).map(\.key) == ["0-4", "5-11", "12-17", "18-24", "25-59", "60+", "unknown"])
         // Counts apart are counts too: 2 and 3 are "<5".
         #expect(r.nonConsentingVisitors == .suppressed && r.nonConsentingServices == .suppressed)
     }
@@ -128,9 +129,9 @@ import FrontDeskDomain
         #expect(r.visitors == .hidden && r.visitors.description == "x")
     }
 
-    /// Sex × age band by hand: female 30 = 3 + 27 (ages 0-4, 18-59), male 40 = 10 + 30, total
+    /// Sex × age band by hand: female 30 = 3 + 27 (ages 0-4, 25-59), male 40 = 10 + 30, total
     /// 70; the age totals 13 and 57. The 3 is `<5`; its row would give it back (30 − 27), so
-    /// 27 is hidden; then the 0-4 column (13 − 10) and the 18-59 column (57 − 30) each have one
+    /// 27 is hidden; then the 0-4 column (13 − 10) and the 25-59 column (57 − 30) each have one
     /// unknown, so 10 and 30 are hidden too: every line has two unknowns, none shown as `<5`
     /// but the 3.
     @Test func sexByAgeIsProtectedAlongRowsAndColumns() throws {
@@ -139,7 +140,7 @@ import FrontDeskDomain
         // A row whose total is itself hidden adds no equation: its lone small cell stands.
         let hiddenRow = SmallCells.suppress([[2, 0], [20, 30]], rowTotals: [.suppressed, .exact(50)], columnTotals: [.exact(22), .exact(30)])
         // The 0-4 column (22 − 20) would give the 2 back: 20 is hidden; then row 2 (50 − 30)
-        // would give the 20 back: 30 is hidden; then the 18-59 column (30 − 0) would give the
+        // would give the 20 back: 30 is hidden; then the 25-59 column (30 − 0) would give the
         // 30 back, and only a zero is left in it: the zero is hidden.
         #expect(hiddenRow == [[.suppressed, .hidden], [.hidden, .hidden]])
         // Through the report: the cross-table's margins are the one-way tables as shown.
@@ -147,16 +148,16 @@ import FrontDeskDomain
         counts.visitors = 70
         counts.services = 70
         counts.add(sex: "female", ageBand: "0-4", visitors: 3, services: 3)
-        counts.add(sex: "female", ageBand: "18-59", visitors: 27, services: 27)
+        counts.add(sex: "female", ageBand: "25-59", visitors: 27, services: 27)
         counts.add(sex: "male", ageBand: "0-4", visitors: 10, services: 10)
-        counts.add(sex: "male", ageBand: "18-59", visitors: 30, services: 30)
+        counts.add(sex: "male", ageBand: "25-59", visitors: 30, services: 30)
         counts.cells[.sex] = ["female": .init(visitors: 30, services: 30), "male": .init(visitors: 40, services: 40)]
-        counts.cells[.ageBand] = ["0-4": .init(visitors: 13, services: 13), "18-59": .init(visitors: 57, services: 57)]
+        counts.cells[.ageBand] = ["0-4": .init(visitors: 13, services: 13), "25-59": .init(visitors: 57, services: 57)]
         let r = FunderReport(period: .day(try Fx.date("2026-04-14")), counts: counts)
         let cell = { (sex: String, age: String) in r.sexByAge.first { $0.sex == sex && $0.ageBand == age }?.visitors }
-        #expect(cell("female", "0-4") == .suppressed && cell("female", "18-59") == .hidden)
-        #expect(cell("male", "0-4") == .hidden && cell("male", "18-59") == .hidden)
-        #expect(cell("other", "18-59") == .exact(0) && cell("male", "60+") == .exact(0))
+        #expect(cell("female", "0-4") == .suppressed && cell("female", "25-59") == .hidden)
+        #expect(cell("male", "0-4") == .hidden && cell("male", "25-59") == .hidden)
+        #expect(cell("other", "25-59") == .exact(0) && cell("male", "60+") == .exact(0))
         #expect(r.sexByAge.count == Sex.allCases.count * AgeBand.allCases.count)
     }
 

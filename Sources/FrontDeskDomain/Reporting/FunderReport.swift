@@ -9,7 +9,9 @@ public enum AgeBand: String, CaseIterable, Codable, Sendable {
     case age0to4 = "0-4"
     case age5to11 = "5-11"
     case age12to17 = "12-17"
-    case age18to59 = "18-59"
+    /// Youth (UNHCR and the EU ask for 18–24 apart).
+    case age18to24 = "18-24"
+    case age25to59 = "25-59"
     case age60plus = "60+"
     case unknown
 
@@ -19,7 +21,8 @@ public enum AgeBand: String, CaseIterable, Codable, Sendable {
         case 0...4: self = .age0to4
         case 5...11: self = .age5to11
         case 12...17: self = .age12to17
-        case 18...59: self = .age18to59
+        case 18...24: self = .age18to24
+        case 25...59: self = .age25to59
         default: self = .age60plus
         }
     }
@@ -194,7 +197,7 @@ public struct FunderReportCounts: Hashable, Sendable {
 
     public var visitors = 0
     public var services = 0
-    /// Dimension → value key (`female`, `18-59`, `ML`, `refugee`, `social`, `new`) → counts.
+    /// Dimension → value key (`female`, `18-24`, `ML`, `refugee`, `social`, `new`) → counts.
     public var cells: [ReportDimension: [String: Cell]] = [:]
     /// Sex → age band → counts: the cross-table funders ask for.
     public var sexByAge: [String: [String: Cell]] = [:]
@@ -229,7 +232,7 @@ public struct FunderReportCounts: Hashable, Sendable {
 public struct FunderReport: Hashable, Sendable {
     public struct Row: Hashable, Sendable {
         public var dimension: ReportDimension
-        /// The value's key (`female`, `18-59`, `ML`, `asylum_seeker`, `psychological`, `new`).
+        /// The value's key (`female`, `18-24`, `ML`, `asylum_seeker`, `psychological`, `new`).
         public var key: String
         public var visitors: ReportCount
         public var services: ReportCount

@@ -27,21 +27,29 @@ struct ReportCommand: ParsableCommand {
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         if period.sql { return StandardOutput.write(db.funderReportSQLScript(p)) }
         let report = try storeCall { try db.funderReport(p) }
+        // Said with the figures: a report run later over the same past period gives the same
+        // counts unless the data was corrected in between.
+        let produced = try clockNow()
         switch period.format {
-        case .text: period.write(Self.text(report, strings: try ShippedData.strings(common.language), countries: try ShippedData.countries()))
+        case .text:
+            let local = db.calendar.localDateTime(of: produced)
+            period.write(Self.text(report, strings: try ShippedData.strings(common.language), countries: try ShippedData.countries(),
+                                   produced: "\(local) (\(db.calendar.zone.identifier))"))
         case .csv, .xlsx: period.write(Self.csv(report))
-        case .json: period.write(JSONOutput.encode(ReportJSON(report)))
+        case .json: period.write(JSONOutput.encode(ReportJSON(report, producedAt: produced)))
         }
     }
 
     /// The report for people, in the command's language: values named (sexes, statuses,
     /// categories, countries after their code), counts as in the other formats.
-    static func text(_ r: FunderReport, strings: Localizer, countries: [String: Country]) -> String {
+    /// - Parameter produced: when the report was made, center-local (`2026-12-02 22:15 (Africa/Casablanca)`).
+    static func text(_ r: FunderReport, strings: Localizer, countries: [String: Country], produced: String) -> String {
         func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.report." + key, args) }
         var out = t("title", r.period) + "\n"
         out += t("totals", r.visitors, r.services) + "\n"
         out += t("leftOut", r.nonConsentingVisitors, r.nonConsentingServices) + "\n"
         out += t("smallCells") + "\n"
+        out += t("produced", produced) + "\n"
         for d in ReportDimension.allCases {
             out += "\n" + OccupancyOutput.pad(title(d, t), 32) + OccupancyOutput.pad(t("visitors"), 10, right: true)
                 + OccupancyOutput.pad(t("services"), 10, right: true) + "\n"
@@ -54,10 +62,10 @@ struct ReportCommand: ParsableCommand {
         // Sex × age band, visitors then services: sexes down, age bands across.
         let ages = r.rows(.ageBand).map(\.key)
         for (measure, pick) in [("visitors", { (c: FunderReport.CrossCell) in c.visitors }), ("services", { $0.services })] {
-            out += "\n" + t("sexByAge", t(measure)) + "\n" + OccupancyOutput.pad("", 24)
+            out += "\n" + t("sexByAge", t(measure)) + "\n" + OccupancyOutput.pad("", 20)
                 + ages.map { OccupancyOutput.pad(label($0, .ageBand, strings, countries, t), 8, right: true) }.joined() + "\n"
             for sex in r.rows(.sex).map(\.key) {
-                out += OccupancyOutput.pad(label(sex, .sex, strings, countries, t), 24)
+                out += OccupancyOutput.pad(label(sex, .sex, strings, countries, t), 20)
                     + r.sexByAge.filter { $0.sex == sex }.map { OccupancyOutput.pad(pick($0).description, 8, right: true) }.joined() + "\n"
             }
         }
@@ -134,6 +142,8 @@ struct ReportCommand: ParsableCommand {
             let visitors, services: ReportCount
         }
         let from, to: String
+        /// When the report was made (UTC).
+        let producedAt: Date
         let visitors, services: ReportCount
         /// Present when a total is hidden (`null`): why.
         let hidden: String?
@@ -144,10 +154,11 @@ struct ReportCommand: ParsableCommand {
         let sexAge: [Cell]
 
         enum CodingKeys: String, CodingKey {
-            case from, to, visitors, services, hidden, notConsenting = "not_consenting", suppression, dimensions, sexAge = "sex_age"
+            case from, to, producedAt = "produced_at", visitors, services, hidden, notConsenting = "not_consenting", suppression, dimensions, sexAge = "sex_age"
         }
 
-        init(_ r: FunderReport) {
+        init(_ r: FunderReport, producedAt: Date) {
+            self.producedAt = producedAt
             from = r.period.first.description
             to = r.period.last.description
             visitors = r.visitors
