@@ -156,7 +156,8 @@ extension OccupancyScreen {
             frame.put(DisplayText.fitted(label.text, toColumns: max(0, min(DisplayText.width(of: label.text), area.maxX - totalW - label.x))),
                       x: label.x, y: area.y, style: style)
         }
-        let periodLabel = totalW >= 7 ? s("occupancy.period") : "Σ"
+        // The period's word when it fits whole (`Période` needs 8 columns), else `Σ`.
+        let periodLabel = DisplayText.width(of: s("occupancy.period")) <= totalW - 1 ? s("occupancy.period") : "Σ"
         frame.put(DisplayText.fitted(periodLabel, toColumns: totalW - 1, alignRight: true), x: area.maxX - totalW + 1, y: area.y, style: .underline)
         let bodyRows = area.height - 3
         guard bodyRows > 0 else { return }
