@@ -207,6 +207,32 @@ public struct ReferenceData: Sendable {
         countries(matching: typed, limit: 1).first
     }
 
+    /// The country a file names, with no one to pick from a list (imports): its code (alpha-2
+    /// or alpha-3) or one whole name (English, French, Arabic, an alias) once folded (case,
+    /// accents, the Arabic article). A part of a name is no country: `Mars`, `N/A` and `Nig`
+    /// are refused, where type-ahead would complete them to the Marshall Islands, Saint Helena
+    /// and Niger; a name two countries share is refused too.
+    public func country(named text: String) -> Country? {
+        let folded = ReferenceSearch.fold(text), code = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !folded.isEmpty else { return nil }
+        let found = countryKeys.indices.filter { i in
+            let key = countryKeys[i]
+            return key.codes.contains(code) || key.names.contains(folded) || key.aliases.contains(folded)
+        }
+        return found.count == 1 ? countries[found[0]] : nil
+    }
+
+    /// The language a file names (imports), as `country(named:)`: its code or a whole name.
+    public func language(named text: String) -> Language? {
+        let folded = ReferenceSearch.fold(text), code = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !folded.isEmpty else { return nil }
+        let found = languageKeys.indices.filter { i in
+            let key = languageKeys[i]
+            return key.codes.contains(code) || key.names.contains(folded) || key.aliases.contains(folded)
+        }
+        return found.count == 1 ? languages[found[0]] : nil
+    }
+
     /// The language a typed entry completes to: the first of `languages(matching:limit:)`
     /// (`ti` and `tir` → Tigrinya, never Tigre `tig`). The new-visitor form and
     /// `visitors add --language` both take this.

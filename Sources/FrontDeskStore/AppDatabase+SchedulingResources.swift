@@ -149,6 +149,9 @@ extension AppDatabase {
         return try writer.write { db in
             var added: [Closure] = []
             var alreadyThere = 0
+            // What this import adds, so that a dry run counts a row repeated in the file (the
+            // same day written two ways) as the real import does: already there.
+            var seen: Set<[String]> = []
             for closure in closures {
                 let label = closure.label.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard closure.first.isValid, closure.last.isValid, closure.first <= closure.last, !label.isEmpty else {
@@ -161,6 +164,11 @@ extension AppDatabase {
                 if try Bool.fetchOne(db, sql: """
                     SELECT 1 FROM closure WHERE first_day = ? AND last_day = ? AND room_id IS ? AND label = ?
                     """, arguments: args) == true {
+                    alreadyThere += 1
+                    continue
+                }
+                let key = [closure.first.description, closure.last.description, closure.roomId.map(String.init) ?? "", label]
+                guard seen.insert(key).inserted else {
                     alreadyThere += 1
                     continue
                 }

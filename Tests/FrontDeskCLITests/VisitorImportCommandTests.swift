@@ -71,7 +71,7 @@ struct VisitorImportCommandTests {
             + "Aissatou;Sow;F;1991;Sénégal;wolof;réfugiée;;services\r\n"
         try Data(text.utf8).write(to: URL(fileURLWithPath: file))
         let refused = try frontdesk(["visitors", "import", file, "--db", db, "--lang", "fr"])
-        #expect(refused.status == 1 && refused.stderr.contains("ligne 4 : peut-être déjà inscrite : V-2026-00001"), "\(refused.stderr)")
+        #expect(refused.status == 1 && refused.stderr.contains("ligne 4 : cette personne est peut-être déjà inscrite : V-2026-00001"), "\(refused.stderr)")
         #expect(refused.stderr.contains("rien n'a été importé"))
         let imported = try frontdesk(["visitors", "import", file, "--db", db, "--lang", "fr", "--skip-invalid"])
         #expect(imported.status == 0 && imported.stdout.hasPrefix("import terminé : 2 personnes (V-2026-00002 … V-2026-00003)"),
@@ -105,6 +105,80 @@ struct ClosureImportCommandTests {
         #expect(again.stdout.hasPrefix("added 0 closures; 3 already there"), "\(again.stdout)")
         let rows = try sqlite3(db, "SELECT first_day, last_day, coalesce(room_id, '-'), label FROM closure WHERE label IN ('Aïd al-Fitr', 'Travaux') ORDER BY first_day").stdout
         #expect(rows == "2026-03-20|2026-03-21|-|Aïd al-Fitr\n2026-05-27|2026-05-27|1|Travaux\n", "\(rows)")
+    }
+}
+
+/// What trying issue 14 as a user found (2026-12-02): imports take exact names only, read
+/// Excel's `sep=` line and skip rows of separators, read FrontDesk's own exports back, and the
+/// exports keep closures whole; a closed pipe ends quietly; a workbook name needs `--format xlsx`.
+struct ImportRoundTripTests {
+    @Test func countriesAndLanguagesAreExactNamesOrCodes() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = try demoDatabase(in: tmp)
+        let file = tmp.file("pays.csv")
+        let rows = ["sep=;", "Prénom;Nom;Nationalité;Langues;Consentement", "Awa;Diop;Sénégal;ti ar;services", "Omar;Said;المغرب;fr;services",
+                    "Marie;Kabila;Congo;fr;services", "Jean;Mars;Mars;fr;services", "Ali;Na;N/A;fr;services", "Issa;Nig;Nig;fr;services",
+                    "Yao;Tig;CI;tig ar;services", ";;;;", ";;;;"]
+        try (rows.joined(separator: "\r\n") + "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try frontdesk(["visitors", "import", file, "--db", db, "--dry-run", "--lang", "fr"])
+        #expect(r.status == 1)
+        // The `sep=;` line counts: Mars is on line 6. Rows of separators only are no rows.
+        for (line, typed) in [(6, "Mars"), (7, "N/A"), (8, "Nig")] {
+            #expect(r.stderr.contains("ligne \(line) : pays inconnu ou ambigu « \(typed.uppercased()) »")
+                    || r.stderr.contains("ligne \(line) : pays inconnu ou ambigu « \(typed) »"), "\(r.stderr)")
+        }
+        #expect(!r.stderr.contains("ligne 3") && !r.stderr.contains("ligne 4") && !r.stderr.contains("ligne 5") && !r.stderr.contains("ligne 9"),
+                "\(r.stderr)")
+        #expect(!r.stderr.contains("ligne 10") && !r.stderr.contains("ligne 11") && r.stderr.contains("7 lignes lues, 3 lignes refusées"), "\(r.stderr)")
+        // Without a nationality column: one message for the file, not one per row.
+        try "Prénom;Nom;Consentement\r\nAwa;Diop;services\r\nOmar;Said;services\r\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let none = try frontdesk(["visitors", "import", file, "--db", db, "--lang", "fr"])
+        #expect(none.status == 1 && none.stderr.contains("aucune colonne ne donne la nationalité") && !none.stderr.contains("ligne"), "\(none.stderr)")
+    }
+
+    @Test func exportsComeBackAndClosuresStayWhole() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = try demoDatabase(in: tmp)
+        // Visitors: FrontDesk's own CSV (languages as `ti ar`) into a fresh database.
+        let visitors = try frontdesk(["visitors", "search", "a", "--limit", "5", "--format", "csv", "--db", db])
+        try #require(visitors.status == 0 && visitors.stdout.split(separator: "\r\n").count == 6, "\(visitors.stdout)")
+        let export = tmp.file("visitors.csv")
+        try visitors.stdout.write(toFile: export, atomically: true, encoding: .utf8)
+        let fresh = tmp.file("fresh.sqlite")
+        try #require(try frontdesk(["init", "--db", fresh]).status == 0)
+        let back = try frontdesk(["visitors", "import", export, "--db", fresh, "--consent", "services", "--lang", "en"])
+        #expect(back.status == 0 && back.stdout.contains("5 visitors"), "\(back.stdout)\(back.stderr)")
+        // Closures: a four-day closure of the center and one day written twice.
+        try #require(try frontdesk(["closures", "add", "--date", "2026-04-29", "--until", "2026-05-02", "--label", "Travaux façade", "--db", db]).status == 0)
+        let week = try frontdesk(["schedule", "--week", "2026-04-27", "--format", "csv", "--db", db])
+        let closed = week.stdout.split(separator: "\r\n").filter { $0.hasPrefix("closure,") && $0.contains("Travaux") }
+        #expect(closed.map { String($0.split(separator: ",")[2]) } == ["2026-04-29", "2026-04-30", "2026-05-01", "2026-05-02"], "\(week.stdout)")
+        let list = try frontdesk(["closures", "list", "--from", "2026-01-01", "--to", "2026-12-31", "--format", "csv", "--db", db])
+        let listed = tmp.file("closures.csv")
+        try list.stdout.write(toFile: listed, atomically: true, encoding: .utf8)
+        let again = try frontdesk(["closures", "import", listed, "--db", fresh, "--lang", "en"])
+        #expect(again.status == 0 && !again.stderr.contains("line"), "\(again.stdout)\(again.stderr)")
+        let twice = tmp.file("twice.csv")
+        try "Date;Libellé\r\n2027-07-30;Fête du Trône\r\n30/07/2027;Fête du Trône\r\n".write(toFile: twice, atomically: true, encoding: .utf8)
+        let dry = try frontdesk(["closures", "import", twice, "--db", fresh, "--dry-run", "--lang", "en"])
+        let real = try frontdesk(["closures", "import", twice, "--db", fresh, "--lang", "en"])
+        #expect(dry.stdout.contains("1 already there") && real.stdout.contains("1 already there"), "\(dry.stdout) / \(real.stdout)")
+    }
+
+    @Test func aClosedPipeEndsQuietlyAndAWorkbookNameNeedsTheFormat() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = try demoDatabase(in: tmp)
+        for format in ["csv", "json", "text"] {
+            let r = try runShell("set -o pipefail; " + shellQuoted([TestBinary.frontdesk, "audit", "list", "--format", format, "--db", db, "--lang", "fr"])
+                                 + " | head -c 1 >/dev/null")
+            #expect(r.status == 141 && r.stderr.isEmpty, "\(format): \(r.status) \(r.stderr)")
+        }
+        let named = tmp.file("r.xlsx")
+        let r = try frontdesk(["report", "--from", "2026-01-01", "--to", "2026-12-31", "--output", named, "--db", db])
+        #expect(r.status == 1 && r.stderr.contains("--format xlsx") && !FileManager.default.fileExists(atPath: named), "\(r.stderr)")
     }
 }
 

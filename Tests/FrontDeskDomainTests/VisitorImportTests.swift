@@ -34,13 +34,14 @@ import FrontDeskResources
     @Test func frenchAndEnglishHeadersAndMapFindTheirFields() throws {
         let fr = try VisitorImport(header: ["Prénom", "Nom de famille", "Sexe", "Année de naissance", "Nationalité", "Téléphone", "Consentement"])
         #expect(fr.columns == [.givenName: 0, .familyName: 1, .sex: 2, .birthYear: 3, .nationality: 4, .phone: 5, .consent: 6])
-        let en = try VisitorImport(header: ["First name", "Surname", "Notes"], defaultConsent: [.services])
-        #expect(en.columns == [.givenName: 0, .familyName: 1] && en.ignoredColumns == ["Notes"])
+        let en = try VisitorImport(header: ["First name", "Surname", "Country", "Notes"], defaultConsent: [.services])
+        #expect(en.columns == [.givenName: 0, .familyName: 1, .nationality: 2] && en.ignoredColumns == ["Notes"])
+        #expect(throws: VisitorImport.ColumnError.noNationality) { try VisitorImport(header: ["First name", "Surname"], defaultConsent: [.services]) }
         let mapped = try VisitorImport(header: ["Nom complet", "Pays"], map: ["Nom complet": "given"], defaultConsent: [.services])
         #expect(mapped.columns == [.givenName: 0, .nationality: 1])
         #expect(throws: VisitorImport.ColumnError.noGivenName) { try VisitorImport(header: ["Nom"], defaultConsent: [.services]) }
-        #expect(throws: VisitorImport.ColumnError.noConsent) { try VisitorImport(header: ["Prénom"]) }
-        #expect(throws: VisitorImport.ColumnError.unknownColumn("X")) { try VisitorImport(header: ["Prénom"], map: ["X": "given"], defaultConsent: [.services]) }
+        #expect(throws: VisitorImport.ColumnError.noConsent) { try VisitorImport(header: ["Prénom", "Pays"]) }
+        #expect(throws: VisitorImport.ColumnError.unknownColumn("X")) { try VisitorImport(header: ["Prénom", "Pays"], map: ["X": "given"], defaultConsent: [.services]) }
     }
 
     @Test func rowsAreCheckedByTheFormsRules() throws {

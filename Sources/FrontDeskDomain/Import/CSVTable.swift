@@ -38,21 +38,33 @@ public struct CSVTable: Equatable, Sendable {
     public init(data: Data, separator: Character? = nil) throws(ReadError) {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: Data(bytes), encoding: .utf8) else { throw .notUTF8 }
-        let separator = separator ?? Self.detectSeparator(text)
+        guard var text = String(data: Data(bytes), encoding: .utf8) else { throw .notUTF8 }
+        // Excel's first line `sep=;` names the separator; it is not the header.
+        var lineOffset = 0
+        var named: Character?
+        if text.hasPrefix("sep="), let end = text.firstIndex(where: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let value = text[text.index(text.startIndex, offsetBy: 4)..<end]
+            if value.count == 1, let c = value.first, Self.separators.contains(c) {
+                named = c
+                text = String(text[text.index(after: end)...])
+                lineOffset = 1
+            }
+        }
+        let separator = separator ?? named ?? Self.detectSeparator(text)
         var records: [Row] = []
         var cells: [String] = []
         var cell = ""
         var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var quoteOpenedOn = 1
+        var line = 1 + lineOffset
+        var recordLine = line
+        var quoteOpenedOn = line
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func endRecord() {
             cells.append(cell)
             cell = ""
-            if !(cells.count == 1 && cells[0].trimmingCharacters(in: .whitespaces).isEmpty) {
+            // A blank line, or one of separators only (a spreadsheet's empty rows: `;;;;`), is no record.
+            if !cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 records.append(Row(line: recordLine, cells: cells))
             }
             cells = []

@@ -57,7 +57,9 @@ public enum ClosureImport {
         let label = cell(columns.label)
         guard !label.isEmpty else { throw .noLabel }
         let room = cell(columns.room)
-        return ClosureImportRow(line: row.line, first: first, last: last, label: label, room: room.isEmpty ? nil : room)
+        // `center` is how `closures list --format csv` writes a closure of the whole center.
+        let wholeCenter = room.isEmpty || ["center", "centre", "tout le centre", "whole center"].contains(room.lowercased())
+        return ClosureImportRow(line: row.line, first: first, last: last, label: label, room: wholeCenter ? nil : room)
     }
 
     /// `2026-03-20`, or `20/03/2026` (day first, as French spreadsheets write dates).

@@ -69,6 +69,8 @@ public struct VisitorImport: Sendable {
         case twoColumns(VisitorImportField, String, String)
         /// No column gives the given name.
         case noGivenName
+        /// The form requires a nationality: without its column every row would be refused.
+        case noNationality
         /// No consent column, and no consent given for every row.
         case noConsent
     }
@@ -110,6 +112,7 @@ public struct VisitorImport: Sendable {
             columns[field] = index
         }
         guard columns[.givenName] != nil else { throw .noGivenName }
+        guard columns[.nationality] != nil else { throw .noNationality }
         guard columns[.consent] != nil || defaultConsent != nil else { throw .noConsent }
         self.columns = columns
         self.ignoredColumns = ignored
@@ -142,14 +145,14 @@ public struct VisitorImport: Sendable {
 
         func country(_ text: String) -> String {
             if let known = countries[text] { return known }
-            let code = reference.country(typed: text)?.code ?? text
+            let code = reference.country(named: text)?.code ?? text
             countries[text] = code
             return code
         }
 
         func language(_ text: String) -> String {
             if let known = languages[text] { return known }
-            let code = reference.language(typed: text)?.code ?? text
+            let code = reference.language(named: text)?.code ?? text
             languages[text] = code
             return code
         }
@@ -193,7 +196,15 @@ public struct VisitorImport: Sendable {
         draft.status = status
         let nationality = cell(.nationality)
         draft.nationality = nationality.isEmpty ? "" : lookups.country(nationality)
-        draft.languages = Self.list(cell(.languages)).map(lookups.language)
+        draft.languages = Self.list(cell(.languages)).flatMap { part -> [String] in
+            // `ti ar`, as FrontDesk's own exports write languages: codes apart by spaces.
+            let words = part.split(separator: " ").map(String.init)
+            if words.count > 1, lookups.reference.language(named: part) == nil,
+               words.allSatisfy({ lookups.reference.language(code: $0) != nil }) {
+                return words.map(lookups.language)
+            }
+            return [lookups.language(part)]
+        }
         if columns[.consent] != nil {
             let consentText = cell(.consent)
             guard let consent = Self.consent(consentText) else { throw VisitorImportProblemError(.unknownValue(.consent, consentText)) }

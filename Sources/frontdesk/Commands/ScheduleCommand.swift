@@ -49,7 +49,7 @@ struct ScheduleCommand: ParsableCommand {
             output = Self.text(appointments, closures, first: first, last: last, strings: strings) {
                 $0.roomId.flatMap { rooms[$0] } ?? strings("cli.schedule.center")
             }
-        case .csv, .xlsx: output = Self.csv(appointments, closures, place: place)
+        case .csv, .xlsx: output = Self.csv(appointments, closures, first: first, last: last, place: place)
         case .json:
             output = JSONOutput.encode(ScheduleJSON(
                 from: first.description, to: last.description, timeZone: calendar.zone.identifier,
@@ -95,13 +95,21 @@ struct ScheduleCommand: ParsableCommand {
         return "\(a.visitorCode?.description ?? "") \(TextOutput.safe(a.visitorName ?? ""))"
     }
 
-    static func csv(_ appointments: [AppointmentListing], _ closures: [Closure], place: (Closure) -> String) -> String {
+    /// One row per appointment, and one per closed day of the range (`first`…`last`): a
+    /// closure of several days is a row for each, as the text lists it, so that a spreadsheet
+    /// never reads it as one day.
+    static func csv(_ appointments: [AppointmentListing], _ closures: [Closure], first: LocalDate, last: LocalDate,
+                    place: (Closure) -> String) -> String {
         var csv = CSVWriter.forOutput()
         csv.appendHeader(["kind", "id", "date", "start", "end", "start_utc", "end_utc", "counselor", "room", "visitor_code",
                           "visitor_name", "service", "status", "label", "interpreter"])
         for c in closures {
-            csv.append(["closure", .number(Int(c.id)), .date(c.first), "", "", "", "", "", .text(place(c)), "", "", "",
-                        "closed", .text(c.label), .empty])
+            var day = max(c.first, first)
+            while day <= min(c.last, last) {
+                csv.append(["closure", .number(Int(c.id)), .date(day), "", "", "", "", "", .text(place(c)), "", "", "",
+                            "closed", .text(c.label), .empty])
+                day = day.adding(days: 1)
+            }
         }
         for a in appointments {
             csv.append([.text(a.group == nil ? "appointment" : "group"), .number(Int(a.id)), .date(a.localStart.date),

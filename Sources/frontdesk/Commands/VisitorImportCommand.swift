@@ -54,7 +54,10 @@ struct VisitorImportCommand: ParsableCommand {
             return (row.line, v)
         }
         let db: any FrontDeskRepository = try common.openDatabase()
-        let progress = Progress(label: t("progress"), total: 2 * max(1, valid.count))
+        // Two passes over the store: the check (the first half of the store's count), then, unless
+        // --dry-run, the check again and the writing (its whole count): one bar from 0 to 100 %.
+        let n = max(1, valid.count)
+        let progress = Progress(label: t("progress"), total: dryRun ? n : 3 * n)
         var outcome = try storeCall {
             try db.importVisitors(valid.map(\.visitor), allowingDuplicates: allowDuplicates,
                                   dryRun: true, by: currentActor(), at: now) { done, _ in progress.update(done) }
@@ -87,7 +90,7 @@ struct VisitorImportCommand: ParsableCommand {
         // these people meanwhile.
         outcome = try storeCall {
             try db.importVisitors(importable.map(\.visitor), allowingDuplicates: allowDuplicates, dryRun: false,
-                                  by: currentActor(), at: now) { done, _ in progress.update(done) }
+                                  by: currentActor(), at: now) { done, _ in progress.update(n + done) }
         }
         progress.finish()
         if outcome.registered.isEmpty && !importable.isEmpty {
@@ -134,6 +137,7 @@ struct VisitorImportCommand: ParsableCommand {
             case .twoColumns(let field, let a, let b):
                 throw UserError(t("twoColumns", t("field." + field.rawValue), TextOutput.safe(a), TextOutput.safe(b)))
             case .noGivenName: throw UserError(t("noGivenName"))
+            case .noNationality: throw UserError(t("noNationality"))
             case .noConsent: throw UserError(t("noConsent"))
             }
         }
@@ -142,6 +146,10 @@ struct VisitorImportCommand: ParsableCommand {
     /// Why a row was refused, in the command's language.
     static func text(of problem: VisitorImportProblem, strings: Localizer, _ t: (String, CustomStringConvertible...) -> String) -> String {
         switch problem {
+        // A file names a country or language by code or whole name (`ReferenceData.country(named:)`):
+        // the form's advice, "type part of its name", does not apply.
+        case .invalid(.nationalityUnknown(let typed)): t("countryUnknown", TextOutput.safe(typed))
+        case .invalid(.languageUnknown(let typed)): t("languageUnknown", TextOutput.safe(typed))
         case .invalid(let error): strings.message(for: error)
         case .unknownValue(let field, let value): t("unknownValue", t("field." + field.rawValue), TextOutput.safe(value))
         case .tooManyCells(let expected, let found): t("tooManyCells", found, expected)

@@ -76,7 +76,9 @@ enum StandardOutput {
     /// Ends the command after a failed write to standard output.
     static func fail(_ error: Int32) -> Never {
         OutputFile.abandon()
-        if error == EPIPE { Foundation.exit(141) }
+        // `print` may have met the closed pipe earlier, and its errno is gone by now: a pipe
+        // whose reader left reports POLLERR to its writer.
+        if error == EPIPE || (error == 0 && readerLeft()) { Foundation.exit(141) }
         let strings = FrontDeskCommand.processStrings
         let reason = error == ENOSPC ? (OutputFile.target.map { strings("cli.output.diskFullFile", TextOutput.safe($0)) }
                                         ?? strings("cli.output.diskFull"))
@@ -84,6 +86,16 @@ enum StandardOutput {
             : strings("cli.output.cannotWrite", String(cString: strerror(error)))
         FrontDeskCommand.writeError("frontdesk: \(reason)")
         Foundation.exit(1)
+    }
+}
+
+extension StandardOutput {
+    /// True when standard output is a pipe whose reading end is closed (`| head` that stopped).
+    static func readerLeft() -> Bool {
+        var info = stat()
+        guard fstat(1, &info) == 0, (info.st_mode & S_IFMT) == S_IFIFO else { return false }
+        var descriptor = pollfd(fd: 1, events: Int16(POLLOUT), revents: 0)
+        return poll(&descriptor, 1, 0) == 1 && descriptor.revents & Int16(POLLERR) != 0
     }
 }
 
@@ -137,6 +149,10 @@ struct OutputOptions: ParsableArguments {
             let sep = CSVStyle.separator(separator) ?? ","
             $0 = CSVStyle(byteOrderMark: bom, separator: sep, decimalComma: language == .fr && sep != ",",
                           workbookLanguage: workbook ? language : nil)
+        }
+        if let output, !workbook, output.lowercased().hasSuffix(".xlsx") {
+            // A text, CSV or JSON file under a workbook's name would not open in a spreadsheet.
+            throw UserError(try ShippedData.strings(language)("cli.xlsx.extension", TextOutput.safe(output)))
         }
         guard let output, output != "-" else {
             if workbook && isatty(1) == 1 {
