@@ -184,6 +184,8 @@ import Testing
         // Only the services' names follow --lang in JSON.
         let json = try c.run(occupancy + ["--format", "json", "--lang", "fr"]).stdout
         #expect(json.contains("\"name\" : \"Entretien psychologique individuel\"") && !json.contains("Individual psychological"))
+        // Categories are named in the language too (they read "psychological" under fr).
+        #expect(json.contains("\"name\" : \"Psychologique\"") && !json.contains("\"name\" : \"psychological\""), "\(json.prefix(300))")
     }
 
     /// JSON with the `name` of every service (an object with an `id` and a `category`) blanked;

@@ -294,8 +294,9 @@ enum OccupancyOutput {
         }
     }
 
-    /// The report as JSON: keys and values as stored, service names in `language`.
+    /// The report as JSON: keys and values as stored, the names of services and categories in `language`.
     static func json(_ r: OccupancyReport, by: OccupancyTable?, timeZone: String, language: UILanguage) -> ReportJSON {
+        let strings = try? ShippedData.strings(language)
         func resources(_ rows: [ResourceOccupancy]) -> [ResourceJSON] {
             rows.map { row in
                 ResourceJSON(id: row.id, name: row.name, active: row.active, total: UtilizationJSON(row.total),
@@ -307,7 +308,8 @@ enum OccupancyOutput {
                        counts: CountsJSON($0.counts), demand: $0.demand, capacity: $0.capacity, demandCapacityPct: percent($0.demandRatio), walkIns: nil)
         }
         let categories = r.categories.map {
-            DemandJSON(id: $0.category.rawValue, name: $0.category.rawValue, category: $0.category.rawValue, group: false,
+            DemandJSON(id: $0.category.rawValue, name: strings?.category($0.category) ?? $0.category.rawValue, category: $0.category.rawValue,
+                       group: false,
                        counts: CountsJSON($0.counts), demand: $0.demand, capacity: $0.capacity, demandCapacityPct: percent($0.demandRatio),
                        walkIns: WalkInsJSON($0.walkIns))
         }

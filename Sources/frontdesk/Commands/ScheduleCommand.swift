@@ -14,7 +14,8 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Only this counselor (id or name).") var counselor: String?
     @Option(help: "The day, YYYY-MM-DD (default: today).") var date: String?
     @Option(help: "The week containing this day, YYYY-MM-DD.") var week: String?
-    @Option(help: "text, csv, json or ics (RFC 5545; times in UTC, closures as dates).") var format: ScheduleFormat = .text
+    @Option(help: "text, csv, json, ics (RFC 5545; times in UTC, closures as dates) or xlsx (a workbook: with --output FILE or redirected).")
+    var format: ScheduleFormat = .text
     @Flag(help: "Include cancelled appointments.") var all = false
 
     func validate() throws {
