@@ -83,6 +83,9 @@ import Testing
             #expect(byCode[formulaLike]?[given] == ["s", "=HYPERLINK(\"x\")"])
             #expect(byCode[formulaLike]?[year] == ["n", "1990"])
             #expect(byCode[formulaLike]?[phone] == ["s", "+212610020304"])
+            // Coded values are named for people, in the command's language (the CSV keeps the codes).
+            let sex = language == "fr" ? "Sexe" : "Sex"
+            #expect(byCode[c.samrawit]?[sex] == ["s", language == "fr" ? "Non précisé" : "Not stated"], "\(byCode[c.samrawit] ?? [:])")
         }
         // Arabic: the same bytes as the JSON export holds.
         let file = c.dir.file("arabic.xlsx")

@@ -217,8 +217,23 @@ enum WorkbookOutput {
             guard let strings, strings.has(key) else { return fallback }
             return strings(key)
         }
-        let header = (table.header ?? []).map { text("table.column.\($0)", $0) }
-        let sheetTable = SpreadsheetTable(sheetName: text("table.sheet.\(sheet)", sheet), header: header, rows: table.rows)
+        let names = table.header ?? []
+        let header = names.map { text("table.column.\($0)", $0) }
+        // Coded values named for people, column by column (`female` → `Femme`, `waiting` →
+        // `en attente`); a value without a text stays as stored. The CSV keeps the codes.
+        let vocabularies: [String: [String]] = ["sex": ["sex."], "status": ["status.", "cli.status."], "category": ["category."],
+                                                "state": ["cli.queue."], "role": ["role."], "active": ["table.value."]]
+        let translators: [Int: [String]] = Dictionary(uniqueKeysWithValues: names.enumerated().compactMap { i, name in
+            vocabularies[name].map { (i, $0) }
+        })
+        let rows = translators.isEmpty ? table.rows : table.rows.map { row in
+            row.enumerated().map { i, cell in
+                guard case .text(let value) = cell, let prefixes = translators[i], let strings,
+                      let key = prefixes.map({ $0 + value }).first(where: strings.has) else { return cell }
+                return .text(strings(key))
+            }
+        }
+        let sheetTable = SpreadsheetTable(sheetName: text("table.sheet.\(sheet)", sheet), header: header, rows: rows)
         let folder = FileManager.default.temporaryDirectory.path + "/frontdesk-xlsx-XXXXXX"
         var template = Array(folder.utf8CString)
         guard let made = mkdtemp(&template) else { fail(String(cString: strerror(errno)), strings) }
