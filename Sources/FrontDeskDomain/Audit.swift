@@ -36,6 +36,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case counselorRemoved = "counselor.removed"
     case roomSaved = "room.saved"
     case roomRemoved = "room.removed"
+    /// A program of the catalog added or changed (its id in the detail).
+    case programSaved = "program.saved"
     case closureSaved = "closure.saved"
     case closureRemoved = "closure.removed"
     case absenceSaved = "absence.saved"

@@ -35,13 +35,14 @@ extension AppDatabase {
             try reindexSearchTerms(db)
         }
         migrator.registerMigration(auditChainMigration, migrate: chainAuditTrail)
+        migrator.registerMigration(programsMigration, migrate: createProgramTables)
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (11: visitors,
+    /// The schema version this binary writes: how many migrations it knows (12: visitors,
     /// scheduling, reporting indexes, staff logins, delivered services, desk lock time, phones
     /// in international form, skeletons of names in other scripts apart, group arrivals, name
-    /// pairs both ways and across scripts, the audit trail's hash chain).
+    /// pairs both ways and across scripts, the audit trail's hash chain, programs).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }

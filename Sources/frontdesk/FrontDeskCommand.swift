@@ -20,7 +20,7 @@ struct FrontDeskCommand: ParsableCommand {
                       CheckinCommand.self, QueueCommand.self, CallCommand.self, CloseCommand.self,
                       CounselorsCommand.self, RoomsCommand.self, ClosuresCommand.self, SlotsCommand.self, BookCommand.self,
                       CancelCommand.self, ScheduleCommand.self, SessionsCommand.self, AppointmentsCommand.self, SettingsCommand.self,
-                      OccupancyCommand.self, ReportCommand.self, ServicesCommand.self,
+                      OccupancyCommand.self, ReportCommand.self, ProgramsCommand.self, ServicesCommand.self,
                       StaffCommand.self, AuditCommand.self, PrivacyCommand.self, BackupCommand.self, RestoreCommand.self],
         defaultSubcommand: TUICommand.self
     )

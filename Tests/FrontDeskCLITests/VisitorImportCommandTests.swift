@@ -171,10 +171,13 @@ struct ImportRoundTripTests {
         let tmp = try TempDir()
         defer { tmp.remove() }
         let db = try demoDatabase(in: tmp)
+        // The reader closes its end at once, so the command's writes meet the closed pipe (or,
+        // on a very slow start of the reader, fit in the pipe): either way it ends quietly, 141 as
+        // SIGPIPE's default or 0, never "a full disk?" and 1.
         for format in ["csv", "json", "text"] {
             let r = try runShell("set -o pipefail; " + shellQuoted([TestBinary.frontdesk, "audit", "list", "--format", format, "--db", db, "--lang", "fr"])
-                                 + " | head -c 1 >/dev/null")
-            #expect(r.status == 141 && r.stderr.isEmpty, "\(format): \(r.status) \(r.stderr)")
+                                 + " | { exec 0<&-; }")
+            #expect((r.status == 141 || r.status == 0) && r.stderr.isEmpty, "\(format): \(r.status) \(r.stderr)")
         }
         let named = tmp.file("r.xlsx")
         let r = try frontdesk(["report", "--from", "2026-01-01", "--to", "2026-12-31", "--output", named, "--db", db])

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A funded program (issue 15 item 1): who pays (the funder), what for (the services it
 /// funds, the visitor statuses it serves), when (its period, center-local days), and what it
 /// promised (targets). Each delivered service is attributed to one program by
@@ -143,4 +145,52 @@ public enum DefaultPrograms {
                                "entrepreneurship-workshop", "english-class"]),
         ]
     }
+}
+
+/// Why a program cannot be saved.
+public enum ProgramError: Error, Equatable, Sendable {
+    /// An id is 2 to 40 lower-case letters, digits and hyphens (`unhcr-dafi`).
+    case invalidId(String)
+    case nameMissing
+    case funderMissing
+    /// The last day comes before the first.
+    case days(first: LocalDate, last: LocalDate)
+    /// A service id that is not in the catalog.
+    case unknownService(String)
+    /// A target's count must be positive, its year between 2000 and 2100, one per year and measure.
+    case invalidTarget
+}
+
+extension Program {
+    /// The program as it may be saved: names and funder trimmed and required, an id of
+    /// lower-case letters, digits and hyphens, days in order, services of the catalog, targets
+    /// positive. - Throws: `ProgramError`, the first rule broken.
+    public func validated(knownServices: Set<String>) throws(ProgramError) -> Program {
+        var p = self
+        let idOK = (2...40).contains(id.count) && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard idOK else { throw .invalidId(id) }
+        p.nameFr = nameFr.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        p.nameEn = nameEn.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        p.funder = funder.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !p.nameFr.isEmpty, !p.nameEn.isEmpty else { throw .nameMissing }
+        guard !p.funder.isEmpty else { throw .funderMissing }
+        guard first.isValid, last?.isValid ?? true else { throw .days(first: first, last: last ?? first) }
+        if let last, last < first { throw .days(first: first, last: last) }
+        if let unknown = services.sorted().first(where: { !knownServices.contains($0) }) { throw .unknownService(unknown) }
+        guard targets.allSatisfy({ $0.count > 0 && (2000...2100).contains($0.year) }),
+              Set(targets.map { "\($0.year):\($0.measure.rawValue)" }).count == targets.count else { throw .invalidTarget }
+        p.targets = targets.sorted { ($0.year, $0.measure.rawValue) < ($1.year, $1.measure.rawValue) } // as the store lists them
+        return p
+    }
+}
+
+/// The catalog of programs as stored (issue 15 item 1).
+public protocol ProgramRepository: Sendable {
+    /// Every program, in the catalog's order (the attribution rule's last tie-break).
+    func programs() throws -> [Program]
+
+    /// Adds the program, or replaces the one with its id (its place in the catalog kept), in one
+    /// transaction with a `program.saved` audit event.
+    /// - Throws: `ProgramError` (nothing written).
+    func saveProgram(_ program: Program, by actor: Actor, at now: Date) throws
 }
