@@ -44,6 +44,17 @@ import FrontDeskResources
         #expect(throws: VisitorImport.ColumnError.unknownColumn("X")) { try VisitorImport(header: ["Prénom", "Pays"], map: ["X": "given"], defaultConsent: [.services]) }
     }
 
+    /// Sex and status as an Arabic spreadsheet writes them (with or without vowel marks).
+    @Test(arguments: [("لاجئ", LegalStatus.refugee), ("لاجئة", .refugee), ("طالب لجوء", .asylumSeeker), ("مهاجر", .migrant),
+                      ("مغربية", .moroccanNational), ("آخر", .other)])
+    func arabicStatusesAreRead(_ text: String, _ status: LegalStatus) {
+        #expect(VisitorImport.status(text) == status)
+    }
+
+    @Test func arabicSexesAreRead() {
+        #expect(VisitorImport.sex("أنثى") == .female && VisitorImport.sex("ذَكَر") == .male && VisitorImport.sex("ذكر") == .male)
+    }
+
     @Test func rowsAreCheckedByTheFormsRules() throws {
         let plan = try VisitorImport(header: ["Prénom", "Nom", "Sexe", "Naissance", "Nationalité", "Langues", "Statut", "Tél"],
                                      defaultConsent: [.services])

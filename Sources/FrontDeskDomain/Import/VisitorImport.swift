@@ -256,13 +256,16 @@ public struct VisitorImport: Sendable {
     /// `nomdefamille`, `Réfugié·e` → `refugiee`.
     public static func fold(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
-        return String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+        // Arabic vowel marks (ḥarakāt) count as alphabetic in Unicode: dropped as marks.
+        return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
+            ($0.properties.isAlphabetic || ("0"..."9").contains($0)) && $0.properties.generalCategory != .nonspacingMark
+        }))
     }
 
     static func sex(_ text: String) -> Sex? {
         switch fold(text) {
-        case "f", "femme", "female", "feminin", "w", "woman", "fille", "girl": .female
-        case "m", "h", "homme", "male", "masculin", "man", "garcon", "boy": .male
+        case "f", "femme", "female", "feminin", "w", "woman", "fille", "girl", "أنثى", "انثى", "انثي", "امرأة", "امراة", "بنت": .female
+        case "m", "h", "homme", "male", "masculin", "man", "garcon", "boy", "ذكر", "رجل", "ولد": .male
         case "autre", "other", "x": .other
         case "", "inconnu", "unknown", "nonprecise", "unspecified", "nsp": .unspecified
         default: Sex(rawValue: text.lowercased())
@@ -271,11 +274,12 @@ public struct VisitorImport: Sendable {
 
     static func status(_ text: String) -> LegalStatus? {
         switch fold(text) {
-        case "refugie", "refugiee", "refugee", "refugies": .refugee
-        case "demandeurdasile", "demandeusedasile", "demandeurdasilee", "asylumseeker", "asylum", "da": .asylumSeeker
-        case "migrant", "migrante", "migrants": .migrant
-        case "marocain", "marocaine", "moroccan", "moroccannational", "nationalmarocain", "national": .moroccanNational
-        case "autre", "other", "": .other
+        // Also as an Arabic list writes them: لاجئ, طالب لجوء, مهاجر, مغربي, آخر.
+        case "refugie", "refugiee", "refugee", "refugies", "لاجئ", "لاجئة", "لاجيء": .refugee
+        case "demandeurdasile", "demandeusedasile", "demandeurdasilee", "asylumseeker", "asylum", "da", "طالبلجوء", "طالبةلجوء": .asylumSeeker
+        case "migrant", "migrante", "migrants", "مهاجر", "مهاجرة": .migrant
+        case "marocain", "marocaine", "moroccan", "moroccannational", "nationalmarocain", "national", "مغربي", "مغربية": .moroccanNational
+        case "autre", "other", "", "آخر", "اخر", "أخرى", "اخرى": .other
         default: LegalStatus(rawValue: text.lowercased())
         }
     }
