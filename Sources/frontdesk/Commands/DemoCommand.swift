@@ -114,7 +114,7 @@ struct DemoCommand: ParsableCommand {
         try storeCall { try db.loadCatalog(try ShippedData.services(), by: actor, at: now) }
         var generator = DemoGenerator(seed: seed)
         let people = generator.visitors(count: visitors, now: now, calendar: calendar)
-        let progress = Progress(label: strings("cli.demo.progress"), total: people.count)
+        let progress = Progress(label: strings("cli.demo.progress"), total: people.count, strings: strings)
         let registered = try storeCall {
             try db.registerMany(people, by: actor, at: now) { done, _ in progress.update(done) }
         }
@@ -183,12 +183,19 @@ struct DemoCommand: ParsableCommand {
 final class Progress {
     private let label: String
     private let total: Int
+    private let strings: Localizer?
+    private let showsCounts: Bool
     private let enabled = isatty(2) == 1
     private var lastPercent = -1
 
-    init(label: String, total: Int) {
+    /// - Parameters:
+    ///   - strings: the command's language, for its punctuation (`Import : 16 %` in French).
+    ///   - showsCounts: add `(done/total)`; off when `total` counts steps, not rows.
+    init(label: String, total: Int, strings: Localizer? = nil, showsCounts: Bool = true) {
         self.label = label
         self.total = max(1, total)
+        self.strings = strings
+        self.showsCounts = showsCounts
     }
 
     func update(_ done: Int) {
@@ -196,7 +203,9 @@ final class Progress {
         let percent = done * 100 / total
         guard percent != lastPercent else { return }
         lastPercent = percent
-        FileHandle.standardError.write(Data("\r\(label): \(percent)% (\(done)/\(total))".utf8))
+        let line = strings.map { $0(showsCounts ? "cli.progress.counts" : "cli.progress", label, percent, done, total) }
+            ?? "\(label): \(percent)%" + (showsCounts ? " (\(done)/\(total))" : "")
+        FileHandle.standardError.write(Data("\r\(line)".utf8))
     }
 
     func finish() {

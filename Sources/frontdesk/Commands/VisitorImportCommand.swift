@@ -57,7 +57,7 @@ struct VisitorImportCommand: ParsableCommand {
         // Two passes over the store: the check (the first half of the store's count), then, unless
         // --dry-run, the check again and the writing (its whole count): one bar from 0 to 100 %.
         let n = max(1, valid.count)
-        let progress = Progress(label: t("progress"), total: dryRun ? n : 3 * n)
+        let progress = Progress(label: t("progress"), total: dryRun ? n : 3 * n, strings: strings, showsCounts: false)
         var outcome = try storeCall {
             try db.importVisitors(valid.map(\.visitor), allowingDuplicates: allowDuplicates,
                                   dryRun: true, by: currentActor(), at: now) { done, _ in progress.update(done) }
