@@ -31,7 +31,7 @@ public struct AdminEffects: Sendable {
                     counselors: try store.counselors(includeInactive: true), rooms: try store.rooms(includeInactive: true),
                     closures: try store.closures(from: first, through: last),
                     services: try store.services(), absences: try store.absences(counselorId: nil, overlapping: window),
-                    staff: try store.staff(includeInactive: true)))
+                    staff: try store.staff(includeInactive: true), programs: try store.programs()))
             case .saveCounselor(let c):
                 return .saved(.saved(name: try store.saveCounselor(c, by: actor, at: now).name))
             case .removeCounselor(let id):

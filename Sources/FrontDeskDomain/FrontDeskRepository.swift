@@ -7,7 +7,7 @@ import Foundation
 ///
 /// No protocol here names a database type.
 public typealias FrontDeskRepository = VisitorRepository & QueueRepository & SchedulingRepository & StaffRepository
-    & ReportingRepository & AuditRepository & PrivacyRepository & FailureRecognizing
+    & ReportingRepository & ProgramRepository & AuditRepository & PrivacyRepository & FailureRecognizing
 
 /// A store that can say what one of its own failures means for the person in front of it.
 public protocol FailureRecognizing: Sendable {

@@ -193,11 +193,13 @@ struct OutputOptionTests {
             ["closures", "list", "--format", "csv"], ["sessions", "list", "--format", "csv"], ["staff", "list", "--format", "csv"],
             ["services", "list", "--format", "csv"], ["slots", "--service", "individual-counseling", "--from", "2026-12-07", "--format", "csv"],
         ]
+        // One clock for both runs: a report says when it was produced, a queue how long each waits.
+        let clock = ["FRONTDESK_NOW": ISO8601DateFormatter().string(from: Date())]
         for (n, command) in commands.enumerated() {
             let file = tmp.file("export-\(n)")
-            let written = try frontdesk(command + ["--db", db, "--output", file])
+            let written = try frontdesk(command + ["--db", db, "--output", file], environment: clock)
             #expect(written.status == 0 && written.stdout.isEmpty, "\(command): \(written.stderr)")
-            let printed = try frontdesk(command + ["--db", db, "--output", "-"])
+            let printed = try frontdesk(command + ["--db", db, "--output", "-"], environment: clock)
             let content = try String(contentsOfFile: file, encoding: .utf8)
             #expect(!content.isEmpty && (content == printed.stdout || command[0] == "audit"), "\(command)")
             let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int

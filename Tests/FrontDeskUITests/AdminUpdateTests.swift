@@ -121,9 +121,28 @@ struct AdminUpdateTests {
         #expect(send(&state, .character("x")) == [])
         #expect(state.modal == .confirmRemove(.counselor(Sched.karima)))
         #expect(send(&state, .enter) == [.removeCounselor(id: 1)])
-        _ = send(&state, .left, .left)
+        _ = send(&state, .left, .left, .left) // staff, programs, services
         #expect(state.tab == .services)
         #expect(send(&state, .character(" ")) == [.setServiceActive(id: "individual-counseling", active: false)])
+    }
+
+    /// The programs list (issue 15 item 1): funder, name in the screen's language, first day,
+    /// how many services; the selected one's statuses, period, services and targets below; a
+    /// change is said to be made on the command line for now.
+    @Test(arguments: [UILanguage.en, .fr])
+    func programsTabListsTheCatalog(_ language: UILanguage) throws {
+        TerminalLocale.useUTF8ForTests()
+        var state = Sched.admin(language: language)
+        _ = A.update(&state, .loaded(A.Data(counselors: Sched.counselors, rooms: Sched.rooms, services: Sched.services,
+                                            programs: DefaultPrograms.catalog())))
+        _ = send(&state, .left, .left) // staff, programs
+        #expect(state.tab == .programs)
+        _ = send(&state, .down)
+        let frame = Sched.render { A.render(state, into: &$0) }
+        try Snapshot.assert(frame, named: "admin-programs-\(language.rawValue)")
+        #expect(frame.text.contains("UNHCR") && frame.text.contains("Embassy of the"))
+        #expect(frame.text.contains(language == .fr ? "Objectif 2026 : 400 visiteurs uniques" : "Target 2026: 400 unique visitors"))
+        #expect(send(&state, .enter) == [] && state.notice?.text.contains("frontdesk programs edit") == true)
     }
 
     /// The staff list: who may sign in and with which role; `x` disables a login after a

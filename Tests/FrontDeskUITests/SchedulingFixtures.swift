@@ -61,8 +61,8 @@ enum Sched {
         Harness<ScheduleScreen>(ScheduleScreen.State(date: calendar.localDate(of: now)), size: size, now: now)
     }
 
-    static func admin(size: Size = Size(width: 80, height: 24)) -> Harness<AdminScreen> {
-        Harness<AdminScreen>(AdminScreen.State(), size: size)
+    static func admin(size: Size = Size(width: 80, height: 24), language: UILanguage = .en) -> Harness<AdminScreen> {
+        Harness<AdminScreen>(AdminScreen.State(), size: size, language: language)
     }
 
     static func render(_ draw: (inout Frame) -> Void, size: Size = Size(width: 80, height: 24)) -> Frame {

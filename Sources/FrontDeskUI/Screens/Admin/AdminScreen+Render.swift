@@ -33,9 +33,11 @@ extension AdminScreen {
         let s = ctx.strings
         let l = layout(body: body)
         var x = l.tabs.x + 1
-        for (i, tab) in Tab.allCases.enumerated() {
-            let label = " \(i + 1) \(s("admin.tab.\(tab.rawValue)")) "
-            x += frame.put(label, x: x, y: l.tabs.y, style: tab == state.tab ? Style.reverse.with(.bold) : .dim) + 1
+        // ` 1 Counselors ` while all the tabs fit, else `1 Counselors` (six tabs in French at 80 columns).
+        let labels = Tab.allCases.enumerated().map { "\($0.offset + 1) \(s("admin.tab.\($0.element.rawValue)"))" }
+        let padded = labels.reduce(1) { $0 + DisplayText.width(of: $1) + 3 } <= l.tabs.width
+        for (tab, label) in zip(Tab.allCases, labels) {
+            x += frame.put(padded ? " \(label) " : label, x: x, y: l.tabs.y, style: tab == state.tab ? Style.reverse.with(.bold) : .dim) + 1
         }
         renderList(state, ctx, l.list, &frame)
         renderDetail(state, ctx, l.detail, &frame)
@@ -90,6 +92,12 @@ extension AdminScreen {
                        TableColumn(col("admin.active"), width: .length(6))]
             rows = state.data.services.map { [s.serviceName($0), s.category($0.category), s("minutes.short", $0.durationMinutes),
                                               $0.groupCapacity.map(String.init) ?? "—", $0.active ? yes : no] }
+        case .programs:
+            columns = [TableColumn(col("admin.funder"), width: .length(16)), TableColumn(col("admin.program"), width: .min(20)),
+                       TableColumn(col("admin.from"), width: .length(10)), TableColumn(col("admin.servicesCount"), width: .length(8), alignRight: true)]
+            rows = state.data.programs.map { p in
+                [p.funder, s.language == .fr ? p.nameFr : p.nameEn, p.first.description, String(p.services.count)]
+            }
         case .staff:
             columns = [TableColumn(col("admin.name"), width: .min(20)), TableColumn(col("admin.role"), width: .length(13)),
                        TableColumn(col("admin.counselorRecord"), width: .min(16)), TableColumn(col("admin.active"), width: .length(6))]
@@ -112,6 +120,15 @@ extension AdminScreen {
         let s = ctx.strings
         frame.put(String(repeating: "─", count: r.width), in: r.row(0), style: .dim)
         let inner = Rect(x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 1)
+        if state.tab == .programs, let p = state.item(state.data.programs) {
+            let statuses = p.statuses.isEmpty ? s("admin.allStatuses") : LegalStatus.allCases.filter(p.statuses.contains).map(s.status).joined(separator: ", ")
+            let until = p.last.map { s("admin.programUntil", $0.description) } ?? s("admin.programOpen")
+            let lines = [s("admin.programServes", statuses, until), s("admin.servicesOf", p.services.sorted().joined(separator: ", ")),
+                         p.targets.isEmpty ? s("admin.noTargets")
+                            : p.targets.map { s("admin.target", $0.year, s("admin.measure.\($0.measure.rawValue)", $0.count)) }.joined(separator: " · ")]
+            for (i, line) in lines.prefix(inner.height).enumerated() { frame.put(line, in: inner.row(i), style: i == 2 && p.targets.isEmpty ? .dim : .plain) }
+            return
+        }
         guard state.tab == .counselors, let c = state.selectedCounselor else {
             frame.put(s("admin.hint.\(state.tab.rawValue)"), in: inner.row(0), style: .dim)
             return

@@ -75,6 +75,7 @@ extension AdminScreen {
             case .closures: state.modal = .form(.closure(id: 0), closureForm(nil, rooms: state.data.rooms, strings: ctx.strings))
             case .services: ctx.notice = Notice(.error, ctx.strings("admin.servicesFromCatalog"))
             case .staff: ctx.notice = Notice(.error, ctx.strings("admin.staffFromCLI"))
+            case .programs: ctx.notice = Notice(.error, ctx.strings("admin.programsFromCLI"))
             }
         case .edit:
             switch state.tab {
@@ -86,6 +87,7 @@ extension AdminScreen {
                 }
             case .services: return toggleService(&state)
             case .staff: ctx.notice = Notice(.error, ctx.strings("admin.staffFromCLI"))
+            case .programs: ctx.notice = Notice(.error, ctx.strings("admin.programsFromCLI"))
             }
         case .remove:
             switch state.tab {
@@ -94,6 +96,7 @@ extension AdminScreen {
             case .closures: if let c = state.item(state.data.closures) { state.modal = .confirmRemove(.closure(c)) }
             case .services: ctx.notice = Notice(.error, ctx.strings("admin.servicesFromCatalog"))
             case .staff: return disableStaff(&state, &ctx)
+            case .programs: ctx.notice = Notice(.error, ctx.strings("admin.programsFromCLI"))
             }
         case .toggleActive:
             switch state.tab {
@@ -104,6 +107,7 @@ extension AdminScreen {
                 if var r = state.item(state.data.rooms) { r.active.toggle(); return [.saveRoom(r)] }
             case .closures: break
             case .staff: return disableStaff(&state, &ctx)
+            case .programs: ctx.notice = Notice(.error, ctx.strings("admin.programsFromCLI"))
             }
         case .addAbsence:
             guard let c = state.selectedCounselor else {

@@ -6,7 +6,7 @@ import TerminalKit
 /// services; add, edit and remove through small forms whose values are checked here (pure) and
 /// saved by the runner through the repository's admin saves.
 public enum AdminScreen: Screen {
-    public enum Tab: String, CaseIterable, Hashable, Sendable { case counselors, rooms, closures, services, staff }
+    public enum Tab: String, CaseIterable, Hashable, Sendable { case counselors, rooms, closures, services, programs, staff }
 
     /// What a form edits; ids are 0 for a new record.
     public enum FormTarget: Hashable, Sendable {
@@ -40,9 +40,13 @@ public enum AdminScreen: Screen {
         public var absences: [Absence]
         /// Staff logins, disabled ones included (no PIN hash ever reaches a screen).
         public var staff: [StaffMember]
+        /// The programs and their funders, in the catalog's order (read here, changed with
+        /// `frontdesk programs edit` for now).
+        public var programs: [Program]
         public init(counselors: [Counselor] = [], rooms: [Room] = [], closures: [Closure] = [], services: [Service] = [], absences: [Absence] = [],
-                    staff: [StaffMember] = []) {
+                    staff: [StaffMember] = [], programs: [Program] = []) {
             self.staff = staff
+            self.programs = programs
             self.counselors = counselors
             self.rooms = rooms
             self.closures = closures
@@ -66,6 +70,7 @@ public enum AdminScreen: Screen {
             case .closures: data.closures.count
             case .services: data.services.count
             case .staff: data.staff.count
+            case .programs: data.programs.count
             }
         }
 
