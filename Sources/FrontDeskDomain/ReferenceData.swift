@@ -213,24 +213,20 @@ public struct ReferenceData: Sendable {
     /// are refused, where type-ahead would complete them to the Marshall Islands, Saint Helena
     /// and Niger; a name two countries share is refused too.
     public func country(named text: String) -> Country? {
-        let folded = ReferenceSearch.fold(text), code = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !folded.isEmpty else { return nil }
-        let found = countryKeys.indices.filter { i in
-            let key = countryKeys[i]
-            return key.codes.contains(code) || key.names.contains(folded) || key.aliases.contains(folded)
-        }
-        return found.count == 1 ? countries[found[0]] : nil
+        Self.exactMatch(text, in: countryKeys).map { countries[$0] }
     }
 
     /// The language a file names (imports), as `country(named:)`: its code or a whole name.
     public func language(named text: String) -> Language? {
+        Self.exactMatch(text, in: languageKeys).map { languages[$0] }
+    }
+
+    /// The one entry whose code, whole folded name or alias is the text; nil for none or two.
+    private static func exactMatch(_ text: String, in keys: [ReferenceSearchKey]) -> Int? {
         let folded = ReferenceSearch.fold(text), code = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !folded.isEmpty else { return nil }
-        let found = languageKeys.indices.filter { i in
-            let key = languageKeys[i]
-            return key.codes.contains(code) || key.names.contains(folded) || key.aliases.contains(folded)
-        }
-        return found.count == 1 ? languages[found[0]] : nil
+        let found = keys.indices.filter { keys[$0].codes.contains(code) || keys[$0].names.contains(folded) || keys[$0].aliases.contains(folded) }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The language a typed entry completes to: the first of `languages(matching:limit:)`

@@ -161,6 +161,30 @@ import FrontDeskDomain
         #expect(r.sexByAge.count == Sex.allCases.count * AgeBand.allCases.count)
     }
 
+    /// Case P1 (shared/cases/reports-2.md): 41 women (25-59), 36 men (33 aged 25-59, 3 aged
+    /// 60+), 4 unspecified (2 aged 18-24, 2 aged 25-59): the unspecified row exists as `<5`, the
+    /// total is 81, the three small cross cells are `<5` as in the one-way tables, and no count
+    /// from 1 to 4 is shown anywhere.
+    @Test func caseP1EverySexIsCountedAndTheCrossTableIsSuppressed() throws {
+        var counts = FunderReportCounts()
+        counts.visitors = 81
+        counts.services = 81
+        let people: [(String, String, Int)] = [("female", "25-59", 41), ("male", "25-59", 33), ("male", "60+", 3),
+                                               ("unspecified", "18-24", 2), ("unspecified", "25-59", 2)]
+        for (sex, age, n) in people {
+            counts.add(.sex, sex, visitors: n, services: n)
+            counts.add(.ageBand, age, visitors: n, services: n)
+            counts.add(sex: sex, ageBand: age, visitors: n, services: n)
+        }
+        let r = FunderReport(period: ReportingPeriod(first: try Fx.date("2026-01-01"), last: try Fx.date("2026-03-31")), counts: counts)
+        #expect(r.visitors == .exact(81))
+        #expect(r.rows(.sex).first { $0.key == "unspecified" }?.visitors == .suppressed)
+        let cell = { (sex: String, age: String) in r.sexByAge.first { $0.sex == sex && $0.ageBand == age }?.visitors }
+        #expect(cell("unspecified", "18-24") == .suppressed && cell("unspecified", "25-59") == .suppressed && cell("male", "60+") == .suppressed)
+        let shown = r.rows.flatMap { [$0.visitors, $0.services] } + r.sexByAge.flatMap { [$0.visitors, $0.services] } + [r.visitors, r.services]
+        #expect(!shown.contains { (1...4).contains($0.value ?? 0) })
+    }
+
     @Test func aTinyReportHidesItsTotal() throws {
         var counts = FunderReportCounts()
         counts.visitors = 3

@@ -238,7 +238,6 @@ enum WorkbookOutput {
         var template = Array(folder.utf8CString)
         guard let made = mkdtemp(&template) else { fail(String(cString: strerror(errno)), strings) }
         let directory = String(cString: made)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/export.xlsx"
         do {
             try Workbook.write([sheetTable], to: path, temporaryFolder: directory)
@@ -249,8 +248,10 @@ enum WorkbookOutput {
             case .write(let reason): fail(reason, strings)
             }
         }
-        guard let data = FileManager.default.contents(atPath: path) else { fail(String(cString: strerror(errno)), strings) }
+        // `fail` and `StandardOutput` may end the process (exit skips `defer`): the folder goes first.
+        let data = FileManager.default.contents(atPath: path)
         try? FileManager.default.removeItem(atPath: directory)
+        guard let data else { fail(String(cString: strerror(errno)), strings) }
         StandardOutput.write(data)
     }
 
