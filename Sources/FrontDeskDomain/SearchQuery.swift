@@ -80,7 +80,11 @@ public struct SearchQuery: Hashable, Sendable {
         letterCount = typed.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         let scripts = SearchText.scripts(of: typed)
         typedInOtherScript = scripts.count == 1 ? scripts.first == .other : nil
+        typedOnset = SearchText.onset(of: typed)
     }
+
+    /// How the first typed word starts (`SearchText.onset(of:)`); nil without letters.
+    public var typedOnset: SearchText.Onset?
 
     private init(parsingTokens text: String) {
         // Digits in any script (Arabic-Indic `٢٠٢٦`, Extended `۲۰۲۶`) are read as ASCII digits.

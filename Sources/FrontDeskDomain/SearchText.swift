@@ -182,6 +182,56 @@ public enum SearchText {
                          familyKey: family.flatMap(\.words).joined(separator: " "))
     }
 
+    /// The terms of the first word of a given name alone (its folded forms, skeletons and vowel
+    /// skeletons, as `nameTerms` makes them): the word a receptionist types first. Empty for a
+    /// name without letters. Used by the desk's search to put people whose name starts with
+    /// the typed word before those met by a later word (`mar`: Mariam before Jean-Marc).
+    public static func leadTerms(givenName: String) -> Set<SearchTerm> {
+        guard let first = chunks(givenName).first else { return [] }
+        return nameIndex(givenName: String(first), familyName: "").terms
+    }
+
+    /// How a name or a typed word starts, to tell whether a typed word can be the start of a
+    /// name (`startsLike`): with a consonant, or with a vowel, of a known quality when the letter
+    /// writes one. Arabic writes a name's first vowel: alef with hamza below (إ) writes `i` (إيمان
+    /// Imane, Eman), alef with hamza above (أ) or madda (آ) writes `a`, `o` or `u` (أمل Amal,
+    /// أسامة Oussama, آدم Adam); a bare alef (اسماعيل) or ʿayn (عمر Omar, عيسى Issa) is a vowel
+    /// of any quality, as are Latin `e` and Ge'ez አ and ዐ.
+    public enum Onset: Hashable, Sendable {
+        case consonant
+        /// A vowel; `front` is true for `i`, false for `a`/`o`/`u`, nil for any.
+        case vowel(front: Bool?)
+    }
+
+    /// The `Onset` of the first letter of `text` (Latin, Arabic or Ge'ez); nil without letters.
+    public static func onset(of text: String) -> Onset? {
+        guard let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return nil }
+        switch first.value {
+        case 0x0625: return .vowel(front: true)
+        case 0x0623, 0x0622: return .vowel(front: false)
+        case 0x0627, 0x0639, 0x12A0...0x12A7, 0x12D0...0x12D7: return .vowel(front: nil)
+        default: break
+        }
+        let folded = String(first).lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        switch folded {
+        case "i": return .vowel(front: true)
+        case "a", "o", "u": return .vowel(front: false)
+        case "e": return .vowel(front: nil)
+        default: return .consonant
+        }
+    }
+
+    /// Whether a word typed with onset `typed` can start a name with onset `written`: both
+    /// consonants, or both vowels of the same quality where both say one (`saw` cannot start
+    /// أسماء, `ima` cannot start أمل, `eman` can start إيمان).
+    public static func startsLike(typed: Onset, written: Onset) -> Bool {
+        switch (typed, written) {
+        case (.consonant, .consonant): return true
+        case let (.vowel(a), .vowel(b)): return a == nil || b == nil || a == b
+        default: return false
+        }
+    }
+
     /// The code terms of a visitor: `2026-00042` and `00042`.
     public static func codeTerms(_ code: VisitorCode) -> Set<SearchTerm> {
         [SearchTerm(.code, code.searchForm), SearchTerm(.code, code.numberForm)]

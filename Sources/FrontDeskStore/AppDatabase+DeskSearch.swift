@@ -57,12 +57,20 @@ extension AppDatabase {
         let day = calendar.localDate(of: now)
         return try writer.read { db in
             let candidates = try Self.deskCandidates(db, day: day, cache: deskCandidates, calendar: calendar)
-            var tiered: [(candidate: DeskCandidateCache.Candidate, rank: Int)] = []
+            let nowMillis = now.epochMilliseconds
+            // Each candidate with its rank, whether their name starts with the first typed word,
+            // and an order within equals: distance to now (ms) for today's, latest seen first for
+            // the recently seen.
+            var tiered: [(candidate: DeskCandidateCache.Candidate, rank: Int, lead: Int, near: Int64)] = []
             for c in candidates {
                 let found = DeskCandidateCache.rank(c, parsed)
                 guard found < SearchRank.none else { continue }
                 // Ranks counted in the typed script (a name of another script is a transliteration).
-                tiered.append((c, parsed.rankInTypedScript(found, nameScripts: c.scripts)))
+                let lead = DeskCandidateCache.startsName(c, parsed, rank: found) ? 0 : 1
+                // Today's people, the nearest to now first: at 10:00 the person with a 10:00
+                // appointment or just queued is likelier at the desk than the one due at 16:00.
+                let distance = c.todayAt.map { abs($0 - nowMillis) }.min() ?? 0
+                tiered.append((c, parsed.rankInTypedScript(found, nameScripts: c.scripts), lead, c.tier == .today ? distance : -c.seen))
             }
             // Among the recently seen a prefix in the typed script and a transliteration are one
             // level: a person registered in Arabic and typed in Latin is as likely the one at the
@@ -72,8 +80,10 @@ extension AppDatabase {
             }
             tiered.sort { a, b in
                 let (x, y) = (a.candidate, b.candidate)
-                return (x.tier.rawValue, level(x.tier, a.rank), -x.seen, x.familyKey, x.givenKey, x.id)
-                    < (y.tier.rawValue, level(y.tier, b.rank), -y.seen, y.familyKey, y.givenKey, y.id)
+                if (x.tier.rawValue, level(x.tier, a.rank), a.lead) != (y.tier.rawValue, level(y.tier, b.rank), b.lead) {
+                    return (x.tier.rawValue, level(x.tier, a.rank), a.lead) < (y.tier.rawValue, level(y.tier, b.rank), b.lead)
+                }
+                return (a.near, x.familyKey, x.givenKey, x.id) < (b.near, y.familyKey, y.givenKey, y.id)
             }
             // Sound-alikes leave the list when better matches exist (checked before the cut, so
             // that the list still holds `limit` rows when enough better ones match).
@@ -105,11 +115,14 @@ extension AppDatabase {
     }
 
     /// Who the desk's search puts first at `now`: today's people and the recently seen, each
-    /// with their tier (see `deskSearch`), in no particular order. Reads only.
-    public func deskCandidateIds(at now: Date) throws -> [(id: Int64, tier: DeskSearchTier)] {
+    /// with their tier (see `deskSearch`) and, for today's, the instants of their appointments
+    /// that day and of their arrival in the queue (UTC), in no particular order. Reads only.
+    public func deskCandidateIds(at now: Date) throws -> [(id: Int64, tier: DeskSearchTier, todayAt: [Date])] {
         let day = calendar.localDate(of: now)
         return try writer.read { db in
-            try Self.deskCandidates(db, day: day, cache: deskCandidates, calendar: calendar).map { ($0.id, $0.tier) }
+            try Self.deskCandidates(db, day: day, cache: deskCandidates, calendar: calendar).map {
+                ($0.id, $0.tier, $0.todayAt.map { Date(epochMilliseconds: $0) })
+            }
         }
     }
 
@@ -123,10 +136,11 @@ extension AppDatabase {
         let recentDay = day.adding(days: -recentDays)
         let recentFrom = calendar.startOfDay(recentDay)
         let rows = try Row.fetchAll(db, sql: """
-            SELECT v.id, v.family_key, v.given_key, v.given_name, v.family_name, v.search_text, s.tier, s.seen
-            FROM (SELECT visitor_id, MIN(tier) AS tier, MAX(seen) AS seen FROM (
-                    SELECT visitor_id, 0 AS tier, 0 AS seen FROM visit WHERE day = ?
-                    UNION ALL SELECT visitor_id, 0, 0 FROM appointment
+            SELECT v.id, v.family_key, v.given_key, v.given_name, v.family_name, v.search_text, s.tier, s.seen, s.today_at
+            FROM (SELECT visitor_id, MIN(tier) AS tier, MAX(seen) AS seen,
+                         GROUP_CONCAT(CASE WHEN tier = 0 THEN seen END) AS today_at FROM (
+                    SELECT visitor_id, 0 AS tier, arrived_at AS seen FROM visit WHERE day = ?
+                    UNION ALL SELECT visitor_id, 0, start_at FROM appointment
                     WHERE visitor_id IS NOT NULL AND start_at >= ? AND start_at < ? AND status IN ('booked', 'checked_in')
                     UNION ALL SELECT visitor_id, 1, arrived_at FROM visit WHERE day >= ? AND day < ?
                     UNION ALL SELECT visitor_id, 1, start_at FROM appointment
@@ -140,9 +154,12 @@ extension AppDatabase {
             let tier: Int = row["tier"]
             return DeskCandidateCache.Candidate(
                 id: row["id"], tier: tier == 0 ? .today : .recent, seen: tier == 0 ? 0 : row["seen"],
+                todayAt: ((row["today_at"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) },
                 familyKey: row["family_key"], givenKey: row["given_key"],
                 scripts: SearchText.scripts(of: (row["given_name"] as String) + " " + (row["family_name"] as String)),
-                terms: DeskCandidateCache.terms(of: row["search_text"]))
+                terms: DeskCandidateCache.terms(of: row["search_text"]),
+                leadTerms: DeskCandidateCache.grouped(SearchText.leadTerms(givenName: row["given_name"])),
+                leadOnset: SearchText.onset(of: row["given_name"]))
         }
         cache.store(DeskCandidateCache.Snapshot(day: day, lastEvent: lastEvent, candidates: candidates))
         return candidates

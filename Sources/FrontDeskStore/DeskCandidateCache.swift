@@ -17,11 +17,19 @@ final class DeskCandidateCache: @unchecked Sendable {
         var id: Int64
         var tier: DeskSearchTier
         var seen: Int64
+        /// For today's: the instants (UTC ms) of their appointments that day and of their arrival
+        /// in the queue; empty for the recently seen.
+        var todayAt: [Int64]
         var familyKey: String
         var givenKey: String
         /// The scripts the name is written in (`SearchText.scripts(of:)`).
         var scripts: Set<SearchText.Script>
         var terms: [SearchTermKind: [String]]
+        /// The terms of the given name's first word alone (`SearchText.leadTerms`), sorted the
+        /// same way.
+        var leadTerms: [SearchTermKind: [String]]
+        /// How the given name starts (`SearchText.onset(of:)`).
+        var leadOnset: SearchText.Onset?
     }
 
     struct Snapshot {
@@ -50,10 +58,28 @@ final class DeskCandidateCache: @unchecked Sendable {
 
     /// The terms of a stored `search_text`, grouped by kind and sorted for `rank`.
     static func terms(of searchText: String) -> [SearchTermKind: [String]] {
+        grouped(SearchTextColumn.decode(searchText))
+    }
+
+    /// Terms grouped by kind, each list sorted by UTF-8 bytes (for `rank`'s binary search).
+    static func grouped<S: Sequence<SearchTerm>>(_ terms: S) -> [SearchTermKind: [String]] {
         var out: [SearchTermKind: [String]] = [:]
-        for term in SearchTextColumn.decode(searchText) { out[term.kind, default: []].append(term.text) }
+        for term in terms { out[term.kind, default: []].append(term.text) }
         for kind in out.keys { out[kind]?.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
         return out
+    }
+
+    /// Whether the query's first word meets the candidate's given name's first word at least as
+    /// well as the query meets the whole name (`rank`): the person whose name starts with what
+    /// was typed. A receptionist types the given name first (issue 12), so among equal matches
+    /// these come first (`ahm`: أحمد الحلبي before Khaled Al-Ahmad). The name must also start
+    /// like the typed word (`SearchText.startsLike`): `ima` starts إيمان, not أمل, though both
+    /// skeletons start `am`; `saw` does not start أسماء, whose skeleton is `sm`.
+    static func startsName(_ candidate: Candidate, _ query: SearchQuery, rank: Int) -> Bool {
+        guard let first = query.tokens.first else { return false }
+        if let written = candidate.leadOnset, let typed = query.typedOnset,
+           !SearchText.startsLike(typed: typed, written: written) { return false }
+        return Self.rank(terms: candidate.leadTerms, SearchQuery(tokens: [first])) <= rank
     }
 
     /// A candidate's rank for a query: for each word the best rank among its alternatives (an
@@ -61,11 +87,16 @@ final class DeskCandidateCache: @unchecked Sendable {
     /// worst over the words; `SearchRank.none` when a word meets nothing. The same ranking as
     /// `AppDatabase.rankSQL` on `search_text`.
     static func rank(_ candidate: Candidate, _ query: SearchQuery) -> Int {
+        rank(terms: candidate.terms, query)
+    }
+
+    /// `rank(_:_:)` over terms grouped by kind.
+    static func rank(terms candidateTerms: [SearchTermKind: [String]], _ query: SearchQuery) -> Int {
         var worst = SearchRank.exact
         for token in query.tokens {
             var best = SearchRank.none
             for alt in token.alternatives where min(alt.exactRank, alt.prefixRank) < best {
-                guard let terms = candidate.terms[alt.kind] else { continue }
+                guard let terms = candidateTerms[alt.kind] else { continue }
                 // The first term at or after the text, by UTF-8 bytes.
                 var low = 0, high = terms.count
                 while low < high {

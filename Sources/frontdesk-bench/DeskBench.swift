@@ -16,6 +16,9 @@ import FrontDeskStore
 /// - How they are typed: the first word of the given name folded as a keyboard gives it (no
 ///   accents, lower case), letter by letter up to three letters, then a space and the family
 ///   name letter by letter, then both names whole.
+/// - When: today's people are typed when they stand at the desk, five minutes before their
+///   first appointment of the day or their arrival in the queue (the ranking puts those due
+///   nearest to now first among equals); the same typing at the bench's clock is printed too.
 /// - Measured: the rank of the person after three letters of the given name; the letters typed
 ///   (spaces not counted) until the person is among the first five rows; the keys from the first
 ///   letter to the ticket or the arrival (everything typed, the ↓ presses to the person, Enter
@@ -38,6 +41,9 @@ enum DeskBench {
         var typing: Typing
         var given: String
         var family: String
+        /// For today's people, when they stand at the desk: five minutes before the first of
+        /// their appointments that day or their arrival in the queue (UTC).
+        var arrives: Date? = nil
     }
 
     struct Outcome {
@@ -48,6 +54,8 @@ enum DeskBench {
         var lettersToTopFive: Int?
         /// Keys from the first letter to the ticket or arrival (nil with `lettersToTopFive`).
         var keys: Int?
+        /// Who the desk listed above the person after three letters (name, tier, match rank).
+        var listedAbove: [String]? = nil
     }
 
     static let limit = 50, topRows = 5
@@ -58,14 +66,18 @@ enum DeskBench {
         let db = try AppDatabase.open(path: path, calendar: calendar)
         defer { try? db.close() }
         let sample = try sampled(db: db, calendar: calendar, now: now, count: count)
-        var outcomes: [Outcome] = []
+        // Today's people are typed when they stand at the desk; the same typing at the bench's
+        // clock is printed too (the ranking puts those due nearest to now first among equals).
+        var outcomes: [Outcome] = [], atClock: [Outcome] = []
         for person in sample {
-            outcomes.append(try measure(person, db: db, now: now))
+            outcomes.append(try measure(person, db: db, now: person.arrives ?? now))
+            if person.today { atClock.append(try measure(person, db: db, now: now)) }
         }
 
         print("## The right person first: the desk's ranking over \(sample.count) returning visitors\n")
         print("Typed as a receptionist types: the given name's first letters, a space, the family name's;"
-            + " the desk's search after every key (limit \(limit)). A person never in the top \(topRows) counts as 99.\n")
+            + " the desk's search after every key (limit \(limit)); today's people at their arrival."
+            + " A person never in the top \(topRows) counts as 99.\n")
         print("| who | typed | people | rank after 3 letters: median / p90 / max | letters to top \(topRows): median / p90 / max | keys to ticket or arrival: median / p90 |")
         print("|---|---|---|---|---|---|")
         var verdicts: [Verdict] = []
@@ -99,6 +111,17 @@ enum DeskBench {
                                                  Stats.median(acrossOthers), percentile(acrossOthers, 0.9), acrossOthers.count),
                                 met: Stats.median(acrossToday) <= 1 && percentile(acrossToday, 0.9) <= 3
                                     && Stats.median(acrossOthers) <= 5 && percentile(acrossOthers, 0.9) <= 7))
+        print("")
+        let clock = ISO8601DateFormatter().string(from: now)
+        print("Today's people typed at their arrival (five minutes before their first appointment of the day or"
+            + " their arrival in the queue). The same people typed at the bench's clock (\(clock)), whoever is due when:\n")
+        print("| who | typed | people | rank after 3 letters: median / p90 / max | letters to top \(topRows): median / p90 / max | keys to ticket or arrival: median / p90 |")
+        print("|---|---|---|---|---|---|")
+        for typing in Typing.allCases {
+            let part = atClock.filter { $0.person.typing == typing }
+            if !part.isEmpty { print(row("today's, at \(clock)", typing.rawValue, part)) }
+        }
+        print(row("today's, at \(clock)", "all", atClock))
         print("")
         printDistribution(outcomes)
         printWorst(outcomes)
@@ -149,11 +172,14 @@ enum DeskBench {
                 + " → \(o.lettersToTopFive.map(String.init) ?? "never"), rank after 3 letters \(o.rankAfterThree.map(String.init) ?? "not listed")")
         }
         print("")
-        let todayWorst = outcomes.filter(\.person.today).sorted { ($0.rankAfterThree ?? 99) > ($1.rankAfterThree ?? 99) }.prefix(4)
+        let todayWorst = outcomes.filter(\.person.today).sorted { ($0.rankAfterThree ?? 99) > ($1.rankAfterThree ?? 99) }.prefix(while: { ($0.rankAfterThree ?? 99) > 1 })
         print("Today's people ranked lowest after three letters:\n")
         for o in todayWorst {
             print("- `\(o.person.given) · \(o.person.family)` (\(o.person.typing.rawValue)) → rank \(o.rankAfterThree.map(String.init) ?? "not listed")"
                 + " after `\(String(Array(o.person.given).prefix(3)))`")
+            if let above = o.listedAbove, !above.isEmpty {
+                print("  (listed above: \(above.joined(separator: ", ")))")
+            }
         }
         print("")
     }
@@ -177,6 +203,12 @@ enum DeskBench {
         }
         let three = String(Array(person.given).prefix(3))
         let rankAfterThree = try rank(three)
+        var listedAbove: [String]?
+        if person.today, let r = rankAfterThree, r > 1 {
+            listedAbove = try db.deskSearch(three, limit: limit, at: now).prefix(r - 1).map {
+                "\($0.visitor.givenName) \($0.visitor.familyName) (tier \($0.tier.rawValue), match \($0.rank))"
+            }
+        }
         var letters: Int?, keys: Int?
         for step in typingSteps(given: person.given, family: person.family) {
             if let r = try rank(step), r <= topRows {
@@ -186,7 +218,7 @@ enum DeskBench {
                 break
             }
         }
-        return Outcome(person: person, rankAfterThree: rankAfterThree, lettersToTopFive: letters, keys: keys)
+        return Outcome(person: person, rankAfterThree: rankAfterThree, lettersToTopFive: letters, keys: keys, listedAbove: listedAbove)
     }
 
     // MARK: The sample
@@ -196,6 +228,8 @@ enum DeskBench {
         // Today's people, and those seen before today (the recently seen: the demo's history
         // is 21 days), as the store's desk search sees them.
         let candidates = try db.deskCandidateIds(at: now)
+        let arrivals = Dictionary(candidates.compactMap { c in c.todayAt.min().map { (c.id, $0.addingTimeInterval(-5 * 60)) } },
+                                  uniquingKeysWith: min)
         let today = candidates.filter { $0.tier == .today }.map(\.id).sorted()
         let before = candidates.filter { $0.tier == .recent }.map(\.id).sorted()
         let todaySet = Set(today)
@@ -209,7 +243,11 @@ enum DeskBench {
             return out
         }
         let todayCount = min(100, today.count)
-        var people = try pick(shuffled(today), count: todayCount, today: true, db: db)
+        var people = try pick(shuffled(today), count: todayCount, today: true, db: db).map { p in
+            var p = p
+            p.arrives = arrivals[p.visitor.id ?? 0]
+            return p
+        }
         people += try pick(shuffled(before.filter { !todaySet.contains($0) }), count: count - people.count, today: false, db: db)
         return people
     }

@@ -198,4 +198,22 @@ struct SearchTextTests {
         #expect(!SearchText.skeletons(of: "mohammed").isEmpty)
         #expect(!SearchText.skeletons(of: "hassan").isEmpty)
     }
+
+    /// How a name and a typed word start: Arabic writes a name's first vowel, and its quality
+    /// where the alef carries a hamza; a typed word starting with a consonant starts no name
+    /// that begins with a vowel.
+    @Test func onsetsTellWhetherATypedWordCanStartAName() {
+        let cases: [(typed: String, name: String, starts: Bool)] = [
+            ("ima", "إيمان", true), ("eman", "إيمان", true), ("ima", "أمل", false), ("ama", "أمل", true),
+            ("oss", "أسامة", true), ("ada", "آدم", true), ("ism", "اسماعيل", true), ("oma", "عمر", true),
+            ("ima", "عماد", true), ("saw", "أسماء", false), ("saw", "سوسن", true), ("moh", "محمد", true),
+            ("mar", "عمار", false), ("sam", "ሳምራዊት", true), ("aba", "አበበ", true), ("ais", "Aïssatou", true),
+            ("ism", "Amal", false), ("you", "يوسف", true), ("Ïmane", "Imane", true),
+        ]
+        for c in cases {
+            let typed = SearchText.onset(of: c.typed), written = SearchText.onset(of: c.name)
+            #expect(typed.flatMap { t in written.map { SearchText.startsLike(typed: t, written: $0) } } == c.starts, "\(c)")
+        }
+        #expect(SearchText.onset(of: "") == nil && SearchText.onset(of: "42") == nil)
+    }
 }

@@ -35,6 +35,38 @@ struct DeskSearchStoreTests {
         // A second word narrows among them.
         #expect(try db.searchVisitors("moh zou", limit: 12, deskAt: apr14(minutes: 10)).first == walkIn)
     }
+
+    /// Among today's people matched equally well: the one whose name starts with the typed word
+    /// (the given name, typed first), starting the same way (a written first vowel agrees, a
+    /// typed consonant does not start a name that begins with a vowel), then the one due
+    /// nearest to now, before the alphabet.
+    @Test func amongTodaysEqualsTheNameStartThenTheNearestToNow() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        func queued(_ given: String, _ family: String, minutes: Double) throws -> Visitor {
+            let v = try db.register(newVisitor(given, family), by: desk, at: apr14())
+            _ = try db.checkIn(visitorId: v.id, category: .social, by: desk, at: apr14(minutes: minutes))
+            return v
+        }
+        // `ahm`: Khaled Al-Ahmad is due nearer and first alphabetically; Ahmed starts his name.
+        let khaled = try queued("Khaled", "Al-Ahmad", minutes: 60)
+        let ahmed = try queued("Ahmed", "Zaki", minutes: 10)
+        #expect(try db.searchVisitors("ahm", limit: 5, deskAt: apr14(minutes: 62)).prefix(2) == [ahmed, khaled])
+        // `ima` (Imane) across scripts: إيمان writes the `i`; أمل (Amal), whose skeleton starts
+        // `am` too, is nearer and first alphabetically.
+        let amal = try queued("أمل", "الشامي", minutes: 120)
+        let iman = try queued("إيمان", "حميد", minutes: 20)
+        #expect(try db.searchVisitors("ima", limit: 5, deskAt: apr14(minutes: 121)).prefix(2) == [iman, amal])
+        // `saw` (Sawsan): سوسن starts with the typed consonant, أسماء (skeleton `sm`) with a vowel.
+        let asma = try queued("أسماء", "الأحمد", minutes: 180)
+        let sawsan = try queued("سوسن", "المصري", minutes: 30)
+        let saw = try db.searchVisitors("saw", limit: 5, deskAt: apr14(minutes: 181))
+        #expect(saw.firstIndex(of: sawsan).map { i in saw.firstIndex(of: asma).map { i < $0 } ?? true } == true, "\(saw.map(\.fullName))")
+        // Two namesakes: the one due nearest to now first, whoever the alphabet puts first.
+        let early = try queued("محمد", "الأمين", minutes: 240)
+        let late = try queued("محمد", "الصنعاني", minutes: 400)
+        #expect(try db.searchVisitors("moh", limit: 5, deskAt: apr14(minutes: 245)).prefix(2) == [early, late])
+        #expect(try db.searchVisitors("moh", limit: 5, deskAt: apr14(minutes: 395)).prefix(2) == [late, early])
+    }
 }
 
 /// Migration v8: skeletons of names written in Arabic or Ge'ez script move to their own kind, so
