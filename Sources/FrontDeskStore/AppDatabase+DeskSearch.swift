@@ -58,6 +58,7 @@ extension AppDatabase {
         return try writer.read { db in
             let candidates = try Self.deskCandidates(db, day: day, cache: deskCandidates, calendar: calendar)
             let nowMillis = now.epochMilliseconds
+            let firstWord = SearchQuery(tokens: Array(parsed.tokens.prefix(1)))
             // Each candidate with its rank, whether their name starts with the first typed word,
             // and an order within equals: distance to now (ms) for today's, latest seen first for
             // the recently seen.
@@ -66,7 +67,7 @@ extension AppDatabase {
                 let found = DeskCandidateCache.rank(c, parsed)
                 guard found < SearchRank.none else { continue }
                 // Ranks counted in the typed script (a name of another script is a transliteration).
-                let lead = DeskCandidateCache.startsName(c, parsed, rank: found) ? 0 : 1
+                let lead = DeskCandidateCache.startsName(c, firstWord: firstWord, typedOnset: parsed.typedOnset, rank: found) ? 0 : 1
                 // Today's people, the nearest to now first: at 10:00 the person with a 10:00
                 // appointment or just queued is likelier at the desk than the one due at 16:00.
                 let distance = c.todayAt.map { abs($0 - nowMillis) }.min() ?? 0

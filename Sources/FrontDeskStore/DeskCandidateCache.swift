@@ -75,11 +75,12 @@ final class DeskCandidateCache: @unchecked Sendable {
     /// these come first (`ahm`: أحمد الحلبي before Khaled Al-Ahmad). The name must also start
     /// like the typed word (`SearchText.startsLike`): `ima` starts إيمان, not أمل, though both
     /// skeletons start `am`; `saw` does not start أسماء, whose skeleton is `sm`.
-    static func startsName(_ candidate: Candidate, _ query: SearchQuery, rank: Int) -> Bool {
-        guard let first = query.tokens.first else { return false }
-        if let written = candidate.leadOnset, let typed = query.typedOnset,
+    /// - Parameters: firstWord: the query's first word alone (`SearchQuery(tokens: [first])`),
+    ///   made once per query; typedOnset: the query's `typedOnset`.
+    static func startsName(_ candidate: Candidate, firstWord: SearchQuery, typedOnset: SearchText.Onset?, rank: Int) -> Bool {
+        if let written = candidate.leadOnset, let typed = typedOnset,
            !SearchText.startsLike(typed: typed, written: written) { return false }
-        return Self.rank(terms: candidate.leadTerms, SearchQuery(tokens: [first])) <= rank
+        return Self.rank(terms: candidate.leadTerms, firstWord) <= rank
     }
 
     /// A candidate's rank for a query: for each word the best rank among its alternatives (an
