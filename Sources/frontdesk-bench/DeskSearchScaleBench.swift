@@ -100,13 +100,14 @@ enum DeskSearchScaleBench {
     }
 
     /// Prints, for one query on a file, what the desk's search lists (tier, rank, name) and what
-    /// the shell finds that it does not: `frontdesk-bench --explain 'fa ela'`.
+    /// the shell finds that it does not: `frontdesk-bench --explain 'fa ela'`. The query is timed
+    /// five times, or `FRONTDESK_BENCH_REPEAT` times (many, under a profiler: `perf record`).
     static func explain(path: String, query: String, now: Date) throws {
         let db = try AppDatabase.open(path: path, calendar: CenterCalendar())
         defer { try? db.close() }
         let found = try db.deskSearch(query, limit: limit, at: now)
         var times: [String] = []
-        for _ in 0..<5 {
+        for _ in 0..<(Int(ProcessInfo.processInfo.environment["FRONTDESK_BENCH_REPEAT"] ?? "") ?? 5) {
             let t0 = DispatchTime.now().uptimeNanoseconds
             _ = try db.deskSearch(query, limit: limit, at: now)
             times.append(String(format: "%.2f", Double(DispatchTime.now().uptimeNanoseconds - t0) / 1_000_000))

@@ -23,6 +23,19 @@ import Testing
         #expect(StoreError.damaged(path).message.contains("frontdesk restore"))
     }
 
+    /// Cell sizes are checked on the connection that writes, not on the pool's read-only
+    /// connections, where the check cost a third of a desk search (BENCHMARKS.md, issue 12).
+    @Test func theWritingConnectionChecksCellSizesAndTheReadersDoNot() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let db = try AppDatabase.open(path: dir.file("f.sqlite"))
+        defer { try? db.close() }
+        let writing = try db.writer.write { try Int.fetchOne($0, sql: "PRAGMA cell_size_check") }
+        let reading = try db.writer.read { try Int.fetchOne($0, sql: "PRAGMA cell_size_check") }
+        #expect(writing == 1)
+        #expect(reading == 0)
+    }
+
     @Test func theBackupChecksEveryPageAndRefusesADamagedSource() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
