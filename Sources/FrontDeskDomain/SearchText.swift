@@ -26,7 +26,8 @@ public enum SearchTermKind: Int, Sendable, CaseIterable, Codable {
     /// where two words typed in Arabic or Ge'ez meet a Latin name (`سم بوز`) in one index range.
     case skeletonPair = 6
     /// The same for a name with a word in another script (`f_bdlh` of فاطمة عبد الله): where
-    /// two Latin words meet it as a transliteration (`fa ab`), in one index range.
+    /// two Latin words meet it as a transliteration (`fa ab`), in one index range. Also a first
+    /// word's two letters without consonant, `~`, a later skeleton (`ay~l` of إيمان العلوي).
     case scriptSkeletonPair = 7
 
     /// The skeleton kind of a word: `scriptSkeleton` when it was written in a non-Latin script.
@@ -151,15 +152,30 @@ public enum SearchText {
         // The same pairs at the skeleton level (a Latin pair as `skeletonPair`, one with a word of
         // another script as `scriptSkeletonPair`): two words typed across scripts. The first
         // skeleton's start is followed by `_`, or by `=` when it is the whole skeleton (`m=l`):
-        // a query word whose skeleton matches only whole (`im` → `m`) reads only those.
+        // a query word whose skeleton matches only whole (`im` → `m`) reads only those. The later
+        // word is also joined with the one after it, as in the prefix pairs (`al halabi` → `lhlb`,
+        // the skeleton of `alhalabi`: `عب لحل` meets Bassel Al-Halabi). A first word met in
+        // another script whose first two letters hold no consonant (`ayman` of إيمان) is also
+        // stored under those letters, `~`, the later skeleton (`ay~l`): typed in Latin, `ay` has
+        // no skeleton to look it up by (`ay ol` → إيمان العلوي).
         for (i, j) in pairs {
             let (a, b) = (all[i], all[j])
             let kind: SearchTermKind = a.transliterated || b.transliterated ? .scriptSkeletonPair : .skeletonPair
-            let seconds = skeletonForms(b)
+            var seconds = skeletonForms(b)
+            if j + 1 < all.count, let joined = b.variants.first {
+                for next in all[j + 1].variants {
+                    for s in skeletons(of: joined + next) where !s.isEmpty && !seconds.contains(s) { seconds.append(s) }
+                }
+            }
             for head in skeletonForms(a) {
                 for k in 1...min(skeletonPairPrefixLength, head.count) {
                     let start = String(head.prefix(k)) + (k == head.count ? "=" : "_")
                     for second in seconds { terms.insert(SearchTerm(kind, start + second)) }
+                }
+            }
+            if kind == .scriptSkeletonPair {
+                for head in a.variants.compactMap(vowelHead) {
+                    for second in seconds { terms.insert(SearchTerm(kind, head + "~" + second)) }
                 }
             }
         }
@@ -273,6 +289,14 @@ public enum SearchText {
             if let s, !out.contains(s) { out.append(s) }
         }
         return out
+    }
+
+    /// The first two letters of a folded word when they hold no consonant (`ay` of `ayman`,
+    /// `ou` of `ousmane`), else nil: the start of a `scriptSkeletonPair` term stored for a word
+    /// that a query word without consonant (`ay`) meets by its letters.
+    public static func vowelHead(_ word: String) -> String? {
+        let head = String(word.prefix(2))
+        return head.count == 2 && skeleton(of: head).isEmpty ? head : nil
     }
 
     /// Every skeleton a word position is found by (`skeletons(of:)` of each variant, then its

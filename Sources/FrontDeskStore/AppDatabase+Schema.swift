@@ -36,13 +36,17 @@ extension AppDatabase {
         }
         migrator.registerMigration(auditChainMigration, migrate: chainAuditTrail)
         migrator.registerMigration(programsMigration, migrate: createProgramTables)
+        migrator.registerMigration(skeletonPairsJoinedMigration) { db in
+            try reindexSearchTerms(db)
+        }
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (12: visitors,
+    /// The schema version this binary writes: how many migrations it knows (13: visitors,
     /// scheduling, reporting indexes, staff logins, delivered services, desk lock time, phones
     /// in international form, skeletons of names in other scripts apart, group arrivals, name
-    /// pairs both ways and across scripts, the audit trail's hash chain, programs).
+    /// pairs both ways and across scripts, the audit trail's hash chain, programs, skeleton
+    /// pairs with joined words and vowel heads).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }
@@ -62,6 +66,11 @@ extension AppDatabase {
     /// swapped, so no pair is stored the other way round (the identifier, written before that
     /// was settled, says "both ways"; migrations are never renamed).
     static let namePairsMigration = "v10: name pairs both ways and across scripts"
+
+    /// Skeleton pairs also with a later word joined to the next (`lhlb` of Al-Halabi) and, for
+    /// names with a word of another script, with a first word's vowel head (`ay~l` of إيمان
+    /// العلوي): every visitor indexed again (`reindexSearchTerms`).
+    static let skeletonPairsJoinedMigration = "v13: skeleton pairs with joined words and vowel heads"
 
     /// The first migration's identifier: its presence marks a FrontDesk database.
     static let firstMigration = "v1: visitors, services, queue, audit"

@@ -213,7 +213,8 @@ extension AppDatabase {
     /// each transliteration alternative of the first word (at most
     /// `SearchText.skeletonPairPrefixLength` consonants; the rest is checked on each row) with
     /// each of the second word of the same kind. Typed in Latin they meet names with a word of
-    /// another script; typed in Arabic or Ge'ez, Latin names.
+    /// another script; typed in Arabic or Ge'ez, Latin names. A first word without consonant
+    /// is looked up by its vowel head (`ay` → `ay~…`, `SearchText.vowelHead`).
     static func skeletonPairAlternatives(_ first: SearchToken, _ second: SearchToken, typedInOtherScript: Bool) -> [SearchAlternative] {
         let length = SearchText.skeletonPairPrefixLength
         var out: [SearchAlternative] = []
@@ -229,6 +230,17 @@ extension AppDatabase {
                                                 exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliteration)
                     if !out.contains(alt) { out.append(alt) }
                 }
+            }
+        }
+        // A first word without consonant (`ay`) has no skeleton; it meets a name of another script
+        // by its letters (`ayman` of إيمان), stored as a vowel head (`ay~l` of إيمان العلوي).
+        let heads = first.alternatives.filter { $0.kind == .word && SearchText.skeleton(of: $0.text).isEmpty }
+            .compactMap { SearchText.vowelHead($0.text) }
+        for head in heads {
+            for b in skeletonPairParts(second, typedInOtherScript: typedInOtherScript) where b.kind == .scriptSkeleton {
+                let alt = SearchAlternative(kind: .scriptSkeletonPair, text: head + "~" + b.text, matchesPrefix: b.matchesPrefix,
+                                            exactRank: SearchRank.transliteration, prefixRank: SearchRank.transliteration)
+                if !out.contains(alt) { out.append(alt) }
             }
         }
         return out

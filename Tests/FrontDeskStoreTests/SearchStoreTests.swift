@@ -172,6 +172,29 @@ struct SearchStoreTests {
         #expect(Set(try db.searchVisitors("yas moh", limit: 50).map(\.id)) == Set(targets.map(\.id)))
     }
 
+    /// One word met by its letters, the other by its skeleton in another script, past the first
+    /// rows of the word that drives the search: a first word without consonant (`ay`, the
+    /// letters of إيمان `ayman`, with العلوي met as `l`), and a family name of two words
+    /// (`عب لحل`: Bassel Al-Halabi, whose `al halabi` joined has the skeleton `lhlb`). Every
+    /// visitor the same terms find in SQL is listed (the skeleton pairs of migration v13).
+    @Test func aWordMetByItsLettersAndOneAcrossScriptsArePastTheFirstRows() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        // `ay` read first: 600 Aya before any Ayman; `ol` more common still (1,000 العلوي).
+        try db.registerMany((1...600).map { newVisitor("Aya", "Ndiaye\($0)") }, by: desk, at: apr14())
+        try db.registerMany((1...1_000).map { _ in newVisitor("أسماء", "العلوي") }, by: desk, at: apr14())
+        let imane = try db.registerMany((1...5).map { _ in newVisitor("إيمان", "العلوي") }, by: desk, at: apr14())
+        // `لحل` drives: 250 Ahmad Al-Halabi sort before Bassel; `عب` (folded `b`) is commoner.
+        try db.registerMany((1...600).map { newVisitor("Bachir", "Diallo\($0)") }, by: desk, at: apr14())
+        try db.registerMany((1...250).map { _ in newVisitor("Ahmad", "Al-Halabi") }, by: desk, at: apr14())
+        let bassel = try db.registerMany((1...3).map { _ in newVisitor("Bassel", "Al-Halabi") }, by: desk, at: apr14())
+        for (query, targets) in [("ay ol", imane), ("ay ola", imane), ("عب لحل", bassel)] {
+            let expected = Set(try db.writer.read { try Int64.fetchAll($0, sql: AppDatabase.shellSQL(matching: query)) })
+            let found = Set(try db.searchVisitors(query, limit: 50).map(\.id))
+            #expect(Set(targets.map(\.id)).isSubset(of: expected), "\(query)")
+            #expect(expected.count <= 50 && expected.isSubset(of: found), "\(query): \(expected.subtracting(found).count) missing")
+        }
+    }
+
     @Test func limitIsApplied() throws {
         let db = try AppDatabase.inMemory(calendar: rabat)
         _ = try registerNumbered(db, count: 30)
