@@ -38,6 +38,9 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     case roomRemoved = "room.removed"
     /// A program of the catalog added or changed (its id in the detail).
     case programSaved = "program.saved"
+    /// The program an appointment or a walk-in counts for, chosen by staff instead of the rule
+    /// (the program's id, or "by rule", in the detail).
+    case programChosen = "program.chosen"
     case closureSaved = "closure.saved"
     case closureRemoved = "closure.removed"
     case absenceSaved = "absence.saved"

@@ -45,49 +45,63 @@ extension AppDatabase {
             CREATE INDEX delivered_service_reporting
               ON delivered_service (profile_id, category, birth_year, at, prev_at, prev_category_at, first_at);
             """)
-        try db.execute(sql: deliveredServiceSourceView)
-        try db.execute(sql: deliveredServiceTriggers)
-        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor"))
+        try db.execute(sql: deliveredServiceSourceView(programs: false))
+        try db.execute(sql: deliveredServiceTriggers(programs: false))
+        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", programs: false))
     }
 
     /// The services of every visitor by the funder report's rules (see `FunderReport`), as a
     /// view: `visitor_id, at, category, kind` (0 appointment, 1 group seat, 2 walk-in),
-    /// `source_id` (the appointment's or the visit's id). A constraint on `visitor_id` reaches
-    /// each branch of the union (SQLite's push-down), so a visitor's services cost a few index
-    /// searches. One view rather than its text in every trigger: SQLite parses the whole
-    /// schema at each connection's first statement, triggers included.
-    static let deliveredServiceSourceView = """
-        CREATE VIEW delivered_service_source AS
-        SELECT a.visitor_id AS visitor_id, a.start_at AS at, sv.category AS category, 0 AS kind, a.id AS source_id
-        FROM appointment a JOIN service sv ON sv.id = a.service_id
-        WHERE a.status = 'completed' AND a.visitor_id IS NOT NULL
-        UNION ALL
-        SELECT e.visitor_id, a.start_at, sv.category, 1, a.id
-        FROM group_enrollment e JOIN appointment a ON a.group_session_id = e.session_id JOIN service sv ON sv.id = a.service_id
-        WHERE NOT e.waitlisted AND a.status = 'completed'
-        UNION ALL
-        SELECT v.visitor_id, v.arrived_at, v.category, 2, v.id
-        FROM visit v
-        WHERE v.outcome IN (\(servedOutcomes))
-          AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.visitor_id = v.visitor_id
-                            AND a.start_at > v.arrived_at - 43200000 AND a.start_at < v.arrived_at + 43200000
-                            AND a.status IN (\(arrivalStatuses)))
-        """
+    /// `source_id` (the appointment's or the visit's id); with `programs` (migration v14 on),
+    /// also `service_id` (NULL for a walk-in, seen for a category) and `chosen_program_id` (the
+    /// program chosen at booking or check-in, NULL: by rule). A constraint on `visitor_id`
+    /// reaches each branch of the union (SQLite's push-down), so a visitor's services cost a few
+    /// index searches. One view rather than its text in every trigger: SQLite parses the whole
+    /// schema at each connection's first statement, triggers included. Migration v5 made it
+    /// without programs; its text stays as it was, as migrations are append-only.
+    static func deliveredServiceSourceView(programs: Bool) -> String {
+        let (appointment, seat, walkIn) = programs
+            ? (", a.service_id AS service_id, a.program_id AS chosen_program_id", ", a.service_id, a.program_id", ", NULL, v.program_id")
+            : ("", "", "")
+        return """
+            CREATE VIEW delivered_service_source AS
+            SELECT a.visitor_id AS visitor_id, a.start_at AS at, sv.category AS category, 0 AS kind, a.id AS source_id\(appointment)
+            FROM appointment a JOIN service sv ON sv.id = a.service_id
+            WHERE a.status = 'completed' AND a.visitor_id IS NOT NULL
+            UNION ALL
+            SELECT e.visitor_id, a.start_at, sv.category, 1, a.id\(seat)
+            FROM group_enrollment e JOIN appointment a ON a.group_session_id = e.session_id JOIN service sv ON sv.id = a.service_id
+            WHERE NOT e.waitlisted AND a.status = 'completed'
+            UNION ALL
+            SELECT v.visitor_id, v.arrived_at, v.category, 2, v.id\(walkIn)
+            FROM visit v
+            WHERE v.outcome IN (\(servedOutcomes))
+              AND NOT EXISTS (SELECT 1 FROM appointment a WHERE a.visitor_id = v.visitor_id
+                                AND a.start_at > v.arrived_at - 43200000 AND a.start_at < v.arrived_at + 43200000
+                                AND a.status IN (\(arrivalStatuses)))
+            """
+    }
 
     /// Statements that rebuild the `delivered_service` rows of the visitors `visitors` selects
     /// (an SQL expression usable in `IN (…)`: a subquery, or `NEW.visitor_id` in a trigger):
     /// their reporting profile, then their services from `delivered_service_source` with the
-    /// previous and first instants.
-    static func refreshDeliveredServicesSQL(visitors: String) -> String {
-        """
+    /// previous and first instants; with `programs` (migration v14 on), the service, the program
+    /// chosen for it and the program it counts for (`programAttributionSQL`).
+    static func refreshDeliveredServicesSQL(visitors: String, programs: Bool) -> String {
+        let (columns, values) = programs
+            ? (", service_id, chosen_program_id, program_id",
+               ", s.service_id, s.chosen_program_id, IFNULL(s.chosen_program_id, "
+                 + programAttributionSQL(service: "s.service_id", category: "s.category", status: "vi.status", at: "s.at") + ")")
+            : ("", "")
+        return """
         DELETE FROM delivered_service WHERE visitor_id IN (\(visitors));
         INSERT OR IGNORE INTO reporting_profile (consent_reporting, sex, nationality, status)
           SELECT consent_reporting, sex, nationality, status FROM visitor WHERE id IN (\(visitors));
-        INSERT INTO delivered_service (visitor_id, profile_id, birth_year, category, at, prev_at, prev_category_at, first_at)
+        INSERT INTO delivered_service (visitor_id, profile_id, birth_year, category, at, prev_at, prev_category_at, first_at\(columns))
           SELECT s.visitor_id, p.id, vi.birth_year, s.category, s.at,
             LAG(s.at) OVER (PARTITION BY s.visitor_id ORDER BY s.at, s.kind, s.source_id),
             LAG(s.at) OVER (PARTITION BY s.visitor_id, s.category ORDER BY s.at, s.kind, s.source_id),
-            MIN(s.at) OVER (PARTITION BY s.visitor_id)
+            MIN(s.at) OVER (PARTITION BY s.visitor_id)\(values)
           FROM delivered_service_source s JOIN visitor vi ON vi.id = s.visitor_id
             JOIN reporting_profile p ON p.consent_reporting = vi.consent_reporting AND p.sex = vi.sex AND p.nationality = vi.nationality
               AND p.status = vi.status
@@ -102,11 +116,12 @@ extension AppDatabase {
     }
 
     /// The triggers that keep `delivered_service` equal to a rebuild from the source tables.
-    /// Each fires only on writes that can change a service (its WHEN clause).
-    static var deliveredServiceTriggers: String {
+    /// Each fires only on writes that can change a service (its WHEN clause); with `programs`
+    /// (migration v14 on), also a change of the program chosen for an appointment or a walk-in.
+    static func deliveredServiceTriggers(programs: Bool) -> String {
         let arrival = arrivalStatuses, served = servedOutcomes
         func trigger(_ name: String, _ event: String, when: String, visitors: String) -> String {
-            "CREATE TRIGGER \(name) AFTER \(event) WHEN \(when)\nBEGIN\n\(refreshDeliveredServicesSQL(visitors: visitors))\nEND;\n"
+            "CREATE TRIGGER \(name) AFTER \(event) WHEN \(when)\nBEGIN\n\(refreshDeliveredServicesSQL(visitors: visitors, programs: programs))\nEND;\n"
         }
         return [
             trigger("delivered_service_appointment_inserted", "INSERT ON appointment",
@@ -115,7 +130,7 @@ extension AppDatabase {
                     when: """
                         (OLD.status IN (\(arrival)) OR NEW.status IN (\(arrival))) AND (OLD.status IS NOT NEW.status
                           OR OLD.start_at IS NOT NEW.start_at OR OLD.visitor_id IS NOT NEW.visitor_id
-                          OR OLD.service_id IS NOT NEW.service_id OR OLD.group_session_id IS NOT NEW.group_session_id)
+                          OR OLD.service_id IS NOT NEW.service_id OR OLD.group_session_id IS NOT NEW.group_session_id\(programs ? " OR OLD.program_id IS NOT NEW.program_id" : ""))
                         """,
                     visitors: appointmentVisitors("OLD") + " UNION ALL " + appointmentVisitors("NEW")),
             trigger("delivered_service_appointment_deleted", "DELETE ON appointment",
@@ -132,7 +147,7 @@ extension AppDatabase {
             trigger("delivered_service_visit_updated", "UPDATE ON visit",
                     when: """
                         (OLD.outcome IN (\(served)) OR NEW.outcome IN (\(served))) AND (OLD.outcome IS NOT NEW.outcome
-                          OR OLD.arrived_at IS NOT NEW.arrived_at OR OLD.visitor_id IS NOT NEW.visitor_id OR OLD.category IS NOT NEW.category)
+                          OR OLD.arrived_at IS NOT NEW.arrived_at OR OLD.visitor_id IS NOT NEW.visitor_id OR OLD.category IS NOT NEW.category\(programs ? " OR OLD.program_id IS NOT NEW.program_id" : ""))
                         """,
                     visitors: "OLD.visitor_id, NEW.visitor_id"),
             trigger("delivered_service_visit_deleted", "DELETE ON visit",

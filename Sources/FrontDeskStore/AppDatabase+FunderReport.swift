@@ -6,15 +6,43 @@ import GRDB
 /// service is, `VisitorRecurrence` for new and returning, `AgeBand` for ages). Counts only: no
 /// name or code leaves the database.
 extension AppDatabase {
-    /// The report of the period's center-local days, suppressed for publication.
-    public func funderReport(_ period: ReportingPeriod) throws -> FunderReport {
-        FunderReport(period: period, counts: try funderReportCounts(period))
+    /// The report of the period's center-local days, suppressed for publication: every service,
+    /// or the services of `programs` with their targets (`TargetAchievement`).
+    public func funderReport(_ period: ReportingPeriod, programs: [String]? = nil) throws -> FunderReport {
+        let counts = try funderReportCounts(period, programs: programs)
+        guard let programs else { return FunderReport(period: period, counts: counts) }
+        let statements = achievementStatements(period, catalog: try self.programs().filter { programs.contains($0.id) })
+        let achieved = try writer.read { db in
+            try statements.map { a in
+                (target: a.target, programId: a.programId, through: a.through,
+                 achieved: try Int.fetchOne(db, sql: a.sql, arguments: StatementArguments(a.arguments)) ?? 0)
+            }
+        }
+        return FunderReport(period: period, counts: counts, programs: programs, achievements: achieved)
     }
 
-    /// The raw counts (consenting visitors; non-consenting ones as two numbers). Not for
-    /// publication as they are: `funderReport` suppresses small cells.
-    public func funderReportCounts(_ period: ReportingPeriod) throws -> FunderReportCounts {
-        let statement = funderReportStatement(period)
+    /// One statement per target of `catalog`'s programs in a year the period reaches
+    /// (`TargetAchievement.spans`): the program's unique visitors or services from the year's
+    /// first day through `through`, consenting visitors only, as every count of the report.
+    func achievementStatements(_ period: ReportingPeriod, catalog: [Program])
+        -> [(target: ProgramTarget, programId: String, through: LocalDate, sql: String, arguments: [DatabaseValueConvertible])] {
+        TargetAchievement.spans(of: catalog, in: period).map { span in
+            let from = calendar.startOfDay(span.first).epochMilliseconds
+            let to = calendar.startOfDay(span.through.adding(days: 1)).epochMilliseconds
+            let count = span.target.measure == .uniqueVisitors ? "COUNT(DISTINCT d.visitor_id)" : "COUNT(*)"
+            let sql = """
+                SELECT \(count) FROM delivered_service d INDEXED BY delivered_service_by_program JOIN reporting_profile p ON p.id = d.profile_id
+                WHERE d.program_id = ? AND d.at >= ? AND d.at < ? AND p.consent_reporting
+                """
+            return (span.target, span.programId, span.through, sql, [span.programId, from, to])
+        }
+    }
+
+    /// The raw counts (consenting visitors; non-consenting ones as two numbers), of every
+    /// service or of `programs`' services. Not for publication as they are: `funderReport`
+    /// suppresses small cells.
+    public func funderReportCounts(_ period: ReportingPeriod, programs: [String]? = nil) throws -> FunderReportCounts {
+        let statement = funderReportStatement(period, programs: programs)
         return try writer.read { db in
             var counts = FunderReportCounts()
             guard !period.days.isEmpty else { return counts }
@@ -45,9 +73,15 @@ extension AppDatabase {
     }
 
     /// The report as one script for the `sqlite3` shell (the benchmark's side-by-side run).
-    public func funderReportSQLScript(_ period: ReportingPeriod) -> String {
-        let s = funderReportStatement(period)
-        return Self.inline(s.sql, s.arguments) + ";\n"
+    /// With `programs`, the statements of their targets' achievements follow.
+    public func funderReportSQLScript(_ period: ReportingPeriod, programs: [String]? = nil) -> String {
+        let s = funderReportStatement(period, programs: programs)
+        var script = Self.inline(s.sql, s.arguments) + ";\n"
+        if let programs {
+            let catalog = ((try? self.programs()) ?? []).filter { programs.contains($0.id) }
+            for a in achievementStatements(period, catalog: catalog) { script += Self.inline(a.sql, a.arguments) + ";\n" }
+        }
+        return script
     }
 
     /// One statement over `delivered_service` (kept at write time, see
@@ -63,18 +97,49 @@ extension AppDatabase {
     /// rows), services, new visitors (first service ever in the period) and their services, and
     /// unique visitors of the category. Services are placed by instant: an appointment's or
     /// seat's start, a walk-in's arrival (its `day` is the center-local day of that instant).
-    func funderReportStatement(_ period: ReportingPeriod) -> (sql: String, arguments: [DatabaseValueConvertible]) {
+    ///
+    /// With `programs`, the services of those programs only, read by `delivered_service_by_program`
+    /// up to the period's end; the previous and first instants are then those of the visitor's
+    /// services in these programs (window functions over that history), so that a visitor is
+    /// new when first served by these programs in the period.
+    func funderReportStatement(_ period: ReportingPeriod, programs: [String]? = nil) -> (sql: String, arguments: [DatabaseValueConvertible]) {
         let span = periodSpan(period)
         let from = span.start.epochMilliseconds, to = span.end.epochMilliseconds
         let year = period.last.year
+        let services: String
+        var args: [DatabaseValueConvertible]
+        if let programs {
+            let marks = programs.isEmpty ? "NULL" : programs.map { _ in "?" }.joined(separator: ", ")
+            services = """
+                WITH w AS (
+                  SELECT profile_id, birth_year, category, at,
+                    LAG(at) OVER (PARTITION BY visitor_id ORDER BY at) AS prev_at,
+                    LAG(at) OVER (PARTITION BY visitor_id, category ORDER BY at) AS prev_category_at,
+                    MIN(at) OVER (PARTITION BY visitor_id) AS first_at
+                  FROM delivered_service INDEXED BY delivered_service_by_program
+                  WHERE program_id IN (\(marks)) AND at < ?
+                ), c AS (
+                  SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(IFNULL(prev_at, 0) < ?) AS v,
+                         SUM(prev_at IS NULL) AS new_v, SUM(first_at >= ?) AS new_n, SUM(IFNULL(prev_category_at, 0) < ?) AS cat_v
+                  FROM w WHERE at >= ?
+                  GROUP BY profile_id, category, birth_year
+                )
+                """
+            args = programs.map { $0 as DatabaseValueConvertible } + [to, from, from, from, from]
+        } else {
+            services = """
+                WITH c AS (
+                  SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(IFNULL(prev_at, 0) < ?) AS v,
+                         SUM(prev_at IS NULL) AS new_v, SUM(first_at >= ?) AS new_n, SUM(IFNULL(prev_category_at, 0) < ?) AS cat_v
+                  FROM delivered_service INDEXED BY delivered_service_reporting
+                  WHERE at >= ? AND at < ?
+                  GROUP BY profile_id, category, birth_year
+                )
+                """
+            args = [from, from, from, from, to]
+        }
         let sql = """
-            WITH c AS (
-              SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(IFNULL(prev_at, 0) < ?) AS v,
-                     SUM(prev_at IS NULL) AS new_v, SUM(first_at >= ?) AS new_n, SUM(IFNULL(prev_category_at, 0) < ?) AS cat_v
-              FROM delivered_service INDEXED BY delivered_service_reporting
-              WHERE at >= ? AND at < ?
-              GROUP BY profile_id, category, birth_year
-            ), b AS (
+            \(services), b AS (
               SELECT profile_id, category,
                 CASE WHEN birth_year IS NULL OR birth_year > ? THEN 'unknown'
                      WHEN ? - birth_year <= 4 THEN '0-4' WHEN ? - birth_year <= 11 THEN '5-11'
@@ -88,7 +153,7 @@ extension AppDatabase {
               b.cat_v AS category_visitors
             FROM b JOIN reporting_profile p ON p.id = b.profile_id
             """
-        let args: [DatabaseValueConvertible] = [from, from, from, from, to, year, year, year, year, year, year]
+        args += [year, year, year, year, year, year]
         return (sql, args)
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 
 /// The catalog of programs (issue 15 item 1): which funder pays for which services, for which
 /// statuses, when, with what targets. Seeded with the center's programs (`DefaultPrograms`).
-/// Attribution of delivered services to programs comes next; this is the catalog only.
+/// Delivered services are attributed to programs in `AppDatabase+ProgramAttribution`.
 extension AppDatabase: ProgramRepository {
     /// The twelfth migration's identifier.
     static let programsMigration = "v12: programs and funders"
@@ -50,8 +50,21 @@ extension AppDatabase: ProgramRepository {
             let p = try program.validated(knownServices: known)
             let position = try Int.fetchOne(db, sql: "SELECT position FROM program WHERE id = ?", arguments: [p.id])
             let added = position == nil
-            try db.execute(sql: "DELETE FROM program WHERE id = ?", arguments: [p.id])
-            try Self.insert(db, p, position: try position ?? (Int.fetchOne(db, sql: "SELECT IFNULL(MAX(position), -1) + 1 FROM program") ?? 0))
+            if added {
+                try Self.insert(db, p, position: try Int.fetchOne(db, sql: "SELECT IFNULL(MAX(position), -1) + 1 FROM program") ?? 0)
+            } else {
+                // Changed in place: a program chosen for appointments and walk-ins stays chosen
+                // (deleting the row would clear those choices, `ON DELETE SET NULL`).
+                try db.execute(sql: "UPDATE program SET name_fr = ?, name_en = ?, funder = ?, first_day = ?, last_day = ? WHERE id = ?",
+                               arguments: [p.nameFr, p.nameEn, p.funder, p.first.description, p.last?.description, p.id])
+                for table in ["program_service", "program_status", "program_target"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE program_id = ?", arguments: [p.id])
+                }
+                try Self.insertDetails(db, p)
+            }
+            // The services delivered count again by the changed catalog (chosen programs stay).
+            try Self.storeProgramDays(db, calendar: calendar)
+            try Self.attributeDeliveredServicesAgain(db)
             try Self.audit(db, .programSaved, entity: "program", entityId: nil,
                            detail: "\(p.id) \(added ? "added" : "changed"): \(p.funder), \(p.first)…\(p.last?.description ?? ""), "
                                + "services: \(p.services.count), statuses \(p.statuses.isEmpty ? "all" : p.statuses.map(\.rawValue).sorted().joined(separator: ","))",
@@ -63,6 +76,11 @@ extension AppDatabase: ProgramRepository {
         try db.execute(sql: """
             INSERT INTO program (id, name_fr, name_en, funder, first_day, last_day, position) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [p.id, p.nameFr, p.nameEn, p.funder, p.first.description, p.last?.description, position])
+        try insertDetails(db, p)
+    }
+
+    /// The services, statuses and targets of a program whose row exists.
+    private static func insertDetails(_ db: Database, _ p: Program) throws {
         for service in p.services.sorted() {
             try db.execute(sql: "INSERT INTO program_service (program_id, service_id) VALUES (?, ?)", arguments: [p.id, service])
         }

@@ -253,6 +253,45 @@ import Testing
         #expect(!json.stdout.contains(aissatou) && !json.stdout.contains("Aïssatou"))
     }
 
+    /// Issue 15 item 2: a funder's quarter (its programs named, each target of the year beside
+    /// what was achieved through the quarter's end), in JSON, CSV and French text; periods by
+    /// year, quarter or month; unknown funders and programs refused with what exists.
+    @Test func aFundersQuarterWithItsTargets() throws {
+        let c = try Self.center()
+        defer { c.dir.remove() }
+        let json = try c.run(["report", "--funder", "unhcr", "--quarter", "2026-Q2", "--format", "json"])
+        try #require(json.status == 0, "\(json.stderr)")
+        let r = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(r["funder"] as? String == "UNHCR" && r["programs"] as? [String] == ["unhcr-dafi", "unhcr-urban"])
+        #expect(r["from"] as? String == "2026-04-01" && r["to"] as? String == "2026-06-30")
+        let targets = try #require(r["targets"] as? [[String: Any]])
+        #expect(targets.count == 1)
+        #expect(targets.first?["program"] as? String == "unhcr-urban" && targets.first?["year"] as? Int == 2026
+                && targets.first?["target"] as? Int == 400 && targets.first?["measure"] as? String == "unique_visitors"
+                && targets.first?["through"] as? String == "2026-06-30" && targets.first?["achieved"] as? Int == 0)
+        let everything = try c.run(["report", "--quarter", "2026-Q2", "--format", "json"])
+        #expect(!everything.stdout.contains("\"targets\"") && !everything.stdout.contains("\"programs\""))
+
+        let csv = Self.records(try c.run(["report", "--program", "unhcr-urban", "--month", "2026-04", "--format", "csv"]).stdout)
+        #expect(csv.contains(["target", "unhcr-urban/2026", "400", ""]) && csv.contains(["achieved", "unhcr-urban/2026/2026-04-30", "0", ""]), "\(csv.suffix(3))")
+        let text = try c.run(["report", "--funder", "UNHCR", "--year", "2026", "--lang", "fr"])
+        #expect(text.stdout.contains("Services de UNHCR (programmes : unhcr-dafi, unhcr-urban)"), "\(text.stdout.prefix(300))")
+        #expect(text.stdout.contains("unhcr-urban 2026 : objectif 400 visiteurs, atteint 0 au 2026-12-31 (0 %)"))
+
+        let unknown = try c.run(["report", "--funder", "Nobody", "--year", "2026"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("'Nobody'") && unknown.stderr.contains("IOM, UNHCR"), "\(unknown.stderr)")
+        let program = try c.run(["report", "--program", "nope", "--year", "2026"])
+        #expect(program.status == 1 && program.stderr.contains("'nope'"))
+        let two = try c.run(["report", "--year", "2026", "--month", "2026-04"])
+        #expect(two.status == 1 && two.stderr.contains("give one period"))
+        let none = try c.run(["report"])
+        #expect(none.status == 1 && none.stderr.contains("give one period"))
+        for (option, value) in [("--quarter", "2026-Q5"), ("--month", "2026-13"), ("--year", "26"), ("--quarter", "2026")] {
+            let bad = try c.run(["report", option, value])
+            #expect(bad.status == 1 && bad.stderr.contains("is not a period"), "\(option) \(value): \(bad.stderr)")
+        }
+    }
+
     @Test func refusalsAreOneLine() throws {
         let c = try SchedulingCLI()
         defer { c.dir.remove() }

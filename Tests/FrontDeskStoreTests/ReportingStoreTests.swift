@@ -284,12 +284,14 @@ final class ReportingCenter: Sendable {
         }
     }
 
-    /// The rows of `delivered_service` (without profile ids) and the same rows rebuilt from the
+    /// The rows of `delivered_service` (without profile ids; programs by their place in the
+    /// catalog) and the same rows rebuilt from the
     /// source tables (in a transaction that is rolled back).
     static func deliveredServices(_ db: AppDatabase) throws -> (kept: [[Int64?]], rebuilt: [[Int64?]]) {
         let query = """
             SELECT d.visitor_id, d.at, d.prev_at, d.prev_category_at, d.first_at, d.birth_year, p.consent_reporting,
-                   unicode(d.category), length(p.sex), length(p.nationality), length(p.status)
+                   unicode(d.category), length(p.sex), length(p.nationality), length(p.status),
+                   (SELECT position FROM program WHERE id = d.program_id), (SELECT position FROM program WHERE id = d.chosen_program_id)
             FROM delivered_service d JOIN reporting_profile p ON p.id = d.profile_id ORDER BY 1, 2, 8
             """
         func rows(_ db: Database) throws -> [[Int64?]] {
@@ -299,7 +301,7 @@ final class ReportingCenter: Sendable {
         let kept = try db.writer.read(rows)
         try db.writer.writeWithoutTransaction { db in
             try db.inTransaction {
-                try db.execute(sql: AppDatabase.refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor"))
+                try db.execute(sql: AppDatabase.refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", programs: true))
                 rebuilt = try rows(db)
                 return .rollback
             }

@@ -257,6 +257,11 @@ public struct FunderReport: Hashable, Sendable {
     /// like any count: no number a report prints points at a person.
     public var nonConsentingVisitors: ReportCount
     public var nonConsentingServices: ReportCount
+    /// The programs whose services are counted (one program, or a funder's programs); nil:
+    /// every service, with or without a program.
+    public var programs: [String]?
+    /// Each target of those programs for a year the period reaches, with what was achieved.
+    public var achievements: [TargetAchievement]
 
     /// The values every report lists, even at zero (nationalities: those present).
     public static func keys(_ dimension: ReportDimension) -> [String] {
@@ -270,8 +275,15 @@ public struct FunderReport: Hashable, Sendable {
         }
     }
 
-    public init(period: ReportingPeriod, counts: FunderReportCounts) {
+    /// - Parameters: programs: the programs counted (nil: all services); achievements: their
+    ///   targets with the raw counts achieved (suppressed here like any count).
+    public init(period: ReportingPeriod, counts: FunderReportCounts, programs: [String]? = nil,
+                achievements: [(target: ProgramTarget, programId: String, through: LocalDate, achieved: Int)] = []) {
         self.period = period
+        self.programs = programs
+        self.achievements = achievements.map {
+            TargetAchievement(programId: $0.programId, target: $0.target, through: $0.through, achieved: SmallCells.shown($0.achieved))
+        }
         var rows: [Row] = []
         var hideVisitors = false, hideServices = false
         for dimension in ReportDimension.allCases {
@@ -308,4 +320,32 @@ public struct FunderReport: Hashable, Sendable {
     }
 
     public func rows(_ dimension: ReportDimension) -> [Row] { rows.filter { $0.dimension == dimension } }
+}
+
+/// A program's target for a year beside what it achieved (issue 15 item 2): unique visitors or
+/// services of the program from the year's first day through `through` (the report's last day,
+/// or the year's last when the report runs past it). The achieved count is suppressed like any
+/// count (1 to 4: "<5").
+public struct TargetAchievement: Hashable, Sendable {
+    public var programId: String
+    public var target: ProgramTarget
+    /// The last center-local day counted.
+    public var through: LocalDate
+    public var achieved: ReportCount
+
+    /// Achieved as a whole percentage of the target (`31`), nil when the count is suppressed.
+    public var percent: Int? {
+        achieved.value.map { Int((Double($0) * 100 / Double(target.count)).rounded(.down)) }
+    }
+
+    /// The targets of `programs` in years the period reaches, each counted from its year's first
+    /// day through the period's last day or the year's last, whichever comes first.
+    public static func spans(of programs: [Program], in period: ReportingPeriod) -> [(target: ProgramTarget, programId: String, first: LocalDate, through: LocalDate)] {
+        programs.flatMap { p in
+            p.targets.filter { (period.first.year...period.last.year).contains($0.year) }.map { t in
+                let yearEnd = LocalDate(year: t.year, month: 12, day: 31)
+                return (t, p.id, LocalDate(year: t.year, month: 1, day: 1), min(period.last, yearEnd))
+            }
+        }
+    }
 }

@@ -30,6 +30,28 @@ public struct ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         return ReportingPeriod(kind: .month, first: first, last: next.adding(days: -1))
     }
 
+    /// A year (`2026`), a quarter (`2026-Q3`) or a month (`2026-07`) as written on the command
+    /// line, checked against the option it was given to (`--year`, `--quarter`, `--month`);
+    /// nil when it is not one. Years from 2000 to 2100.
+    public init?(named text: String, option: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard let year = Int(parts[0]), parts[0].count == 4, (2000...2100).contains(year) else { return nil }
+        switch (option, parts.count) {
+        case ("--year", 1):
+            self.init(kind: .range, first: LocalDate(year: year, month: 1, day: 1), last: LocalDate(year: year, month: 12, day: 31))
+        case ("--quarter", 2):
+            let q = parts[1].uppercased()
+            guard q.count == 2, q.first == "Q", let n = Int(q.dropFirst()), (1...4).contains(n) else { return nil }
+            let first = LocalDate(year: year, month: n * 3 - 2, day: 1)
+            self.init(kind: .range, first: first, last: Self.month(containing: LocalDate(year: year, month: n * 3, day: 1)).last)
+        case ("--month", 2):
+            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            self = Self.month(containing: LocalDate(year: year, month: m, day: 1))
+        default:
+            return nil
+        }
+    }
+
     /// Every day of the period, stepped by calendar; empty when `last < first`.
     public var days: [LocalDate] {
         guard first <= last else { return [] }

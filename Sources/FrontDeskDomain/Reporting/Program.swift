@@ -159,6 +159,10 @@ public enum ProgramError: Error, Equatable, Sendable {
     case unknownService(String)
     /// A target's count must be positive, its year between 2000 and 2100, one per year and measure.
     case invalidTarget
+    /// No program has this id (choosing a program for a service).
+    case unknownProgram(String)
+    /// The appointment or visit a program was chosen for does not exist.
+    case serviceNotFound
 }
 
 extension Program {

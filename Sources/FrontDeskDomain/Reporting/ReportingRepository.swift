@@ -7,13 +7,15 @@ public protocol ReportingRepository: Sendable {
     /// demand, walk-in waits, no-shows).
     func occupancy(_ period: ReportingPeriod) throws -> OccupancyReport
 
-    /// The funder report of the period's center-local days, small cells suppressed for publication.
-    func funderReport(_ period: ReportingPeriod) throws -> FunderReport
+    /// The funder report of the period's center-local days, small cells suppressed for
+    /// publication: of every service (`programs` nil), or of the services the programs with
+    /// these ids delivered (one program, or a funder's), with their targets.
+    func funderReport(_ period: ReportingPeriod, programs: [String]?) throws -> FunderReport
 
     /// The statements `occupancy` runs, as one script for the store's own query shell (the
     /// `sqlite3` shell here), arguments written in: `frontdesk occupancy --sql` and the benchmark.
     func occupancySQLScript(_ period: ReportingPeriod) -> String
 
     /// The statement `funderReport` runs, as one script for the store's own query shell.
-    func funderReportSQLScript(_ period: ReportingPeriod) -> String
+    func funderReportSQLScript(_ period: ReportingPeriod, programs: [String]?) -> String
 }

@@ -6,13 +6,25 @@ import TerminalKit
 
 /// Options of the coordinator's commands: the center-local days and the output.
 struct PeriodOptions: ParsableArguments {
-    @Option(help: "First day, YYYY-MM-DD.") var from: String
-    @Option(help: "Last day (inclusive), YYYY-MM-DD.") var to: String
+    @Option(help: "First day, YYYY-MM-DD (with --to).") var from: String?
+    @Option(help: "Last day (inclusive), YYYY-MM-DD (with --from).") var to: String?
+    @Option(help: "A calendar year, YYYY (instead of --from and --to).") var year: String?
+    @Option(help: "A quarter, YYYY-Q1 to YYYY-Q4 (instead of --from and --to).") var quarter: String?
+    @Option(help: "A month, YYYY-MM (instead of --from and --to).") var month: String?
     @Option(help: "text, csv (RFC 4180, UTF-8), json or xlsx (a workbook: with --output FILE or redirected).") var format: OutputFormat = .text
     /// Prints the SQL the command runs, arguments written in, for the `sqlite3` shell (the benchmark's side-by-side run).
     @Flag(help: .hidden) var sql = false
 
+    /// The days asked for: `--from` and `--to`, or one of `--year`, `--quarter`, `--month`.
+    /// - Throws: `UserError` when none or several are given, or a value is not a period.
     func period() throws -> ReportingPeriod {
+        let named = [year.map { ("--year", $0) }, quarter.map { ("--quarter", $0) }, month.map { ("--month", $0) }].compactMap { $0 }
+        guard named.count + (from != nil || to != nil ? 1 : 0) == 1 else { throw UserError(key: "cli.error.onePeriod") }
+        if let one = named.first {
+            guard let p = ReportingPeriod(named: one.1, option: one.0) else { throw UserError(key: "cli.error.notAPeriod", one.0, TextOutput.safe(one.1)) }
+            return p
+        }
+        guard let from, let to else { throw UserError(key: "cli.error.onePeriod") }
         let first = try localDate(from, option: "--from"), last = try localDate(to, option: "--to")
         guard first <= last else { throw UserError(key: "cli.error.toBeforeFrom", last, first) }
         // Ten years to the calendar day (29 February counts from 1 March ten years on).

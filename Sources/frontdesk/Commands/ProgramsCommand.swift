@@ -149,6 +149,8 @@ struct ProgramsCommand: ParsableCommand {
             case .days(let first, let last): throw UserError(t("days", last, first))
             case .unknownService(let id): throw UserError(t("unknownService", TextOutput.safe(id)))
             case .invalidTarget: throw UserError(t("invalidTarget"))
+            case .unknownProgram(let id): throw UserError(t("unknownProgram", TextOutput.safe(id)))
+            case .serviceNotFound: throw UserError(t("serviceNotFound"))
             }
         }
     }

@@ -20,13 +20,16 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var period: PeriodOptions
+    @Option(help: "Only the services of this program (its id: frontdesk programs list); may be given several times.") var program: [String] = []
+    @Option(help: "Only the services of this funder's programs (UNHCR, IOM, …; case does not matter).") var funder: String?
 
     func run() throws {
         try output.redirect(common.language, format: period.format)
         let p = try period.period()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
-        if period.sql { return StandardOutput.write(db.funderReportSQLScript(p)) }
-        let report = try storeCall { try db.funderReport(p) }
+        let scope = try Self.scope(programs: program, funder: funder, catalog: try storeCall { try db.programs() })
+        if period.sql { return StandardOutput.write(db.funderReportSQLScript(p, programs: scope?.ids)) }
+        let report = try storeCall { try db.funderReport(p, programs: scope?.ids) }
         // Said with the figures: a report run later over the same past period gives the same
         // counts unless the data was corrected in between.
         let produced = try clockNow()
@@ -34,18 +37,50 @@ struct ReportCommand: ParsableCommand {
         case .text:
             let local = db.calendar.localDateTime(of: produced)
             period.write(Self.text(report, strings: try ShippedData.strings(common.language), countries: try ShippedData.countries(),
-                                   produced: "\(local) (\(db.calendar.zone.identifier))"))
+                                   produced: "\(local) (\(db.calendar.zone.identifier))", scope: scope?.label))
         case .csv, .xlsx: period.write(Self.csv(report))
-        case .json: period.write(JSONOutput.encode(ReportJSON(report, producedAt: produced)))
+        case .json: period.write(JSONOutput.encode(ReportJSON(report, producedAt: produced, funder: scope?.funder)))
         }
+    }
+
+    /// The programs asked for: `--program` ids (each must exist) and every program of
+    /// `--funder` (matched without regard to case); nil when neither is given (every service).
+    /// - Returns: the ids in catalog order, a label for the title, and the funder when one was named.
+    /// - Throws: `UserError` for an unknown program or funder (with those that exist).
+    static func scope(programs: [String], funder: String?, catalog: [Program]) throws -> (ids: [String], label: String, funder: String?)? {
+        guard !programs.isEmpty || funder != nil else { return nil }
+        var ids: Set<String> = []
+        for id in programs {
+            guard catalog.contains(where: { $0.id == id }) else { throw UserError(key: "cli.programs.unknownProgram", TextOutput.safe(id)) }
+            ids.insert(id)
+        }
+        var funderName: String?
+        if let funder {
+            let wanted = funder.trimmingCharacters(in: .whitespaces).lowercased()
+            let theirs = catalog.filter { $0.funder.lowercased() == wanted }
+            guard let name = theirs.first?.funder else {
+                let known = Array(Set(catalog.map(\.funder))).sorted().joined(separator: ", ")
+                throw UserError(key: "cli.report.unknownFunder", TextOutput.safe(funder), known)
+            }
+            funderName = name
+            ids.formUnion(theirs.map(\.id))
+        }
+        let ordered = catalog.map(\.id).filter(ids.contains)
+        let label = ([funderName].compactMap { $0 } + (funderName == nil ? ordered : programs.filter { id in !catalog.contains { $0.id == id && $0.funder == funderName } }))
+            .joined(separator: ", ")
+        return (ordered, label, funderName)
     }
 
     /// The report for people, in the command's language: values named (sexes, statuses,
     /// categories, countries after their code), counts as in the other formats.
     /// - Parameter produced: when the report was made, center-local (`2026-12-02 22:15 (Africa/Casablanca)`).
-    static func text(_ r: FunderReport, strings: Localizer, countries: [String: Country], produced: String) -> String {
+    /// - Parameter scope: the funder or programs counted (`UNHCR`), nil for every service.
+    static func text(_ r: FunderReport, strings: Localizer, countries: [String: Country], produced: String, scope: String? = nil) -> String {
         func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.report." + key, args) }
         var out = t("title", r.period) + "\n"
+        if let scope, let programs = r.programs {
+            out += t("scope", TextOutput.safe(scope), programs.joined(separator: ", ")) + "\n"
+        }
         out += t("totals", r.visitors, r.services) + "\n"
         out += t("leftOut", r.nonConsentingVisitors, r.nonConsentingServices) + "\n"
         out += t("smallCells") + "\n"
@@ -57,6 +92,15 @@ struct ReportCommand: ParsableCommand {
                 out += OccupancyOutput.pad(TextOutput.safe(label(row.key, d, strings, countries, t)), 32)
                     + OccupancyOutput.pad(row.visitors.description, 10, right: true)
                     + OccupancyOutput.pad(row.services.description, 10, right: true) + "\n"
+            }
+        }
+        if r.programs != nil {
+            out += "\n" + t("targets") + "\n"
+            if r.achievements.isEmpty { out += t("noTargets") + "\n" }
+            for a in r.achievements {
+                let measure = t(a.target.measure == .uniqueVisitors ? "visitors" : "services")
+                out += t("target", a.programId, a.target.year, a.target.count, measure, a.achieved.description, a.through,
+                         a.percent.map { " (\($0) %)" } ?? "") + "\n"
             }
         }
         // Sex × age band, visitors then services: sexes down, age bands across.
@@ -111,6 +155,14 @@ struct ReportCommand: ParsableCommand {
         for c in r.sexByAge {
             csv.append([.text("sex_age"), .text(c.sex + "/" + c.ageBand), cell(c.visitors), cell(c.services)])
         }
+        // A program's target, then what it achieved, in the column of the target's measure.
+        for a in r.achievements {
+            let key = "\(a.programId)/\(a.target.year)"
+            let visitors = a.target.measure == .uniqueVisitors
+            csv.append([.text("target"), .text(key), visitors ? .number(a.target.count) : .empty, visitors ? .empty : .number(a.target.count)])
+            csv.append([.text("achieved"), .text(key + "/" + a.through.description), visitors ? cell(a.achieved) : .empty,
+                        visitors ? .empty : cell(a.achieved)])
+        }
         return csv.finished(sheet: "report")
     }
 
@@ -152,13 +204,35 @@ struct ReportCommand: ParsableCommand {
         let dimensions: [String: [Cell]]
         /// Sex × age band: `value` is `sex/age_band`.
         let sexAge: [Cell]
+        /// The funder named (`--funder`), when one was.
+        let funder: String?
+        /// The programs counted; absent when every service is.
+        let programs: [String]?
+        /// Each program's target for a year the period reaches, and what it achieved through `through`.
+        let targets: [Target]?
 
-        enum CodingKeys: String, CodingKey {
-            case from, to, producedAt = "produced_at", visitors, services, hidden, notConsenting = "not_consenting", suppression, dimensions, sexAge = "sex_age"
+        struct Target: Encodable {
+            let program: String
+            let year: Int
+            let measure: String
+            let target: Int
+            let achieved: ReportCount
+            let through: String
         }
 
-        init(_ r: FunderReport, producedAt: Date) {
+        enum CodingKeys: String, CodingKey {
+            case from, to, producedAt = "produced_at", funder, programs, visitors, services, hidden, notConsenting = "not_consenting", suppression,
+                 dimensions, sexAge = "sex_age", targets
+        }
+
+        init(_ r: FunderReport, producedAt: Date, funder: String? = nil) {
             self.producedAt = producedAt
+            self.funder = funder
+            programs = r.programs
+            targets = r.programs == nil ? nil : r.achievements.map {
+                Target(program: $0.programId, year: $0.target.year, measure: $0.target.measure.rawValue, target: $0.target.count,
+                       achieved: $0.achieved, through: $0.through.description)
+            }
             from = r.period.first.description
             to = r.period.last.description
             visitors = r.visitors

@@ -1,0 +1,120 @@
+import Foundation
+import FrontDeskDomain
+import GRDB
+
+/// Issue 15 item 1: each delivered service counts for one program, by `ProgramRules` (the
+/// service, the visitor's status, the day), unless a program was chosen for it at booking or
+/// check-in. Kept in `delivered_service.program_id` at write time, like the rest of the
+/// report's rows, so that a program's or a funder's report reads its services by index.
+extension AppDatabase {
+    /// The fourteenth migration's identifier.
+    static let programAttributionMigration = "v14: services attributed to programs"
+
+    /// Migration v14: a program's days as instants (`start_at`, `end_at`: UTC ms of the start of
+    /// its first day and of the day after its last, in the center's zone; `end_at` NULL while
+    /// it runs on), the program chosen for an appointment or a walk-in (`program_id`, NULL: by
+    /// rule), and each delivered service's service id, chosen program and program. The view and
+    /// triggers of migration v5 are made again with these columns, and every visitor's services
+    /// are rebuilt.
+    static func attributeServicesToPrograms(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE program ADD COLUMN start_at INTEGER;
+            ALTER TABLE program ADD COLUMN end_at INTEGER;
+            ALTER TABLE appointment ADD COLUMN program_id TEXT REFERENCES program(id) ON DELETE SET NULL;
+            ALTER TABLE visit ADD COLUMN program_id TEXT REFERENCES program(id) ON DELETE SET NULL;
+            ALTER TABLE delivered_service ADD COLUMN service_id TEXT;
+            ALTER TABLE delivered_service ADD COLUMN chosen_program_id TEXT;
+            ALTER TABLE delivered_service ADD COLUMN program_id TEXT;
+            CREATE INDEX delivered_service_by_program
+              ON delivered_service (program_id, at, visitor_id, profile_id, category, birth_year);
+            """)
+        for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'delivered_service_%'") {
+            try db.execute(sql: "DROP TRIGGER \(name)")
+        }
+        try db.execute(sql: "DROP VIEW delivered_service_source")
+        try db.execute(sql: deliveredServiceSourceView(programs: true))
+        try db.execute(sql: deliveredServiceTriggers(programs: true))
+        let zone = try String.fetchOne(db, sql: "SELECT time_zone FROM center_setting")
+        try storeProgramDays(db, calendar: zone.flatMap(CenterCalendar.init(identifier:)) ?? CenterCalendar())
+        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", programs: true))
+    }
+
+    /// What a program can be chosen for: an appointment (its group session's seats with it) or
+    /// a walk-in visit.
+    public enum ProgramChoiceTarget: Sendable, Equatable {
+        case appointment(Int64)
+        case visit(Int64)
+    }
+
+    /// The program a service counts for, chosen by staff at booking or check-in instead of the
+    /// rule (`programId` nil: back to the rule), in one transaction with a `program.chosen`
+    /// audit event; the delivered services follow (triggers).
+    /// - Throws: `ProgramError.unknownProgram`, `ProgramError.serviceNotFound` (nothing written).
+    public func chooseProgram(_ programId: String?, for target: ProgramChoiceTarget, by actor: Actor, at now: Date) throws {
+        let now = now.storedPrecision
+        try writer.write { db in
+            if let programId, try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [programId]) != true {
+                throw ProgramError.unknownProgram(programId)
+            }
+            let (table, id, entity) = switch target {
+            case .appointment(let id): ("appointment", id, "appointment")
+            case .visit(let id): ("visit", id, "visit")
+            }
+            try db.execute(sql: "UPDATE \(table) SET program_id = ? WHERE id = ?", arguments: [programId, id])
+            guard db.changesCount == 1 else { throw ProgramError.serviceNotFound }
+            try Self.audit(db, .programChosen, entity: entity, entityId: id, detail: programId ?? "by rule", by: actor, at: now)
+        }
+    }
+
+    /// Writes every program's `start_at` and `end_at` from its days in the center's zone (a day
+    /// is not always 24 hours: the day's start is asked of the calendar).
+    static func storeProgramDays(_ db: Database, calendar: CenterCalendar) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, first_day, last_day FROM program") {
+            guard let first = LocalDate(iso: row["first_day"]) else { continue }
+            let last = (row["last_day"] as String?).flatMap { LocalDate(iso: $0) }
+            try db.execute(sql: "UPDATE program SET start_at = ?, end_at = ? WHERE id = ?",
+                           arguments: [calendar.startOfDay(first).epochMilliseconds,
+                                       last.map { calendar.startOfDay($0.adding(days: 1)).epochMilliseconds }, row["id"] as String])
+        }
+    }
+
+    /// Counts every delivered service again for the program the rules give it now (after a
+    /// program was added or changed); a chosen program stays.
+    static func attributeDeliveredServicesAgain(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE delivered_service SET program_id = IFNULL(chosen_program_id, \(programAttributionSQL(
+                service: "delivered_service.service_id", category: "delivered_service.category",
+                status: "(SELECT status FROM reporting_profile WHERE id = delivered_service.profile_id)", at: "delivered_service.at")))
+            """)
+    }
+
+    /// `ProgramRules.attribution` as an SQL expression: the id of the program a service counts
+    /// for, or NULL. The programs that fund the service (a walk-in, with no service, is covered
+    /// by a program funding any service of its category), serve the status (a program with no
+    /// status serves all) and run at the instant; among them a program serving some statuses
+    /// before one serving all, then (a service) the one funding fewer services or (a walk-in) the
+    /// one funding more services of the category, then the catalog's order. The same rule as
+    /// the Swift one; a test holds them equal.
+    /// - Parameters: SQL expressions for the service id (NULL for a walk-in), its category, the
+    ///   visitor's status and the instant (UTC ms).
+    static func programAttributionSQL(service: String, category: String, status: String, at: String) -> String {
+        let serves = """
+            p.start_at <= \(at) AND (p.end_at IS NULL OR \(at) < p.end_at)
+              AND (NOT EXISTS (SELECT 1 FROM program_status x WHERE x.program_id = p.id)
+                   OR EXISTS (SELECT 1 FROM program_status x WHERE x.program_id = p.id AND x.status = \(status)))
+            """
+        let someStatuses = "EXISTS (SELECT 1 FROM program_status x WHERE x.program_id = p.id)"
+        return """
+            CASE WHEN \(service) IS NOT NULL THEN
+              (SELECT p.id FROM program p JOIN program_service ps ON ps.program_id = p.id AND ps.service_id = \(service)
+               WHERE \(serves)
+               ORDER BY \(someStatuses) DESC, (SELECT COUNT(*) FROM program_service y WHERE y.program_id = p.id), p.position LIMIT 1)
+            ELSE
+              (SELECT p.id FROM program p JOIN program_service ps ON ps.program_id = p.id
+                 JOIN service sv ON sv.id = ps.service_id AND sv.category = \(category)
+               WHERE \(serves)
+               GROUP BY p.id ORDER BY \(someStatuses) DESC, COUNT(*) DESC, p.position LIMIT 1)
+            END
+            """
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import FrontDeskDomain
+import FrontDeskDemo
+import FrontDeskResources
+import GRDB
+import Testing
+@testable import FrontDeskStore
+
+/// Issue 15 item 1: each delivered service counts for one program, the rules' own
+/// (`ProgramRules`), unless staff chose one; a changed catalog counts them again.
+struct ProgramAttributionStoreTests {
+    /// One delivered service as stored, with what the rule needs.
+    struct Row_ {
+        var serviceId: String?
+        var category: String
+        var status: LegalStatus
+        var at: Date
+        var programId: String?
+        var chosen: String?
+    }
+
+    static func delivered(_ db: AppDatabase) throws -> [Row_] {
+        try db.writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.service_id, d.category, p.status, d.at, d.program_id, d.chosen_program_id
+                FROM delivered_service d JOIN reporting_profile p ON p.id = d.profile_id
+                """).map {
+                Row_(serviceId: $0[0], category: $0[1], status: LegalStatus(rawValue: $0[2])!,
+                     at: Date(epochMilliseconds: $0[3]), programId: $0[4], chosen: $0[5])
+            }
+        }
+    }
+
+    /// The program the Swift rule gives a stored service (a walk-in: by its category's services).
+    static func ruled(_ row: Row_, catalog: [Program], servicesByCategory: [String: [String]]) -> String? {
+        let day = rabat.localDate(of: row.at)
+        if let service = row.serviceId {
+            return ProgramRules.attribution(service: service, status: row.status, on: day, in: catalog)?.id
+        }
+        return ProgramRules.attribution(walkInOf: servicesByCategory[row.category] ?? [], status: row.status, on: day, in: catalog)?.id
+    }
+
+    static func servicesByCategory(_ db: AppDatabase) throws -> [String: [String]] {
+        Dictionary(grouping: try db.services(), by: \.category.rawValue).mapValues { $0.map(\.id) }
+    }
+
+    /// Every service of a two-month demo center (appointments, group seats, walk-ins of every
+    /// status) counts for the program the Swift rule gives it; several programs are met.
+    @Test func everyDeliveredServiceCountsForTheRulesProgram() throws {
+        let db = try ReportingCenter.shared.get().db
+        let catalog = try db.programs()
+        let byCategory = try Self.servicesByCategory(db)
+        let rows = try Self.delivered(db)
+        let wrong = rows.filter { $0.programId != Self.ruled($0, catalog: catalog, servicesByCategory: byCategory) }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3))")
+        #expect(rows.count > 500)
+        #expect(Set(rows.compactMap(\.programId)).count >= 5, "\(Set(rows.compactMap(\.programId)))")
+        #expect(rows.contains { $0.serviceId == nil && $0.programId != nil }, "walk-ins are attributed too")
+    }
+
+    /// A program chosen for an appointment wins over the rule and is audited; back to the rule
+    /// with nil. A program changed in the catalog counts the services again, keeping choices.
+    @Test func aChosenProgramWinsAndAChangedCatalogCountsAgain() throws {
+        let center = try ReportingCenter()
+        let db = center.db
+        let (appointment, visit) = try db.writer.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT id FROM appointment WHERE status = 'completed' AND visitor_id IS NOT NULL ORDER BY id LIMIT 1")!,
+             try Int64.fetchOne(db, sql: "SELECT id FROM visit WHERE outcome = 'seen' ORDER BY id LIMIT 1")!)
+        }
+        func program(ofAppointment id: Int64) throws -> String? {
+            try db.writer.read { db in
+                try String.fetchOne(db, sql: """
+                    SELECT d.program_id FROM delivered_service d JOIN appointment a ON a.visitor_id = d.visitor_id AND a.start_at = d.at
+                    WHERE a.id = ?
+                    """, arguments: [id])
+            }
+        }
+        let ruled = try program(ofAppointment: appointment)
+        try db.chooseProgram("eirene-radio", for: .appointment(appointment), by: desk, at: ReportingCenter.now)
+        #expect(try program(ofAppointment: appointment) == "eirene-radio")
+        try db.chooseProgram("giz-bien-vivre-ensemble", for: .visit(visit), by: desk, at: ReportingCenter.now)
+        let chosenVisits = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM delivered_service WHERE chosen_program_id = 'giz-bien-vivre-ensemble'") }
+        #expect(chosenVisits == 1)
+        let audited = try db.writer.read { try String.fetchAll($0, sql: "SELECT detail FROM audit_event WHERE action = 'program.chosen' ORDER BY id") }
+        #expect(audited == ["eirene-radio", "giz-bien-vivre-ensemble"])
+        #expect(throws: ProgramError.unknownProgram("nope")) { try db.chooseProgram("nope", for: .appointment(appointment), by: desk, at: ReportingCenter.now) }
+        #expect(throws: ProgramError.serviceNotFound) { try db.chooseProgram(nil, for: .visit(-1), by: desk, at: ReportingCenter.now) }
+
+        // DAFI funds nothing any more: its services count for another program; the choices stay.
+        var dafi = try #require(try db.programs().first { $0.id == "unhcr-dafi" })
+        let hadDafi = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM delivered_service WHERE program_id = 'unhcr-dafi'") ?? 0 }
+        dafi.services = []
+        try db.saveProgram(dafi, by: desk, at: ReportingCenter.now)
+        let rows = try Self.delivered(db)
+        #expect(hadDafi > 0)
+        #expect(!rows.contains { $0.programId == "unhcr-dafi" })
+        let catalog = try db.programs(), byCategory = try Self.servicesByCategory(db)
+        #expect(rows.allSatisfy { $0.programId == ($0.chosen ?? Self.ruled($0, catalog: catalog, servicesByCategory: byCategory)) })
+        #expect(try program(ofAppointment: appointment) == "eirene-radio")
+        #expect(ReportingStoreTests.difference(try ReportingStoreTests.deliveredServices(db)) == nil)
+
+        try db.chooseProgram(nil, for: .appointment(appointment), by: desk, at: ReportingCenter.now)
+        #expect(try program(ofAppointment: appointment) == ruled)
+    }
+}
+
+/// Issue 15 item 2: a report of one funder's programs, computed by hand.
+struct ProgramReportStoreTests {
+    /// A refugee (A) served by DAFI and by UNHCR's urban program (once before the quarter), an
+    /// asylum seeker (B) counseled, a refugee (E) seen as a walk-in, and people of IOM and
+    /// Caritas (C, D): UNHCR's third quarter counts A, B and E only.
+    @Test func aFundersQuarterCountsItsProgramsServicesByHand() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        let now = Date(timeIntervalSince1970: 1_790_000_000) // 2026-09-21
+        let catalog = try Catalog.decodeServices(from: try #require(FrontDeskResources.data(named: "services.json")))
+        try db.loadCatalog(catalog, by: desk, at: now)
+        let counselor = try db.saveCounselor(DemoGenerator.counselors(count: 1)[0], by: desk, at: now)
+        let room = try db.saveRoom(DemoGenerator.rooms(count: 1)[0], by: desk, at: now)
+        func person(_ given: String, _ status: LegalStatus) -> NewVisitor {
+            var v = newVisitor(given, "Test", consent: [.services, .reporting])
+            v.status = status
+            return v
+        }
+        let people = try db.registerMany([person("A", .refugee), person("B", .asylumSeeker), person("C", .migrant),
+                                          person("D", .moroccanNational), person("E", .refugee)], by: desk, at: now)
+        func completed(_ who: Int, _ service: String, _ day: LocalDate) throws {
+            let start = try rabat.instant(day, LocalTime("10:00")!).epochMilliseconds
+            try db.writer.write { db in
+                try db.execute(sql: """
+                    INSERT INTO appointment (visitor_id, service_id, counselor_id, room_id, start_at, end_at, status, created_by, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, 'completed', 'test', ?)
+                    """, arguments: [people[who].id, service, counselor.id, room.id, start, start + 3_600_000, start])
+            }
+        }
+        try completed(0, "social-orientation", LocalDate(year: 2026, month: 5, day: 5))       // A, urban, before Q3
+        try completed(0, "scholarship-orientation", LocalDate(year: 2026, month: 7, day: 10)) // A, DAFI
+        try completed(0, "social-orientation", LocalDate(year: 2026, month: 8, day: 12))      // A, urban
+        try completed(1, "individual-counseling", LocalDate(year: 2026, month: 9, day: 1))    // B, urban
+        try completed(2, "voluntary-return-counseling", LocalDate(year: 2026, month: 7, day: 20)) // C, IOM
+        try completed(3, "job-coaching", LocalDate(year: 2026, month: 8, day: 3))             // D, Caritas
+        let arrived = try rabat.instant(LocalDate(year: 2026, month: 9, day: 15), LocalTime("09:00")!)
+        _ = try db.recordWalkIns([WalkInRecord(visitorIndex: 0, category: .social, arrivedAt: arrived, calledAt: arrived.addingTimeInterval(600),
+                                               calledBy: "Guichet 1", leftAt: arrived.addingTimeInterval(1800), outcome: .seen)],
+                                 visitorIds: [people[4].id], by: desk, at: now) // E, urban (a walk-in)
+        let q3 = try #require(ReportingPeriod(named: "2026-Q3", option: "--quarter"))
+        let unhcr = ["unhcr-dafi", "unhcr-urban"]
+
+        let counts = try db.funderReportCounts(q3, programs: unhcr)
+        #expect(counts.visitors == 3 && counts.services == 4)
+        #expect(counts.cells[.recurrence]?["new"] == .init(visitors: 2, services: 2))       // B and E
+        #expect(counts.cells[.recurrence]?["returning"] == .init(visitors: 1, services: 2)) // A (served in May)
+        #expect(counts.cells[.status]?["refugee"] == .init(visitors: 2, services: 3))
+        #expect(counts.cells[.status]?["asylum_seeker"] == .init(visitors: 1, services: 1))
+        #expect(counts.cells[.status]?["migrant"] == nil && counts.cells[.status]?["moroccan_national"] == nil)
+
+        let dafi = try db.funderReportCounts(q3, programs: ["unhcr-dafi"])
+        #expect(dafi.visitors == 1 && dafi.services == 1 && dafi.cells[.recurrence]?["new"] == .init(visitors: 1, services: 1))
+        let all = try db.funderReportCounts(q3)
+        #expect(all.visitors == 5 && all.services == 6)
+
+        // The urban program's 2026 target (400 unique visitors) against A, B and E through 30 September.
+        let report = try db.funderReport(q3, programs: unhcr)
+        #expect(report.achievements.map(\.programId) == ["unhcr-urban"])
+        #expect(report.achievements.first?.through == LocalDate(year: 2026, month: 9, day: 30))
+        #expect(report.achievements.first?.achieved == .suppressed) // 3: "<5"
+        #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT visitor_id) FROM delivered_service WHERE program_id = 'unhcr-urban'") } == 3)
+    }
+}
