@@ -31,7 +31,7 @@ public struct BookingEffects: Sendable {
             switch effect {
             case .loadCatalog:
                 return .catalogLoaded(services: try store.services(), counselors: try store.counselors(includeInactive: false),
-                                      rooms: try store.rooms(includeInactive: true))
+                                      rooms: try store.rooms(includeInactive: true), programs: try store.programs())
             case .search(let query, let limit):
                 return .searchCompleted(query: query, results: try store.searchVisitors(query, limit: limit, deskAt: now, as: viewer))
             case .loadVisitor(let id):

@@ -68,7 +68,9 @@ extension AppDatabase: SchedulingRepository {
     // MARK: Booking
 
     /// Books the appointment; with `CounselorChoice.anyFree`, chooses its counselor among the
-    /// suitable ones free then, in the same IMMEDIATE transaction as the insert.
+    /// suitable ones free then, in the same IMMEDIATE transaction as the insert. A program
+    /// chosen for it (`programId`) is stored with it and audited (`program.chosen`).
+    /// - Throws: `ProgramError.unknownProgram` for a program not in the catalog.
     public func book(_ new: NewAppointment, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
         return try writer.write { db in
@@ -100,15 +102,22 @@ extension AppDatabase: SchedulingRepository {
                 do { request = try BookingRules.chooseCounselor(candidates, for: template, in: context) } catch { throw error }
             }
             let counselor = request.counselor
+            if let program = new.programId, try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [program]) != true {
+                throw ProgramError.unknownProgram(program)
+            }
             try db.execute(sql: """
                 INSERT INTO appointment (visitor_id, service_id, counselor_id, room_id, start_at, end_at, status,
-                                         interpreter_language, note, created_by, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?)
+                                         interpreter_language, note, created_by, created_at, program_id)
+                VALUES (?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?)
                 """, arguments: [new.visitorId, service.id, counselor.id, room.id, interval.start.epochMilliseconds,
-                                 interval.end.epochMilliseconds, new.interpreterLanguage, new.note, actor.name, now.epochMilliseconds])
+                                 interval.end.epochMilliseconds, new.interpreterLanguage, new.note, actor.name, now.epochMilliseconds,
+                                 new.programId])
             let id = db.lastInsertedRowID
             try Self.audit(db, .appointmentBooked, entity: "appointment", entityId: id,
                            detail: "\(visitor.code) \(service.id) counselor \(counselor.id) room \(room.id) \(interval)", by: actor, at: now)
+            if let program = new.programId {
+                try Self.audit(db, .programChosen, entity: "appointment", entityId: id, detail: program, by: actor, at: now)
+            }
             return try Self.listing(db, id: id, calendar: calendar)
         }
     }

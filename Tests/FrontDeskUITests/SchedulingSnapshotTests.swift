@@ -15,7 +15,8 @@ import Testing
 
     func booking(_ language: UILanguage = .en) -> Harness<B> {
         var state = Sched.booking(language: language)
-        _ = B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms))
+        _ = B.update(&state, .catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms,
+                                            programs: DefaultPrograms.catalog()))
         for c in "a" { _ = B.update(&state, .key(.character(c))) }
         _ = B.update(&state, .searchCompleted(query: "a", results: [Fixture.youssef, Fixture.samrawit, Fixture.aissatou, Fixture.escape]))
         _ = B.update(&state, .key(.enter))
@@ -71,6 +72,31 @@ import Testing
         try Snapshot.assert(booked, named: "booking-booked-interpreter")
         #expect(booked.text.contains("Wed 15 Apr 09:00 int. ar"))
         #expect(booked.text.contains("booked · interpreter ar"))
+    }
+
+    /// Issue 15: the confirmation names the program the booking counts for by rule; F6 steps
+    /// through the programs that fund the service (the choice is sent with the booking), then
+    /// back to the rule's.
+    @Test func bookingConfirmShowsTheProgramAndF6ChoosesAnother() throws {
+        var state = booking()
+        _ = B.update(&state, .key(.down))
+        _ = B.update(&state, .key(.enter))
+        #expect(frame(state).text.contains("Program      UNHCR (by rule) · Social assistance and commun"), "\(frame(state).text)")
+        let choices = DefaultPrograms.catalog().filter { $0.services.contains("individual-counseling") }.map(\.id)
+        #expect(choices == ["unhcr-urban", "nl-intercultural-center"])
+        _ = B.update(&state, .key(.function(6)))
+        _ = B.update(&state, .key(.function(6)))
+        let chosen = frame(state)
+        try Snapshot.assert(chosen, named: "booking-confirm-program-chosen")
+        #expect(chosen.text.contains("Program      Embassy of the Netherlands (chosen) · The Afri"))
+        #expect(chosen.text.contains("F6 Program"))
+        let effects = B.update(&state, .key(.enter))
+        guard case .book(let new)? = effects.first else { Issue.record("no booking: \(effects)"); return }
+        #expect(new.programId == "nl-intercultural-center")
+        _ = B.update(&state, .failed(.booking(.refused([]))))
+        _ = B.update(&state, .key(.character("p")))
+        guard case .confirm(let c)? = state.modal else { Issue.record("no confirmation"); return }
+        #expect(c.programId == nil, "back to the rule's after the last program")
     }
 
     /// In French, and with a counselor filter: the counselor is named, no note about another.

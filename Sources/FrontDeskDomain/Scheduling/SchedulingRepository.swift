@@ -39,6 +39,9 @@ public struct NewAppointment: Hashable, Sendable {
     public var interpreterLanguage: String?
     /// Free text for staff; empty when none.
     public var note: String
+    /// The program the service counts for, chosen at booking (issue 15); nil: by rule
+    /// (`ProgramRules`).
+    public var programId: String? = nil
 
     /// An appointment with a named counselor.
     public init(visitorId: Int64, serviceId: String, counselorId: Int64, roomId: Int64? = nil, start: Date,

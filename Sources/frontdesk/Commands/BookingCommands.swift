@@ -96,6 +96,7 @@ struct BookCommand: ParsableCommand {
     @Option(help: "Room (id or name); default: the smallest free room.") var room: String?
     @Option(help: "Language of an interpreter who comes too (ISO 639).") var interpreter: String?
     @Option(help: "A note for staff.") var note: String = ""
+    @Option(help: "The program it counts for (its id: frontdesk programs list); default: by rule.") var program: String?
     @Option(help: "text or json.") var format: OutputFormat = .text
 
     func validate() throws {
@@ -117,10 +118,13 @@ struct BookCommand: ParsableCommand {
         let choice: CounselorChoice = try counselor.map { .named(try findCounselor($0, in: db).id) } ?? .anyFree()
         let roomId = try room.map { try findRoom($0, in: db).id }
         let interpreterCode = try interpreterLanguage(interpreter)
-        let booked = try schedulingCall(calendar) {
-            try db.book(NewAppointment(visitorId: v.id, serviceId: s.id, counselor: choice, roomId: roomId, start: start,
-                                       interpreterLanguage: interpreterCode, note: note), by: currentActor(), at: now)
+        if let program, try !storeCall({ try db.programs() }).contains(where: { $0.id == program }) {
+            throw UserError(key: "cli.programs.unknownProgram", TextOutput.safe(program))
         }
+        var new = NewAppointment(visitorId: v.id, serviceId: s.id, counselor: choice, roomId: roomId, start: start,
+                                 interpreterLanguage: interpreterCode, note: note)
+        new.programId = program
+        let booked = try schedulingCall(calendar) { try db.book(new, by: currentActor(), at: now) }
         switch format {
         case .json:
             print(JSONOutput.encode(AppointmentJSON(booked, language: common.language)), terminator: "")

@@ -99,4 +99,16 @@ public enum BookingKeys {
 extension BookingKeys {
     /// The booking, enrollment and cancel-enrollment questions: Enter or y/o, Esc or n.
     public static let confirm = ChoiceKeys.confirm
+
+    /// What a key means in the booking's confirmation.
+    public enum ConfirmCommand: Hashable, Sendable { case confirm, cancel, program }
+
+    /// The booking's confirmation: Enter or y/o books, Esc or n goes back, F6 or p chooses the
+    /// program it counts for (not when rescheduling: the appointment keeps its own).
+    public static func confirmBooking(rescheduling: Bool) -> KeyMap<ConfirmCommand> {
+        KeyMap([
+            KeyBinding(.confirm, [.enter, .character("y"), .character("o")], label: "key.confirm", display: .keys([.enter], joiner: "")),
+            KeyBinding(.cancel, [.escape, .character("n")], label: "key.cancel", display: .keys([.escape], joiner: "")),
+        ] + (rescheduling ? [] : [KeyBinding(.program, [.function(6), .character("p")], label: "key.program", display: .keys([.function(6)], joiner: ""))]))
+    }
 }

@@ -23,7 +23,7 @@ extension BookingScreen {
 
     /// The focused pane's key map, or the open dialog's.
     public static func keyBar(_ state: State, _ ctx: ScreenContext) -> KeyBarContent {
-        if let modal = state.modal { return .dialog(modalHints(ctx, modal)) }
+        if let modal = state.modal { return .dialog(modalHints(state, ctx, modal)) }
         return BookingKeys.map(for: state.focus, sessions: state.showsSessions).keyBar(ctx.strings)
     }
 
@@ -217,11 +217,23 @@ extension BookingScreen {
     }
 
     /// The open dialog's key bar, from its key map.
-    static func modalHints(_ ctx: ScreenContext, _ modal: Modal) -> [KeyHint] {
+    static func modalHints(_ state: State, _ ctx: ScreenContext, _ modal: Modal) -> [KeyHint] {
         switch modal {
-        case .confirm, .enroll, .cancelEnrollment: BookingKeys.confirm.hints(ctx.strings)
+        case .confirm: BookingKeys.confirmBooking(rescheduling: { if case .reschedule = state.mode { true } else { false } }()).hints(ctx.strings)
+        case .enroll, .cancelEnrollment: BookingKeys.confirm.hints(ctx.strings)
         case .cancel(_, let form), .date(let form): form.hints(ctx.strings)
         }
+    }
+
+    /// The program a booking counts for, as the confirmation shows it: the funder, "by rule" or
+    /// "chosen", then the program's name; "no program" when none funds it.
+    static func programText(_ state: State, _ c: Confirmation, _ ctx: ScreenContext) -> String {
+        let s = ctx.strings
+        let program = c.programId.flatMap { id in state.programs.first { $0.id == id } }
+            ?? (c.programId == nil ? state.ruledProgram(service: c.service.id, on: c.slot.date) : nil)
+        // The funder and how it was chosen first: the program's name is long and may be cut.
+        let marked = s(c.programId == nil ? "confirm.programByRule" : "confirm.programChosen", program?.funder ?? s("confirm.noProgram"))
+        return program.map { marked + " · " + (s.language == .fr ? $0.nameFr : $0.nameEn) } ?? marked
     }
 
     static func renderModal(_ state: State, _ ctx: ScreenContext, _ modal: Modal, _ area: Rect, _ frame: inout Frame) {
@@ -229,9 +241,9 @@ extension BookingScreen {
         switch modal {
         case .confirm(let c):
             let rescheduling: Bool = { if case .reschedule = state.mode { return true } else { return false } }()
-            let box = Dialog.rect(width: 64, height: 11, in: area)
+            let box = Dialog.rect(width: 64, height: rescheduling ? 11 : 12, in: area)
             let inner = Box.render(into: &frame, rect: box, title: s(rescheduling ? "confirm.rescheduleTitle" : "confirm.title"), style: .bold)
-            let lines: [(String, String)] = [
+            var lines: [(String, String)] = [
                 (s("confirm.visitor"), state.visitor.map { "\($0.fullName) · \($0.code)" } ?? ""),
                 (s("confirm.service"), "\(s.serviceName(c.service)) · \(s("minutes.short", c.service.durationMinutes))"),
                 (s("confirm.when"), "\(s.longDate(c.slot.date, weekday: ctx.calendar.weekday(of: c.slot.date))) \(Chrome.timeSpan(c.slot.interval, ctx.calendar))"),
@@ -239,15 +251,17 @@ extension BookingScreen {
                 (s("confirm.room"), state.roomName(c.slot.roomId)),
                 (s("confirm.interpreter"), interpreterText(rescheduling ? reschedulingInterpreter(state) : state.interpreterLanguage, ctx)),
             ]
+            if !rescheduling { lines.append((s("confirm.program"), programText(state, c, ctx))) }
             for (i, (label, value)) in lines.enumerated() {
                 frame.put(label, in: Rect(x: inner.x + 1, y: inner.y + i, width: 12, height: 1), style: .dim)
                 frame.put(value, in: Rect(x: inner.x + 14, y: inner.y + i, width: inner.width - 15, height: 1), style: .bold)
             }
             if !rescheduling, case .anyFree = counselorChoice(state, c.slot) {
-                frame.put(s("confirm.anyCounselor"), in: Rect(x: inner.x + 1, y: inner.y + 6, width: inner.width - 2, height: 1), style: .dim)
+                frame.put(s("confirm.anyCounselor"), in: Rect(x: inner.x + 1, y: inner.y + lines.count, width: inner.width - 2, height: 1), style: .dim)
             }
             if let error = c.error {
-                frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.y + 7, width: inner.width - 2, height: 1), style: Style(foreground: .red, attributes: .bold))
+                frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.y + lines.count + 1, width: inner.width - 2, height: 1),
+                          style: Style(foreground: .red, attributes: .bold))
             }
             frame.put(s(c.sending ? "confirm.sending" : "confirm.prompt"), in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1))
         case .enroll(let e):

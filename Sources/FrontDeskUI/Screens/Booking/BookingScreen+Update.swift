@@ -42,10 +42,11 @@ extension BookingScreen {
                 return []
             }
             return [.loadVisitor(visitorId)]
-        case .catalogLoaded(let services, let counselors, let rooms):
+        case .catalogLoaded(let services, let counselors, let rooms, let programs):
             state.services = services
             state.counselors = counselors
             state.rooms = rooms
+            state.programs = programs
             state.serviceList.setCount(state.categoryServices.count)
             return refreshSlots(&state, &ctx)
         case .searchCompleted(let query, let results):
@@ -449,9 +450,17 @@ extension BookingScreen {
     private static func handleModalKey(_ state: inout State, _ ctx: inout ScreenContext, _ modal: Modal, _ key: Key) -> [Effect] {
         switch modal {
         case .confirm(var c):
-            switch BookingKeys.confirm.command(for: key) {
+            let rescheduling: Bool = { if case .reschedule = state.mode { true } else { false } }()
+            switch BookingKeys.confirmBooking(rescheduling: rescheduling).command(for: key) {
             case .cancel?:
                 state.modal = nil
+            case .program?:
+                // The next program that funds the service, then back to the rule's.
+                guard !c.sending else { return [] }
+                let choices = state.programChoices(service: c.service.id)
+                let at = choices.firstIndex(of: c.programId) ?? 0
+                c.programId = choices[(at + 1) % choices.count]
+                state.modal = .confirm(c)
             case .confirm?:
                 guard !c.sending, let visitor = state.visitor else { return [] }
                 c.sending = true
@@ -461,9 +470,11 @@ extension BookingScreen {
                     return [.reschedule(appointmentId: a.id, to: c.slot.interval.start, counselorId: c.slot.counselorId, roomId: c.slot.roomId)]
                 }
                 // The room is the store's to choose (the smallest free one, as the slot's was).
-                return [.book(NewAppointment(visitorId: visitor.id, serviceId: c.service.id, counselor: counselorChoice(state, c.slot),
-                                             start: c.slot.interval.start, interpreterLanguage: state.interpreterLanguage))]
-            case .close?, nil: break
+                var new = NewAppointment(visitorId: visitor.id, serviceId: c.service.id, counselor: counselorChoice(state, c.slot),
+                                         start: c.slot.interval.start, interpreterLanguage: state.interpreterLanguage)
+                new.programId = c.programId
+                return [.book(new)]
+            case nil: break
             }
             return []
         case .enroll(var e):

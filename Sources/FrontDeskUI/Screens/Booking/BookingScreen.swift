@@ -46,11 +46,14 @@ public enum BookingScreen: Screen {
         public var error: String?
         /// True between Enter and the store's answer (a second Enter sends nothing).
         public var sending = false
-        public init(slot: Slot, service: Service, error: String? = nil, sending: Bool = false) {
+        /// The program chosen for the booking (F6); nil: the rule's (`ProgramRules`).
+        public var programId: String?
+        public init(slot: Slot, service: Service, error: String? = nil, sending: Bool = false, programId: String? = nil) {
             self.slot = slot
             self.service = service
             self.error = error
             self.sending = sending
+            self.programId = programId
         }
     }
 
@@ -103,6 +106,9 @@ public enum BookingScreen: Screen {
         public var services: [Service] = []
         public var counselors: [Counselor] = []
         public var rooms: [Room] = []
+        /// The catalog of programs (issue 15): the confirmation shows which one the booking
+        /// counts for, and lets staff choose another.
+        public var programs: [Program] = []
         public var category: ServiceCategory = .psychological
         public var serviceList = ListState()
         public var counselorFilter: Int64?
@@ -213,6 +219,18 @@ public enum BookingScreen: Screen {
         public func counselorName(_ id: Int64) -> String { counselors.first { $0.id == id }?.name ?? "#\(id)" }
         public func roomName(_ id: Int64) -> String { rooms.first { $0.id == id }?.name ?? "#\(id)" }
         public func service(_ id: String) -> Service? { services.first { $0.id == id } }
+
+        /// The program a booking of `service` on `day` counts for by rule, for the visitor.
+        public func ruledProgram(service: String, on day: LocalDate) -> Program? {
+            guard let visitor else { return nil }
+            return ProgramRules.attribution(service: service, status: visitor.status, on: day, in: programs)
+        }
+
+        /// The programs F6 steps through for a booking of `service`: those that fund it, in
+        /// catalog order (before them, nil: by rule).
+        public func programChoices(service: String) -> [String?] {
+            [nil] + programs.filter { $0.services.contains(service) }.map { Optional($0.id) }
+        }
     }
 
     public enum Event: ScreenEvent, Sendable {
@@ -220,7 +238,7 @@ public enum BookingScreen: Screen {
         case shell(ShellEvent)
         /// Open the screen for this visitor (from reception).
         case openFor(visitorId: Int64)
-        case catalogLoaded(services: [Service], counselors: [Counselor], rooms: [Room])
+        case catalogLoaded(services: [Service], counselors: [Counselor], rooms: [Room], programs: [Program] = [])
         case searchCompleted(query: String, results: [Visitor])
         case visitorLoaded(Visitor)
         case appointmentsLoaded(visitorId: Int64, [AppointmentListing])
