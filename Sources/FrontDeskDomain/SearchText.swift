@@ -381,7 +381,14 @@ public enum SearchText {
     /// The scripts of the letters of a text (empty when it has no letter).
     public static func scripts(of text: String) -> Set<Script> {
         var out: Set<Script> = []
-        for s in text.unicodeScalars where s.properties.isAlphabetic {
+        for s in text.unicodeScalars {
+            // ASCII first: most names are, and a property lookup per letter is not free.
+            if s.isASCII {
+                if (s >= "a" && s <= "z") || (s >= "A" && s <= "Z") { out.insert(.latin) }
+                if out.count == 2 { break }
+                continue
+            }
+            guard s.properties.isAlphabetic else { continue }
             out.insert(needsTransliteration(s) ? .other : .latin)
             if out.count == 2 { break }
         }

@@ -88,25 +88,54 @@ extension AppDatabase {
     /// previous and first instants; with `programs` (migration v14 on), the service, the program
     /// chosen for it and the program it counts for (`programAttributionSQL`).
     static func refreshDeliveredServicesSQL(visitors: String, programs: Bool) -> String {
-        let (columns, values) = programs
-            ? (", service_id, chosen_program_id, program_id",
-               ", s.service_id, s.chosen_program_id, IFNULL(s.chosen_program_id, "
-                 + programAttributionSQL(service: "s.service_id", category: "s.category", status: "vi.status", at: "s.at") + ")")
-            : ("", "")
-        return """
-        DELETE FROM delivered_service WHERE visitor_id IN (\(visitors));
-        INSERT OR IGNORE INTO reporting_profile (consent_reporting, sex, nationality, status)
-          SELECT consent_reporting, sex, nationality, status FROM visitor WHERE id IN (\(visitors));
-        INSERT INTO delivered_service (visitor_id, profile_id, birth_year, category, at, prev_at, prev_category_at, first_at\(columns))
-          SELECT s.visitor_id, p.id, vi.birth_year, s.category, s.at,
-            LAG(s.at) OVER (PARTITION BY s.visitor_id ORDER BY s.at, s.kind, s.source_id),
-            LAG(s.at) OVER (PARTITION BY s.visitor_id, s.category ORDER BY s.at, s.kind, s.source_id),
-            MIN(s.at) OVER (PARTITION BY s.visitor_id)\(values)
-          FROM delivered_service_source s JOIN visitor vi ON vi.id = s.visitor_id
-            JOIN reporting_profile p ON p.consent_reporting = vi.consent_reporting AND p.sex = vi.sex AND p.nationality = vi.nationality
-              AND p.status = vi.status
-          WHERE s.visitor_id IN (\(visitors));
-        """
+        let head = """
+            DELETE FROM delivered_service WHERE visitor_id IN (\(visitors));
+            INSERT OR IGNORE INTO reporting_profile (consent_reporting, sex, nationality, status)
+              SELECT consent_reporting, sex, nationality, status FROM visitor WHERE id IN (\(visitors));
+            """
+        guard programs else {
+            return head + """
+
+                INSERT INTO delivered_service (visitor_id, profile_id, birth_year, category, at, prev_at, prev_category_at, first_at)
+                  SELECT s.visitor_id, p.id, vi.birth_year, s.category, s.at,
+                    LAG(s.at) OVER (PARTITION BY s.visitor_id ORDER BY s.at, s.kind, s.source_id),
+                    LAG(s.at) OVER (PARTITION BY s.visitor_id, s.category ORDER BY s.at, s.kind, s.source_id),
+                    MIN(s.at) OVER (PARTITION BY s.visitor_id)
+                  FROM delivered_service_source s JOIN visitor vi ON vi.id = s.visitor_id
+                    JOIN reporting_profile p ON p.consent_reporting = vi.consent_reporting AND p.sex = vi.sex AND p.nationality = vi.nationality
+                      AND p.status = vi.status
+                  WHERE s.visitor_id IN (\(visitors));
+                """
+        }
+        // The program is worked out in a subquery (no WITH inside a trigger), then each service's
+        // previous and first instants over all of the visitor's services, within the program and
+        // within the funder.
+        let order = "ORDER BY x.at, x.kind, x.source_id"
+        return head + """
+
+            INSERT INTO delivered_service (visitor_id, profile_id, birth_year, category, at, prev_at, prev_category_at, first_at,
+                                           service_id, chosen_program_id, program_id, funder,
+                                           prev_program_at, prev_program_category_at, first_program_at,
+                                           prev_funder_at, prev_funder_category_at, first_funder_at)
+              SELECT x.visitor_id, x.profile_id, x.birth_year, x.category, x.at,
+                LAG(x.at) OVER (PARTITION BY x.visitor_id \(order)),
+                LAG(x.at) OVER (PARTITION BY x.visitor_id, x.category \(order)),
+                MIN(x.at) OVER (PARTITION BY x.visitor_id),
+                x.service_id, x.chosen_program_id, x.program_id, pr.funder,
+                LAG(x.at) OVER (PARTITION BY x.visitor_id, x.program_id \(order)),
+                LAG(x.at) OVER (PARTITION BY x.visitor_id, x.program_id, x.category \(order)),
+                MIN(x.at) OVER (PARTITION BY x.visitor_id, x.program_id),
+                LAG(x.at) OVER (PARTITION BY x.visitor_id, pr.funder \(order)),
+                LAG(x.at) OVER (PARTITION BY x.visitor_id, pr.funder, x.category \(order)),
+                MIN(x.at) OVER (PARTITION BY x.visitor_id, pr.funder)
+              FROM (SELECT s.visitor_id, p.id AS profile_id, vi.birth_year, s.category, s.at, s.kind, s.source_id, s.service_id,
+                           s.chosen_program_id, IFNULL(s.chosen_program_id, \(programAttributionSQL(service: "s.service_id", category: "s.category", status: "vi.status", at: "s.at"))) AS program_id
+                    FROM delivered_service_source s JOIN visitor vi ON vi.id = s.visitor_id
+                      JOIN reporting_profile p ON p.consent_reporting = vi.consent_reporting AND p.sex = vi.sex AND p.nationality = vi.nationality
+                        AND p.status = vi.status
+                    WHERE s.visitor_id IN (\(visitors))) AS x
+                LEFT JOIN program pr ON pr.id = x.program_id;
+            """
     }
 
     /// The visitors an appointment row (`row`: `NEW` or `OLD`) concerns: its visitor, or the

@@ -159,8 +159,7 @@ extension AppDatabase {
                 familyKey: row["family_key"], givenKey: row["given_key"],
                 scripts: SearchText.scripts(of: (row["given_name"] as String) + " " + (row["family_name"] as String)),
                 terms: DeskCandidateCache.terms(of: row["search_text"]),
-                leadTerms: DeskCandidateCache.grouped(SearchText.leadTerms(givenName: row["given_name"])),
-                leadOnset: SearchText.onset(of: row["given_name"]))
+                lead: DeskCandidateCache.Lead(givenName: row["given_name"]))
         }
         cache.store(DeskCandidateCache.Snapshot(day: day, lastEvent: lastEvent, candidates: candidates))
         return candidates

@@ -21,6 +21,23 @@ extension AppDatabase {
         return FunderReport(period: period, counts: counts, programs: programs, achievements: achieved)
     }
 
+    /// The `c` part of the report for one program (`column` `program_id`) or one funder
+    /// (`funder`): its services of the period from `delivered_service_by_<prefix>`, with the
+    /// instants stored for it (`prev_<prefix>_at`, …).
+    static func storedScopeSQL(_ column: String, _ prefix: String, _ key: String, from: Int64, to: Int64)
+        -> (String, [DatabaseValueConvertible]) {
+        ("""
+            WITH c AS (
+              SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(IFNULL(prev_\(prefix)_at, 0) < ?) AS v,
+                     SUM(prev_\(prefix)_at IS NULL) AS new_v, SUM(first_\(prefix)_at >= ?) AS new_n,
+                     SUM(IFNULL(prev_\(prefix)_category_at, 0) < ?) AS cat_v
+              FROM delivered_service INDEXED BY delivered_service_by_\(prefix)
+              WHERE \(column) = ? AND at >= ? AND at < ?
+              GROUP BY profile_id, category, birth_year
+            )
+            """, [from, from, from, key, from, to])
+    }
+
     /// One statement per target of `catalog`'s programs in a year the period reaches
     /// (`TargetAchievement.spans`): the program's unique visitors or services from the year's
     /// first day through `through`, consenting visitors only, as every count of the report.
@@ -29,20 +46,50 @@ extension AppDatabase {
         TargetAchievement.spans(of: catalog, in: period).map { span in
             let from = calendar.startOfDay(span.first).epochMilliseconds
             let to = calendar.startOfDay(span.through.adding(days: 1)).epochMilliseconds
-            let count = span.target.measure == .uniqueVisitors ? "COUNT(DISTINCT d.visitor_id)" : "COUNT(*)"
+            // A visitor's first service of the program in the span is the one whose previous
+            // service of the program came before it: counting those counts the visitors.
+            let unique = span.target.measure == .uniqueVisitors ? " AND IFNULL(d.prev_program_at, 0) < ?" : ""
             let sql = """
-                SELECT \(count) FROM delivered_service d INDEXED BY delivered_service_by_program JOIN reporting_profile p ON p.id = d.profile_id
-                WHERE d.program_id = ? AND d.at >= ? AND d.at < ? AND p.consent_reporting
+                SELECT COUNT(*) FROM delivered_service d INDEXED BY delivered_service_by_program JOIN reporting_profile p ON p.id = d.profile_id
+                WHERE d.program_id = ? AND d.at >= ? AND d.at < ?\(unique) AND p.consent_reporting
                 """
-            return (span.target, span.programId, span.through, sql, [span.programId, from, to])
+            return (span.target, span.programId, span.through, sql, [span.programId, from, to] + (unique.isEmpty ? [] : [from]))
         }
+    }
+
+    /// How a report's services are chosen: all of them; one program's or one funder's (all its
+    /// programs), each read by its own covering index with its own stored instants; or several
+    /// programs of different funders, whose instants are worked out by window functions.
+    enum ReportScope: Equatable {
+        case all
+        case program(String)
+        case funder(String)
+        case programs([String])
+    }
+
+    /// The scope of a report of `programs` (nil: all services).
+    func reportScope(_ programs: [String]?) -> ReportScope {
+        guard let programs else { return .all }
+        if programs.count == 1, let only = programs.first { return .program(only) }
+        let catalog = (try? self.programs()) ?? []
+        let funders = Set(catalog.filter { programs.contains($0.id) }.map(\.funder))
+        if funders.count == 1, let funder = funders.first, Set(catalog.filter { $0.funder == funder }.map(\.id)) == Set(programs) {
+            return .funder(funder)
+        }
+        return .programs(programs)
     }
 
     /// The raw counts (consenting visitors; non-consenting ones as two numbers), of every
     /// service or of `programs`' services. Not for publication as they are: `funderReport`
     /// suppresses small cells.
     public func funderReportCounts(_ period: ReportingPeriod, programs: [String]? = nil) throws -> FunderReportCounts {
-        let statement = funderReportStatement(period, programs: programs)
+        try funderReportCounts(period, programs: programs, windowed: false)
+    }
+
+    /// `funderReportCounts`; `windowed`: several programs' way (window functions) even for one
+    /// program or one funder (tests hold the stored instants equal to it).
+    func funderReportCounts(_ period: ReportingPeriod, programs: [String]?, windowed: Bool) throws -> FunderReportCounts {
+        let statement = funderReportStatement(period, programs: programs, windowed: windowed)
         return try writer.read { db in
             var counts = FunderReportCounts()
             guard !period.days.isEmpty else { return counts }
@@ -98,17 +145,22 @@ extension AppDatabase {
     /// unique visitors of the category. Services are placed by instant: an appointment's or
     /// seat's start, a walk-in's arrival (its `day` is the center-local day of that instant).
     ///
-    /// With `programs`, the services of those programs only, read by `delivered_service_by_program`
-    /// up to the period's end; the previous and first instants are then those of the visitor's
-    /// services in these programs (window functions over that history), so that a visitor is
-    /// new when first served by these programs in the period.
-    func funderReportStatement(_ period: ReportingPeriod, programs: [String]? = nil) -> (sql: String, arguments: [DatabaseValueConvertible]) {
+    /// With `programs`, the services of those programs only, and the previous and first
+    /// instants of the visitor's services in them, so that a visitor is new when first served by
+    /// them in the period (`ReportScope`): for one program or one funder, the instants stored
+    /// per program and per funder, read like the whole report's from one covering index;
+    /// for several programs of different funders, window functions over their history.
+    func funderReportStatement(_ period: ReportingPeriod, programs: [String]? = nil, windowed: Bool = false)
+        -> (sql: String, arguments: [DatabaseValueConvertible]) {
         let span = periodSpan(period)
         let from = span.start.epochMilliseconds, to = span.end.epochMilliseconds
         let year = period.last.year
         let services: String
         var args: [DatabaseValueConvertible]
-        if let programs {
+        let scope = windowed ? programs.map(ReportScope.programs) ?? .all : reportScope(programs)
+        if case .program(let key) = scope { (services, args) = Self.storedScopeSQL("program_id", "program", key, from: from, to: to) }
+        else if case .funder(let key) = scope { (services, args) = Self.storedScopeSQL("funder", "funder", key, from: from, to: to) }
+        else if let programs {
             let marks = programs.isEmpty ? "NULL" : programs.map { _ in "?" }.joined(separator: ", ")
             services = """
                 WITH w AS (
@@ -116,7 +168,7 @@ extension AppDatabase {
                     LAG(at) OVER (PARTITION BY visitor_id ORDER BY at) AS prev_at,
                     LAG(at) OVER (PARTITION BY visitor_id, category ORDER BY at) AS prev_category_at,
                     MIN(at) OVER (PARTITION BY visitor_id) AS first_at
-                  FROM delivered_service INDEXED BY delivered_service_by_program
+                  FROM delivered_service
                   WHERE program_id IN (\(marks)) AND at < ?
                 ), c AS (
                   SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(IFNULL(prev_at, 0) < ?) AS v,

@@ -13,9 +13,12 @@ extension AppDatabase {
     /// Migration v14: a program's days as instants (`start_at`, `end_at`: UTC ms of the start of
     /// its first day and of the day after its last, in the center's zone; `end_at` NULL while
     /// it runs on), the program chosen for an appointment or a walk-in (`program_id`, NULL: by
-    /// rule), and each delivered service's service id, chosen program and program. The view and
-    /// triggers of migration v5 are made again with these columns, and every visitor's services
-    /// are rebuilt.
+    /// rule), and each delivered service's service id, chosen program, program and funder,
+    /// with the previous and first instants of the visitor's services in that program and with
+    /// that funder (as `prev_at`, `prev_category_at` and `first_at` are over all services), so
+    /// that a program's or a funder's report counts unique and new visitors from one covering
+    /// index, like the report of everything. The view and triggers of migration v5 are made
+    /// again with these columns, and every visitor's services are rebuilt.
     static func attributeServicesToPrograms(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE program ADD COLUMN start_at INTEGER;
@@ -25,8 +28,17 @@ extension AppDatabase {
             ALTER TABLE delivered_service ADD COLUMN service_id TEXT;
             ALTER TABLE delivered_service ADD COLUMN chosen_program_id TEXT;
             ALTER TABLE delivered_service ADD COLUMN program_id TEXT;
+            ALTER TABLE delivered_service ADD COLUMN funder TEXT;
+            ALTER TABLE delivered_service ADD COLUMN prev_program_at INTEGER;
+            ALTER TABLE delivered_service ADD COLUMN prev_program_category_at INTEGER;
+            ALTER TABLE delivered_service ADD COLUMN first_program_at INTEGER;
+            ALTER TABLE delivered_service ADD COLUMN prev_funder_at INTEGER;
+            ALTER TABLE delivered_service ADD COLUMN prev_funder_category_at INTEGER;
+            ALTER TABLE delivered_service ADD COLUMN first_funder_at INTEGER;
             CREATE INDEX delivered_service_by_program
-              ON delivered_service (program_id, at, visitor_id, profile_id, category, birth_year);
+              ON delivered_service (program_id, profile_id, category, birth_year, at, prev_program_at, prev_program_category_at, first_program_at);
+            CREATE INDEX delivered_service_by_funder
+              ON delivered_service (funder, profile_id, category, birth_year, at, prev_funder_at, prev_funder_category_at, first_funder_at);
             """)
         for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'delivered_service_%'") {
             try db.execute(sql: "DROP TRIGGER \(name)")
@@ -79,13 +91,12 @@ extension AppDatabase {
     }
 
     /// Counts every delivered service again for the program the rules give it now (after a
-    /// program was added or changed); a chosen program stays.
+    /// program was added or changed; a chosen program stays), with the instants per program and
+    /// funder: every visitor with a service is rebuilt (seconds at 100,000 visitors; an
+    /// administrator's change of the catalog, rare).
     static func attributeDeliveredServicesAgain(_ db: Database) throws {
-        try db.execute(sql: """
-            UPDATE delivered_service SET program_id = IFNULL(chosen_program_id, \(programAttributionSQL(
-                service: "delivered_service.service_id", category: "delivered_service.category",
-                status: "(SELECT status FROM reporting_profile WHERE id = delivered_service.profile_id)", at: "delivered_service.at")))
-            """)
+        // Every visitor: a subquery on `delivered_service` itself would be empty once its rows are deleted.
+        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", programs: true))
     }
 
     /// `ProgramRules.attribution` as an SQL expression: the id of the program a service counts

@@ -25,11 +25,30 @@ final class DeskCandidateCache: @unchecked Sendable {
         /// The scripts the name is written in (`SearchText.scripts(of:)`).
         var scripts: Set<SearchText.Script>
         var terms: [SearchTermKind: [String]]
-        /// The terms of the given name's first word alone (`SearchText.leadTerms`), sorted the
-        /// same way.
-        var leadTerms: [SearchTermKind: [String]]
-        /// How the given name starts (`SearchText.onset(of:)`).
-        var leadOnset: SearchText.Onset?
+        /// The terms of the given name's first word and how it starts, made when a keystroke
+        /// first needs them (`Lead`): only people the query matches are asked, so the read
+        /// after a write does not make them for every candidate.
+        var lead: Lead
+    }
+
+    /// The terms of a given name's first word alone (`SearchText.leadTerms`, grouped and
+    /// sorted like `Candidate.terms`) and how it starts (`SearchText.onset(of:)`), made once,
+    /// on first use, whichever thread asks.
+    final class Lead: @unchecked Sendable {
+        private let givenName: String
+        private let lock = NSLock()
+        private var made: (terms: [SearchTermKind: [String]], onset: SearchText.Onset?)?
+
+        init(givenName: String) { self.givenName = givenName }
+
+        var value: (terms: [SearchTermKind: [String]], onset: SearchText.Onset?) {
+            lock.lock()
+            defer { lock.unlock() }
+            if let made { return made }
+            let new = (DeskCandidateCache.grouped(SearchText.leadTerms(givenName: givenName)), SearchText.onset(of: givenName))
+            made = new
+            return new
+        }
     }
 
     struct Snapshot {
@@ -56,9 +75,18 @@ final class DeskCandidateCache: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// The terms of a stored `search_text`, grouped by kind and sorted for `rank`.
+    /// The terms of a stored `search_text`, grouped by kind and sorted for `rank`. Read as
+    /// UTF-8 bytes (the column's separators are ASCII), not as characters: this runs for every
+    /// candidate after each write.
     static func terms(of searchText: String) -> [SearchTermKind: [String]] {
-        grouped(SearchTextColumn.decode(searchText))
+        var out: [SearchTermKind: [String]] = [:]
+        for part in searchText.utf8.split(separator: UInt8(ascii: " ")) {
+            guard part.count > 2, part[part.index(after: part.startIndex)] == UInt8(ascii: ":"),
+                  let kind = SearchTextColumn.kind(byte: part[part.startIndex]) else { continue }
+            out[kind, default: []].append(String(decoding: part.dropFirst(2), as: UTF8.self))
+        }
+        for kind in out.keys { out[kind]?.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
+        return out
     }
 
     /// Terms grouped by kind, each list sorted by UTF-8 bytes (for `rank`'s binary search).
@@ -78,9 +106,10 @@ final class DeskCandidateCache: @unchecked Sendable {
     /// - Parameters: firstWord: the query's first word alone (`SearchQuery(tokens: [first])`),
     ///   made once per query; typedOnset: the query's `typedOnset`.
     static func startsName(_ candidate: Candidate, firstWord: SearchQuery, typedOnset: SearchText.Onset?, rank: Int) -> Bool {
-        if let written = candidate.leadOnset, let typed = typedOnset,
+        let lead = candidate.lead.value
+        if let written = lead.onset, let typed = typedOnset,
            !SearchText.startsLike(typed: typed, written: written) { return false }
-        return Self.rank(terms: candidate.leadTerms, firstWord) <= rank
+        return Self.rank(terms: lead.terms, firstWord) <= rank
     }
 
     /// A candidate's rank for a query: for each word the best rank among its alternatives (an

@@ -34,6 +34,21 @@ enum SearchTextColumn {
         }
     }
 
+    /// `kind(_:)` of a letter given as its ASCII byte.
+    static func kind(byte: UInt8) -> SearchTermKind? {
+        switch byte {
+        case UInt8(ascii: "w"): .word
+        case UInt8(ascii: "s"): .skeleton
+        case UInt8(ascii: "p"): .phone
+        case UInt8(ascii: "c"): .code
+        case UInt8(ascii: "t"): .scriptSkeleton
+        case UInt8(ascii: "q"): .pairPrefix
+        case UInt8(ascii: "k"): .skeletonPair
+        case UInt8(ascii: "r"): .scriptSkeletonPair
+        default: nil
+        }
+    }
+
     /// The column's text for a set of terms (sorted, so equal sets give equal texts).
     static func encode(_ terms: Set<SearchTerm>) -> String {
         let parts = terms.map { "\(letter($0.kind)):\($0.text)" }.sorted()

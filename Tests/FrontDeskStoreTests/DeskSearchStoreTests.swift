@@ -69,6 +69,24 @@ struct DeskSearchStoreTests {
     }
 }
 
+/// The desk's candidates read their terms byte by byte (`DeskCandidateCache.terms`): the same
+/// terms as the column's own decoding, in names of every script.
+struct DeskCandidateTermsTests {
+    @Test func bytesGiveTheSameTermsAsTheColumnsDecoding() {
+        for (given, family, phone) in [("Aïssatou", "Diallo-Ndiaye", "+221 77 123 45 67"), ("يوسف", "المهاجر", nil),
+                                        ("ሳምራዊት", "ተስፋይ", "0612345678"), ("إيمان", "العلوي", nil), ("Bassel", "Al-Halabi", nil)] as [(String, String, String?)] {
+            var terms = SearchText.nameTerms(givenName: given, familyName: family)
+            if let phone { terms.formUnion(SearchText.phoneTerms(phone)) }
+            let text = SearchTextColumn.encode(terms)
+            #expect(DeskCandidateCache.terms(of: text) == DeskCandidateCache.grouped(SearchTextColumn.decode(text)), "\(given)")
+            #expect(!(DeskCandidateCache.terms(of: text)[.word] ?? []).isEmpty)
+        }
+        #expect(SearchText.scripts(of: "Aïssatou Diallo") == [.latin])
+        #expect(SearchText.scripts(of: "يوسف Alaoui") == [.latin, .other])
+        #expect(SearchText.scripts(of: "ሳምራዊት ተስፋይ") == [.other])
+    }
+}
+
 /// Migration v8: skeletons of names written in Arabic or Ge'ez script move to their own kind, so
 /// that a file indexed by v7 ranks transliterations before sound-alikes too.
 struct ScriptSkeletonMigrationTests {

@@ -58,6 +58,29 @@ struct ProgramAttributionStoreTests {
         #expect(rows.contains { $0.serviceId == nil && $0.programId != nil }, "walk-ins are attributed too")
     }
 
+    /// Each funder's and each program's counts over the two demo months, read from the
+    /// instants stored per funder and per program, equal those worked out by window functions
+    /// over their services; the report of a funder's programs is read the stored way.
+    @Test func storedInstantsPerProgramAndFunderEqualWindowFunctions() throws {
+        let db = try ReportingCenter.shared.get().db
+        let catalog = try db.programs()
+        let period = ReportingPeriod(first: LocalDate(year: 2026, month: 4, day: 1), last: LocalDate(year: 2026, month: 4, day: 30))
+        var checked = 0
+        for funder in Set(catalog.map(\.funder)) {
+            let ids = catalog.filter { $0.funder == funder }.map(\.id)
+            #expect(db.reportScope(ids) == (ids.count == 1 ? .program(ids[0]) : .funder(funder)))
+            let stored = try db.funderReportCounts(period, programs: ids)
+            #expect(stored == (try db.funderReportCounts(period, programs: ids, windowed: true)), "\(funder)")
+            checked += stored.services
+        }
+        for p in catalog {
+            #expect(try db.funderReportCounts(period, programs: [p.id]) == (try db.funderReportCounts(period, programs: [p.id], windowed: true)), "\(p.id)")
+        }
+        #expect(checked > 100)
+        #expect(db.reportScope(["unhcr-dafi", "iom-avrr"]) == .programs(["unhcr-dafi", "iom-avrr"]))
+        #expect(db.reportScope(nil) == .all)
+    }
+
     /// A program chosen for an appointment wins over the rule and is audited; back to the rule
     /// with nil. A program changed in the catalog counts the services again, keeping choices.
     @Test func aChosenProgramWinsAndAChangedCatalogCountsAgain() throws {
