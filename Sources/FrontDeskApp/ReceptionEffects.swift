@@ -45,8 +45,11 @@ public struct ReceptionEffects: Sendable {
             case .chooseExisting(let visitor):
                 try store.recordDuplicateChosen(visitor.id, by: actor, at: now)
                 return .duplicateChosen(visitor)
-            case .checkIn(let visitorId, let category):
-                let visit = try store.checkIn(visitorId: visitorId, category: category, by: actor, at: now)
+            case .loadPrograms:
+                return .programsLoaded(try store.programs(),
+                                       servicesByCategory: Dictionary(grouping: try store.services(), by: \.category).mapValues { $0.map(\.id) })
+            case .checkIn(let visitorId, let category, let programId):
+                let visit = try store.checkIn(visitorId: visitorId, category: category, programId: programId, by: actor, at: now)
                 guard let visitor = try store.visitor(id: visitorId) else { return .failed(.queue(.visitorNotFound)) }
                 return .checkedIn(visit, visitor)
             case .callNext(let category):

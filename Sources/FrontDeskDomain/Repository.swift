@@ -147,6 +147,11 @@ public protocol QueueRepository: Sendable {
     /// holds an open visit, `.visitorNotFound`, `.visitorArchived`.
     func checkIn(visitorId: Int64, category: ServiceCategory, by actor: Actor, at now: Date) throws -> Visit
 
+    /// `checkIn`, with the program the walk-in counts for chosen at the desk (issue 15; nil:
+    /// by rule), stored with the visit and audited (`program.chosen`) in the same transaction.
+    /// - Throws: as `checkIn`; `ProgramError.unknownProgram` (nothing written).
+    func checkIn(visitorId: Int64, category: ServiceCategory, programId: String?, by actor: Actor, at now: Date) throws -> Visit
+
     /// Open and closed visits of a center-local day, with visitor names, in arrival order.
     func queue(on day: LocalDate) throws -> [QueueEntry]
 

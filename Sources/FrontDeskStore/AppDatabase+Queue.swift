@@ -13,9 +13,16 @@ extension AppDatabase: QueueRepository {
     /// - Throws: `QueueError.alreadyCheckedIn(ticket)` when the visitor holds an open visit of
     ///   this day; `.visitorNotFound`; `.visitorArchived`.
     public func checkIn(visitorId: Int64, category: ServiceCategory, by actor: Actor, at now: Date) throws -> Visit {
+        try checkIn(visitorId: visitorId, category: category, programId: nil, by: actor, at: now)
+    }
+
+    public func checkIn(visitorId: Int64, category: ServiceCategory, programId: String?, by actor: Actor, at now: Date) throws -> Visit {
         let now = now.storedPrecision
         let day = calendar.localDate(of: now)
         return try writer.write { db in
+            if let programId, try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [programId]) != true {
+                throw ProgramError.unknownProgram(programId)
+            }
             guard let visitor = try VisitorRecord.fetchOne(db, key: visitorId) else { throw QueueError.visitorNotFound }
             guard !visitor.archived else { throw QueueError.visitorArchived }
             if var open = try VisitRecord
@@ -38,6 +45,10 @@ extension AppDatabase: QueueRepository {
             try visit.insert(db)
             try Self.audit(db, .visitCheckedIn, entity: "visit", entityId: visit.id,
                            detail: "ticket \(visit.ticket) on \(visit.day) for \(visitor.code)", by: actor, at: now)
+            if let programId, let id = visit.id {
+                try db.execute(sql: "UPDATE visit SET program_id = ? WHERE id = ?", arguments: [programId, id])
+                try Self.audit(db, .programChosen, entity: "visit", entityId: id, detail: programId, by: actor, at: now)
+            }
             try markTodaysAppointmentCheckedIn(db, visitorId: visitorId, day: day, by: actor, at: now)
             return visit.visit
         }

@@ -127,6 +127,39 @@ struct ProgramAttributionStoreTests {
     }
 }
 
+/// Issue 15 item 1: a program chosen at the desk's check-in stays with the walk-in, is
+/// audited, and the service counts for it once the visit is closed as seen.
+struct WalkInProgramStoreTests {
+    @Test func aProgramChosenAtCheckInCountsWhenTheVisitIsSeen() throws {
+        let db = try AppDatabase.inMemory(calendar: rabat)
+        let catalog = try Catalog.decodeServices(from: try #require(FrontDeskResources.data(named: "services.json")))
+        try db.loadCatalog(catalog, by: desk, at: apr14())
+        var refugee = newVisitor("Amina", "Test", consent: [.services, .reporting])
+        refugee.status = .refugee
+        let amina = try db.register(refugee, by: desk, at: apr14())
+        #expect(throws: ProgramError.unknownProgram("nope")) {
+            try db.checkIn(visitorId: amina.id, category: .social, programId: "nope", by: desk, at: apr14())
+        }
+        #expect(try db.queue(on: rabat.localDate(of: apr14())).isEmpty, "nothing written")
+        let visit = try db.checkIn(visitorId: amina.id, category: .social, programId: "unhcr-dafi", by: desk, at: apr14())
+        _ = try db.callNext(category: .social, by: desk, at: apr14(minutes: 5))
+        _ = try db.close(visitId: visit.id, outcome: .seen, by: desk, at: apr14(minutes: 30))
+        let (chosen, counted, audited) = try db.writer.read { db in
+            (try String.fetchOne(db, sql: "SELECT program_id FROM visit WHERE id = ?", arguments: [visit.id]),
+             try String.fetchAll(db, sql: "SELECT program_id FROM delivered_service"),
+             try String.fetchAll(db, sql: "SELECT detail FROM audit_event WHERE action = 'program.chosen'"))
+        }
+        #expect(chosen == "unhcr-dafi" && counted == ["unhcr-dafi"] && audited == ["unhcr-dafi"])
+        // By rule, a refugee's social walk-in counts for UNHCR's urban program.
+        let other = try db.register(refugee, allowingDuplicates: true, by: desk, at: apr14())
+        let second = try db.checkIn(visitorId: other.id, category: .social, by: desk, at: apr14(minutes: 40))
+        _ = try db.callNext(category: .social, by: desk, at: apr14(minutes: 41))
+        _ = try db.close(visitId: second.id, outcome: .seen, by: desk, at: apr14(minutes: 50))
+        let ruled = try db.writer.read { try String.fetchOne($0, sql: "SELECT program_id FROM delivered_service WHERE visitor_id = ?", arguments: [other.id]) }
+        #expect(ruled == "unhcr-urban")
+    }
+}
+
 /// Issue 15 item 2: a report of one funder's programs, computed by hand.
 struct ProgramReportStoreTests {
     /// A refugee (A) served by DAFI and by UNHCR's urban program (once before the quarter), an

@@ -33,7 +33,7 @@ struct AppScreenTests {
         let effects = App.update(&state, .signIn(.signedIn(Self.amina)))
         #expect(state.session == Self.amina)
         #expect(state.shown == .reception)
-        #expect(effects == [.reception(.loadQueue(Self.day)), .reception(.loadExpected(Self.day)), .booking(.loadCatalog),
+        #expect(effects == [.reception(.loadQueue(Self.day)), .reception(.loadExpected(Self.day)), .reception(.loadPrograms), .booking(.loadCatalog),
                             .schedule(.loadCounselors), .admin(.load)])
         var frame = Frame(size: Size(width: 80, height: 24))
         App.render(state, into: &frame)

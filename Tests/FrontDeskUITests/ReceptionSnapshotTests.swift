@@ -73,10 +73,43 @@ import Testing
         try Snapshot.assert(Snapshot.render(state), named: "reception-quit")
     }
 
+    /// The services of each category, as the check-in dialog gets them with the programs.
+    static let servicesByCategory: [ServiceCategory: [String]] = [
+        .psychological: ["individual-counseling", "trauma-follow-up"],
+        .social: ["social-orientation", "rights-mediation", "scholarship-orientation"],
+        .professional: ["job-coaching", "cv-job-search-workshop", "french-class"],
+    ]
+
     @Test func checkInDialog() throws {
         var state = busy()
+        _ = S.update(&state, .programsLoaded(DefaultPrograms.catalog(), servicesByCategory: Self.servicesByCategory))
         state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, category: .professional))
-        try Snapshot.assert(Snapshot.render(state), named: "reception-checkin")
+        let f = Snapshot.render(state)
+        try Snapshot.assert(f, named: "reception-checkin")
+        #expect(f.text.contains("Program: Embassy of the Netherlands (by rule)"), "\(f.text)")
+        #expect(f.text.contains("F6 Program"))
+    }
+
+    /// Issue 15: F6 steps through the programs that fund a service of the highlighted category
+    /// (a refugee's social walk-in: UNHCR's urban program by rule; then DAFI, UNHCR urban, al
+    /// Wassit, the Netherlands, back to the rule); the letter gives the ticket with the choice;
+    /// moving to another category drops it.
+    @Test func checkInF6ChoosesTheWalkInsProgram() throws {
+        var state = busy()
+        _ = S.update(&state, .programsLoaded(DefaultPrograms.catalog(), servicesByCategory: Self.servicesByCategory))
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, category: .social))
+        #expect(Snapshot.render(state).text.contains("Program: UNHCR (by rule) · Social assistance"))
+        #expect(state.state.programChoices(for: .social) == [nil, "unhcr-dafi", "unhcr-urban", "eu-al-wassit", "nl-intercultural-center"])
+        _ = S.update(&state, .key(.function(6)))
+        #expect(Snapshot.render(state).text.contains("Program: UNHCR (chosen) · DAFI"))
+        #expect(S.update(&state, .key(.character("s"))) == [.checkIn(visitorId: Fixture.aissatou.id, category: .social, programId: "unhcr-dafi")])
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, category: .social))
+        _ = S.update(&state, .key(.function(6)))
+        #expect(S.update(&state, .key(.character("e"))) == [.checkIn(visitorId: Fixture.aissatou.id, category: .professional, programId: nil)])
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, category: .social))
+        _ = S.update(&state, .key(.function(6)))
+        _ = S.update(&state, .key(.down))
+        #expect(S.update(&state, .key(.enter)) == [.checkIn(visitorId: Fixture.aissatou.id, category: .professional, programId: nil)])
     }
 
     @Test func ticketDialog() throws {

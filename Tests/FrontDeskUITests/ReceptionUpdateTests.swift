@@ -15,7 +15,7 @@ struct ReceptionUpdateTests {
     @Test func startLoadsTodaysQueue() {
         var state = Fixture.state()
         let day = LocalDate(year: 2026, month: 4, day: 14)
-        #expect(S.start(&state) == [.loadQueue(day), .loadExpected(day)])
+        #expect(S.start(&state) == [.loadQueue(day), .loadExpected(day), .loadPrograms])
     }
 
     @Test func typingInSearchAsksForResultsOfTheWholeQuery() {

@@ -22,7 +22,7 @@ struct WholeTaskTests {
     @Test func receptionChecksInAWalkIn() {
         var h = Fixture.state()
         let day = LocalDate(year: 2026, month: 4, day: 14)
-        #expect(ReceptionScreen.start(&h) == [.loadQueue(day), .loadExpected(day)])
+        #expect(ReceptionScreen.start(&h) == [.loadQueue(day), .loadExpected(day), .loadPrograms])
         #expect(h.state.day == day)
         var expected = Self.laidOut(&h)
 

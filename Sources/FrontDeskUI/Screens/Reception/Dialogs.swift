@@ -10,6 +10,14 @@ public struct CheckInDialog: Hashable, Sendable {
     public var appointment: AppointmentListing?
     /// True while the arrival is highlighted (the first choice); else `category` is.
     public var onArrival: Bool
+    /// The program the walk-in counts for, chosen with F6 (issue 15); nil: by rule.
+    public var programId: String?
+
+    /// The program chosen for a walk-in of `category`: the one chosen with F6 when it was
+    /// chosen for that category (the highlighted one), else nil (by rule).
+    public func chosenProgram(for category: ServiceCategory) -> String? {
+        category == self.category ? programId : nil
+    }
 
     public init(visitor: Visitor, category: ServiceCategory = .social, appointment: AppointmentListing? = nil) {
         self.visitor = visitor

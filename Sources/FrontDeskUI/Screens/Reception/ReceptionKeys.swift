@@ -67,6 +67,14 @@ extension ReceptionKeys {
         [Character(category.ticketLetter.lowercased()), Character(category.ticketLetter.uppercased())]
     })
 
+    /// What F6 does in the check-in dialogs: the next program a walk-in may count for.
+    public enum ProgramCommand: Hashable, Sendable { case program }
+
+    /// F6 in the check-in dialogs (letters are the categories': `p` is psychological).
+    public static let checkInProgram = KeyMap<ProgramCommand>([
+        KeyBinding(.program, [.function(6)], label: "key.program"),
+    ])
+
     /// The check-in dialog of a visitor expected today: the arrival first (a, or 1), then the
     /// categories (their letters, or 2, 3, 4); Enter takes the highlighted one.
     public static let checkInWithAppointment = ChoiceKeys.map(choices: [["a", "A"]] + ServiceCategory.allCases.map { category in

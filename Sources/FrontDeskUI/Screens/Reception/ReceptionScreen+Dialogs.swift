@@ -8,8 +8,9 @@ extension ReceptionScreen {
         let s = ctx.strings
         switch modal {
         case .ticket: return ReceptionKeys.ticket.hints(s)
-        case .checkIn(let dialog) where dialog.appointment != nil: return ReceptionKeys.checkInWithAppointment.hints(s)
-        case .checkIn: return ReceptionKeys.checkIn.hints(s)
+        case .checkIn(let dialog) where dialog.appointment != nil:
+            return ReceptionKeys.checkInWithAppointment.hints(s) + (dialog.onArrival ? [] : ReceptionKeys.checkInProgram.hints(s))
+        case .checkIn: return ReceptionKeys.checkIn.hints(s) + ReceptionKeys.checkInProgram.hints(s)
         case .closeVisit(let dialog) where dialog.otherDesk != nil: return ReceptionKeys.otherDesk.hints(s)
         case .closeVisit: return ReceptionKeys.closeVisit.hints(s)
         case .visitorForm(let form): return form.hints(s)
@@ -23,7 +24,7 @@ extension ReceptionScreen {
         switch modal {
         case .checkIn(let dialog):
             let extra = dialog.appointment == nil ? 0 : 2
-            let box = Dialog.rect(width: 56, height: 11 + extra, in: area)
+            let box = Dialog.rect(width: 56, height: 12 + extra, in: area)
             // Expected today: the dialog is a check-in, not only a walk-in's.
             let title = s(dialog.appointment == nil ? "checkin.title" : "checkin.titleExpected")
             let inner = Box.render(into: &frame, rect: box, title: title, style: .bold)
@@ -39,6 +40,15 @@ extension ReceptionScreen {
                 let chosen = !dialog.onArrival && category == dialog.category
                 let line = "\(chosen ? "▶" : " ") \(category.ticketLetter)  \(s.category(category))"
                 frame.put(line, in: inner.row(4 + extra + i).inset(dx: 2, dy: 0), style: chosen ? .reverse : .plain)
+            }
+            // The program the highlighted walk-in counts for (issue 15).
+            if !dialog.onArrival {
+                let day = state.day ?? ctx.today
+                let program = dialog.programId.flatMap { id in state.programs.first { $0.id == id } }
+                    ?? (dialog.programId == nil ? state.ruledProgram(for: dialog.category, visitor: dialog.visitor, on: day) : nil)
+                let marked = s(dialog.programId == nil ? "confirm.programByRule" : "confirm.programChosen", program?.funder ?? s("confirm.noProgram"))
+                let text = s("checkin.program", program.map { marked + " · " + (s.language == .fr ? $0.nameFr : $0.nameEn) } ?? marked)
+                frame.put(text, in: inner.row(5 + extra + ServiceCategory.allCases.count).inset(dx: 1, dy: 0), style: .dim)
             }
         case .ticket(let dialog):
             let big = BigText.lines(for: dialog.ticket.description)

@@ -45,6 +45,10 @@ extension ReceptionScreen {
                 state.queueList.select(i)
             }
             return []
+        case .programsLoaded(let programs, let servicesByCategory):
+            state.programs = programs
+            state.servicesByCategory = servicesByCategory
+            return []
         case .expectedLoaded(let listings):
             let selectedId = state.selectedExpected?.id
             state.expected = listings
@@ -326,6 +330,14 @@ extension ReceptionScreen {
             state.modal = nil
             state.focus = .search
             return handleSearchKey(&state, key, &ctx)
+        case .checkIn(var dialog) where ReceptionKeys.checkInProgram.command(for: key) != nil:
+            // F6: the next program that funds a service of the highlighted category, then back
+            // to the rule's (not for the arrival: the appointment has its own).
+            guard !dialog.onArrival else { return [] }
+            let choices = state.programChoices(for: dialog.category)
+            dialog.programId = choices[((choices.firstIndex(of: dialog.programId) ?? 0) + 1) % choices.count]
+            state.modal = .checkIn(dialog)
+            return []
         case .checkIn(var dialog) where dialog.appointment != nil:
             // Choices: 0 the arrival for the appointment, then the categories (a walk-in).
             let all = ServiceCategory.allCases
@@ -333,7 +345,7 @@ extension ReceptionScreen {
             func decide(_ i: Int) -> [Effect] {
                 state.modal = nil
                 guard i > 0 else { return [.markArrived(appointmentId: dialog.appointment?.appointment.id ?? 0)] }
-                return [.checkIn(visitorId: dialog.visitor.id, category: all[i - 1])]
+                return [.checkIn(visitorId: dialog.visitor.id, category: all[i - 1], programId: dialog.chosenProgram(for: all[i - 1]))]
             }
             switch ReceptionKeys.checkInWithAppointment.command(for: key) {
             case .cancel?:
@@ -346,7 +358,10 @@ extension ReceptionScreen {
             case let command?:
                 index = command.index(from: index, count: all.count + 1)
                 dialog.onArrival = index == 0
-                if index > 0 { dialog.category = all[index - 1] }
+                if index > 0, dialog.category != all[index - 1] {
+                    dialog.category = all[index - 1]
+                    dialog.programId = nil // a program chosen for another category does not carry over
+                }
             case nil: break
             }
             state.modal = .checkIn(dialog)
@@ -359,13 +374,15 @@ extension ReceptionScreen {
                 return []
             case .confirm?:
                 state.modal = nil
-                return [.checkIn(visitorId: dialog.visitor.id, category: dialog.category)]
+                return [.checkIn(visitorId: dialog.visitor.id, category: dialog.category, programId: dialog.programId)]
             case .choose(let i)? where all.indices.contains(i):
                 // One key per decision: the category's letter (or digit) gives the ticket at once.
                 state.modal = nil
-                return [.checkIn(visitorId: dialog.visitor.id, category: all[i])]
+                return [.checkIn(visitorId: dialog.visitor.id, category: all[i], programId: dialog.chosenProgram(for: all[i]))]
             case let command?:
-                dialog.category = all[command.index(from: all.firstIndex(of: dialog.category) ?? 0, count: all.count)]
+                let next = all[command.index(from: all.firstIndex(of: dialog.category) ?? 0, count: all.count)]
+                if next != dialog.category { dialog.programId = nil } // chosen for another category
+                dialog.category = next
             case nil: break
             }
             state.modal = .checkIn(dialog)

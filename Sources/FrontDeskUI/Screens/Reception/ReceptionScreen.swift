@@ -48,6 +48,22 @@ public enum ReceptionScreen: Screen {
         public var resultsList: ListState { get { search.list } set { search.list = newValue } }
         /// Today's appointments not yet over (booked or arrived), by start: the expected arrivals.
         public var expected: [AppointmentListing] = []
+        /// The catalog of programs and each category's services (issue 15): the check-in dialog
+        /// shows which program a walk-in counts for, and F6 chooses another.
+        public var programs: [Program] = []
+        public var servicesByCategory: [ServiceCategory: [String]] = [:]
+
+        /// The program a walk-in of `category` counts for by rule, today, for `visitor`.
+        public func ruledProgram(for category: ServiceCategory, visitor: Visitor, on day: LocalDate) -> Program? {
+            ProgramRules.attribution(walkInOf: servicesByCategory[category] ?? [], status: visitor.status, on: day, in: programs)
+        }
+
+        /// What F6 steps through for a walk-in of `category`: nil (by rule), then the programs
+        /// that fund a service of the category, in catalog order.
+        public func programChoices(for category: ServiceCategory) -> [String?] {
+            let services = Set(servicesByCategory[category] ?? [])
+            return [nil] + programs.filter { !$0.services.isDisjoint(with: services) }.map { Optional($0.id) }
+        }
         public var expectedList = ListState()
         public var modal: Modal?
         /// The visit this desk called last, to select once the queue is loaded again (so F6 then
@@ -100,6 +116,8 @@ public enum ReceptionScreen: Screen {
         case queueLoaded([QueueEntry], QueueCounts)
         /// Today's appointments (any status), as the store lists them.
         case expectedLoaded([AppointmentListing])
+        /// The catalog of programs and the services of each category.
+        case programsLoaded([Program], servicesByCategory: [ServiceCategory: [String]])
         /// An expected visitor was marked arrived (appointment checked in).
         case arrivalMarked(AppointmentListing)
         /// The seated visitors of a group session of today, to mark arrived one by one.
@@ -131,6 +149,8 @@ public enum ReceptionScreen: Screen {
         case loadQueue(LocalDate)
         /// Load the day's appointments, for the expected arrivals.
         case loadExpected(LocalDate)
+        /// Load the programs and the services of each category (for the check-in dialog).
+        case loadPrograms
         /// Mark an expected visitor arrived: their appointment moves to checked in.
         case markArrived(appointmentId: Int64)
         /// Read the seated visitors of a group session (its row in "Expected today").
@@ -143,7 +163,7 @@ public enum ReceptionScreen: Screen {
         case registerAnyway(NewVisitor)
         /// Use this existing record instead of registering (records the choice).
         case chooseExisting(Visitor)
-        case checkIn(visitorId: Int64, category: ServiceCategory)
+        case checkIn(visitorId: Int64, category: ServiceCategory, programId: String? = nil)
         case callNext(ServiceCategory?)
         case close(visitId: Int64, outcome: VisitOutcome)
     }
@@ -151,7 +171,7 @@ public enum ReceptionScreen: Screen {
     /// The first effects when the screen opens.
     public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] {
         state.day = context.today
-        return [.loadQueue(context.today), .loadExpected(context.today)]
+        return [.loadQueue(context.today), .loadExpected(context.today), .loadPrograms]
     }
 
 
@@ -164,7 +184,7 @@ extension ReceptionScreen.Effect {
     /// Exhaustive on purpose: a new effect must say whether it writes.
     public var writes: Bool {
         switch self {
-        case .loadQueue, .loadExpected, .search, .loadGroupAttendees: false
+        case .loadQueue, .loadExpected, .loadPrograms, .search, .loadGroupAttendees: false
         case .markArrived, .markGroupArrival, .register, .registerAnyway, .chooseExisting, .checkIn, .callNext, .close: true
         }
     }
