@@ -225,15 +225,10 @@ extension BookingScreen {
         }
     }
 
-    /// The program a booking counts for, as the confirmation shows it: the funder, "by rule" or
-    /// "chosen", then the program's name; "no program" when none funds it.
+    /// The program a booking counts for, as the confirmation shows it (`Localizer.programLabel`).
     static func programText(_ state: State, _ c: Confirmation, _ ctx: ScreenContext) -> String {
-        let s = ctx.strings
-        let program = c.programId.flatMap { id in state.programs.first { $0.id == id } }
-            ?? (c.programId == nil ? state.ruledProgram(service: c.service.id, on: c.slot.date) : nil)
-        // The funder and how it was chosen first: the program's name is long and may be cut.
-        let marked = s(c.programId == nil ? "confirm.programByRule" : "confirm.programChosen", program?.funder ?? s("confirm.noProgram"))
-        return program.map { marked + " · " + (s.language == .fr ? $0.nameFr : $0.nameEn) } ?? marked
+        ctx.strings.programLabel(chosenId: c.programId, ruled: { state.ruledProgram(service: c.service.id, on: c.slot.date) },
+                                 catalog: state.programs)
     }
 
     static func renderModal(_ state: State, _ ctx: ScreenContext, _ modal: Modal, _ area: Rect, _ frame: inout Frame) {

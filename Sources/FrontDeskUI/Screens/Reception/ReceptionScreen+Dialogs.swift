@@ -44,10 +44,9 @@ extension ReceptionScreen {
             // The program the highlighted walk-in counts for (issue 15).
             if !dialog.onArrival {
                 let day = state.day ?? ctx.today
-                let program = dialog.programId.flatMap { id in state.programs.first { $0.id == id } }
-                    ?? (dialog.programId == nil ? state.ruledProgram(for: dialog.category, visitor: dialog.visitor, on: day) : nil)
-                let marked = s(dialog.programId == nil ? "confirm.programByRule" : "confirm.programChosen", program?.funder ?? s("confirm.noProgram"))
-                let text = s("checkin.program", program.map { marked + " · " + (s.language == .fr ? $0.nameFr : $0.nameEn) } ?? marked)
+                let text = s("checkin.program", s.programLabel(chosenId: dialog.programId, ruled: {
+                    state.ruledProgram(for: dialog.category, visitor: dialog.visitor, on: day)
+                }, catalog: state.programs))
                 frame.put(text, in: inner.row(5 + extra + ServiceCategory.allCases.count).inset(dx: 1, dy: 0), style: .dim)
             }
         case .ticket(let dialog):
