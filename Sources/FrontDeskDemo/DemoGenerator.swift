@@ -85,13 +85,25 @@ public struct DemoGenerator: Sendable {
         let status = population.statuses.pick(&random)
         let adult = NewVisitor(givenName: givenName, familyName: familyName, sex: sex, birthYear: birthYear,
                                nationality: population.nationality, languages: languages, status: status,
-                               phone: phone, consentScopes: consent)
+                               phone: phone, consentScopes: consent,
+                               birthDate: Self.birthDate(year: birthYear, given: givenName, family: familyName, percent: 40))
 
         if (24...50).contains(age), random.percent(population.familyPercent) {
             let childFamilyName = population.patronymic && sex == .male ? givenName : familyName
             queueChildren(of: adult, age: age, familyName: childFamilyName, names: names, year: year)
         }
         return adult
+    }
+
+    /// A full birth date in `year` for `percent` of people, from a hash of their names rather
+    /// than the random sequence (which every later draw of the demo follows, so drawing here
+    /// would change the whole center): nil for the others, or when the year is unknown.
+    static func birthDate(year: Int?, given: String, family: String, percent: Int) -> LocalDate? {
+        guard let year else { return nil }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
+        for byte in (given + "\u{1F}" + family).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        guard hash % 100 < UInt64(percent) else { return nil }
+        return LocalDate(year: year, month: 1, day: 1).adding(days: Int((hash / 100) % 365))
     }
 
     /// Queues one to three children (0 to 17, born after the parent turned 18), registered after the parent.
@@ -105,10 +117,13 @@ public struct DemoGenerator: Sendable {
             if childAge >= 6, parent.languages.contains("fr"), !languages.contains("fr") { languages.append("fr") }
             let growsUpHere = parent.nationality == "MA" || (childAge >= 4 && random.percent(40))
             if growsUpHere, !languages.contains("ary") { languages.append("ary") }
+            let given = givenName(sex: sex, from: names)
             children.append(NewVisitor(
-                givenName: givenName(sex: sex, from: names), familyName: familyName, sex: sex,
+                givenName: given, familyName: familyName, sex: sex,
                 birthYear: year - childAge, nationality: parent.nationality, languages: languages,
-                status: parent.status, phone: nil, consentScopes: parent.consentScopes))
+                status: parent.status, phone: nil, consentScopes: parent.consentScopes,
+                // A child's papers give the day (a newborn's is left out: it could fall after today).
+                birthDate: childAge == 0 ? nil : Self.birthDate(year: year - childAge, given: given, family: familyName, percent: 90)))
         }
         // Oldest first at the desk; popped from the end.
         children.sort { ($0.birthYear ?? 0) > ($1.birthYear ?? 0) }

@@ -61,7 +61,11 @@ public struct Visitor: Hashable, Sendable, Identifiable {
     public var givenName: String
     public var familyName: String
     public var sex: Sex
+    /// The birth year, when known.
     public var birthYear: Int?
+    /// The full birth date, when known (its year is `birthYear`): ages are then exact to the
+    /// day (`Age.years`).
+    public var birthDate: LocalDate?
     public var nationality: String
     public var languages: [String]
     public var status: LegalStatus
@@ -75,13 +79,15 @@ public struct Visitor: Hashable, Sendable, Identifiable {
 
     public init(id: Int64, code: VisitorCode, givenName: String, familyName: String, sex: Sex, birthYear: Int?,
                 nationality: String, languages: [String], status: LegalStatus, phone: String?,
-                consentAt: Date, consentScopes: Set<ConsentScope>, createdAt: Date, updatedAt: Date, archived: Bool = false) {
+                consentAt: Date, consentScopes: Set<ConsentScope>, createdAt: Date, updatedAt: Date, archived: Bool = false,
+                birthDate: LocalDate? = nil) {
         self.id = id
         self.code = code
         self.givenName = givenName
         self.familyName = familyName
         self.sex = sex
         self.birthYear = birthYear
+        self.birthDate = birthDate
         self.nationality = nationality
         self.languages = languages
         self.status = status
@@ -112,7 +118,8 @@ public struct VisitorDraft: Hashable, Sendable {
     public var givenName: String
     public var familyName: String
     public var sex: Sex
-    /// Four digits, or empty when unknown.
+    /// The birth year (four digits) or the full birth date (`2008-05-20`, `20/05/2008`,
+    /// `20.05.2008`), or empty when unknown.
     public var birthYear: String
     /// ISO 3166-1 alpha-2 code.
     public var nationality: String
@@ -145,6 +152,8 @@ public struct NewVisitor: Hashable, Sendable {
     public var familyName: String
     public var sex: Sex
     public var birthYear: Int?
+    /// The full birth date when known; its year is `birthYear`.
+    public var birthDate: LocalDate?
     public var nationality: String
     public var languages: [String]
     public var status: LegalStatus
@@ -152,11 +161,13 @@ public struct NewVisitor: Hashable, Sendable {
     public var consentScopes: Set<ConsentScope>
 
     public init(givenName: String, familyName: String, sex: Sex, birthYear: Int?, nationality: String,
-                languages: [String], status: LegalStatus, phone: String?, consentScopes: Set<ConsentScope>) {
+                languages: [String], status: LegalStatus, phone: String?, consentScopes: Set<ConsentScope>,
+                birthDate: LocalDate? = nil) {
         self.givenName = givenName
         self.familyName = familyName
         self.sex = sex
-        self.birthYear = birthYear
+        self.birthYear = birthDate?.year ?? birthYear
+        self.birthDate = birthDate
         self.nationality = nationality
         self.languages = languages
         self.status = status

@@ -118,21 +118,42 @@ extension VisitorDraft {
             codes.append(code)
         }
 
-        let year = try Self.birthYear(birthYear, now: now, calendar: calendar)
+        let (year, date) = try Self.birth(birthYear, now: now, calendar: calendar)
         let phoneText = try Self.phone(phone)
         guard consentScopes.contains(.services) else { throw .consentMissing }
 
         return NewVisitor(givenName: given, familyName: family, sex: sex, birthYear: year, nationality: country,
-                          languages: codes, status: status, phone: phoneText, consentScopes: consentScopes)
+                          languages: codes, status: status, phone: phoneText, consentScopes: consentScopes, birthDate: date)
     }
 
-    private static func birthYear(_ text: String, now: Date, calendar: CenterCalendar) throws(VisitorValidationError) -> Int? {
+    /// A birth year, or a full birth date and its year: `2008`, `2008-05-20`, `20/05/2008` or
+    /// `20.05.2008` (day first, as written in Morocco and France; Arabic-Indic digits too).
+    /// - Throws: `.birthYearInvalid` (not a year or a real date, or before `minBirthYear`),
+    ///   `.birthYearInFuture` (after today, center-local).
+    static func birth(_ text: String, now: Date, calendar: CenterCalendar) throws(VisitorValidationError) -> (Int?, LocalDate?) {
         let t = PhoneNumber.normalized(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        if t.isEmpty { return nil }
-        guard t.utf8.count == 4, t.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-              let year = Int(t), year >= VisitorRules.minBirthYear else { throw .birthYearInvalid(t) }
-        guard year <= calendar.year(of: now) else { throw .birthYearInFuture(year) }
-        return year
+        if t.isEmpty { return (nil, nil) }
+        let digits = { (s: Substring) in !s.isEmpty && s.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }
+        if t.utf8.count == 4, digits(Substring(t)), let year = Int(t) {
+            guard year >= VisitorRules.minBirthYear else { throw .birthYearInvalid(t) }
+            guard year <= calendar.year(of: now) else { throw .birthYearInFuture(year) }
+            return (year, nil)
+        }
+        let date: LocalDate?
+        if let iso = LocalDate(iso: t) {
+            date = iso
+        } else {
+            let parts = t.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(Substring.init)
+            if parts.count == 3, parts.allSatisfy(digits), parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+               let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) {
+                date = LocalDate(iso: LocalDate(year: y, month: m, day: d).description)
+            } else {
+                date = nil
+            }
+        }
+        guard let date, date.year >= VisitorRules.minBirthYear else { throw .birthYearInvalid(t) }
+        guard date <= calendar.localDate(of: now) else { throw .birthYearInFuture(date.year) }
+        return (date.year, date)
     }
 
     private static func phone(_ text: String) throws(VisitorValidationError) -> String? {

@@ -46,8 +46,8 @@ extension AppDatabase {
               ON delivered_service (profile_id, category, birth_year, at, prev_at, prev_category_at, first_at);
             """)
         try db.execute(sql: deliveredServiceSourceView(programs: false))
-        try db.execute(sql: deliveredServiceTriggers(programs: false))
-        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", programs: false))
+        try db.execute(sql: deliveredServiceTriggers(.v5))
+        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", layout: .v5))
     }
 
     /// The services of every visitor by the funder report's rules (see `FunderReport`), as a
@@ -82,18 +82,34 @@ extension AppDatabase {
             """
     }
 
+    /// The columns of `delivered_service` as each migration left them: the triggers and the
+    /// statements a migration made stay as they were (migrations are append-only).
+    enum DeliveredServiceLayout: Sendable {
+        /// Migration v5: services with the visitor's birth year.
+        case v5
+        /// Migration v14: also service, chosen program, program, funder and the instants per
+        /// program and per funder.
+        case v14
+        /// Migration v15: the visitor's age at the service (`age`, whole years by the calendar
+        /// on the service's center-local day, `Age.years`) instead of the birth year.
+        case v15
+
+        /// What the triggers and every rebuild write now.
+        static let current = v15
+    }
+
     /// Statements that rebuild the `delivered_service` rows of the visitors `visitors` selects
     /// (an SQL expression usable in `IN (…)`: a subquery, or `NEW.visitor_id` in a trigger):
     /// their reporting profile, then their services from `delivered_service_source` with the
-    /// previous and first instants; with `programs` (migration v14 on), the service, the program
-    /// chosen for it and the program it counts for (`programAttributionSQL`).
-    static func refreshDeliveredServicesSQL(visitors: String, programs: Bool) -> String {
+    /// previous and first instants; from v14, the service, the program chosen for it and the
+    /// program it counts for (`programAttributionSQL`); from v15, the age at the service.
+    static func refreshDeliveredServicesSQL(visitors: String, layout: DeliveredServiceLayout = .current) -> String {
         let head = """
             DELETE FROM delivered_service WHERE visitor_id IN (\(visitors));
             INSERT OR IGNORE INTO reporting_profile (consent_reporting, sex, nationality, status)
               SELECT consent_reporting, sex, nationality, status FROM visitor WHERE id IN (\(visitors));
             """
-        guard programs else {
+        guard layout != .v5 else {
             return head + """
 
                 INSERT INTO delivered_service (visitor_id, profile_id, birth_year, category, at, prev_at, prev_category_at, first_at)
@@ -111,13 +127,17 @@ extension AppDatabase {
         // previous and first instants over all of the visitor's services, within the program and
         // within the funder.
         let order = "ORDER BY x.at, x.kind, x.source_id"
+        let (ageColumn, ageValue, ageSource) = layout == .v14
+            ? ("birth_year", "x.birth_year", "vi.birth_year")
+            : ("age", ageSQL(day: "x.local_day", birthYear: "x.birth_year", birthDate: "x.birth_date"),
+               "vi.birth_year, vi.birth_date, \(localDayKeySQL(at: "s.at")) AS local_day")
         return head + """
 
-            INSERT INTO delivered_service (visitor_id, profile_id, birth_year, category, at, prev_at, prev_category_at, first_at,
+            INSERT INTO delivered_service (visitor_id, profile_id, \(ageColumn), category, at, prev_at, prev_category_at, first_at,
                                            service_id, chosen_program_id, program_id, funder,
                                            prev_program_at, prev_program_category_at, first_program_at,
                                            prev_funder_at, prev_funder_category_at, first_funder_at)
-              SELECT x.visitor_id, x.profile_id, x.birth_year, x.category, x.at,
+              SELECT x.visitor_id, x.profile_id, \(ageValue), x.category, x.at,
                 LAG(x.at) OVER (PARTITION BY x.visitor_id \(order)),
                 LAG(x.at) OVER (PARTITION BY x.visitor_id, x.category \(order)),
                 MIN(x.at) OVER (PARTITION BY x.visitor_id),
@@ -128,7 +148,7 @@ extension AppDatabase {
                 LAG(x.at) OVER (PARTITION BY x.visitor_id, pr.funder \(order)),
                 LAG(x.at) OVER (PARTITION BY x.visitor_id, pr.funder, x.category \(order)),
                 MIN(x.at) OVER (PARTITION BY x.visitor_id, pr.funder)
-              FROM (SELECT s.visitor_id, p.id AS profile_id, vi.birth_year, s.category, s.at, s.kind, s.source_id, s.service_id,
+              FROM (SELECT s.visitor_id, p.id AS profile_id, \(ageSource), s.category, s.at, s.kind, s.source_id, s.service_id,
                            s.chosen_program_id, IFNULL(s.chosen_program_id, \(programAttributionSQL(service: "s.service_id", category: "s.category", status: "vi.status", at: "s.at"))) AS program_id
                     FROM delivered_service_source s JOIN visitor vi ON vi.id = s.visitor_id
                       JOIN reporting_profile p ON p.consent_reporting = vi.consent_reporting AND p.sex = vi.sex AND p.nationality = vi.nationality
@@ -145,12 +165,12 @@ extension AppDatabase {
     }
 
     /// The triggers that keep `delivered_service` equal to a rebuild from the source tables.
-    /// Each fires only on writes that can change a service (its WHEN clause); with `programs`
-    /// (migration v14 on), also a change of the program chosen for an appointment or a walk-in.
-    static func deliveredServiceTriggers(programs: Bool) -> String {
-        let arrival = arrivalStatuses, served = servedOutcomes
+    /// Each fires only on writes that can change a service (its WHEN clause); from v14, also a
+    /// change of the program chosen for an appointment or a walk-in; from v15, of a birth date.
+    static func deliveredServiceTriggers(_ layout: DeliveredServiceLayout) -> String {
+        let arrival = arrivalStatuses, served = servedOutcomes, programs = layout != .v5
         func trigger(_ name: String, _ event: String, when: String, visitors: String) -> String {
-            "CREATE TRIGGER \(name) AFTER \(event) WHEN \(when)\nBEGIN\n\(refreshDeliveredServicesSQL(visitors: visitors, programs: programs))\nEND;\n"
+            "CREATE TRIGGER \(name) AFTER \(event) WHEN \(when)\nBEGIN\n\(refreshDeliveredServicesSQL(visitors: visitors, layout: layout))\nEND;\n"
         }
         return [
             trigger("delivered_service_appointment_inserted", "INSERT ON appointment",
@@ -184,7 +204,7 @@ extension AppDatabase {
             trigger("delivered_service_visitor_updated", "UPDATE ON visitor",
                     when: """
                         OLD.consent_reporting IS NOT NEW.consent_reporting OR OLD.sex IS NOT NEW.sex OR OLD.nationality IS NOT NEW.nationality
-                          OR OLD.status IS NOT NEW.status OR OLD.birth_year IS NOT NEW.birth_year
+                          OR OLD.status IS NOT NEW.status OR OLD.birth_year IS NOT NEW.birth_year\(layout == .v15 ? " OR OLD.birth_date IS NOT NEW.birth_date" : "")
                         """,
                     visitors: "NEW.id"),
             trigger("delivered_service_visitor_deleted", "DELETE ON visitor", when: "1", visitors: "OLD.id"),

@@ -3,13 +3,14 @@ import FrontDeskDomain
 import GRDB
 
 /// The funder report's counts, aggregated in one SQL statement (see `FunderReport` for what a
-/// service is, `VisitorRecurrence` for new and returning, `AgeBand` for ages). Counts only: no
+/// service is, `VisitorRecurrence` for new and returning, `AgeBands` and `Age` for ages). Counts only: no
 /// name or code leaves the database.
 extension AppDatabase {
     /// The report of the period's center-local days, suppressed for publication: every service,
-    /// or the services of `programs` with their targets (`TargetAchievement`).
-    public func funderReport(_ period: ReportingPeriod, programs: [String]? = nil) throws -> FunderReport {
-        let counts = try funderReportCounts(period, programs: programs)
+    /// or the services of `programs` with their targets (`TargetAchievement`); ages in
+    /// `ageBands` (nil: the center's, `CenterSettings.ageBands`).
+    public func funderReport(_ period: ReportingPeriod, programs: [String]? = nil, ageBands: AgeBands? = nil) throws -> FunderReport {
+        let counts = try funderReportCounts(period, programs: programs, ageBands: ageBands)
         guard let programs else { return FunderReport(period: period, counts: counts) }
         let statements = achievementStatements(period, catalog: try self.programs().filter { programs.contains($0.id) })
         let achieved = try writer.read { db in
@@ -28,12 +29,12 @@ extension AppDatabase {
         -> (String, [DatabaseValueConvertible]) {
         ("""
             WITH c AS (
-              SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(IFNULL(prev_\(prefix)_at, 0) < ?) AS v,
+              SELECT profile_id, category, age, COUNT(*) AS n, SUM(IFNULL(prev_\(prefix)_at, 0) < ?) AS v,
                      SUM(prev_\(prefix)_at IS NULL) AS new_v, SUM(first_\(prefix)_at >= ?) AS new_n,
                      SUM(IFNULL(prev_\(prefix)_category_at, 0) < ?) AS cat_v
               FROM delivered_service INDEXED BY delivered_service_by_\(prefix)
               WHERE \(column) = ? AND at >= ? AND at < ?
-              GROUP BY profile_id, category, birth_year
+              GROUP BY profile_id, category, age
             )
             """, [from, from, from, key, from, to])
     }
@@ -82,16 +83,21 @@ extension AppDatabase {
     /// The raw counts (consenting visitors; non-consenting ones as two numbers), of every
     /// service or of `programs`' services. Not for publication as they are: `funderReport`
     /// suppresses small cells.
-    public func funderReportCounts(_ period: ReportingPeriod, programs: [String]? = nil) throws -> FunderReportCounts {
-        try funderReportCounts(period, programs: programs, windowed: false)
+    /// Ages in `ageBands` (nil: the center's).
+    public func funderReportCounts(_ period: ReportingPeriod, programs: [String]? = nil, ageBands: AgeBands? = nil) throws -> FunderReportCounts {
+        try funderReportCounts(period, programs: programs, windowed: false, ageBands: ageBands)
     }
+
+    /// The center's age bands (`CenterSettings.ageBands`).
+    public func ageBands() throws -> AgeBands { try writer.read { try Self.settings($0).ageBands } }
 
     /// `funderReportCounts`; `windowed`: several programs' way (window functions) even for one
     /// program or one funder (tests hold the stored instants equal to it).
-    func funderReportCounts(_ period: ReportingPeriod, programs: [String]?, windowed: Bool) throws -> FunderReportCounts {
-        let statement = funderReportStatement(period, programs: programs, windowed: windowed)
+    func funderReportCounts(_ period: ReportingPeriod, programs: [String]?, windowed: Bool, ageBands: AgeBands? = nil) throws -> FunderReportCounts {
+        let bands = try ageBands ?? self.ageBands()
+        let statement = funderReportStatement(period, programs: programs, windowed: windowed, ageBands: bands)
         return try writer.read { db in
-            var counts = FunderReportCounts()
+            var counts = FunderReportCounts(ageBands: bands)
             guard !period.days.isEmpty else { return counts }
             // One row per combination of attributes and category (a few thousand at most); the
             // margins are sums of these aggregate rows. A visitor is counted once in `visitors`
@@ -122,7 +128,7 @@ extension AppDatabase {
     /// The report as one script for the `sqlite3` shell (the benchmark's side-by-side run).
     /// With `programs`, the statements of their targets' achievements follow.
     public func funderReportSQLScript(_ period: ReportingPeriod, programs: [String]? = nil) -> String {
-        let s = funderReportStatement(period, programs: programs)
+        let s = funderReportStatement(period, programs: programs, ageBands: (try? ageBands()) ?? .standard)
         var script = Self.inline(s.sql, s.arguments) + ";\n"
         if let programs {
             let catalog = ((try? self.programs()) ?? []).filter { programs.contains($0.id) }
@@ -133,9 +139,11 @@ extension AppDatabase {
 
     /// One statement over `delivered_service` (kept at write time, see
     /// `AppDatabase+DeliveredServices`): the services of the period from one covering index in
-    /// order of (profile, category, birth year), so SQLite groups them without sorting (`c`,
-    /// a few thousand rows for a year); then by age band of the period's last year (`b`, a
-    /// sort of those rows); then the profiles' attributes. (`IFNULL(prev_at, 0) < from`: no
+    /// order of (profile, category, age at the service), so SQLite groups them without sorting
+    /// (`c`, a few thousand rows for a year); then by age band (`b`, a sort of those rows);
+    /// then the profiles' attributes. A service counts in the band of the visitor's age on its
+    /// day, a unique visitor in the band of their age at their first service in the period, so
+    /// that a past period's figures do not depend on the day the report runs (P3). (`IFNULL(prev_at, 0) < from`: no
     /// previous service counts as one before the period; it reads ~7% faster than
     /// `prev_at IS NULL OR prev_at < from`.)
     ///
@@ -150,11 +158,11 @@ extension AppDatabase {
     /// them in the period (`ReportScope`): for one program or one funder, the instants stored
     /// per program and per funder, read like the whole report's from one covering index;
     /// for several programs of different funders, window functions over their history.
-    func funderReportStatement(_ period: ReportingPeriod, programs: [String]? = nil, windowed: Bool = false)
+    func funderReportStatement(_ period: ReportingPeriod, programs: [String]? = nil, windowed: Bool = false,
+                               ageBands: AgeBands = .standard)
         -> (sql: String, arguments: [DatabaseValueConvertible]) {
         let span = periodSpan(period)
         let from = span.start.epochMilliseconds, to = span.end.epochMilliseconds
-        let year = period.last.year
         let services: String
         var args: [DatabaseValueConvertible]
         let scope = windowed ? programs.map(ReportScope.programs) ?? .all : reportScope(programs)
@@ -164,39 +172,41 @@ extension AppDatabase {
             let marks = programs.isEmpty ? "NULL" : programs.map { _ in "?" }.joined(separator: ", ")
             services = """
                 WITH w AS (
-                  SELECT profile_id, birth_year, category, at,
+                  SELECT profile_id, age, category, at,
                     LAG(at) OVER (PARTITION BY visitor_id ORDER BY at) AS prev_at,
                     LAG(at) OVER (PARTITION BY visitor_id, category ORDER BY at) AS prev_category_at,
                     MIN(at) OVER (PARTITION BY visitor_id) AS first_at
                   FROM delivered_service
                   WHERE program_id IN (\(marks)) AND at < ?
                 ), c AS (
-                  SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(IFNULL(prev_at, 0) < ?) AS v,
+                  SELECT profile_id, category, age, COUNT(*) AS n, SUM(IFNULL(prev_at, 0) < ?) AS v,
                          SUM(prev_at IS NULL) AS new_v, SUM(first_at >= ?) AS new_n, SUM(IFNULL(prev_category_at, 0) < ?) AS cat_v
                   FROM w WHERE at >= ?
-                  GROUP BY profile_id, category, birth_year
+                  GROUP BY profile_id, category, age
                 )
                 """
             args = programs.map { $0 as DatabaseValueConvertible } + [to, from, from, from, from]
         } else {
             services = """
                 WITH c AS (
-                  SELECT profile_id, category, birth_year, COUNT(*) AS n, SUM(IFNULL(prev_at, 0) < ?) AS v,
+                  SELECT profile_id, category, age, COUNT(*) AS n, SUM(IFNULL(prev_at, 0) < ?) AS v,
                          SUM(prev_at IS NULL) AS new_v, SUM(first_at >= ?) AS new_n, SUM(IFNULL(prev_category_at, 0) < ?) AS cat_v
                   FROM delivered_service INDEXED BY delivered_service_reporting
                   WHERE at >= ? AND at < ?
-                  GROUP BY profile_id, category, birth_year
+                  GROUP BY profile_id, category, age
                 )
                 """
             args = [from, from, from, from, to]
         }
+        // The bands' bounds and labels are numbers and `-`, `+` (`AgeBands`): written in the
+        // statement, so that SQLite compares with constants.
+        let labels = ageBands.labels
+        let band = "CASE WHEN age IS NULL THEN '\(AgeBands.unknownKey)' "
+            + zip(ageBands.lowerBounds.dropFirst(), labels).map { "WHEN age < \($0) THEN '\($1)' " }.joined()
+            + "ELSE '\(labels.last ?? "")' END"
         let sql = """
             \(services), b AS (
-              SELECT profile_id, category,
-                CASE WHEN birth_year IS NULL OR birth_year > ? THEN 'unknown'
-                     WHEN ? - birth_year <= 4 THEN '0-4' WHEN ? - birth_year <= 11 THEN '5-11'
-                     WHEN ? - birth_year <= 17 THEN '12-17' WHEN ? - birth_year <= 24 THEN '18-24'
-                     WHEN ? - birth_year <= 59 THEN '25-59' ELSE '60+' END AS age,
+              SELECT profile_id, category, \(band) AS age,
                 SUM(v) AS v, SUM(n) AS n, SUM(new_v) AS new_v, SUM(new_n) AS new_n, SUM(cat_v) AS cat_v
               FROM c GROUP BY profile_id, category, age
             )
@@ -205,7 +215,6 @@ extension AppDatabase {
               b.cat_v AS category_visitors
             FROM b JOIN reporting_profile p ON p.id = b.profile_id
             """
-        args += [year, year, year, year, year, year]
         return (sql, args)
     }
 }

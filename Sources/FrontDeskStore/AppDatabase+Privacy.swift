@@ -32,10 +32,13 @@ extension AppDatabase: PrivacyRepository {
     /// Anonymizes visitors with no activity for `years` calendar years before `now` (center
     /// time): no visit, appointment, group place, registration or change since then.
     ///
-    /// Names become "anonymized", phone and search keys are removed (so search no longer finds
-    /// them), booking and counselors' notes on their appointments are emptied, and the record is
-    /// archived. Sex, birth year, nationality, languages, legal status, consent and every visit
-    /// and appointment row stay, so aggregate counts (occupancy, reports) do not change. One
+    /// Names become "anonymized", phone, full birth date and search keys are removed (so search
+    /// no longer finds them), booking and counselors' notes on their appointments are emptied,
+    /// and the record is archived. Sex, birth year, nationality, languages, legal status,
+    /// consent and every visit and appointment row stay, so aggregate counts (occupancy,
+    /// reports) do not change, but for ages: without the full date, the age at each of their
+    /// services is the one reached in its year (`Age.years`), which can move a service of the
+    /// weeks before a birthday into the next band. One
     /// IMMEDIATE transaction with a `visitor.anonymized` event per visitor; nothing is written in
     /// a dry run. Visitors already anonymized are skipped.
     /// - Throws: `AccessError.notAllowed` when `years` < 1.
@@ -67,7 +70,7 @@ extension AppDatabase: PrivacyRepository {
                     try delete.execute(arguments: [row.kind, row.term, row.sortKey, row.visitorId])
                 }
                 try db.execute(sql: """
-                    UPDATE visitor SET given_name = 'anonymized', family_name = '', phone = NULL, phone_digits = NULL,
+                    UPDATE visitor SET given_name = 'anonymized', family_name = '', phone = NULL, phone_digits = NULL, birth_date = NULL,
                         given_key = '', family_key = '', search_text = '', archived = 1, anonymized_at = ?, updated_at = ?
                     WHERE id = ?
                     """, arguments: [now.epochMilliseconds, now.epochMilliseconds, id])

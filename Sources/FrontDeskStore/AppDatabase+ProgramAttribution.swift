@@ -45,10 +45,10 @@ extension AppDatabase {
         }
         try db.execute(sql: "DROP VIEW delivered_service_source")
         try db.execute(sql: deliveredServiceSourceView(programs: true))
-        try db.execute(sql: deliveredServiceTriggers(programs: true))
+        try db.execute(sql: deliveredServiceTriggers(.v14))
         let zone = try String.fetchOne(db, sql: "SELECT time_zone FROM center_setting")
         try storeProgramDays(db, calendar: zone.flatMap(CenterCalendar.init(identifier:)) ?? CenterCalendar())
-        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", programs: true))
+        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", layout: .v14))
     }
 
     /// What a program can be chosen for: an appointment (its group session's seats with it) or
@@ -96,7 +96,7 @@ extension AppDatabase {
     /// administrator's change of the catalog, rare).
     static func attributeDeliveredServicesAgain(_ db: Database) throws {
         // Every visitor: a subquery on `delivered_service` itself would be empty once its rows are deleted.
-        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", programs: true))
+        try db.execute(sql: refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor"))
     }
 
     /// `ProgramRules.attribution` as an SQL expression: the id of the program a service counts

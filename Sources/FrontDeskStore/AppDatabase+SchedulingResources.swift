@@ -251,12 +251,13 @@ extension AppDatabase {
         let now = now.storedPrecision
         try writer.write { db in
             try db.execute(sql: """
-                UPDATE center_setting SET time_zone = ?, opening_hours = ?, first_weekday = ?, slot_grid_min = ?, desk_lock_min = ?
+                UPDATE center_setting SET time_zone = ?, opening_hours = ?, first_weekday = ?, slot_grid_min = ?, desk_lock_min = ?,
+                  age_bands = ?
                 WHERE id = 1
                 """, arguments: [settings.timeZoneId, try Self.json(settings.openingHours), settings.firstWeekday.rawValue,
-                                 settings.slotGridMinutes, settings.deskLockMinutes])
+                                 settings.slotGridMinutes, settings.deskLockMinutes, settings.ageBands.description])
             try Self.audit(db, .settingsSaved, entity: "center_setting", entityId: 1,
-                           detail: "grid \(settings.slotGridMinutes) min, week starts \(settings.firstWeekday), desk lock \(settings.deskLockMinutes) min",
+                           detail: "grid \(settings.slotGridMinutes) min, week starts \(settings.firstWeekday), desk lock \(settings.deskLockMinutes) min, age bands \(settings.ageBands)",
                            by: actor, at: now)
         }
     }
@@ -301,7 +302,8 @@ extension AppDatabase {
         let hours = (try? JSONDecoder().decode(WeeklyHours.self, from: Data(hoursText.utf8))) ?? CenterSettings.defaultOpeningHours
         return CenterSettings(timeZoneId: row["time_zone"], openingHours: hours,
                               firstWeekday: Weekday(rawValue: row["first_weekday"]) ?? .monday, slotGridMinutes: row["slot_grid_min"],
-                              deskLockMinutes: row["desk_lock_min"])
+                              deskLockMinutes: row["desk_lock_min"],
+                              ageBands: (row["age_bands"] as String?).flatMap(AgeBands.init(spec:)) ?? .standard)
     }
 
     /// Counselors with their services, languages and hours, ordered by `sortedByName`.

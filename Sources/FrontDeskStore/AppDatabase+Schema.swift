@@ -40,14 +40,16 @@ extension AppDatabase {
             try reindexSearchTerms(db)
         }
         migrator.registerMigration(programAttributionMigration, migrate: attributeServicesToPrograms)
+        migrator.registerMigration(ageAtServiceMigration, migrate: storeAgesAtServices)
         return migrator
     }
 
-    /// The schema version this binary writes: how many migrations it knows (14: visitors,
+    /// The schema version this binary writes: how many migrations it knows (15: visitors,
     /// scheduling, reporting indexes, staff logins, delivered services, desk lock time, phones
     /// in international form, skeletons of names in other scripts apart, group arrivals, name
     /// pairs both ways and across scripts, the audit trail's hash chain, programs, skeleton
-    /// pairs with joined words and vowel heads, services attributed to programs).
+    /// pairs with joined words and vowel heads, services attributed to programs, ages at each
+    /// service).
     /// A file made by an older FrontDesk has fewer; the benchmark names its cached demo files by
     /// it, so that a schema change makes new ones.
     public static var schemaVersion: Int { migrator.migrations.count }

@@ -92,7 +92,9 @@ public struct AppDatabase: Sendable {
         var tokenConfig = configuration()
         tokenConfig.label = "FrontDesk.changeToken"
         let tokenQueue = try DatabaseQueue(path: path, configuration: tokenConfig)
-        return AppDatabase(writer: pool, tokenSource: .dataVersion(tokenQueue), calendar: calendar, path: path)
+        let database = AppDatabase(writer: pool, tokenSource: .dataVersion(tokenQueue), calendar: calendar, path: path)
+        try database.refreshZoneOffsets()
+        return database
     }
 
     /// Opens an existing database file for a short command that only reads (`frontdesk

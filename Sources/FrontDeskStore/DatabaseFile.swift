@@ -89,6 +89,11 @@ enum DatabaseFile {
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? Data()
+        // Nothing but zeros: another terminal's SQLite is creating the
+        // file at this moment and has not written its first page yet (seen under load, four
+        // terminals opening a new file together). SQLite's own locks decide from here; a file
+        // that stays so is refused by SQLite as not a database.
+        if head.allSatisfy({ $0 == 0 }) { return .empty }
         guard Array(head) == sqliteHeader else { throw .notADatabase(path) }
         return .database
     }

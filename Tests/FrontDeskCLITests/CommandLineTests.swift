@@ -84,7 +84,9 @@ struct CommandLineTests {
     @Test(arguments: [
         (["--given", "", "--nationality", "MA"], "The given name is required."),
         (["--given", "Omar", "--nationality", "XX"], "Unknown country: XX. Type part of its name."),
-        (["--given", "Omar", "--nationality", "MA", "--birth-year", "2999"], "Birth year 2999 is in the future."),
+        (["--given", "Omar", "--nationality", "MA", "--birth-year", "2999"], "Birth year or date in the future: 2999."),
+        (["--given", "Omar", "--nationality", "MA", "--birth-date", "30/02/2008"],
+         "Birth year or date not valid: 30/02/2008 (a year such as 2008, or a date such as 20/05/2008 or 2008-05-20; 1900 or later)."),
         (["--given", String(repeating: "a", count: 10_000), "--nationality", "MA"], "A name can hold at most 100 characters."),
         // One character by count, 40,001 scalars: a pile of combining marks.
         (["--given", "Z" + String(repeating: "\u{0301}", count: 40_000), "--nationality", "MA"],

@@ -16,7 +16,7 @@ struct SettingsCommandTests {
         let set = try frontdesk(["settings", "set", "--db", db, "--opening-hours", "mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00", "--slot-grid", "30"])
         #expect(set.status == 0, "\(set.stderr)")
         let rules = shown.stdout.split(separator: "\n")[1]
-        #expect(set.stdout == "time zone: Africa/Casablanca\n\(rules)\nopening hours: mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00\nslot grid: 30 min\nweek starts: monday\ndesk lock: 2 min\n")
+        #expect(set.stdout == "time zone: Africa/Casablanca\n\(rules)\nopening hours: mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00\nslot grid: 30 min\nweek starts: monday\ndesk lock: 2 min\nage bands: 0-4,5-11,12-17,18-24,25-59,60+\n")
         #expect(try frontdesk(["settings", "show", "--db", db]).stdout == set.stdout)
         let bad = try frontdesk(["settings", "set", "--db", db, "--opening-hours", "lundi 9h"])
         #expect(bad.status == 1)
@@ -29,8 +29,14 @@ struct SettingsCommandTests {
         let audit = try sqlite3(db, "SELECT count(*) FROM audit_event WHERE action LIKE 'settings%'")
         #expect(audit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
         let lock = try frontdesk(["settings", "set", "--db", db, "--desk-lock-minutes", "5"])
-        #expect(lock.stdout.hasSuffix("desk lock: 5 min\n"))
+        #expect(lock.stdout.hasSuffix("desk lock: 5 min\nage bands: 0-4,5-11,12-17,18-24,25-59,60+\n"))
         #expect(try frontdesk(["settings", "show", "--db", db]).stdout == lock.stdout)
+        // Report age bands: from 0, without gaps, the last open-ended; refused otherwise, unchanged.
+        let bands = try frontdesk(["settings", "set", "--db", db, "--age-bands", "0-17,18-59,60+"])
+        #expect(bands.status == 0 && bands.stdout.hasSuffix("age bands: 0-17,18-59,60+\n"), "\(bands.stderr)")
+        let gap = try frontdesk(["settings", "set", "--db", db, "--age-bands", "0-17,20-59,60+", "--lang", "fr"])
+        #expect(gap.status == 1 && gap.stderr.contains("les tranches d'âge partent de 0 sans trou"), "\(gap.stderr)")
+        #expect(try frontdesk(["settings", "show", "--db", db]).stdout == bands.stdout)
     }
 
     /// The zone's rules are read from `$TZDIR` when set: a folder whose `Africa/Casablanca` is a

@@ -4,18 +4,44 @@ import FrontDeskDomain
 
 /// Funder report arithmetic: age bands, small-cell suppression (with the subtraction case).
 @Suite struct ReportingFunderReportTests {
+    /// Ages by the calendar (issue 15 item 3): with a full date the age goes up on the
+    /// birthday, a 29 February birthday on 1 March in common years, on 29 February in leap
+    /// years; with a year only, the age reached in the day's year; nil before the birth.
     @Test(arguments: [
-        (2026, 2026, AgeBand.age0to4), (2022, 2026, .age0to4), (2021, 2026, .age5to11), (2015, 2026, .age5to11),
-        (2014, 2026, .age12to17), (2009, 2026, .age12to17), (2008, 2026, .age18to24), (2002, 2026, .age18to24),
-        (2001, 2026, .age25to59), (1967, 2026, .age25to59),
-        (1966, 2026, .age60plus), (1930, 2026, .age60plus), (2027, 2026, .unknown),
+        ("2008-05-20", "2026-05-10", 17), ("2008-05-20", "2026-05-19", 17), ("2008-05-20", "2026-05-20", 18),
+        ("2008-02-29", "2026-02-28", 17), ("2008-02-29", "2026-03-01", 18), ("2008-02-29", "2028-02-28", 19),
+        ("2008-02-29", "2028-02-29", 20), ("2008-12-31", "2009-12-30", 0), ("2008-12-31", "2009-12-31", 1),
     ])
-    func ageBandAtTheReportYear(_ birth: Int, _ year: Int, _ band: AgeBand) {
-        #expect(AgeBand(birthYear: birth, referenceYear: year) == band)
+    func ageByTheCalendar(_ birth: String, _ day: String, _ age: Int) throws {
+        let date = try #require(LocalDate(iso: birth))
+        #expect(Age.years(birthYear: date.year, birthDate: date, on: try #require(LocalDate(iso: day))) == age)
     }
 
-    @Test func unknownBirthYearHasItsOwnBand() {
-        #expect(AgeBand(birthYear: nil, referenceYear: 2026) == .unknown)
+    @Test func ageFromAYearAloneOrNothing() {
+        let day = LocalDate(year: 2026, month: 5, day: 10)
+        #expect(Age.years(birthYear: 2008, birthDate: nil, on: day) == 18)
+        #expect(Age.years(birthYear: 2026, birthDate: nil, on: day) == 0)
+        #expect(Age.years(birthYear: 2027, birthDate: nil, on: day) == nil)
+        #expect(Age.years(birthYear: nil, birthDate: nil, on: day) == nil)
+        #expect(Age.years(birthYear: 2026, birthDate: LocalDate(year: 2026, month: 6, day: 1), on: day) == nil)
+    }
+
+    @Test(arguments: [
+        (0, "0-4"), (4, "0-4"), (5, "5-11"), (11, "5-11"), (12, "12-17"), (17, "12-17"), (18, "18-24"), (24, "18-24"),
+        (25, "25-59"), (59, "25-59"), (60, "60+"), (101, "60+"),
+    ])
+    func standardBands(_ age: Int, _ key: String) {
+        #expect(AgeBands.standard.key(forAge: age) == key)
+    }
+
+    @Test func bandsAreWrittenAndReadBack() throws {
+        #expect(AgeBands.standard.description == "0-4,5-11,12-17,18-24,25-59,60+")
+        #expect(AgeBands.standard.keys.last == "unknown" && AgeBands.standard.key(forAge: nil) == "unknown")
+        let own = try #require(AgeBands(spec: " 0-17, 18-59 ,60+"))
+        #expect(own.lowerBounds == [0, 18, 60] && own.key(forAge: 17) == "0-17" && own.key(forAge: 18) == "18-59")
+        for bad in ["", "60+", "1-17,18+", "0-17,19+", "0-17,18-59", "0-17,17-59,60+", "0-4,5-3,4+", "0-x,5+", "0-17;18+", "0-17,18+,30+"] {
+            #expect(AgeBands(spec: bad) == nil, "\(bad)")
+        }
     }
 
     struct SuppressionCase: Sendable, CustomTestStringConvertible {
@@ -158,7 +184,7 @@ import FrontDeskDomain
         #expect(cell("female", "0-4") == .suppressed && cell("female", "25-59") == .hidden)
         #expect(cell("male", "0-4") == .hidden && cell("male", "25-59") == .hidden)
         #expect(cell("other", "25-59") == .exact(0) && cell("male", "60+") == .exact(0))
-        #expect(r.sexByAge.count == Sex.allCases.count * AgeBand.allCases.count)
+        #expect(r.sexByAge.count == Sex.allCases.count * AgeBands.standard.keys.count)
     }
 
     /// Case P1 (shared/cases/reports-2.md): 41 women (25-59), 36 men (33 aged 25-59, 3 aged

@@ -73,6 +73,28 @@ import FrontDeskResources
         #expect(checked[3].result == .failure(VisitorImportProblemError(.tooManyCells(expected: 8, found: 9))))
     }
 
+    /// A "Date de naissance" column gives the full date; beside a year column, both must agree.
+    /// A date in a "Naissance" column is read as well (spreadsheets mix both).
+    @Test func birthDatesAreReadAndMustAgreeWithTheYear() throws {
+        let plan = try VisitorImport(header: ["Prénom", "Année de naissance", "Date de naissance", "Nationalité"], defaultConsent: [.services])
+        #expect(plan.columns[.birthDate] == 2 && plan.columns[.birthYear] == 1)
+        let rows = [
+            CSVTable.Row(line: 2, cells: ["Mehdi", "2008", "20/05/2008", "MA"]),
+            CSVTable.Row(line: 3, cells: ["Omar", "", "1985-01-31", "MA"]),
+            CSVTable.Row(line: 4, cells: ["Selam", "2007", "29/02/2008", "ER"]),
+            CSVTable.Row(line: 5, cells: ["Awa", "1990", "", "SN"]),
+        ]
+        let now = Date(timeIntervalSince1970: 1_796_180_130)
+        let checked = plan.check(rows, reference: Self.reference, now: now, calendar: CenterCalendar())
+        #expect(try checked[0].result.get().birthDate == LocalDate(year: 2008, month: 5, day: 20))
+        #expect(try checked[1].result.get().birthYear == 1985)
+        #expect(checked[2].result == .failure(VisitorImportProblemError(.invalid(.birthYearInvalid("2007 / 29/02/2008")))))
+        #expect(try checked[3].result.get().birthDate == nil)
+        let one = try VisitorImport(header: ["Prénom", "Naissance", "Pays"], defaultConsent: [.services])
+        let mixed = one.check([CSVTable.Row(line: 2, cells: ["Amina", "01/03/1990", "SN"])], reference: Self.reference, now: now, calendar: CenterCalendar())
+        #expect(try mixed[0].result.get().birthDate == LocalDate(year: 1990, month: 3, day: 1))
+    }
+
     @Test func theSamePersonTwiceInAFileIsFound() throws {
         let plan = try VisitorImport(header: ["Prénom", "Nom", "Naissance", "Nationalité"], defaultConsent: [.services])
         let rows = [

@@ -111,6 +111,30 @@ struct VisitorValidationTests {
         #expect(validate(draft { $0.birthYear = typed }).map(\.birthYear) == expected)
     }
 
+    /// A full birth date, day first as written in Morocco and France, or ISO; its year is the
+    /// birth year. Impossible dates and dates after today are refused.
+    @Test(arguments: [
+        ("20/05/2008", Result<String?, VisitorValidationError>.success("2008-05-20")),
+        ("2008-05-20", .success("2008-05-20")),
+        ("20.05.2008", .success("2008-05-20")),
+        ("1/3/1990", .success("1990-03-01")),
+        ("29/02/2008", .success("2008-02-29")),
+        ("٢٠/٠٥/٢٠٠٨", .success("2008-05-20")),
+        ("2008", .success(nil)),
+        ("29/02/2007", .failure(.birthYearInvalid("29/02/2007"))),
+        ("31/04/2008", .failure(.birthYearInvalid("31/04/2008"))),
+        ("05/20/2008", .failure(.birthYearInvalid("05/20/2008"))),
+        ("20/05/08", .failure(.birthYearInvalid("20/05/08"))),
+        ("2008-5-20", .failure(.birthYearInvalid("2008-5-20"))),
+        ("01/01/1899", .failure(.birthYearInvalid("01/01/1899"))),
+        ("31/12/2030", .failure(.birthYearInFuture(2030))),
+    ])
+    func birthDate(typed: String, expected: Result<String?, VisitorValidationError>) {
+        let result = validate(draft { $0.birthYear = typed })
+        #expect(result.map { $0.birthDate?.description } == expected)
+        if case .success(let v) = result, let date = v.birthDate { #expect(v.birthYear == date.year) }
+    }
+
     @Test func birthYearInFutureUsesTheCenterYear() {
         // 2026-12-31 23:30 UTC is already 2027-01-01 00:30 in Rabat (UTC+1).
         let newYearsEve = Date(timeIntervalSince1970: 1_798_759_800)

@@ -129,9 +129,10 @@ final class ReportingCenter: Sendable {
         }
         let inPeriod = delivered.filter { $0.at >= s && $0.at < e }
         let visitors = Dictionary(uniqueKeysWithValues: try db.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT id, sex, birth_year, nationality, status, consent_reporting FROM visitor").map { ($0[0] as Int64, $0) }
+            try Row.fetchAll(db, sql: "SELECT id, sex, birth_year, birth_date, nationality, status, consent_reporting FROM visitor").map { ($0[0] as Int64, $0) }
         })
-        var expected = FunderReportCounts()
+        let bands = try db.ageBands()
+        var expected = FunderReportCounts(ageBands: bands)
         let served = Dictionary(grouping: inPeriod, by: \.visitor)
         for (id, list) in served {
             let v = try #require(visitors[id])
@@ -143,17 +144,27 @@ final class ReportingCenter: Sendable {
             expected.visitors += 1
             expected.services += list.count
             let isNew = !delivered.contains { $0.visitor == id && $0.at < s }
+            // Each service in the band of the age on its day; the visitor in the band of their
+            // first service of the period.
+            func band(_ at: Int64) -> String {
+                bands.key(forAge: Age.years(birthYear: v["birth_year"], birthDate: (v["birth_date"] as String?).flatMap { LocalDate(iso: $0) },
+                                            on: rabat.localDate(of: Date(timeIntervalSince1970: Double(at) / 1000))))
+            }
+            let firstBand = band(list.map(\.at).min()!)
             let keys: [(ReportDimension, String)] = [
                 (.sex, v["sex"]), (.nationality, v["nationality"]), (.status, v["status"]),
-                (.ageBand, AgeBand(birthYear: v["birth_year"], referenceYear: period.last.year).rawValue),
                 (.recurrence, isNew ? "new" : "returning"),
             ]
             for (d, k) in keys {
                 let cell = expected.cells[d]?[k] ?? .init(visitors: 0, services: 0)
                 expected.cells[d, default: [:]][k] = .init(visitors: cell.visitors + 1, services: cell.services + list.count)
             }
-            expected.add(sex: v["sex"], ageBand: AgeBand(birthYear: v["birth_year"], referenceYear: period.last.year).rawValue,
-                         visitors: 1, services: list.count)
+            expected.add(.ageBand, firstBand, visitors: 1, services: 0)
+            expected.add(sex: v["sex"], ageBand: firstBand, visitors: 1, services: 0)
+            for item in list {
+                expected.add(.ageBand, band(item.at), visitors: 0, services: 1)
+                expected.add(sex: v["sex"], ageBand: band(item.at), visitors: 0, services: 1)
+            }
             for (category, items) in Dictionary(grouping: list, by: \.category) {
                 let cell = expected.cells[.category]?[category.rawValue] ?? .init(visitors: 0, services: 0)
                 expected.cells[.category, default: [:]][category.rawValue] = .init(visitors: cell.visitors + 1, services: cell.services + items.count)
@@ -289,7 +300,7 @@ final class ReportingCenter: Sendable {
     /// source tables (in a transaction that is rolled back).
     static func deliveredServices(_ db: AppDatabase) throws -> (kept: [[Int64?]], rebuilt: [[Int64?]]) {
         let query = """
-            SELECT d.visitor_id, d.at, d.prev_at, d.prev_category_at, d.first_at, d.birth_year, p.consent_reporting,
+            SELECT d.visitor_id, d.at, d.prev_at, d.prev_category_at, d.first_at, d.age, p.consent_reporting,
                    unicode(d.category), length(p.sex), length(p.nationality), length(p.status),
                    (SELECT position FROM program WHERE id = d.program_id), (SELECT position FROM program WHERE id = d.chosen_program_id)
             FROM delivered_service d JOIN reporting_profile p ON p.id = d.profile_id ORDER BY 1, 2, 8
@@ -301,7 +312,7 @@ final class ReportingCenter: Sendable {
         let kept = try db.writer.read(rows)
         try db.writer.writeWithoutTransaction { db in
             try db.inTransaction {
-                try db.execute(sql: AppDatabase.refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor", programs: true))
+                try db.execute(sql: AppDatabase.refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor"))
                 rebuilt = try rows(db)
                 return .rollback
             }
@@ -322,7 +333,7 @@ final class ReportingCenter: Sendable {
     /// The triggers keep the report's services equal to a rebuild after corrections: an
     /// appointment un-completed and another completed, a walk-in that becomes an appointment's
     /// arrival, a walk-in closed as seen, a seat given up and a waitlisted visitor promoted, a
-    /// visitor's birth year and consent changed. The report still matches the recomputation.
+    /// visitor's birth date and consent changed. The report still matches the recomputation.
     @Test func correctionsKeepTheDeliveredServicesUpToDate() throws {
         let center = try ReportingCenter()
         let db = center.db
@@ -361,7 +372,7 @@ final class ReportingCenter: Sendable {
             try db.execute(sql: "UPDATE visit SET outcome = 'seen' WHERE id = (SELECT id FROM visit WHERE outcome = 'left_unseen' LIMIT 1)")
             #expect(db.changesCount == 1)
             try db.execute(sql: """
-                UPDATE visitor SET birth_year = 2015, consent_reporting = NOT consent_reporting
+                UPDATE visitor SET birth_year = 2015, birth_date = '2015-03-01', consent_reporting = NOT consent_reporting
                 WHERE id = (SELECT visitor_id FROM delivered_service
                             WHERE visitor_id NOT IN (SELECT visitor_id FROM group_enrollment) ORDER BY visitor_id LIMIT 1)
                 """)

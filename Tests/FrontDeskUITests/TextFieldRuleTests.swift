@@ -90,7 +90,7 @@ struct TextFieldRuleTests {
             case .phone: return form.phone.text
             default: return nil
             }
-        }, accepts: { field == .birthYear ? $0.isASCII && $0.isNumber : true }, allowed: { _ in false })
+        }, accepts: { field == .birthYear ? ($0.isASCII && $0.isNumber) || "/.-".contains($0) : true }, allowed: { _ in false })
     }
 
     // MARK: Booking

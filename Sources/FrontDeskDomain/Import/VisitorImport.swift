@@ -6,6 +6,9 @@ public enum VisitorImportField: String, CaseIterable, Sendable {
     case familyName = "family"
     case sex
     case birthYear = "birth-year"
+    /// The full birth date (`2008-05-20`, `20/05/2008`); its year must agree with a birth-year
+    /// column when the file has both.
+    case birthDate = "birth-date"
     case nationality
     case languages
     case status
@@ -21,6 +24,7 @@ public enum VisitorImportField: String, CaseIterable, Sendable {
         case .familyName: ["nom", "nomdefamille", "family", "familyname", "lastname", "last", "surname"]
         case .sex: ["sexe", "sex", "genre", "gender"]
         case .birthYear: ["anneedenaissance", "anneenaissance", "naissance", "birthyear", "yearofbirth", "born", "annee"]
+        case .birthDate: ["datedenaissance", "datenaissance", "ddn", "nele", "birthdate", "dateofbirth", "dob"]
         case .nationality: ["nationalite", "nationality", "pays", "country", "citizenship"]
         case .languages: ["langues", "langue", "languesparlees", "languages", "language", "spokenlanguages"]
         case .status: ["statut", "statutlegal", "status", "legalstatus"]
@@ -186,8 +190,9 @@ public struct VisitorImport: Sendable {
             if text.hasPrefix("'") { text.removeFirst() }
             return text
         }
-        var draft = VisitorDraft(givenName: cell(.givenName), familyName: cell(.familyName), birthYear: cell(.birthYear),
-                                 phone: cell(.phone))
+        let yearText = cell(.birthYear), dateText = cell(.birthDate)
+        var draft = VisitorDraft(givenName: cell(.givenName), familyName: cell(.familyName),
+                                 birthYear: dateText.isEmpty ? yearText : dateText, phone: cell(.phone))
         let sexText = cell(.sex)
         guard let sex = lookups.sex(sexText) else { throw VisitorImportProblemError(.unknownValue(.sex, sexText)) }
         draft.sex = sex
@@ -212,12 +217,18 @@ public struct VisitorImport: Sendable {
         } else {
             draft.consentScopes = defaultConsent ?? []
         }
+        let valid: NewVisitor
         do {
-            return try draft.validated(now: now, calendar: calendar, knownCountries: reference.countryCodes,
-                                       knownLanguages: reference.languageCodes)
+            valid = try draft.validated(now: now, calendar: calendar, knownCountries: reference.countryCodes,
+                                        knownLanguages: reference.languageCodes)
         } catch {
             throw VisitorImportProblemError(.invalid(error))
         }
+        // A date and a year that disagree: which one is right is not for the import to guess.
+        if let date = valid.birthDate, !yearText.isEmpty, !dateText.isEmpty, PhoneNumber.normalized(yearText) != String(date.year) {
+            throw VisitorImportProblemError(.invalid(.birthYearInvalid(yearText + " / " + dateText)))
+        }
+        return valid
     }
 
     /// For each row that may be the same person as an earlier valid row of the file

@@ -1,33 +1,5 @@
 import Foundation
 
-/// Age bands of funder reports (UNHCR, IOM, EU, GIZ ask for these).
-///
-/// A visitor's age is the **year of the period's last day minus their birth year**: the age
-/// they reach in that year (birth years only are recorded). An unknown birth year, or one after
-/// that year, gives `unknown`.
-public enum AgeBand: String, CaseIterable, Codable, Sendable {
-    case age0to4 = "0-4"
-    case age5to11 = "5-11"
-    case age12to17 = "12-17"
-    /// Youth (UNHCR and the EU ask for 18–24 apart).
-    case age18to24 = "18-24"
-    case age25to59 = "25-59"
-    case age60plus = "60+"
-    case unknown
-
-    public init(birthYear: Int?, referenceYear: Int) {
-        guard let birthYear, birthYear <= referenceYear else { self = .unknown; return }
-        switch referenceYear - birthYear {
-        case 0...4: self = .age0to4
-        case 5...11: self = .age5to11
-        case 12...17: self = .age12to17
-        case 18...24: self = .age18to24
-        case 25...59: self = .age25to59
-        default: self = .age60plus
-        }
-    }
-}
-
 /// Whether a visitor came for the first time in the period.
 ///
 /// A visitor is **new** in a period when their first service ever (any category, any time
@@ -201,11 +173,13 @@ public struct FunderReportCounts: Hashable, Sendable {
     public var cells: [ReportDimension: [String: Cell]] = [:]
     /// Sex → age band → counts: the cross-table funders ask for.
     public var sexByAge: [String: [String: Cell]] = [:]
+    /// The bands of the `age_band` keys.
+    public var ageBands = AgeBands.standard
     /// Visitors served in the period who did not consent to reporting: counted here only.
     public var nonConsentingVisitors = 0
     public var nonConsentingServices = 0
 
-    public init() {}
+    public init(ageBands: AgeBands = .standard) { self.ageBands = ageBands }
 
     /// Adds visitors and services to a cell.
     public mutating func add(_ dimension: ReportDimension, _ key: String, visitors: Int, services: Int) {
@@ -247,6 +221,8 @@ public struct FunderReport: Hashable, Sendable {
     }
 
     public var period: ReportingPeriod
+    /// The age bands of the `age_band` rows and the cross-table's columns.
+    public var ageBands: AgeBands
     public var visitors: ReportCount
     public var services: ReportCount
     public var rows: [Row]
@@ -263,11 +239,12 @@ public struct FunderReport: Hashable, Sendable {
     /// Each target of those programs for a year the period reaches, with what was achieved.
     public var achievements: [TargetAchievement]
 
-    /// The values every report lists, even at zero (nationalities: those present).
+    /// The values every report lists, even at zero (nationalities: those present; age bands:
+    /// the standard ones, a report's own are `ageBands.keys`).
     public static func keys(_ dimension: ReportDimension) -> [String] {
         switch dimension {
         case .sex: Sex.allCases.map(\.rawValue)
-        case .ageBand: AgeBand.allCases.map(\.rawValue)
+        case .ageBand: AgeBands.standard.keys
         case .status: LegalStatus.allCases.map(\.rawValue)
         case .category: ServiceCategory.allCases.map(\.rawValue)
         case .recurrence: VisitorRecurrence.allCases.map(\.rawValue)
@@ -280,6 +257,7 @@ public struct FunderReport: Hashable, Sendable {
     public init(period: ReportingPeriod, counts: FunderReportCounts, programs: [String]? = nil,
                 achievements: [(target: ProgramTarget, programId: String, through: LocalDate, achieved: Int)] = []) {
         self.period = period
+        self.ageBands = counts.ageBands
         self.programs = programs
         self.achievements = achievements.map {
             TargetAchievement(programId: $0.programId, target: $0.target, through: $0.through, achieved: SmallCells.shown($0.achieved))
@@ -288,7 +266,7 @@ public struct FunderReport: Hashable, Sendable {
         var hideVisitors = false, hideServices = false
         for dimension in ReportDimension.allCases {
             let present = counts.cells[dimension] ?? [:]
-            var keys = Self.keys(dimension)
+            var keys = dimension == .ageBand ? counts.ageBands.keys : Self.keys(dimension)
             keys += present.keys.filter { !keys.contains($0) }.sorted()
             let cells = keys.map { present[$0] ?? .init(visitors: 0, services: 0) }
             let v = SmallCells.suppress(cells.map(\.visitors), total: counts.visitors)

@@ -10,7 +10,7 @@ public protocol ReportingRepository: Sendable {
     /// The funder report of the period's center-local days, small cells suppressed for
     /// publication: of every service (`programs` nil), or of the services the programs with
     /// these ids delivered (one program, or a funder's), with their targets.
-    func funderReport(_ period: ReportingPeriod, programs: [String]?) throws -> FunderReport
+    func funderReport(_ period: ReportingPeriod, programs: [String]?, ageBands: AgeBands?) throws -> FunderReport
 
     /// The statements `occupancy` runs, as one script for the store's own query shell (the
     /// `sqlite3` shell here), arguments written in: `frontdesk occupancy --sql` and the benchmark.

@@ -15,6 +15,9 @@ public struct CenterSettings: Hashable, Sendable, Codable {
     /// shows no name); `deskLockRange`, default 2. Set by the admin (`frontdesk settings set
     /// --desk-lock-minutes`); a terminal's `--idle-minutes` overrides it.
     public var deskLockMinutes: Int
+    /// The age bands of funder reports (`AgeBands`; the standard ones by default). Set by the
+    /// admin (`frontdesk settings set --age-bands 0-17,18-59,60+`); a report may ask for others.
+    public var ageBands: AgeBands
 
     /// The accepted desk lock times, in minutes.
     public static let deskLockRange = 1...60
@@ -23,12 +26,14 @@ public struct CenterSettings: Hashable, Sendable, Codable {
                 openingHours: WeeklyHours = CenterSettings.defaultOpeningHours,
                 firstWeekday: Weekday = .monday,
                 slotGridMinutes: Int = 15,
-                deskLockMinutes: Int = 2) {
+                deskLockMinutes: Int = 2,
+                ageBands: AgeBands = .standard) {
         self.timeZoneId = timeZoneId
         self.openingHours = openingHours
         self.firstWeekday = firstWeekday
         self.slotGridMinutes = slotGridMinutes
         self.deskLockMinutes = deskLockMinutes
+        self.ageBands = ageBands
     }
 
     /// Monday to Friday, 08:30–17:30.

@@ -13,6 +13,8 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var familyName: String
     var sex: Sex
     var birthYear: Int?
+    /// `YYYY-MM-DD` when the full date is known (its year is `birthYear`).
+    var birthDate: String?
     var nationality: String
     /// ISO 639 codes joined by commas: `fr,ar`.
     var languages: String
@@ -44,6 +46,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         case familyName = "family_name"
         case sex
         case birthYear = "birth_year"
+        case birthDate = "birth_date"
         case nationality, languages, status, phone
         case phoneDigits = "phone_digits"
         case consentAt = "consent_at"
@@ -79,6 +82,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         familyName = row[CodingKeys.familyName.rawValue]
         sex = Sex(rawValue: row[CodingKeys.sex.rawValue] ?? "") ?? .unspecified
         birthYear = row[CodingKeys.birthYear.rawValue]
+        birthDate = row[CodingKeys.birthDate.rawValue]
         nationality = row[CodingKeys.nationality.rawValue]
         languages = row[CodingKeys.languages.rawValue]
         status = LegalStatus(rawValue: row[CodingKeys.status.rawValue] ?? "") ?? .other
@@ -126,6 +130,7 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
         familyName = v.familyName
         sex = v.sex
         birthYear = v.birthYear
+        birthDate = v.birthDate?.description
         nationality = v.nationality
         languages = v.languages.joined(separator: ",")
         status = v.status
@@ -166,6 +171,6 @@ struct VisitorRecord: Codable, FetchableRecord, MutablePersistableRecord {
                 nationality: nationality, languages: languages.split(separator: ",").map(String.init), status: status,
                 phone: phone, consentAt: Date(epochMilliseconds: consentAt), consentScopes: consentScopes,
                 createdAt: Date(epochMilliseconds: createdAt), updatedAt: Date(epochMilliseconds: updatedAt),
-                archived: archived)
+                archived: archived, birthDate: birthDate.flatMap { LocalDate(iso: $0) })
     }
 }

@@ -12,7 +12,9 @@ struct ReportCommand: ParsableCommand {
         abstract: "Funder report: unique visitors and services delivered, disaggregated; counts under 5 shown as <5.",
         discussion: """
             Services: completed appointments, seats in completed group sessions, walk-ins closed as seen or redirected. \
-            New: first service ever within the period. Age: the period's last year minus the birth year. Counts from 1 to 4 \
+            New: first service ever within the period. Age: on the day of each service, in whole years by the calendar \
+            (from the birth date when known, a 29 February birthday counting from 1 March in common years; else the year reached); \
+            a visitor counts at their age at their first service of the period, so a past period gives the same figures whenever it runs. Counts from 1 to 4 \
             are shown as "<5" (JSON: the string "<5"), and another cell of the same table (or row or column of the sex × age table) is hidden with them (shown as "x"; \
             JSON: null with a reason) so that no suppressed count follows from the total. Visitors who did not consent to reporting are left out and counted apart.
             """)
@@ -22,14 +24,19 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var period: PeriodOptions
     @Option(help: "Only the services of this program (its id: frontdesk programs list); may be given several times.") var program: [String] = []
     @Option(help: "Only the services of this funder's programs (UNHCR, IOM, …; case does not matter).") var funder: String?
+    @Option(help: "Age bands for this report, such as 0-17,18-59,60+ (default: the center's, frontdesk settings show).") var ageBands: String?
 
     func run() throws {
         try output.redirect(common.language, format: period.format)
         let p = try period.period()
+        let bands = try ageBands.map { text in
+            guard let bands = AgeBands(spec: text) else { throw UserError(key: "cli.error.ageBands", TextOutput.safe(text)) }
+            return bands
+        }
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let scope = try Self.scope(programs: program, funder: funder, catalog: try storeCall { try db.programs() })
         if period.sql { return StandardOutput.write(db.funderReportSQLScript(p, programs: scope?.ids)) }
-        let report = try storeCall { try db.funderReport(p, programs: scope?.ids) }
+        let report = try storeCall { try db.funderReport(p, programs: scope?.ids, ageBands: bands) }
         // Said with the figures: a report run later over the same past period gives the same
         // counts unless the data was corrected in between.
         let produced = try clockNow()
@@ -130,7 +137,7 @@ struct ReportCommand: ParsableCommand {
     /// A row's value named for people; the stored code when it is not a known one.
     private static func label(_ key: String, _ d: ReportDimension, _ strings: Localizer, _ countries: [String: Country],
                               _ t: (String, CustomStringConvertible...) -> String) -> String {
-        if key == AgeBand.unknown.rawValue, d == .ageBand || d == .nationality { return t("unknown") }
+        if key == AgeBands.unknownKey, d == .ageBand || d == .nationality { return t("unknown") }
         switch d {
         case .sex: return Sex(rawValue: key).map(strings.sex) ?? key
         case .ageBand: return key

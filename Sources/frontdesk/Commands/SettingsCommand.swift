@@ -3,14 +3,15 @@ import Foundation
 import FrontDeskDomain
 import FrontDeskUI
 
-/// `frontdesk settings show|set`: the center's opening hours, slot grid and desk lock time.
+/// `frontdesk settings show|set`: the center's opening hours, slot grid, desk lock time and the
+/// age bands of funder reports.
 ///
 /// The time zone is shown but not changed here: instants are stored in UTC and schedules are
 /// counted in the zone, so a zone change is a migration, not a setting (`--time-zone` chooses
 /// the zone a command reads in).
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "Show or change the center's opening hours, slot grid and desk lock time.",
+        commandName: "settings", abstract: "Show or change the center's opening hours, slot grid, desk lock time and report age bands.",
         subcommands: [Show.self, Change.self], defaultSubcommand: Show.self)
 
     struct Show: ParsableCommand {
@@ -34,9 +35,11 @@ struct SettingsCommand: ParsableCommand {
         var slotGrid: Int?
         @Option(help: "Minutes without a key before a receptionist's session at a desk locks (1 to 60; default 2). Each terminal reads it when it starts.")
         var deskLockMinutes: Int?
+        @Option(help: ArgumentHelp("Age bands of funder reports, e.g. '0-4,5-11,12-17,18-24,25-59,60+' (from 0, no gaps, the last open-ended).", valueName: "bands"))
+        var ageBands: String?
 
         func validate() throws {
-            guard openingHours != nil || slotGrid != nil || deskLockMinutes != nil else {
+            guard openingHours != nil || slotGrid != nil || deskLockMinutes != nil || ageBands != nil else {
                 throw ValidationError(key: "cli.settings.nothing")
             }
         }
@@ -62,6 +65,10 @@ struct SettingsCommand: ParsableCommand {
                 }
                 settings.deskLockMinutes = minutes
             }
+            if let text = ageBands {
+                guard let bands = AgeBands(spec: text) else { throw UserError(key: "cli.error.ageBands", TextOutput.safe(text)) }
+                settings.ageBands = bands
+            }
             try storeCall { try db.saveCenterSettings(settings, by: currentActor(), at: Date()) }
             print(SettingsCommand.describe(settings, zone: try common.calendar().zone, strings: try ShippedData.strings(common.language)),
                   terminator: "")
@@ -73,6 +80,6 @@ struct SettingsCommand: ParsableCommand {
     /// system's tzdata and its version, or the built-in data).
     static func describe(_ s: CenterSettings, zone: ZoneRules, strings: Localizer) -> String {
         strings("cli.settings.describe", s.timeZoneId, TextOutput.safe(zone.source.description), s.openingHours.spec, s.slotGridMinutes,
-                strings("cli.weekday." + s.firstWeekday.description), s.deskLockMinutes)
+                strings("cli.weekday." + s.firstWeekday.description), s.deskLockMinutes, s.ageBands)
     }
 }

@@ -16,7 +16,9 @@ struct VisitorsCommand: ParsableCommand {
         @Option(help: "Given name, any script.") var given: String
         @Option(help: "Family name, any script.") var family: String = ""
         @Option(help: "female, male, other or unspecified.") var sex: Sex = .unspecified
-        @Option(help: "Four-digit birth year, if known (Arabic-Indic digits too).") var birthYear: String = ""
+        @Option(name: [.customLong("birth-year"), .customLong("birth-date")],
+                help: "Birth year (2008) or full birth date (2008-05-20 or 20/05/2008), if known (Arabic-Indic digits too).")
+        var birthYear: String = ""
         @Option(help: "Country: ISO 3166-1 code (MA or MAR, GN, SY…) or part of its name, in French, English or Arabic.") var nationality: String
         @Option(name: .customLong("language"), help: "A language (ISO 639 code: ti or tir; or part of its name); repeat for several.") var languages: [String] = []
         @Option(help: "refugee, asylum_seeker, migrant, moroccan_national or other.") var status: LegalStatus = .other
@@ -93,22 +95,22 @@ enum VisitorOutput {
         switch format {
         case .text:
             return visitors.map { v in
-                [v.code.description, v.fullName, v.nationality, v.birthYear.map(String.init) ?? "-", v.phone ?? ""]
+                [v.code.description, v.fullName, v.nationality, v.birthDate?.description ?? v.birthYear.map(String.init) ?? "-", v.phone ?? ""]
                     .map { TextOutput.safe($0) }.joined(separator: "\t")
             }.map { $0 + "\n" }.joined()
         case .csv, .xlsx:
             var csv = CSVWriter.forOutput()
-            csv.appendHeader(["code", "given_name", "family_name", "sex", "birth_year", "nationality", "languages", "status", "phone"])
+            csv.appendHeader(["code", "given_name", "family_name", "sex", "birth_year", "birth_date", "nationality", "languages", "status", "phone"])
             for v in visitors {
                 csv.append([.text(v.code.description), .text(v.givenName), .text(v.familyName), .text(v.sex.rawValue),
-                            v.birthYear.map { .number($0) } ?? .empty, .text(v.nationality), .text(v.languages.joined(separator: " ")),
+                            v.birthYear.map { .number($0) } ?? .empty, v.birthDate.map { .text($0.description) } ?? .empty, .text(v.nationality), .text(v.languages.joined(separator: " ")),
                             .text(v.status.rawValue), .text(v.phone ?? "")])
             }
             return csv.finished(sheet: "visitors")
         case .json:
             let rows = visitors.map { v in
                 VisitorJSON(code: v.code.description, givenName: v.givenName, familyName: v.familyName, sex: v.sex.rawValue,
-                            birthYear: v.birthYear, nationality: v.nationality, languages: v.languages, status: v.status.rawValue, phone: v.phone)
+                            birthYear: v.birthYear, birthDate: v.birthDate?.description, nationality: v.nationality, languages: v.languages, status: v.status.rawValue, phone: v.phone)
             }
             return JSONOutput.encode(rows)
         }
@@ -117,6 +119,7 @@ enum VisitorOutput {
     struct VisitorJSON: Encodable {
         let code, givenName, familyName, sex: String
         let birthYear: Int?
+        let birthDate: String?
         let nationality: String
         let languages: [String]
         let status: String

@@ -167,8 +167,8 @@ extension ReceptionScreen {
             frame.put("◀ \(value) ▶", in: valueRect(field), style: form.focus == field ? .reverse : .plain)
         }
         choice(s.sex(form.sex), .sex)
-        text(form.birthYear, .birthYear, width: 6)
-        frame.put(s("form.birthYearHint"), in: Rect(x: valueRect(.birthYear).x + 8, y: valueRect(.birthYear).y, width: valueRect(.birthYear).width - 8, height: 1), style: .dim)
+        text(form.birthYear, .birthYear, width: 12)
+        frame.put(s("form.birthYearHint"), in: Rect(x: valueRect(.birthYear).x + 14, y: valueRect(.birthYear).y, width: valueRect(.birthYear).width - 14, height: 1), style: .dim)
         text(form.nationality, .nationality, width: 18)
         let nr = valueRect(.nationality)
         if let country = form.resolvedNationality(ctx.reference) {

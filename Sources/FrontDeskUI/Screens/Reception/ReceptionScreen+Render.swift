@@ -169,7 +169,8 @@ extension ReceptionScreen {
         frame.put("/ ", x: inner.x, y: inner.y, style: .bold, clip: inner)
         state.searchField.render(into: &frame, rect: Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1),
                                  style: .underline, focused: focused)
-        let detailHeight = 4
+        // A fifth row for a full birth date, when the selected person has one.
+        let detailHeight = state.selectedVisitor?.birthDate == nil ? 4 : 5
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - detailHeight)
         // Who is at the desk today: the ticket of someone in the queue, the time of an appointment.
         state.search.renderResults(s, into: &frame, rect: list, focused: focused, hintNew: s("search.hintNew")) { v in
@@ -186,7 +187,11 @@ extension ReceptionScreen {
             frame.put(String(repeating: "─", count: d.width), in: d.row(0), style: .dim)
             // The whole name: the list above may have cut it, and two people may start alike.
             frame.put(v.fullName, in: d.row(1), style: .bold)
-            let age = v.birthYear.map { "\($0)" } ?? "—"
+            // With a full birth date, the age today, said as such (reports count the age at each
+            // service instead), and the date on a row of its own; else the birth year.
+            let age = v.birthDate.map { date in s("detail.ageToday", Age.years(birthYear: v.birthYear, birthDate: date, on: ctx.today) ?? 0) }
+                ?? v.birthYear.map { "\($0)" } ?? "—"
+            if let date = v.birthDate { frame.put(s("detail.birthDate", date.description), in: d.row(4), style: .dim) }
             frame.put("\(s.sex(v.sex)) · \(age) · \(countryName)", in: d.row(2))
             frame.put("\(s.status(v.status)) · \(v.languages.joined(separator: ", "))\(v.phone.map { " · " + $0 } ?? "")", in: d.row(3))
         }

@@ -18,7 +18,8 @@ public struct VisitorForm: Hashable, Sendable {
     public var givenName = TextField(maxLength: 200)
     public var familyName = TextField(maxLength: 200)
     public var sex: Sex = .unspecified
-    public var birthYear = TextField(maxLength: 4)
+    /// A year (`2008`) or a full date (`20/05/2008`, `2008-05-20`).
+    public var birthYear = TextField(maxLength: 10)
     public var nationality = TextField(maxLength: 60)
     /// Index into the current nationality matches (PgUp/PgDn choose another match).
     public var nationalityChoice = 0
@@ -147,15 +148,15 @@ public struct VisitorForm: Hashable, Sendable {
         return .editing
     }
 
-    /// Inserts pasted text into the focused text field as one line (decimal digits only for the
-    /// birth year, in any script); nothing on a choice, a check box or "Save". A newline in it
-    /// never submits.
+    /// Inserts pasted text into the focused text field as one line (decimal digits in any script
+    /// and the date separators `/ . -` only for the birth year or date); nothing on a choice, a
+    /// check box or "Save". A newline in it never submits.
     public mutating func paste(_ text: String) {
         discardArmed = false
         switch focus {
         case .givenName: givenName.paste(text)
         case .familyName: familyName.paste(text)
-        case .birthYear: birthYear.paste(String(text.filter { PhoneNumber.digitValue($0) != nil }))
+        case .birthYear: birthYear.paste(String(text.filter(Self.isBirthCharacter)))
         case .nationality: if nationality.paste(text) { nationalityChoice = 0 }
         case .languages: languages.paste(text)
         case .phone: phone.paste(text)
@@ -163,14 +164,17 @@ public struct VisitorForm: Hashable, Sendable {
         }
     }
 
-    /// A key that is not a form command edits the focused text field (decimal digits only for
-    /// the birth year: `1`, `١`, `۱`; not `½` or `Ⅻ`).
+    /// What the birth field takes: decimal digits (`1`, `١`, `۱`; not `½` or `Ⅻ`) and `/ . -`.
+    static func isBirthCharacter(_ c: Character) -> Bool { PhoneNumber.digitValue(c) != nil || c == "/" || c == "." || c == "-" }
+
+    /// A key that is not a form command edits the focused text field (a year or date only in
+    /// the birth field, `isBirthCharacter`).
     private mutating func edit(_ key: Key) {
         switch focus {
         case .givenName: _ = givenName.handle(key)
         case .familyName: _ = familyName.handle(key)
         case .birthYear:
-            if case .character(let c) = key, PhoneNumber.digitValue(c) == nil { return }
+            if case .character(let c) = key, !Self.isBirthCharacter(c) { return }
             _ = birthYear.handle(key)
         case .nationality:
             if nationality.handle(key) { nationalityChoice = 0 }
