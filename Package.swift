@@ -60,8 +60,9 @@ let package = Package(
         .target(name: "FrontDeskUI", dependencies: ["FrontDeskDomain", "TerminalKit"]),
         // The app: per-screen effect handlers and the main loop, against the repository
         // protocols (no store, no GRDB) with the clock passed in.
-        .target(name: "FrontDeskApp", dependencies: ["FrontDeskDomain", "FrontDeskUI", "TerminalKit", "FrontDeskLog",
-                                                     .product(name: "Logging", package: "swift-log")]),
+        .target(name: "FrontDeskApp", dependencies: ["FrontDeskDomain", "FrontDeskUI", "TerminalKit", "FrontDeskLog", "FrontDeskSpreadsheet",
+                                                     .product(name: "Logging", package: "swift-log"),
+                                                     .product(name: "SystemPackage", package: "swift-system")]),
         .executableTarget(
             name: "frontdesk",
             dependencies: [

@@ -55,7 +55,12 @@ public struct AdminEffects: Sendable {
             case .disableStaff(let name):
                 try store.disableStaff(named: name, by: actor, at: now)
                 return .saved(.staffDisabled(name: name))
+            case .saveProgram(let p):
+                try store.saveProgram(p, by: actor, at: now)
+                return .saved(.saved(name: context.strings.language == .fr ? p.nameFr : p.nameEn))
             }
+        } catch let error as ProgramError {
+            return .failed(.store(context.strings.message(for: error)))
         } catch {
             return .failed(context.failures.scheduling(error))
         }

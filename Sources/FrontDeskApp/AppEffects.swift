@@ -12,6 +12,7 @@ public struct AppEffects: Sendable {
     public var schedule: ScheduleEffects
     public var admin: AdminEffects
     public var occupancy: OccupancyEffects
+    public var reports: ReportsEffects
     /// The member signed in at the last effect: a change starts a new session (its openings
     /// are recorded afresh, even by the same member signing in again).
     private var lastMember: Int64?
@@ -24,6 +25,7 @@ public struct AppEffects: Sendable {
         schedule = ScheduleEffects(context)
         admin = AdminEffects(context)
         occupancy = OccupancyEffects(context)
+        reports = ReportsEffects(context)
     }
 
     /// Performs one effect; the result comes back as the shell's event (nil for none).
@@ -39,6 +41,7 @@ public struct AppEffects: Sendable {
         case .schedule(let e): return schedule.perform(e, for: session).map(AppScreen.Event.schedule)
         case .admin(let e): return admin.perform(e, for: session).map(AppScreen.Event.admin)
         case .occupancy(let e): return occupancy.perform(e, for: session).map(AppScreen.Event.occupancy)
+        case .reports(let e): return reports.perform(e, for: session).map(AppScreen.Event.reports)
         case .signedOut(let member, let reason):
             signIn.recordSignOut(member, reason: reason)
             return nil
@@ -56,6 +59,7 @@ extension AppScreen.Effect {
         case .schedule(let e): e.writes
         case .admin(let e): e.writes
         case .occupancy(let e): e.writes
+        case .reports(let e): e.writes
         case .signIn(let e): e.writes
         case .signedOut: true
         }

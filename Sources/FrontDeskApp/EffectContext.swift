@@ -2,6 +2,7 @@ import Foundation
 import FrontDeskDomain
 import FrontDeskUI
 import Logging
+import SystemPackage
 
 /// What every effect handler is given: the store (as the repository protocols), the clock, this
 /// terminal's identity and the strings its messages are worded in. Fixed for the life of the
@@ -18,14 +19,24 @@ public struct EffectContext: Sendable {
     public let strings: Localizer
     /// The log for IT: failures that are the system's, with their detail (never personal data).
     public let logger: Logger
+    /// Where the reports screen writes its exports (`defaultExportFolder`).
+    public let exportFolder: String
 
     public init(store: any FrontDeskRepository, clock: AppClock = .system, terminal: Actor, strings: Localizer,
-                logger: Logger = Logger(label: "frontdesk.tui")) {
+                logger: Logger = Logger(label: "frontdesk.tui"), exportFolder: String? = nil) {
         self.store = store
         self.clock = clock
         self.terminal = terminal
         self.strings = strings
         self.logger = logger
+        self.exportFolder = exportFolder ?? Self.defaultExportFolder(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// `FRONTDESK_EXPORT_DIR`, else `$HOME/frontdesk-exports` (made 0700 at the first export).
+    public static func defaultExportFolder(environment: [String: String]) -> String {
+        if let folder = environment["FRONTDESK_EXPORT_DIR"], !folder.isEmpty { return folder }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return FilePath(home).appending("frontdesk-exports").string
     }
 
     /// The center's calendar (time zone): local days and wall-clock times are counted in it.

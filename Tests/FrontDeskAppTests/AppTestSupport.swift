@@ -83,8 +83,11 @@ final class TestCenter {
     }
 
     /// The handlers' context on this center, at the fixed instant unless told.
-    func context(clock: AppClock = .fixed(AppFixture.now)) -> EffectContext {
-        EffectContext(store: db, clock: clock, terminal: AppFixture.terminal, strings: AppFixture.strings())
+    /// - Parameter exportFolder: where the reports screen's exports go (a test's own folder;
+    ///   by default one under the temporary directory, never the home folder).
+    func context(clock: AppClock = .fixed(AppFixture.now), exportFolder: String? = nil) -> EffectContext {
+        EffectContext(store: db, clock: clock, terminal: AppFixture.terminal, strings: AppFixture.strings(),
+                      exportFolder: exportFolder ?? FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-test-exports-\(getpid())").path)
     }
 
     /// Registers a visitor directly in the store (not through a handler).

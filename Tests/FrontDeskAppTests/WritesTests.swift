@@ -41,6 +41,13 @@ import Testing
             .removeAbsence(id: 999), .setServiceActive(id: service.id, active: true), .disableStaff(name: "Nadia"),
         ]
         let occupancy: [OccupancyScreen.Effect] = [.load(OccupancyScreen.Request(span: .month, anchor: today))]
+        let period = ReportingPeriod.month(containing: today)
+        let request = ReportsScreen.Request(scope: .all, programs: nil, period: period)
+        let reports: [ReportsScreen.Effect] = [
+            .loadCatalog, .load(request),
+            .export(.init(request: request, view: .tables, report: FunderReport(period: period, counts: FunderReportCounts()),
+                          trends: ReportTrends(months: []))),
+        ]
         let signIn: [SignInScreen.Effect] = [
             .loadStaff, .signIn(staffId: amina.id, pin: "1111", kioskQuit: false), .createFirstAdmin(name: "X", pin: "1234"), .loadTickets,
         ]
@@ -49,6 +56,7 @@ import Testing
         all += schedule.map { (AppScreen.Effect.schedule($0), leila) }
         all += admin.map { (AppScreen.Effect.admin($0), omar) }
         all += occupancy.map { (AppScreen.Effect.occupancy($0), nadia) }
+        all += reports.map { (AppScreen.Effect.reports($0), nadia) }
         all += signIn.map { (AppScreen.Effect.signIn($0), amina) }
         all += [(AppScreen.Effect.signedOut(amina, reason: "signed out"), amina)]
         return all
@@ -63,7 +71,7 @@ import Testing
         let visit = try c.db.checkIn(visitorId: other.id, category: .social, by: AppFixture.setup, at: AppFixture.now)
         var effects = AppEffects(c.context())
         let samples = try Self.samples(c, visitor: visitor, appointment: appointment, visit: visit)
-        #expect(samples.count == 8 + 11 + 5 + 11 + 1 + 4 + 1, "every case of every screen's Effect, and the sign-out")
+        #expect(samples.count == 8 + 11 + 5 + 11 + 1 + 3 + 4 + 1, "every case of every screen's Effect, and the sign-out")
         var written = 0
         for (effect, member) in samples {
             let before = try c.db.changeToken()
@@ -110,6 +118,9 @@ import Testing
                 failure = text
             case .occupancy(let e):
                 guard case .failed(let text)? = OccupancyEffects(context).perform(e, for: nobody) else { failure = nil; break }
+                failure = text
+            case .reports(let e):
+                guard case .failed(let text)? = ReportsEffects(context).perform(e, for: nobody) else { failure = nil; break }
                 failure = text
             }
             #expect(failure == "signed out", "\(effect) ran signed out")

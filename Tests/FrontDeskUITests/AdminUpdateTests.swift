@@ -127,8 +127,7 @@ struct AdminUpdateTests {
     }
 
     /// The programs list (issue 15 item 1): funder, name in the screen's language, first day,
-    /// how many services; the selected one's statuses, period, services and targets below; a
-    /// change is said to be made on the command line for now.
+    /// how many services; the selected one's statuses, period, services and targets below.
     @Test(arguments: [UILanguage.en, .fr])
     func programsTabListsTheCatalog(_ language: UILanguage) throws {
         TerminalLocale.useUTF8ForTests()
@@ -142,7 +141,51 @@ struct AdminUpdateTests {
         try Snapshot.assert(frame, named: "admin-programs-\(language.rawValue)")
         #expect(frame.text.contains("UNHCR") && frame.text.contains("Embassy of the"))
         #expect(frame.text.contains(language == .fr ? "Objectif 2026 : 400 visiteurs uniques" : "Target 2026: 400 unique visitors"))
-        #expect(send(&state, .enter) == [] && state.notice?.text.contains("frontdesk programs edit") == true)
+    }
+
+    /// Programs are added and changed in a form, checked as the command line checks them: the
+    /// selected program unchanged saves as it is; a bad target, an unknown service or a taken
+    /// id is refused on its field with the command line's words.
+    @Test func programsAreAddedAndChangedInAForm() {
+        var state = Sched.admin()
+        let catalog = DefaultPrograms.catalog()
+        let ids = Set(catalog.flatMap(\.services))
+        let services = Sched.services + ids.sorted().map { Service(id: $0, nameFr: $0, nameEn: $0, category: .social, durationMinutes: 30) }
+        _ = A.update(&state, .loaded(A.Data(counselors: Sched.counselors, rooms: Sched.rooms, services: services, programs: catalog)))
+        _ = send(&state, .left, .left)
+        #expect(send(&state, .enter) == [])
+        guard case .form(.program(id: catalog[0].id?), let form) = state.modal else { Issue.record("no form"); return }
+        #expect(form.text(0) == catalog[0].nameFr && form.text(6) == "refugee")
+        #expect(send(&state, .control("s")) == [.saveProgram(catalog[0])])
+        // A target that is not one, on its field.
+        for _ in 0..<7 { _ = send(&state, .tab) }
+        type(&state, "2026:visitors:10")
+        #expect(send(&state, .control("s")) == [])
+        guard case .form(_, let refused) = state.modal else { Issue.record("form closed"); return }
+        #expect(refused.focus == 7 && refused.error?.contains("2026:visitors:10") == true, "\(refused.error ?? "")")
+        _ = send(&state, .escape)
+        // A new program: its id must be free, its services known.
+        #expect(send(&state, .character("n")) == [])
+        type(&state, "unhcr-dafi")
+        _ = send(&state, .tab); type(&state, "Radio web")
+        _ = send(&state, .tab); type(&state, "Web radio")
+        _ = send(&state, .tab); type(&state, "EIRENE")
+        _ = send(&state, .tab); type(&state, "2026-01-01")
+        _ = send(&state, .tab, .tab); type(&state, "yoga")
+        #expect(send(&state, .control("s")) == [])
+        guard case .form(.program(id: nil), let taken) = state.modal else { Issue.record("no new form"); return }
+        #expect(taken.focus == 0 && taken.error?.contains("unhcr-dafi") == true)
+        state.modal = .form(.program(id: nil), { var f = taken; f.focus = 0; return f }())
+        for _ in 0..<10 { _ = send(&state, .backspace) }
+        type(&state, "eirene-music")
+        #expect(send(&state, .control("s")) == [])
+        guard case .form(_, let unknown) = state.modal else { Issue.record("form closed"); return }
+        #expect(unknown.focus == 6 && unknown.error == "no service 'yoga' (frontdesk services lists them)", "\(unknown.focus) \(unknown.error ?? "") \(unknown.text(0))")
+        state.modal = .form(.program(id: nil), { var f = unknown; f.focus = 6; return f }())
+        for _ in 0..<4 { _ = send(&state, .backspace) }
+        let saved = send(&state, .control("s"))
+        #expect(saved == [.saveProgram(Program(id: "eirene-music", nameFr: "Radio web", nameEn: "Web radio", funder: "EIRENE",
+                                               first: LocalDate(year: 2026, month: 1, day: 1), services: []))])
     }
 
     /// The staff list: who may sign in and with which role; `x` disables a login after a

@@ -43,8 +43,8 @@ struct AppScreenTests {
 
     @Test(arguments: [(amina, [AppScreenKind.reception, .booking], AppScreenKind.reception),
                       (karima, [.booking, .schedule], .schedule),
-                      (nadia, [.schedule, .occupancy], .occupancy),
-                      (omar, [.admin], .admin)])
+                      (nadia, [.schedule, .occupancy, .reports], .occupancy),
+                      (omar, [.admin, .reports], .admin)])
     func eachRoleGetsItsScreensAndHome(member: StaffMember, screens: [AppScreenKind], home: AppScreenKind) {
         var state = app(nil)
         _ = App.update(&state, .signIn(.signedIn(member)))

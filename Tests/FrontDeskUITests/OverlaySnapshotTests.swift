@@ -17,9 +17,10 @@ struct OverlaySnapshotTests {
         .schedule: StaffMember(id: 2, name: "Karima", role: .counselor, counselorId: 1),
         .admin: StaffMember(id: 4, name: "يوسف العلوي", role: .admin),
         .occupancy: StaffMember(id: 3, name: "Nadia", role: .coordinator),
+        .reports: StaffMember(id: 3, name: "Nadia", role: .coordinator),
     ]
     static let screenKeys: [AppScreenKind: Key] = [.reception: .function(7), .booking: .function(8), .schedule: .function(9),
-                                                   .admin: .function(11), .occupancy: .function(21)]
+                                                   .admin: .function(11), .occupancy: .function(21), .reports: .function(22)]
 
     /// The app signed in as the screen's member, the screen shown with some data.
     func app(_ kind: AppScreenKind, size: Size) -> AppScreen.State {
@@ -30,6 +31,10 @@ struct OverlaySnapshotTests {
         _ = AppScreen.update(&app, .admin(.loaded(AdminScreen.Data(counselors: Sched.counselors, rooms: Sched.rooms, services: Sched.services))))
         _ = AppScreen.update(&app, .booking(.catalogLoaded(services: Sched.services, counselors: Sched.counselors, rooms: Sched.rooms)))
         if let key = Self.screenKeys[kind] { _ = AppScreen.update(&app, .key(key)) }
+        if let request = app.reports.request {
+            _ = AppScreen.update(&app, .reports(.loaded(request, FunderReport(period: request.period, counts: ReportsScreenTests.counts()),
+                                                        ReportsScreenTests.trends())))
+        }
         #expect(app.shown == kind)
         return app
     }

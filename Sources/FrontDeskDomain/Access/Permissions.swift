@@ -2,7 +2,7 @@ import Foundation
 
 /// The screens a role may open. The UI maps its screen kinds onto these.
 public enum ProtectedScreen: String, CaseIterable, Sendable {
-    case reception, booking, schedule, occupancy, admin
+    case reception, booking, schedule, occupancy, reports, admin
 }
 
 /// The pieces of data whose visibility depends on the role.
@@ -49,8 +49,8 @@ public enum Permissions {
     public static let screens: [StaffRole: Set<ProtectedScreen>] = [
         .receptionist: [.reception, .booking],
         .counselor: [.schedule, .booking],
-        .coordinator: [.occupancy, .schedule],
-        .admin: [.admin],
+        .coordinator: [.occupancy, .reports, .schedule],
+        .admin: [.admin, .reports],
     ]
 
     /// The screen a role lands on after signing in.

@@ -12,6 +12,11 @@ public protocol ReportingRepository: Sendable {
     /// these ids delivered (one program, or a funder's), with their targets.
     func funderReport(_ period: ReportingPeriod, programs: [String]?, ageBands: AgeBands?) throws -> FunderReport
 
+    /// The reports screen's trends for a report of `period` over `programs`' services (nil:
+    /// every service): twelve months of unique visitors, waits and no-shows, walk-ins by
+    /// weekday and hour, no-shows by counselor and service (`ReportTrends`).
+    func reportTrends(_ period: ReportingPeriod, programs: [String]?) throws -> ReportTrends
+
     /// The statements `occupancy` runs, as one script for the store's own query shell (the
     /// `sqlite3` shell here), arguments written in: `frontdesk occupancy --sql` and the benchmark.
     func occupancySQLScript(_ period: ReportingPeriod) -> String

@@ -2,7 +2,7 @@ import TerminalKit
 
 /// Which screen the app shows.
 public enum AppScreenKind: String, CaseIterable, Hashable, Sendable {
-    case reception, booking, schedule, admin, occupancy
+    case reception, booking, schedule, admin, occupancy, reports
 
     /// The letter that picks the screen in the screens menu.
     public var menuLetter: Character {
@@ -12,6 +12,7 @@ public enum AppScreenKind: String, CaseIterable, Hashable, Sendable {
         case .schedule: "s"
         case .admin: "a"
         case .occupancy: "o"
+        case .reports: "p"
         }
     }
 }
@@ -28,7 +29,7 @@ public enum AppCommand: Hashable, Sendable {
 /// F11 and F12 are eaten by some terminals (full screen), so the menu also opens with ^G
 /// ("go to"), and in the menu a letter or digit picks the screen. ^G passes through tmux.
 /// Occupancy has no free plain function key left: Shift-F9 (sent as F21 by xterm-like
-/// terminals and tmux), or `o` in the menu. ^O signs out.
+/// terminals and tmux), or `o` in the menu; reports Shift-F10 (F22), or `p`. ^O signs out.
 public enum AppKeys {
     public static let global = KeyMap<AppCommand>([
         KeyBinding(.show(.reception), [.function(7)], label: "screen.reception"),
@@ -36,6 +37,7 @@ public enum AppKeys {
         KeyBinding(.show(.schedule), [.function(9)], label: "screen.schedule"),
         KeyBinding(.show(.admin), [.function(11)], label: "screen.admin"),
         KeyBinding(.show(.occupancy), [.function(21)], label: "screen.occupancy"),
+        KeyBinding(.show(.reports), [.function(22)], label: "screen.reports"),
         KeyBinding(.menu, [.function(12), .control("g")], label: "key.screens"),
         KeyBinding(.signOut, [.control("o")], label: "key.signOut"),
     ])

@@ -19,6 +19,7 @@ extension AppScreenKind {
         case .schedule: .schedule
         case .admin: .admin
         case .occupancy: .occupancy
+        case .reports: .reports
         }
     }
 }
@@ -96,7 +97,7 @@ extension AppScreen {
         case .dataChanged:
             guard state.session != nil else { return route(SignInScreen.self, \.signIn, .dataChanged, nil, &state).map(Effect.signIn) }
             return nil
-        case .reception, .booking, .schedule, .admin, .occupancy:
+        case .reception, .booking, .schedule, .admin, .occupancy, .reports:
             // A result that arrives after a lock belongs to nobody now.
             return state.session == nil ? [] : nil
         }
@@ -151,6 +152,7 @@ extension AppScreen {
         state.schedule = state.pristine.schedule
         state.admin = state.pristine.admin
         state.occupancy = state.pristine.occupancy
+        state.reports = state.pristine.reports
         state.notices = [:]
         return [.signedOut(member, reason: reason)] + SignInScreen.reset(&state.signIn).map(Effect.signIn)
     }

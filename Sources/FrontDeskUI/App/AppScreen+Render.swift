@@ -15,6 +15,7 @@ extension AppScreen {
         case .schedule: renderScreen(ScheduleScreen.self, state.schedule, context, overlay: state.overlay, into: &frame)
         case .admin: renderScreen(AdminScreen.self, state.admin, context, overlay: state.overlay, into: &frame)
         case .occupancy: renderScreen(OccupancyScreen.self, state.occupancy, context, overlay: state.overlay, into: &frame)
+        case .reports: renderScreen(ReportsScreen.self, state.reports, context, overlay: state.overlay, into: &frame)
         }
         if case .menu(let selected)? = state.overlay, !Chrome.isTooSmall(frame.size) {
             renderMenu(state.strings, state.allowedScreens, selected: selected, into: &frame)
@@ -55,7 +56,7 @@ extension AppScreen {
             let line = "\(i == selected ? "▶" : " ") \(i + 1) \(kind.menuLetter)  \(s("screen.\(kind.rawValue)"))"
             let row = inner.row(i).inset(dx: 1, dy: 0)
             frame.put(line, in: row, style: i == selected ? .reverse : .plain)
-            frame.put(key, in: Rect(x: row.maxX - 4, y: row.y, width: 4, height: 1), style: i == selected ? .reverse : .dim, alignRight: true)
+            frame.put(key, in: Rect(x: row.maxX - 5, y: row.y, width: 5, height: 1), style: i == selected ? .reverse : .dim, alignRight: true)
         }
         frame.put(s("menu.hint"), in: inner.row(inner.height - 1).inset(dx: 1, dy: 0), style: .dim)
     }

@@ -50,6 +50,7 @@ public enum AppScreen {
         public var schedule: ScheduleScreen.State
         public var admin = AdminScreen.State()
         public var occupancy = OccupancyScreen.State()
+        public var reports = ReportsScreen.State()
         public var signIn: SignInScreen.State
         /// The overlay over the shown screen, if any.
         public var overlay: Overlay?
@@ -81,6 +82,7 @@ public enum AppScreen {
             var schedule: ScheduleScreen.State
             var admin: AdminScreen.State
             var occupancy: OccupancyScreen.State
+            var reports: ReportsScreen.State
         }
 
         /// - Parameters:
@@ -95,7 +97,7 @@ public enum AppScreen {
             signIn = SignInScreen.State(kiosk: kiosk != nil)
             schedule = ScheduleScreen.State(date: calendar.localDate(of: now))
             lastActivity = now
-            pristine = Screens(reception: reception, booking: booking, schedule: schedule, admin: admin, occupancy: occupancy)
+            pristine = Screens(reception: reception, booking: booking, schedule: schedule, admin: admin, occupancy: occupancy, reports: reports)
             if let session {
                 self.session = session
                 shown = AppScreen.home(for: session)
@@ -126,6 +128,7 @@ public enum AppScreen {
             case .schedule?: ScheduleScreen.hasDialog(schedule)
             case .admin?: AdminScreen.hasDialog(admin)
             case .occupancy?: OccupancyScreen.hasDialog(occupancy)
+            case .reports?: ReportsScreen.hasDialog(reports)
             }
         }
     }
@@ -144,6 +147,7 @@ public enum AppScreen {
         case schedule(ScheduleScreen.Event)
         case admin(AdminScreen.Event)
         case occupancy(OccupancyScreen.Event)
+        case reports(ReportsScreen.Event)
     }
 
     public enum Effect: Equatable, Sendable {
@@ -152,6 +156,7 @@ public enum AppScreen {
         case schedule(ScheduleScreen.Effect)
         case admin(AdminScreen.Effect)
         case occupancy(OccupancyScreen.Effect)
+        case reports(ReportsScreen.Effect)
         case signIn(SignInScreen.Effect)
         /// Record that the member's session ended (kiosk lock, kiosk quit request, sign-out).
         case signedOut(StaffMember, reason: String)
@@ -190,7 +195,7 @@ public enum AppScreen {
             return AppScreenKind.allCases.flatMap { send(&state, $0, .resized) }
         case .tick(let now):
             state.now = now
-            return [AppScreenKind.reception, .booking, .schedule, .occupancy, .admin].flatMap { send(&state, $0, .tick) }
+            return [AppScreenKind.reception, .booking, .schedule, .occupancy, .reports, .admin].flatMap { send(&state, $0, .tick) }
         case .dataChanged:
             return send(&state, state.shown, .dataChanged)
         case .reception(let e): return route(ReceptionScreen.self, \.reception, e, .reception, &state).map(Effect.reception)
@@ -198,6 +203,7 @@ public enum AppScreen {
         case .schedule(let e): return route(ScheduleScreen.self, \.schedule, e, .schedule, &state).map(Effect.schedule)
         case .admin(let e): return route(AdminScreen.self, \.admin, e, .admin, &state).map(Effect.admin)
         case .occupancy(let e): return route(OccupancyScreen.self, \.occupancy, e, .occupancy, &state).map(Effect.occupancy)
+        case .reports(let e): return route(ReportsScreen.self, \.reports, e, .reports, &state).map(Effect.reports)
         }
     }
 
@@ -209,6 +215,7 @@ public enum AppScreen {
         case .schedule: route(ScheduleScreen.self, \.schedule, .shell(event), .schedule, &state).map(Effect.schedule)
         case .admin: route(AdminScreen.self, \.admin, .shell(event), .admin, &state).map(Effect.admin)
         case .occupancy: route(OccupancyScreen.self, \.occupancy, .shell(event), .occupancy, &state).map(Effect.occupancy)
+        case .reports: route(ReportsScreen.self, \.reports, .shell(event), .reports, &state).map(Effect.reports)
         }
     }
 

@@ -33,6 +33,7 @@ public enum KeyMapCatalog {
             ("schedule.agenda", ScheduleKeys.agenda.rows), ("schedule.counselorPicker", ScheduleKeys.counselorPicker.rows),
             ("admin.lists", AdminKeys.lists.rows), ("admin.staff", AdminKeys.map(for: .staff).rows), ("admin.confirmRemove", AdminKeys.confirmRemove.rows),
             ("occupancy", OccupancyKeys.map.rows),
+            ("reports", ReportsKeys.map.rows),
             ("form.navigation", FormKeys.navigation.rows), ("form.choice", FormKeys.choice.rows),
             ("form.toggle", FormKeys.toggle.rows), ("form.matches", FormKeys.matches.rows),
             ("form.singleField", FormKeys.singleField.rows),

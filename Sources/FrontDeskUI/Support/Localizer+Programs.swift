@@ -1,6 +1,21 @@
 import FrontDeskDomain
 
 extension Localizer {
+    /// A program refused by its rules (`Program.validated`, the store), in the interface's
+    /// language: the same words as `frontdesk programs add|edit`.
+    public func message(for error: ProgramError) -> String {
+        switch error {
+        case .invalidId(let id): self("cli.programs.invalidId", id)
+        case .nameMissing: self("admin.programNameMissing")
+        case .funderMissing: self("admin.programFunderMissing")
+        case .days(let first, let last): self("cli.programs.days", last, first)
+        case .unknownService(let id): self("cli.programs.unknownService", id)
+        case .invalidTarget: self("cli.programs.invalidTarget")
+        case .unknownProgram(let id): self("cli.programs.unknownProgram", id)
+        case .serviceNotFound: self("cli.programs.serviceNotFound")
+        }
+    }
+
     /// The program a service counts for, as the booking and check-in dialogs show it (issue
     /// 15): the funder and how it was chosen first ("UNHCR (by rule)", "… (chosen)"), since
     /// the program's name is long and may be cut, then the name in the screen's language;

@@ -10,11 +10,11 @@ import TerminalKit
 
 /// `frontdesk` (or `frontdesk tui`): the full-screen reception desk.
 struct TUICommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen desk: reception, booking, schedule, admin, occupancy (the default).")
+    static let configuration = CommandConfiguration(commandName: "tui", abstract: "Open the full-screen desk: reception, booking, schedule, admin, occupancy, reports (the default).")
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The screen to open: reception (default), booking, schedule, admin or occupancy.")
+    @Option(help: "The screen to open: reception (default), booking, schedule, admin, occupancy or reports.")
     var screen: ScreenOption?
 
     @Option(help: "The name of this desk, shown on called tickets and the board (default: $FRONTDESK_DESK, else the name asked at the first start and remembered in ~/.config/frontdesk/desk).")
@@ -154,6 +154,6 @@ extension TUICommand {
 
 /// `--screen`: which screen the TUI opens on.
 enum ScreenOption: String, ExpressibleByArgument, CaseIterable {
-    case reception, booking, schedule, admin, occupancy
+    case reception, booking, schedule, admin, occupancy, reports
     var kind: AppScreenKind { AppScreenKind(rawValue: rawValue) ?? .reception }
 }

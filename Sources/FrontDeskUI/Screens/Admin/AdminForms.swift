@@ -78,6 +78,73 @@ extension AdminScreen {
         ])
     }
 
+    /// A program's fields as text, in the command line's forms: days `YYYY-MM-DD` (the last
+    /// empty while it runs on), services and statuses comma-separated (no status: all), targets
+    /// `2026:unique_visitors:400, 2027:services:900`. The id is asked only for a new program.
+    static func programForm(_ p: Program?) -> FieldForm {
+        let targets = p?.targets.map { "\($0.year):\($0.measure.rawValue):\($0.count)" }.joined(separator: ", ") ?? ""
+        return FieldForm(title: p == nil ? "admin.newProgram" : "admin.editProgram", fields: (p == nil ? [.text("admin.programId", "", maxLength: 40)] : []) + [
+            .text("admin.nameFr", p?.nameFr ?? ""),
+            .text("admin.nameEn", p?.nameEn ?? ""),
+            .text("admin.funder", p?.funder ?? "", maxLength: 80),
+            .text("admin.first", p?.first.description ?? "", maxLength: 10),
+            .text("admin.last", p?.last?.description ?? "", maxLength: 10),
+            .text("admin.services", p?.services.sorted().joined(separator: ", ") ?? "", maxLength: 600),
+            .text("admin.statuses", LegalStatus.allCases.filter { p?.statuses.contains($0) ?? false }.map(\.rawValue).joined(separator: ", "), maxLength: 120),
+            .text("admin.targets", targets, maxLength: 200),
+        ])
+    }
+
+    /// The program a program form describes, checked as the store checks it
+    /// (`Program.validated`), or the field at fault and its message.
+    static func program(from form: FieldForm, id: String?, _ state: State, _ ctx: ScreenContext) -> Result<Program, FormError> {
+        let s = ctx.strings
+        let o = id == nil ? 1 : 0 // the id field comes first on a new program
+        func fail(_ field: Int, _ text: String) -> Result<Program, FormError> { .failure(FormError(field: field, message: text)) }
+        func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+        let programId = id ?? form.text(0).trimmingCharacters(in: .whitespaces)
+        if id == nil, state.data.programs.contains(where: { $0.id == programId }) { return fail(0, s("admin.programExists", programId)) }
+        guard let first = LocalDate(iso: form.text(o + 3)) else { return fail(o + 3, s("error.dateInvalid", form.text(o + 3))) }
+        let lastText = form.text(o + 4)
+        var last: LocalDate?
+        if !lastText.isEmpty {
+            guard let day = LocalDate(iso: lastText) else { return fail(o + 4, s("error.dateInvalid", lastText)) }
+            last = day
+        }
+        var statuses: Set<LegalStatus> = []
+        for word in list(form.text(o + 6)) {
+            guard let status = LegalStatus(rawValue: word.lowercased().replacingOccurrences(of: "-", with: "_")) else {
+                return fail(o + 6, s("cli.programs.badStatus", word))
+            }
+            statuses.insert(status)
+        }
+        var targets: [ProgramTarget] = []
+        for text in list(form.text(o + 7)) {
+            let parts = text.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 3, let year = Int(parts[0]), let measure = ProgramTarget.Measure(rawValue: parts[1]), let count = Int(parts[2]) else {
+                return fail(o + 7, s("cli.programs.badTarget", text))
+            }
+            targets.append(ProgramTarget(year: year, measure: measure, count: count))
+        }
+        let draft = Program(id: programId, nameFr: form.text(o), nameEn: form.text(o + 1), funder: form.text(o + 2), first: first, last: last,
+                            services: Set(list(form.text(o + 5))), statuses: statuses, targets: targets)
+        do {
+            return .success(try draft.validated(knownServices: Set(state.data.services.map(\.id))))
+        } catch {
+            let field: Int
+            switch error {
+            case .invalidId: field = 0
+            case .nameMissing: field = o
+            case .funderMissing: field = o + 2
+            case .days: field = o + 4
+            case .unknownService: field = o + 5
+            case .invalidTarget: field = o + 7
+            case .unknownProgram, .serviceNotFound: field = 0
+            }
+            return fail(field, s.message(for: error))
+        }
+    }
+
     static func absenceForm() -> FieldForm {
         FieldForm(title: "admin.newAbsence", fields: [
             .text("admin.from", "", maxLength: 16),
@@ -134,6 +201,8 @@ extension AdminScreen {
             guard start < end else { return fail(1, "error.spanReversed") }
             return .success(.saveAbsence(Absence(id: id, counselorId: counselorId, interval: UTCInterval(start: start, end: end),
                                                  reason: form.text(2))))
+        case .program(let id):
+            return program(from: form, id: id, state, ctx).map(Effect.saveProgram)
         }
     }
 

@@ -38,7 +38,7 @@ extension AdminKeys {
         case .closures: return lists.only(common.union([.add, .edit, .remove]))
         case .services: return lists.only(common.union([.toggleActive]))
         case .staff: return staff
-        case .programs: return lists.only(common.union([.edit]))
+        case .programs: return lists.only(common.union([.add, .edit]))
         }
     }
 

@@ -75,7 +75,7 @@ extension AdminScreen {
             case .closures: state.modal = .form(.closure(id: 0), closureForm(nil, rooms: state.data.rooms, strings: ctx.strings))
             case .services: ctx.notice = Notice(.error, ctx.strings("admin.servicesFromCatalog"))
             case .staff: ctx.notice = Notice(.error, ctx.strings("admin.staffFromCLI"))
-            case .programs: ctx.notice = Notice(.error, ctx.strings("admin.programsFromCLI"))
+            case .programs: state.modal = .form(.program(id: nil), programForm(nil))
             }
         case .edit:
             switch state.tab {
@@ -87,7 +87,7 @@ extension AdminScreen {
                 }
             case .services: return toggleService(&state)
             case .staff: ctx.notice = Notice(.error, ctx.strings("admin.staffFromCLI"))
-            case .programs: ctx.notice = Notice(.error, ctx.strings("admin.programsFromCLI"))
+            case .programs: if let p = state.item(state.data.programs) { state.modal = .form(.program(id: p.id), programForm(p)) }
             }
         case .remove:
             switch state.tab {

@@ -14,6 +14,8 @@ public enum AdminScreen: Screen {
         case room(id: Int64)
         case closure(id: Int64)
         case absence(counselorId: Int64, id: Int64)
+        /// A program: nil adds one, else the id of the one edited (an id never changes).
+        case program(id: String?)
     }
 
     /// A record about to be removed.
@@ -40,8 +42,8 @@ public enum AdminScreen: Screen {
         public var absences: [Absence]
         /// Staff logins, disabled ones included (no PIN hash ever reaches a screen).
         public var staff: [StaffMember]
-        /// The programs and their funders, in the catalog's order (read here, changed with
-        /// `frontdesk programs edit` for now).
+        /// The programs and their funders, in the catalog's order (added and changed here with
+        /// `n` and Enter, or with `frontdesk programs add|edit`).
         public var programs: [Program]
         public init(counselors: [Counselor] = [], rooms: [Room] = [], closures: [Closure] = [], services: [Service] = [], absences: [Absence] = [],
                     staff: [StaffMember] = [], programs: [Program] = []) {
@@ -124,6 +126,8 @@ public enum AdminScreen: Screen {
         case setServiceActive(id: String, active: Bool)
         /// Disable a staff login (adding one and setting PINs are `frontdesk staff` commands).
         case disableStaff(name: String)
+        /// Add a program or change one (its services are then counted again).
+        case saveProgram(Program)
     }
 
     public static func start(_ state: inout State, _ context: ScreenContext) -> [Effect] { [.load] }
@@ -140,7 +144,7 @@ extension AdminScreen.Effect {
         switch self {
         case .load: false
         case .saveCounselor, .removeCounselor, .saveRoom, .removeRoom, .saveClosure, .removeClosure, .saveAbsence,
-             .removeAbsence, .setServiceActive, .disableStaff: true
+             .removeAbsence, .setServiceActive, .disableStaff, .saveProgram: true
         }
     }
 }

@@ -1,0 +1,146 @@
+import Foundation
+
+/// What the coordinator's reports screen draws beside the funder report (issue 15 item 4):
+/// monthly trends, walk-ins by weekday and hour, no-shows by counselor and service. Counts
+/// only: counselors and services are named, visitors never.
+///
+/// - Unique visitors per month are of the report's scope (every service, a funder's or a
+///   program's) and suppressed like the report's counts (1 to 4: `<5`, `SmallCells.shown`).
+/// - Waits and no-shows are of the whole center (walk-ins and appointments have no program
+///   until they are delivered). A wait is a ticket's minutes from arrival to its call, or to
+///   its leaving when it left unseen, as in the occupancy report (`WalkInStats`).
+/// - A no-show rate is no-shows ÷ (no-shows + arrivals and completed) among individual
+///   appointments (`AppointmentCounts.noShowRate`).
+public struct ReportTrends: Hashable, Sendable {
+    /// One month of the trend.
+    public struct Month: Hashable, Sendable {
+        /// The month's first day (center-local).
+        public var first: LocalDate
+        /// Unique visitors of the scope served that month, suppressed.
+        public var visitors: ReportCount
+        /// Tickets with a wait, and their median wait in minutes (nil without any).
+        public var waits: Int
+        public var medianWaitMinutes: Int?
+        /// Individual appointments marked no-show, and those that arrived or were completed.
+        public var noShows: Int
+        public var attended: Int
+
+        public init(first: LocalDate, visitors: ReportCount, waits: Int = 0, medianWaitMinutes: Int? = nil, noShows: Int = 0, attended: Int = 0) {
+            self.first = first
+            self.visitors = visitors
+            self.waits = waits
+            self.medianWaitMinutes = medianWaitMinutes
+            self.noShows = noShows
+            self.attended = attended
+        }
+
+        public var noShowRate: Double? { Statistics.ratio(noShows, noShows + attended) }
+    }
+
+    /// No-shows of one counselor or one service over the report's period.
+    public struct NoShowLine: Hashable, Sendable {
+        /// The counselor's name, or the service's French name.
+        public var name: String
+        public var noShows: Int
+        public var attended: Int
+        /// A service's English name.
+        public var englishName: String?
+
+        public init(name: String, noShows: Int, attended: Int, englishName: String? = nil) {
+            self.name = name
+            self.noShows = noShows
+            self.attended = attended
+            self.englishName = englishName
+        }
+
+        public var rate: Double? { Statistics.ratio(noShows, noShows + attended) }
+    }
+
+    /// The twelve months ending with the report's last month, oldest first.
+    public var months: [Month]
+    /// Walk-in arrivals of the report's period by ISO weekday (index 0 Monday … 6 Sunday) and
+    /// center-local hour (index 0 … 23).
+    public var walkIns: [[Int]]
+    /// Counselors and services with at least one appointment counted, by name.
+    public var byCounselor: [NoShowLine]
+    public var byService: [NoShowLine]
+
+    public init(months: [Month], walkIns: [[Int]] = Array(repeating: Array(repeating: 0, count: 24), count: 7),
+                byCounselor: [NoShowLine] = [], byService: [NoShowLine] = []) {
+        self.months = months
+        self.walkIns = walkIns
+        self.byCounselor = byCounselor
+        self.byService = byService
+    }
+
+    /// The first days of the twelve months ending with the month of `last`, oldest first.
+    public static func trendMonths(endingWith last: LocalDate) -> [LocalDate] {
+        let index = last.year * 12 + last.month - 1
+        return (0..<12).reversed().map { back in
+            let i = index - back
+            return LocalDate(year: i / 12, month: i % 12 + 1, day: 1)
+        }
+    }
+}
+
+/// The trends' tables for export (CSV, xlsx, JSON): one table per picture of the reports
+/// screen. Unique visitors as shown (`<5`); the other figures are of visits and appointments.
+public enum ReportTrendsExport {
+    /// Which picture's figures.
+    public enum Table: String, Sendable { case months, walkIns = "walk_ins", noShows = "no_shows" }
+
+    /// Writes `table` into `csv`. `months`: month, visitors, waits, median_wait_min, no_shows,
+    /// attended. `walkIns`: weekday (1 Monday … 7), then one column per hour `h00` … `h23`.
+    /// `noShows`: kind (`counselor`, `service`), name, no_shows, attended.
+    public static func fill(_ csv: inout CSVWriter, _ t: ReportTrends, _ table: Table, english: Bool) {
+        switch table {
+        case .months:
+            csv.appendHeader(["month", "visitors", "waits", "median_wait_min", "no_shows", "attended"])
+            for m in t.months {
+                csv.append([.text(String(m.first.description.prefix(7))), m.visitors.value.map { .number($0) } ?? .text(m.visitors.description),
+                            .number(m.waits), m.medianWaitMinutes.map { .number($0) } ?? .empty, .number(m.noShows), .number(m.attended)])
+            }
+        case .walkIns:
+            csv.appendHeader(["weekday"] + (0..<24).map { String(format: "h%02d", $0) })
+            for (i, hours) in t.walkIns.enumerated() { csv.append([.number(i + 1)] + hours.map { .number($0) }) }
+        case .noShows:
+            csv.appendHeader(["kind", "name", "no_shows", "attended"])
+            for l in t.byCounselor { csv.append([.text("counselor"), .text(l.name), .number(l.noShows), .number(l.attended)]) }
+            for l in t.byService {
+                csv.append([.text("service"), .text(english ? l.englishName ?? l.name : l.name), .number(l.noShows), .number(l.attended)])
+            }
+        }
+    }
+
+    /// The same table as JSON: an array of objects keyed by the CSV's header.
+    public static func json(_ t: ReportTrends, _ table: Table, english: Bool) -> [[String: JSONValue]] {
+        var csv = CSVWriter(keepingCells: true)
+        fill(&csv, t, table, english: english)
+        let header = csv.header ?? []
+        return csv.rows.map { row in
+            Dictionary(uniqueKeysWithValues: zip(header, row).map { name, cell in
+                switch cell {
+                case .number(let n): (name, JSONValue.number(n))
+                case .text(let s): (name, .text(s))
+                default: (name, JSONValue.null)
+                }
+            })
+        }
+    }
+}
+
+/// A value of an exported JSON object.
+public enum JSONValue: Encodable, Hashable, Sendable {
+    case number(Int)
+    case text(String)
+    case null
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .number(let n): try c.encode(n)
+        case .text(let s): try c.encode(s)
+        case .null: try c.encodeNil()
+        }
+    }
+}
