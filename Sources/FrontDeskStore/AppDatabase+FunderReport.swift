@@ -89,7 +89,11 @@ extension AppDatabase {
     }
 
     /// The center's age bands (`CenterSettings.ageBands`).
-    public func ageBands() throws -> AgeBands { try writer.read { try Self.settings($0).ageBands } }
+    public func ageBands() throws -> AgeBands {
+        try writer.read { db in
+            try String.fetchOne(db, sql: "SELECT age_bands FROM center_setting WHERE id = 1").flatMap(AgeBands.init(spec:)) ?? .standard
+        }
+    }
 
     /// `funderReportCounts`; `windowed`: several programs' way (window functions) even for one
     /// program or one funder (tests hold the stored instants equal to it).

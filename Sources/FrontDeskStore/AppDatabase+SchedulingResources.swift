@@ -296,10 +296,29 @@ extension AppDatabase {
         return String(decoding: try encoder.encode(hours), as: UTF8.self)
     }
 
+    /// Opening hours as `json(_:)` stores them (`{"days": [[{"start": "08:30", "end": "17:30"}], …]}`,
+    /// `WeeklyHours`' encoding), read with `JSONSerialization`: every short command reads the
+    /// settings, and `JSONDecoder`'s first use costs milliseconds of its start. Nil when malformed.
+    static func storedHours(_ text: String) -> WeeklyHours? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let days = object["days"] as? [[[String: Any]]], days.count == 7 else { return nil }
+        var hours = WeeklyHours.none
+        for (day, ranges) in zip(Weekday.allCases, days) {
+            var parsed: [TimeRange] = []
+            for r in ranges {
+                guard let a = (r["start"] as? String).flatMap(LocalTime.init), let b = (r["end"] as? String).flatMap(LocalTime.init),
+                      let range = TimeRange(a, b) else { return nil }
+                parsed.append(range)
+            }
+            hours.set(parsed, on: day)
+        }
+        return hours
+    }
+
     static func settings(_ db: Database) throws -> CenterSettings {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM center_setting WHERE id = 1") else { return CenterSettings() }
         let hoursText: String = row["opening_hours"]
-        let hours = (try? JSONDecoder().decode(WeeklyHours.self, from: Data(hoursText.utf8))) ?? CenterSettings.defaultOpeningHours
+        let hours = storedHours(hoursText) ?? CenterSettings.defaultOpeningHours
         return CenterSettings(timeZoneId: row["time_zone"], openingHours: hours,
                               firstWeekday: Weekday(rawValue: row["first_weekday"]) ?? .monday, slotGridMinutes: row["slot_grid_min"],
                               deskLockMinutes: row["desk_lock_min"],

@@ -73,7 +73,10 @@ public struct AppDatabase: Sendable {
     ///   `.newerSchema` (written by a newer FrontDesk): in these cases the file is left
     ///   unchanged. `.notAFile`, `.cannotCreateDirectory`, `.cannotCreateFile`; a GRDB
     ///   `DatabaseError` for other SQLite failures.
-    public static func open(path: String, calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
+    /// - Parameter upgrading: called before migrations that a file of an older FrontDesk still
+    ///   needs (with their number): some rebuild every visitor's rows and take a minute on a
+    ///   large center, which a person should be told of. Not called for a new file.
+    public static func open(path: String, calendar: CenterCalendar = CenterCalendar(), upgrading: ((Int) -> Void)? = nil) throws -> AppDatabase {
         _ = sqliteConfigured
         if DatabaseHealth.isMarkedDamaged(path) { throw StoreError.damaged(path) }
         try DatabaseFile.createDirectories(DatabaseFile.directory(of: path))
@@ -81,7 +84,8 @@ public struct AppDatabase: Sendable {
         let migrator = Self.migrator
         if state == .database {
             // Decide on a connection that only reads, before the pool sets WAL mode or migrates.
-            try inspect(path: path, migrator: migrator)
+            let applied = try inspect(path: path, migrator: migrator)
+            if applied > 0, applied < migrator.migrations.count { upgrading?(migrator.migrations.count - applied) }
         }
         let pool = try openPool(path: path)
         try migrate(pool, path: path, migrator: migrator)
@@ -110,12 +114,13 @@ public struct AppDatabase: Sendable {
     /// connections' commits.
     /// - Throws: as `open(path:calendar:)`: `StoreError.notADatabase`, `.foreignDatabase`,
     ///   `.newerSchema` (the file is left unchanged), `.notAFile`; a GRDB `DatabaseError`.
-    public static func openForReading(path: String, calendar: CenterCalendar = CenterCalendar()) throws -> AppDatabase {
+    public static func openForReading(path: String, calendar: CenterCalendar = CenterCalendar(),
+                                      upgrading: ((Int) -> Void)? = nil) throws -> AppDatabase {
         _ = sqliteConfigured
         if DatabaseHealth.isMarkedDamaged(path) { throw StoreError.damaged(path) }
         var info = stat()
         guard stat(path, &info) == 0, info.st_size > 0, try DatabaseFile.prepare(path) == .database else {
-            return try open(path: path, calendar: calendar)
+            return try open(path: path, calendar: calendar, upgrading: upgrading)
         }
         let identity = FileIdentity(info)
         let migrator = Self.migrator
@@ -137,7 +142,7 @@ public struct AppDatabase: Sendable {
         guard current else {
             // Older, foreign, or being created by another terminal right now: the full path decides.
             try queue.close()
-            return try open(path: path, calendar: calendar)
+            return try open(path: path, calendar: calendar, upgrading: upgrading)
         }
         try queue.writeWithoutTransaction { db in db.add(transactionObserver: DamageGuard(path: path), extent: .databaseLifetime) }
         return AppDatabase(writer: queue, tokenSource: .dataVersion(queue), calendar: calendar, path: path,
@@ -218,7 +223,10 @@ public struct AppDatabase: Sendable {
     ///
     /// The connection only reads, but is not opened read-only: a read-only connection to a WAL
     /// database leaves the -wal and -shm files behind, while this one removes them on close.
-    private static func inspect(path: String, migrator: DatabaseMigrator) throws {
+    /// - Returns: how many of the migrations the file holds.
+    @discardableResult
+    private static func inspect(path: String, migrator: DatabaseMigrator) throws -> Int {
+        var count = 0
         let config = configuration()
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
@@ -233,6 +241,7 @@ public struct AppDatabase: Sendable {
                         WHERE type = 'table' AND name <> 'grdb_migrations' AND name NOT LIKE 'sqlite_%'
                         """) ?? 0
                     if !applied.contains(firstMigration), tables > 0 { throw StoreError.foreignDatabase(path) }
+                    count = applied.count
                 }
             }
             try queue.close()
@@ -243,6 +252,7 @@ public struct AppDatabase: Sendable {
         } catch let error as DatabaseError where error.resultCode.primaryResultCode == .SQLITE_READONLY {
             throw StoreError.readOnly(path)
         }
+        return count
     }
 
     /// Applies missing migrations. Several terminals may open a new file at the same moment:

@@ -190,3 +190,18 @@ struct AgeAtServiceStoreTests {
         #expect(counts.visitors == 1 && Self.cell(counts, .category, service.category.rawValue) == .init(visitors: 1, services: 1))
     }
 }
+
+/// The settings' opening hours are read without `JSONDecoder` (a short command's start): the
+/// same hours as the decoder reads, for the default and for split days with a Saturday.
+struct StoredHoursTests {
+    @Test func storedHoursReadAsTheDecoderReadsThem() throws {
+        for hours in [CenterSettings.defaultOpeningHours, try #require(WeeklyHours(spec: "mon-fri 09:00-12:30,13:30-17:00; sat 09:00-12:00"))] {
+            let text = String(decoding: try JSONEncoder().encode(hours), as: UTF8.self)
+            #expect(AppDatabase.storedHours(text) == hours)
+            #expect(AppDatabase.storedHours(text) == (try JSONDecoder().decode(WeeklyHours.self, from: Data(text.utf8))))
+        }
+        #expect(AppDatabase.storedHours("{\"days\": []}") == nil)
+        #expect(AppDatabase.storedHours("{\"days\": [[{\"start\": \"25:00\", \"end\": \"26:00\"}],[],[],[],[],[],[]]}") == nil)
+        #expect(AppDatabase.storedHours("not json") == nil)
+    }
+}

@@ -24,8 +24,21 @@ enum ShippedData {
     /// every name in both languages): what a report needs to name nationalities.
     static func countries() throws -> [String: Country] {
         do {
-            let list = try JSONDecoder().decode([Country].self, from: try required("countries.json"))
-            return Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            // JSONSerialization, not JSONDecoder: see `Localizer.init(language:json:fallbackJSON:)`.
+            guard let list = try JSONSerialization.jsonObject(with: try required("countries.json")) as? [[String: Any]] else {
+                throw UserError(key: "cli.error.damagedReference", "countries.json")
+            }
+            var out: [String: Country] = [:]
+            for item in list {
+                guard let code = item["code"] as? String, let en = item["nameEn"] as? String, let fr = item["nameFr"] as? String else {
+                    throw UserError(key: "cli.error.damagedReference", "countries.json")
+                }
+                if out[code] == nil {
+                    out[code] = Country(code: code, nameEn: en, nameFr: fr, nameAr: item["nameAr"] as? String ?? "", common: item["common"] as? Bool ?? false,
+                                        otherCodes: item["otherCodes"] as? [String] ?? [], aliases: item["aliases"] as? [String] ?? [])
+                }
+            }
+            return out
         } catch let e as UserError { throw e } catch {
             throw UserError(key: "cli.error.damagedReference", "\(error)")
         }
