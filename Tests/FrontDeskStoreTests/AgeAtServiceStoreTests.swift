@@ -205,3 +205,22 @@ struct StoredHoursTests {
         #expect(AppDatabase.storedHours("not json") == nil)
     }
 }
+
+/// The report's statement returns one row per profile, category and age band: grouping by
+/// the band's name once grouped by the age itself (SQLite resolves a GROUP BY name to the
+/// source's column first), which gave the same counts from six times the rows.
+struct ReportStatementRowsTests {
+    @Test func oneRowPerProfileCategoryAndBand() throws {
+        let db = try ReportingCenter.shared.get().db
+        let period = ReportingPeriod(first: LocalDate(year: 2026, month: 3, day: 1), last: LocalDate(year: 2026, month: 4, day: 30))
+        for programs in [nil, ["unhcr-urban"], ["unhcr-dafi", "unhcr-urban"], ["unhcr-dafi", "iom-avrr"]] as [[String]?] {
+            let statement = db.funderReportStatement(period, programs: programs, ageBands: .standard)
+            let keys = try db.writer.read { db in
+                try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map { row in
+                    (0..<6).map { (row[$0] as DatabaseValue).description }.joined(separator: "|")
+                }
+            }
+            #expect(!keys.isEmpty && Set(keys).count == keys.count, "\(String(describing: programs)): \(keys.count - Set(keys).count) repeated")
+        }
+    }
+}
