@@ -89,7 +89,9 @@ struct ReportFiles {
     /// `rapport-unhcr-2026-07-01-2026-09-30-tableaux` (the words in the interface's language,
     /// letters and digits only).
     func name(_ e: ReportsScreen.ExportRequest) -> String {
-        let scope = e.request.scope.fileLabel ?? strings("reports.scope.all")
+        // Walk-ins and no-shows are the whole center's whatever the scope: their files say so.
+        let centerWide = e.view == .walkIns || e.view == .noShows
+        let scope = centerWide ? strings("reports.scope.center") : e.request.scope.fileLabel ?? strings("reports.scope.all")
         let parts = [strings("reports.file"), scope, e.request.period.first.description, e.request.period.last.description,
                      strings("reports.tab.\(e.view.rawValue)")]
         return parts.map(Self.slug).filter { !$0.isEmpty }.joined(separator: "-")

@@ -104,6 +104,19 @@ import Testing
         #expect(R.bar(.suppressed, max: 58, width: 20) == ("<5", false))
         #expect(R.bar(.hidden, max: 58, width: 20) == ("x", false))
         #expect(R.bar(.exact(29), max: 58, width: 20).text == "██████████")
+        // No-shows from 1 to 4 are `<5`, with no rate that would give them back.
+        let noShows = R.noShowLines(s.trends!, s.context, width: 78).map(\.0)
+        let few = noShows.first { $0.hasPrefix("فاطمة") }
+        #expect(few.map { $0.hasSuffix("<5/37") && !$0.contains("%") && !$0.contains("█") } == true, "\(noShows)")
+        #expect(noShows.contains { $0.hasPrefix("Karim Bennani") && $0.hasSuffix("15% 11/71") })
+        // The walk-ins' heat map writes no count from 1 to 4 (the grid holds several).
+        let walkIns = frame(state(.walkIns)).lines().dropFirst(3).prefix(6).joined(separator: "\n")
+        #expect(Self.trends().walkIns.flatMap { $0 }.contains { (1...4).contains($0) })
+        #expect(walkIns.range(of: #"[░▒▓█·][1-4](?![0-9])"#, options: .regularExpression) == nil, "\(walkIns)")
+        // The tables list both sex × age grids, every sex in each.
+        let tables = R.tableLines(s.report!, s.context, width: 78).map(\.0)
+        #expect(tables.filter { $0.hasPrefix("Not stated") }.count == 3, "the sex table and both grids")
+        #expect(tables.contains("Services by sex and age band"))
     }
 
     /// `p` steps this quarter → last quarter → this year → month by month; the arrows move

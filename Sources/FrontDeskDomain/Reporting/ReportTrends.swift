@@ -91,23 +91,25 @@ public enum ReportTrendsExport {
 
     /// Writes `table` into `csv`. `months`: month, visitors, waits, median_wait_min, no_shows,
     /// attended. `walkIns`: weekday (1 Monday … 7), then one column per hour `h00` … `h23`.
-    /// `noShows`: kind (`counselor`, `service`), name, no_shows, attended.
+    /// `noShows`: kind (`counselor`, `service`), name, no_shows, attended. Every count from 1 to
+    /// 4 is written `<5`, as in the funder report.
     public static func fill(_ csv: inout CSVWriter, _ t: ReportTrends, _ table: Table, english: Bool) {
+        func count(_ n: Int) -> CSVWriter.Cell { SmallCells.shown(n).value.map { .number($0) } ?? .text(SmallCells.shown(n).description) }
         switch table {
         case .months:
             csv.appendHeader(["month", "visitors", "waits", "median_wait_min", "no_shows", "attended"])
             for m in t.months {
                 csv.append([.text(String(m.first.description.prefix(7))), m.visitors.value.map { .number($0) } ?? .text(m.visitors.description),
-                            .number(m.waits), m.medianWaitMinutes.map { .number($0) } ?? .empty, .number(m.noShows), .number(m.attended)])
+                            count(m.waits), m.medianWaitMinutes.map { .number($0) } ?? .empty, count(m.noShows), count(m.attended)])
             }
         case .walkIns:
             csv.appendHeader(["weekday"] + (0..<24).map { String(format: "h%02d", $0) })
-            for (i, hours) in t.walkIns.enumerated() { csv.append([.number(i + 1)] + hours.map { .number($0) }) }
+            for (i, hours) in t.walkIns.enumerated() { csv.append([.number(i + 1)] + hours.map(count)) }
         case .noShows:
             csv.appendHeader(["kind", "name", "no_shows", "attended"])
-            for l in t.byCounselor { csv.append([.text("counselor"), .text(l.name), .number(l.noShows), .number(l.attended)]) }
+            for l in t.byCounselor { csv.append([.text("counselor"), .text(l.name), count(l.noShows), count(l.attended)]) }
             for l in t.byService {
-                csv.append([.text("service"), .text(english ? l.englishName ?? l.name : l.name), .number(l.noShows), .number(l.attended)])
+                csv.append([.text("service"), .text(english ? l.englishName ?? l.name : l.name), count(l.noShows), count(l.attended)])
             }
         }
     }

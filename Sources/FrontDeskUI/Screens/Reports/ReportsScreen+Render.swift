@@ -21,7 +21,7 @@ extension ReportsScreen {
         let area = rows[2].inset(dx: 1, dy: 0)
         if let report = state.report, let trends = state.trends {
             switch state.view {
-            case .tables: renderLines(tableLines(report, ctx, width: area.width), state.scroll, area, &frame)
+            case .tables: renderLines(tableLines(report, ctx, width: area.width, catalog: state.catalog), state.scroll, area, &frame)
             case .pyramid: renderPyramid(report, ctx, area, &frame)
             case .nationalities: renderLines(nationalityLines(report, ctx, width: area.width), state.scroll, area, &frame)
             case .trends: renderTrends(trends, report, state.scope, ctx, area, &frame)
@@ -44,7 +44,9 @@ extension ReportsScreen {
         let s = ctx.strings
         let period = state.request?.period ?? ReportsScreen.period(state, today: ctx.today)
         let scope = state.scope.label ?? s("reports.scope.all")
-        var text = " ◀ \(periodName(period, s, ctx.calendar)) ▶  " + s("reports.choice.\(state.periodChoice.rawValue)") + "  ·  " + scope
+        // The choice's name ("this quarter") only while the arrows have not moved the period.
+        let choice = state.offset == 0 ? s("reports.choice.\(state.periodChoice.rawValue)") + "  ·  " : ""
+        var text = " ◀ \(periodName(period, s, ctx.calendar)) ▶  " + choice + scope
         if let report = state.report {
             text += "  ·  " + s("reports.totals", report.visitors.description, report.services.description)
         }
@@ -67,12 +69,15 @@ extension ReportsScreen {
 
     /// Lines of text scrolled from `scroll`, with a `more` mark when they do not all fit.
     private static func renderLines(_ lines: [(String, Style)], _ scroll: Int, _ area: Rect, _ frame: inout Frame) {
-        let first = min(scroll, max(0, lines.count - area.height))
-        for (i, line) in lines.dropFirst(first).prefix(area.height).enumerated() {
+        // When they do not all fit, the last row says which are shown (and holds no line).
+        let rows = lines.count > area.height ? area.height - 1 : area.height
+        let first = min(scroll, max(0, lines.count - rows))
+        for (i, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             frame.put(DisplayText.fitted(line.0, toColumns: area.width), x: area.x, y: area.y + i, style: line.1)
         }
         if lines.count > area.height {
-            let mark = " \(first + 1)–\(min(lines.count, first + area.height))/\(lines.count) ↓ "
+            let last = min(lines.count, first + rows)
+            let mark = " \(first + 1)–\(last)/\(lines.count)\(last < lines.count ? " ↓" : "") "
             frame.put(mark, in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), style: .dim, alignRight: true)
         }
     }
@@ -96,7 +101,7 @@ extension ReportsScreen {
     }
 
     /// Every one-way table (visitors, services), the targets, then the sex × age table.
-    public static func tableLines(_ r: FunderReport, _ ctx: ScreenContext, width: Int) -> [(String, Style)] {
+    public static func tableLines(_ r: FunderReport, _ ctx: ScreenContext, width: Int, catalog: [Program] = []) -> [(String, Style)] {
         let s = ctx.strings
         let nameW = max(12, min(40, width - 26))
         func row(_ name: String, _ a: String, _ b: String) -> String {
@@ -116,19 +121,23 @@ extension ReportsScreen {
             lines.append((s("reports.targets"), .underline))
             for a in r.achievements {
                 let measure = s(a.target.measure == .uniqueVisitors ? "reports.visitors" : "reports.services")
-                lines.append((s("reports.target", a.programId, a.target.year, a.achieved.description, a.target.count, measure,
+                let program = catalog.first { $0.id == a.programId }
+                let name = program.map { s.language == .fr ? $0.nameFr : $0.nameEn } ?? a.programId
+                lines.append((s("reports.target", name, a.target.year, a.achieved.description, a.target.count, measure,
                                 a.percent.map { "\($0) %" } ?? "—"), .plain))
             }
         }
-        // Sex × age band (visitors): sexes down, bands across.
+        // Sex × age band, visitors then services: sexes down, bands across.
         let ages = r.rows(.ageBand).map(\.key)
         let cellW = max(5, min(9, (width - 14) / max(1, ages.count)))
-        lines.append(("", .plain))
-        lines.append((s("reports.sexByAge"), .underline))
-        lines.append((DisplayText.fitted("", toColumns: 14) + ages.map { DisplayText.fitted(label($0, .ageBand, ctx), toColumns: cellW, alignRight: true) }.joined(), .bold))
-        for sex in r.rows(.sex).map(\.key) {
-            let cells = r.sexByAge.filter { $0.sex == sex }.map { DisplayText.fitted($0.visitors.description, toColumns: cellW, alignRight: true) }
-            lines.append((DisplayText.fitted(label(sex, .sex, ctx), toColumns: 14) + cells.joined(), .plain))
+        for (title, pick) in [("reports.sexByAge", { (c: FunderReport.CrossCell) in c.visitors }), ("reports.sexByAgeServices", { $0.services })] {
+            lines.append(("", .plain))
+            lines.append((s(title), .underline))
+            lines.append((DisplayText.fitted("", toColumns: 14) + ages.map { DisplayText.fitted(label($0, .ageBand, ctx), toColumns: cellW, alignRight: true) }.joined(), .bold))
+            for sex in r.rows(.sex).map(\.key) {
+                let cells = r.sexByAge.filter { $0.sex == sex }.map { DisplayText.fitted(pick($0).description, toColumns: cellW, alignRight: true) }
+                lines.append((DisplayText.fitted(label(sex, .sex, ctx), toColumns: 14) + cells.joined(), .plain))
+            }
         }
         return lines
     }
@@ -281,7 +290,8 @@ extension ReportsScreen {
             for (i, h) in span.enumerated() {
                 let n = t.walkIns[day][h]
                 let shade = OccupancyScreen.shade(top > 0 ? Double(n) / Double(top) : 0)
-                let text = cellW >= 4 && n > 0 ? "\(shade)\(n)" : String(repeating: shade, count: cellW - 1)
+                // A count from 1 to 4 is shaded without its number, as every count of the reports.
+                let text = cellW < 4 ? String(repeating: shade, count: cellW - 1) : n >= SmallCells.threshold ? "\(shade)\(n)" : shade
                 frame.put(DisplayText.fitted(text, toColumns: cellW, alignRight: true), x: area.x + nameW + i * cellW, y: y, style: n == top && n > 0 ? .bold : .plain)
             }
             y += area.height >= 20 ? 2 : 1
@@ -296,11 +306,16 @@ extension ReportsScreen {
         let nameW = max(14, min(36, width / 3)), numbersW = 16
         let barW = max(4, width - nameW - numbersW - 2)
         // Bars against the highest rate shown, so that differences show at 80 columns.
-        let top = (t.byCounselor + t.byService).compactMap(\.rate).max() ?? 0
+        let top = (t.byCounselor + t.byService).filter { SmallCells.shown($0.noShows) != .suppressed }.compactMap(\.rate).max() ?? 0
+        // No-shows from 1 to 4 are `<5`, with no rate or bar (the rate and the total would give
+        // the count back), as every count of the reports.
         func line(_ name: String, _ l: ReportTrends.NoShowLine) -> (String, Style) {
-            (DisplayText.fitted(name, toColumns: nameW) + " " + OccupancyScreen.bar(top > 0 ? l.rate.map { $0 / top } : nil, width: barW) + " "
-                + DisplayText.fitted("\(Statistics.percentText(l.rate)) \(l.noShows)/\(l.noShows + l.attended)", toColumns: numbersW, alignRight: true),
-             (l.rate ?? 0) >= 0.25 ? .bold : .plain)
+            let small = SmallCells.shown(l.noShows) == .suppressed
+            let rate = small ? nil : l.rate
+            let figures = small ? "<\(SmallCells.threshold)/\(SmallCells.shown(l.noShows + l.attended))"
+                : "\(Statistics.percentText(l.rate)) \(l.noShows)/\(SmallCells.shown(l.noShows + l.attended))"
+            return (DisplayText.fitted(name, toColumns: nameW) + " " + OccupancyScreen.bar(top > 0 ? rate.map { $0 / top } : nil, width: barW) + " "
+                + DisplayText.fitted(figures, toColumns: numbersW, alignRight: true), (rate ?? 0) >= 0.25 ? .bold : .plain)
         }
         var lines: [(String, Style)] = [(s("reports.noShows.counselors"), .underline)]
         lines += t.byCounselor.map { line($0.name, $0) }
