@@ -19,7 +19,7 @@ public struct OccupancyEffects: Sendable {
                 let settings = try context.store.centerSettings()
                 let period = request.span == .week ? ReportingPeriod.week(containing: request.anchor, settings: settings)
                     : ReportingPeriod.month(containing: request.anchor)
-                return .loaded(request, try context.store.occupancy(period))
+                return .loaded(request, try context.store.occupancy(period, now: context.clock.now()))
             } catch {
                 return .failed(context.failures.text(error))
             }

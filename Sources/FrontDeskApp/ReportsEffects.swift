@@ -69,8 +69,8 @@ struct ReportFiles {
         encoder.dateEncodingStrategy = .iso8601
         switch e.view {
         case .tables, .pyramid, .nationalities:
-            FunderReportExport.fill(&csv, e.report)
-            FunderReportExport.fill(&cells, e.report)
+            FunderReportExport.fill(&csv, e.report, producedAt: producedAt)
+            FunderReportExport.fill(&cells, e.report, producedAt: producedAt)
             json = try encoder.encode(FunderReportJSON(e.report, producedAt: producedAt, funder: e.request.scope.funderName))
         case .trends, .walkIns, .noShows:
             let table: ReportTrendsExport.Table = e.view == .trends ? .months : e.view == .walkIns ? .walkIns : .noShows

@@ -22,15 +22,22 @@ extension AppDatabase: ReportingRepository {
     /// another connection). Otherwise, or when the second connection fails, everything is read
     /// again here, in one transaction.
     /// - Throws: `DatabaseError` from SQLite.
-    public func occupancy(_ period: ReportingPeriod) throws -> OccupancyReport {
-        try occupancy(period, whileSideReads: nil)
+    public func occupancy(_ period: ReportingPeriod, now: Date) throws -> OccupancyReport {
+        try occupancy(period, now: now, whileSideReads: nil)
+    }
+
+    /// The cutoffs of the period's queue tickets, from the stored opening hours.
+    /// - Throws: `DatabaseError` from SQLite.
+    func queueCutoffs(_ period: ReportingPeriod) throws -> QueueCutoffs {
+        let hours = try writer.read { try Self.settings($0).openingHours }
+        return QueueCutoffs(days: period.days, openingHours: hours, calendar: calendar)
     }
 
     /// `occupancy(_:)`; `whileSideReads` runs on the calling thread once the second connection
     /// holds its snapshot and before this one takes its own (tests commit from a third
     /// connection there).
-    func occupancy(_ period: ReportingPeriod, whileSideReads: (() throws -> Void)?) throws -> OccupancyReport {
-        let statements = occupancyStatements(period)
+    func occupancy(_ period: ReportingPeriod, now: Date, whileSideReads: (() throws -> Void)?) throws -> OccupancyReport {
+        let statements = occupancyStatements(period, cutoffs: try queueCutoffs(period), now: now)
         if let queue = writer as? DatabaseQueue, let path, let fileIdentity, !period.days.isEmpty,
            let report = try occupancyWithSideRead(queue, path: path, file: fileIdentity, period, statements, whileSideReads: whileSideReads) {
             return report
@@ -105,7 +112,9 @@ extension AppDatabase: ReportingRepository {
 
     /// The statements the occupancy view runs, with their arguments (the benchmark runs the same
     /// text in the `sqlite3` shell: `occupancySQLScript`).
-    func occupancyStatements(_ period: ReportingPeriod) -> [OccupancyStatement] {
+    /// - Parameters: `cutoffs`: the close of each day's queue (`QueueCutoffs`); `now`: the
+    ///   present instant (tickets before their cutoff are still waiting).
+    func occupancyStatements(_ period: ReportingPeriod, cutoffs: QueueCutoffs, now: Date) -> [OccupancyStatement] {
         let days = period.days
         let span = periodSpan(period)
         // The start of each day and of the day after the last (each day's end is the next
@@ -118,7 +127,6 @@ extension AppDatabase: ReportingRepository {
         }
         let values = days.indices.map { "(\($0), ?, ?)" }.joined(separator: ", ")
         let from = span.start.epochMilliseconds, to = span.end.epochMilliseconds
-        let firstDay = period.first.description, lastDay = period.last.description
         // Booked minutes per day, counselor and room: each day is an index range of start_at
         // (from a day before: an appointment lasts at most 24 h), clipped to the day.
         let booked = """
@@ -141,39 +149,57 @@ extension AppDatabase: ReportingRepository {
             WHERE a.start_at >= ? AND a.start_at < ? AND a.status <> 'cancelled' AND a.group_session_id IS NOT NULL
             GROUP BY a.service_id
             """
-        // Walk-ins per category and for all ('*'), from one scan: a histogram `h` of
-        // (category, whole minutes waited) with the visits' counts, where the wait
-        // (Visit.waitMinutes: to the call, else to leaving) is NULL while there is none. The
-        // counts are sums of the histogram; the median and 90th percentile are the smallest
-        // minute whose running count reaches the nearest rank ⌈p·n/100⌉ (p = 50, 90). Sorting a
-        // few hundred distinct minutes instead of every visit (window functions over all rows
-        // took 4× longer; a second scan for the counts, 4 ms more).
+        // Walk-ins per category and for all ('*'), from one scan (shared case P2: every ticket
+        // issued counts). `d` holds each day's close and next day's start (`QueueCutoffs`), `f`
+        // each ticket's fate (`TicketFate`: s served, l left unseen, u unserved at close,
+        // w waiting) and the end of its wait; `h` is a histogram of (category, fate, whole
+        // minutes waited) with the tickets' counts. Counts and mean waits are sums of the
+        // histogram; the median and 90th percentile of the served are the smallest minute
+        // whose running count reaches the nearest rank ⌈p·n/100⌉ (p = 50, 90). Sorting a few
+        // hundred distinct minutes instead of every visit (window functions over all rows
+        // took 4× longer).
+        var cutoffDays = "", cutoffArguments: [DatabaseValueConvertible] = []
+        for day in days {
+            guard let cut = cutoffs.days[day] else { continue }
+            cutoffDays += cutoffDays.isEmpty ? "(?, ?, ?)" : ", (?, ?, ?)"
+            cutoffArguments += [day.description, cut.close.epochMilliseconds, cut.nextDay.epochMilliseconds]
+        }
         let walkIns = """
-            WITH h AS MATERIALIZED (
-              SELECT category,
-                     CASE WHEN called_at IS NOT NULL OR left_at IS NOT NULL
-                          THEN MAX(0, (COALESCE(called_at, left_at) - arrived_at) / 60000) END AS m,
-                     COUNT(*) AS c, SUM(outcome IS NOT NULL) AS closed, SUM(outcome = 'left_unseen') AS unseen
-              FROM visit INDEXED BY visit_reporting WHERE day >= ? AND day <= ?
-              GROUP BY category, m
+            WITH d(day, cl, nx) AS (VALUES \(cutoffDays.isEmpty ? "(NULL, NULL, NULL)" : cutoffDays)),
+            t AS (
+              SELECT v.category, v.arrived_at AS a, v.called_at AS k, v.left_at AS l, v.outcome AS o,
+                     CASE WHEN v.arrived_at < d.cl THEN d.cl ELSE d.nx END AS cut
+              FROM d JOIN visit v INDEXED BY visit_reporting ON v.day = d.day
+            ), f AS (
+              SELECT category, a,
+                     CASE WHEN k IS NOT NULL THEN 's'
+                          WHEN l <= cut THEN CASE WHEN o = 'left_unseen' THEN 'l' ELSE 's' END
+                          WHEN l IS NULL AND cut > ? THEN 'w'
+                          ELSE 'u' END AS fate,
+                     CASE WHEN k IS NOT NULL THEN k WHEN l <= cut THEN l ELSE cut END AS e
+              FROM t
+            ), h AS MATERIALIZED (
+              SELECT category, fate, CASE WHEN fate <> 'w' THEN MAX(0, (e - a) / 60000) END AS m, COUNT(*) AS c
+              FROM f GROUP BY category, fate, m
             ), counts AS (
-              SELECT category, SUM(c) AS arrivals, SUM(closed) AS closed, SUM(unseen) AS unseen FROM h GROUP BY category
+              SELECT category, fate, SUM(c) AS n, SUM(m * c) AS total FROM h GROUP BY category, fate
               UNION ALL
-              SELECT '*', COALESCE(SUM(c), 0), SUM(closed), SUM(unseen) FROM h
+              SELECT '*', fate, SUM(c), SUM(m * c) FROM h GROUP BY fate
             ), cum AS (
               SELECT category, m, SUM(c) OVER (PARTITION BY category ORDER BY m) AS upto,
-                     SUM(c) OVER (PARTITION BY category) AS n FROM h WHERE m IS NOT NULL
+                     SUM(c) OVER (PARTITION BY category) AS n FROM h WHERE fate = 's'
               UNION ALL
-              SELECT '*', m, SUM(SUM(c)) OVER (ORDER BY m), SUM(SUM(c)) OVER () FROM h WHERE m IS NOT NULL GROUP BY m
+              SELECT '*', m, SUM(SUM(c)) OVER (ORDER BY m), SUM(SUM(c)) OVER () FROM h WHERE fate = 's' GROUP BY m
             ), pct AS (
               SELECT category, MAX(n) AS n, MIN(CASE WHEN upto >= (50 * n + 99) / 100 THEN m END) AS p50,
                      MIN(CASE WHEN upto >= (90 * n + 99) / 100 THEN m END) AS p90
               FROM cum GROUP BY category
             )
-            SELECT k.category, k.arrivals, k.closed, k.unseen, p.n, p.p50, p.p90
-            FROM counts k LEFT JOIN pct p ON p.category = k.category
+            SELECT category, fate, n, total, NULL, NULL FROM counts
+            UNION ALL
+            SELECT category, 'p', n, NULL, p50, p90 FROM pct
             """
-        return [(booked, bounds), (counts, [from, to]), (seats, [from, to]), (walkIns, [firstDay, lastDay])]
+        return [(booked, bounds), (counts, [from, to]), (seats, [from, to]), (walkIns, cutoffArguments + [now.epochMilliseconds])]
     }
 
     /// One statement of the occupancy and its arguments.
@@ -204,22 +230,32 @@ extension AppDatabase: ReportingRepository {
 
     /// Runs the walk-in statement: walk-ins by category, and for all categories together.
     static func walkInStats(_ db: Database, _ statement: OccupancyStatement) throws -> WalkInTotals {
-        var totals = WalkInTotals()
+        var stats: [String: WalkInStats] = [:]
         for row in try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)) {
-            var walkIns = WalkInStats(arrivals: row[1], closed: row[2] ?? 0, leftUnseen: row[3] ?? 0)
-            walkIns.waits = row[4] ?? 0
-            walkIns.medianWaitMinutes = row[5]
-            walkIns.p90WaitMinutes = row[6]
-            let key: String = row[0]
-            if key == "*" { totals.all = walkIns } else if let c = ServiceCategory(rawValue: key) { totals.byCategory[c] = walkIns }
+            let key: String = row[0], n: Int = row[2] ?? 0, total: Int? = row[3]
+            var w = stats[key] ?? WalkInStats()
+            switch row[1] as String {
+            case "s": w.served = n; w.meanWaitMinutes = Statistics.mean(total ?? 0, n)
+            case "l": w.leftUnseen = n; w.leftUnseenMeanMinutes = Statistics.mean(total ?? 0, n)
+            case "u": w.unservedAtClose = n; w.unservedMeanMinutes = Statistics.mean(total ?? 0, n)
+            case "w": w.waiting = n
+            default: w.medianWaitMinutes = row[4]; w.p90WaitMinutes = row[5]
+            }
+            if row[1] as String != "p" { w.arrivals += n }
+            stats[key] = w
+        }
+        var totals = WalkInTotals()
+        for (key, w) in stats {
+            if key == "*" { totals.all = w } else if let c = ServiceCategory(rawValue: key) { totals.byCategory[c] = w }
         }
         return totals
     }
 
     /// The occupancy statements as one script for the `sqlite3` shell, arguments written in
     /// (the benchmark times it beside `frontdesk occupancy`).
-    public func occupancySQLScript(_ period: ReportingPeriod) -> String {
-        occupancyStatements(period).map { Self.inline($0.sql, $0.arguments) + ";" }.joined(separator: "\n") + "\n"
+    /// - Throws: `DatabaseError` from SQLite (the opening hours are read).
+    public func occupancySQLScript(_ period: ReportingPeriod, now: Date) throws -> String {
+        try occupancyStatements(period, cutoffs: queueCutoffs(period), now: now).map { Self.inline($0.sql, $0.arguments) + ";" }.joined(separator: "\n") + "\n"
     }
 
     /// The statement with each `?` replaced by its argument as an SQL literal (integers as

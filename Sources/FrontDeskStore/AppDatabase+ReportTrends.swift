@@ -20,18 +20,27 @@ extension AppDatabase {
                 guard at >= bounds[0], at < bounds[bounds.count - 1] else { return nil }
                 return bounds.lastIndex { $0 <= at }
             }
-            // Walk-ins: waits per month; arrivals of the period by weekday and hour.
+            // Walk-ins: waits of the served tickets per month (`TicketFate`); arrivals of the
+            // period by weekday and hour.
+            let cutoffs = QueueCutoffs(days: ReportingPeriod(first: firsts[0], last: next.adding(days: -1)).days,
+                                       openingHours: try Self.settings(db).openingHours, calendar: calendar)
             var waits = Array(repeating: [Int](), count: months.count)
             var grid = Array(repeating: Array(repeating: 0, count: 24), count: 7)
             let visits = try Row.fetchCursor(db, sql: """
-                SELECT arrived_at, called_at, left_at FROM visit WHERE day >= ? AND day < ?
+                SELECT arrived_at, called_at, left_at, outcome, day FROM visit WHERE day >= ? AND day < ?
                 """, arguments: [firsts[0].description, next.description])
             while let row = try visits.next() {
                 let arrived: Int64 = row[0]
                 guard let m = month(arrived) else { continue }
-                if let end = (row[1] as Int64?) ?? (row[2] as Int64?) { waits[m].append(Int(max(0, end - arrived) / 60_000)) }
+                let at = Date(epochMilliseconds: arrived)
+                if let day = LocalDate(iso: row[4]), let cutoff = cutoffs.cutoff(day: day, arrivedAt: at) {
+                    let (fate, minutes) = Visit.fate(arrivedAt: at, calledAt: (row[1] as Int64?).map(Date.init(epochMilliseconds:)),
+                                                     leftAt: (row[2] as Int64?).map(Date.init(epochMilliseconds:)),
+                                                     outcome: (row[3] as String?).flatMap(VisitOutcome.init(rawValue:)), cutoff: cutoff, now: .distantFuture)
+                    if fate == .served, let minutes { waits[m].append(minutes) }
+                }
                 if arrived >= from, arrived < to {
-                    let local = calendar.localDateTime(of: Date(epochMilliseconds: arrived))
+                    let local = calendar.localDateTime(of: at)
                     grid[local.date.isoWeekday.rawValue - 1][local.time.hour] += 1
                 }
             }

@@ -71,8 +71,13 @@ import Testing
         return out
     }
 
+    /// The CSV report as lines, checking on the way that its first row says when it was produced.
     static func csvLines(_ text: String) throws -> [Line] {
-        try text.split(separator: "\r\n").dropFirst().map { record in
+        let records = text.split(separator: "\r\n").dropFirst()
+        let produced = try #require(records.first).split(separator: ",", omittingEmptySubsequences: false)
+        #expect(produced.count == 4 && produced[0] == "produced_at" && (try? Date.ISO8601FormatStyle().parse(String(produced[1]))) != nil,
+                "\(produced)")
+        return try records.dropFirst().map { record in
             let f = record.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             try #require(f.count == 4, "\(record)")
             let key = f[1].isEmpty ? f[0] : f[0] + "/" + f[1]
@@ -149,7 +154,8 @@ import Testing
             if let s = v as? String { return try #require(Shown(s)) }
             return .number(try #require(v as? Int, "\(v)"))
         }
-        return try rows.map { row in
+        #expect(rows.first?.first as? String == "produced_at", "the workbook says when it was produced")
+        return try rows.dropFirst().map { row in
             let d = row[0] as? String ?? "", value = row[1] as? String ?? ""
             // (a "sex_age" value such as "female/25-59" keeps its slash)
             return Line(key: value.isEmpty ? d : d + "/" + value, visitors: try shown(row[2]), services: try shown(row[3]))

@@ -71,8 +71,9 @@ import Testing
         let rows = Self.records(r.stdout)
         let header = rows[0]
         #expect(header == ["kind", "id", "name", "category", "duration_min", "appointments", "booked", "arrived", "completed", "no_shows",
-                           "cancelled", "no_show_rate_pct", "demand", "capacity", "demand_capacity_pct", "walk_ins", "median_wait_min",
-                           "p90_wait_min", "left_unseen", "left_unseen_pct"])
+                           "cancelled", "no_show_rate_pct", "demand", "capacity", "demand_capacity_pct", "walk_ins", "served", "median_wait_min",
+                           "p90_wait_min", "mean_wait_min", "left_unseen", "left_unseen_mean_wait_min", "unserved_at_close",
+                           "unserved_mean_wait_min", "waiting", "left_unseen_pct"])
         func row(_ id: String) throws -> [String: String] {
             let r = try #require(rows.first { $0[1] == id })
             return Dictionary(uniqueKeysWithValues: zip(header, r).map { ($0, $1) })
@@ -89,7 +90,8 @@ import Testing
         #expect(counseling["duration_min"] == "60" && counseling["appointments"] == "0" && counseling["no_show_rate_pct"] == "")
         let social = try row("social")
         #expect(social["kind"] == "category" && social["demand"] == "2" && social["appointments"] == "1")
-        #expect(social["walk_ins"] == "1" && social["median_wait_min"] == "12" && social["p90_wait_min"] == "12")
+        #expect(social["walk_ins"] == "1" && social["served"] == "1" && social["median_wait_min"] == "12" && social["p90_wait_min"] == "12")
+        #expect(social["mean_wait_min"] == "12" && social["unserved_at_close"] == "0" && social["waiting"] == "0")
         #expect(social["left_unseen"] == "0" && social["left_unseen_pct"] == "0.0")
         let professional = try row("professional")
         #expect(professional["walk_ins"] == "0" && professional["median_wait_min"] == "" && professional["left_unseen_pct"] == "")
@@ -129,6 +131,8 @@ import Testing
         #expect(appointments["completed"] as? Int == 1 && appointments["no_show_rate_pct"] as? Double == 0)
         let walkIns = try #require(json["walk_ins"] as? [String: Any])
         #expect(walkIns["arrivals"] as? Int == 1 && walkIns["median_wait_min"] as? Int == 12 && walkIns["p90_wait_min"] as? Int == 12)
+        #expect(walkIns["served"] as? Int == 1 && walkIns["unserved_at_close"] as? Int == 0 && walkIns["waiting"] as? Int == 0)
+        #expect(walkIns["unserved_mean_wait_min"] is NSNull && walkIns["mean_wait_min"] as? Int == 12)
         let counselors = try #require(json["counselors"] as? [[String: Any]])
         #expect(Set(counselors.compactMap { $0["name"] as? String }) == ["Leila Amrani", "Karim Bennani"])
         let categories = try #require(json["categories"] as? [[String: Any]])
@@ -149,7 +153,7 @@ import Testing
         defer { c.dir.remove() }
         let text = try c.run(["occupancy", "--from", "2025-01-06", "--to", "2025-01-12"])
         try #require(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.contains("No-shows — · Walk-ins 0 · wait median —, p90 — · left unseen —"))
+        #expect(text.stdout.contains("No-shows —\nWalk-in tickets 0: served 0 (their wait: median —, p90 —, mean —) · left unseen 0"))
         #expect(!text.stdout.contains("nan%") && !text.stdout.contains("NaN") && !text.stdout.contains("inf%"))
         let json = try c.run(["occupancy", "--from", "2025-01-06", "--to", "2025-01-12", "--format", "json"])
         #expect(json.stdout.contains("\"no_show_rate_pct\" : null") && json.stdout.contains("\"median_wait_min\" : null"))
@@ -208,13 +212,15 @@ import Testing
                 outputs[format, default: []].append(r.stdout)
             }
         }
-        #expect(outputs["csv"]?[0] == outputs["csv"]?[1])
+        let csv = try #require(outputs["csv"])
+        #expect(csv[0].contains("\r\nproduced_at,2026-04-20T09:00:00Z,,\r\n") && csv[1].contains("\r\nproduced_at,2027-04-20T09:00:00Z,,\r\n"))
         let json = try #require(outputs["json"])
         #expect(json[0].contains("\"produced_at\" : \"2026-04-20T09:00:00Z\"") && json[1].contains("\"produced_at\" : \"2027-04-20T09:00:00Z\""))
         func withoutProduced(_ text: String) -> String {
             text.split(separator: "\n").filter { !$0.contains("produced_at") && !$0.hasPrefix("Produit le") }.joined(separator: "\n")
         }
         #expect(withoutProduced(json[0]) == withoutProduced(json[1]))
+        #expect(withoutProduced(csv[0].replacingOccurrences(of: "\r\n", with: "\n")) == withoutProduced(csv[1].replacingOccurrences(of: "\r\n", with: "\n")))
         let text = try #require(outputs["text"])
         #expect(text[0].contains("Produit le 2026-04-20 10:00 (Africa/Casablanca)"), "\(text[0].prefix(400))")
         #expect(withoutProduced(text[0]) == withoutProduced(text[1]))
@@ -234,9 +240,10 @@ import Testing
         try #require(csv.status == 0, "\(csv.stderr)")
         let rows = Self.records(csv.stdout)
         #expect(rows[0] == ["dimension", "value", "visitors", "services"])
-        #expect(rows[1] == ["total", "", "<5", "<5"])
-        #expect(rows[2] == ["not_consenting", "", "<5", "<5"]) // 2 and 2: small counts are "<5" everywhere
-        let cells = Dictionary(uniqueKeysWithValues: rows.dropFirst(3).map { ("\($0[0])/\($0[1])", [$0[2], $0[3]]) })
+        #expect(rows[1][0] == "produced_at" && rows[1][2...] == ["", ""])
+        #expect(rows[2] == ["total", "", "<5", "<5"])
+        #expect(rows[3] == ["not_consenting", "", "<5", "<5"]) // 2 and 2: small counts are "<5" everywhere
+        let cells = Dictionary(uniqueKeysWithValues: rows.dropFirst(4).map { ("\($0[0])/\($0[1])", [$0[2], $0[3]]) })
         #expect(cells["sex/female"] == ["<5", "<5"] && cells["sex/male"] == ["0", "0"])
         #expect(cells["age_band/25-59"] == ["<5", "<5"] && cells["nationality/GN"] == ["<5", "<5"] && cells["nationality/SY"] == nil)
         #expect(cells["category/professional"] == ["<5", "<5"] && cells["new_returning/new"] == ["<5", "<5"])

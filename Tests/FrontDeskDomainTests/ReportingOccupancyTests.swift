@@ -115,26 +115,67 @@ import FrontDeskDomain
         #expect(Statistics.percentile(c.values, percent: 90) == c.p90)
     }
 
+    /// Hours 09:00–17:00 on weekdays (Casablanca, UTC+1 in April 2026).
+    static let p2Hours = WeeklyHours(Weekday.workweek, [TimeRange(LocalTime(hour: 9, minute: 0)!, LocalTime(hour: 17, minute: 0)!)!])
+
+    /// Shared case P2 (cases/reports-2.md): on Tue 2026-04-21, P-001 waited 10 min and was
+    /// called, P-002 20 min and was called, P-003 left unseen at 11:35 after 95 min, P-004 was
+    /// still waiting at the 17:00 close, since 16:10. Four tickets: 2 served (mean 15 min), 1
+    /// left after 95 min, 1 unserved at close after 50 min, whether the forgotten ticket is
+    /// still open or was closed by the next day's check-in.
+    @Test(arguments: [false, true])
+    func p2WaitsCountEveryTicketIssued(closedNextDay: Bool) throws {
+        let day = LocalDate(year: 2026, month: 4, day: 21)
+        func at(_ clock: String) throws -> Date { try Fx.utc("2026-04-21T\(clock):00Z") } // UTC: local − 1 h
+        func ticket(_ n: Int64, arrived: String, called: String? = nil, left: String? = nil, _ outcome: VisitOutcome? = nil) throws -> Visit {
+            Visit(id: n, visitorId: n, category: .psychological, day: day, ticketNumber: Int(n), arrivedAt: try at(arrived),
+                  calledAt: try called.map(at), leftAt: try left.map(at), outcome: outcome)
+        }
+        var p4 = try ticket(4, arrived: "15:10")
+        if closedNextDay { p4.leftAt = try Fx.utc("2026-04-22T08:05:00Z"); p4.outcome = .leftUnseen }
+        let visits = [try ticket(1, arrived: "08:00", called: "08:10", left: "08:40", .seen),
+                      try ticket(2, arrived: "08:05", called: "08:25", left: "09:00", .seen),
+                      try ticket(3, arrived: "09:00", left: "10:35", .leftUnseen), p4]
+        let cutoffs = QueueCutoffs(days: [day], openingHours: Self.p2Hours, calendar: Fx.casablanca)
+        #expect(cutoffs.cutoff(day: day, arrivedAt: try at("15:10")) == (try at("16:00")))
+        let stats = WalkInStats(visits: visits, cutoffs: cutoffs, now: try Fx.utc("2026-04-23T12:00:00Z"))
+        #expect(stats.arrivals == 4)
+        #expect(stats.arrivals == stats.served + stats.leftUnseen + stats.unservedAtClose + stats.waiting)
+        #expect(stats.served == 2 && stats.meanWaitMinutes == 15 && stats.medianWaitMinutes == 10 && stats.p90WaitMinutes == 20)
+        #expect(stats.leftUnseen == 1 && stats.leftUnseenMeanMinutes == 95)
+        #expect(stats.unservedAtClose == 1 && stats.unservedMeanMinutes == 50)
+        #expect(stats.waiting == 0)
+        #expect(stats.leftUnseenShare == 1.0 / 4)
+        // The same day seen at 16:30 local: P-004 is still waiting, not unserved yet.
+        let during = WalkInStats(visits: visits.filter { $0.id != 4 } + [try ticket(4, arrived: "15:10")], cutoffs: cutoffs,
+                                 now: try at("15:30"))
+        #expect(during.waiting == 1 && during.unservedAtClose == 0 && during.arrivals == 4)
+    }
+
     @Test func waitsOfVisitsFollowTheQueue() throws {
         let t0 = try Fx.utc("2026-04-14T09:00:00Z")
+        let day = LocalDate(year: 2026, month: 4, day: 14)
         func visit(_ id: Int64, called: Int?, left: Int?, _ outcome: VisitOutcome?) -> Visit {
-            Visit(id: id, visitorId: id, category: .social, day: LocalDate(year: 2026, month: 4, day: 14), ticketNumber: Int(id), arrivedAt: t0,
+            Visit(id: id, visitorId: id, category: .social, day: day, ticketNumber: Int(id), arrivedAt: t0,
                   calledAt: called.map { t0.addingTimeInterval(Double($0 * 60 + 30)) },
                   leftAt: left.map { t0.addingTimeInterval(Double($0 * 60)) }, outcome: outcome)
         }
+        let cutoffs = QueueCutoffs(days: [day], openingHours: CenterSettings.defaultOpeningHours, calendar: Fx.casablanca)
         let stats = WalkInStats(visits: [
             visit(1, called: 5, left: 20, .seen), visit(2, called: 12, left: 30, .redirected), visit(3, called: nil, left: 40, .leftUnseen),
-            visit(4, called: 2, left: nil, nil), visit(5, called: nil, left: nil, nil),
-        ])
-        #expect(stats.arrivals == 5)
-        #expect(stats.closed == 3)
-        #expect(stats.leftUnseen == 1)
-        #expect(stats.waits == 4) // 2, 5, 12, 40: the one still waiting has no wait yet
-        #expect(stats.medianWaitMinutes == 5)
-        #expect(stats.p90WaitMinutes == 40)
-        #expect(stats.leftUnseenShare == 1.0 / 3)
-        let empty = WalkInStats(visits: [])
-        #expect(empty.medianWaitMinutes == nil && empty.p90WaitMinutes == nil && empty.leftUnseenShare == nil)
+            visit(4, called: 2, left: nil, nil), visit(5, called: nil, left: nil, nil), visit(6, called: nil, left: 7, .seen),
+        ], cutoffs: cutoffs, now: t0.addingTimeInterval(3600))
+        #expect(stats.arrivals == 6)
+        #expect(stats.served == 4) // called, or closed seen at the desk without a call
+        #expect(stats.leftUnseen == 1 && stats.leftUnseenMeanMinutes == 40)
+        #expect(stats.waiting == 1) // before the close: no wait yet
+        #expect(stats.medianWaitMinutes == 5) // 2, 5, 7, 12
+        #expect(stats.p90WaitMinutes == 12)
+        #expect(stats.meanWaitMinutes == 7) // 26 / 4 = 6.5, half up
+        #expect(stats.leftUnseenShare == 1.0 / 5)
+        let empty = WalkInStats(visits: [], cutoffs: cutoffs, now: t0)
+        #expect(empty.medianWaitMinutes == nil && empty.p90WaitMinutes == nil && empty.leftUnseenShare == nil && empty.meanWaitMinutes == nil)
+        #expect(Statistics.mean(13, 2) == 7 && Statistics.mean(12, 2) == 6 && Statistics.mean(0, 0) == nil)
     }
 
     struct NoShowCase: Sendable, CustomTestStringConvertible {

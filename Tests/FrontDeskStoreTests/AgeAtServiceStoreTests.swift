@@ -174,7 +174,7 @@ struct AgeAtServiceStoreTests {
         _ = try c.db.close(visitId: visit.id, outcome: .seen, by: desk, at: try at("12:10"))
         let period = ReportingPeriod.day(day)
         func figures() throws -> (noShows: Int, completed: Int, services: Int, kinds: [String?]) {
-            let occupancy = try c.db.occupancy(period)
+            let occupancy = try c.db.occupancy(period, now: ReportingCenter.now)
             let counts = try c.db.funderReportCounts(period)
             let kinds = try c.db.writer.read { try String?.fetchAll($0, sql: "SELECT service_id FROM delivered_service WHERE visitor_id = ?", arguments: [omar.id]) }
             return (occupancy.appointments.noShows, occupancy.appointments.completed, counts.services, kinds)

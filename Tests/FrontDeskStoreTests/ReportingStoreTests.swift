@@ -189,7 +189,7 @@ final class ReportingCenter: Sendable {
     @Test(arguments: periods)
     func bookedMinutesMatchARecomputation(_ period: ReportingPeriod) throws {
         let center = try ReportingCenter.shared.get()
-        let report = try center.db.occupancy(period)
+        let report = try center.db.occupancy(period, now: ReportingCenter.now)
         let all = try center.appointments().filter { $0.status != .cancelled }
         for (i, day) in period.days.enumerated() {
             let span = rabat.interval(of: day)
@@ -206,7 +206,7 @@ final class ReportingCenter: Sendable {
     @Test(arguments: periods)
     func availableMinutesFollowTheDomainRules(_ period: ReportingPeriod) throws {
         let center = try ReportingCenter.shared.get()
-        let report = try center.db.occupancy(period)
+        let report = try center.db.occupancy(period, now: ReportingCenter.now)
         let settings = try center.db.centerSettings()
         let span = UTCInterval(start: rabat.startOfDay(period.first), end: rabat.startOfDay(period.last.adding(days: 1)))
         let available = AvailableTime(calendar: rabat, settings: settings, closures: try center.db.closures(from: period.first, through: period.last),
@@ -233,7 +233,7 @@ final class ReportingCenter: Sendable {
     @Test(arguments: periods)
     func serviceCountsAndSeatsMatchARecomputation(_ period: ReportingPeriod) throws {
         let center = try ReportingCenter.shared.get()
-        let report = try center.db.occupancy(period)
+        let report = try center.db.occupancy(period, now: ReportingCenter.now)
         let s = ms(rabat.startOfDay(period.first)), e = ms(rabat.startOfDay(period.last.adding(days: 1)))
         let inPeriod = try center.appointments().filter { $0.start >= s && $0.start < e }
         let seats = try center.seats()
@@ -255,13 +255,15 @@ final class ReportingCenter: Sendable {
     @Test(arguments: periods)
     func walkInsAndWaitsMatchARecomputation(_ period: ReportingPeriod) throws {
         let center = try ReportingCenter.shared.get()
-        let report = try center.db.occupancy(period)
+        let report = try center.db.occupancy(period, now: ReportingCenter.now)
         let visits = try center.visits().filter { period.first <= $0.day && $0.day <= period.last }
-        #expect(report.walkIns == WalkInStats(visits: visits))
+        let cutoffs = QueueCutoffs(days: period.days, openingHours: try center.db.centerSettings().openingHours, calendar: center.db.calendar)
+        #expect(report.walkIns == WalkInStats(visits: visits, cutoffs: cutoffs, now: ReportingCenter.now))
         for c in report.categories {
-            #expect(c.walkIns == WalkInStats(visits: visits.filter { $0.category == c.category }), "\(c.category)")
+            #expect(c.walkIns == WalkInStats(visits: visits.filter { $0.category == c.category }, cutoffs: cutoffs, now: ReportingCenter.now),
+                    "\(c.category)")
         }
-        if period.days.count > 20 { #expect(report.walkIns.arrivals > 100 && report.walkIns.leftUnseen > 0) }
+        if period.days.count > 20 { #expect(report.walkIns.arrivals > 100 && report.walkIns.leftUnseen > 0 && report.walkIns.served > 100) }
     }
 
     @Test(arguments: periods)
@@ -281,7 +283,7 @@ final class ReportingCenter: Sendable {
     @Test func aggregatesUseTheReportingIndexes() throws {
         let center = try ReportingCenter.shared.get()
         let period = ReportingPeriod.month(containing: LocalDate(year: 2026, month: 3, day: 1))
-        let statements = center.db.occupancyStatements(period) + [center.db.funderReportStatement(period)]
+        let statements = center.db.occupancyStatements(period, cutoffs: try center.db.queueCutoffs(period), now: ReportingCenter.now) + [center.db.funderReportStatement(period)]
         try center.db.writer.read { db in
             for (sql, arguments) in statements {
                 let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(arguments)).map { $0["detail"] as String }
@@ -387,7 +389,7 @@ final class ReportingCenter: Sendable {
     @Test func theSQLScriptsInlineTheirArguments() throws {
         let center = try ReportingCenter.shared.get()
         let period = ReportingPeriod.month(containing: LocalDate(year: 2026, month: 3, day: 1))
-        let script = center.db.occupancySQLScript(period) + center.db.funderReportSQLScript(period)
+        let script = try center.db.occupancySQLScript(period, now: ReportingCenter.now) + center.db.funderReportSQLScript(period)
         #expect(!script.contains("?"))
         #expect(script.contains("'2026-03-01'") && script.contains("'2026-03-31'"))
         #expect(AppDatabase.inline("SELECT ?, ?", ["it's", 3]) == "SELECT 'it''s', 3")

@@ -34,9 +34,9 @@ import Testing
             agg.serviceCounts["social-orientation"] = AppointmentCounts(booked: 2, completed: 25, noShows: 2, cancelled: 5)
             agg.serviceCounts["psychosocial-support-group"] = AppointmentCounts(completed: 1)
             agg.groupSeats["psychosocial-support-group"] = .init(seats: 12, enrolled: 12, waitlisted: 4)
-            agg.walkIns[.social] = WalkInStats(arrivals: 41, closed: 40, leftUnseen: 2, waits: 40, medianWaitMinutes: 14, p90WaitMinutes: 38)
-            agg.walkIns[.psychological] = WalkInStats(arrivals: 12, closed: 12, leftUnseen: 1, waits: 12, medianWaitMinutes: 9, p90WaitMinutes: 31)
-            agg.walkInsAll = WalkInStats(arrivals: 53, closed: 52, leftUnseen: 3, waits: 52, medianWaitMinutes: 12, p90WaitMinutes: 37)
+            agg.walkIns[.social] = WalkInStats(arrivals: 41, served: 38, leftUnseen: 2, unservedAtClose: 0, waiting: 1, medianWaitMinutes: 14, p90WaitMinutes: 38)
+            agg.walkIns[.psychological] = WalkInStats(arrivals: 12, served: 10, leftUnseen: 1, unservedAtClose: 1, medianWaitMinutes: 9, p90WaitMinutes: 31)
+            agg.walkInsAll = WalkInStats(arrivals: 53, served: 48, leftUnseen: 3, unservedAtClose: 1, waiting: 1, medianWaitMinutes: 12, p90WaitMinutes: 37)
         }
         return OccupancyReport(period: period, available: available, rooms: rooms, counselors: Sched.counselors, services: Sched.services,
                                aggregates: agg)
@@ -59,7 +59,7 @@ import Testing
     @Test func roomsWeek() throws {
         let f = frame(state())
         try Snapshot.assert(f, named: "occupancy-rooms")
-        #expect(f.text.contains("Rooms") && f.text.contains("Walk-ins 53") && f.text.contains("Wait 12/37 min"))
+        #expect(f.text.contains("Rooms") && f.text.contains("Tickets 53") && f.text.contains("Served 48: 12/37 min") && !f.text.contains("Left 6%,"))
         #expect(f.text.contains("قاعة الاستقبال"))
         #expect(f.text.contains("—")) // the weekend and the closed room: nothing available
     }
@@ -73,13 +73,13 @@ import Testing
     @Test func servicesWeek() throws {
         let f = frame(state(.services))
         try Snapshot.assert(f, named: "occupancy-services")
-        #expect(f.text.contains("SOCIAL") && f.text.contains("walk-ins 41"))
+        #expect(f.text.contains("SOCIAL") && f.text.contains("tickets 41 · served 38: wait 14/38 min · left 2 · unserved at close 0"))
     }
 
     @Test func anEmptyWeek() throws {
         let f = frame(state(empty: true))
         try Snapshot.assert(f, named: "occupancy-empty")
-        #expect(f.text.contains("No-shows —") && f.text.contains("Wait —/— min"))
+        #expect(f.text.contains("No-shows —") && f.text.contains("Served 0: —/— min"))
         #expect(!f.text.contains("nan") && !f.text.contains("NaN"))
     }
 

@@ -4,12 +4,14 @@ import Foundation
 /// the report shows them (`<5` as the text, a hidden count as `x`; JSON: the string `"<5"`
 /// and `null` with the reason). Used by `frontdesk report` and the reports screen's export.
 public enum FunderReportExport {
-    /// Writes the report's rows into `csv`: `dimension, value, visitors, services`; the totals,
-    /// those left out, each dimension's values, the sex × age cells (`sex_age`,
-    /// `female/25-59`), then each program's targets and achievements.
-    public static func fill(_ csv: inout CSVWriter, _ r: FunderReport) {
+    /// Writes the report's rows into `csv`: `dimension, value, visitors, services`; when the
+    /// report was produced (`produced_at`, ISO 8601 UTC, no counts), the totals, those left out,
+    /// each dimension's values, the sex × age cells (`sex_age`, `female/25-59`), then each
+    /// program's targets and achievements.
+    public static func fill(_ csv: inout CSVWriter, _ r: FunderReport, producedAt: Date) {
         func cell(_ c: ReportCount) -> CSVWriter.Cell { c.value.map { .number($0) } ?? .text(c.description) }
         csv.appendHeader(["dimension", "value", "visitors", "services"])
+        csv.append([.text("produced_at"), .text(producedAt.formatted(Date.ISO8601FormatStyle())), .empty, .empty])
         csv.append([.text("total"), .empty, cell(r.visitors), cell(r.services)])
         csv.append([.text("not_consenting"), .empty, cell(r.nonConsentingVisitors), cell(r.nonConsentingServices)])
         for row in r.rows {

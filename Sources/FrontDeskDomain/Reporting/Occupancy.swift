@@ -89,42 +89,136 @@ public struct AppointmentCounts: Hashable, Sendable, Codable {
     }
 }
 
-/// Walk-ins (queue visits) of a category, or of all, in the period.
+/// What became of a queue ticket, for the waits (shared case P2: every ticket issued is
+/// counted, and each wait figure says which tickets it covers).
 ///
-/// The wait of a visit is `Visit.waitMinutes`: whole minutes from arrival to the call, or to
-/// leaving for one that left before being called. Visits still waiting have no wait yet and are
-/// left out of the waits. Median and 90th percentile by the nearest-rank method
-/// (`Statistics.nearestRank`).
-public struct WalkInStats: Hashable, Sendable, Codable {
-    public var arrivals: Int
-    /// Visits closed with an outcome.
-    public var closed: Int
-    public var leftUnseen: Int
-    /// Visits with a wait (called, or left).
-    public var waits: Int
-    public var medianWaitMinutes: Int?
-    public var p90WaitMinutes: Int?
+/// A ticket's **cutoff** is the close of its center-local day (the end of the day's last
+/// opening range, `CenterSettings.openingHours`), or the start of the next day when it was
+/// issued after the close or the center has no hours that day (`QueueCutoffs`).
+public enum TicketFate: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Called (wait: arrival → call), or closed seen or redirected without a call on its day
+    /// (wait: arrival → closing).
+    case served
+    /// Closed as left unseen before the cutoff, never called (wait: arrival → leaving).
+    case leftUnseen = "left_unseen"
+    /// Never called and still open at the cutoff, whether still open now or closed later (the
+    /// next check-in closes a forgotten ticket of an earlier day): wait arrival → cutoff.
+    case unservedAtClose = "unserved_at_close"
+    /// Never called, still open, and its cutoff is still to come: no wait yet.
+    case waiting
+}
 
-    public init(arrivals: Int = 0, closed: Int = 0, leftUnseen: Int = 0, waits: Int = 0,
-                medianWaitMinutes: Int? = nil, p90WaitMinutes: Int? = nil) {
+extension Visit {
+    /// What became of the ticket (`TicketFate`) and its wait in whole minutes (never negative;
+    /// nil while `.waiting`), given its cutoff (UTC) and the present instant.
+    public func fate(cutoff: Date, now: Date) -> (fate: TicketFate, minutes: Int?) {
+        Self.fate(arrivedAt: arrivedAt, calledAt: calledAt, leftAt: leftAt, outcome: outcome, cutoff: cutoff, now: now)
+    }
+
+    /// `fate(cutoff:now:)` of a ticket's instants (UTC) and outcome.
+    public static func fate(arrivedAt: Date, calledAt: Date?, leftAt: Date?, outcome: VisitOutcome?,
+                            cutoff: Date, now: Date) -> (fate: TicketFate, minutes: Int?) {
+        func minutes(_ end: Date) -> Int { max(0, Int(end.timeIntervalSince(arrivedAt) / 60)) }
+        if let calledAt { return (.served, minutes(calledAt)) }
+        if let leftAt, leftAt <= cutoff {
+            return (outcome == .leftUnseen ? .leftUnseen : .served, minutes(leftAt))
+        }
+        if leftAt == nil, cutoff > now { return (.waiting, nil) }
+        return (.unservedAtClose, minutes(cutoff))
+    }
+}
+
+/// The cutoff of the tickets of each center-local day (`TicketFate`): the close of the day's
+/// opening hours, and the start of the next day for tickets issued after it.
+public struct QueueCutoffs: Sendable {
+    /// Per day: (close, start of the next day), UTC.
+    public let days: [LocalDate: (close: Date, nextDay: Date)]
+
+    /// - Parameters: `days`: the days wanted; `openingHours`: the center's weekly hours.
+    public init(days: [LocalDate], openingHours: WeeklyHours, calendar: CenterCalendar) {
+        var out: [LocalDate: (close: Date, nextDay: Date)] = [:]
+        for day in days {
+            let next = calendar.startOfDay(day.adding(days: 1))
+            let close = openingHours.ranges(on: day.isoWeekday).map { calendar.interval(day, $0).end }.max() ?? next
+            out[day] = (min(close, next), next)
+        }
+        self.days = out
+    }
+
+    /// The cutoff of a ticket of `day` issued at `arrivedAt`.
+    public func cutoff(day: LocalDate, arrivedAt: Date) -> Date? {
+        guard let d = days[day] else { return nil }
+        return arrivedAt < d.close ? d.close : d.nextDay
+    }
+}
+
+/// Walk-ins (queue tickets) of a category, or of all, in the period (shared case P2).
+///
+/// Every ticket issued is one of `served`, `leftUnseen`, `unservedAtClose` or `waiting`
+/// (`TicketFate`): `arrivals` is their sum. The median, 90th percentile and mean waits cover the
+/// served tickets only (arrival → call); the tickets that left unseen and those unserved at the
+/// close have their own mean waits. Median and 90th percentile by the nearest-rank method
+/// (`Statistics.nearestRank`); means in whole minutes, rounded half up.
+public struct WalkInStats: Hashable, Sendable, Codable {
+    /// Tickets issued.
+    public var arrivals: Int
+    public var served: Int
+    public var leftUnseen: Int
+    public var unservedAtClose: Int
+    /// Still waiting, before their cutoff.
+    public var waiting: Int
+    /// Of the served tickets.
+    public var medianWaitMinutes: Int?
+    /// Of the served tickets.
+    public var p90WaitMinutes: Int?
+    /// Of the served tickets.
+    public var meanWaitMinutes: Int?
+    /// Mean wait before leaving, of the tickets that left unseen.
+    public var leftUnseenMeanMinutes: Int?
+    /// Mean wait until the close, of the tickets unserved at close.
+    public var unservedMeanMinutes: Int?
+
+    public init(arrivals: Int = 0, served: Int = 0, leftUnseen: Int = 0, unservedAtClose: Int = 0, waiting: Int = 0,
+                medianWaitMinutes: Int? = nil, p90WaitMinutes: Int? = nil, meanWaitMinutes: Int? = nil,
+                leftUnseenMeanMinutes: Int? = nil, unservedMeanMinutes: Int? = nil) {
         self.arrivals = arrivals
-        self.closed = closed
+        self.served = served
         self.leftUnseen = leftUnseen
-        self.waits = waits
+        self.unservedAtClose = unservedAtClose
+        self.waiting = waiting
         self.medianWaitMinutes = medianWaitMinutes
         self.p90WaitMinutes = p90WaitMinutes
+        self.meanWaitMinutes = meanWaitMinutes
+        self.leftUnseenMeanMinutes = leftUnseenMeanMinutes
+        self.unservedMeanMinutes = unservedMeanMinutes
     }
 
     /// From the visits themselves (tests and small sets; the store aggregates in SQL).
-    public init(visits: [Visit]) {
-        let waits = visits.filter { $0.calledAt != nil || $0.leftAt != nil }.map { $0.waitMinutes(now: $0.arrivedAt) }
-        self.init(arrivals: visits.count, closed: visits.filter { $0.outcome != nil }.count,
-                  leftUnseen: visits.filter { $0.outcome == .leftUnseen }.count, waits: waits.count,
-                  medianWaitMinutes: Statistics.percentile(waits, percent: 50), p90WaitMinutes: Statistics.percentile(waits, percent: 90))
+    /// - Parameters: `cutoffs`: the visits' days (a visit of another day counts as waiting);
+    ///   `now`: the present instant.
+    public init(visits: [Visit], cutoffs: QueueCutoffs, now: Date) {
+        var waits: [TicketFate: [Int]] = [:]
+        var count: [TicketFate: Int] = [:]
+        for v in visits {
+            let cutoff = cutoffs.cutoff(day: v.day, arrivedAt: v.arrivedAt) ?? .distantFuture
+            let (fate, minutes) = v.fate(cutoff: cutoff, now: now)
+            count[fate, default: 0] += 1
+            if let minutes { waits[fate, default: []].append(minutes) }
+        }
+        let served = waits[.served] ?? []
+        self.init(arrivals: visits.count, served: count[.served] ?? 0, leftUnseen: count[.leftUnseen] ?? 0,
+                  unservedAtClose: count[.unservedAtClose] ?? 0, waiting: count[.waiting] ?? 0,
+                  medianWaitMinutes: Statistics.percentile(served, percent: 50), p90WaitMinutes: Statistics.percentile(served, percent: 90),
+                  meanWaitMinutes: Statistics.mean(served.reduce(0, +), served.count),
+                  leftUnseenMeanMinutes: Statistics.mean((waits[.leftUnseen] ?? []).reduce(0, +), count[.leftUnseen] ?? 0),
+                  unservedMeanMinutes: Statistics.mean((waits[.unservedAtClose] ?? []).reduce(0, +), count[.unservedAtClose] ?? 0))
     }
 
-    /// Left unseen ÷ closed visits; nil when none is closed.
-    public var leftUnseenShare: Double? { Statistics.ratio(leftUnseen, closed) }
+    /// Tickets whose fate is known: served, left unseen or unserved at close.
+    public var finished: Int { served + leftUnseen + unservedAtClose }
+
+    /// Left unseen ÷ finished tickets; nil when none is finished.
+    public var leftUnseenShare: Double? { Statistics.ratio(leftUnseen, finished) }
 }
 
 /// A service's appointments and its demand against capacity in the period.

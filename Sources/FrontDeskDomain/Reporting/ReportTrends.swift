@@ -7,8 +7,8 @@ import Foundation
 /// - Unique visitors per month are of the report's scope (every service, a funder's or a
 ///   program's) and suppressed like the report's counts (1 to 4: `<5`, `SmallCells.shown`).
 /// - Waits and no-shows are of the whole center (walk-ins and appointments have no program
-///   until they are delivered). A wait is a ticket's minutes from arrival to its call, or to
-///   its leaving when it left unseen, as in the occupancy report (`WalkInStats`).
+///   until they are delivered). The waits are of the served tickets (arrival → call, as in the
+///   occupancy report: `TicketFate`, `WalkInStats`).
 /// - A no-show rate is no-shows ÷ (no-shows + arrivals and completed) among individual
 ///   appointments (`AppointmentCounts.noShowRate`).
 public struct ReportTrends: Hashable, Sendable {
@@ -18,7 +18,7 @@ public struct ReportTrends: Hashable, Sendable {
         public var first: LocalDate
         /// Unique visitors of the scope served that month, suppressed.
         public var visitors: ReportCount
-        /// Tickets with a wait, and their median wait in minutes (nil without any).
+        /// Served tickets, and their median wait in minutes (nil without any).
         public var waits: Int
         public var medianWaitMinutes: Int?
         /// Individual appointments marked no-show, and those that arrived or were completed.

@@ -4,8 +4,9 @@ import Foundation
 /// FrontDeskStore over SQLite; kept free of any database type.
 public protocol ReportingRepository: Sendable {
     /// The occupancy of the period's center-local days (rooms and counselors × days, service
-    /// demand, walk-in waits, no-shows).
-    func occupancy(_ period: ReportingPeriod) throws -> OccupancyReport
+    /// demand, walk-in waits, no-shows). `now`: the present instant, UTC (queue tickets before
+    /// the close of their day are still waiting: `TicketFate`).
+    func occupancy(_ period: ReportingPeriod, now: Date) throws -> OccupancyReport
 
     /// The funder report of the period's center-local days, small cells suppressed for
     /// publication: of every service (`programs` nil), or of the services the programs with
@@ -19,7 +20,7 @@ public protocol ReportingRepository: Sendable {
 
     /// The statements `occupancy` runs, as one script for the store's own query shell (the
     /// `sqlite3` shell here), arguments written in: `frontdesk occupancy --sql` and the benchmark.
-    func occupancySQLScript(_ period: ReportingPeriod) -> String
+    func occupancySQLScript(_ period: ReportingPeriod, now: Date) throws -> String
 
     /// The statement `funderReport` runs, as one script for the store's own query shell.
     func funderReportSQLScript(_ period: ReportingPeriod, programs: [String]?) -> String

@@ -25,6 +25,12 @@ public enum Statistics {
         return values.sorted()[nearestRank(count: values.count, percent: percent) - 1]
     }
 
+    /// `total ÷ count` in whole units, rounded half up; nil when `count` is 0. The store
+    /// computes the same from SQL sums (`(2 * total + count) / (2 * count)` for totals ≥ 0).
+    public static func mean(_ total: Int, _ count: Int) -> Int? {
+        count > 0 ? (2 * total + count) / (2 * count) : nil
+    }
+
     /// A ratio as a whole percentage for people (`73%`, rounded half up), "—" when there is none.
     public static func percentText(_ ratio: Double?) -> String {
         guard let ratio, ratio.isFinite else { return "—" }

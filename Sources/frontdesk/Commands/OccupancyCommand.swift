@@ -68,8 +68,8 @@ struct OccupancyCommand: ParsableCommand {
         TerminalLocale.useUTF8ForTests()
         let p = try period.period()
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
-        if period.sql { return StandardOutput.write(db.occupancySQLScript(p)) }
-        let report = try storeCall { try db.occupancy(p) }
+        if period.sql { return StandardOutput.write(try storeCall { try db.occupancySQLScript(p, now: try clockNow()) }) }
+        let report = try storeCall { try db.occupancy(p, now: try clockNow()) }
         switch period.format {
         case .text:
             let strings = try ShippedData.strings(common.language)
@@ -96,8 +96,10 @@ enum OccupancyOutput {
         var out = t("title", r.period, timeZone) + "\n"
         let w = r.walkIns
         out += t("summary", Statistics.percentText(r.roomUtilization.ratio), Statistics.percentText(r.counselorUtilization.ratio),
-                 Statistics.percentText(r.appointments.noShowRate), w.arrivals, Statistics.minutesText(w.medianWaitMinutes),
-                 Statistics.minutesText(w.p90WaitMinutes), Statistics.percentText(w.leftUnseenShare)) + "\n"
+                 Statistics.percentText(r.appointments.noShowRate)) + "\n"
+        out += t("walkInSummary", w.arrivals, w.served, Statistics.minutesText(w.medianWaitMinutes), Statistics.minutesText(w.p90WaitMinutes),
+                 Statistics.minutesText(w.meanWaitMinutes), w.leftUnseen, Statistics.minutesText(w.leftUnseenMeanMinutes),
+                 w.unservedAtClose, Statistics.minutesText(w.unservedMeanMinutes), w.waiting) + "\n"
         let showDays = r.days.count <= 7
         func resources(_ title: String, _ rows: [ResourceOccupancy]) -> String {
             var header = [pad(title, 24), pad(t("booked"), 9, right: true), pad(t("available"), 9, right: true), pad(t("use"), 5, right: true)]
@@ -124,8 +126,8 @@ enum OccupancyOutput {
                               pad("\(c.counts.completed)", 5, right: true), pad("\(c.counts.noShows)", 7, right: true),
                               pad("\(c.counts.cancelled)", 6, right: true), pad("\(c.demand)", 7, right: true),
                               pad("\(c.capacity)", 8, right: true), pad(Statistics.percentText(c.demandRatio), 5, right: true)].joined(separator: " ")
-                    + "  " + t("categoryWalkIns", walk.arrivals, Statistics.minutesText(walk.medianWaitMinutes),
-                                Statistics.minutesText(walk.p90WaitMinutes), Statistics.percentText(walk.leftUnseenShare)))
+                    + "  " + t("categoryWalkIns", walk.arrivals, walk.served, Statistics.minutesText(walk.medianWaitMinutes),
+                                Statistics.minutesText(walk.p90WaitMinutes), walk.leftUnseen, walk.unservedAtClose))
                 for s in r.services where s.service.category == c.category {
                     lines.append([pad("  " + TextOutput.safe(s.service.name(in: strings.language)) + (s.service.isGroup ? " · " + t("group") : ""), 34),
                                   pad("\(s.counts.appointments)", 6, right: true), pad("\(s.counts.completed)", 5, right: true),
@@ -175,8 +177,9 @@ enum OccupancyOutput {
             }
         case .service:
             csv.appendHeader(["kind", "id", "name", "category", "duration_min", "appointments", "booked", "arrived", "completed", "no_shows",
-                              "cancelled", "no_show_rate_pct", "demand", "capacity", "demand_capacity_pct", "walk_ins", "median_wait_min",
-                              "p90_wait_min", "left_unseen", "left_unseen_pct"])
+                              "cancelled", "no_show_rate_pct", "demand", "capacity", "demand_capacity_pct", "walk_ins", "served", "median_wait_min",
+                              "p90_wait_min", "mean_wait_min", "left_unseen", "left_unseen_mean_wait_min", "unserved_at_close",
+                              "unserved_mean_wait_min", "waiting", "left_unseen_pct"])
             func counts(_ c: AppointmentCounts) -> [CSVWriter.Cell] {
                 [.number(c.appointments), .number(c.booked), .number(c.arrived), .number(c.completed), .number(c.noShows), .number(c.cancelled),
                  ratioCell(c.noShowRate)]
@@ -184,14 +187,16 @@ enum OccupancyOutput {
             for s in r.services {
                 csv.append([.text("service"), .text(s.service.id), .text(s.service.name(in: language)), .text(s.service.category.rawValue),
                             .number(s.service.durationMinutes)] + counts(s.counts)
-                           + [.number(s.demand), .number(s.capacity), ratioCell(s.demandRatio), .empty, .empty, .empty, .empty, .empty])
+                           + [.number(s.demand), .number(s.capacity), ratioCell(s.demandRatio)] + Array(repeating: .empty, count: 11))
             }
             for c in r.categories {
                 let w = c.walkIns
                 csv.append([.text("category"), .text(c.category.rawValue), .text(c.category.rawValue), .text(c.category.rawValue), .empty]
                            + counts(c.counts)
-                           + [.number(c.demand), .number(c.capacity), ratioCell(c.demandRatio), .number(w.arrivals), minutesCell(w.medianWaitMinutes),
-                              minutesCell(w.p90WaitMinutes), .number(w.leftUnseen), ratioCell(w.leftUnseenShare)])
+                           + [.number(c.demand), .number(c.capacity), ratioCell(c.demandRatio), .number(w.arrivals), .number(w.served),
+                              minutesCell(w.medianWaitMinutes), minutesCell(w.p90WaitMinutes), minutesCell(w.meanWaitMinutes),
+                              .number(w.leftUnseen), minutesCell(w.leftUnseenMeanMinutes), .number(w.unservedAtClose),
+                              minutesCell(w.unservedMeanMinutes), .number(w.waiting), ratioCell(w.leftUnseenShare)])
             }
         }
         return csv.finished(sheet: "occupancy")
@@ -253,23 +258,31 @@ enum OccupancyOutput {
         }
     }
 
+    /// Walk-in tickets (`WalkInStats`): every ticket issued is served, left unseen, unserved at
+    /// close or still waiting; the median, 90th percentile and mean waits are of the served.
     struct WalkInsJSON: Encodable {
-        let arrivals, closed, leftUnseen, waits: Int
-        let medianWaitMin, p90WaitMin: Int?
+        let arrivals, served, leftUnseen, unservedAtClose, waiting: Int
+        let medianWaitMin, p90WaitMin, meanWaitMin, leftUnseenMeanWaitMin, unservedMeanWaitMin: Int?
         let leftUnseenPct: Double?
         init(_ w: WalkInStats) {
-            arrivals = w.arrivals; closed = w.closed; leftUnseen = w.leftUnseen; waits = w.waits
-            medianWaitMin = w.medianWaitMinutes; p90WaitMin = w.p90WaitMinutes; leftUnseenPct = OccupancyOutput.percent(w.leftUnseenShare)
+            arrivals = w.arrivals; served = w.served; leftUnseen = w.leftUnseen; unservedAtClose = w.unservedAtClose; waiting = w.waiting
+            medianWaitMin = w.medianWaitMinutes; p90WaitMin = w.p90WaitMinutes; meanWaitMin = w.meanWaitMinutes
+            leftUnseenMeanWaitMin = w.leftUnseenMeanMinutes; unservedMeanWaitMin = w.unservedMeanMinutes
+            leftUnseenPct = OccupancyOutput.percent(w.leftUnseenShare)
         }
         enum CodingKeys: String, CodingKey {
-            case arrivals, closed, leftUnseen = "left_unseen", waits, medianWaitMin = "median_wait_min", p90WaitMin = "p90_wait_min"
+            case arrivals, served, leftUnseen = "left_unseen", unservedAtClose = "unserved_at_close", waiting
+            case medianWaitMin = "median_wait_min", p90WaitMin = "p90_wait_min", meanWaitMin = "mean_wait_min"
+            case leftUnseenMeanWaitMin = "left_unseen_mean_wait_min", unservedMeanWaitMin = "unserved_mean_wait_min"
             case leftUnseenPct = "left_unseen_pct"
         }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(arrivals, forKey: .arrivals); try c.encode(closed, forKey: .closed); try c.encode(leftUnseen, forKey: .leftUnseen)
-            try c.encode(waits, forKey: .waits); try c.encode(medianWaitMin, forKey: .medianWaitMin); try c.encode(p90WaitMin, forKey: .p90WaitMin)
-            try c.encode(leftUnseenPct, forKey: .leftUnseenPct)
+            try c.encode(arrivals, forKey: .arrivals); try c.encode(served, forKey: .served); try c.encode(leftUnseen, forKey: .leftUnseen)
+            try c.encode(unservedAtClose, forKey: .unservedAtClose); try c.encode(waiting, forKey: .waiting)
+            try c.encode(medianWaitMin, forKey: .medianWaitMin); try c.encode(p90WaitMin, forKey: .p90WaitMin)
+            try c.encode(meanWaitMin, forKey: .meanWaitMin); try c.encode(leftUnseenMeanWaitMin, forKey: .leftUnseenMeanWaitMin)
+            try c.encode(unservedMeanWaitMin, forKey: .unservedMeanWaitMin); try c.encode(leftUnseenPct, forKey: .leftUnseenPct)
         }
     }
 

@@ -45,7 +45,7 @@ struct ReportCommand: ParsableCommand {
             let local = db.calendar.localDateTime(of: produced)
             period.write(Self.text(report, strings: try ShippedData.strings(common.language), countries: try ShippedData.countries(),
                                    produced: "\(local) (\(db.calendar.zone.identifier))", scope: scope?.label))
-        case .csv, .xlsx: period.write(Self.csv(report))
+        case .csv, .xlsx: period.write(Self.csv(report, producedAt: produced))
         case .json: period.write(JSONOutput.encode(FunderReportJSON(report, producedAt: produced, funder: scope?.funder)))
         }
     }
@@ -150,9 +150,10 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
-    static func csv(_ r: FunderReport) -> String {
+    /// The report as CSV (`FunderReportExport.fill`), its first row saying when it was produced.
+    static func csv(_ r: FunderReport, producedAt: Date) -> String {
         var csv = CSVWriter.forOutput()
-        FunderReportExport.fill(&csv, r)
+        FunderReportExport.fill(&csv, r, producedAt: producedAt)
         return csv.finished(sheet: "report")
     }
 }

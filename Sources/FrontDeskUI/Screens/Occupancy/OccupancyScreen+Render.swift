@@ -65,7 +65,7 @@ extension OccupancyScreen {
         frame.put(s("occupancy.legend"), in: rows[3].inset(dx: 1, dy: 0), style: .dim)
     }
 
-    /// Rooms 43% │ Counselors 48% │ No-shows 16% │ Walk-ins 118 │ Wait 14/47 min │ Left 4%
+    /// Rooms 43% │ Counselors 48% │ No-shows 16% │ Tickets 118 │ Served 110: 14/47 min │ Left 4%, unserved 2
     private static func renderSummary(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
         let s = ctx.strings
         guard let report = state.report else { return }
@@ -75,11 +75,15 @@ extension OccupancyScreen {
             s("occupancy.sum.counselors", Statistics.percentText(report.counselorUtilization.ratio)),
             s("occupancy.sum.noShows", Statistics.percentText(report.appointments.noShowRate)),
             s("occupancy.sum.walkIns", w.arrivals),
-            s("occupancy.sum.wait", w.medianWaitMinutes.map(String.init) ?? "—", w.p90WaitMinutes.map(String.init) ?? "—"),
-            s("occupancy.sum.leftUnseen", Statistics.percentText(w.leftUnseenShare)),
+            s("occupancy.sum.wait", w.served, w.medianWaitMinutes.map(String.init) ?? "—", w.p90WaitMinutes.map(String.init) ?? "—"),
+            s("occupancy.sum.leftUnseen", Statistics.percentText(w.leftUnseenShare), w.unservedAtClose),
         ]
+        // Spaced when it fits, else packed; else the last parts go (the services view keeps
+        // every walk-in figure per category).
         let spaced = " " + parts.joined(separator: " │ ")
-        frame.put(DisplayText.width(of: spaced) <= r.width ? spaced : " " + parts.joined(separator: "│"), in: r, style: .bold)
+        var shown = parts
+        while shown.count > 1, DisplayText.width(of: " " + shown.joined(separator: "│")) > r.width { shown.removeLast() }
+        frame.put(DisplayText.width(of: spaced) <= r.width ? spaced : " " + shown.joined(separator: "│"), in: r, style: .bold)
     }
 
     /// ◀ Week of Mon 16 Nov 2026 ▶  and the three views, the shown one highlighted.
@@ -216,8 +220,8 @@ extension OccupancyScreen {
             let w = c.walkIns
             lines.append((row(s("category.\(c.category.rawValue)").uppercased(), c.demandRatio, c.counts, nameW: nameW, barW: barW,
                               numbers: numbers), .bold))
-            lines.append(("  " + s("occupancy.walkIns", w.arrivals, w.medianWaitMinutes.map(String.init) ?? "—",
-                                   w.p90WaitMinutes.map(String.init) ?? "—", Statistics.percentText(w.leftUnseenShare)), .dim))
+            lines.append(("  " + s("occupancy.walkIns", w.arrivals, w.served, w.medianWaitMinutes.map(String.init) ?? "—",
+                                   w.p90WaitMinutes.map(String.init) ?? "—", w.leftUnseen, w.unservedAtClose), .dim))
             for svc in report.services where svc.service.category == c.category {
                 let name = "  " + s.serviceName(svc.service) + (svc.service.isGroup ? " ·" + s("occupancy.group") : "")
                 lines.append((row(name, svc.demandRatio, svc.counts, nameW: nameW, barW: barW, numbers: numbers), style(svc.demandRatio)))
