@@ -99,34 +99,37 @@ extension AppDatabase {
     /// program or one funder (tests hold the stored instants equal to it).
     func funderReportCounts(_ period: ReportingPeriod, programs: [String]?, windowed: Bool, ageBands: AgeBands? = nil) throws -> FunderReportCounts {
         let bands = try ageBands ?? self.ageBands()
-        let statement = funderReportStatement(period, programs: programs, windowed: windowed, ageBands: bands)
-        return try writer.read { db in
-            var counts = FunderReportCounts(ageBands: bands)
-            guard !period.days.isEmpty else { return counts }
-            // One row per combination of attributes and category (a few thousand at most); the
-            // margins are sums of these aggregate rows. A visitor is counted once in `visitors`
-            // (the row of their first service in the period) and once per category served.
-            for row in try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)) {
-                let visitors: Int = row[6], services: Int = row[7], newVisitors: Int = row[8], newServices: Int = row[9]
-                let categoryVisitors: Int = row[10]
-                guard row[0] as Bool else {
-                    counts.nonConsentingVisitors += visitors
-                    counts.nonConsentingServices += services
-                    continue
-                }
-                counts.visitors += visitors
-                counts.services += services
-                let keys: [(ReportDimension, String)] = [(.sex, row[1]), (.ageBand, row[2]), (.nationality, row[3]), (.status, row[4])]
-                for (d, k) in keys { counts.add(d, k, visitors: visitors, services: services) }
-                counts.add(sex: row[1], ageBand: row[2], visitors: visitors, services: services)
-                if newVisitors > 0 || newServices > 0 { counts.add(.recurrence, "new", visitors: newVisitors, services: newServices) }
-                if visitors > newVisitors || services > newServices {
-                    counts.add(.recurrence, "returning", visitors: visitors - newVisitors, services: services - newServices)
-                }
-                counts.add(.category, row[5], visitors: categoryVisitors, services: services)
+        var counts = FunderReportCounts(ageBands: bands)
+        guard !period.days.isEmpty else { return counts }
+        for row in try funderReportRows(period, programs: programs, windowed: windowed, ageBands: bands) {
+            guard row.consenting else {
+                counts.nonConsentingVisitors += row.visitors
+                counts.nonConsentingServices += row.services
+                continue
             }
-            return counts
+            counts.visitors += row.visitors
+            counts.services += row.services
+            let keys: [(ReportDimension, String)] = [(.sex, row.sex), (.ageBand, row.ageBand), (.nationality, row.nationality), (.status, row.status)]
+            for (d, k) in keys { counts.add(d, k, visitors: row.visitors, services: row.services) }
+            counts.add(sex: row.sex, ageBand: row.ageBand, visitors: row.visitors, services: row.services)
+            if row.newVisitors > 0 || row.newServices > 0 { counts.add(.recurrence, "new", visitors: row.newVisitors, services: row.newServices) }
+            if row.visitors > row.newVisitors || row.services > row.newServices {
+                counts.add(.recurrence, "returning", visitors: row.visitors - row.newVisitors, services: row.services - row.newServices)
+            }
+            counts.add(.category, row.category, visitors: row.categoryVisitors, services: row.services)
         }
+        return counts
+    }
+
+    /// The rows of `funderReportStatement`: one per combination of attributes and category (a
+    /// few thousand at most); the report's margins are sums of them. A visitor is counted once
+    /// in `visitors` (the row of their first service in the period) and once per category served.
+    /// (Read in two halves of the period on two connections at once, as the occupancy is, a
+    /// quarter took no less wall time and 28 ms more CPU: the second connection parses the
+    /// schema's 48 KB of triggers again. BENCHMARKS.md.)
+    func funderReportRows(_ period: ReportingPeriod, programs: [String]?, windowed: Bool, ageBands: AgeBands) throws -> [FunderReportRow] {
+        let whole = funderReportStatement(period, programs: programs, windowed: windowed, ageBands: ageBands)
+        return try writer.read { db in try FunderReportRow.fetchAll(db, whole) }
     }
 
     /// The report as one script for the `sqlite3` shell (the benchmark's side-by-side run).
@@ -222,5 +225,22 @@ extension AppDatabase {
             FROM b JOIN reporting_profile p ON p.id = b.profile_id
             """
         return (sql, args)
+    }
+}
+
+/// One row of the funder report's statement (`AppDatabase.funderReportStatement`'s columns).
+struct FunderReportRow: Sendable {
+    let consenting: Bool
+    let sex, ageBand, nationality, status, category: String
+    let visitors, services, newVisitors, newServices, categoryVisitors: Int
+
+    init(_ row: Row) {
+        consenting = row[0]
+        sex = row[1]; ageBand = row[2]; nationality = row[3]; status = row[4]; category = row[5]
+        visitors = row[6]; services = row[7]; newVisitors = row[8]; newServices = row[9]; categoryVisitors = row[10]
+    }
+
+    static func fetchAll(_ db: Database, _ statement: (sql: String, arguments: [DatabaseValueConvertible])) throws -> [FunderReportRow] {
+        try Row.fetchAll(db, sql: statement.sql, arguments: StatementArguments(statement.arguments)).map(FunderReportRow.init)
     }
 }

@@ -38,8 +38,7 @@ extension AppDatabase: ReportingRepository {
     /// connection there).
     func occupancy(_ period: ReportingPeriod, now: Date, whileSideReads: (() throws -> Void)?) throws -> OccupancyReport {
         let statements = occupancyStatements(period, cutoffs: try queueCutoffs(period), now: now)
-        if let queue = writer as? DatabaseQueue, let path, let fileIdentity, !period.days.isEmpty,
-           let report = try occupancyWithSideRead(queue, path: path, file: fileIdentity, period, statements, whileSideReads: whileSideReads) {
+        if !period.days.isEmpty, let report = try occupancyWithSideRead(period, statements, whileSideReads: whileSideReads) {
             return report
         }
         return try writer.read { db in
@@ -51,13 +50,33 @@ extension AppDatabase: ReportingRepository {
 
     /// The two-connection read of `occupancy(_:)`; nil when its snapshots may differ or the
     /// second connection failed.
-    private func occupancyWithSideRead(_ queue: DatabaseQueue, path: String, file: FileIdentity, _ period: ReportingPeriod,
-                                       _ statements: [OccupancyStatement], whileSideReads: (() throws -> Void)?) throws -> OccupancyReport? {
+    private func occupancyWithSideRead(_ period: ReportingPeriod, _ statements: [OccupancyStatement],
+                                       whileSideReads: (() throws -> Void)?) throws -> OccupancyReport? {
+        let sideStatements = statements.map(SendableStatement.init)
+        let read = try readInTwo(side: { [self] db in
+            (try occupancyInputs(db, period), try occupancyAggregates(db, period, sideStatements.map(\.statement)))
+        }, whileSideReads: whileSideReads, main: { db in try Self.walkInStats(db, statements[3]) })
+        guard let ((inputs, partial), walkIns) = read else { return nil }
+        var aggregates = partial
+        aggregates.walkIns(walkIns)
+        return inputs.report(aggregates)
+    }
+
+    /// Runs `side` in a read transaction of a second, read-only connection on another CPU while
+    /// `main` runs in one of this connection, when the store was opened with a single connection
+    /// on a file (`openForReading`, the command line): the two results, or nil when that is not
+    /// so, when the second connection failed, or when the two snapshots may differ (see
+    /// `occupancy(_:now:)`); the caller then reads alone. `whileSideReads` runs on the calling
+    /// thread once the second connection holds its snapshot and before this one takes its own
+    /// (tests commit from a third connection there).
+    /// - Throws: what `main` throws, and `DatabaseError` from this connection.
+    func readInTwo<Side: Sendable, Main>(side: @escaping @Sendable (Database) throws -> Side, whileSideReads: (() throws -> Void)? = nil,
+                                         main: (Database) throws -> Main) throws -> (Side, Main)? {
+        guard let queue = writer as? DatabaseQueue, let path, let file = fileIdentity else { return nil }
         let dataVersion = { try queue.inDatabase { try Int.fetchOne($0, sql: "PRAGMA data_version") } }
         let before = try dataVersion()
-        let sideStatements = statements.map(SendableStatement.init)
         let sideSnapshotTaken = DispatchSemaphore(value: 0)
-        guard let side = SideRead({ [self] in
+        guard let sideRead = SideRead({
             var config = Configuration()
             config.readonly = true
             config.busyMode = .timeout(Self.busyTimeout)
@@ -69,21 +88,20 @@ extension AppDatabase: ReportingRepository {
             defer { try? connection.close() }
             guard FileIdentity(path: path) == file else { throw SideReadRefusal.otherFile }
             return try connection.read { db in
-                let inputs = try occupancyInputs(db, period)
+                // The first page read takes the transaction's snapshot.
+                _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'")
                 sideSnapshotTaken.signal()
-                return (inputs, try occupancyAggregates(db, period, sideStatements.map(\.statement)))
+                return try side(db)
             }
         }) else { return nil }
-        defer { side.release() }
+        defer { sideRead.release() }
         if let whileSideReads {
             guard sideSnapshotTaken.wait(timeout: .now() + Self.busyTimeout) == .success else { return nil }
             try whileSideReads()
         }
-        let walkIns = try queue.read { db in try Self.walkInStats(db, statements[3]) }
-        guard case .success(let (inputs, partial)) = side.result(), try dataVersion() == before else { return nil }
-        var aggregates = partial
-        aggregates.walkIns(walkIns)
-        return inputs.report(aggregates)
+        let mine = try queue.read(main)
+        guard case .success(let theirs) = sideRead.result(), try dataVersion() == before else { return nil }
+        return (theirs, mine)
     }
 
     /// What the occupancy divides by and names: available time, resources and services.
@@ -296,7 +314,7 @@ extension OccupancyAggregates {
 }
 
 /// A statement and its arguments as SQLite values, to hand to another thread.
-private struct SendableStatement: Sendable {
+struct SendableStatement: Sendable {
     let sql: String
     let arguments: [DatabaseValue]
 

@@ -127,7 +127,7 @@ public struct AppDatabase: Sendable {
         let queue: DatabaseQueue
         let current: Bool
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration())
+            queue = try DatabaseQueue(path: path, configuration: configuration(memoryMapped: false))
             current = try queue.read { db in
                 if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path) }
                 return try migrator.hasCompletedMigrations(db)
@@ -178,7 +178,7 @@ public struct AppDatabase: Sendable {
         self.path = path
     }
 
-    private static func configuration() -> Configuration {
+    private static func configuration(memoryMapped: Bool = true) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
@@ -195,7 +195,7 @@ public struct AppDatabase: Sendable {
         // keystroke at 100,000 visitors), and those connections write nothing. They keep
         // SQLite's ordinary checks of page headers and cell bounds.
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA mmap_size = 268435456")
+            if memoryMapped { try db.execute(sql: "PRAGMA mmap_size = 268435456") }
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA cell_size_check = ON") }
         }
         return config

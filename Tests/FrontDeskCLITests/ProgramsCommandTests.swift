@@ -63,4 +63,52 @@ import Testing
         #expect(try sqlite3(db, "SELECT count(*) FROM audit_event").stdout == before)
         #expect(try sqlite3(db, "SELECT count(*) FROM program").stdout == "9\n")
     }
+
+    /// A walk-in's program changed after the fact, then given back to the rule: the delivered
+    /// service follows each time, each change is audited, and refusals write nothing.
+    @Test func aWalkInsProgramIsChangedAfterCheckIn() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let db = tmp.file("center.sqlite")
+        func ok(_ arguments: [String], at now: String = "2026-04-15T10:00:00Z") throws -> String {
+            let r = try frontdesk(arguments + ["--db", db], environment: ["FRONTDESK_NOW": now])
+            try #require(r.status == 0, "\(arguments): \(r.stderr)")
+            return r.stdout
+        }
+        _ = try ok(["init"])
+        let code = try ok(["visitors", "add", "--given", "Awa", "--family", "Diallo", "--nationality", "SN", "--sex", "female",
+                           "--birth-year", "1990", "--status", "asylum_seeker", "--consent", "services,reporting"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try ok(["checkin", code, "--category", "social"], at: "2026-04-15T09:00:00Z")
+        _ = try ok(["call"], at: "2026-04-15T09:10:00Z")
+        _ = try ok(["close", "S-001", "--outcome", "seen"], at: "2026-04-15T09:40:00Z")
+        let program = { try sqlite3(db, "SELECT IFNULL(program_id, '-') || ' ' || IFNULL(chosen_program_id, 'rule') FROM delivered_service").stdout }
+        let byRule = try program()
+        #expect(!byRule.hasPrefix("nl-intercultural-center "), "\(byRule)")
+        let chosen = try ok(["programs", "choose", "--ticket", "S-001", "--day", "2026-04-15", "--program", "nl-intercultural-center", "--lang", "fr"],
+                            at: "2026-04-16T10:00:00Z")
+        #expect(chosen == "ticket S-001 du 2026-04-15 compte pour nl-intercultural-center\n")
+        #expect(try program() == "nl-intercultural-center nl-intercultural-center\n")
+        let back = try ok(["programs", "choose", "--ticket", "S-001", "--day", "2026-04-15", "--by-rule", "--lang", "en"], at: "2026-04-16T10:00:00Z")
+        #expect(back == "ticket S-001 of 2026-04-15 counts by the rule again\n")
+        #expect(try program() == byRule)
+        let audit = try sqlite3(db, "SELECT action || ' ' || entity || ' ' || detail FROM audit_event WHERE action = 'program.chosen' ORDER BY id").stdout
+        #expect(audit == "program.chosen visit nl-intercultural-center\nprogram.chosen visit by rule\n", "\(audit)")
+        let before = try sqlite3(db, "SELECT count(*) FROM audit_event").stdout
+        let refusals: [([String], String)] = [
+            (["--ticket", "S-001", "--program", "unhcr-urban"], "pas de ticket S-001 le 2026-04-16"),
+            (["--ticket", "S-001", "--day", "2026-04-15", "--program", "nope"], "aucun programme « nope »"),
+            (["--ticket", "S-001", "--day", "2026-04-15"], "--program ID, ou --by-rule"),
+            (["--ticket", "S-001", "--day", "2026-04-15", "--program", "unhcr-urban", "--by-rule"], "--program ID, ou --by-rule"),
+            (["--appointment", "4242", "--program", "unhcr-urban"], "rendez-vous ou passage introuvable"),
+            (["--program", "unhcr-urban"], "--appointment ID ou --ticket S-014"),
+            (["--ticket", "X1", "--program", "unhcr-urban"], "X1"),
+            (["--appointment", "1", "--day", "2026-04-15", "--program", "unhcr-urban"], "--day va avec --ticket"),
+        ]
+        for (arguments, words) in refusals {
+            let r = try frontdesk(["programs", "choose"] + arguments + ["--db", db, "--lang", "fr"], environment: ["FRONTDESK_NOW": "2026-04-16T10:00:00Z"])
+            #expect(r.status == 1 && r.stderr.contains(words) && r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)")
+        }
+        #expect(try sqlite3(db, "SELECT count(*) FROM audit_event").stdout == before)
+    }
 }

@@ -40,6 +40,27 @@ import Testing
         if period.days.count > 20 { #expect(split.walkIns.arrivals > 100 && split.rooms.count >= 7) }
     }
 
+    /// The funder report of a short command (one connection, no memory map) counts what the
+    /// terminal's pool counts, for every service, one program, one funder's and two funders'.
+    @Test(arguments: ReportingStoreTests.periods)
+    func theCommandsReportCountsWhatTheTerminalsCounts(_ period: ReportingPeriod) throws {
+        let center = try FileCenter()
+        defer { center.remove() }
+        if ProcessInfo.processInfo.activeProcessorCount > 1 {
+            #expect(try center.command.readInTwo(side: { _ in 1 }, main: { _ in 2 }) != nil, "the command's file is read on two connections")
+        }
+        let catalog = try center.terminal.programs()
+        let first = try #require(catalog.first)
+        let funder = catalog.filter { $0.funder == first.funder }.map(\.id)
+        let other = try #require(catalog.first { $0.funder != first.funder })
+        for programs in [nil, [first.id], funder, [first.id, other.id]] {
+            let halves = try center.command.funderReportCounts(period, programs: programs)
+            #expect(halves == (try center.terminal.funderReportCounts(period, programs: programs)), "\(programs ?? [])")
+            #expect(try center.command.funderReport(period, programs: programs) == center.terminal.funderReport(period, programs: programs))
+        }
+        if period.days.count > 20 { #expect(try center.command.funderReportCounts(period).visitors > 50) }
+    }
+
     /// A room added and a walk-in checked in by another terminal after the second connection
     /// took its snapshot and before this one took its own: the two halves would disagree (the
     /// walk-in without the room), so the whole report is read again, and shows both.

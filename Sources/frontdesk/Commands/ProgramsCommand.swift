@@ -8,7 +8,7 @@ import FrontDeskUI
 struct ProgramsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "programs", abstract: "Programs and their funders: services funded, statuses served, period, targets.",
-        subcommands: [List.self, Add.self, Edit.self], defaultSubcommand: List.self)
+        subcommands: [List.self, Add.self, Edit.self, Choose.self], defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the programs, in the catalog's order.")
@@ -134,6 +134,60 @@ struct ProgramsCommand: ParsableCommand {
             let p = try fields.apply(to: program, strings)
             try ProgramsCommand.save(p, db, strings)
             print(strings("cli.programs.changed", ProgramsCommand.text(p, strings)))
+        }
+    }
+
+    /// Issue 15 item 1: the program an appointment or a walk-in counts for, changed after
+    /// booking or check-in (a wrong choice, a rule that did not fit): a program chosen by staff,
+    /// or back to the rule. Audited (`program.chosen`); the reports follow at once.
+    struct Choose: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "choose",
+            abstract: "Choose the program an appointment or a walk-in counts for, or give it back to the rule (audited).")
+        @OptionGroup var common: CommonOptions
+        @Option(help: "The appointment's id (frontdesk appointments lists them).") var appointment: Int64?
+        @Option(help: "A walk-in's ticket, like S-014.") var ticket: String?
+        @Option(help: "The ticket's day (YYYY-MM-DD; default today).") var day: String?
+        @Option(help: "The program's id (frontdesk programs lists them).") var program: String?
+        @Flag(help: "Count it by the rule again (the service, the visitor's status, the day).") var byRule = false
+
+        func run() throws {
+            let strings = try ShippedData.strings(common.language)
+            func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.programs." + key, args) }
+            guard (appointment == nil) != (ticket == nil) else { throw UserError(t("chooseWhich")) }
+            guard (program == nil) != !byRule else { throw UserError(t("chooseWhat")) }
+            if day != nil, ticket == nil { throw UserError(t("dayWithTicket")) }
+            let db = try common.openDatabase()
+            if let program, try !storeCall({ try db.programs() }).contains(where: { $0.id == program }) {
+                throw UserError(t("notFound", TextOutput.safe(program)))
+            }
+            let now = try clockNow()
+            let target: AppDatabase.ProgramChoiceTarget, label: String
+            if let appointment {
+                target = .appointment(appointment)
+                label = t("appointmentLabel", appointment)
+            } else {
+                let text = ticket ?? ""
+                guard let wanted = QueueTicket(text) else { throw UserError(key: "cli.error.notATicket", TextOutput.safe(text)) }
+                let date: LocalDate
+                if let day {
+                    guard let d = LocalDate(iso: day) else { throw UserError(t("badDay", "--day", TextOutput.safe(day))) }
+                    date = d
+                } else {
+                    date = db.calendar.localDate(of: now)
+                }
+                guard let entry = try storeCall({ try db.queue(on: date) }).first(where: { $0.visit.ticket == wanted }) else {
+                    throw UserError(t("noTicket", wanted, date))
+                }
+                target = .visit(entry.visit.id)
+                label = t("ticketLabel", wanted, date)
+            }
+            do {
+                try storeCall { try db.chooseProgram(program, for: target, by: currentActor(), at: now) }
+            } catch ProgramError.serviceNotFound {
+                throw UserError(t("serviceNotFound"))
+            }
+            print(program.map { t("chosen", label, TextOutput.safe($0)) } ?? t("byRule", label))
         }
     }
 
