@@ -20,7 +20,8 @@ public struct ReportsEffects: Sendable {
             case .loadCatalog:
                 return .catalogLoaded(try context.store.programs())
             case .load(let request):
-                let report = try context.store.funderReport(request.period, programs: request.programs, ageBands: nil)
+                let report = try context.store.funderReport(request.period, programs: request.programs, ageBands: nil,
+                                                            today: context.calendar.localDate(of: context.clock.now()))
                 let trends = try context.store.reportTrends(request.period, programs: request.programs)
                 return .loaded(request, report, trends)
             case .export(let export):

@@ -9,10 +9,12 @@ extension AppDatabase {
     /// The report of the period's center-local days, suppressed for publication: every service,
     /// or the services of `programs` with their targets (`TargetAchievement`); ages in
     /// `ageBands` (nil: the center's, `CenterSettings.ageBands`).
-    public func funderReport(_ period: ReportingPeriod, programs: [String]? = nil, ageBands: AgeBands? = nil) throws -> FunderReport {
+    /// `today`: the center-local day of the report (`TargetAchievement.spans`).
+    public func funderReport(_ period: ReportingPeriod, programs: [String]? = nil, ageBands: AgeBands? = nil,
+                             today: LocalDate? = nil) throws -> FunderReport {
         let counts = try funderReportCounts(period, programs: programs, ageBands: ageBands)
         guard let programs else { return FunderReport(period: period, counts: counts) }
-        let statements = achievementStatements(period, catalog: try self.programs().filter { programs.contains($0.id) })
+        let statements = achievementStatements(period, catalog: try self.programs().filter { programs.contains($0.id) }, today: today)
         let achieved = try writer.read { db in
             try statements.map { a in
                 (target: a.target, programId: a.programId, through: a.through,
@@ -42,9 +44,9 @@ extension AppDatabase {
     /// One statement per target of `catalog`'s programs in a year the period reaches
     /// (`TargetAchievement.spans`): the program's unique visitors or services from the year's
     /// first day through `through`, consenting visitors only, as every count of the report.
-    func achievementStatements(_ period: ReportingPeriod, catalog: [Program])
+    func achievementStatements(_ period: ReportingPeriod, catalog: [Program], today: LocalDate? = nil)
         -> [(target: ProgramTarget, programId: String, through: LocalDate, sql: String, arguments: [DatabaseValueConvertible])] {
-        TargetAchievement.spans(of: catalog, in: period).map { span in
+        TargetAchievement.spans(of: catalog, in: period, today: today).map { span in
             let from = calendar.startOfDay(span.first).epochMilliseconds
             let to = calendar.startOfDay(span.through.adding(days: 1)).epochMilliseconds
             // A visitor's first service of the program in the span is the one whose previous

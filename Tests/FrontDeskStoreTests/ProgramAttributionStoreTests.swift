@@ -219,6 +219,13 @@ struct ProgramReportStoreTests {
         #expect(report.achievements.map(\.programId) == ["unhcr-urban"])
         #expect(report.achievements.first?.through == LocalDate(year: 2026, month: 9, day: 30))
         #expect(report.achievements.first?.achieved == .suppressed) // 3: "<5"
+        // The year 2026 made on 15 November: achieved through that day, not 31 December.
+        let year = try #require(ReportingPeriod(named: "2026", option: "--year"))
+        let midway = try db.funderReport(year, programs: unhcr, today: LocalDate(year: 2026, month: 11, day: 15))
+        #expect(midway.achievements.first?.through == LocalDate(year: 2026, month: 11, day: 15))
+        #expect(try db.funderReport(year, programs: unhcr).achievements.first?.through == LocalDate(year: 2026, month: 12, day: 31))
+        #expect(try db.funderReport(q3, programs: unhcr, today: LocalDate(year: 2027, month: 1, day: 5)).achievements.first?.through
+                == LocalDate(year: 2026, month: 9, day: 30)) // a past quarter stays as it was
         #expect(try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(DISTINCT visitor_id) FROM delivered_service WHERE program_id = 'unhcr-urban'") } == 3)
     }
 }

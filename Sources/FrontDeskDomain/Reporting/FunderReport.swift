@@ -317,12 +317,14 @@ public struct TargetAchievement: Hashable, Sendable {
     }
 
     /// The targets of `programs` in years the period reaches, each counted from its year's first
-    /// day through the period's last day or the year's last, whichever comes first.
-    public static func spans(of programs: [Program], in period: ReportingPeriod) -> [(target: ProgramTarget, programId: String, first: LocalDate, through: LocalDate)] {
+    /// day through the period's last day, the year's last or `today` (center-local), whichever
+    /// comes first: a year not over yet is said to be achieved through today, not its end.
+    public static func spans(of programs: [Program], in period: ReportingPeriod,
+                             today: LocalDate? = nil) -> [(target: ProgramTarget, programId: String, first: LocalDate, through: LocalDate)] {
         programs.flatMap { p in
             p.targets.filter { (period.first.year...period.last.year).contains($0.year) }.map { t in
-                let yearEnd = LocalDate(year: t.year, month: 12, day: 31)
-                return (t, p.id, LocalDate(year: t.year, month: 1, day: 1), min(period.last, yearEnd))
+                let yearEnd = LocalDate(year: t.year, month: 12, day: 31), first = LocalDate(year: t.year, month: 1, day: 1)
+                return (t, p.id, first, max(first, min(period.last, yearEnd, today ?? yearEnd)))
             }
         }
     }

@@ -11,7 +11,9 @@ public protocol ReportingRepository: Sendable {
     /// The funder report of the period's center-local days, small cells suppressed for
     /// publication: of every service (`programs` nil), or of the services the programs with
     /// these ids delivered (one program, or a funder's), with their targets.
-    func funderReport(_ period: ReportingPeriod, programs: [String]?, ageBands: AgeBands?) throws -> FunderReport
+    /// `today`: the center-local day the report is made (targets of a year not over yet are
+    /// achieved through it: `TargetAchievement.spans`); nil: the period's last day.
+    func funderReport(_ period: ReportingPeriod, programs: [String]?, ageBands: AgeBands?, today: LocalDate?) throws -> FunderReport
 
     /// The reports screen's trends for a report of `period` over `programs`' services (nil:
     /// every service): twelve months of unique visitors, waits and no-shows, walk-ins by

@@ -36,10 +36,12 @@ struct ReportCommand: ParsableCommand {
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let scope = try Self.scope(programs: program, funder: funder, catalog: try storeCall { try db.programs() })
         if period.sql { return StandardOutput.write(db.funderReportSQLScript(p, programs: scope?.ids)) }
-        let report = try storeCall { try db.funderReport(p, programs: scope?.ids, ageBands: bands) }
         // Said with the figures: a report run later over the same past period gives the same
         // counts unless the data was corrected in between.
         let produced = try clockNow()
+        let report = try storeCall {
+            try db.funderReport(p, programs: scope?.ids, ageBands: bands, today: db.calendar.localDate(of: produced))
+        }
         switch period.format {
         case .text:
             let local = db.calendar.localDateTime(of: produced)
