@@ -12,16 +12,19 @@ extension AppDatabase {
     /// `today`: the center-local day of the report (`TargetAchievement.spans`).
     public func funderReport(_ period: ReportingPeriod, programs: [String]? = nil, ageBands: AgeBands? = nil,
                              today: LocalDate? = nil) throws -> FunderReport {
-        let counts = try funderReportCounts(period, programs: programs, ageBands: ageBands)
-        guard let programs else { return FunderReport(period: period, counts: counts) }
-        let statements = achievementStatements(period, catalog: try self.programs().filter { programs.contains($0.id) }, today: today)
-        let achieved = try writer.read { db in
-            try statements.map { a in
+        // One read transaction: the bands, the catalog, the counts and the targets of one
+        // snapshot (and no catalog read three times over: a short command's milliseconds).
+        try writer.read { db in
+            let bands = try ageBands ?? Self.ageBands(db)
+            let catalog = programs == nil ? [] : try Self.fetchPrograms(db)
+            let counts = try funderReportCounts(db, period, programs: programs, windowed: false, ageBands: bands, catalog: catalog)
+            guard let programs else { return FunderReport(period: period, counts: counts) }
+            let achieved = try achievementStatements(period, catalog: catalog.filter { programs.contains($0.id) }, today: today).map { a in
                 (target: a.target, programId: a.programId, through: a.through,
                  achieved: try Int.fetchOne(db, sql: a.sql, arguments: StatementArguments(a.arguments)) ?? 0)
             }
+            return FunderReport(period: period, counts: counts, programs: programs, achievements: achieved)
         }
-        return FunderReport(period: period, counts: counts, programs: programs, achievements: achieved)
     }
 
     /// The `c` part of the report for one program (`column` `program_id`) or one funder
@@ -70,11 +73,11 @@ extension AppDatabase {
         case programs([String])
     }
 
-    /// The scope of a report of `programs` (nil: all services).
-    func reportScope(_ programs: [String]?) -> ReportScope {
+    /// The scope of a report of `programs` (nil: all services), in `catalog` (nil: read here).
+    func reportScope(_ programs: [String]?, catalog: [Program]? = nil) -> ReportScope {
         guard let programs else { return .all }
         if programs.count == 1, let only = programs.first { return .program(only) }
-        let catalog = (try? self.programs()) ?? []
+        let catalog = catalog ?? (try? self.programs()) ?? []
         let funders = Set(catalog.filter { programs.contains($0.id) }.map(\.funder))
         if funders.count == 1, let funder = funders.first, Set(catalog.filter { $0.funder == funder }.map(\.id)) == Set(programs) {
             return .funder(funder)
@@ -92,18 +95,32 @@ extension AppDatabase {
 
     /// The center's age bands (`CenterSettings.ageBands`).
     public func ageBands() throws -> AgeBands {
-        try writer.read { db in
-            try String.fetchOne(db, sql: "SELECT age_bands FROM center_setting WHERE id = 1").flatMap(AgeBands.init(spec:)) ?? .standard
-        }
+        try writer.read(Self.ageBands)
+    }
+
+    static func ageBands(_ db: Database) throws -> AgeBands {
+        try String.fetchOne(db, sql: "SELECT age_bands FROM center_setting WHERE id = 1").flatMap(AgeBands.init(spec:)) ?? .standard
     }
 
     /// `funderReportCounts`; `windowed`: several programs' way (window functions) even for one
     /// program or one funder (tests hold the stored instants equal to it).
     func funderReportCounts(_ period: ReportingPeriod, programs: [String]?, windowed: Bool, ageBands: AgeBands? = nil) throws -> FunderReportCounts {
-        let bands = try ageBands ?? self.ageBands()
+        try writer.read { db in
+            try funderReportCounts(db, period, programs: programs, windowed: windowed, ageBands: ageBands ?? Self.ageBands(db),
+                                   catalog: programs == nil ? [] : Self.fetchPrograms(db))
+        }
+    }
+
+    /// `funderReportCounts` in `db`'s transaction, with the catalog of programs read there. The
+    /// statement gives one row per combination of attributes and category (a few thousand at
+    /// most); the margins are sums of these rows. A visitor is counted once in `visitors` (the
+    /// row of their first service in the period) and once per category served.
+    func funderReportCounts(_ db: Database, _ period: ReportingPeriod, programs: [String]?, windowed: Bool, ageBands bands: AgeBands,
+                            catalog: [Program]) throws -> FunderReportCounts {
         var counts = FunderReportCounts(ageBands: bands)
         guard !period.days.isEmpty else { return counts }
-        for row in try funderReportRows(period, programs: programs, windowed: windowed, ageBands: bands) {
+        let statement = funderReportStatement(period, programs: programs, windowed: windowed, ageBands: bands, catalog: catalog)
+        for row in try FunderReportRow.fetchAll(db, statement) {
             guard row.consenting else {
                 counts.nonConsentingVisitors += row.visitors
                 counts.nonConsentingServices += row.services
@@ -121,17 +138,6 @@ extension AppDatabase {
             counts.add(.category, row.category, visitors: row.categoryVisitors, services: row.services)
         }
         return counts
-    }
-
-    /// The rows of `funderReportStatement`: one per combination of attributes and category (a
-    /// few thousand at most); the report's margins are sums of them. A visitor is counted once
-    /// in `visitors` (the row of their first service in the period) and once per category served.
-    /// (Read in two halves of the period on two connections at once, as the occupancy is, a
-    /// quarter took no less wall time and 28 ms more CPU: the second connection parses the
-    /// schema's 48 KB of triggers again. BENCHMARKS.md.)
-    func funderReportRows(_ period: ReportingPeriod, programs: [String]?, windowed: Bool, ageBands: AgeBands) throws -> [FunderReportRow] {
-        let whole = funderReportStatement(period, programs: programs, windowed: windowed, ageBands: ageBands)
-        return try writer.read { db in try FunderReportRow.fetchAll(db, whole) }
     }
 
     /// The report as one script for the `sqlite3` shell (the benchmark's side-by-side run).
@@ -168,13 +174,13 @@ extension AppDatabase {
     /// per program and per funder, read like the whole report's from one covering index;
     /// for several programs of different funders, window functions over their history.
     func funderReportStatement(_ period: ReportingPeriod, programs: [String]? = nil, windowed: Bool = false,
-                               ageBands: AgeBands = .standard)
+                               ageBands: AgeBands = .standard, catalog: [Program]? = nil)
         -> (sql: String, arguments: [DatabaseValueConvertible]) {
         let span = periodSpan(period)
         let from = span.start.epochMilliseconds, to = span.end.epochMilliseconds
         let services: String
         var args: [DatabaseValueConvertible]
-        let scope = windowed ? programs.map(ReportScope.programs) ?? .all : reportScope(programs)
+        let scope = windowed ? programs.map(ReportScope.programs) ?? .all : reportScope(programs, catalog: catalog)
         if case .program(let key) = scope { (services, args) = Self.storedScopeSQL("program_id", "program", key, from: from, to: to) }
         else if case .funder(let key) = scope { (services, args) = Self.storedScopeSQL("funder", "funder", key, from: from, to: to) }
         else if let programs {

@@ -164,6 +164,12 @@ struct AdminUpdateTests {
         guard case .form(_, let refused) = state.modal else { Issue.record("form closed"); return }
         #expect(refused.focus == 7 && refused.error?.contains("2026:visitors:10") == true, "\(refused.error ?? "")")
         _ = send(&state, .escape)
+        // An empty new program: the first field refused is its id, not its first day.
+        #expect(send(&state, .character("n")) == [])
+        #expect(send(&state, .control("s")) == [])
+        guard case .form(.program(id: nil), let empty) = state.modal else { Issue.record("no new form"); return }
+        #expect(empty.focus == 0 && empty.error?.contains("program id") == true, "\(empty.focus) \(empty.error ?? "")")
+        _ = send(&state, .escape)
         // A new program: its id must be free, its services known.
         #expect(send(&state, .character("n")) == [])
         type(&state, "unhcr-dafi")

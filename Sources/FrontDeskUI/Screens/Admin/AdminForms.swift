@@ -104,6 +104,18 @@ extension AdminScreen {
         func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
         let programId = id ?? form.text(0).trimmingCharacters(in: .whitespaces)
         if id == nil, state.data.programs.contains(where: { $0.id == programId }) { return fail(0, s("admin.programExists", programId)) }
+        // The fields in their order: the id, the names and the funder before the days.
+        do {
+            _ = try Program(id: programId, nameFr: form.text(o), nameEn: form.text(o + 1), funder: form.text(o + 2),
+                            first: LocalDate(year: 2000, month: 1, day: 1), services: []).validated(knownServices: [])
+        } catch {
+            switch error {
+            case .invalidId: return fail(0, s.message(for: error))
+            case .nameMissing: return fail(o, s.message(for: error))
+            case .funderMissing: return fail(o + 2, s.message(for: error))
+            default: break // the later fields are read below
+            }
+        }
         guard let first = LocalDate(iso: form.text(o + 3)) else { return fail(o + 3, s("error.dateInvalid", form.text(o + 3))) }
         let lastText = form.text(o + 4)
         var last: LocalDate?
