@@ -61,16 +61,43 @@ extension AppDatabase {
     /// The program a service counts for, chosen by staff at booking or check-in instead of the
     /// rule (`programId` nil: back to the rule), in one transaction with a `program.chosen`
     /// audit event; the delivered services follow (triggers).
-    /// - Throws: `ProgramError.unknownProgram`, `ProgramError.serviceNotFound` (nothing written).
+    /// The program must cover the service (a walk-in: a service of its category), the
+    /// visitor's status (any, for a group session's own appointment) and its day
+    /// (`Program.covers`).
+    /// - Throws: `ProgramError.unknownProgram`, `.serviceNotFound`, `.notCovered` (nothing written).
     public func chooseProgram(_ programId: String?, for target: ProgramChoiceTarget, by actor: Actor, at now: Date) throws {
         let now = now.storedPrecision
         try writer.write { db in
-            if let programId, try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [programId]) != true {
-                throw ProgramError.unknownProgram(programId)
-            }
             let (table, id, entity) = switch target {
             case .appointment(let id): ("appointment", id, "appointment")
             case .visit(let id): ("visit", id, "visit")
+            }
+            if let programId {
+                guard let program = try Self.fetchPrograms(db).first(where: { $0.id == programId }) else {
+                    throw ProgramError.unknownProgram(programId)
+                }
+                let row: Row? = switch target {
+                case .appointment(let id): try Row.fetchOne(db, sql: """
+                    SELECT a.service_id AS service, NULL AS category, v.status AS status, a.start_at AS at, NULL AS day
+                    FROM appointment a LEFT JOIN visitor v ON v.id = a.visitor_id WHERE a.id = ?
+                    """, arguments: [id])
+                case .visit(let id): try Row.fetchOne(db, sql: """
+                    SELECT NULL AS service, w.category AS category, v.status AS status, NULL AS at, w.day AS day
+                    FROM visit w JOIN visitor v ON v.id = w.visitor_id WHERE w.id = ?
+                    """, arguments: [id])
+                }
+                guard let row else { throw ProgramError.serviceNotFound }
+                let services: [String] = if let category = row["category"] as String? {
+                    try String.fetchAll(db, sql: "SELECT id FROM service WHERE category = ?", arguments: [category])
+                } else {
+                    [row["service"] as String? ?? ""]
+                }
+                let day = (row["day"] as String?).flatMap(LocalDate.init(iso:))
+                    ?? calendar.localDate(of: Date(epochMilliseconds: row["at"] as Int64? ?? 0))
+                let statuses = (row["status"] as String?).flatMap(LegalStatus.init(rawValue:)).map { [$0] } ?? LegalStatus.allCases
+                guard services.contains(where: { service in statuses.contains { program.covers(service: service, status: $0, on: day) } }) else {
+                    throw ProgramError.notCovered(programId)
+                }
             }
             try db.execute(sql: "UPDATE \(table) SET program_id = ? WHERE id = ?", arguments: [programId, id])
             guard db.changesCount == 1 else { throw ProgramError.serviceNotFound }

@@ -99,7 +99,10 @@ import Testing
             (["--ticket", "S-001", "--program", "unhcr-urban"], "pas de ticket S-001 le 2026-04-16"),
             (["--ticket", "S-001", "--day", "2026-04-15", "--program", "nope"], "aucun programme « nope »"),
             (["--ticket", "S-001", "--day", "2026-04-15"], "--program ID, ou --by-rule"),
-            (["--ticket", "S-001", "--day", "2026-04-15", "--program", "unhcr-urban", "--by-rule"], "--program ID, ou --by-rule"),
+            (["--ticket", "S-001", "--day", "2026-04-15", "--program", "unhcr-urban", "--by-rule"], "--program ou --by-rule, pas les deux"),
+            (["--ticket", "S-001", "--day", "2026-04-15", "--appointment", "1", "--by-rule"], "--appointment ou --ticket, pas les deux"),
+            // Caritas serves Moroccans who returned: not this asylum seeker's walk-in.
+            (["--ticket", "S-001", "--day", "2026-04-15", "--program", "caritas-returnees"], "ne finance pas ce service pour le statut"),
             (["--appointment", "4242", "--program", "unhcr-urban"], "rendez-vous ou passage introuvable"),
             (["--program", "unhcr-urban"], "--appointment ID ou --ticket S-014"),
             (["--ticket", "X1", "--program", "unhcr-urban"], "X1"),

@@ -59,7 +59,7 @@ import Testing
     @Test func roomsWeek() throws {
         let f = frame(state())
         try Snapshot.assert(f, named: "occupancy-rooms")
-        #expect(f.text.contains("Rooms") && f.text.contains("Tickets 53") && f.text.contains("Served 48: 12/37 min") && !f.text.contains("Left 6%,"))
+        #expect(f.text.contains("Rooms") && f.text.contains("Served 48 of 53: median 12, p90 37 min") && !f.text.contains("Left 6%"))
         #expect(f.text.contains("قاعة الاستقبال"))
         #expect(f.text.contains("—")) // the weekend and the closed room: nothing available
     }
@@ -73,13 +73,13 @@ import Testing
     @Test func servicesWeek() throws {
         let f = frame(state(.services))
         try Snapshot.assert(f, named: "occupancy-services")
-        #expect(f.text.contains("SOCIAL") && f.text.contains("tickets 41 · served 38: wait 14/38 min · left 2 · unserved at close 0"))
+        #expect(f.text.contains("SOCIAL") && f.text.contains("41 tickets: served 38 (median 14, p90 38 min), left 2, unserved 0, waiting 1"))
     }
 
     @Test func anEmptyWeek() throws {
         let f = frame(state(empty: true))
         try Snapshot.assert(f, named: "occupancy-empty")
-        #expect(f.text.contains("No-shows —") && f.text.contains("Served 0: —/— min"))
+        #expect(f.text.contains("No-shows —") && f.text.contains("Served 0 of 0: median —, p90 — min"))
         #expect(!f.text.contains("nan") && !f.text.contains("NaN"))
     }
 

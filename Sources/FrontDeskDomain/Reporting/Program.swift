@@ -163,6 +163,10 @@ public enum ProgramError: Error, Equatable, Sendable {
     case unknownProgram(String)
     /// The appointment or visit a program was chosen for does not exist.
     case serviceNotFound
+    /// The program does not fund that service (a walk-in: any service of its category) for the
+    /// visitor's status on its day (`Program.covers`): a choice made afterwards would count the
+    /// visitor in another funder's figures.
+    case notCovered(String)
 }
 
 extension Program {

@@ -13,6 +13,7 @@ extension Localizer {
         case .invalidTarget: self("cli.programs.invalidTarget")
         case .unknownProgram(let id): self("cli.programs.unknownProgram", id)
         case .serviceNotFound: self("cli.programs.serviceNotFound")
+        case .notCovered(let id): self("cli.programs.notCovered", id)
         }
     }
 

@@ -130,7 +130,7 @@ enum OccupancyOutput {
                               pad("\(c.counts.cancelled)", 6, right: true), pad("\(c.demand)", 7, right: true),
                               pad("\(c.capacity)", 8, right: true), pad(Statistics.percentText(c.demandRatio), 5, right: true)].joined(separator: " ")
                     + "  " + t("categoryWalkIns", walk.arrivals, walk.served, Statistics.minutesText(walk.medianWaitMinutes),
-                                Statistics.minutesText(walk.p90WaitMinutes), walk.leftUnseen, walk.unservedAtClose))
+                                Statistics.minutesText(walk.p90WaitMinutes), walk.leftUnseen, walk.unservedAtClose, walk.waiting))
                 for s in r.services where s.service.category == c.category {
                     lines.append([pad("  " + TextOutput.safe(s.service.name(in: strings.language)) + (s.service.isGroup ? " · " + t("group") : ""), 34),
                                   pad("\(s.counts.appointments)", 6, right: true), pad("\(s.counts.completed)", 5, right: true),

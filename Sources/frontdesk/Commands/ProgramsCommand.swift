@@ -154,8 +154,10 @@ struct ProgramsCommand: ParsableCommand {
         func run() throws {
             let strings = try ShippedData.strings(common.language)
             func t(_ key: String, _ args: CustomStringConvertible...) -> String { strings.text("cli.programs." + key, args) }
-            guard (appointment == nil) != (ticket == nil) else { throw UserError(t("chooseWhich")) }
-            guard (program == nil) != !byRule else { throw UserError(t("chooseWhat")) }
+            guard appointment == nil || ticket == nil else { throw UserError(t("chooseOneWhich")) }
+            guard appointment != nil || ticket != nil else { throw UserError(t("chooseWhich")) }
+            guard program == nil || !byRule else { throw UserError(t("chooseOneWhat")) }
+            guard program != nil || byRule else { throw UserError(t("chooseWhat")) }
             if day != nil, ticket == nil { throw UserError(t("dayWithTicket")) }
             let db = try common.openDatabase()
             if let program, try !storeCall({ try db.programs() }).contains(where: { $0.id == program }) {
@@ -186,6 +188,8 @@ struct ProgramsCommand: ParsableCommand {
                 try storeCall { try db.chooseProgram(program, for: target, by: currentActor(), at: now) }
             } catch ProgramError.serviceNotFound {
                 throw UserError(t("serviceNotFound"))
+            } catch ProgramError.notCovered(let id) {
+                throw UserError(t("notCovered", TextOutput.safe(id)))
             }
             print(program.map { t("chosen", label, TextOutput.safe($0)) } ?? t("byRule", label))
         }
@@ -205,6 +209,7 @@ struct ProgramsCommand: ParsableCommand {
             case .invalidTarget: throw UserError(t("invalidTarget"))
             case .unknownProgram(let id): throw UserError(t("unknownProgram", TextOutput.safe(id)))
             case .serviceNotFound: throw UserError(t("serviceNotFound"))
+            case .notCovered(let id): throw UserError(t("notCovered", TextOutput.safe(id)))
             }
         }
     }

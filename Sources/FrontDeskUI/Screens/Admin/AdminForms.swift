@@ -151,7 +151,7 @@ extension AdminScreen {
             case .days: field = o + 4
             case .unknownService: field = o + 5
             case .invalidTarget: field = o + 7
-            case .unknownProgram, .serviceNotFound: field = 0
+            case .unknownProgram, .serviceNotFound, .notCovered: field = 0
             }
             return fail(field, s.message(for: error))
         }

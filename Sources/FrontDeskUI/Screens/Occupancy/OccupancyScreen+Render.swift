@@ -65,7 +65,7 @@ extension OccupancyScreen {
         frame.put(s("occupancy.legend"), in: rows[3].inset(dx: 1, dy: 0), style: .dim)
     }
 
-    /// Rooms 43% │ Counselors 48% │ No-shows 16% │ Tickets 118 │ Served 110: 14/47 min │ Left 4%, unserved 2
+    /// Rooms 43% │ Counselors 48% │ No-shows 16% │ Served 110 of 118: median 14, p90 47 min │ Left 4% · unserved 2 · waiting 6
     private static func renderSummary(_ state: State, _ ctx: ScreenContext, _ r: Rect, _ frame: inout Frame) {
         let s = ctx.strings
         guard let report = state.report else { return }
@@ -74,15 +74,14 @@ extension OccupancyScreen {
             s("occupancy.sum.rooms", Statistics.percentText(report.roomUtilization.ratio)),
             s("occupancy.sum.counselors", Statistics.percentText(report.counselorUtilization.ratio)),
             s("occupancy.sum.noShows", Statistics.percentText(report.appointments.noShowRate)),
-            s("occupancy.sum.walkIns", w.arrivals),
-            s("occupancy.sum.wait", w.served, w.medianWaitMinutes.map(String.init) ?? "—", w.p90WaitMinutes.map(String.init) ?? "—"),
-            s("occupancy.sum.leftUnseen", Statistics.percentText(w.leftUnseenShare), w.unservedAtClose),
+            s("occupancy.sum.wait", w.served, w.arrivals, w.medianWaitMinutes.map(String.init) ?? "—", w.p90WaitMinutes.map(String.init) ?? "—"),
+            s("occupancy.sum.leftUnseen", Statistics.percentText(w.leftUnseenShare), w.unservedAtClose, w.waiting),
         ]
-        // Spaced when it fits, else packed; else the last parts go (the services view keeps
-        // every walk-in figure per category).
+        // Spaced when it fits, else packed; else the last part goes (the services view keeps
+        // every walk-in figure per category), and what is still too long is cut.
         let spaced = " " + parts.joined(separator: " │ ")
         var shown = parts
-        while shown.count > 1, DisplayText.width(of: " " + shown.joined(separator: "│")) > r.width { shown.removeLast() }
+        while shown.count > 4, DisplayText.width(of: " " + shown.joined(separator: "│")) > r.width { shown.removeLast() }
         frame.put(DisplayText.width(of: spaced) <= r.width ? spaced : " " + shown.joined(separator: "│"), in: r, style: .bold)
     }
 
@@ -221,7 +220,7 @@ extension OccupancyScreen {
             lines.append((row(s("category.\(c.category.rawValue)").uppercased(), c.demandRatio, c.counts, nameW: nameW, barW: barW,
                               numbers: numbers), .bold))
             lines.append(("  " + s("occupancy.walkIns", w.arrivals, w.served, w.medianWaitMinutes.map(String.init) ?? "—",
-                                   w.p90WaitMinutes.map(String.init) ?? "—", w.leftUnseen, w.unservedAtClose), .dim))
+                                   w.p90WaitMinutes.map(String.init) ?? "—", w.leftUnseen, w.unservedAtClose, w.waiting), .dim))
             for svc in report.services where svc.service.category == c.category {
                 let name = "  " + s.serviceName(svc.service) + (svc.service.isGroup ? " ·" + s("occupancy.group") : "")
                 lines.append((row(name, svc.demandRatio, svc.counts, nameW: nameW, barW: barW, numbers: numbers), style(svc.demandRatio)))
