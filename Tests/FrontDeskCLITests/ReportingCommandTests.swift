@@ -284,7 +284,7 @@ import Testing
         #expect(csv.contains(["target", "unhcr-urban/2026", "400", ""]) && csv.contains(["achieved", "unhcr-urban/2026/2026-04-01", "0", ""]), "\(csv.suffix(3))")
         let text = try c.run(["report", "--funder", "UNHCR", "--year", "2026", "--lang", "fr"])
         #expect(text.stdout.contains("Services de UNHCR (programmes : unhcr-dafi, unhcr-urban)"), "\(text.stdout.prefix(300))")
-        #expect(text.stdout.contains("unhcr-urban 2026 : objectif 400 visiteurs, atteint 0 au 2026-04-01 (0 %)"))
+        #expect(text.stdout.contains("unhcr-urban 2026 : objectif 400 visiteurs, atteint 0 au 2026-04-01 (0%)"))
 
         let unknown = try c.run(["report", "--funder", "Nobody", "--year", "2026"])
         #expect(unknown.status == 1 && unknown.stderr.contains("'Nobody'") && unknown.stderr.contains("IOM, UNHCR"), "\(unknown.stderr)")

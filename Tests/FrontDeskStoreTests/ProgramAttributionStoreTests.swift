@@ -99,13 +99,33 @@ struct ProgramAttributionStoreTests {
             }
         }
         let ruled = try program(ofAppointment: appointment)
-        try db.chooseProgram("eirene-radio", for: .appointment(appointment), by: desk, at: ReportingCenter.now)
-        #expect(try program(ofAppointment: appointment) == "eirene-radio")
-        try db.chooseProgram("giz-bien-vivre-ensemble", for: .visit(visit), by: desk, at: ReportingCenter.now)
-        let chosenVisits = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM delivered_service WHERE chosen_program_id = 'giz-bien-vivre-ensemble'") }
+        // Another program that funds the appointment's service for its visitor that day, and one
+        // that funds a service of the walk-in's category for its visitor (Program.covers).
+        let catalog0 = try db.programs()
+        let (service, status, start, category, visitStatus, visitDay) = try db.writer.read { db in
+            let a = try Row.fetchOne(db, sql: """
+                SELECT a.service_id, v.status, a.start_at FROM appointment a JOIN visitor v ON v.id = a.visitor_id WHERE a.id = ?
+                """, arguments: [appointment])!
+            let w = try Row.fetchOne(db, sql: "SELECT w.category, v.status, w.day FROM visit w JOIN visitor v ON v.id = w.visitor_id WHERE w.id = ?",
+                                     arguments: [visit])!
+            return (a[0] as String, LegalStatus(rawValue: a[1])!, a[2] as Int64, w[0] as String, LegalStatus(rawValue: w[1])!, LocalDate(iso: w[2])!)
+        }
+        let day = rabat.localDate(of: Date(epochMilliseconds: start))
+        let other = try #require(catalog0.first { $0.id != ruled && $0.id != "unhcr-dafi" && $0.covers(service: service, status: status, on: day) })
+        let categoryServices = try Self.servicesByCategory(db)[category] ?? []
+        let forVisit = try #require(catalog0.first { p in p.id != "unhcr-dafi" && categoryServices.contains { p.covers(service: $0, status: visitStatus, on: visitDay) } })
+        try db.chooseProgram(other.id, for: .appointment(appointment), by: desk, at: ReportingCenter.now)
+        #expect(try program(ofAppointment: appointment) == other.id)
+        try db.chooseProgram(forVisit.id, for: .visit(visit), by: desk, at: ReportingCenter.now)
+        let chosenVisits = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM delivered_service WHERE chosen_program_id = ?", arguments: [forVisit.id]) }
         #expect(chosenVisits == 1)
         let audited = try db.writer.read { try String.fetchAll($0, sql: "SELECT detail FROM audit_event WHERE action = 'program.chosen' ORDER BY id") }
-        #expect(audited == ["eirene-radio", "giz-bien-vivre-ensemble"])
+        #expect(audited == [other.id, forVisit.id])
+        // A program that funds nothing of it is refused, and nothing is written.
+        #expect(throws: ProgramError.notCovered("eirene-radio")) {
+            try db.chooseProgram("eirene-radio", for: .appointment(appointment), by: desk, at: ReportingCenter.now)
+        }
+        #expect(try program(ofAppointment: appointment) == other.id)
         #expect(throws: ProgramError.unknownProgram("nope")) { try db.chooseProgram("nope", for: .appointment(appointment), by: desk, at: ReportingCenter.now) }
         #expect(throws: ProgramError.serviceNotFound) { try db.chooseProgram(nil, for: .visit(-1), by: desk, at: ReportingCenter.now) }
 
@@ -119,7 +139,7 @@ struct ProgramAttributionStoreTests {
         #expect(!rows.contains { $0.programId == "unhcr-dafi" })
         let catalog = try db.programs(), byCategory = try Self.servicesByCategory(db)
         #expect(rows.allSatisfy { $0.programId == ($0.chosen ?? Self.ruled($0, catalog: catalog, servicesByCategory: byCategory)) })
-        #expect(try program(ofAppointment: appointment) == "eirene-radio")
+        #expect(try program(ofAppointment: appointment) == other.id)
         #expect(ReportingStoreTests.difference(try ReportingStoreTests.deliveredServices(db)) == nil)
 
         try db.chooseProgram(nil, for: .appointment(appointment), by: desk, at: ReportingCenter.now)

@@ -114,7 +114,7 @@ struct ReportCommand: ParsableCommand {
             for a in r.achievements {
                 let measure = t(a.target.measure == .uniqueVisitors ? "visitors" : "services")
                 out += t("target", a.programId, a.target.year, a.target.count, measure, a.achieved.description, a.through,
-                         a.percent.map { " (\($0) %)" } ?? "") + "\n"
+                         a.percent.map { " (\($0)%)" } ?? "") + "\n"
             }
         }
         // Sex × age band, visitors then services: sexes down, age bands across.

@@ -124,7 +124,7 @@ extension ReportsScreen {
                 let program = catalog.first { $0.id == a.programId }
                 let name = program.map { s.language == .fr ? $0.nameFr : $0.nameEn } ?? a.programId
                 lines.append((s("reports.target", name, a.target.year, a.achieved.description, a.target.count, measure,
-                                a.percent.map { "\($0) %" } ?? "—"), .plain))
+                                a.percent.map { "\($0)%" } ?? "—"), .plain))
             }
         }
         // Sex × age band, visitors then services: sexes down, bands across.
