@@ -160,9 +160,6 @@ struct ProgramsCommand: ParsableCommand {
             guard program != nil || byRule else { throw UserError(t("chooseWhat")) }
             if day != nil, ticket == nil { throw UserError(t("dayWithTicket")) }
             let db = try common.openDatabase()
-            if let program, try !storeCall({ try db.programs() }).contains(where: { $0.id == program }) {
-                throw UserError(t("notFound", TextOutput.safe(program)))
-            }
             let now = try clockNow()
             let target: AppDatabase.ProgramChoiceTarget, label: String
             if let appointment {
@@ -186,6 +183,8 @@ struct ProgramsCommand: ParsableCommand {
             }
             do {
                 try storeCall { try db.chooseProgram(program, for: target, by: currentActor(), at: now) }
+            } catch ProgramError.unknownProgram(let id) {
+                throw UserError(t("notFound", TextOutput.safe(id))) // the store checks it, in its transaction
             } catch ProgramError.serviceNotFound {
                 throw UserError(t("serviceNotFound"))
             } catch ProgramError.notCovered(let id) {
