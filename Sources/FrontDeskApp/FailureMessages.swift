@@ -10,6 +10,8 @@ public enum EffectFailure: Equatable, Sendable {
     case booking(BookingError)
     case scheduling(SchedulingError)
     case signIn(SignInError)
+    /// A program refused for a booking or a check-in (`Program.covers`), or not in the catalog.
+    case program(ProgramError)
     /// The database file is damaged: nothing more is written to it (`StoreError.damaged`).
     case damaged
     /// The disk is full: nothing was saved (`StoreError.diskFull`).
@@ -29,6 +31,7 @@ public enum EffectFailure: Equatable, Sendable {
         case let e as BookingError: self = .booking(e)
         case let e as SchedulingError: self = .scheduling(e)
         case let e as SignInError: self = .signIn(e)
+        case let e as ProgramError: self = .program(e)
         case StoreError.damaged: self = .damaged
         case StoreError.diskFull: self = .diskFull
         case StoreError.unexpected: self = .unknown
@@ -49,6 +52,7 @@ extension EffectFailure {
         case .booking: "booking"
         case .scheduling: "scheduling"
         case .signIn: "sign-in"
+        case .program: "program"
         case .damaged: "damaged"
         case .diskFull: "disk-full"
         case .store: "store"
@@ -97,6 +101,7 @@ public struct FailureMessages: Sendable {
         case .booking(let e): strings.message(for: e, calendar: calendar)
         case .scheduling(let e): strings.message(for: e)
         case .signIn(let e): e.description
+        case .program(let e): strings.message(for: e)
         case .damaged: strings("error.damaged")
         case .diskFull: strings("error.diskFull")
         case .store(let e): strings.message(for: e)

@@ -70,7 +70,9 @@ extension AppDatabase: SchedulingRepository {
     /// Books the appointment; with `CounselorChoice.anyFree`, chooses its counselor among the
     /// suitable ones free then, in the same IMMEDIATE transaction as the insert. A program
     /// chosen for it (`programId`) is stored with it and audited (`program.chosen`).
-    /// - Throws: `ProgramError.unknownProgram` for a program not in the catalog.
+    /// - Throws: `ProgramError.unknownProgram` for a program not in the catalog,
+    ///   `ProgramError.notCovered` for one that does not fund the service for this visitor's
+    ///   status on its day (`Program.covers`); nothing is written.
     public func book(_ new: NewAppointment, by actor: Actor, at now: Date) throws -> AppointmentListing {
         let now = now.storedPrecision
         return try writer.write { db in
@@ -102,8 +104,8 @@ extension AppDatabase: SchedulingRepository {
                 do { request = try BookingRules.chooseCounselor(candidates, for: template, in: context) } catch { throw error }
             }
             let counselor = request.counselor
-            if let program = new.programId, try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [program]) != true {
-                throw ProgramError.unknownProgram(program)
+            if let program = new.programId {
+                try Self.requireProgram(db, program, covering: [service.id], status: visitor.visitor.status, on: calendar.localDate(of: interval.start))
             }
             try db.execute(sql: """
                 INSERT INTO appointment (visitor_id, service_id, counselor_id, room_id, start_at, end_at, status,

@@ -64,18 +64,19 @@ extension AppDatabase {
     /// The program must cover the service (a walk-in: a service of its category), the
     /// visitor's status (any, for a group session's own appointment) and its day
     /// (`Program.covers`).
+    /// - Returns: the program the service counts for now: the chosen one, or (`programId` nil)
+    ///   the rule's; nil when no program covers it, or for a group session's own appointment
+    ///   (each seat counts by its visitor's status).
     /// - Throws: `ProgramError.unknownProgram`, `.serviceNotFound`, `.notCovered` (nothing written).
-    public func chooseProgram(_ programId: String?, for target: ProgramChoiceTarget, by actor: Actor, at now: Date) throws {
+    @discardableResult
+    public func chooseProgram(_ programId: String?, for target: ProgramChoiceTarget, by actor: Actor, at now: Date) throws -> String? {
         let now = now.storedPrecision
-        try writer.write { db in
+        return try writer.write { db in
             let (table, id, entity) = switch target {
             case .appointment(let id): ("appointment", id, "appointment")
             case .visit(let id): ("visit", id, "visit")
             }
             if let programId {
-                guard let program = try Self.fetchPrograms(db).first(where: { $0.id == programId }) else {
-                    throw ProgramError.unknownProgram(programId)
-                }
                 let row: Row? = switch target {
                 case .appointment(let id): try Row.fetchOne(db, sql: """
                     SELECT a.service_id AS service, NULL AS category, v.status AS status, a.start_at AS at, NULL AS day
@@ -86,23 +87,62 @@ extension AppDatabase {
                     FROM visit w JOIN visitor v ON v.id = w.visitor_id WHERE w.id = ?
                     """, arguments: [id])
                 }
-                guard let row else { throw ProgramError.serviceNotFound }
+                guard let row else {
+                    // An unknown program is named first, as before the service is looked for.
+                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [programId]) != true {
+                        throw ProgramError.unknownProgram(programId)
+                    }
+                    throw ProgramError.serviceNotFound
+                }
                 let services: [String] = if let category = row["category"] as String? {
-                    try String.fetchAll(db, sql: "SELECT id FROM service WHERE category = ?", arguments: [category])
+                    try Self.serviceIds(db, of: category)
                 } else {
                     [row["service"] as String? ?? ""]
                 }
                 let day = (row["day"] as String?).flatMap(LocalDate.init(iso:))
                     ?? calendar.localDate(of: Date(epochMilliseconds: row["at"] as Int64? ?? 0))
-                let statuses = (row["status"] as String?).flatMap(LegalStatus.init(rawValue:)).map { [$0] } ?? LegalStatus.allCases
-                guard services.contains(where: { service in statuses.contains { program.covers(service: service, status: $0, on: day) } }) else {
-                    throw ProgramError.notCovered(programId)
-                }
+                try Self.requireProgram(db, programId, covering: services, status: (row["status"] as String?).flatMap(LegalStatus.init(rawValue:)),
+                                        on: day)
             }
             try db.execute(sql: "UPDATE \(table) SET program_id = ? WHERE id = ?", arguments: [programId, id])
             guard db.changesCount == 1 else { throw ProgramError.serviceNotFound }
             try Self.audit(db, .programChosen, entity: entity, entityId: id, detail: programId ?? "by rule", by: actor, at: now)
+            if let programId { return programId }
+            // The rule's program, as the delivered service's triggers work it out.
+            let source = switch target {
+            case .appointment: """
+                SELECT a.service_id AS service, sv.category AS category, vi.status AS status, a.start_at AS at
+                FROM appointment a JOIN service sv ON sv.id = a.service_id JOIN visitor vi ON vi.id = a.visitor_id WHERE a.id = ?
+                """
+            case .visit: """
+                SELECT NULL AS service, w.category AS category, vi.status AS status, w.arrived_at AS at
+                FROM visit w JOIN visitor vi ON vi.id = w.visitor_id WHERE w.id = ?
+                """
+            }
+            let rule = Self.programAttributionSQL(service: "s.service", category: "s.category", status: "s.status", at: "s.at")
+            return try String.fetchOne(db, sql: "SELECT \(rule) FROM (\(source)) s", arguments: [id])
         }
+    }
+
+    /// Checks, in the caller's transaction, that the program `programId` exists and funds one of
+    /// `services` for a visitor of `status` (nil: any status, a group session's own
+    /// appointment) on the center-local `day` (`Program.covers`): the one rule for a program
+    /// chosen at booking, at check-in or afterwards.
+    /// - Throws: `ProgramError.unknownProgram`, `ProgramError.notCovered`.
+    static func requireProgram(_ db: Database, _ programId: String, covering services: [String], status: LegalStatus?,
+                               on day: LocalDate) throws {
+        guard let program = try fetchPrograms(db).first(where: { $0.id == programId }) else {
+            throw ProgramError.unknownProgram(programId)
+        }
+        let statuses = status.map { [$0] } ?? LegalStatus.allCases
+        guard services.contains(where: { service in statuses.contains { program.covers(service: service, status: $0, on: day) } }) else {
+            throw ProgramError.notCovered(programId)
+        }
+    }
+
+    /// The ids of the services of a category (a walk-in is seen for its category).
+    static func serviceIds(_ db: Database, of category: String) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT id FROM service WHERE category = ?", arguments: [category])
     }
 
     /// Writes every program's `start_at` and `end_at` from its days in the center's zone (a day

@@ -20,11 +20,11 @@ extension AppDatabase: QueueRepository {
         let now = now.storedPrecision
         let day = calendar.localDate(of: now)
         return try writer.write { db in
-            if let programId, try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [programId]) != true {
-                throw ProgramError.unknownProgram(programId)
-            }
             guard let visitor = try VisitorRecord.fetchOne(db, key: visitorId) else { throw QueueError.visitorNotFound }
             guard !visitor.archived else { throw QueueError.visitorArchived }
+            if let programId {
+                try Self.requireProgram(db, programId, covering: try Self.serviceIds(db, of: category.rawValue), status: visitor.visitor.status, on: day)
+            }
             if var open = try VisitRecord
                 .filter(VisitRecord.Columns.visitorId == visitorId && VisitRecord.Columns.outcome == nil)
                 .fetchOne(db) {

@@ -78,8 +78,8 @@ struct Bench {
             ? try data.desk(visitors: largeVisitors, seed: 2026, now: scheduleNow) : nil
 
         let reporting = parts.contains("occupancy")
-            ? try data.reporting(visitors: visitors, counselors: 30, rooms: 10, pastDays: 365, futureDays: 28, walkInsPerDay: 500, seed: 2026,
-                                 now: scheduleNow) : nil
+            ? try data.reporting(visitors: visitors, counselors: 30, rooms: 10, appointmentDays: largeHistoryDays, walkInDays: 365, futureDays: 28,
+                                 walkInsPerDay: 500, seed: 2026, now: scheduleNow) : nil
 
         print("# FrontDesk benchmark\n")
         print("- machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB;"
@@ -102,8 +102,8 @@ struct Bench {
                 + " \((file.path as NSString).lastPathComponent)" + created(file))
         }
         if let reporting {
-            print("  - occupancy and reports: \(visitors) visitors, 30 counselors, 10 rooms, 365 days of appointments and of walk-ins"
-                + " (about 500 each open day) before \(today): \((reporting.path as NSString).lastPathComponent)" + created(reporting))
+            print("  - occupancy and reports: \(visitors) visitors, 30 counselors, 10 rooms, \(largeHistoryDays) days of appointments"
+                + " (about 100,000) and 365 days of walk-ins (about 500 each open day) before \(today): \((reporting.path as NSString).lastPathComponent)" + created(reporting))
         }
         print("")
 

@@ -90,7 +90,8 @@ import Testing
         #expect(chosen == "ticket S-001 du 2026-04-15 compte pour nl-intercultural-center\n")
         #expect(try program() == "nl-intercultural-center nl-intercultural-center\n")
         let back = try ok(["programs", "choose", "--ticket", "S-001", "--day", "2026-04-15", "--by-rule", "--lang", "en"], at: "2026-04-16T10:00:00Z")
-        #expect(back == "ticket S-001 of 2026-04-15 counts by the rule again\n")
+        let ruleProgram = try #require(byRule.split(separator: " ").first)
+        #expect(back == "ticket S-001 of 2026-04-15 counts by the rule again: for \(ruleProgram)\n", "\(back)")
         #expect(try program() == byRule)
         let audit = try sqlite3(db, "SELECT action || ' ' || entity || ' ' || detail FROM audit_event WHERE action = 'program.chosen' ORDER BY id").stdout
         #expect(audit == "program.chosen visit nl-intercultural-center\nprogram.chosen visit by rule\n", "\(audit)")

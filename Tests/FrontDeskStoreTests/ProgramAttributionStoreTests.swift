@@ -114,7 +114,7 @@ struct ProgramAttributionStoreTests {
         let other = try #require(catalog0.first { $0.id != ruled && $0.id != "unhcr-dafi" && $0.covers(service: service, status: status, on: day) })
         let categoryServices = try Self.servicesByCategory(db)[category] ?? []
         let forVisit = try #require(catalog0.first { p in p.id != "unhcr-dafi" && categoryServices.contains { p.covers(service: $0, status: visitStatus, on: visitDay) } })
-        try db.chooseProgram(other.id, for: .appointment(appointment), by: desk, at: ReportingCenter.now)
+        #expect(try db.chooseProgram(other.id, for: .appointment(appointment), by: desk, at: ReportingCenter.now) == other.id)
         #expect(try program(ofAppointment: appointment) == other.id)
         try db.chooseProgram(forVisit.id, for: .visit(visit), by: desk, at: ReportingCenter.now)
         let chosenVisits = try db.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM delivered_service WHERE chosen_program_id = ?", arguments: [forVisit.id]) }
@@ -142,8 +142,16 @@ struct ProgramAttributionStoreTests {
         #expect(try program(ofAppointment: appointment) == other.id)
         #expect(ReportingStoreTests.difference(try ReportingStoreTests.deliveredServices(db)) == nil)
 
-        try db.chooseProgram(nil, for: .appointment(appointment), by: desk, at: ReportingCenter.now)
+        // Given back to the rule, the store says which program the rule gives it (the same as the triggers').
+        #expect(try db.chooseProgram(nil, for: .appointment(appointment), by: desk, at: ReportingCenter.now) == ruled)
         #expect(try program(ofAppointment: appointment) == ruled)
+        let visitCounted = try db.chooseProgram(nil, for: .visit(visit), by: desk, at: ReportingCenter.now)
+        let visitRuled = try db.writer.read {
+            try String.fetchOne($0, sql: """
+                SELECT d.program_id FROM delivered_service d JOIN visit w ON w.visitor_id = d.visitor_id AND w.arrived_at = d.at WHERE w.id = ?
+                """, arguments: [visit])
+        }
+        #expect(visitRuled != nil && visitCounted == visitRuled)
     }
 }
 
@@ -177,6 +185,40 @@ struct WalkInProgramStoreTests {
         _ = try db.close(visitId: second.id, outcome: .seen, by: desk, at: apr14(minutes: 50))
         let ruled = try db.writer.read { try String.fetchOne($0, sql: "SELECT program_id FROM delivered_service WHERE visitor_id = ?", arguments: [other.id]) }
         #expect(ruled == "unhcr-urban")
+    }
+
+    /// A program chosen at booking or at check-in is held to the rule a later choice is held to
+    /// (`Program.covers`): a Moroccan national is neither booked nor checked in for DAFI (a
+    /// refugees' program), and nothing is written; the Netherlands' program, which serves
+    /// everyone, is taken at both.
+    @Test func aProgramThatDoesNotServeTheVisitorIsRefusedAtBookingAndCheckIn() throws {
+        let c = try AgeAtServiceStoreTests.Center()
+        let karim = try c.person("Karim", "Alaoui", .male, .moroccanNational, year: 1980)
+        let service = try #require(try c.db.services().first { c.counselor.serviceIds.contains($0.id) && $0.groupCapacity == nil })
+        let start = try rabat.instant(LocalDate(year: 2026, month: 4, day: 2), LocalTime("11:00")!)
+        func written() throws -> [Int] {
+            try c.db.writer.read { db in
+                try ["audit_event", "appointment", "visit"].map { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \($0)") ?? -1 }
+            }
+        }
+        let before = try written()
+        var new = NewAppointment(visitorId: karim.id, serviceId: service.id, counselorId: c.counselor.id, roomId: c.room.id, start: start)
+        new.programId = "unhcr-dafi"
+        #expect(throws: ProgramError.notCovered("unhcr-dafi")) { try c.db.book(new, by: desk, at: AgeAtServiceStoreTests.Center.now) }
+        #expect(throws: ProgramError.notCovered("unhcr-dafi")) {
+            try c.db.checkIn(visitorId: karim.id, category: .social, programId: "unhcr-dafi", by: desk, at: start)
+        }
+        #expect(try written() == before)
+
+        let everyone = "nl-intercultural-center"
+        #expect(try c.db.programs().first { $0.id == everyone }?.statuses.isEmpty == true)
+        if try c.db.programs().contains(where: { $0.id == everyone && $0.services.contains(service.id) }) {
+            new.programId = everyone
+            let booked = try c.db.book(new, by: desk, at: AgeAtServiceStoreTests.Center.now)
+            #expect(try c.db.writer.read { try String.fetchOne($0, sql: "SELECT program_id FROM appointment WHERE id = ?", arguments: [booked.appointment.id]) } == everyone)
+        }
+        let visit = try c.db.checkIn(visitorId: karim.id, category: .social, programId: everyone, by: desk, at: start)
+        #expect(try c.db.writer.read { try String.fetchOne($0, sql: "SELECT program_id FROM visit WHERE id = ?", arguments: [visit.id]) } == everyone)
     }
 }
 

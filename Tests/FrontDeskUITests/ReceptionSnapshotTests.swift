@@ -99,7 +99,20 @@ import Testing
         _ = S.update(&state, .programsLoaded(DefaultPrograms.catalog(), servicesByCategory: Self.servicesByCategory))
         state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, category: .social))
         #expect(Snapshot.render(state).text.contains("Program: UNHCR (by rule) · Social assistance"))
-        #expect(state.state.programChoices(for: .social) == [nil, "unhcr-dafi", "unhcr-urban", "eu-al-wassit", "nl-intercultural-center"])
+        let today = Fixture.calendar.localDate(of: Fixture.now)
+        #expect(state.state.programChoices(for: .social, visitor: Fixture.aissatou, on: today)
+            == [nil, "unhcr-dafi", "unhcr-urban", "eu-al-wassit", "nl-intercultural-center"])
+        // A Moroccan national is offered no refugee program (DAFI, UNHCR's urban one): the store
+        // would refuse them (`Program.covers`).
+        var moroccan = Fixture.aissatou
+        moroccan.status = .moroccanNational
+        let forMoroccan = state.state.programChoices(for: .social, visitor: moroccan, on: today)
+        #expect(!forMoroccan.contains("unhcr-dafi") && !forMoroccan.contains("unhcr-urban") && forMoroccan.contains("nl-intercultural-center"),
+                "\(forMoroccan)")
+        state.modal = .checkIn(CheckInDialog(visitor: moroccan, category: .social))
+        for _ in forMoroccan.indices { _ = S.update(&state, .key(.function(6))) }
+        #expect(S.update(&state, .key(.character("s"))) == [.checkIn(visitorId: moroccan.id, category: .social, programId: nil)])
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, category: .social))
         _ = S.update(&state, .key(.function(6)))
         #expect(Snapshot.render(state).text.contains("Program: UNHCR (chosen) · DAFI"))
         #expect(S.update(&state, .key(.character("s"))) == [.checkIn(visitorId: Fixture.aissatou.id, category: .social, programId: "unhcr-dafi")])

@@ -100,9 +100,13 @@ enum OccupancyOutput {
         let w = r.walkIns
         out += t("summary", Statistics.percentText(r.roomUtilization.ratio), Statistics.percentText(r.counselorUtilization.ratio),
                  Statistics.percentText(r.appointments.noShowRate)) + "\n"
-        out += t("walkInSummary", w.arrivals, w.served, Statistics.minutesText(w.medianWaitMinutes), Statistics.minutesText(w.p90WaitMinutes),
-                 Statistics.minutesText(w.meanWaitMinutes), w.leftUnseen, Statistics.minutesText(w.leftUnseenMeanMinutes),
-                 w.unservedAtClose, Statistics.minutesText(w.unservedMeanMinutes), w.waiting) + "\n"
+        // A wait is said only of tickets that had one: "left unseen 0", not "(after — on average)".
+        let servedWaits = w.served == 0 ? "" : t("servedWaits", Statistics.minutesText(w.medianWaitMinutes),
+                                                  Statistics.minutesText(w.p90WaitMinutes), Statistics.minutesText(w.meanWaitMinutes))
+        let leftAfter = w.leftUnseen == 0 ? "" : t("leftAfter", Statistics.minutesText(w.leftUnseenMeanMinutes))
+        let unservedWaited = w.unservedAtClose == 0 ? "" : t("unservedWaited", Statistics.minutesText(w.unservedMeanMinutes))
+        out += t("walkInSummary", w.arrivals, w.served, servedWaits, w.leftUnseen, leftAfter, w.unservedAtClose, unservedWaited,
+                 w.waiting) + "\n"
         let showDays = r.days.count <= 7
         func resources(_ title: String, _ rows: [ResourceOccupancy]) -> String {
             var header = [pad(title, 24), pad(t("booked"), 9, right: true), pad(t("available"), 9, right: true), pad(t("use"), 5, right: true)]

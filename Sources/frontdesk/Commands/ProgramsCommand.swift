@@ -181,8 +181,9 @@ struct ProgramsCommand: ParsableCommand {
                 target = .visit(entry.visit.id)
                 label = t("ticketLabel", wanted, date)
             }
+            let counted: String?
             do {
-                try storeCall { try db.chooseProgram(program, for: target, by: currentActor(), at: now) }
+                counted = try storeCall { try db.chooseProgram(program, for: target, by: currentActor(), at: now) }
             } catch ProgramError.unknownProgram(let id) {
                 throw UserError(t("notFound", TextOutput.safe(id))) // the store checks it, in its transaction
             } catch ProgramError.serviceNotFound {
@@ -190,7 +191,13 @@ struct ProgramsCommand: ParsableCommand {
             } catch ProgramError.notCovered(let id) {
                 throw UserError(t("notCovered", TextOutput.safe(id)))
             }
-            print(program.map { t("chosen", label, TextOutput.safe($0)) } ?? t("byRule", label))
+            if let program {
+                print(t("chosen", label, TextOutput.safe(program)))
+            } else if let counted {
+                print(t("byRuleFor", label, TextOutput.safe(counted)))
+            } else {
+                print(t("byRule", label))
+            }
         }
     }
 

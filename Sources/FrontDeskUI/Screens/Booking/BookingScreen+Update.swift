@@ -455,9 +455,9 @@ extension BookingScreen {
             case .cancel?:
                 state.modal = nil
             case .program?:
-                // The next program that funds the service, then back to the rule's.
+                // The next program that funds the service for the visitor that day, then back to the rule's.
                 guard !c.sending else { return [] }
-                let choices = state.programChoices(service: c.service.id)
+                let choices = state.programChoices(service: c.service.id, on: c.slot.date)
                 let at = choices.firstIndex(of: c.programId) ?? 0
                 c.programId = choices[(at + 1) % choices.count]
                 state.modal = .confirm(c)

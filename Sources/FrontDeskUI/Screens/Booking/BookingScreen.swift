@@ -226,10 +226,12 @@ public enum BookingScreen: Screen {
             return ProgramRules.attribution(service: service, status: visitor.status, on: day, in: programs)
         }
 
-        /// The programs F6 steps through for a booking of `service`: those that fund it, in
-        /// catalog order (before them, nil: by rule).
-        public func programChoices(service: String) -> [String?] {
-            [nil] + programs.filter { $0.services.contains(service) }.map { Optional($0.id) }
+        /// The programs F6 steps through for a booking of `service` on the center-local `day`:
+        /// those that fund it for the visitor's status that day (`Program.covers`, the rule the
+        /// store holds the choice to), in catalog order (before them, nil: by rule).
+        public func programChoices(service: String, on day: LocalDate) -> [String?] {
+            [nil] + programs.filter { p in visitor.map { p.covers(service: service, status: $0.status, on: day) } ?? p.services.contains(service) }
+                .map { Optional($0.id) }
         }
     }
 

@@ -222,7 +222,7 @@ extension OccupancyScreen {
             lines.append(("  " + s("occupancy.walkIns", w.arrivals, w.served, w.medianWaitMinutes.map(String.init) ?? "—",
                                    w.p90WaitMinutes.map(String.init) ?? "—", w.leftUnseen, w.unservedAtClose, w.waiting), .dim))
             for svc in report.services where svc.service.category == c.category {
-                let name = "  " + s.serviceName(svc.service) + (svc.service.isGroup ? " ·" + s("occupancy.group") : "")
+                let name = "  " + s.serviceName(svc.service) + (svc.service.isGroup ? " · " + s("occupancy.group") : "")
                 lines.append((row(name, svc.demandRatio, svc.counts, nameW: nameW, barW: barW, numbers: numbers), style(svc.demandRatio)))
             }
         }

@@ -334,7 +334,7 @@ extension ReceptionScreen {
             // F6: the next program that funds a service of the highlighted category, then back
             // to the rule's (not for the arrival: the appointment has its own).
             guard !dialog.onArrival else { return [] }
-            let choices = state.programChoices(for: dialog.category)
+            let choices = state.programChoices(for: dialog.category, visitor: dialog.visitor, on: state.day ?? ctx.today)
             dialog.programId = choices[((choices.firstIndex(of: dialog.programId) ?? 0) + 1) % choices.count]
             state.modal = .checkIn(dialog)
             return []

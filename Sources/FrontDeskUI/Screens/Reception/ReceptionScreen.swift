@@ -58,11 +58,14 @@ public enum ReceptionScreen: Screen {
             ProgramRules.attribution(walkInOf: servicesByCategory[category] ?? [], status: visitor.status, on: day, in: programs)
         }
 
-        /// What F6 steps through for a walk-in of `category`: nil (by rule), then the programs
-        /// that fund a service of the category, in catalog order.
-        public func programChoices(for category: ServiceCategory) -> [String?] {
-            let services = Set(servicesByCategory[category] ?? [])
-            return [nil] + programs.filter { !$0.services.isDisjoint(with: services) }.map { Optional($0.id) }
+        /// What F6 steps through for a walk-in of `category` by `visitor` on the center-local
+        /// `day`: nil (by rule), then the programs that fund a service of the category for the
+        /// visitor's status that day (`Program.covers`, the rule the store holds the choice
+        /// to), in catalog order.
+        public func programChoices(for category: ServiceCategory, visitor: Visitor, on day: LocalDate) -> [String?] {
+            let services = servicesByCategory[category] ?? []
+            return [nil] + programs.filter { p in services.contains { p.covers(service: $0, status: visitor.status, on: day) } }
+                .map { Optional($0.id) }
         }
         public var expectedList = ListState()
         public var modal: Modal?
