@@ -74,6 +74,8 @@ import Testing
         let f = frame(state(.services))
         try Snapshot.assert(f, named: "occupancy-services")
         #expect(f.text.contains("SOCIAL") && f.text.contains("41 tickets: served 38 (median 14, p90 38 min), left 2, unserved 0, waiting 1"))
+        // The bars' legend, not the grid's shades.
+        #expect(f.text.contains("Bar: demand ÷ capacity") && !f.text.contains("░ <25%"))
     }
 
     @Test func anEmptyWeek() throws {

@@ -62,7 +62,8 @@ extension OccupancyScreen {
         } else {
             frame.put(s("occupancy.loading"), in: rows[2].row(1).inset(dx: 2, dy: 0), style: .dim)
         }
-        frame.put(s("occupancy.legend"), in: rows[3].inset(dx: 1, dy: 0), style: .dim)
+        // The grid's shades, or what the services' bars measure.
+        frame.put(s(state.view == .services ? "occupancy.servicesLegend" : "occupancy.legend"), in: rows[3].inset(dx: 1, dy: 0), style: .dim)
     }
 
     /// Rooms 43% │ Counselors 48% │ No-shows 16% │ Served 110 of 118: median 14, p90 47 min │ Left 4% · unserved 2 · waiting 6
