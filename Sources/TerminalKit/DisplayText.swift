@@ -124,6 +124,52 @@ public enum DisplayText {
         return out + "…"
     }
 
+    /// The text broken into lines of at most `columns` columns, at spaces (a word longer than a
+    /// line is cut between clusters), at most `maxLines` lines: the last one ends in "…" when
+    /// text is left over. Widths as `width(of:)`; the text is not sanitized.
+    public static func wrapped(_ text: String, toColumns columns: Int, maxLines: Int = .max) -> [String] {
+        guard columns > 0, maxLines > 0 else { return [] }
+        var lines: [String] = []
+        var line = "", used = 0
+        func flush() {
+            lines.append(line)
+            line = ""
+            used = 0
+        }
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            var rest = Substring(word)
+            while !rest.isEmpty {
+                let w = width(of: rest)
+                let gap = line.isEmpty ? 0 : 1
+                if used + gap + w <= columns {
+                    line += (gap == 1 ? " " : "") + rest
+                    used += gap + w
+                    rest = ""
+                } else if line.isEmpty {
+                    // A word wider than a line: as many clusters as fit, the rest on the next.
+                    var taken = 0, end = rest.startIndex
+                    while end < rest.endIndex, taken + width(of: rest[end]) <= columns {
+                        taken += width(of: rest[end])
+                        end = rest.index(after: end)
+                    }
+                    if end == rest.startIndex { end = rest.index(after: end) } // a cluster wider than the line
+                    line = String(rest[..<end])
+                    used = taken
+                    rest = rest[end...]
+                    flush()
+                } else {
+                    flush()
+                }
+            }
+        }
+        if !line.isEmpty || lines.isEmpty { flush() }
+        guard lines.count > maxLines else { return lines }
+        var kept = Array(lines.prefix(maxLines))
+        let last = kept[maxLines - 1]
+        kept[maxLines - 1] = width(of: last) < columns ? last + "…" : truncated(last + "…", toColumns: columns)
+        return kept
+    }
+
     /// The text truncated (with "…") or padded with spaces to exactly `columns` columns.
     /// `alignRight` pads on the left instead.
     public static func fitted(_ text: String, toColumns columns: Int, alignRight: Bool = false) -> String {

@@ -163,6 +163,9 @@ struct AdminUpdateTests {
         #expect(send(&state, .control("s")) == [])
         guard case .form(_, let refused) = state.modal else { Issue.record("form closed"); return }
         #expect(refused.focus == 7 && refused.error?.contains("2026:visitors:10") == true, "\(refused.error ?? "")")
+        // The whole refusal is on screen at 80x24: wider than the form, it is wrapped, not cut.
+        let shown = state.frame.text, words = (refused.error ?? "").split(separator: " ")
+        #expect(DisplayText.width(of: refused.error ?? "") > 60 && words.allSatisfy { shown.contains($0) }, "\(shown)")
         _ = send(&state, .escape)
         // An empty new program: the first field refused is its id, not its first day.
         #expect(send(&state, .character("n")) == [])

@@ -136,3 +136,36 @@ import Testing
         #expect(DisplayText.fitted("12", toColumns: -3) == "")
     }
 }
+
+/// `DisplayText.wrapped`: lines at spaces, by columns (not characters), a long word cut, the
+/// last kept line ending in "…" when text is left over.
+@Suite struct DisplayTextWrappingTests {
+    init() { #expect(UTF8Locale.isSet) }
+
+    @Test func wrapsAtSpacesWithinTheColumns() {
+        #expect(DisplayText.wrapped("the program does not fund this service", toColumns: 12)
+            == ["the program", "does not", "fund this", "service"])
+        #expect(DisplayText.wrapped("short", toColumns: 12) == ["short"])
+        #expect(DisplayText.wrapped("", toColumns: 12) == [""])
+        #expect(DisplayText.wrapped("a  b", toColumns: 12) == ["a b"])
+    }
+
+    @Test func countsColumnsNotCharacters() {
+        // Four wide characters take 8 columns: two of them per 5-column line.
+        #expect(DisplayText.wrapped("中文 中文", toColumns: 5) == ["中文", "中文"])
+        #expect(DisplayText.wrapped("中文中文", toColumns: 5) == ["中文", "中文"])
+        #expect(DisplayText.wrapped("يوسف المهاجر", toColumns: 7) == ["يوسف", "المهاجر"])
+    }
+
+    @Test func aWordWiderThanTheLineIsCut() {
+        #expect(DisplayText.wrapped("abcdefghij xy", toColumns: 4) == ["abcd", "efgh", "ij", "xy"])
+    }
+
+    @Test func theLastKeptLineSaysTextIsLeftOver() {
+        let lines = DisplayText.wrapped("one two three four five six", toColumns: 9, maxLines: 2)
+        #expect(lines == ["one two", "three…"], "\(lines)")
+        let full = DisplayText.wrapped("aaaa bbbb cccc", toColumns: 4, maxLines: 2)
+        #expect(full == ["aaaa", "bbb…"], "\(full)")
+        #expect(lines.allSatisfy { DisplayText.width(of: $0) <= 9 })
+    }
+}

@@ -139,13 +139,17 @@ public struct FieldForm: Hashable, Sendable {
     /// Draws the form centered in `area`.
     public func render(_ strings: Localizer, area: Rect, into frame: inout Frame, width: Int = 64) {
         let top = intro == nil ? 0 : 2
-        let box = Dialog.rect(width: min(area.width - 2, width), height: min(area.height - 1, fields.count + 4 + top), in: area)
+        let boxWidth = min(area.width - 2, width)
+        // A refusal is read whole: up to three lines, the box growing for them.
+        let errorLines = error.map { DisplayText.wrapped("! " + $0, toColumns: max(1, boxWidth - 4), maxLines: 3) } ?? []
+        let bottom = max(1, errorLines.count)
+        let box = Dialog.rect(width: boxWidth, height: min(area.height - 1, fields.count + 3 + bottom + top), in: area)
         let inner = Box.render(into: &frame, rect: box, title: strings(title), style: .bold)
         if let intro { frame.put(intro, in: Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: 1), style: .bold) }
         let labelWidth = min(20, inner.width / 3)
         for (i, field) in fields.enumerated() {
             let y = inner.y + top + i
-            guard y < inner.maxY - 1 else { break }
+            guard y < inner.maxY - bottom else { break }
             let focused = i == focus
             frame.put(strings(field.label), in: Rect(x: inner.x + 1, y: y, width: labelWidth - 1, height: 1), style: focused ? .bold : .plain)
             let value = Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth - 1, height: 1)
@@ -158,8 +162,8 @@ public struct FieldForm: Hashable, Sendable {
                 frame.put("[\(on ? "x" : " ")]", in: value, style: focused ? .reverse : .plain)
             }
         }
-        if let error {
-            frame.put("! " + error, in: Rect(x: inner.x + 1, y: inner.maxY - 1, width: inner.width - 2, height: 1),
+        for (i, line) in errorLines.enumerated() {
+            frame.put(line, in: Rect(x: inner.x + 1, y: inner.maxY - errorLines.count + i, width: inner.width - 2, height: 1),
                       style: Style(foreground: .red, attributes: .bold))
         }
     }
