@@ -50,8 +50,9 @@ let package = Package(
         .target(name: "TerminalKit", dependencies: ["CWidth"]),
         // ncursesw, imported through a shim header.
         .systemLibrary(name: "CNCursesw", path: "Sources/CNCursesw"),
-        // libxlsxwriter (Debian's libxlsxwriter-dev), imported through a shim header.
-        .systemLibrary(name: "CXlsxWriter", path: "Sources/CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        // libxlsxwriter (Debian's libxlsxwriter-dev to build, libxlsxwriter4 to run), loaded with
+        // dlopen on the first workbook: no start pays for it and for libcrypto behind it.
+        .target(name: "CXlsxWriter"),
         // Spreadsheet workbooks (`--format xlsx`) from the typed cells exports already make.
         .target(name: "FrontDeskSpreadsheet", dependencies: ["FrontDeskDomain", "CXlsxWriter"]),
         // The only code that calls ncurses.

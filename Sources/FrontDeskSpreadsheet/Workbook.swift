@@ -51,12 +51,16 @@ public enum Workbook {
         if let big = tables.first(where: { $0.rows.count + 1 > maxRows || $0.header.count > 16_384 }) {
             throw .tooLarge(rows: big.rows.count)
         }
+        // Loaded here, on the first workbook, not at every start (CXlsxWriter).
+        guard fd_xlsx_load() == 0 else {
+            throw .write("libxlsxwriter cannot be loaded (apt install libxlsxwriter4): " + String(cString: fd_xlsx_load_error()))
+        }
         let workbook: UnsafeMutablePointer<lxw_workbook>? = temporaryFolder.withCString { tmp in
             path.withCString { file in
                 var options = lxw_workbook_options()
                 options.constant_memory = 1 // rows go to disk as written: 100,000 visitors in little memory
                 options.tmpdir = UnsafeMutablePointer(mutating: tmp)
-                return workbook_new_opt(file, &options)
+                return fd_xlsx_workbook_new_opt(file, &options)
             }
         }
         guard let workbook else { throw .write("cannot create the workbook") }
@@ -64,14 +68,14 @@ public enum Workbook {
         var used = Set<String>()
         for table in tables {
             let name = uniqueSheetName(table.sheetName, used: &used)
-            guard let sheet = workbook_add_worksheet(workbook, name) else {
-                workbook_close(workbook)
+            guard let sheet = fd_xlsx_workbook_add_worksheet(workbook, name) else {
+                fd_xlsx_workbook_close(workbook)
                 throw .write("cannot add the sheet")
             }
             writeSheet(table, sheet, &formats)
         }
-        let status = workbook_close(workbook)
-        guard status == LXW_NO_ERROR else { throw .write(String(cString: lxw_strerror(status))) }
+        let status = fd_xlsx_workbook_close(workbook)
+        guard status == LXW_NO_ERROR else { throw .write(String(cString: fd_xlsx_strerror(status))) }
     }
 
     private static func writeSheet(_ table: SpreadsheetTable, _ sheet: UnsafeMutablePointer<lxw_worksheet>, _ formats: inout Formats) {
@@ -84,14 +88,14 @@ public enum Workbook {
             }
         }
         for (c, w) in widths.enumerated() {
-            worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), Double(min(w, 60)), nil)
+            fd_xlsx_worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), Double(min(w, 60)), nil)
         }
         for (c, label) in table.header.enumerated() {
             writeText(sheet, 0, c, label, formats.bold)
         }
         if !table.header.isEmpty {
-            worksheet_freeze_panes(sheet, 1, 0)
-            worksheet_autofilter(sheet, 0, 0, lxw_row_t(table.rows.count), lxw_col_t(max(0, columns - 1)))
+            fd_xlsx_worksheet_freeze_panes(sheet, 1, 0)
+            fd_xlsx_worksheet_autofilter(sheet, 0, 0, lxw_row_t(table.rows.count), lxw_col_t(max(0, columns - 1)))
         }
         let first = table.header.isEmpty ? 0 : 1
         for (r, row) in table.rows.enumerated() {
@@ -110,25 +114,25 @@ public enum Workbook {
         case .text(let text):
             writeText(sheet, row, col, text, nil)
         case .number(let n):
-            worksheet_write_number(sheet, r, c, Double(n), nil)
+            fd_xlsx_worksheet_write_number(sheet, r, c, Double(n), nil)
         case .decimal(let d, let places):
-            if d.isFinite { worksheet_write_number(sheet, r, c, d, formats.decimal(places)) }
+            if d.isFinite { fd_xlsx_worksheet_write_number(sheet, r, c, d, formats.decimal(places)) }
         case .date(let d):
             var value = lxw_datetime(year: Int32(d.year), month: Int32(d.month), day: Int32(d.day), hour: 0, min: 0, sec: 0)
-            worksheet_write_datetime(sheet, r, c, &value, formats.date)
+            fd_xlsx_worksheet_write_datetime(sheet, r, c, &value, formats.date)
         case .time(let t):
             // A time alone is the fraction of a day; 24:00 (the end of a day) is 1 and shows as 24:00.
-            worksheet_write_number(sheet, r, c, Double(t.minutesSinceMidnight) / 1440,
+            fd_xlsx_worksheet_write_number(sheet, r, c, Double(t.minutesSinceMidnight) / 1440,
                                    t == .endOfDay ? formats.elapsedTime : formats.time)
         case .dateTime(let dt):
             var value = lxw_datetime(year: Int32(dt.date.year), month: Int32(dt.date.month), day: Int32(dt.date.day),
                                      hour: Int32(dt.time.hour), min: Int32(dt.time.minute), sec: 0)
-            worksheet_write_datetime(sheet, r, c, &value, formats.dateTime)
+            fd_xlsx_worksheet_write_datetime(sheet, r, c, &value, formats.dateTime)
         case .instant(let instant):
             let parts = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
             var value = lxw_datetime(year: Int32(parts.year ?? 1970), month: Int32(parts.month ?? 1), day: Int32(parts.day ?? 1),
                                      hour: Int32(parts.hour ?? 0), min: Int32(parts.minute ?? 0), sec: Double(parts.second ?? 0))
-            worksheet_write_datetime(sheet, r, c, &value, formats.instant)
+            fd_xlsx_worksheet_write_datetime(sheet, r, c, &value, formats.instant)
         }
     }
 
@@ -136,7 +140,7 @@ public enum Workbook {
                                   _ format: UnsafeMutablePointer<lxw_format>?) {
         let shown = cellText(text)
         if shown.isEmpty { return }
-        worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), shown, format)
+        fd_xlsx_worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), shown, format)
     }
 
     /// The text as a cell holds it: control characters dropped (TAB, CR and LF kept), bidi
@@ -208,9 +212,9 @@ public enum Workbook {
         init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
             self.workbook = workbook
             func make(_ number: String?, bold: Bool = false) -> UnsafeMutablePointer<lxw_format>? {
-                let f = workbook_add_format(workbook)
-                if let number { format_set_num_format(f, number) }
-                if bold { format_set_bold(f) }
+                let f = fd_xlsx_workbook_add_format(workbook)
+                if let number { fd_xlsx_format_set_num_format(f, number) }
+                if bold { fd_xlsx_format_set_bold(f) }
                 return f
             }
             bold = make(nil, bold: true)
@@ -224,8 +228,8 @@ public enum Workbook {
         /// `0.0`, `0.00`… for a decimal with this many places (`0` for none).
         mutating func decimal(_ places: Int) -> UnsafeMutablePointer<lxw_format>? {
             if let f = decimals[places] { return f }
-            let f = workbook_add_format(workbook)
-            format_set_num_format(f, places > 0 ? "0." + String(repeating: "0", count: min(places, 10)) : "0")
+            let f = fd_xlsx_workbook_add_format(workbook)
+            fd_xlsx_format_set_num_format(f, places > 0 ? "0." + String(repeating: "0", count: min(places, 10)) : "0")
             decimals[places] = f
             return f
         }

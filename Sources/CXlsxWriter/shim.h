@@ -1,2 +1,0 @@
-// libxlsxwriter (Debian: libxlsxwriter-dev), for `--format xlsx`.
-#include <xlsxwriter.h>
