@@ -143,6 +143,12 @@ import FrontDeskDomain
     /// the day and weekday of an instant, in zones whose clocks change at or near midnight
     /// (Santiago, Havana, Beirut, São Paulo, Asunción), skip a whole day (Apia, 2011-12-30) or move
     /// by half an hour (Lord Howe), from 2005 to 2035.
+    ///
+    /// `Calendar` reads ICU's copy of the zone data, built into the binary; the center's
+    /// calendar reads the system's tzdata (held to `zdump` by `ZoneRulesTests`). Where the two
+    /// copies differ, because a country changed its clocks after ICU's copy was made (tzdata
+    /// 2026f ends Morocco's UTC+1 on 2026-09-20, Cuba's 2026 summer time ends earlier), the day
+    /// is not compared: what this test checks is the arithmetic, not the data.
     @Test(arguments: ["Africa/Casablanca", "America/Santiago", "America/Havana", "Asia/Beirut", "America/Sao_Paulo",
                       "America/Asuncion", "Pacific/Apia", "Australia/Lord_Howe", "Europe/Paris"])
     func dayStartsAgreeWithFoundationsCalendar(_ zone: String) throws {
@@ -151,10 +157,17 @@ import FrontDeskDomain
         gregorian.timeZone = try #require(TimeZone(identifier: zone))
         var date = LocalDate(year: 2005, month: 1, day: 1)
         var mismatches: [String] = []
+        var compared = 0
         while date.year <= 2035 && mismatches.count < 5 {
             let parts = DateComponents(year: date.year, month: date.month, day: date.day, hour: 12)
             let noon = try #require(gregorian.date(from: parts))
             let expected = gregorian.startOfDay(for: noon)
+            let probes = [expected.addingTimeInterval(-7_200), expected.addingTimeInterval(-1), expected, noon]
+            guard probes.allSatisfy({ gregorian.timeZone.secondsFromGMT(for: $0) == center.zone.secondsFromGMT(for: $0) }) else {
+                date = date.adding(days: 1)
+                continue // the two copies of the zone's data differ here
+            }
+            compared += 1
             if center.startOfDay(date) != expected, gregorian.component(.day, from: noon) == date.day {
                 mismatches.append("\(date): \(center.startOfDay(date)) ≠ \(expected)")
             }
@@ -168,6 +181,8 @@ import FrontDeskDomain
             date = date.adding(days: 1)
         }
         #expect(mismatches.isEmpty, "\(zone): \(mismatches)")
+        // Most of the 31 years are compared: where ICU's data and the system's agree.
+        #expect(compared > 365 * 20, "\(zone): \(compared) days compared")
     }
 
     /// A skipped day has no instants of its own: its start is the next day's (Apia, UTC−10 to
