@@ -78,7 +78,7 @@ let package = Package(
             name: "frontdesk-bench",
             dependencies: ["FrontDeskDomain", "FrontDeskDemo", "FrontDeskStore", "FrontDeskUI", "FrontDeskResources", "TerminalKit"]
         ),
-        .testTarget(name: "FrontDeskDomainTests", dependencies: ["FrontDeskDomain", "FrontDeskResources"]),
+        .testTarget(name: "FrontDeskDomainTests", dependencies: ["FrontDeskDomain", "FrontDeskResources", "FrontDeskTestSupport"]),
         .testTarget(name: "FrontDeskDemoTests", dependencies: ["FrontDeskDemo", "FrontDeskDomain", "FrontDeskResources"]),
         .testTarget(
             name: "FrontDeskStoreTests",

@@ -76,13 +76,16 @@ extension AppDatabase {
     }
 
     /// After the system's tzdata changed the zone's rules (Morocco publishes its Ramadan
-    /// changes year by year): stores the new offsets, the programs' days as instants again, and
-    /// rebuilds every delivered service (their days and ages may move). Nothing is written when
-    /// the stored offsets are the zone's. Run at each opening of the file for writing; the
-    /// check reads a few hundred rows.
+    /// changes year by year, and tzdata 2026f ended its UTC+1 on 2026-09-20): moves what was
+    /// planned at a wall-clock time so that it keeps that time (`keepWallClockTimes`), stores
+    /// the new offsets, the programs' days as instants again, and rebuilds every delivered
+    /// service (their days and ages may move). Nothing is written when the stored offsets are
+    /// the zone's. Run at each opening of the file for writing; the check reads a few hundred
+    /// rows.
+    /// - Parameter now: the instant of the audit events of the moves.
     /// - Returns: whether the offsets had changed.
     @discardableResult
-    func refreshZoneOffsets() throws -> Bool {
+    func refreshZoneOffsets(at now: Date = Date()) throws -> Bool {
         let rows = Self.zoneOffsetRows(calendar)
         let stored = try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT from_at, offset_ms FROM center_utc_offset ORDER BY from_at").map { ($0[0] as Int64, $0[1] as Int64) }
@@ -92,11 +95,61 @@ extension AppDatabase {
             // Only for the center's own zone: a terminal started with another `--time-zone`
             // does not rewrite the file's days.
             guard try String.fetchOne(db, sql: "SELECT time_zone FROM center_setting") == calendar.zone.identifier else { return }
+            try Self.keepWallClockTimes(db, oldOffsets: stored, calendar: calendar, at: now)
             try Self.storeZoneOffsets(db, calendar: calendar)
             try Self.storeProgramDays(db, calendar: calendar)
             try db.execute(sql: Self.refreshDeliveredServicesSQL(visitors: "SELECT id FROM visitor"))
         }
         return true
+    }
+
+    /// Appointments still booked (a group session's included) and counselors' absences were
+    /// written as instants from wall-clock times, under the offsets stored then (`oldOffsets`:
+    /// `center_utc_offset`'s rows, UTC ms from which each offset in ms holds). Where the zone's
+    /// rules now give one of their instants another offset, it moves to show the same
+    /// wall-clock time (`CenterCalendar.instant(keepingWallClockOf:oldOffsetSeconds:)`): the
+    /// visitor booked for 09:00 comes at 09:00 whatever the clocks were decided to read. Each
+    /// moved appointment gets an `appointment.rescheduled` audit event by `system`; what
+    /// happened (completed, no-shows, walk-ins) keeps its instants.
+    /// - Returns: how many rows moved.
+    @discardableResult
+    static func keepWallClockTimes(_ db: Database, oldOffsets: [(Int64, Int64)], calendar: CenterCalendar, at now: Date) throws -> Int {
+        guard !oldOffsets.isEmpty else { return 0 }
+        func oldOffset(_ ms: Int64) -> Int64 {
+            var low = 0, high = oldOffsets.count - 1 // the last row whose start is at or before ms
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if oldOffsets[mid].0 <= ms { low = mid } else { high = mid - 1 }
+            }
+            return oldOffsets[low].0 <= ms ? oldOffsets[low].1 : oldOffsets[0].1
+        }
+        func kept(_ ms: Int64) -> Int64 {
+            let instant = Date(epochMilliseconds: ms), old = oldOffset(ms)
+            guard Int64(calendar.zone.secondsFromGMT(for: instant)) * 1000 != old else { return ms }
+            return calendar.instant(keepingWallClockOf: instant, oldOffsetSeconds: Int(old / 1000)).epochMilliseconds
+        }
+        let version: String = if case .tzdata(_, let v?) = calendar.zone.source { "tzdata \(v)" } else { "the zone's new rules" }
+        let system = Actor(name: "system", terminal: "tzdata")
+        var moved = 0
+        for row in try Row.fetchAll(db, sql: "SELECT id, start_at, end_at FROM appointment WHERE status = 'booked'") {
+            let (id, start, end): (Int64, Int64, Int64) = (row[0], row[1], row[2])
+            let (newStart, newEnd) = (kept(start), kept(end))
+            guard newStart != start || newEnd != end else { continue }
+            try db.execute(sql: "UPDATE appointment SET start_at = ?, end_at = ? WHERE id = ?", arguments: [newStart, newEnd, id])
+            let before = UTCInterval(start: Date(epochMilliseconds: start), end: Date(epochMilliseconds: end))
+            let after = UTCInterval(start: Date(epochMilliseconds: newStart), end: Date(epochMilliseconds: newEnd))
+            try audit(db, .appointmentRescheduled, entity: "appointment", entityId: id,
+                      detail: "\(before) → \(after): the same wall-clock time under \(version)", by: system, at: now)
+            moved += 1
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, start_at, end_at FROM absence") {
+            let (id, start, end): (Int64, Int64, Int64) = (row[0], row[1], row[2])
+            let (newStart, newEnd) = (kept(start), kept(end))
+            guard newStart != start || newEnd != end else { continue }
+            try db.execute(sql: "UPDATE absence SET start_at = ?, end_at = ? WHERE id = ?", arguments: [newStart, newEnd, id])
+            moved += 1
+        }
+        return moved
     }
 
     /// The center-local day of the instant `at` (UTC ms, an SQL expression) as the integer

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FrontDeskDomain
+import FrontDeskTestSupport
 
 /// The center's zone rules come from the system's tzdata (TZif files), so a tzdata update
 /// reaches FrontDesk without a rebuild (issue 13, item 4).
@@ -28,7 +29,7 @@ import Testing
         let original = try Data(contentsOf: URL(fileURLWithPath: Self.zoneinfo + "/Africa/Casablanca"))
         let change = try Self.utc("2026-03-22T02:00:00Z")
         let moved = change.addingTimeInterval(7 * 86_400)
-        let patched = try Self.movingTransition(in: original, from: Int64(change.timeIntervalSince1970),
+        let patched = try TZifPatch.movingTransition(in: original, from: Int64(change.timeIntervalSince1970),
                                                 to: Int64(moved.timeIntervalSince1970))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tzdir-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -112,27 +113,6 @@ import Testing
 
     static func utc(_ text: String) throws -> Date {
         try #require(ISO8601DateFormatter().date(from: text))
-    }
-
-    /// The copy of a TZif file with one 64-bit transition time (version-2 block) replaced.
-    static func movingTransition(in data: Data, from old: Int64, to new: Int64) throws -> Data {
-        var bytes = [UInt8](data)
-        func int32(at i: Int) -> Int { Int(UInt32(bytes[i]) << 24 | UInt32(bytes[i + 1]) << 16 | UInt32(bytes[i + 2]) << 8 | UInt32(bytes[i + 3])) }
-        func counts(at h: Int) -> [Int] { (0..<6).map { int32(at: h + 20 + 4 * $0) } }
-        let v1 = counts(at: 0)
-        let v1Length = v1[3] * 5 + v1[4] * 6 + v1[5] + v1[2] * 8 + v1[1] + v1[0]
-        let header2 = 44 + v1Length
-        let timeCount = counts(at: header2)[3]
-        let target = withUnsafeBytes(of: old.bigEndian, Array.init)
-        let replacement = withUnsafeBytes(of: new.bigEndian, Array.init)
-        for i in 0..<timeCount {
-            let at = header2 + 44 + 8 * i
-            if Array(bytes[at..<at + 8]) == target {
-                bytes.replaceSubrange(at..<at + 8, with: replacement)
-                return Data(bytes)
-            }
-        }
-        throw TZifError.truncated
     }
 
     /// `zdump -v -c 1970,2045 zone`: each listed instant with its offset in seconds.

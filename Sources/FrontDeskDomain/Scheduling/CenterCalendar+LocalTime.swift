@@ -59,6 +59,24 @@ extension CenterCalendar {
         }
     }
 
+    /// The instant at which this calendar's wall clock shows what the center's wall clock
+    /// showed at `instant` when the zone was `oldOffsetSeconds` ahead of UTC: how an
+    /// appointment booked for 09:00 stays at 09:00 when a tzdata update changes the zone's
+    /// offset on its day after it was booked (tzdata 2026f ends Morocco's UTC+1 on 2026-09-20).
+    /// A reading shown twice gives the earlier instant (as `instant(_:_:)`); one the new rules
+    /// skip (a night hour the clocks jump over) gives the old reading less the zone's new
+    /// offset at `instant`. Seconds and fractions of the reading are kept.
+    public func instant(keepingWallClockOf instant: Date, oldOffsetSeconds: Int) -> Date {
+        let wall = instant.timeIntervalSince1970 + Double(oldOffsetSeconds)
+        let whole = Int(wall.rounded(.down))
+        let day = floorDiv(whole, Self.secondsPerWallDay)
+        let second = whole - day * Self.secondsPerWallDay
+        let beyondMinute = wall - Double(whole - second % 60)
+        let time = LocalTime(minutesSinceMidnight: second / 60)! // safe: 0..<1440
+        if let first = instants(LocalDate(dayNumber: day), time).first { return first.addingTimeInterval(beyondMinute) }
+        return Date(timeIntervalSince1970: wall - Double(zone.secondsFromGMT(for: instant)))
+    }
+
     /// The center-local date and wall-clock time (to the minute, seconds dropped) of an instant.
     public func localDateTime(of instant: Date) -> LocalDateTime {
         let wall = Int(instant.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: instant)
