@@ -17,7 +17,7 @@ import Testing
 
     /// Salle 2 closed for works on Wednesday 15th; Karima away Thursday morning; utilization
     /// rising through the week, one room over 100 % on Friday (booked before a closure).
-    static func report(_ period: ReportingPeriod, empty: Bool = false) -> OccupancyReport {
+    static func report(_ period: ReportingPeriod, empty: Bool = false, manyTickets: Bool = false) -> OccupancyReport {
         let closures = [Closure(id: 1, first: LocalDate(year: 2026, month: 4, day: 15), last: LocalDate(year: 2026, month: 4, day: 15), roomId: 2, label: "Travaux")]
         let absences = [Absence(id: 1, counselorId: 1, interval: UTCInterval(start: Sched.at("2026-04-16", "09:00"), end: Sched.at("2026-04-16", "12:30")),
                                 reason: "Formation")]
@@ -37,18 +37,22 @@ import Testing
             agg.walkIns[.social] = WalkInStats(arrivals: 41, served: 38, leftUnseen: 2, unservedAtClose: 0, waiting: 1, medianWaitMinutes: 14, p90WaitMinutes: 38)
             agg.walkIns[.psychological] = WalkInStats(arrivals: 12, served: 10, leftUnseen: 1, unservedAtClose: 1, medianWaitMinutes: 9, p90WaitMinutes: 31)
             agg.walkInsAll = WalkInStats(arrivals: 53, served: 48, leftUnseen: 3, unservedAtClose: 1, waiting: 1, medianWaitMinutes: 12, p90WaitMinutes: 37)
+            if manyTickets { // a busy month: thousands of tickets
+                agg.walkInsAll = WalkInStats(arrivals: 11_230, served: 10_412, leftUnseen: 700, unservedAtClose: 96, waiting: 22,
+                                             medianWaitMinutes: 13, p90WaitMinutes: 41)
+            }
         }
         return OccupancyReport(period: period, available: available, rooms: rooms, counselors: Sched.counselors, services: Sched.services,
                                aggregates: agg)
     }
 
     func state(_ view: O.View = .rooms, span: O.Span = .week, size: Size = Size(width: 80, height: 24), language: UILanguage = .en,
-               empty: Bool = false) -> Harness<O> {
+               empty: Bool = false, manyTickets: Bool = false) -> Harness<O> {
         var s = Harness<O>(O.State(), size: size, language: language)
         if span == .month { _ = O.update(&s, .key(.character("m"))) }
         let effects = O.update(&s, .shown)
         if case .load(let request)? = effects.last {
-            _ = O.update(&s, .loaded(request, Self.report(span == .week ? Self.week : Self.month, empty: empty)))
+            _ = O.update(&s, .loaded(request, Self.report(span == .week ? Self.week : Self.month, empty: empty, manyTickets: manyTickets)))
         }
         if view != .rooms { _ = O.update(&s, .key(.character(view == .counselors ? "c" : "s"))) }
         return s
@@ -62,6 +66,17 @@ import Testing
         #expect(f.text.contains("Rooms") && f.text.contains("Served 48 of 53: median 12, p90 37 min") && !f.text.contains("Left 6%"))
         #expect(f.text.contains("قاعة الاستقبال"))
         #expect(f.text.contains("—")) // the weekend and the closed room: nothing available
+    }
+
+    /// Thousands of tickets at 80 columns, in French and English: the strip says the waits
+    /// short rather than cut them.
+    @Test func aBusyMonthsWaitsFitTheStrip() throws {
+        let fr = frame(state(language: .fr, manyTickets: true)).lines()[1]
+        #expect(fr.contains("Non venus") && fr.contains("Servis 10412/11230 : 13/41 min") && !fr.contains("…"), "\(fr)")
+        let en = frame(state(manyTickets: true)).lines()[1]
+        #expect(en.contains("Served 10412/11230: 13/41 min") && !en.contains("…"), "\(en)")
+        // When it fits, the words stay.
+        #expect(frame(state(language: .fr)).text.contains("Servis 48 sur 53 : méd. 12, p90 37 min"))
     }
 
     @Test func counselorsWeek() throws {

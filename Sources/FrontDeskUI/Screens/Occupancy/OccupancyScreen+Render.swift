@@ -79,11 +79,17 @@ extension OccupancyScreen {
             s("occupancy.sum.leftUnseen", Statistics.percentText(w.leftUnseenShare), w.unservedAtClose, w.waiting),
         ]
         // Spaced when it fits, else packed; else the last part goes (the services view keeps
-        // every walk-in figure per category), and what is still too long is cut.
+        // every walk-in figure per category), then the waits are said short (a month's
+        // thousands of tickets at 80 columns), and what is still too long is cut.
         let spaced = " " + parts.joined(separator: " │ ")
         var shown = parts
-        while shown.count > 4, DisplayText.width(of: " " + shown.joined(separator: "│")) > r.width { shown.removeLast() }
-        frame.put(DisplayText.width(of: spaced) <= r.width ? spaced : " " + shown.joined(separator: "│"), in: r, style: .bold)
+        func packed() -> String { " " + shown.joined(separator: "│") }
+        while shown.count > 4, DisplayText.width(of: packed()) > r.width { shown.removeLast() }
+        if DisplayText.width(of: packed()) > r.width {
+            shown[3] = s("occupancy.sum.waitShort", w.served, w.arrivals, w.medianWaitMinutes.map(String.init) ?? "—",
+                         w.p90WaitMinutes.map(String.init) ?? "—")
+        }
+        frame.put(DisplayText.width(of: spaced) <= r.width ? spaced : packed(), in: r, style: .bold)
     }
 
     /// ◀ Week of Mon 16 Nov 2026 ▶  and the three views, the shown one highlighted.
