@@ -193,8 +193,14 @@ struct AdminUpdateTests {
         state.modal = .form(.program(id: nil), { var f = unknown; f.focus = 6; return f }())
         for _ in 0..<4 { _ = send(&state, .backspace) }
         let saved = send(&state, .control("s"))
-        #expect(saved == [.saveProgram(Program(id: "eirene-music", nameFr: "Radio web", nameEn: "Web radio", funder: "EIRENE",
-                                               first: LocalDate(year: 2026, month: 1, day: 1), services: []))])
+        let program = Program(id: "eirene-music", nameFr: "Radio web", nameEn: "Web radio", funder: "EIRENE",
+                              first: LocalDate(year: 2026, month: 1, day: 1), services: [])
+        #expect(saved == [.saveProgram(program)])
+        // Saved, it is the selected row once the list is loaded again, wherever it lands.
+        _ = A.update(&state, .saved(.saved(name: "Web radio")))
+        _ = A.update(&state, .loaded(A.Data(counselors: Sched.counselors, rooms: Sched.rooms, services: services,
+                                            programs: Array(catalog.prefix(3)) + [program] + catalog.dropFirst(3))))
+        #expect(state.state.list.selected.map { state.state.data.programs[$0].id } == "eirene-music")
     }
 
     /// The staff list: who may sign in and with which role; `x` disables a login after a

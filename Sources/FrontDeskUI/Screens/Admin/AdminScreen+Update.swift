@@ -19,6 +19,12 @@ extension AdminScreen {
             return [.load]
         case .loaded(let data):
             state.data = data
+            let saved = state.selectAfterLoad
+            state.selectAfterLoad = nil
+            if let saved, let row = state.row(named: saved) {
+                state.list.setCount(state.rowCount)
+                state.list.select(row)
+            }
             return []
         case .saved(let change):
             let s = ctx.strings
@@ -29,6 +35,7 @@ extension AdminScreen {
             case .staffDisabled(let name): s("admin.staffDisabled", name)
             }
             state.modal = nil
+            if case .saved(let name) = change { state.selectAfterLoad = name }
             ctx.notice = Notice(.info, text)
             return [.load]
         case .failed(let failure):

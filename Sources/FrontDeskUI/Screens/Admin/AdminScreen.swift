@@ -62,8 +62,23 @@ public enum AdminScreen: Screen {
         public var tab: Tab = .counselors
         public var list = ListState()
         public var modal: Modal?
+        /// The name of what was just saved: selected in its list once the data is loaded again
+        /// (a new program lands wherever the catalog's order puts it).
+        public var selectAfterLoad: String?
 
         public init() {}
+
+        /// The row of the shown list named `name` (a counselor's or room's name, a closure's
+        /// label, a program's French or English name), if any.
+        func row(named name: String) -> Int? {
+            switch tab {
+            case .counselors: data.counselors.firstIndex { $0.name == name }
+            case .rooms: data.rooms.firstIndex { $0.name == name }
+            case .closures: data.closures.firstIndex { $0.label == name }
+            case .programs: data.programs.firstIndex { $0.nameFr == name || $0.nameEn == name }
+            case .services, .staff: nil
+            }
+        }
 
         public var rowCount: Int {
             switch tab {
