@@ -285,7 +285,13 @@ struct WholeTaskTests {
 
         #expect(AdminScreen.update(&h, .saved(.saved(name: "Salle 9"))) == [.load])
         expected.modal = nil
+        expected.selectAfterLoad = "Salle 9"
         #expect(h.state == expected)
         #expect(h.notice == Notice(.info, "Saved: Salle 9."))
+        // Loaded again, the new room is the selected row.
+        var reloaded = h.state.data
+        reloaded.rooms.append(Room(id: 9, name: "Salle 9", capacity: 4))
+        _ = AdminScreen.update(&h, .loaded(reloaded))
+        #expect(h.state.selectAfterLoad == nil && h.state.list.selected == reloaded.rooms.count - 1)
     }
 }
