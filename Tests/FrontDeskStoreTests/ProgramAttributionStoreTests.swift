@@ -194,7 +194,12 @@ struct WalkInProgramStoreTests {
     @Test func aProgramThatDoesNotServeTheVisitorIsRefusedAtBookingAndCheckIn() throws {
         let c = try AgeAtServiceStoreTests.Center()
         let karim = try c.person("Karim", "Alaoui", .male, .moroccanNational, year: 1980)
-        let service = try #require(try c.db.services().first { c.counselor.serviceIds.contains($0.id) && $0.groupCapacity == nil })
+        let everyone = "nl-intercultural-center"
+        let funded = try #require(try c.db.programs().first { $0.id == everyone }).services
+        // An individual service the counselor gives and the Netherlands' program funds.
+        let service = try #require(try c.db.services().first {
+            c.counselor.serviceIds.contains($0.id) && $0.groupCapacity == nil && funded.contains($0.id)
+        })
         let start = try rabat.instant(LocalDate(year: 2026, month: 4, day: 2), LocalTime("11:00")!)
         func written() throws -> [Int] {
             try c.db.writer.read { db in
@@ -210,13 +215,10 @@ struct WalkInProgramStoreTests {
         }
         #expect(try written() == before)
 
-        let everyone = "nl-intercultural-center"
         #expect(try c.db.programs().first { $0.id == everyone }?.statuses.isEmpty == true)
-        if try c.db.programs().contains(where: { $0.id == everyone && $0.services.contains(service.id) }) {
-            new.programId = everyone
-            let booked = try c.db.book(new, by: desk, at: AgeAtServiceStoreTests.Center.now)
-            #expect(try c.db.writer.read { try String.fetchOne($0, sql: "SELECT program_id FROM appointment WHERE id = ?", arguments: [booked.appointment.id]) } == everyone)
-        }
+        new.programId = everyone
+        let booked = try c.db.book(new, by: desk, at: AgeAtServiceStoreTests.Center.now)
+        #expect(try c.db.writer.read { try String.fetchOne($0, sql: "SELECT program_id FROM appointment WHERE id = ?", arguments: [booked.appointment.id]) } == everyone)
         let visit = try c.db.checkIn(visitorId: karim.id, category: .social, programId: everyone, by: desk, at: start)
         #expect(try c.db.writer.read { try String.fetchOne($0, sql: "SELECT program_id FROM visit WHERE id = ?", arguments: [visit.id]) } == everyone)
     }
