@@ -34,7 +34,11 @@ var source = """
 for (name, base64) in entries.sorted(by: { $0.0 < $1.0 }) {
     source += "        \"\(name)\": \"\(base64)\",\n"
 }
-source += "    ]\n}\n"
+source += "    ]\n"
+let paths = arguments.dropFirst(2).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+source += stringTablesSource(entries: paths)
+source += referenceTablesSource(root: root, entries: paths)
+source += "}\n"
 do {
     try source.write(toFile: output, atomically: true, encoding: .utf8)
 } catch {

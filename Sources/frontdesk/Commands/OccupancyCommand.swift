@@ -67,16 +67,12 @@ struct OccupancyCommand: ParsableCommand {
         // Column widths of names in any script (character types only; numbers keep the C format).
         TerminalLocale.useUTF8ForTests()
         let p = try period.period()
-        // The text's words are read while the database works.
-        let language = common.language
-        let words = period.format == .text && !period.sql ? Prefetch { try ShippedData.strings(language) } : nil
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         if period.sql { return StandardOutput.write(try storeCall { try db.occupancySQLScript(p, now: try clockNow()) }) }
         let report = try storeCall { try db.occupancy(p, now: try clockNow()) }
         switch period.format {
         case .text:
-            let strings = try words?.value() ?? ShippedData.strings(language)
-            period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.zone.identifier, strings: strings))
+            period.write(OccupancyOutput.text(report, by: by, timeZone: db.calendar.zone.identifier, strings: try ShippedData.strings(common.language)))
         case .csv, .xlsx: period.write(OccupancyOutput.csv(report, by: by ?? .room, language: common.language))
         case .json:
             period.write(JSONOutput.encode(OccupancyOutput.json(report, by: by, timeZone: db.calendar.zone.identifier, language: common.language)))

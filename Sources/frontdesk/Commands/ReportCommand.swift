@@ -33,10 +33,7 @@ struct ReportCommand: ParsableCommand {
             guard let bands = AgeBands(spec: text) else { throw UserError(key: "cli.error.ageBands", TextOutput.safe(text)) }
             return bands
         }
-        // The text's words and country names are read while the database works.
         let language = common.language
-        let references = period.format == .text && !period.sql
-            ? Prefetch { (try ShippedData.strings(language), try ShippedData.countries()) } : nil
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
         let scope = try Self.scope(programs: program, funder: funder, catalog: try storeCall { try db.programs() })
         if period.sql { return StandardOutput.write(db.funderReportSQLScript(p, programs: scope?.ids)) }
@@ -49,8 +46,7 @@ struct ReportCommand: ParsableCommand {
         switch period.format {
         case .text:
             let local = db.calendar.localDateTime(of: produced)
-            let (strings, countries) = try references?.value() ?? (try ShippedData.strings(language), try ShippedData.countries())
-            period.write(Self.text(report, strings: strings, countries: countries,
+            period.write(Self.text(report, strings: try ShippedData.strings(language), countries: try ShippedData.countries(),
                                    produced: "\(local) (\(db.calendar.zone.identifier))", scope: scope?.label))
         case .csv, .xlsx: period.write(Self.csv(report, producedAt: produced))
         case .json: period.write(JSONOutput.encode(FunderReportJSON(report, producedAt: produced, funder: scope?.funder)))

@@ -12,45 +12,43 @@ enum ShippedData {
         return data
     }
 
+    /// The countries and languages with their search index. - Throws: `UserError` when a list
+    /// was not shipped or an entry breaks `ReferenceData`'s rules (a bad or repeated code).
     static func reference() throws -> ReferenceData {
         do {
-            return try ReferenceData(countriesJSON: try required("countries.json"), languagesJSON: try required("languages.json"))
+            return try ReferenceData(countries: try countryList(), languages: try languageList())
         } catch let e as UserError { throw e } catch {
             throw UserError(key: "cli.error.damagedReference", "\(error)")
         }
     }
 
     /// The countries by alpha-2 code, without the search index `reference()` builds (folding
-    /// every name in both languages): what a report needs to name nationalities.
+    /// every name in both languages): what a report needs to name nationalities. The first
+    /// entry of a code wins, as `ReferenceData` would refuse the list.
     static func countries() throws -> [String: Country] {
-        do {
-            // JSONSerialization, not JSONDecoder: see `Localizer.init(language:json:fallbackJSON:)`.
-            guard let list = try JSONSerialization.jsonObject(with: try required("countries.json")) as? [[String: Any]] else {
-                throw UserError(key: "cli.error.damagedReference", "countries.json")
-            }
-            var out: [String: Country] = [:]
-            for item in list {
-                guard let code = item["code"] as? String, let en = item["nameEn"] as? String, let fr = item["nameFr"] as? String else {
-                    throw UserError(key: "cli.error.damagedReference", "countries.json")
-                }
-                if out[code] == nil {
-                    out[code] = Country(code: code, nameEn: en, nameFr: fr, nameAr: item["nameAr"] as? String ?? "", common: item["common"] as? Bool ?? false,
-                                        otherCodes: item["otherCodes"] as? [String] ?? [], aliases: item["aliases"] as? [String] ?? [])
-                }
-            }
-            return out
-        } catch let e as UserError { throw e } catch {
-            throw UserError(key: "cli.error.damagedReference", "\(error)")
-        }
+        Dictionary(try countryList().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The languages by ISO 639 code, without the search index `reference()` builds.
     static func languages() throws -> [String: Language] {
-        do {
-            let list = try JSONDecoder().decode([Language].self, from: try required("languages.json"))
-            return Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        } catch let e as UserError { throw e } catch {
-            throw UserError(key: "cli.error.damagedReference", "\(error)")
+        Dictionary(try languageList().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `countries.json`'s entries in file order (compiled in: `FrontDeskResources.referenceEntries`).
+    private static func countryList() throws -> [Country] {
+        guard let entries = FrontDeskResources.referenceEntries("countries") else { throw UserError(key: "cli.error.missingResource", "countries.json") }
+        return entries.map {
+            Country(code: $0.code, nameEn: $0.nameEn, nameFr: $0.nameFr, nameAr: $0.nameAr, common: $0.common,
+                    otherCodes: $0.otherCodes, aliases: $0.aliases)
+        }
+    }
+
+    /// `languages.json`'s entries in file order.
+    private static func languageList() throws -> [Language] {
+        guard let entries = FrontDeskResources.referenceEntries("languages") else { throw UserError(key: "cli.error.missingResource", "languages.json") }
+        return entries.map {
+            Language(code: $0.code, nameEn: $0.nameEn, nameFr: $0.nameFr, nameAr: $0.nameAr, common: $0.common,
+                     otherCodes: $0.otherCodes, aliases: $0.aliases)
         }
     }
 
@@ -60,13 +58,15 @@ enum ShippedData {
         }
     }
 
+    /// The UI's strings in `language`, English behind them for a key the table lacks. The
+    /// tables are compiled in (`FrontDeskResources.stringTable`), checked when the binary was
+    /// built. - Throws: `UserError` when the language's table was not shipped.
     static func strings(_ language: UILanguage) throws -> Localizer {
-        do {
-            // English is the fallback table: reading it twice for English would only cost time.
-            return try Localizer(language: language, json: try required("strings/\(language.rawValue).json"),
-                                 fallbackJSON: language == .en ? nil : FrontDeskResources.data(named: "strings/en.json"))
-        } catch let e as UserError { throw e } catch {
-            throw UserError("damaged strings file for \(language.rawValue): \(error)")
+        guard let table = FrontDeskResources.stringTable(language.rawValue) else {
+            throw UserError(key: "cli.error.missingResource", "strings/\(language.rawValue).json")
         }
+        // English is the fallback table: the same table twice for English would only cost time.
+        return Localizer(language: language, table: table,
+                         fallback: language == .en ? [:] : FrontDeskResources.stringTable("en") ?? [:])
     }
 }
