@@ -165,6 +165,12 @@ public struct FunderReportCounts: Hashable, Sendable {
             self.visitors = visitors
             self.services = services
         }
+
+        /// Adds counts to this cell.
+        mutating func add(visitors: Int, services: Int) {
+            self.visitors += visitors
+            self.services += services
+        }
     }
 
     public var visitors = 0
@@ -183,14 +189,12 @@ public struct FunderReportCounts: Hashable, Sendable {
 
     /// Adds visitors and services to a cell.
     public mutating func add(_ dimension: ReportDimension, _ key: String, visitors: Int, services: Int) {
-        let cell = cells[dimension]?[key] ?? Cell(visitors: 0, services: 0)
-        cells[dimension, default: [:]][key] = Cell(visitors: cell.visitors + visitors, services: cell.services + services)
+        cells[dimension, default: [:]][key, default: Cell(visitors: 0, services: 0)].add(visitors: visitors, services: services)
     }
 
     /// Adds visitors and services to a cell of the sex × age band table.
     public mutating func add(sex: String, ageBand: String, visitors: Int, services: Int) {
-        let cell = sexByAge[sex]?[ageBand] ?? Cell(visitors: 0, services: 0)
-        sexByAge[sex, default: [:]][ageBand] = Cell(visitors: cell.visitors + visitors, services: cell.services + services)
+        sexByAge[sex, default: [:]][ageBand, default: Cell(visitors: 0, services: 0)].add(visitors: visitors, services: services)
     }
 }
 
