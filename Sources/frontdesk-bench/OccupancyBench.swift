@@ -22,6 +22,8 @@ enum OccupancyBench {
         print("| command | median | p99 | CPU (median) | `sqlite3`, same SQL: median | its CPU (median) | ratio (median wall) |")
         print("|---|---|---|---|---|---|---|")
         var verdicts: [Verdict] = []
+        var instructionRows: [String] = []
+        let counter = InstructionCounter(frontdesk: frontdesk, environment: env)
         // Issue 15: one funder's programs for a quarter and for the year (the services of its
         // programs read by `delivered_service_by_program`, their targets beside).
         let quarter = lastFullQuarter(before: year.1)
@@ -55,12 +57,26 @@ enum OccupancyBench {
                          Stats.p99(ours.wall), Stats.median(ours.cpu), p.map { String(format: "%.1f ms", $0) } ?? "no sqlite3",
                          plain.map { String(format: "%.1f ms", Stats.median($0.cpu)) } ?? "—",
                          ratio.map { String(format: "%.2f×", $0) } ?? "—"))
+            if let counter, let (sqlite, arguments) = sqliteArgs,
+               let ourCount = counter.instructions(counter.frontdesk, args), let theirs = counter.instructions(sqlite, arguments) {
+                instructionRows.append(String(format: "| `%@` (%@) | %.1f million | %.1f million | %.2f× |", command, label,
+                                              Double(ourCount) / 1e6, Double(theirs) / 1e6, Double(ourCount) / Double(max(theirs, 1))))
+            }
             if let target {
                 verdicts.append(Verdict(target: "\(label) under \(Int(target)) ms (whole process)", measured: String(format: "%.1f ms median", m),
                                         met: m < target))
             }
             verdicts.append(Verdict(target: "\(label) within \(ratioTarget)× of the same SQL in sqlite3",
                                     measured: ratio.map { String(format: "%.2f×", $0) } ?? "skipped (no sqlite3)", met: ratio.map { $0 <= ratioTarget }))
+        }
+        if !instructionRows.isEmpty {
+            print("\nInstructions executed, counted by `valgrind --tool=callgrind` (user space, both threads of `occupancy`):"
+                + " unlike times, these do not move with the machine's load, so they show what a change did between two runs.\n")
+            print("| command | `frontdesk` | `sqlite3`, same SQL | ratio |")
+            print("|---|---|---|---|")
+            instructionRows.forEach { print($0) }
+        } else {
+            print("\n(No instruction counts: `valgrind` or `strip` is not installed.)")
         }
         print("\nThe funder's lines: `--sql` prints the report's statement and each target's (the same statements `frontdesk` runs).")
         print("\n`frontdesk occupancy` reads on two connections at once (`AppDatabase.occupancy`): its CPU time is the sum of both threads'.\n")
@@ -75,5 +91,38 @@ enum OccupancyBench {
         let (year, month) = (parts[0], parts[1])
         let current = (month - 1) / 3 + 1
         return current == 1 ? "\(year - 1)-Q4" : "\(year)-Q\(current - 1)"
+    }
+}
+
+/// Counts the instructions a whole process executes, with `valgrind --tool=callgrind`: a
+/// figure that does not move with the load of a shared machine, beside the times that do.
+/// valgrind cannot read the debug information of the release binary, so `frontdesk` is counted
+/// from a copy without it (`strip --strip-debug`: the same code).
+struct InstructionCounter {
+    let valgrind: String
+    /// The copy of `frontdesk` without debug information.
+    let frontdesk: String
+    let environment: [String: String]
+
+    /// Nil when valgrind or strip is not installed, or the copy cannot be made.
+    init?(frontdesk original: String, environment: [String: String]) {
+        let dirs = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        func find(_ name: String) -> String? { dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) } }
+        guard let valgrind = find("valgrind"), let strip = find("strip") else { return nil }
+        let copy = NSTemporaryDirectory() + "frontdesk-bench/frontdesk-nodebug"
+        guard (try? Spawn.checked(strip, ["--strip-debug", "-o", copy, original], environment: environment)) != nil else { return nil }
+        self.valgrind = valgrind
+        self.frontdesk = copy
+        self.environment = environment
+    }
+
+    /// The instructions `executable arguments` ran (callgrind's "Collected"), nil when it failed.
+    func instructions(_ executable: String, _ arguments: [String]) -> Int? {
+        guard let result = try? Spawn.run(valgrind, ["--tool=callgrind", "--callgrind-out-file=/dev/null", executable] + arguments,
+                                          environment: environment), result.status == 0 else { return nil }
+        let text = String(decoding: result.stderr, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.contains("Collected :") }),
+              let number = line.split(separator: ":").last.map({ $0.trimmingCharacters(in: .whitespaces) }) else { return nil }
+        return Int(number)
     }
 }
