@@ -153,8 +153,8 @@ struct AppScreenTests {
     }
 
     /// At a desk (no kiosk), a receptionist's session locks after the idle time (2 minutes by
-    /// default) and shows no name; other roles' sessions stay open.
-    @Test func aDeskLocksAReceptionistLeftAloneButNotACounselor() {
+    /// default) and shows no name; other roles' sessions after 15 minutes.
+    @Test func aDeskLocksAReceptionistLeftAloneAndACounselorLater() {
         var state = app(Self.amina)
         _ = App.update(&state, .reception(.searchCompleted(query: "", results: [Fixture.youssef])))
         _ = App.update(&state, .tick(Fixture.now.addingTimeInterval(119)))
@@ -166,14 +166,29 @@ struct AppScreenTests {
         App.render(state, into: &frame)
         #expect(!frame.text.contains("يوسف"))
 
+        // A counselor's session stays open past the desk's 2 minutes and locks at 15 (the same
+        // `lock` that forgets every screen, as above).
         var counselor = app(Self.karima)
-        _ = App.update(&counselor, .tick(Fixture.now.addingTimeInterval(86_400)))
+        _ = App.update(&counselor, .tick(Fixture.now.addingTimeInterval(899)))
         #expect(counselor.session == Self.karima)
+        #expect(App.update(&counselor, .tick(Fixture.now.addingTimeInterval(900))).first == .signedOut(Self.karima, reason: "idle"))
+        #expect(counselor.session == nil)
+        for member in [Self.nadia, Self.omar] {
+            var other = app(member)
+            _ = App.update(&other, .tick(Fixture.now.addingTimeInterval(899)))
+            #expect(other.session == member)
+            _ = App.update(&other, .tick(Fixture.now.addingTimeInterval(900)))
+            #expect(other.session == nil)
+        }
 
         var never = app(Self.amina)
         never.receptionIdleSeconds = nil
         _ = App.update(&never, .tick(Fixture.now.addingTimeInterval(86_400)))
         #expect(never.session == Self.amina)
+        var staffNever = app(Self.karima)
+        staffNever.staffIdleSeconds = nil
+        _ = App.update(&staffNever, .tick(Fixture.now.addingTimeInterval(86_400)))
+        #expect(staffNever.session == Self.karima)
     }
 
     @Test func kioskQuitNeedsACoordinatorsOrAdminsPIN() {

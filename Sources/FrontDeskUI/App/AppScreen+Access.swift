@@ -104,11 +104,12 @@ extension AppScreen {
     }
 
     /// How long the terminal may stay without a key before the session locks (seconds): a
-    /// kiosk's idle time; at a desk, a receptionist's idle time; else never. While nobody is
-    /// signed in, the kiosk's (a half-typed PIN is forgotten).
+    /// kiosk's idle time; at a desk, a receptionist's idle time, another role's staff idle time.
+    /// While nobody is signed in, the kiosk's (a half-typed PIN is forgotten), else none.
     static func idleLimit(_ state: State) -> TimeInterval? {
         if let kiosk = state.kiosk { return kiosk.idleSeconds }
-        return state.session?.role == .receptionist ? state.receptionIdleSeconds : nil
+        guard let session = state.session else { return nil }
+        return session.role == .receptionist ? state.receptionIdleSeconds : state.staffIdleSeconds
     }
 
     /// A key while nobody is signed in: the too-small guard and the quit question, else the

@@ -16,6 +16,10 @@ import TerminalKit
 public enum AppScreen {
     /// The idle time after which a receptionist's session locks at a desk terminal: 2 minutes.
     public static let defaultReceptionIdleSeconds: TimeInterval = 120
+    /// The idle time after which a counselor's, a coordinator's or an admin's session locks at a
+    /// desk terminal: 15 minutes. Their screens show names and notes too (a counselor's day),
+    /// but they work away from the keyboard longer (a session with a visitor) than a desk does.
+    public static let defaultStaffIdleSeconds: TimeInterval = 900
 
     /// What the shell draws over the shown screen; it sees keys first.
     public enum Overlay: Hashable, Sendable {
@@ -65,6 +69,9 @@ public enum AppScreen {
         /// Outside kiosk mode, a receptionist's session locks after this many seconds without a
         /// key (nil: never), so a desk left alone shows no one's name.
         public var receptionIdleSeconds: TimeInterval? = AppScreen.defaultReceptionIdleSeconds
+        /// Outside kiosk mode, any other role's session locks after this many seconds without a
+        /// key (nil: never).
+        public var staffIdleSeconds: TimeInterval? = AppScreen.defaultStaffIdleSeconds
         /// The last tick that followed a key (UTC); idle time counts from it.
         public var lastActivity: Date
         /// A key arrived since the last tick.

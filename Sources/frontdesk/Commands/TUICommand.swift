@@ -23,7 +23,7 @@ struct TUICommand: ParsableCommand {
     @Flag(help: "Kiosk mode: lock to the sign-in screen after idle time; quitting needs a coordinator's or admin's PIN.")
     var kiosk = false
 
-    @Option(help: ArgumentHelp("Minutes without a key before a session locks: a kiosk's (default 5), a receptionist's at a desk (default 2).",
+    @Option(help: ArgumentHelp("Minutes without a key before a session locks: a kiosk's (default 5); at a desk, a receptionist's (default 2, the admin's desk lock time) and any other role's (default 15).",
                                valueName: "minutes"))
     var idleMinutes: Double?
 
@@ -72,6 +72,7 @@ struct TUICommand: ParsableCommand {
         // The admin's desk lock time (`settings set --desk-lock-minutes`), unless this terminal overrides it.
         let deskLock = (try? db.centerSettings().deskLockMinutes).map { TimeInterval($0 * 60) } ?? AppScreen.defaultReceptionIdleSeconds
         state.receptionIdleSeconds = idleSeconds ?? idleMinutes.map { $0 * 60 } ?? deskLock
+        state.staffIdleSeconds = idleSeconds ?? idleMinutes.map { $0 * 60 } ?? AppScreen.defaultStaffIdleSeconds
         state.preferredScreen = screen?.kind
         let logger = Logger(label: "frontdesk.tui")
         logger.info("desk session started", metadata: [
