@@ -8,19 +8,17 @@ import Foundation
 /// in base64. Exits 1 with a message on standard error when a file cannot be read or the output
 /// cannot be written.
 let arguments = CommandLine.arguments.dropFirst()
-guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: embed-resources OUTPUT ROOT FILE…\n".utf8))
-    exit(1)
-}
+guard arguments.count >= 2 else { fail("usage: embed-resources OUTPUT ROOT FILE…") }
 let output = arguments[arguments.startIndex]
 let root = URL(fileURLWithPath: arguments[arguments.startIndex + 1]).standardizedFileURL.path
 var entries: [(String, String)] = []
+var paths: [String] = []
 for file in arguments.dropFirst(2) {
     let path = URL(fileURLWithPath: file).standardizedFileURL.path
     guard path.hasPrefix(root + "/"), let data = FileManager.default.contents(atPath: path) else {
-        FileHandle.standardError.write(Data("embed-resources: cannot read \(file) under \(root)\n".utf8))
-        exit(1)
+        fail("embed-resources: cannot read \(file) under \(root)")
     }
+    paths.append(path)
     entries.append((String(path.dropFirst(root.count + 1)), data.base64EncodedString()))
 }
 var source = """
@@ -35,13 +33,11 @@ for (name, base64) in entries.sorted(by: { $0.0 < $1.0 }) {
     source += "        \"\(name)\": \"\(base64)\",\n"
 }
 source += "    ]\n"
-let paths = arguments.dropFirst(2).map { URL(fileURLWithPath: $0).standardizedFileURL.path }
 source += stringTablesSource(entries: paths)
 source += referenceTablesSource(root: root, entries: paths)
 source += "}\n"
 do {
     try source.write(toFile: output, atomically: true, encoding: .utf8)
 } catch {
-    FileHandle.standardError.write(Data("embed-resources: cannot write \(output): \(error)\n".utf8))
-    exit(1)
+    fail("embed-resources: cannot write \(output): \(error)")
 }

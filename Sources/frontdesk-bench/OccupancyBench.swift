@@ -7,9 +7,12 @@ enum OccupancyBench {
     static let monthTarget = 30.0, yearTarget = 100.0, ratioTarget = 1.5
 
     /// Where the sqlite3 shell is, or nil.
-    static func sqlitePath() -> String? {
-        let dirs = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        return dirs.map { "\($0)/sqlite3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    static func sqlitePath() -> String? { executable(named: "sqlite3") }
+
+    /// Where the program `name` is on `$PATH`, or nil.
+    static func executable(named name: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let dirs = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     static func run(frontdesk: String, path: String, month: (String, String), year: (String, String), runs: Int) throws -> [Verdict] {
@@ -106,9 +109,8 @@ struct InstructionCounter {
 
     /// Nil when valgrind or strip is not installed, or the copy cannot be made.
     init?(frontdesk original: String, environment: [String: String]) {
-        let dirs = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
-        func find(_ name: String) -> String? { dirs.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) } }
-        guard let valgrind = find("valgrind"), let strip = find("strip") else { return nil }
+        guard let valgrind = OccupancyBench.executable(named: "valgrind", environment: environment),
+              let strip = OccupancyBench.executable(named: "strip", environment: environment) else { return nil }
         let copy = NSTemporaryDirectory() + "frontdesk-bench/frontdesk-nodebug"
         guard (try? Spawn.checked(strip, ["--strip-debug", "-o", copy, original], environment: environment)) != nil else { return nil }
         self.valgrind = valgrind
