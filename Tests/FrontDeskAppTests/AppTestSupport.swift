@@ -18,9 +18,10 @@ enum AppFixture {
     static let setup = Actor(name: "setup", terminal: "test")
 
     static func strings(_ language: UILanguage = .en) -> Localizer {
-        // safe: test fixtures; a missing file fails the test run loudly
-        try! Localizer(language: language, json: FrontDeskResources.data(named: "strings/\(language.rawValue).json")!,
-                       fallbackJSON: FrontDeskResources.data(named: "strings/en.json"))
+        // The compiled tables, as `frontdesk` reads them (CompiledResourcesTests holds them equal
+        // to the JSON files). safe: test fixtures; a missing table fails the test run loudly.
+        Localizer(language: language, table: FrontDeskResources.stringTable(language.rawValue)!,
+                  fallback: FrontDeskResources.stringTable("en")!)
     }
 
     static let reference: ReferenceData = {

@@ -31,26 +31,6 @@ public struct Localizer: Sendable {
         self.fallback = fallback
     }
 
-    /// Decodes the JSON tables. - Throws: `DecodingError` when a file is not a flat string object.
-    ///
-    /// Read with `JSONSerialization` rather than `JSONDecoder`: a short command (`report`,
-    /// `occupancy`) reads its strings at each run, and the decoder's first use instantiates its
-    /// generic machinery (a few milliseconds of a 25 ms process, measured with `perf`).
-    /// - Throws: `LocalizerError.notAStringTable` when the data is not one JSON object of strings.
-    public init(language: UILanguage, json: Data, fallbackJSON: Data?) throws {
-        func table(_ data: Data) throws -> [String: String] {
-            guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw LocalizerError.notAStringTable }
-            var out: [String: String] = [:]
-            out.reserveCapacity(object.count)
-            for (key, value) in object {
-                guard let text = value as? String else { throw LocalizerError.notAStringTable }
-                out[key] = text
-            }
-            return out
-        }
-        self.init(language: language, table: try table(json), fallback: try fallbackJSON.map(table) ?? [:])
-    }
-
     /// The text for `key` with `{0}`, `{1}`… replaced by the arguments in order.
     public func callAsFunction(_ key: String, _ arguments: CustomStringConvertible...) -> String {
         text(key, arguments)
@@ -182,10 +162,4 @@ public struct Localizer: Sendable {
         case .queueEmpty(let c): c.map { self("error.queueEmptyIn", category($0)) } ?? self("error.queueEmpty")
         }
     }
-}
-
-/// Why a strings file cannot be read.
-public enum LocalizerError: Error, Equatable, Sendable {
-    /// The file is not one JSON object whose values are all strings.
-    case notAStringTable
 }
