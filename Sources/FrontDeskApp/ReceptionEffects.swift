@@ -24,8 +24,9 @@ public struct ReceptionEffects: Sendable {
                 let interval = context.calendar.interval(of: day)
                 return .expectedLoaded(try store.appointments(counselorId: nil, overlapping: UTCInterval(start: interval.lowerBound, end: interval.upperBound),
                                                               as: viewer))
-            case .markArrived(let appointmentId):
-                return .arrivalMarked(try store.setStatus(appointmentId: appointmentId, to: .checkedIn, as: viewer, by: actor, at: now))
+            case .markArrived(let appointmentId, let program):
+                return .arrivalMarked(try store.setStatus(appointmentId: appointmentId, to: .checkedIn, as: viewer, by: actor, at: now,
+                                                          program: program))
             case .loadGroupAttendees(let session):
                 guard let sessionId = session.appointment.groupSessionId else { return .groupAttendeesLoaded(session, []) }
                 return .groupAttendeesLoaded(session, try store.groupAttendees(sessionId: sessionId))

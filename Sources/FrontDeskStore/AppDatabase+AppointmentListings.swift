@@ -97,7 +97,7 @@ extension AppDatabase {
                     roomId: r[c["room_id"]], start: Date(epochMilliseconds: r[c["start_at"]]), end: Date(epochMilliseconds: r[c["end_at"]]),
                     status: AppointmentStatus(rawValue: r[c["status"]]) ?? .booked, interpreterLanguage: r[c["interpreter_language"]],
                     note: r[c["note"]], createdBy: r[c["created_by"]], cancelReason: r[c["cancel_reason"]],
-                    groupSessionId: r[c["group_session_id"]])
+                    groupSessionId: r[c["group_session_id"]], programId: r[c["program_id"]])
     }
 
     static func updateStatus(_ db: Database, _ a: Appointment) throws {

@@ -155,6 +155,12 @@ extension AppDatabase: SchedulingRepository {
                                          interval: interval, interpreterLanguage: old.interpreterLanguage,
                                          replacingAppointmentId: old.id)
             try Self.validate(request, context)
+            if let program = old.programId, let visitorId = old.visitorId {
+                // A program chosen for it must still fund it on the new day (its period).
+                let status = try String.fetchOne(db, sql: "SELECT status FROM visitor WHERE id = ?", arguments: [visitorId])
+                try Self.requireProgram(db, program, covering: [service.id], status: status.flatMap(LegalStatus.init(rawValue:)),
+                                        on: calendar.localDate(of: interval.start))
+            }
             try db.execute(sql: "UPDATE appointment SET counselor_id = ?, room_id = ?, start_at = ?, end_at = ? WHERE id = ?",
                            arguments: [counselor.id, room.id, interval.start.epochMilliseconds, interval.end.epochMilliseconds, old.id])
             try Self.audit(db, .appointmentRescheduled, entity: "appointment", entityId: old.id,
@@ -189,10 +195,14 @@ extension AppDatabase: SchedulingRepository {
         try setStatus(appointmentId: appointmentId, to: status, as: .fileOwner, by: actor, at: now)
     }
 
-    /// `setStatus` for a signed-in member. - Throws: `AccessError.notAllowed` when `viewer` may
-    /// not change this appointment (`Permissions.mayChange`). - Returns: the listing as `viewer` sees it.
+    /// `setStatus` for a signed-in member; with `program`, also the program the appointment
+    /// counts for (a check-in where the desk changed it), audited as `program.chosen` in the
+    /// same transaction when it differs from the stored choice.
+    /// - Throws: `AccessError.notAllowed` when `viewer` may not change this appointment
+    ///   (`Permissions.mayChange`); `ProgramError` when the program does not fund the service
+    ///   for the visitor's status that day (nothing written). - Returns: the listing as `viewer` sees it.
     public func setStatus(appointmentId: Int64, to status: AppointmentStatus, as viewer: Viewer, by actor: Actor,
-                          at now: Date) throws -> AppointmentListing {
+                          at now: Date, program: ProgramChoice?) throws -> AppointmentListing {
         let now = now.storedPrecision
         return try writer.write { db in
             var appointment = try Self.appointmentRow(db, id: appointmentId)
@@ -204,6 +214,9 @@ extension AppDatabase: SchedulingRepository {
             try Self.updateStatus(db, appointment)
             try Self.audit(db, .appointmentStatusChanged, entity: "appointment", entityId: appointment.id,
                            detail: "\(before.rawValue) → \(status.rawValue)", by: actor, at: now)
+            if let program, program.programId != appointment.programId {
+                try Self.chooseProgram(db, program.programId, for: .appointment(appointment.id), by: actor, at: now, calendar: calendar)
+            }
             return Permissions.redact(try Self.listing(db, id: appointment.id, calendar: calendar), for: viewer)
         }
     }

@@ -72,56 +72,64 @@ extension AppDatabase {
     public func chooseProgram(_ programId: String?, for target: ProgramChoiceTarget, by actor: Actor, at now: Date) throws -> String? {
         let now = now.storedPrecision
         return try writer.write { db in
-            let (table, id, entity) = switch target {
-            case .appointment(let id): ("appointment", id, "appointment")
-            case .visit(let id): ("visit", id, "visit")
-            }
-            if let programId {
-                let row: Row? = switch target {
-                case .appointment(let id): try Row.fetchOne(db, sql: """
-                    SELECT a.service_id AS service, NULL AS category, v.status AS status, a.start_at AS at, NULL AS day
-                    FROM appointment a LEFT JOIN visitor v ON v.id = a.visitor_id WHERE a.id = ?
-                    """, arguments: [id])
-                case .visit(let id): try Row.fetchOne(db, sql: """
-                    SELECT NULL AS service, w.category AS category, v.status AS status, NULL AS at, w.day AS day
-                    FROM visit w JOIN visitor v ON v.id = w.visitor_id WHERE w.id = ?
-                    """, arguments: [id])
-                }
-                guard let row else {
-                    // An unknown program is named first, as before the service is looked for.
-                    if try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [programId]) != true {
-                        throw ProgramError.unknownProgram(programId)
-                    }
-                    throw ProgramError.serviceNotFound
-                }
-                let services: [String] = if let category = row["category"] as String? {
-                    try Self.serviceIds(db, of: category)
-                } else {
-                    [row["service"] as String? ?? ""]
-                }
-                let day = (row["day"] as String?).flatMap(LocalDate.init(iso:))
-                    ?? calendar.localDate(of: Date(epochMilliseconds: row["at"] as Int64? ?? 0))
-                try Self.requireProgram(db, programId, covering: services, status: (row["status"] as String?).flatMap(LegalStatus.init(rawValue:)),
-                                        on: day)
-            }
-            try db.execute(sql: "UPDATE \(table) SET program_id = ? WHERE id = ?", arguments: [programId, id])
-            guard db.changesCount == 1 else { throw ProgramError.serviceNotFound }
-            try Self.audit(db, .programChosen, entity: entity, entityId: id, detail: programId ?? "by rule", by: actor, at: now)
-            if let programId { return programId }
-            // The rule's program, as the delivered service's triggers work it out.
-            let source = switch target {
-            case .appointment: """
-                SELECT a.service_id AS service, sv.category AS category, vi.status AS status, a.start_at AS at
-                FROM appointment a JOIN service sv ON sv.id = a.service_id JOIN visitor vi ON vi.id = a.visitor_id WHERE a.id = ?
-                """
-            case .visit: """
-                SELECT NULL AS service, w.category AS category, vi.status AS status, w.arrived_at AS at
-                FROM visit w JOIN visitor vi ON vi.id = w.visitor_id WHERE w.id = ?
-                """
-            }
-            let rule = Self.programAttributionSQL(service: "s.service", category: "s.category", status: "s.status", at: "s.at")
-            return try String.fetchOne(db, sql: "SELECT \(rule) FROM (\(source)) s", arguments: [id])
+            try Self.chooseProgram(db, programId, for: target, by: actor, at: now, calendar: calendar)
         }
+    }
+
+    /// `chooseProgram` in the caller's write transaction (check-in of an appointment chooses
+    /// its program in the arrival's transaction). `now` is already at stored precision.
+    /// - Throws: as `chooseProgram`.
+    static func chooseProgram(_ db: Database, _ programId: String?, for target: ProgramChoiceTarget, by actor: Actor, at now: Date,
+                              calendar: CenterCalendar) throws -> String? {
+        let (table, id, entity) = switch target {
+        case .appointment(let id): ("appointment", id, "appointment")
+        case .visit(let id): ("visit", id, "visit")
+        }
+        if let programId {
+            let row: Row? = switch target {
+            case .appointment(let id): try Row.fetchOne(db, sql: """
+                SELECT a.service_id AS service, NULL AS category, v.status AS status, a.start_at AS at, NULL AS day
+                FROM appointment a LEFT JOIN visitor v ON v.id = a.visitor_id WHERE a.id = ?
+                """, arguments: [id])
+            case .visit(let id): try Row.fetchOne(db, sql: """
+                SELECT NULL AS service, w.category AS category, v.status AS status, NULL AS at, w.day AS day
+                FROM visit w JOIN visitor v ON v.id = w.visitor_id WHERE w.id = ?
+                """, arguments: [id])
+            }
+            guard let row else {
+                // An unknown program is named first, as before the service is looked for.
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM program WHERE id = ?", arguments: [programId]) != true {
+                    throw ProgramError.unknownProgram(programId)
+                }
+                throw ProgramError.serviceNotFound
+            }
+            let services: [String] = if let category = row["category"] as String? {
+                try Self.serviceIds(db, of: category)
+            } else {
+                [row["service"] as String? ?? ""]
+            }
+            let day = (row["day"] as String?).flatMap(LocalDate.init(iso:))
+                ?? calendar.localDate(of: Date(epochMilliseconds: row["at"] as Int64? ?? 0))
+            try Self.requireProgram(db, programId, covering: services, status: (row["status"] as String?).flatMap(LegalStatus.init(rawValue:)),
+                                    on: day)
+        }
+        try db.execute(sql: "UPDATE \(table) SET program_id = ? WHERE id = ?", arguments: [programId, id])
+        guard db.changesCount == 1 else { throw ProgramError.serviceNotFound }
+        try Self.audit(db, .programChosen, entity: entity, entityId: id, detail: programId ?? "by rule", by: actor, at: now)
+        if let programId { return programId }
+        // The rule's program, as the delivered service's triggers work it out.
+        let source = switch target {
+        case .appointment: """
+            SELECT a.service_id AS service, sv.category AS category, vi.status AS status, a.start_at AS at
+            FROM appointment a JOIN service sv ON sv.id = a.service_id JOIN visitor vi ON vi.id = a.visitor_id WHERE a.id = ?
+            """
+        case .visit: """
+            SELECT NULL AS service, w.category AS category, vi.status AS status, w.arrived_at AS at
+            FROM visit w JOIN visitor vi ON vi.id = w.visitor_id WHERE w.id = ?
+            """
+        }
+        let rule = Self.programAttributionSQL(service: "s.service", category: "s.category", status: "s.status", at: "s.at")
+        return try String.fetchOne(db, sql: "SELECT \(rule) FROM (\(source)) s", arguments: [id])
     }
 
     /// Checks, in the caller's transaction, that the program `programId` exists and funds one of

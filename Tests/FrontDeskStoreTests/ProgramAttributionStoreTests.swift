@@ -222,7 +222,77 @@ struct WalkInProgramStoreTests {
         let visit = try c.db.checkIn(visitorId: karim.id, category: .social, programId: everyone, by: desk, at: start)
         #expect(try c.db.writer.read { try String.fetchOne($0, sql: "SELECT program_id FROM visit WHERE id = ?", arguments: [visit.id]) } == everyone)
     }
-}
+
+
+    /// The desk may change an appointment's program at check-in (F6 on the arrival): the
+    /// arrival and the choice are one transaction. A program that does not serve the visitor
+    /// refuses both (still booked, nothing audited); a covering one is stored, audited once
+    /// and counted when the session is completed; the same program again is no new choice.
+    @Test func aProgramChangedAtAnAppointmentsCheckInIsWrittenWithTheArrival() throws {
+        let c = try AgeAtServiceStoreTests.Center()
+        let karim = try c.person("Karim", "Alaoui", .male, .moroccanNational, year: 1980)
+        let everyone = "nl-intercultural-center"
+        let funded = try #require(try c.db.programs().first { $0.id == everyone }).services
+        let service = try #require(try c.db.services().first {
+            c.counselor.serviceIds.contains($0.id) && $0.groupCapacity == nil && funded.contains($0.id)
+        })
+        let start = try rabat.instant(LocalDate(year: 2026, month: 4, day: 2), LocalTime("11:00")!)
+        let booked = try c.db.book(NewAppointment(visitorId: karim.id, serviceId: service.id, counselorId: c.counselor.id, roomId: c.room.id,
+                                                  start: start), by: desk, at: AgeAtServiceStoreTests.Center.now)
+        let id = booked.appointment.id
+        #expect(booked.appointment.programId == nil, "booked by rule")
+        func stored() throws -> (status: String?, program: String?, chosen: [String]) {
+            try c.db.writer.read { db in
+                (try String.fetchOne(db, sql: "SELECT status FROM appointment WHERE id = ?", arguments: [id]),
+                 try String.fetchOne(db, sql: "SELECT program_id FROM appointment WHERE id = ?", arguments: [id]),
+                 try String.fetchAll(db, sql: "SELECT detail FROM audit_event WHERE action = 'program.chosen' AND entity_id = ?", arguments: [id]))
+            }
+        }
+        let arrival = start.addingTimeInterval(-300)
+        #expect(throws: ProgramError.notCovered("unhcr-dafi")) {
+            try c.db.setStatus(appointmentId: id, to: .checkedIn, as: .fileOwner, by: desk, at: arrival, program: .program("unhcr-dafi"))
+        }
+        #expect(try stored() == ("booked", nil, []), "the refused choice took the arrival with it")
+        let arrived = try c.db.setStatus(appointmentId: id, to: .checkedIn, as: .fileOwner, by: desk, at: arrival, program: .program(everyone))
+        #expect(arrived.appointment.status == .checkedIn && arrived.appointment.programId == everyone)
+        #expect(try stored() == ("checked_in", everyone, [everyone]))
+        _ = try c.db.setStatus(appointmentId: id, to: .inSession, as: .fileOwner, by: desk, at: start, program: .program(everyone))
+        #expect(try stored().chosen == [everyone], "the same program again is no new choice")
+        _ = try c.db.setStatus(appointmentId: id, to: .completed, as: .fileOwner, by: desk, at: start.addingTimeInterval(3600))
+        let counted = try c.db.writer.read { try String.fetchAll($0, sql: "SELECT program_id FROM delivered_service WHERE visitor_id = ?", arguments: [karim.id]) }
+        #expect(counted == [everyone])
+    }
+
+    /// A program chosen for an appointment must still fund it once it is moved: moved past
+    /// the program's last day, the appointment stays where it was (nothing written); moved
+    /// within the program's period, it goes.
+    @Test func aMovedAppointmentKeepsItsChosenProgramOnlyWithinThatProgramsPeriod() throws {
+        let c = try AgeAtServiceStoreTests.Center()
+        let karim = try c.person("Karim", "Alaoui", .male, .moroccanNational, year: 1980)
+        let everyone = "nl-intercultural-center"
+        var program = try #require(try c.db.programs().first { $0.id == everyone })
+        let service = try #require(try c.db.services().first {
+            c.counselor.serviceIds.contains($0.id) && $0.groupCapacity == nil && program.services.contains($0.id)
+        })
+        program.last = LocalDate(year: 2026, month: 4, day: 30)
+        try c.db.saveProgram(program, by: desk, at: AgeAtServiceStoreTests.Center.now)
+        let start = try rabat.instant(LocalDate(year: 2026, month: 4, day: 2), LocalTime("11:00")!)
+        var new = NewAppointment(visitorId: karim.id, serviceId: service.id, counselorId: c.counselor.id, roomId: c.room.id, start: start)
+        new.programId = everyone
+        let id = try c.db.book(new, by: desk, at: AgeAtServiceStoreTests.Center.now).appointment.id
+        func startAt() throws -> Int64? {
+            try c.db.writer.read { try Int64.fetchOne($0, sql: "SELECT start_at FROM appointment WHERE id = ?", arguments: [id]) }
+        }
+        let may4 = try rabat.instant(LocalDate(year: 2026, month: 5, day: 4), LocalTime("11:00")!)
+        #expect(throws: ProgramError.notCovered(everyone)) {
+            try c.db.reschedule(appointmentId: id, to: may4, counselorId: nil, roomId: nil, by: desk, at: AgeAtServiceStoreTests.Center.now)
+        }
+        #expect(try startAt() == start.epochMilliseconds)
+        let apr9 = try rabat.instant(LocalDate(year: 2026, month: 4, day: 9), LocalTime("11:00")!)
+        let moved = try c.db.reschedule(appointmentId: id, to: apr9, counselorId: nil, roomId: nil, by: desk, at: AgeAtServiceStoreTests.Center.now)
+        let movedStart = try startAt()
+        #expect(moved.appointment.programId == everyone && movedStart == apr9.epochMilliseconds)
+    }}
 
 /// Issue 15 item 2: a report of one funder's programs, computed by hand.
 struct ProgramReportStoreTests {

@@ -125,6 +125,44 @@ import Testing
         #expect(S.update(&state, .key(.enter)) == [.checkIn(visitorId: Fixture.aissatou.id, category: .professional, programId: nil)])
     }
 
+    /// Issue 15: the arrival for an appointment shows the program it counts for, and F6 (the
+    /// arrival highlighted) steps through the programs that fund its service for the visitor
+    /// on its day (a refugee's social orientation: UNHCR's urban program by rule, then the
+    /// Netherlands', back to the rule). The arrival carries the change only when there is one.
+    @Test func checkInF6ChoosesTheAppointmentsProgram() throws {
+        var state = busy()
+        _ = S.update(&state, .programsLoaded(DefaultPrograms.catalog(), servicesByCategory: Self.servicesByCategory))
+        let appointment = try ReceptionUpdateTests().listing(7, Fixture.aissatou, hour: 14, minute: 30, status: .booked)
+        #expect(state.state.programChoices(for: appointment, visitor: Fixture.aissatou) == [nil, "unhcr-urban", "nl-intercultural-center"])
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, appointment: appointment))
+        var f = Snapshot.render(state)
+        try Snapshot.assert(f, named: "reception-checkin-appointment")
+        #expect(f.text.contains("Program: UNHCR (by rule) · Social assistance"), "\(f.text)")
+        #expect(f.text.contains("F6 Program"))
+        #expect(S.update(&state, .key(.enter)) == [.markArrived(appointmentId: 7, program: nil)], "unchanged: left as stored")
+
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, appointment: appointment))
+        _ = S.update(&state, .key(.function(6)))
+        _ = S.update(&state, .key(.function(6)))
+        f = Snapshot.render(state)
+        #expect(f.text.contains("Program: Embassy of the Netherlands (chosen)"), "\(f.text)")
+        // A walk-in category highlighted: F6 is the ticket's, the arrival keeps its choice.
+        _ = S.update(&state, .key(.down))
+        #expect(Snapshot.render(state).text.contains("Program: UNHCR (by rule) · Social assistance"))
+        _ = S.update(&state, .key(.up))
+        #expect(S.update(&state, .key(.enter)) == [.markArrived(appointmentId: 7, program: .program("nl-intercultural-center"))])
+
+        // Chosen at booking: shown as chosen; F6 twice more gives it back to the rule.
+        var chosen = appointment
+        chosen.appointment.programId = "unhcr-urban"
+        state.modal = .checkIn(CheckInDialog(visitor: Fixture.aissatou, appointment: chosen))
+        #expect(Snapshot.render(state).text.contains("Program: UNHCR (chosen)"))
+        _ = S.update(&state, .key(.function(6)))
+        _ = S.update(&state, .key(.function(6)))
+        #expect(Snapshot.render(state).text.contains("Program: UNHCR (by rule)"))
+        #expect(S.update(&state, .key(.character("a"))) == [.markArrived(appointmentId: 7, program: .byRule)])
+    }
+
     @Test func ticketDialog() throws {
         var state = busy()
         state.modal = .ticket(TicketDialog(ticket: QueueTicket(category: .social, number: 14), visitorName: Fixture.youssef.fullName, visitorCode: Fixture.youssef.code, ahead: 2))

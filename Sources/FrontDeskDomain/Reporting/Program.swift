@@ -147,6 +147,24 @@ public enum DefaultPrograms {
     }
 }
 
+/// The program staff say a service counts for, at booking, at check-in or afterwards
+/// (issue 15 item 1).
+public enum ProgramChoice: Hashable, Sendable {
+    /// `ProgramRules.attribution` decides: the service, the visitor's status, the day.
+    case byRule
+    /// This program, by id; it must fund the service for the visitor's status that day
+    /// (`Program.covers`), which the store checks.
+    case program(String)
+
+    /// As stored (`program_id`): the program's id, nil by rule.
+    public init(programId: String?) { self = programId.map(ProgramChoice.program) ?? .byRule }
+
+    /// The chosen program's id; nil by rule.
+    public var programId: String? {
+        if case .program(let id) = self { id } else { nil }
+    }
+}
+
 /// Why a program cannot be saved.
 public enum ProgramError: Error, Equatable, Sendable {
     /// An id is 2 to 40 lower-case letters, digits and hyphens (`unhcr-dafi`).

@@ -99,11 +99,15 @@ public struct Appointment: Hashable, Sendable, Codable, Identifiable {
     public var cancelReason: String?
     /// The group session this appointment carries, if any.
     public var groupSessionId: Int64?
+    /// The program the appointment counts for, as chosen by staff at booking, at check-in or
+    /// afterwards (issue 15); nil: by rule (`ProgramRules`: the service, the visitor's status,
+    /// the day).
+    public var programId: String?
 
     public init(id: Int64, visitorId: Int64?, serviceId: String, counselorId: Int64, roomId: Int64,
                 start: Date, end: Date, status: AppointmentStatus = .booked, interpreterLanguage: String? = nil,
                 note: String = "", createdBy: String, cancelReason: String? = nil, groupSessionId: Int64? = nil,
-                counselorNote: String? = nil) {
+                counselorNote: String? = nil, programId: String? = nil) {
         self.id = id
         self.visitorId = visitorId
         self.serviceId = serviceId
@@ -118,6 +122,7 @@ public struct Appointment: Hashable, Sendable, Codable, Identifiable {
         self.cancelReason = cancelReason
         self.groupSessionId = groupSessionId
         self.counselorNote = counselorNote
+        self.programId = programId
     }
 
     /// `[start, end)`.

@@ -401,7 +401,9 @@ public protocol SchedulingRepository: Sendable {
     /// with its old time. Writes `appointment.rescheduled` (old and new times).
     /// - Returns: the listing as `viewer` may see it.
     /// - Throws: `AccessError.notAllowed` when `viewer` may not change this appointment
-    ///   (`Permissions.mayChange`, checked in the transaction); `BookingError`, `SchedulingError`.
+    ///   (`Permissions.mayChange`, checked in the transaction); `BookingError`, `SchedulingError`;
+    ///   `ProgramError.notCovered` when a program chosen for it does not fund it on the new day
+    ///   (its period ends before, or starts after).
     func reschedule(appointmentId: Int64, to start: Date, counselorId: Int64?, roomId: Int64?,
                     as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing
 
@@ -413,12 +415,16 @@ public protocol SchedulingRepository: Sendable {
     func cancel(appointmentId: Int64, reason: String, as viewer: Viewer, by actor: Actor, at now: Date) throws -> AppointmentListing
 
     /// Moves along the lifecycle (`AppointmentStatus.transitions`): checked in (arrived), in
-    /// session, completed, no-show. Writes `appointment.status_changed`.
+    /// session, completed, no-show. Writes `appointment.status_changed`. With `program` (a
+    /// check-in where the desk changed it), the program the appointment counts for is set in
+    /// the same transaction (`program.chosen`) when it differs from the stored choice.
     /// - Returns: the listing as `viewer` may see it.
     /// - Throws: `AccessError.notAllowed` (`Permissions.mayChange`),
-    ///   `SchedulingError.status(.notAllowed)` for any other move (cancel with `cancel`).
+    ///   `SchedulingError.status(.notAllowed)` for any other move (cancel with `cancel`),
+    ///   `ProgramError` for a program that does not fund the service for the visitor's status
+    ///   that day; nothing is written then.
     func setStatus(appointmentId: Int64, to status: AppointmentStatus, as viewer: Viewer, by actor: Actor,
-                   at now: Date) throws -> AppointmentListing
+                   at now: Date, program: ProgramChoice?) throws -> AppointmentListing
 
     /// Sets any status outside the lifecycle (a staff correction), auditing before and after
     /// with the reason (`appointment.status_corrected`). Un-cancelling re-checks the rules.
@@ -532,5 +538,11 @@ extension SchedulingRepository {
     /// `recordAppointments` in batches of 2,000.
     public func recordAppointments(_ planned: [PlannedAppointment], by actor: Actor, at now: Date) throws -> (stored: Int, refused: Int) {
         try recordAppointments(planned, by: actor, at: now, batchSize: 2_000)
+    }
+
+    /// `setStatus` leaving the appointment's program as it is.
+    public func setStatus(appointmentId: Int64, to status: AppointmentStatus, as viewer: Viewer, by actor: Actor,
+                          at now: Date) throws -> AppointmentListing {
+        try setStatus(appointmentId: appointmentId, to: status, as: viewer, by: actor, at: now, program: nil)
     }
 }

@@ -12,6 +12,14 @@ public struct CheckInDialog: Hashable, Sendable {
     public var onArrival: Bool
     /// The program the walk-in counts for, chosen with F6 (issue 15); nil: by rule.
     public var programId: String?
+    /// The program the appointment counts for, as stored, then as F6 changes it while the
+    /// arrival is highlighted; nil: by rule.
+    public var arrivalProgramId: String?
+
+    /// The program the arrival sets, when F6 changed it here; nil: left as stored.
+    public var arrivalProgramChange: ProgramChoice? {
+        arrivalProgramId == appointment?.appointment.programId ? nil : ProgramChoice(programId: arrivalProgramId)
+    }
 
     /// The program chosen for a walk-in of `category`: the one chosen with F6 when it was
     /// chosen for that category (the highlighted one), else nil (by rule).
@@ -23,6 +31,7 @@ public struct CheckInDialog: Hashable, Sendable {
         self.visitor = visitor
         self.category = category
         self.appointment = appointment
+        arrivalProgramId = appointment?.appointment.programId
         onArrival = appointment != nil
     }
 }

@@ -9,7 +9,7 @@ extension ReceptionScreen {
         switch modal {
         case .ticket: return ReceptionKeys.ticket.hints(s)
         case .checkIn(let dialog) where dialog.appointment != nil:
-            return ReceptionKeys.checkInWithAppointment.hints(s) + (dialog.onArrival ? [] : ReceptionKeys.checkInProgram.hints(s))
+            return ReceptionKeys.checkInWithAppointment.hints(s) + ReceptionKeys.checkInProgram.hints(s)
         case .checkIn: return ReceptionKeys.checkIn.hints(s) + ReceptionKeys.checkInProgram.hints(s)
         case .closeVisit(let dialog) where dialog.otherDesk != nil: return ReceptionKeys.otherDesk.hints(s)
         case .closeVisit: return ReceptionKeys.closeVisit.hints(s)
@@ -41,14 +41,17 @@ extension ReceptionScreen {
                 let line = "\(chosen ? "▶" : " ") \(category.ticketLetter)  \(s.category(category))"
                 frame.put(line, in: inner.row(4 + extra + i).inset(dx: 2, dy: 0), style: chosen ? .reverse : .plain)
             }
-            // The program the highlighted walk-in counts for (issue 15).
-            if !dialog.onArrival {
-                let day = state.day ?? ctx.today
-                let text = s("checkin.program", s.programLabel(chosenId: dialog.programId, ruled: {
-                    state.ruledProgram(for: dialog.category, visitor: dialog.visitor, on: day)
-                }, catalog: state.programs))
-                frame.put(text, in: inner.row(5 + extra + ServiceCategory.allCases.count).inset(dx: 1, dy: 0), style: .dim)
+            // The program the highlighted choice counts for (issue 15): the appointment's, or
+            // a walk-in ticket's of the highlighted category.
+            let program = if let appointment = dialog.appointment, dialog.onArrival {
+                s.programLabel(chosenId: dialog.arrivalProgramId, ruled: { state.ruledProgram(for: appointment, visitor: dialog.visitor) },
+                               catalog: state.programs)
+            } else {
+                s.programLabel(chosenId: dialog.programId, ruled: {
+                    state.ruledProgram(for: dialog.category, visitor: dialog.visitor, on: state.day ?? ctx.today)
+                }, catalog: state.programs)
             }
+            frame.put(s("checkin.program", program), in: inner.row(5 + extra + ServiceCategory.allCases.count).inset(dx: 1, dy: 0), style: .dim)
         case .ticket(let dialog):
             let big = BigText.lines(for: dialog.ticket.description)
             let width = max(44, (big.first.map { DisplayText.width(of: $0) } ?? 0) + 6)

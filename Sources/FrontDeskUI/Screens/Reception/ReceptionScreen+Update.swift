@@ -331,11 +331,15 @@ extension ReceptionScreen {
             state.focus = .search
             return handleSearchKey(&state, key, &ctx)
         case .checkIn(var dialog) where ReceptionKeys.checkInProgram.command(for: key) != nil:
-            // F6: the next program that funds a service of the highlighted category, then back
-            // to the rule's (not for the arrival: the appointment has its own).
-            guard !dialog.onArrival else { return [] }
-            let choices = state.programChoices(for: dialog.category, visitor: dialog.visitor, on: state.day ?? ctx.today)
-            dialog.programId = choices[((choices.firstIndex(of: dialog.programId) ?? 0) + 1) % choices.count]
+            // F6: the next program that funds the appointment's service (the arrival
+            // highlighted) or a service of the highlighted category, then back to the rule's.
+            if let appointment = dialog.appointment, dialog.onArrival {
+                let choices = state.programChoices(for: appointment, visitor: dialog.visitor)
+                dialog.arrivalProgramId = choices[((choices.firstIndex(of: dialog.arrivalProgramId) ?? 0) + 1) % choices.count]
+            } else {
+                let choices = state.programChoices(for: dialog.category, visitor: dialog.visitor, on: state.day ?? ctx.today)
+                dialog.programId = choices[((choices.firstIndex(of: dialog.programId) ?? 0) + 1) % choices.count]
+            }
             state.modal = .checkIn(dialog)
             return []
         case .checkIn(var dialog) where dialog.appointment != nil:
@@ -344,7 +348,9 @@ extension ReceptionScreen {
             var index = dialog.onArrival ? 0 : 1 + (all.firstIndex(of: dialog.category) ?? 0)
             func decide(_ i: Int) -> [Effect] {
                 state.modal = nil
-                guard i > 0 else { return [.markArrived(appointmentId: dialog.appointment?.appointment.id ?? 0)] }
+                guard i > 0 else {
+                    return [.markArrived(appointmentId: dialog.appointment?.appointment.id ?? 0, program: dialog.arrivalProgramChange)]
+                }
                 return [.checkIn(visitorId: dialog.visitor.id, category: all[i - 1], programId: dialog.chosenProgram(for: all[i - 1]))]
             }
             switch ReceptionKeys.checkInWithAppointment.command(for: key) {

@@ -67,6 +67,19 @@ public enum ReceptionScreen: Screen {
             return [nil] + programs.filter { p in services.contains { p.covers(service: $0, status: visitor.status, on: day) } }
                 .map { Optional($0.id) }
         }
+
+        /// The program `appointment` of `visitor` counts for by rule (its service, the
+        /// visitor's status, its center-local day).
+        public func ruledProgram(for appointment: AppointmentListing, visitor: Visitor) -> Program? {
+            ProgramRules.attribution(service: appointment.service.id, status: visitor.status, on: appointment.localStart.date, in: programs)
+        }
+
+        /// What F6 steps through at the arrival for `appointment`: nil (by rule), then the
+        /// programs that fund its service for the visitor's status on its day, in catalog order.
+        public func programChoices(for appointment: AppointmentListing, visitor: Visitor) -> [String?] {
+            [nil] + programs.filter { $0.covers(service: appointment.service.id, status: visitor.status, on: appointment.localStart.date) }
+                .map { Optional($0.id) }
+        }
         public var expectedList = ListState()
         public var modal: Modal?
         /// The visit this desk called last, to select once the queue is loaded again (so F6 then
@@ -154,8 +167,9 @@ public enum ReceptionScreen: Screen {
         case loadExpected(LocalDate)
         /// Load the programs and the services of each category (for the check-in dialog).
         case loadPrograms
-        /// Mark an expected visitor arrived: their appointment moves to checked in.
-        case markArrived(appointmentId: Int64)
+        /// Mark an expected visitor arrived: their appointment moves to checked in; with
+        /// `program`, it counts for that program from then on (changed with F6 at check-in).
+        case markArrived(appointmentId: Int64, program: ProgramChoice? = nil)
         /// Read the seated visitors of a group session (its row in "Expected today").
         case loadGroupAttendees(AppointmentListing)
         /// Mark one seated visitor of a group session arrived.
