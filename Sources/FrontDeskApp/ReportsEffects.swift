@@ -70,14 +70,16 @@ struct ReportFiles {
         encoder.dateEncodingStrategy = .iso8601
         switch e.view {
         case .tables, .pyramid, .nationalities:
-            FunderReportExport.fill(&csv, e.report, producedAt: producedAt)
-            FunderReportExport.fill(&cells, e.report, producedAt: producedAt)
+            FunderReportExport.fill(&csv, e.report, producedAt: producedAt, funder: e.request.scope.funderName)
+            FunderReportExport.fill(&cells, e.report, producedAt: producedAt, funder: e.request.scope.funderName)
             json = try encoder.encode(FunderReportJSON(e.report, producedAt: producedAt, funder: e.request.scope.funderName))
         case .trends, .walkIns, .noShows:
             let table: ReportTrendsExport.Table = e.view == .trends ? .months : e.view == .walkIns ? .walkIns : .noShows
-            ReportTrendsExport.fill(&csv, e.trends, table, english: english)
-            ReportTrendsExport.fill(&cells, e.trends, table, english: english)
-            json = try encoder.encode(ReportTrendsExport.json(e.trends, table, english: english))
+            let about = ReportTrendsExport.About(producedAt: producedAt, period: ReportTrendsExport.period(of: table, e.trends, report: e.report.period),
+                                                 funder: e.request.scope.funderName, programs: e.report.programs)
+            ReportTrendsExport.fill(&csv, e.trends, table, english: english, about: about)
+            ReportTrendsExport.fill(&cells, e.trends, table, english: english, about: about)
+            json = try encoder.encode(ReportTrendsExport.json(e.trends, table, english: english, about: about))
         }
         let base = name(e)
         let (csvPath, jsonPath, xlsxPath) = try freeNames(base)

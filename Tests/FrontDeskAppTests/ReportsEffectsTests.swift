@@ -50,4 +50,32 @@ struct ReportsEffectsTests {
         guard case .failed(let message)? = blocked.perform(.export(export), for: nadia) else { Issue.record("no failure"); return }
         #expect(message.contains("is not a folder"), "\(message)")
     }
+
+    /// The trends, walk-ins and no-shows exports say when they were produced and what they
+    /// cover, as the funder report's do (they were bare tables; JSON a bare list).
+    @Test func aTrendsExportSaysWhenAndWhatItCovers() throws {
+        let c = try TestCenter()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("frontdesk-exports-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let effects = ReportsEffects(c.context(exportFolder: folder))
+        let nadia = Session(member: StaffMember(id: 9, name: "Nadia", role: .coordinator))
+        let period = ReportingPeriod(first: LocalDate(year: 2026, month: 4, day: 1), last: LocalDate(year: 2026, month: 6, day: 30))
+        var walkIns = Array(repeating: Array(repeating: 0, count: 24), count: 7)
+        walkIns[0][9] = 12
+        walkIns[1][10] = 3
+        let trends = ReportTrends(months: [], walkIns: walkIns)
+        let report = FunderReport(period: period, counts: FunderReportCounts(), programs: ["iom-avrr"])
+        let request = ReportsScreen.Request(scope: .funder("IOM"), programs: ["iom-avrr"], period: period)
+        let export = ReportsScreen.ExportRequest(request: request, view: .walkIns, report: report, trends: trends)
+        guard case .exported(let paths)? = effects.perform(.export(export), for: nadia) else { Issue.record("not exported"); return }
+        let csv = try String(contentsOfFile: paths[0], encoding: .utf8)
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 1 + 4 + 7, "\(lines)")
+        #expect(lines[1].hasPrefix("produced_at,20") && lines[2].hasPrefix("period,2026-04-01/2026-06-30,,"), "\(lines)")
+        #expect(lines[3].hasPrefix("funder,IOM,") && lines[4].hasPrefix("programs,iom-avrr,"))
+        #expect(lines[5].hasPrefix("1,0,0,0,0,0,0,0,0,0,12,") && lines[6].contains(",<5,"), "\(lines)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: paths[1]))) as? [String: Any])
+        #expect(json["period"] as? String == "2026-04-01/2026-06-30" && json["funder"] as? String == "IOM" && json["produced_at"] is String)
+        #expect((json["rows"] as? [[String: Any]])?.count == 7)
+    }
 }

@@ -241,12 +241,15 @@ import Testing
         let rows = Self.records(csv.stdout)
         #expect(rows[0] == ["dimension", "value", "visitors", "services"])
         #expect(rows[1][0] == "produced_at" && rows[1][2...] == ["", ""])
-        #expect(rows[2] == ["total", "", "<5", "<5"])
-        #expect(rows[3] == ["not_consenting", "", "<5", "<5"]) // 2 and 2: small counts are "<5" everywhere
-        let cells = Dictionary(uniqueKeysWithValues: rows.dropFirst(4).map { ("\($0[0])/\($0[1])", [$0[2], $0[3]]) })
-        #expect(cells["sex/female"] == ["<5", "<5"] && cells["sex/male"] == ["0", "0"])
-        #expect(cells["age_band/25-59"] == ["<5", "<5"] && cells["nationality/GN"] == ["<5", "<5"] && cells["nationality/SY"] == nil)
-        #expect(cells["category/professional"] == ["<5", "<5"] && cells["new_returning/new"] == ["<5", "<5"])
+        #expect(rows[2] == ["period", "2026-04-01/2026-04-30", "", ""])
+        #expect(rows[3] == ["total", "", "<5", "<5"])
+        #expect(rows[4] == ["not_consenting", "", "<5", "<5"]) // 2 and 2: small counts are "<5" everywhere
+        // Fewer than 5 visitors: every breakdown hidden (a zero beside a <5 would say who),
+        // no nationality listed.
+        let cells = Dictionary(uniqueKeysWithValues: rows.dropFirst(5).map { ("\($0[0])/\($0[1])", [$0[2], $0[3]]) })
+        #expect(cells["sex/female"] == ["x", "x"] && cells["sex/male"] == ["x", "x"])
+        #expect(cells["age_band/25-59"] == ["x", "x"] && cells["nationality/GN"] == nil && cells["nationality/SY"] == nil)
+        #expect(cells["category/professional"] == ["x", "x"] && cells["new_returning/new"] == ["x", "x"])
         #expect(rows.dropFirst().allSatisfy { $0.count == 4 })
         let json = try c.run(["report", "--from", "2026-04-01", "--to", "2026-04-30", "--format", "json"])
         let r = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -256,7 +259,8 @@ import Testing
         let dims = try #require(r["dimensions"] as? [String: [[String: Any]]])
         #expect(Set(dims.keys) == ["sex", "age_band", "nationality", "status", "category", "new_returning"])
         #expect(dims["age_band"]?.map { $0["value"] as? String } == ["0-4", "5-11", "12-17", "18-24", "25-59", "60+", "unknown"])
-        #expect(dims["sex"]?.first { $0["value"] as? String == "male" }?["visitors"] as? Int == 0)
+        #expect(dims["sex"]?.first { $0["value"] as? String == "male" }?["visitors"] is NSNull)
+        #expect(r["breakdown_withheld"] is String && dims["nationality"]?.isEmpty == true)
         #expect(!json.stdout.contains(aissatou) && !json.stdout.contains("Aïssatou"))
     }
 
@@ -277,6 +281,11 @@ import Testing
         #expect(targets.first?["program"] as? String == "unhcr-urban" && targets.first?["year"] as? Int == 2026
                 && targets.first?["target"] as? Int == 400 && targets.first?["measure"] as? String == "unique_visitors"
                 && targets.first?["through"] as? String == "2026-04-01" && targets.first?["achieved"] as? Int == 0)
+        // Two funders together (the second was dropped without a word).
+        let twoFunders = try c.run(["report", "--funder", "unhcr", "--funder", "IOM", "--quarter", "2026-Q2", "--format", "json"])
+        let both = try #require(try JSONSerialization.jsonObject(with: Data(twoFunders.stdout.utf8)) as? [String: Any])
+        #expect(both["funder"] as? String == "UNHCR, IOM" && both["programs"] as? [String] == ["unhcr-dafi", "unhcr-urban", "iom-trafficking", "iom-avrr"],
+                "\(twoFunders.stdout.prefix(300))")
         let everything = try c.run(["report", "--quarter", "2026-Q2", "--format", "json"])
         #expect(!everything.stdout.contains("\"targets\"") && !everything.stdout.contains("\"programs\""))
 

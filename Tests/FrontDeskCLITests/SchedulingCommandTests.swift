@@ -54,6 +54,20 @@ struct SchedulingCLI {
         #expect(unknown.stderr == "frontdesk: no service 'nope' (frontdesk services lists them)\n")
     }
 
+    /// `book --program` with a program that does not fund the service for the visitor's
+    /// status that day is refused in words, in the command's language (it printed
+    /// `Error: notCovered("unhcr-dafi")`), and nothing is booked.
+    @Test func aBookingsProgramThatDoesNotFundItIsRefusedInWords() throws {
+        let c = try SchedulingCLI()
+        defer { c.dir.remove() }
+        let r = try c.run(["book", "--visitor", c.youssef, "--service", "social-orientation", "--at", "2026-04-14 10:00",
+                           "--counselor", "Leila Amrani", "--program", "unhcr-dafi", "--lang", "fr"])
+        #expect(r.status == 1)
+        #expect(r.stderr == "frontdesk: le programme « unhcr-dafi » ne finance pas ce service pour le statut de ce visiteur ce jour-là "
+            + "(frontdesk programs liste ce que chacun finance)\n", "\(r.stderr)")
+        #expect(try sqlite3(c.db, "SELECT count(*) FROM appointment").stdout == "0\n")
+    }
+
     @Test func resourcesAreListedAsSaved() throws {
         let c = try SchedulingCLI()
         defer { c.dir.remove() }

@@ -211,15 +211,69 @@ import FrontDeskDomain
         #expect(!shown.contains { (1...4).contains($0.value ?? 0) })
     }
 
-    @Test func aTinyReportHidesItsTotal() throws {
+    /// A report of fewer than 5 visitors is its total alone: every breakdown is hidden and no
+    /// nationality is listed (found by a newcomer: IOM's two days, total `<5` and four
+    /// nationalities each `<5`, so each was 1 and the total 4).
+    @Test func aReportOfFewerThanFiveVisitorsWithholdsItsBreakdown() throws {
         var counts = FunderReportCounts()
-        counts.visitors = 3
-        counts.services = 3
-        counts.cells[.sex] = ["female": .init(visitors: 3, services: 3)]
+        counts.visitors = 4
+        counts.services = 4
+        for nationality in ["CD", "GN", "SD", "SN"] {
+            counts.add(.nationality, nationality, visitors: 1, services: 1)
+            counts.add(.sex, "male", visitors: 1, services: 1)
+        }
         let r = FunderReport(period: .day(try Fx.date("2026-04-14")), counts: counts)
-        #expect(r.visitors == .suppressed)
-        #expect(r.services == .suppressed)
-        #expect(r.rows(.sex).first { $0.key == "female" }?.visitors == .suppressed)
+        #expect(r.visitors == .suppressed && r.services == .suppressed)
+        #expect(r.rows(.nationality).isEmpty)
+        #expect(!r.rows.isEmpty && r.rows.allSatisfy { $0.visitors == .hidden && $0.services == .hidden })
+        #expect(r.sexByAge.allSatisfy { $0.visitors == .hidden && $0.services == .hidden })
+    }
+
+    /// What a reader works out by combining bounds, by hand: a total of 8 with two `<5` cells
+    /// gives 4 and 4 (each is at most 4); a `<5` total over four listed `<5` cells gives 1 each.
+    @Test func aReaderRecoversCountsFromTheBoundsOfSmallCells() {
+        let line = SmallCellsAudit.Line(total: 0, parts: [1, 2])
+        #expect(SmallCellsAudit.recovered([.exact(8), .small, .small], lines: [line]) == [1, 2])
+        #expect(SmallCellsAudit.bounds([.exact(8), .small, .small], lines: [line]) == [8...8, 4...4, 4...4])
+        #expect(SmallCellsAudit.recovered([.exact(7), .small, .small], lines: [line]).isEmpty, "3+4 or 4+3")
+        #expect(SmallCellsAudit.recovered([.small, .small, .small, .small, .small], lines: [SmallCellsAudit.Line(total: 0, parts: [1, 2, 3, 4])])
+            == [0, 1, 2, 3, 4])
+        // A one-way x is 5 or more: 12 = x + <5 leaves x in 8...11, the <5 in 1...4.
+        #expect(SmallCellsAudit.recovered([.exact(12), .hiddenLarge, .small], lines: [line]).isEmpty)
+        // 6 = x + <5 where x is 5 or more: x = 5, the <5 = 1.
+        #expect(SmallCellsAudit.recovered([.exact(6), .hiddenLarge, .small], lines: [line]) == [1, 2])
+        #expect(SmallCellsAudit.recovered([.exact(9), .hiddenLarge, .small], lines: [line]).isEmpty, "5+4 … 8+1")
+        // A sex × age x may be 0: 4 = x + <5 gives x = 0 and the <5 = 4 (x is never 1 to 4).
+        #expect(SmallCellsAudit.recovered([.exact(4), .hiddenZeroOrLarge, .small], lines: [line]) == [1, 2])
+        // A category's visitors cover the total: 6 ≤ <5 + <5 is no equation.
+        #expect(SmallCellsAudit.recovered([.exact(6), .small, .small], lines: [SmallCellsAudit.Line(total: 0, parts: [1, 2], relation: .cover)]).isEmpty)
+    }
+
+    /// Case of the newcomer's Caritas week: 8 visitors, 4 women and 4 men (both `<5`), every
+    /// other dimension a single value of 8. The sex line alone gives 4 and 4 back; hiding the
+    /// total makes it `x` (5 or more), but each single-valued dimension would give it back, so
+    /// those cells are hidden too: then women and men are each 1 to 4 of a total of 5 to 8.
+    @Test func twoSmallCellsThatAddUpToTheTotalAreProtectedAcrossTheReport() throws {
+        var counts = FunderReportCounts()
+        counts.visitors = 8
+        counts.services = 8
+        for (sex, n) in [("female", 4), ("male", 4)] {
+            counts.add(.sex, sex, visitors: n, services: n)
+            counts.add(sex: sex, ageBand: "25-59", visitors: n, services: n)
+        }
+        counts.add(.ageBand, "25-59", visitors: 8, services: 8)
+        counts.add(.nationality, "MA", visitors: 8, services: 8)
+        counts.add(.status, "moroccan_national", visitors: 8, services: 8)
+        counts.add(.category, "professional", visitors: 8, services: 8)
+        counts.add(.recurrence, "new", visitors: 8, services: 8)
+        let r = FunderReport(period: .day(try Fx.date("2026-04-14")), counts: counts)
+        #expect(r.visitors == .hidden && r.services == .hidden)
+        #expect(r.rows(.sex).filter { ["female", "male"].contains($0.key) }.allSatisfy { $0.visitors == .suppressed })
+        for (dimension, key) in [(ReportDimension.ageBand, "25-59"), (.nationality, "MA"), (.status, "moroccan_national"), (.recurrence, "new")] {
+            #expect(r.rows(dimension).first { $0.key == key }?.visitors == .hidden, "\(dimension)")
+        }
+        let known = [r.visitors] + r.rows.map(\.visitors)
+        #expect(!known.contains { (1...4).contains($0.value ?? 0) })
     }
 
     @Test func anEmptyReportShowsZeros() throws {

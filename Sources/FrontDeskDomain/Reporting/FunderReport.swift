@@ -242,6 +242,9 @@ public struct FunderReport: Hashable, Sendable {
     public var programs: [String]?
     /// Each target of those programs for a year the period reaches, with what was achieved.
     public var achievements: [TargetAchievement]
+    /// True when every breakdown is hidden and no nationality listed: the report counts fewer
+    /// than 5 visitors, or its cells could not otherwise be kept from being worked out.
+    public private(set) var breakdownWithheld = false
 
     /// The values every report lists, even at zero (nationalities: those present; age bands:
     /// the standard ones, a report's own are `ageBands.keys`).
@@ -299,6 +302,78 @@ public struct FunderReport: Hashable, Sendable {
         services = total(counts.services, hidden: hideServices)
         nonConsentingVisitors = SmallCells.shown(counts.nonConsentingVisitors)
         nonConsentingServices = SmallCells.shown(counts.nonConsentingServices)
+        // The rules above protect each line alone; a reader combines them (bounds of `<5` and
+        // `x`, rows, columns, the grand total): hide more until nothing is recovered, or
+        // withhold the breakdown of a report of fewer than 5 visitors, or of one that cannot be
+        // protected.
+        if SmallCells.shown(counts.visitors) == .suppressed || !protectAcrossLines(counts) {
+            withholdBreakdown()
+        }
+        // A target of the report's own span counts what the total counts: hidden with it.
+        for (i, a) in self.achievements.enumerated() where a.through == period.last && period.first == LocalDate(year: a.target.year, month: 1, day: 1) {
+            let shownTotal = a.target.measure == .uniqueVisitors ? visitors : services
+            if shownTotal.value == nil && a.achieved.value != nil { self.achievements[i].achieved = .hidden }
+        }
+    }
+
+    /// Every count of the report as one system (the total, each one-way row, each sex × age
+    /// cell) for `SmallCellsAudit`, visitors and services each on their own; hides what it
+    /// says to hide. - Returns: false when a count stays recoverable with nothing left to hide.
+    private mutating func protectAcrossLines(_ counts: FunderReportCounts) -> Bool {
+        let sexes = rows.indices.filter { rows[$0].dimension == .sex }, ages = rows.indices.filter { rows[$0].dimension == .ageBand }
+        let crossBase = 1 + rows.count
+        for column in [\FunderReportCounts.Cell.visitors, \FunderReportCounts.Cell.services] {
+            let isVisitors = column == \FunderReportCounts.Cell.visitors
+            func trueCount(_ row: Row) -> Int { counts.cells[row.dimension]?[row.key]?[keyPath: column] ?? 0 }
+            let crossTrue = sexByAge.map { counts.sexByAge[$0.sex]?[$0.ageBand]?[keyPath: column] ?? 0 }
+            let truth = [isVisitors ? counts.visitors : counts.services] + rows.map(trueCount) + crossTrue
+            func pick(_ r: Row) -> ReportCount { isVisitors ? r.visitors : r.services }
+            let shown = [isVisitors ? visitors : services] + rows.map(pick) + sexByAge.map { isVisitors ? $0.visitors : $0.services }
+            let zeroMayHide = truth.indices.map { $0 >= crossBase }
+            let known: [SmallCellsAudit.Known] = shown.indices.map { i in
+                switch shown[i] {
+                case .exact(let n): .exact(n)
+                case .suppressed: .small
+                case .hidden: zeroMayHide[i] ? .hiddenZeroOrLarge : .hiddenLarge
+                }
+            }
+            var lines = ReportDimension.allCases.map { d in
+                SmallCellsAudit.Line(total: 0, parts: rows.indices.filter { rows[$0].dimension == d }.map { $0 + 1 },
+                                     relation: d == .category && isVisitors ? .cover : .sum)
+            }
+            let bands = ages.count
+            for (r, sex) in sexes.enumerated() {
+                lines.append(SmallCellsAudit.Line(total: sex + 1, parts: (0..<bands).map { crossBase + r * bands + $0 }))
+            }
+            for (c, age) in ages.enumerated() {
+                lines.append(SmallCellsAudit.Line(total: age + 1, parts: sexes.indices.map { crossBase + $0 * bands + c }))
+            }
+            guard let protected = SmallCellsAudit.protect(truth, known, lines: lines, zeroMayHide: zeroMayHide) else { return false }
+            func count(_ i: Int) -> ReportCount {
+                switch protected[i] {
+                case .exact(let n): .exact(n)
+                case .small: .suppressed
+                case .hiddenLarge, .hiddenZeroOrLarge: .hidden
+                }
+            }
+            if isVisitors { visitors = count(0) } else { services = count(0) }
+            for i in rows.indices {
+                if isVisitors { rows[i].visitors = count(i + 1) } else { rows[i].services = count(i + 1) }
+            }
+            for i in sexByAge.indices {
+                if isVisitors { sexByAge[i].visitors = count(crossBase + i) } else { sexByAge[i].services = count(crossBase + i) }
+            }
+        }
+        return true
+    }
+
+    /// A breakdown that would point at people is not published: every one-way and sex × age
+    /// count is hidden and the nationalities are not listed (a listed nationality has at least
+    /// one visitor); the totals stay as shown.
+    private mutating func withholdBreakdown() {
+        breakdownWithheld = true
+        rows = rows.filter { $0.dimension != .nationality }.map { Row(dimension: $0.dimension, key: $0.key, visitors: .hidden, services: .hidden) }
+        sexByAge = sexByAge.map { CrossCell(sex: $0.sex, ageBand: $0.ageBand, visitors: .hidden, services: .hidden) }
     }
 
     public func rows(_ dimension: ReportDimension) -> [Row] { rows.filter { $0.dimension == dimension } }

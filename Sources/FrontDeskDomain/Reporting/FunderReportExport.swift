@@ -5,13 +5,18 @@ import Foundation
 /// and `null` with the reason). Used by `frontdesk report` and the reports screen's export.
 public enum FunderReportExport {
     /// Writes the report's rows into `csv`: `dimension, value, visitors, services`; when the
-    /// report was produced (`produced_at`, ISO 8601 UTC, no counts), the totals, those left out,
-    /// each dimension's values, the sex × age cells (`sex_age`, `female/25-59`), then each
-    /// program's targets and achievements.
-    public static func fill(_ csv: inout CSVWriter, _ r: FunderReport, producedAt: Date) {
+    /// report was produced (`produced_at`, ISO 8601 UTC), what it covers (`period`, its first
+    /// and last center-local days as `2026-07-01/2026-09-30`; `funder` when one was named;
+    /// `programs`, their ids separated by spaces, when the report is of some programs only),
+    /// all without counts; the totals, those left out, each dimension's values, the sex × age
+    /// cells (`sex_age`, `female/25-59`), then each program's targets and achievements.
+    public static func fill(_ csv: inout CSVWriter, _ r: FunderReport, producedAt: Date, funder: String? = nil) {
         func cell(_ c: ReportCount) -> CSVWriter.Cell { c.value.map { .number($0) } ?? .text(c.description) }
         csv.appendHeader(["dimension", "value", "visitors", "services"])
         csv.append([.text("produced_at"), .text(producedAt.formatted(Date.ISO8601FormatStyle())), .empty, .empty])
+        csv.append([.text("period"), .text("\(r.period.first)/\(r.period.last)"), .empty, .empty])
+        if let funder { csv.append([.text("funder"), .text(funder), .empty, .empty]) }
+        if let programs = r.programs { csv.append([.text("programs"), .text(programs.joined(separator: " ")), .empty, .empty]) }
         csv.append([.text("total"), .empty, cell(r.visitors), cell(r.services)])
         csv.append([.text("not_consenting"), .empty, cell(r.nonConsentingVisitors), cell(r.nonConsentingServices)])
         for row in r.rows {
@@ -67,6 +72,10 @@ public struct FunderReportJSON: Encodable, Sendable {
     let hidden: String?
     let notConsenting: Apart
     let suppression: String
+    /// Present when every breakdown is hidden (`FunderReport.breakdownWithheld`): why.
+    let withheld: String?
+    static let withheldReason = "fewer than \(SmallCells.threshold) visitors, or counts that would give each other away: "
+        + "every breakdown is null and no nationality is listed"
     let dimensions: [String: [Cell]]
     /// Sex × age band: `value` is `sex/age_band`.
     let sexAge: [Cell]
@@ -88,7 +97,7 @@ public struct FunderReportJSON: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case from, to, producedAt = "produced_at", funder, programs, visitors, services, hidden, notConsenting = "not_consenting", suppression,
-             dimensions, sexAge = "sex_age", targets
+             withheld = "breakdown_withheld", dimensions, sexAge = "sex_age", targets
     }
 
     /// - Parameters: producedAt: when the report was made (UTC); funder: the funder named, if one was.
@@ -105,6 +114,7 @@ public struct FunderReportJSON: Encodable, Sendable {
         visitors = r.visitors
         services = r.services
         hidden = r.visitors == .hidden || r.services == .hidden ? ReportCount.hiddenReason : nil
+        withheld = r.breakdownWithheld ? Self.withheldReason : nil
         notConsenting = Apart(visitors: r.nonConsentingVisitors, services: r.nonConsentingServices)
         suppression = "counts from 1 to \(SmallCells.threshold - 1) are the string \"<\(SmallCells.threshold)\"; a count hidden only so "
             + "that one of those cannot be worked out from a total is null, with \"hidden\" saying so"

@@ -89,24 +89,59 @@ public enum ReportTrendsExport {
     /// Which picture's figures.
     public enum Table: String, Sendable { case months, walkIns = "walk_ins", noShows = "no_shows" }
 
+    /// What an exported table covers, written under its header as a funder report's is: when
+    /// it was produced (UTC), its center-local days, and the funder or programs of its unique
+    /// visitors (nil: every service).
+    public struct About: Hashable, Sendable {
+        public var producedAt: Date
+        public var period: ReportingPeriod
+        public var funder: String?
+        public var programs: [String]?
+        public init(producedAt: Date, period: ReportingPeriod, funder: String? = nil, programs: [String]? = nil) {
+            self.producedAt = producedAt
+            self.period = period
+            self.funder = funder
+            self.programs = programs
+        }
+
+        /// `produced_at`, `period` (`first/last`), `funder`, `programs` (ids separated by spaces).
+        var fields: [(String, String)] {
+            [("produced_at", producedAt.formatted(Date.ISO8601FormatStyle())), ("period", "\(period.first)/\(period.last)")]
+                + (funder.map { [("funder", $0)] } ?? []) + (programs.map { [("programs", $0.joined(separator: " "))] } ?? [])
+        }
+    }
+
+    /// The days `table` covers: the twelve months of `months`, else the report's period.
+    public static func period(of table: Table, _ t: ReportTrends, report: ReportingPeriod) -> ReportingPeriod {
+        guard table == .months, let first = t.months.first?.first else { return report }
+        return ReportingPeriod(first: first, last: report.last)
+    }
+
     /// Writes `table` into `csv`. `months`: month, visitors, waits, median_wait_min, no_shows,
     /// attended. `walkIns`: weekday (1 Monday … 7), then one column per hour `h00` … `h23`.
-    /// `noShows`: kind (`counselor`, `service`), name, no_shows, attended. Every count from 1 to
-    /// 4 is written `<5`, as in the funder report.
-    public static func fill(_ csv: inout CSVWriter, _ t: ReportTrends, _ table: Table, english: Bool) {
+    /// `noShows`: kind (`counselor`, `service`), name, no_shows, attended. Under the header,
+    /// what it covers (`about`: a name in the first column, its value in the second). Every
+    /// count from 1 to 4 is written `<5`, as in the funder report.
+    public static func fill(_ csv: inout CSVWriter, _ t: ReportTrends, _ table: Table, english: Bool, about: About? = nil) {
         func count(_ n: Int) -> CSVWriter.Cell { SmallCells.shown(n).value.map { .number($0) } ?? .text(SmallCells.shown(n).description) }
+        func header(_ names: [String]) {
+            csv.appendHeader(names)
+            for (name, value) in about?.fields ?? [] {
+                csv.append([.text(name), .text(value)] + Array(repeating: CSVWriter.Cell.empty, count: max(0, names.count - 2)))
+            }
+        }
         switch table {
         case .months:
-            csv.appendHeader(["month", "visitors", "waits", "median_wait_min", "no_shows", "attended"])
+            header(["month", "visitors", "waits", "median_wait_min", "no_shows", "attended"])
             for m in t.months {
                 csv.append([.text(String(m.first.description.prefix(7))), m.visitors.value.map { .number($0) } ?? .text(m.visitors.description),
                             count(m.waits), m.medianWaitMinutes.map { .number($0) } ?? .empty, count(m.noShows), count(m.attended)])
             }
         case .walkIns:
-            csv.appendHeader(["weekday"] + (0..<24).map { String(format: "h%02d", $0) })
+            header(["weekday"] + (0..<24).map { String(format: "h%02d", $0) })
             for (i, hours) in t.walkIns.enumerated() { csv.append([.number(i + 1)] + hours.map(count)) }
         case .noShows:
-            csv.appendHeader(["kind", "name", "no_shows", "attended"])
+            header(["kind", "name", "no_shows", "attended"])
             for l in t.byCounselor { csv.append([.text("counselor"), .text(l.name), count(l.noShows), count(l.attended)]) }
             for l in t.byService {
                 csv.append([.text("service"), .text(english ? l.englishName ?? l.name : l.name), count(l.noShows), count(l.attended)])
@@ -114,8 +149,16 @@ public enum ReportTrendsExport {
         }
     }
 
-    /// The same table as JSON: an array of objects keyed by the CSV's header.
-    public static func json(_ t: ReportTrends, _ table: Table, english: Bool) -> [[String: JSONValue]] {
+    /// The same table as JSON: what it covers (`about`'s fields as keys) and `rows`, an array
+    /// of objects keyed by the CSV's header.
+    public static func json(_ t: ReportTrends, _ table: Table, english: Bool, about: About) -> [String: JSONValue] {
+        var object = Dictionary(uniqueKeysWithValues: about.fields.map { ($0.0, JSONValue.text($0.1)) })
+        object["rows"] = .array(rows(t, table, english: english).map(JSONValue.object))
+        return object
+    }
+
+    /// The table's rows as objects keyed by the CSV's header.
+    static func rows(_ t: ReportTrends, _ table: Table, english: Bool) -> [[String: JSONValue]] {
         var csv = CSVWriter(keepingCells: true)
         fill(&csv, t, table, english: english)
         let header = csv.header ?? []
@@ -132,10 +175,12 @@ public enum ReportTrendsExport {
 }
 
 /// A value of an exported JSON object.
-public enum JSONValue: Encodable, Hashable, Sendable {
+public indirect enum JSONValue: Encodable, Hashable, Sendable {
     case number(Int)
     case text(String)
     case null
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
@@ -143,6 +188,8 @@ public enum JSONValue: Encodable, Hashable, Sendable {
         case .number(let n): try c.encode(n)
         case .text(let s): try c.encode(s)
         case .null: try c.encodeNil()
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
         }
     }
 }

@@ -23,7 +23,8 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var period: PeriodOptions
     @Option(help: "Only the services of this program (its id: frontdesk programs list); may be given several times.") var program: [String] = []
-    @Option(help: "Only the services of this funder's programs (UNHCR, IOM, …; case does not matter).") var funder: String?
+    @Option(help: "Only the services of this funder's programs (UNHCR, IOM, …; case does not matter); may be given several times.")
+    var funder: [String] = []
     @Option(help: "Age bands for this report, such as 0-17,18-59,60+ (default: the center's, frontdesk settings show).") var ageBands: String?
 
     func run() throws {
@@ -35,7 +36,7 @@ struct ReportCommand: ParsableCommand {
         }
         let language = common.language
         let db: any FrontDeskRepository = try common.openDatabaseForReading()
-        let scope = try Self.scope(programs: program, funder: funder, catalog: try storeCall { try db.programs() })
+        let scope = try Self.scope(programs: program, funders: funder, catalog: try storeCall { try db.programs() })
         if period.sql { return StandardOutput.write(db.funderReportSQLScript(p, programs: scope?.ids)) }
         // Said with the figures: a report run later over the same past period gives the same
         // counts unless the data was corrected in between.
@@ -48,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             let local = db.calendar.localDateTime(of: produced)
             period.write(Self.text(report, strings: try ShippedData.strings(language), countries: try ShippedData.countries(),
                                    produced: "\(local) (\(db.calendar.zone.identifier))", scope: scope?.label))
-        case .csv, .xlsx: period.write(Self.csv(report, producedAt: produced))
+        case .csv, .xlsx: period.write(Self.csv(report, producedAt: produced, funder: scope?.funder))
         case .json: period.write(JSONOutput.encode(FunderReportJSON(report, producedAt: produced, funder: scope?.funder)))
         }
     }
@@ -57,26 +58,28 @@ struct ReportCommand: ParsableCommand {
     /// `--funder` (matched without regard to case); nil when neither is given (every service).
     /// - Returns: the ids in catalog order, a label for the title, and the funder when one was named.
     /// - Throws: `UserError` for an unknown program or funder (with those that exist).
-    static func scope(programs: [String], funder: String?, catalog: [Program]) throws -> (ids: [String], label: String, funder: String?)? {
-        guard !programs.isEmpty || funder != nil else { return nil }
+    static func scope(programs: [String], funders: [String], catalog: [Program]) throws -> (ids: [String], label: String, funder: String?)? {
+        guard !programs.isEmpty || !funders.isEmpty else { return nil }
         var ids: Set<String> = []
         for id in programs {
             guard catalog.contains(where: { $0.id == id }) else { throw UserError(key: "cli.programs.unknownProgram", TextOutput.safe(id)) }
             ids.insert(id)
         }
-        var funderName: String?
-        if let funder {
+        var names: [String] = []
+        for funder in funders {
             let wanted = funder.trimmingCharacters(in: .whitespaces).lowercased()
             let theirs = catalog.filter { $0.funder.lowercased() == wanted }
             guard let name = theirs.first?.funder else {
                 let known = Array(Set(catalog.map(\.funder))).sorted().joined(separator: ", ")
                 throw UserError(key: "cli.report.unknownFunder", TextOutput.safe(funder), known)
             }
-            funderName = name
+            if !names.contains(name) { names.append(name) }
             ids.formUnion(theirs.map(\.id))
         }
+        // Several funders are named together ("GIZ, IOM"), as one scope.
+        let funderName = names.isEmpty ? nil : names.joined(separator: ", ")
         let ordered = catalog.map(\.id).filter(ids.contains)
-        let label = ([funderName].compactMap { $0 } + (funderName == nil ? ordered : programs.filter { id in !catalog.contains { $0.id == id && $0.funder == funderName } }))
+        let label = ([funderName].compactMap { $0 } + (funderName == nil ? ordered : programs.filter { id in !catalog.contains { $0.id == id && names.contains($0.funder) } }))
             .joined(separator: ", ")
         return (ordered, label, funderName)
     }
@@ -94,6 +97,7 @@ struct ReportCommand: ParsableCommand {
         out += t("totals", r.visitors, r.services) + "\n"
         out += t("leftOut", r.nonConsentingVisitors, r.nonConsentingServices) + "\n"
         out += t("smallCells") + "\n"
+        if r.breakdownWithheld { out += t("withheld") + "\n" }
         out += t("produced", produced) + "\n"
         for d in ReportDimension.allCases {
             out += "\n" + OccupancyOutput.pad(title(d, t), 32) + OccupancyOutput.pad(t("visitors"), 10, right: true)
@@ -154,9 +158,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// The report as CSV (`FunderReportExport.fill`), its first row saying when it was produced.
-    static func csv(_ r: FunderReport, producedAt: Date) -> String {
+    static func csv(_ r: FunderReport, producedAt: Date, funder: String? = nil) -> String {
         var csv = CSVWriter.forOutput()
-        FunderReportExport.fill(&csv, r, producedAt: producedAt)
+        FunderReportExport.fill(&csv, r, producedAt: producedAt, funder: funder)
         return csv.finished(sheet: "report")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontDeskDomain
+import FrontDeskUI
 
 /// The current instant: `FRONTDESK_NOW` (ISO 8601 UTC, `2026-04-01T08:00:00Z`) when set, for
 /// tests and demonstrations that need a fixed clock; else the system clock.
@@ -25,6 +26,9 @@ func schedulingCall<T>(_ calendar: CenterCalendar, _ body: () throws -> T) throw
         throw UserError { $0.cliMessage(for: error) }
     } catch let error as LocalTimeError {
         throw UserError { $0.cliMessage(for: error) }
+    } catch let error as ProgramError {
+        // A program chosen at booking (`book --program`) or kept through a move.
+        throw UserError { TextOutput.safe($0.message(for: error)) }
     }
 }
 
