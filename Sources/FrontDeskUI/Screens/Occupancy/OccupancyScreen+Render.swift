@@ -129,7 +129,9 @@ extension OccupancyScreen {
         guard !days.isEmpty else { return }
         let narrowMonth = days.count > 7 && area.width < 120
         let minTotalW = narrowMonth ? 5 : 7
-        let minNameW = area.width >= 120 ? 24 : (narrowMonth ? 12 : 17)
+        // A month's days come first: its names give up width for a third column a day as soon as
+        // it fits (about 110 columns); a week keeps wide names on a wide screen.
+        let minNameW = days.count > 7 ? (narrowMonth ? 12 : 17) : (area.width >= 120 ? 24 : 17)
         let cellW = max(1, (area.width - minNameW - minTotalW) / days.count)
         // The grid fills the width: what the days leave goes to the names (up to 48 columns),
         // the rest to the period's column.
