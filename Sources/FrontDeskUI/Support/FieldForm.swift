@@ -151,7 +151,8 @@ public struct FieldForm: Hashable, Sendable {
             let y = inner.y + top + i
             guard y < inner.maxY - bottom else { break }
             let focused = i == focus
-            frame.put(strings(field.label), in: Rect(x: inner.x + 1, y: y, width: labelWidth - 1, height: 1), style: focused ? .bold : .plain)
+            // One blank column between a label and its value, even for a label cut short.
+            frame.put(strings(field.label), in: Rect(x: inner.x + 1, y: y, width: labelWidth - 2, height: 1), style: focused ? .bold : .plain)
             let value = Rect(x: inner.x + labelWidth, y: y, width: inner.width - labelWidth - 1, height: 1)
             switch field.kind {
             case .text(let f):
