@@ -52,6 +52,8 @@ import Testing
             (["programs", "edit", "unhcr-dafi", "--target", "2026:services:0"], "un nombre supérieur à 0"),
             (["programs", "edit", "unhcr-dafi", "--funder", " "], "a besoin de son bailleur"),
             (["programs", "add", "unhcr-dafi", "--funder", "X", "--name-fr", "Y", "--from", "2026-01-01"], "existe déjà"),
+            (["programs", "edit", "unhcr-dafi"], "rien à changer"),
+            (["programs", "edit", "unhcr-dafi", "--funder", "UNHCR"], "rien à changer"),
             (["programs", "add", "Nouveau Programme", "--funder", "X", "--name-fr", "Y", "--from", "2026-01-01"], "ne peut pas être l'identifiant"),
             (["programs", "add", "p2", "--funder", "X", "--name-fr", "Y"], "a besoin de son premier jour"),
             (["programs", "add", "p2", "--funder", "X", "--from", "2026-01-01"], "a besoin d'un nom"),

@@ -132,6 +132,8 @@ struct ProgramsCommand: ParsableCommand {
                 throw UserError(strings("cli.programs.notFound", TextOutput.safe(id)))
             }
             let p = try fields.apply(to: program, strings)
+            // No option, or only the values it has: nothing saved, nothing audited.
+            guard p != program else { throw UserError(strings("cli.programs.nothingChanged", TextOutput.safe(id))) }
             try ProgramsCommand.save(p, db, strings)
             print(strings("cli.programs.changed", ProgramsCommand.text(p, strings)))
         }
