@@ -46,10 +46,11 @@ extension ReportsScreen {
         let scope = state.scope.label ?? s("reports.scope.all")
         // The choice's name ("this quarter") only while the arrows have not moved the period.
         let choice = state.offset == 0 ? s("reports.choice.\(state.periodChoice.rawValue)") + "  ·  " : ""
-        var text = " ◀ \(periodName(period, s, ctx.calendar)) ▶  " + choice + scope
-        if let report = state.report {
-            text += "  ·  " + s("reports.totals", report.visitors.description, report.services.description)
-        }
+        let head = " ◀ \(periodName(period, s, ctx.calendar)) ▶  " + choice
+        // The totals are kept whole: a long program name gives way to them.
+        let totals = state.report.map { "  ·  " + s("reports.totals", $0.visitors.description, $0.services.description) } ?? ""
+        let room = max(1, r.width - DisplayText.width(of: head) - DisplayText.width(of: totals))
+        let text = head + DisplayText.fitted(scope, toColumns: min(room, DisplayText.width(of: scope))) + totals
         frame.put(DisplayText.fitted(text, toColumns: r.width), in: r, style: .bold)
     }
 
