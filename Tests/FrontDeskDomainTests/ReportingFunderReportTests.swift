@@ -249,6 +249,22 @@ import FrontDeskDomain
         #expect(SmallCellsAudit.recovered([.exact(6), .small, .small], lines: [SmallCellsAudit.Line(total: 0, parts: [1, 2], relation: .cover)]).isEmpty)
     }
 
+    /// No-shows by counselor add up to the monthly trend's no-shows: a lone `<5` is not left
+    /// beside exact counts (3, 20, 9: the 9 is hidden), and two `<5` that the sum pins (4 and 4
+    /// beside 30, of 38) get the 30 hidden too. Found by a newcomer: `<5/25` on screen and 22
+    /// attended in the export gave 3.
+    @Test func noShowsByCounselorKeepTheirSmallCountsHidden() {
+        func lines(_ counts: [Int]) -> [ReportTrends.NoShowLine] { counts.map { ReportTrends.NoShowLine(name: "c\($0)", noShows: $0, attended: 20) } }
+        #expect(ReportTrends.shownNoShows(lines([3, 20, 9])) == [.suppressed, .exact(20), .hidden])
+        #expect(ReportTrends.shownNoShows(lines([4, 4, 30])) == [.suppressed, .suppressed, .hidden])
+        #expect(ReportTrends.shownNoShows(lines([12, 20])) == [.exact(12), .exact(20)])
+        #expect(ReportTrends.shownNoShows([]).isEmpty)
+        var csv = CSVWriter(keepingCells: true)
+        ReportTrendsExport.fill(&csv, ReportTrends(months: [], byCounselor: lines([3, 20, 9])), .noShows, english: true)
+        #expect(csv.header == ["kind", "name", "no_shows", "appointments"])
+        #expect(csv.rows.map { $0[2] } == [.text("<5"), .number(20), .text("x")] && csv.rows.map { $0[3] } == [.number(23), .number(40), .number(29)])
+    }
+
     /// Case of the newcomer's Caritas week: 8 visitors, 4 women and 4 men (both `<5`), every
     /// other dimension a single value of 8. The sex line alone gives 4 and 4 back; hiding the
     /// total makes it `x` (5 or more), but each single-valued dimension would give it back, so

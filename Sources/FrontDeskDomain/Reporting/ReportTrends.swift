@@ -56,6 +56,33 @@ public struct ReportTrends: Hashable, Sendable {
         public var rate: Double? { Statistics.ratio(noShows, noShows + attended) }
     }
 
+    /// The no-shows of `lines` as the reports show them: 1 to 4 `<5`, and more hidden (`x`)
+    /// so that none of those can be worked out from their sum, which the monthly trend adds
+    /// up to (`SmallCells.suppress`, then `SmallCellsAudit` over that one line). Same order
+    /// as `lines`. A line's attended count is never shown beside it (with the appointments it
+    /// would give the no-shows back): the reports show no-shows of appointments.
+    public static func shownNoShows(_ lines: [NoShowLine]) -> [ReportCount] {
+        let counts = lines.map(\.noShows), total = counts.reduce(0, +)
+        let first = SmallCells.suppress(counts, total: total).cells
+        let known: [SmallCellsAudit.Known] = [.exact(total)] + first.map { c in
+            switch c {
+            case .exact(let n): .exact(n)
+            case .suppressed: .small
+            case .hidden: .hiddenLarge
+            }
+        }
+        let line = SmallCellsAudit.Line(total: 0, parts: Array(1...max(1, counts.count)).filter { $0 <= counts.count })
+        guard let protected = SmallCellsAudit.protect([total] + counts, known, lines: [line], zeroMayHide: Array(repeating: false, count: counts.count + 1))
+        else { return counts.map { _ in .hidden } }
+        return protected.dropFirst().map { k in
+            switch k {
+            case .exact(let n): .exact(n)
+            case .small: .suppressed
+            case .hiddenLarge, .hiddenZeroOrLarge: .hidden
+            }
+        }
+    }
+
     /// The twelve months ending with the report's last month, oldest first.
     public var months: [Month]
     /// Walk-in arrivals of the report's period by ISO weekday (index 0 Monday … 6 Sunday) and
@@ -119,7 +146,8 @@ public enum ReportTrendsExport {
 
     /// Writes `table` into `csv`. `months`: month, visitors, waits, median_wait_min, no_shows,
     /// attended. `walkIns`: weekday (1 Monday … 7), then one column per hour `h00` … `h23`.
-    /// `noShows`: kind (`counselor`, `service`), name, no_shows, attended. Under the header,
+    /// `noShows`: kind (`counselor`, `service`), name, no_shows (as `shownNoShows`),
+    /// appointments (no-shows and attended together, `<5` from 1 to 4). Under the header,
     /// what it covers (`about`: a name in the first column, its value in the second). Every
     /// count from 1 to 4 is written `<5`, as in the funder report.
     public static func fill(_ csv: inout CSVWriter, _ t: ReportTrends, _ table: Table, english: Bool, about: About? = nil) {
@@ -141,10 +169,13 @@ public enum ReportTrendsExport {
             header(["weekday"] + (0..<24).map { String(format: "h%02d", $0) })
             for (i, hours) in t.walkIns.enumerated() { csv.append([.number(i + 1)] + hours.map(count)) }
         case .noShows:
-            header(["kind", "name", "no_shows", "attended"])
-            for l in t.byCounselor { csv.append([.text("counselor"), .text(l.name), count(l.noShows), count(l.attended)]) }
-            for l in t.byService {
-                csv.append([.text("service"), .text(english ? l.englishName ?? l.name : l.name), count(l.noShows), count(l.attended)])
+            header(["kind", "name", "no_shows", "appointments"])
+            func shown(_ c: ReportCount) -> CSVWriter.Cell { c.value.map { .number($0) } ?? .text(c.description) }
+            for (l, n) in zip(t.byCounselor, ReportTrends.shownNoShows(t.byCounselor)) {
+                csv.append([.text("counselor"), .text(l.name), shown(n), count(l.noShows + l.attended)])
+            }
+            for (l, n) in zip(t.byService, ReportTrends.shownNoShows(t.byService)) {
+                csv.append([.text("service"), .text(english ? l.englishName ?? l.name : l.name), shown(n), count(l.noShows + l.attended)])
             }
         }
     }

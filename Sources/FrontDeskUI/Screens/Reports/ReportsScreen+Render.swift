@@ -306,23 +306,24 @@ extension ReportsScreen {
         let s = ctx.strings
         let nameW = max(14, min(36, width / 3)), numbersW = 16
         let barW = max(4, width - nameW - numbersW - 2)
+        // No-shows as every count of the reports (`ReportTrends.shownNoShows`): from 1 to 4
+        // `<5`, hidden `x` so that none of those follows from their sum; such a line has no
+        // rate or bar (the rate and the appointments would give the count back).
+        let counselors = ReportTrends.shownNoShows(t.byCounselor), services = ReportTrends.shownNoShows(t.byService)
         // Bars against the highest rate shown, so that differences show at 80 columns.
-        let top = (t.byCounselor + t.byService).filter { SmallCells.shown($0.noShows) != .suppressed }.compactMap(\.rate).max() ?? 0
-        // No-shows from 1 to 4 are `<5`, with no rate or bar (the rate and the total would give
-        // the count back), as every count of the reports.
-        func line(_ name: String, _ l: ReportTrends.NoShowLine) -> (String, Style) {
-            let small = SmallCells.shown(l.noShows) == .suppressed
-            let rate = small ? nil : l.rate
-            let figures = small ? "<\(SmallCells.threshold)/\(SmallCells.shown(l.noShows + l.attended))"
+        let top = zip(t.byCounselor + t.byService, counselors + services).filter { $0.1.value != nil }.compactMap(\.0.rate).max() ?? 0
+        func line(_ name: String, _ l: ReportTrends.NoShowLine, _ shown: ReportCount) -> (String, Style) {
+            let rate = shown.value == nil ? nil : l.rate
+            let figures = shown.value == nil ? "\(shown)/\(SmallCells.shown(l.noShows + l.attended))"
                 : "\(Statistics.percentText(l.rate)) \(l.noShows)/\(SmallCells.shown(l.noShows + l.attended))"
             return (DisplayText.fitted(name, toColumns: nameW) + " " + OccupancyScreen.bar(top > 0 ? rate.map { $0 / top } : nil, width: barW) + " "
                 + DisplayText.fitted(figures, toColumns: numbersW, alignRight: true), (rate ?? 0) >= 0.25 ? .bold : .plain)
         }
         var lines: [(String, Style)] = [(s("reports.noShows.counselors"), .underline)]
-        lines += t.byCounselor.map { line($0.name, $0) }
+        lines += zip(t.byCounselor, counselors).map { line($0.name, $0, $1) }
         lines.append(("", .plain))
         lines.append((s("reports.noShows.services"), .underline))
-        lines += t.byService.map { line(s.language == .fr ? $0.name : ($0.englishName ?? $0.name), $0) }
+        lines += zip(t.byService, services).map { line(s.language == .fr ? $0.name : ($0.englishName ?? $0.name), $0, $1) }
         if t.byCounselor.isEmpty { lines.append((s("reports.none"), .dim)) }
         return lines
     }
