@@ -330,13 +330,7 @@ public struct FunderReport: Hashable, Sendable {
             func pick(_ r: Row) -> ReportCount { isVisitors ? r.visitors : r.services }
             let shown = [isVisitors ? visitors : services] + rows.map(pick) + sexByAge.map { isVisitors ? $0.visitors : $0.services }
             let zeroMayHide = truth.indices.map { $0 >= crossBase }
-            let known: [SmallCellsAudit.Known] = shown.indices.map { i in
-                switch shown[i] {
-                case .exact(let n): .exact(n)
-                case .suppressed: .small
-                case .hidden: zeroMayHide[i] ? .hiddenZeroOrLarge : .hiddenLarge
-                }
-            }
+            let known = shown.indices.map { SmallCellsAudit.known(shown[$0], zeroMayHide: zeroMayHide[$0]) }
             var lines = ReportDimension.allCases.map { d in
                 SmallCellsAudit.Line(total: 0, parts: rows.indices.filter { rows[$0].dimension == d }.map { $0 + 1 },
                                      relation: d == .category && isVisitors ? .cover : .sum)
@@ -349,13 +343,7 @@ public struct FunderReport: Hashable, Sendable {
                 lines.append(SmallCellsAudit.Line(total: age + 1, parts: sexes.indices.map { crossBase + $0 * bands + c }))
             }
             guard let protected = SmallCellsAudit.protect(truth, known, lines: lines, zeroMayHide: zeroMayHide) else { return false }
-            func count(_ i: Int) -> ReportCount {
-                switch protected[i] {
-                case .exact(let n): .exact(n)
-                case .small: .suppressed
-                case .hiddenLarge, .hiddenZeroOrLarge: .hidden
-                }
-            }
+            func count(_ i: Int) -> ReportCount { SmallCellsAudit.shown(protected[i]) }
             if isVisitors { visitors = count(0) } else { services = count(0) }
             for i in rows.indices {
                 if isVisitors { rows[i].visitors = count(i + 1) } else { rows[i].services = count(i + 1) }

@@ -64,23 +64,11 @@ public struct ReportTrends: Hashable, Sendable {
     public static func shownNoShows(_ lines: [NoShowLine]) -> [ReportCount] {
         let counts = lines.map(\.noShows), total = counts.reduce(0, +)
         let first = SmallCells.suppress(counts, total: total).cells
-        let known: [SmallCellsAudit.Known] = [.exact(total)] + first.map { c in
-            switch c {
-            case .exact(let n): .exact(n)
-            case .suppressed: .small
-            case .hidden: .hiddenLarge
-            }
-        }
-        let line = SmallCellsAudit.Line(total: 0, parts: Array(1...max(1, counts.count)).filter { $0 <= counts.count })
+        let known = [.exact(total)] + first.map { SmallCellsAudit.known($0) }
+        let line = SmallCellsAudit.Line(total: 0, parts: counts.indices.map { $0 + 1 })
         guard let protected = SmallCellsAudit.protect([total] + counts, known, lines: [line], zeroMayHide: Array(repeating: false, count: counts.count + 1))
         else { return counts.map { _ in .hidden } }
-        return protected.dropFirst().map { k in
-            switch k {
-            case .exact(let n): .exact(n)
-            case .small: .suppressed
-            case .hiddenLarge, .hiddenZeroOrLarge: .hidden
-            }
-        }
+        return protected.dropFirst().map(SmallCellsAudit.shown)
     }
 
     /// The twelve months ending with the report's last month, oldest first.

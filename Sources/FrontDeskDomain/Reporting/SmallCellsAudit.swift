@@ -22,6 +22,25 @@ public enum SmallCellsAudit {
         case hiddenZeroOrLarge
     }
 
+    /// What a reader knows of a count shown as `shown`; `zeroMayHide`: an `x` there may be 0
+    /// (the sex × age table).
+    public static func known(_ shown: ReportCount, zeroMayHide: Bool = false) -> Known {
+        switch shown {
+        case .exact(let n): .exact(n)
+        case .suppressed: .small
+        case .hidden: zeroMayHide ? .hiddenZeroOrLarge : .hiddenLarge
+        }
+    }
+
+    /// How a count a reader knows as `known` is shown.
+    public static func shown(_ known: Known) -> ReportCount {
+        switch known {
+        case .exact(let n): .exact(n)
+        case .small: .suppressed
+        case .hiddenLarge, .hiddenZeroOrLarge: .hidden
+        }
+    }
+
     /// Parts that add up to a total (`sum`), or cover it (`cover`: each part at most the
     /// total, together at least the total).
     public enum Relation: Hashable, Sendable { case sum, cover }
