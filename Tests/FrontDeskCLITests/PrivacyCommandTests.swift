@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskDomain
 import Testing
 
 /// `backup` under load, `audit`, `visitors export`, `privacy purge`.
@@ -120,10 +121,12 @@ import Testing
         #expect(delete.stderr.contains("append-only"))
     }
 
+    /// Three years before today in the center's zone, by the program's own zone rules (the
+    /// system's tzdata, as `frontdesk` reads it; Foundation's copy of the zone data can be a
+    /// release behind and put the date a day off near midnight).
     func threeYearsAgo() -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Africa/Casablanca")!  // safe: a known zone
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return String(format: "%04d-%02d-%02d", c.year! - 3, c.month!, c.month == 2 && c.day == 29 ? 28 : c.day!) // safe: all asked for
+        let today = CenterCalendar().localDate(of: Date())
+        let day = today.month == 2 && today.day == 29 ? 28 : today.day
+        return LocalDate(year: today.year - 3, month: today.month, day: day).description
     }
 }

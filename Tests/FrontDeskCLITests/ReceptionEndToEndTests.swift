@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskDomain
 import Testing
 
 /// The real binary in a real terminal (tmux): keys in, screen and database out.
@@ -100,11 +101,11 @@ import Testing
                                    "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let samrawit = try frontdesk(["visitors", "add", "--db", db, "--given", "ሳምራዊት", "--family", "ተስፋይ", "--nationality", "ER",
                                       "--consent", "services"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        var center = Calendar(identifier: .gregorian)
-        center.timeZone = TimeZone(identifier: "Africa/Casablanca")!
-        let midnight = center.startOfDay(for: Date())
-        let day = center.dateComponents([.year, .month, .day], from: midnight)
-        let today = String(format: "%04d-%02d-%02d", day.year!, day.month!, day.day!)
+        // Today and its midnight by the program's own zone rules (the system's tzdata, as
+        // `frontdesk` reads it; Foundation's copy can be a release behind).
+        let center = CenterCalendar()
+        let today = center.localDate(of: Date())
+        let midnight = center.startOfDay(today)
         let book = try frontdesk(["book", "--db", db, "--visitor", aicha, "--service", "trauma-follow-up", "--at", "\(today) 00:15"],
                                  environment: ["FRONTDESK_NOW": ISO8601DateFormatter().string(from: midnight)])
         try #require(book.status == 0, "\(book.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import FrontDeskDomain
 import FrontDeskTestSupport
 import Testing
 
@@ -263,14 +264,10 @@ import Testing
         // All the demo's data (it lies around today), its last week, one day: smaller periods
         // have more small cells.
         // Days stepped by the calendar in the center's zone (a day is not always 24 hours there).
-        var center = Calendar(identifier: .gregorian)
-        center.timeZone = TimeZone(identifier: "Africa/Casablanca")! // safe: tzdata is required
-        let now = Date()
-        func day(_ offset: Int) -> String {
-            let date = center.date(byAdding: .day, value: offset, to: now) ?? now
-            let d = center.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", d.year ?? 0, d.month ?? 0, d.day ?? 0)
-        }
+        // By the program's own zone rules (Foundation's copy of the zone data can be a release behind).
+        let center = CenterCalendar()
+        let now = center.localDate(of: Date())
+        func day(_ offset: Int) -> String { center.adding(days: offset, to: now).description }
         let today = day(0)
         var hiddenSeen = 0, smallSeen = 0
         // Everything, two funders (one with few services) and a program, over each period.
