@@ -156,6 +156,35 @@ import Testing
         #expect(s.report == report)
     }
 
+    /// The tables scroll within their lines: End shows the last line, a key down past it does
+    /// nothing, and one key up moves at once (the first line shown used to keep growing, so
+    /// after a long press Up seemed dead).
+    @Test func scrollingStopsAtTheLastLine() {
+        var s = state(.tables)
+        let lines = R.tableLines(s.report!, s.context, width: 78)
+        let range = R.scrollRange(s.state, s.context)
+        #expect(range.lastFirst > 0 && range.lastFirst < lines.count, "the tables are longer than 80x24 shows")
+        _ = R.update(&s, .key(.end))
+        #expect(s.scroll == range.lastFirst)
+        let bottom = frame(s).text
+        #expect(bottom.contains(lines.last!.0.trimmingCharacters(in: .whitespaces)), "\(bottom)")
+        for _ in 0..<30 { _ = R.update(&s, .key(.down)) }
+        _ = R.update(&s, .key(.pageDown))
+        #expect(s.scroll == range.lastFirst)
+        _ = R.update(&s, .key(.up))
+        #expect(s.scroll == range.lastFirst - 1)
+        #expect(frame(s).text != bottom)
+        _ = R.update(&s, .key(.pageUp))
+        _ = R.update(&s, .key(.pageUp))
+        _ = R.update(&s, .key(.pageUp))
+        _ = R.update(&s, .key(.pageUp))
+        #expect(s.scroll == 0)
+        // A picture that fits does not scroll at all.
+        var pyramid = state(.pyramid)
+        _ = R.update(&pyramid, .key(.end))
+        #expect(pyramid.scroll == 0)
+    }
+
     /// A coordinator and an admin open it by Shift-F10 and `p` in the menu; a receptionist
     /// and a counselor cannot.
     @Test func whoMayOpenIt() {

@@ -91,13 +91,44 @@ enum Chrome {
         let box = Dialog.rect(width: min(area.width - 2, 78), height: min(area.height - 2, rows + 2), in: area)
         let inner = Box.render(into: &frame, rect: box, title: strings("help.title"), style: .bold)
         let parts = inner.splitHorizontally(columns.map { _ in Constraint.min(10) })
-        for (part, column) in zip(parts, columns) {
-            frame.put(column.heading, in: Rect(x: part.x + 1, y: part.y, width: part.width - 2, height: 1), style: .underline)
-            for (i, line) in column.lines.prefix(max(0, part.height - 1)).enumerated() {
-                frame.put(line.keys, in: Rect(x: part.x + 1, y: part.y + 1 + i, width: 13, height: 1), style: .bold)
-                frame.put(line.label, in: Rect(x: part.x + 15, y: part.y + 1 + i, width: part.width - 16, height: 1))
+        for (part, entries) in zip(parts, helpEntries(columns, height: inner.height)) {
+            for (i, entry) in entries.enumerated() {
+                switch entry {
+                case .heading(let text):
+                    frame.put(text, in: Rect(x: part.x + 1, y: part.y + i, width: part.width - 2, height: 1), style: .underline)
+                case .line(let keys, let label):
+                    frame.put(keys, in: Rect(x: part.x + 1, y: part.y + i, width: 13, height: 1), style: .bold)
+                    frame.put(label, in: Rect(x: part.x + 15, y: part.y + i, width: part.width - 16, height: 1))
+                case .blank: break
+                }
             }
         }
+    }
+
+    /// One row of a help column.
+    enum HelpEntry: Equatable {
+        case heading(String), line(keys: String, label: String), blank
+    }
+
+    /// The rows of each drawn column, `height` rows at most: a column's heading and lines,
+    /// and, when a column is longer than the box (a screen with many keys at 80x24), its
+    /// remaining lines continued below a shorter column after a blank row, so that no key is
+    /// left out while there is room.
+    static func helpEntries(_ columns: [HelpColumn], height: Int) -> [[HelpEntry]] {
+        var drawn = columns.map { [HelpEntry.heading($0.heading)] + $0.lines.map { .line(keys: $0.keys, label: $0.label) } }
+        guard height > 0 else { return drawn.map { _ in [] } }
+        for i in drawn.indices where drawn[i].count > height {
+            var overflow = Array(drawn[i][height...])
+            drawn[i].removeLast(drawn[i].count - height)
+            for j in drawn.indices where j != i && !overflow.isEmpty {
+                let room = height - drawn[j].count - 1
+                guard room > 0 else { continue }
+                drawn[j].append(.blank)
+                drawn[j] += overflow.prefix(room)
+                overflow.removeFirst(min(room, overflow.count))
+            }
+        }
+        return drawn
     }
 
     /// The help column of the keys that work on every screen the member may open, and the

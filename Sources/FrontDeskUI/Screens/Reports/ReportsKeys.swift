@@ -3,7 +3,7 @@ import TerminalKit
 /// What a key can mean on the reports screen.
 public enum ReportsCommand: Hashable, Sendable {
     case help, nextView, previousView, view(ReportsScreen.View), nextScope, previousScope, nextPeriodChoice, previous, next, thisQuarter
-    case export, scrollUp, scrollDown, pageUp, pageDown, quit
+    case export, scrollUp, scrollDown, pageUp, pageDown, bottom, quit
 }
 
 /// The reports screen's key map (no text field: letters and digits are commands). One key
@@ -32,5 +32,6 @@ public enum ReportsKeys {
         KeyBinding(.scrollDown, [.down, .character("j")], label: "key.scrollDown", inBar: false),
         KeyBinding(.pageUp, [.pageUp], label: "key.pageUp", inBar: false),
         KeyBinding(.pageDown, [.pageDown], label: "key.pageDown", inBar: false),
+        KeyBinding(.bottom, [.end], label: "key.bottom", inBar: false),
     ])
 }

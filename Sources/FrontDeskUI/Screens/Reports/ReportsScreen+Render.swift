@@ -15,18 +15,19 @@ extension ReportsScreen {
     /// legend of suppressed counts.
     public static func render(_ state: State, _ ctx: ScreenContext, body: Rect, into frame: inout Frame) {
         let s = ctx.strings
-        let rows = body.splitVertically([.length(1), .length(1), .min(8), .length(1)])
+        let rows = layout(body: body)
         renderHeader(state, ctx, rows[0], &frame)
         renderTabs(state, ctx, rows[1], &frame)
         let area = rows[2].inset(dx: 1, dy: 0)
         if let report = state.report, let trends = state.trends {
-            switch state.view {
-            case .tables: renderLines(tableLines(report, ctx, width: area.width, catalog: state.catalog), state.scroll, area, &frame)
-            case .pyramid: renderPyramid(report, ctx, area, &frame)
-            case .nationalities: renderLines(nationalityLines(report, ctx, width: area.width), state.scroll, area, &frame)
-            case .trends: renderTrends(trends, report, state.scope, ctx, area, &frame)
-            case .walkIns: renderWalkIns(trends, ctx, area, &frame)
-            case .noShows: renderLines(noShowLines(trends, ctx, width: area.width), state.scroll, area, &frame)
+            if let lines = scrolledLines(state, ctx, width: area.width) {
+                renderLines(lines, state.scroll, area, &frame)
+            } else if state.view == .pyramid {
+                renderPyramid(report, ctx, area, &frame)
+            } else if state.view == .trends {
+                renderTrends(trends, report, state.scope, ctx, area, &frame)
+            } else {
+                renderWalkIns(trends, ctx, area, &frame)
             }
         } else {
             frame.put(s("occupancy.loading"), in: area.row(1), style: .dim)
@@ -37,6 +38,33 @@ extension ReportsScreen {
             legend += " · " + s("reports.produced", "\(local.date) \(local.time)")
         }
         frame.put(legend, in: rows[3].inset(dx: 1, dy: 0), style: .dim)
+    }
+
+    /// The body's rows: header, view tabs, the view, legend.
+    static func layout(body: Rect) -> [Rect] {
+        body.splitVertically([.length(1), .length(1), .min(8), .length(1)])
+    }
+
+    /// The lines of a view drawn as scrolled text (tables, nationalities, no-shows) at
+    /// `width` columns; nil for the pictures, which fit themselves to the area, and before the
+    /// report is loaded.
+    static func scrolledLines(_ state: State, _ ctx: ScreenContext, width: Int) -> [(String, Style)]? {
+        guard let report = state.report, let trends = state.trends else { return nil }
+        switch state.view {
+        case .tables: return tableLines(report, ctx, width: width, catalog: state.catalog)
+        case .nationalities: return nationalityLines(report, ctx, width: width)
+        case .noShows: return noShowLines(trends, ctx, width: width)
+        case .pyramid, .trends, .walkIns: return nil
+        }
+    }
+
+    /// How far the shown view scrolls at the terminal's size: the last line index that can be
+    /// the first shown (0 when everything fits) and the lines in a page (PgUp/PgDn).
+    public static func scrollRange(_ state: State, _ ctx: ScreenContext) -> (lastFirst: Int, page: Int) {
+        let area = layout(body: Chrome.layout(ctx.size).body)[2].inset(dx: 1, dy: 0)
+        guard let lines = scrolledLines(state, ctx, width: area.width), area.height > 1 else { return (0, 1) }
+        let rows = lines.count > area.height ? area.height - 1 : area.height
+        return (max(0, lines.count - rows), max(1, rows - 1))
     }
 
     /// ◀ 2026 T3 ▶ · UNHCR · 123 visiteurs · 456 prestations

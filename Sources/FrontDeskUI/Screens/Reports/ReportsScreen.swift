@@ -229,10 +229,18 @@ public enum ReportsScreen: Screen {
                 return []
             }
             return [.export(ExportRequest(request: request, view: state.view, report: report, trends: trends))]
-        case .scrollUp: state.scroll = max(0, state.scroll - 1)
-        case .scrollDown: state.scroll += 1
-        case .pageUp: state.scroll = max(0, state.scroll - 10)
-        case .pageDown: state.scroll += 10
+        case .scrollUp, .scrollDown, .pageUp, .pageDown, .bottom:
+            // Kept within the lines the view has at this size, so a key back up always moves.
+            let range = scrollRange(state, ctx)
+            let step: Int
+            switch command {
+            case .scrollUp: step = -1
+            case .scrollDown: step = 1
+            case .pageUp: step = -range.page
+            case .pageDown: step = range.page
+            default: step = range.lastFirst
+            }
+            state.scroll = min(range.lastFirst, max(0, state.scroll + step))
         }
         return []
     }
