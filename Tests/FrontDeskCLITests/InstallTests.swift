@@ -106,7 +106,11 @@ struct FullDiskOutputTests {
     @Test func everyPrintingCommandAgainstDevFull() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
-        let db = try demoDatabase(in: tmp)
+        // The demo and every command at 10:00 of a working day: each command has lines to
+        // print (made and run near midnight, the demo's queue of today was empty, `queue`
+        // printed nothing and rightly exited 0).
+        let clock = "2026-12-03T10:00:00Z"
+        let db = try demoDatabase(in: tmp, environment: ["FRONTDESK_NOW": clock])
         let period = ["--from", "2026-11-01", "--to", "2026-11-30"]
         let commands: [[String]] = [
             ["schedule"], ["schedule", "--format", "ics"], ["schedule", "--format", "json"], ["occupancy"] + period,
@@ -117,7 +121,9 @@ struct FullDiskOutputTests {
             ["audit", "verify"], ["settings", "show"], ["backup", "-"],
         ]
         for command in commands {
-            let r = try runShell("\(shellQuoted([TestBinary.frontdesk] + command + ["--db", db])) > /dev/full")
+            let printed = try runShell("FRONTDESK_NOW=\(clock) \(shellQuoted([TestBinary.frontdesk] + command + ["--db", db])) | wc -c")
+            #expect(Int(printed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0, "\(command) prints nothing to test")
+            let r = try runShell("FRONTDESK_NOW=\(clock) \(shellQuoted([TestBinary.frontdesk] + command + ["--db", db])) > /dev/full")
             #expect(r.status == 1, "\(command): \(r.status) \(r.stderr)")
             #expect(r.stderr.hasPrefix("frontdesk: ") && r.stderr.split(separator: "\n").count == 1, "\(command): \(r.stderr)")
             #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("crashed"), "\(command): \(r.stderr)")

@@ -89,9 +89,9 @@ final class PipeReader: @unchecked Sendable {
 }
 
 /// A demo database of 20 visitors in `folder` (`d.sqlite`); its path.
-func demoDatabase(in folder: TempDir) throws -> String {
+func demoDatabase(in folder: TempDir, environment: [String: String] = [:]) throws -> String {
     let db = folder.file("d.sqlite")
-    try #require(try frontdesk(["demo", "--db", db, "--visitors", "20"]).status == 0)
+    try #require(try frontdesk(["demo", "--db", db, "--visitors", "20"], environment: environment).status == 0)
     return db
 }
 
