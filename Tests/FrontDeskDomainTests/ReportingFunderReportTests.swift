@@ -292,6 +292,52 @@ import FrontDeskDomain
         #expect(!known.contains { (1...4).contains($0.value ?? 0) })
     }
 
+    /// Case of the newcomer's European Union days: 11 visitors, 6 women (one aged 12-17, five
+    /// 25-59) and 5 men (25-59), six nationalities each `<5`. The one-way tables are protected
+    /// by hiding the 10 of 25-59 (11 − 10 gave the `<5` back), but with the sex × age table
+    /// every protection pins a count (the row of women gives the girl back, 6 − 5; hiding the
+    /// whole 25-59 column still leaves 5 + 5 + 1). Before, every breakdown was withheld; now
+    /// the sex × age table alone is, and the one-way tables are shown (6 women, 5 men).
+    @Test func aSexByAgeTableThatGivesCountsAwayIsWithheldAlone() throws {
+        var counts = FunderReportCounts()
+        counts.visitors = 11
+        counts.services = 11
+        for (sex, age, n) in [("female", "12-17", 1), ("female", "25-59", 5), ("male", "25-59", 5)] {
+            counts.add(.sex, sex, visitors: n, services: n)
+            counts.add(.ageBand, age, visitors: n, services: n)
+            counts.add(sex: sex, ageBand: age, visitors: n, services: n)
+        }
+        for (code, n) in [("CD", 2), ("CI", 1), ("CM", 2), ("GN", 4), ("ML", 1), ("SN", 1)] {
+            counts.add(.nationality, code, visitors: n, services: n)
+        }
+        for (d, key) in [(ReportDimension.status, "migrant"), (.category, "social"), (.recurrence, "new")] {
+            counts.add(d, key, visitors: 11, services: 11)
+        }
+        let r = FunderReport(period: ReportingPeriod(first: try Fx.date("2026-11-12"), last: try Fx.date("2026-11-13")), counts: counts)
+        #expect(!r.breakdownWithheld && r.sexByAgeWithheld)
+        #expect(r.visitors == .exact(11))
+        func row(_ d: ReportDimension, _ key: String) -> ReportCount? { r.rows(d).first { $0.key == key }?.visitors }
+        #expect(row(.sex, "female") == .exact(6) && row(.sex, "male") == .exact(5))
+        #expect(row(.ageBand, "12-17") == .suppressed && row(.ageBand, "25-59") == .hidden)
+        #expect(r.rows(.nationality).count == 6 && r.rows(.nationality).allSatisfy { $0.visitors == .suppressed })
+        #expect(row(.status, "migrant") == .exact(11))
+        // Hidden, but where the sex or the age band has no one (zeros known to anyone).
+        #expect(r.sexByAge.allSatisfy { c in
+            let none = !["female", "male"].contains(c.sex) || !["12-17", "25-59"].contains(c.ageBand)
+            return c.visitors == (none ? .exact(0) : .hidden) && c.services == c.visitors
+        })
+        // What a reader knows of the one-way tables pins nothing.
+        let known = [r.visitors] + r.rows.map(\.visitors)
+        let lines = ReportDimension.allCases.map { d in
+            SmallCellsAudit.Line(total: 0, parts: r.rows.indices.filter { r.rows[$0].dimension == d }.map { $0 + 1 },
+                                 relation: d == .category ? .cover : .sum)
+        }
+        #expect(SmallCellsAudit.recovered(known.map { SmallCellsAudit.known($0) }, lines: lines).isEmpty)
+        // With the cross table shown as the audit would have to show it, something is pinned:
+        // no protection of it exists (this is why it is withheld).
+        #expect(SmallCellsAudit.recovered([.exact(6), .small, .hiddenZeroOrLarge], lines: [SmallCellsAudit.Line(total: 0, parts: [1, 2])]) == [1, 2])
+    }
+
     @Test func anEmptyReportShowsZeros() throws {
         let r = FunderReport(period: .day(try Fx.date("2026-04-14")), counts: FunderReportCounts())
         #expect(r.visitors == .exact(0) && r.services == .exact(0))

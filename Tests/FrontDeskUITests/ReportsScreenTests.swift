@@ -156,6 +156,40 @@ import Testing
         #expect(s.report == report)
     }
 
+    /// A report that withholds its breakdown, or its sex × age table alone, says so where the
+    /// counts would be: above the tables, under the sex × age titles, under the pyramid (which
+    /// otherwise would be a grid of `x` with no reason given).
+    @Test func aWithheldBreakdownIsExplainedOnScreen() throws {
+        var few = FunderReportCounts()
+        few.visitors = 3
+        few.services = 3
+        few.add(.sex, "female", visitors: 3, services: 3)
+        var eleven = FunderReportCounts()
+        eleven.visitors = 11
+        eleven.services = 11
+        for (sex, age, n) in [("female", "12-17", 1), ("female", "25-59", 5), ("male", "25-59", 5)] {
+            eleven.add(.sex, sex, visitors: n, services: n)
+            eleven.add(.ageBand, age, visitors: n, services: n)
+            eleven.add(sex: sex, ageBand: age, visitors: n, services: n)
+        }
+        for language in [UILanguage.en, .fr] {
+            for (counts, withheldAll) in [(few, true), (eleven, false)] {
+                var s = state(.tables, language: language)
+                let report = FunderReport(period: s.request!.period, counts: counts)
+                #expect(report.breakdownWithheld == withheldAll && report.sexByAgeWithheld == !withheldAll)
+                _ = R.update(&s, .loaded(s.request!, report, Self.trends()))
+                let strings = Fixture.strings(language)
+                let lines = R.tableLines(report, s.context, width: 78).map(\.0)
+                #expect(lines.contains(strings("reports.withheld")) == withheldAll, "\(lines)")
+                #expect(lines.filter { $0 == strings("reports.sexByAgeWithheld") }.count == (withheldAll ? 0 : 2), "\(lines)")
+                _ = R.update(&s, .key(.character("2")))
+                let pyramid = frame(s).text
+                let note = strings(withheldAll ? "reports.withheld" : "reports.sexByAgeWithheld")
+                #expect(pyramid.contains(String(note.prefix(40))), "\(pyramid)")
+            }
+        }
+    }
+
     /// The tables scroll within their lines: End shows the last line, a key down past it does
     /// nothing, and one key up moves at once (the first line shown used to keep growing, so
     /// after a long press Up seemed dead).

@@ -245,6 +245,12 @@ public struct FunderReport: Hashable, Sendable {
     /// True when every breakdown is hidden and no nationality listed: the report counts fewer
     /// than 5 visitors, or its cells could not otherwise be kept from being worked out.
     public private(set) var breakdownWithheld = false
+    /// True when the sex × age table alone is withheld (every cell hidden, but those of a sex
+    /// or age band the one-way tables show as 0) and the one-way
+    /// tables are shown: with the table, its cells and the one-way tables would give each
+    /// other away (a small report: 11 visitors, one of them a girl of 12–17); without it,
+    /// nothing can be worked out. False when `breakdownWithheld` (everything is withheld).
+    public private(set) var sexByAgeWithheld = false
 
     /// The values every report lists, even at zero (nationalities: those present; age bands:
     /// the standard ones, a report's own are `ageBands.keys`).
@@ -305,9 +311,30 @@ public struct FunderReport: Hashable, Sendable {
         // The rules above protect each line alone; a reader combines them (bounds of `<5` and
         // `x`, rows, columns, the grand total): hide more until nothing is recovered, or
         // withhold the breakdown of a report of fewer than 5 visitors, or of one that cannot be
-        // protected.
-        if SmallCells.shown(counts.visitors) == .suppressed || !protectAcrossLines(counts) {
+        // protected. A sex × age table that cannot be protected with the one-way tables is
+        // first withheld alone: a funder still gets the one-way tables of a small program.
+        if SmallCells.shown(counts.visitors) == .suppressed {
             withholdBreakdown()
+        } else {
+            let asSuppressed = self
+            if !protectAcrossLines(counts, withSexByAge: true) {
+                self = asSuppressed
+                sexByAgeWithheld = true
+                // Every cell hidden but those of a sex or age band of none (0 shown in the
+                // one-way tables, which are never hidden: the cell is 0 for anyone).
+                let oneWay = rows
+                let noneShown = { (d: ReportDimension, key: String, v: Bool) in
+                    oneWay.contains { $0.dimension == d && $0.key == key && (v ? $0.visitors : $0.services) == .exact(0) }
+                }
+                sexByAge = sexByAge.map { c in
+                    func cell(_ v: Bool) -> ReportCount { noneShown(.sex, c.sex, v) || noneShown(.ageBand, c.ageBand, v) ? .exact(0) : .hidden }
+                    return CrossCell(sex: c.sex, ageBand: c.ageBand, visitors: cell(true), services: cell(false))
+                }
+                if !protectAcrossLines(counts, withSexByAge: false) {
+                    self = asSuppressed
+                    withholdBreakdown()
+                }
+            }
         }
         // A target of the report's own span counts what the total counts: hidden with it.
         for (i, a) in self.achievements.enumerated() where a.through == period.last && period.first == LocalDate(year: a.target.year, month: 1, day: 1) {
@@ -318,8 +345,10 @@ public struct FunderReport: Hashable, Sendable {
 
     /// Every count of the report as one system (the total, each one-way row, each sex × age
     /// cell) for `SmallCellsAudit`, visitors and services each on their own; hides what it
-    /// says to hide. - Returns: false when a count stays recoverable with nothing left to hide.
-    private mutating func protectAcrossLines(_ counts: FunderReportCounts) -> Bool {
+    /// says to hide. `withSexByAge` false: the sex × age table is withheld, its rows and
+    /// columns are not lines a reader can use. - Returns: false when a count stays recoverable
+    /// with nothing left to hide (some counts may then be hidden already).
+    private mutating func protectAcrossLines(_ counts: FunderReportCounts, withSexByAge: Bool) -> Bool {
         let sexes = rows.indices.filter { rows[$0].dimension == .sex }, ages = rows.indices.filter { rows[$0].dimension == .ageBand }
         let crossBase = 1 + rows.count
         for column in [\FunderReportCounts.Cell.visitors, \FunderReportCounts.Cell.services] {
@@ -336,10 +365,10 @@ public struct FunderReport: Hashable, Sendable {
                                      relation: d == .category && isVisitors ? .cover : .sum)
             }
             let bands = ages.count
-            for (r, sex) in sexes.enumerated() {
+            for (r, sex) in sexes.enumerated() where withSexByAge {
                 lines.append(SmallCellsAudit.Line(total: sex + 1, parts: (0..<bands).map { crossBase + r * bands + $0 }))
             }
-            for (c, age) in ages.enumerated() {
+            for (c, age) in ages.enumerated() where withSexByAge {
                 lines.append(SmallCellsAudit.Line(total: age + 1, parts: sexes.indices.map { crossBase + $0 * bands + c }))
             }
             guard let protected = SmallCellsAudit.protect(truth, known, lines: lines, zeroMayHide: zeroMayHide) else { return false }
@@ -360,6 +389,7 @@ public struct FunderReport: Hashable, Sendable {
     /// one visitor); the totals stay as shown.
     private mutating func withholdBreakdown() {
         breakdownWithheld = true
+        sexByAgeWithheld = false
         rows = rows.filter { $0.dimension != .nationality }.map { Row(dimension: $0.dimension, key: $0.key, visitors: .hidden, services: .hidden) }
         sexByAge = sexByAge.map { CrossCell(sex: $0.sex, ageBand: $0.ageBand, visitors: .hidden, services: .hidden) }
     }

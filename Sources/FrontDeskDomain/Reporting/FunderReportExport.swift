@@ -9,7 +9,11 @@ public enum FunderReportExport {
     /// and last center-local days as `2026-07-01/2026-09-30`; `funder` when one was named;
     /// `programs`, their ids separated by spaces, when the report is of some programs only),
     /// all without counts; the totals, those left out, each dimension's values, the sex × age
-    /// cells (`sex_age`, `female/25-59`), then each program's targets and achievements.
+    /// cells (`sex_age`, `female/25-59`; all `x` after a row `sex_age_withheld` with the
+    /// reason when the table is withheld), then each program's targets and achievements.
+    /// The `sex_age_withheld` row's value (no comma: the row reads the same split naively).
+    static let sexAgeWithheldReason = "sex_age counts are x (0 where the sex or age band has none): with the one-way tables they would give each other away"
+
     public static func fill(_ csv: inout CSVWriter, _ r: FunderReport, producedAt: Date, funder: String? = nil) {
         func cell(_ c: ReportCount) -> CSVWriter.Cell { c.value.map { .number($0) } ?? .text(c.description) }
         csv.appendHeader(["dimension", "value", "visitors", "services"])
@@ -22,6 +26,7 @@ public enum FunderReportExport {
         for row in r.rows {
             csv.append([.text(row.dimension.rawValue), .text(row.key), cell(row.visitors), cell(row.services)])
         }
+        if r.sexByAgeWithheld { csv.append([.text("sex_age_withheld"), .text(sexAgeWithheldReason), .empty, .empty]) }
         for c in r.sexByAge {
             csv.append([.text("sex_age"), .text(c.sex + "/" + c.ageBand), cell(c.visitors), cell(c.services)])
         }
@@ -76,6 +81,10 @@ public struct FunderReportJSON: Encodable, Sendable {
     let withheld: String?
     static let withheldReason = "fewer than \(SmallCells.threshold) visitors, or counts that would give each other away: "
         + "every breakdown is null and no nationality is listed"
+    /// Present when the sex × age table alone is withheld (`FunderReport.sexByAgeWithheld`): why.
+    let sexAgeWithheld: String?
+    static let sexAgeWithheldReason = "with the one-way tables, the sex × age counts would give each other away: "
+        + "every sex_age count is null (0 where the sex or age band has none); the one-way tables are protected without it"
     let dimensions: [String: [Cell]]
     /// Sex × age band: `value` is `sex/age_band`.
     let sexAge: [Cell]
@@ -97,7 +106,7 @@ public struct FunderReportJSON: Encodable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case from, to, producedAt = "produced_at", funder, programs, visitors, services, hidden, notConsenting = "not_consenting", suppression,
-             withheld = "breakdown_withheld", dimensions, sexAge = "sex_age", targets
+             withheld = "breakdown_withheld", sexAgeWithheld = "sex_age_withheld", dimensions, sexAge = "sex_age", targets
     }
 
     /// - Parameters: producedAt: when the report was made (UTC); funder: the funder named, if one was.
@@ -115,6 +124,7 @@ public struct FunderReportJSON: Encodable, Sendable {
         services = r.services
         hidden = r.visitors == .hidden || r.services == .hidden ? ReportCount.hiddenReason : nil
         withheld = r.breakdownWithheld ? Self.withheldReason : nil
+        sexAgeWithheld = r.sexByAgeWithheld ? Self.sexAgeWithheldReason : nil
         notConsenting = Apart(visitors: r.nonConsentingVisitors, services: r.nonConsentingServices)
         suppression = "counts from 1 to \(SmallCells.threshold - 1) are the string \"<\(SmallCells.threshold)\"; a count hidden only so "
             + "that one of those cannot be worked out from a total is null, with \"hidden\" saying so"

@@ -98,6 +98,7 @@ struct ReportCommand: ParsableCommand {
         out += t("leftOut", r.nonConsentingVisitors, r.nonConsentingServices) + "\n"
         out += t("smallCells") + "\n"
         if r.breakdownWithheld { out += t("withheld") + "\n" }
+        if r.sexByAgeWithheld { out += t("sexByAgeWithheld") + "\n" }
         out += t("produced", produced) + "\n"
         for d in ReportDimension.allCases {
             out += "\n" + OccupancyOutput.pad(title(d, t), 32) + OccupancyOutput.pad(t("visitors"), 10, right: true)

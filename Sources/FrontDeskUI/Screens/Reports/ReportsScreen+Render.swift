@@ -138,6 +138,7 @@ extension ReportsScreen {
         }
         var lines: [(String, Style)] = [(row(s("reports.total"), r.visitors.description, r.services.description), .bold),
                                         (row(s("reports.leftOut"), r.nonConsentingVisitors.description, r.nonConsentingServices.description), .dim)]
+        if let why = withheldNote(r, s) { lines.append((why, .dim)) }
         for d in ReportDimension.allCases {
             lines.append(("", .plain))
             lines.append((row(s("reports.dimension.\(d.rawValue)"), s("reports.visitors"), s("reports.services")), .underline))
@@ -162,6 +163,7 @@ extension ReportsScreen {
         for (title, pick) in [("reports.sexByAge", { (c: FunderReport.CrossCell) in c.visitors }), ("reports.sexByAgeServices", { $0.services })] {
             lines.append(("", .plain))
             lines.append((s(title), .underline))
+            if r.sexByAgeWithheld { lines.append((s("reports.sexByAgeWithheld"), .dim)) }
             lines.append((DisplayText.fitted("", toColumns: 14) + ages.map { DisplayText.fitted(label($0, .ageBand, ctx), toColumns: cellW, alignRight: true) }.joined(), .bold))
             for sex in r.rows(.sex).map(\.key) {
                 let cells = r.sexByAge.filter { $0.sex == sex }.map { DisplayText.fitted(pick($0).description, toColumns: cellW, alignRight: true) }
@@ -219,7 +221,13 @@ extension ReportsScreen {
             let others = cell("other", band).description + " / " + cell("unspecified", band).description
             frame.put(DisplayText.fitted(others, toColumns: extraW - 1, alignRight: true), x: extraX + 1, y: y, style: .dim)
         }
-        frame.put(s("reports.pyramid.note"), in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), style: .dim)
+        let note = withheldNote(r, s) ?? (r.sexByAgeWithheld ? s("reports.sexByAgeWithheld") : s("reports.pyramid.note"))
+        frame.put(note, in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), style: .dim)
+    }
+
+    /// Why the report shows no breakdown (`FunderReport.breakdownWithheld`), nil when it shows one.
+    static func withheldNote(_ r: FunderReport, _ s: Localizer) -> String? {
+        r.breakdownWithheld ? s("reports.withheld") : nil
     }
 
     /// Nationalities by unique visitors, most first; counts shown as `<5` or `x` come after
