@@ -32,12 +32,16 @@ extension ReportsScreen {
         } else {
             frame.put(s("occupancy.loading"), in: area.row(1), style: .dim)
         }
-        var legend = s("reports.legend")
-        if let at = state.producedAt {
+        // The marks' legend and when the figures were produced; the legend's short form when
+        // both do not fit (at 80 columns the time was cut off).
+        let legendArea = rows[3].inset(dx: 1, dy: 0)
+        let produced = state.producedAt.map { at -> String in
             let local = ctx.calendar.localDateTime(of: at)
-            legend += " · " + s("reports.produced", "\(local.date) \(local.time)")
-        }
-        frame.put(legend, in: rows[3].inset(dx: 1, dy: 0), style: .dim)
+            return " · " + s("reports.produced", "\(local.date) \(local.time)")
+        } ?? ""
+        var legend = s("reports.legend") + produced
+        if DisplayText.width(of: legend) > legendArea.width { legend = s("reports.legendShort") + produced }
+        frame.put(legend, in: legendArea, style: .dim)
     }
 
     /// The body's rows: header, view tabs, the view, legend.
@@ -138,7 +142,7 @@ extension ReportsScreen {
         }
         var lines: [(String, Style)] = [(row(s("reports.total"), r.visitors.description, r.services.description), .bold),
                                         (row(s("reports.leftOut"), r.nonConsentingVisitors.description, r.nonConsentingServices.description), .dim)]
-        if let why = withheldNote(r, s) { lines.append((why, .dim)) }
+        if let why = withheldNote(r, s) { lines += DisplayText.wrapped(why, toColumns: width).map { ($0, .dim) } }
         for d in ReportDimension.allCases {
             lines.append(("", .plain))
             lines.append((row(s("reports.dimension.\(d.rawValue)"), s("reports.visitors"), s("reports.services")), .underline))
@@ -163,7 +167,7 @@ extension ReportsScreen {
         for (title, pick) in [("reports.sexByAge", { (c: FunderReport.CrossCell) in c.visitors }), ("reports.sexByAgeServices", { $0.services })] {
             lines.append(("", .plain))
             lines.append((s(title), .underline))
-            if r.sexByAgeWithheld { lines.append((s("reports.sexByAgeWithheld"), .dim)) }
+            if r.sexByAgeWithheld { lines += DisplayText.wrapped(s("reports.sexByAgeWithheld"), toColumns: width).map { ($0, .dim) } }
             lines.append((DisplayText.fitted("", toColumns: 14) + ages.map { DisplayText.fitted(label($0, .ageBand, ctx), toColumns: cellW, alignRight: true) }.joined(), .bold))
             for sex in r.rows(.sex).map(\.key) {
                 let cells = r.sexByAge.filter { $0.sex == sex }.map { DisplayText.fitted(pick($0).description, toColumns: cellW, alignRight: true) }
@@ -198,12 +202,15 @@ extension ReportsScreen {
         frame.put(DisplayText.fitted(s("sex.female"), toColumns: half - 1), x: rightX, y: area.y, style: .underline)
         frame.put(DisplayText.fitted(s("sex.other") + " / " + s("sex.unspecified"), toColumns: extraW - 1, alignRight: true), x: extraX + 1, y: area.y,
                   style: .underline)
-        let rowsAvailable = area.height - 2
+        // The note under the pyramid (why it holds only `x`, over two lines when needed).
+        let note = withheldNote(r, s) ?? (r.sexByAgeWithheld ? s("reports.sexByAgeWithheld") : s("reports.pyramid.note"))
+        let noteLines = DisplayText.wrapped(note, toColumns: area.width, maxLines: 2)
+        let rowsAvailable = area.height - 1 - noteLines.count
         let step = bands.count * 2 <= rowsAvailable ? 2 : 1
         let barW = max(1, half - 6)
         for (i, band) in bands.enumerated() {
             let y = area.y + 1 + i * step
-            guard y < area.maxY - 1 else { break }
+            guard y < area.maxY - noteLines.count else { break }
             frame.put(DisplayText.fitted(label(band, .ageBand, ctx), toColumns: labelW - 2), x: labelX + 1, y: y, style: .bold)
             let men = cell("male", band), women = cell("female", band)
             // Men's bars grow to the left: whole blocks and a right half (no left-growing eighths).
@@ -221,8 +228,9 @@ extension ReportsScreen {
             let others = cell("other", band).description + " / " + cell("unspecified", band).description
             frame.put(DisplayText.fitted(others, toColumns: extraW - 1, alignRight: true), x: extraX + 1, y: y, style: .dim)
         }
-        let note = withheldNote(r, s) ?? (r.sexByAgeWithheld ? s("reports.sexByAgeWithheld") : s("reports.pyramid.note"))
-        frame.put(note, in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), style: .dim)
+        for (i, line) in noteLines.enumerated() {
+            frame.put(line, in: Rect(x: area.x, y: area.maxY - noteLines.count + i, width: area.width, height: 1), style: .dim)
+        }
     }
 
     /// Why the report shows no breakdown (`FunderReport.breakdownWithheld`), nil when it shows one.
