@@ -338,6 +338,45 @@ import FrontDeskDomain
         #expect(SmallCellsAudit.recovered([.exact(6), .small, .hiddenZeroOrLarge], lines: [SmallCellsAudit.Line(total: 0, parts: [1, 2])]) == [1, 2])
     }
 
+    /// Case of the newcomer's Embassy of the Netherlands day (34 visitors): women `x`, men 22,
+    /// not stated `<5` (one, aged 25-59), the 25-59 column 26 with men 17. No single line gives
+    /// a count back, but two together do: women = 34 − 22 − not stated, women 25-59 = 26 − 17 −
+    /// not stated, so women's three other cells (`<5` each) add up to 3: each is 1. The audit
+    /// now reasons over every line at once and hides more until that no longer works.
+    @Test func countsThatOnlyTwoLinesTogetherGiveBackAreProtected() throws {
+        // The reader's reasoning, by hand: counts 0 total, 1 women, 2 men, 3 not stated,
+        // 4 the 25-59 column, 5 women 25-59, 6 men 25-59, 7 not stated 25-59, 8–10 women's
+        // other cells (0-4, 18-24, unknown).
+        let known: [SmallCellsAudit.Known] = [.exact(34), .hiddenLarge, .exact(22), .small, .exact(26), .hiddenZeroOrLarge, .exact(17), .small,
+                                              .small, .small, .small]
+        let lines = [SmallCellsAudit.Line(total: 0, parts: [1, 2, 3]), SmallCellsAudit.Line(total: 4, parts: [5, 6, 7]),
+                     SmallCellsAudit.Line(total: 1, parts: [5, 8, 9, 10]), SmallCellsAudit.Line(total: 3, parts: [7])]
+        let b = SmallCellsAudit.bounds(known, lines: lines)
+        #expect(b[8] == 1...1 && b[9] == 1...1 && b[10] == 1...1, "\(b)")
+        #expect(SmallCellsAudit.recovered(known, lines: lines).contains(8))
+        // The report of those counts: the reasoning needs the total, men, the 25-59 column and
+        // men 25-59 all shown; one of them is now hidden (or the table withheld).
+        var counts = FunderReportCounts()
+        counts.visitors = 34
+        counts.services = 34
+        let people: [(String, String, Int)] = [("female", "0-4", 1), ("female", "18-24", 1), ("female", "25-59", 8), ("female", "unknown", 1),
+                                               ("male", "5-11", 1), ("male", "12-17", 2), ("male", "18-24", 1), ("male", "25-59", 17),
+                                               ("male", "60+", 1), ("unspecified", "25-59", 1)]
+        for (sex, age, n) in people {
+            counts.add(.sex, sex, visitors: n, services: n)
+            counts.add(.ageBand, age, visitors: n, services: n)
+            counts.add(sex: sex, ageBand: age, visitors: n, services: n)
+        }
+        for (d, key) in [(ReportDimension.nationality, "MA"), (.status, "migrant"), (.category, "social"), (.recurrence, "new")] {
+            counts.add(d, key, visitors: 34, services: 34)
+        }
+        let r = FunderReport(period: .day(try Fx.date("2026-12-02")), counts: counts)
+        let men = r.rows(.sex).first { $0.key == "male" }?.visitors, column = r.rows(.ageBand).first { $0.key == "25-59" }?.visitors
+        let menColumn = r.sexByAge.first { $0.sex == "male" && $0.ageBand == "25-59" }?.visitors
+        #expect(r.sexByAgeWithheld || [r.visitors, men, column, menColumn].contains { $0?.value == nil }, "\(r.rows) \(r.sexByAge)")
+        #expect(!r.breakdownWithheld)
+    }
+
     @Test func anEmptyReportShowsZeros() throws {
         let r = FunderReport(period: .day(try Fx.date("2026-04-14")), counts: FunderReportCounts())
         #expect(r.visitors == .exact(0) && r.services == .exact(0))

@@ -93,6 +93,44 @@ public enum SmallCellsAudit {
             defer { (lo[i], hi[i]) = (l, h) }
             return l != lo[i] || h != hi[i]
         }
+        /// Narrows every unknown count to what all the lines together allow; true when one changed.
+        func combineLines() -> Bool {
+            let unknown = known.indices.filter { lo[$0] < hi[$0] }
+            guard !unknown.isEmpty else { return false }
+            let variable = Dictionary(uniqueKeysWithValues: unknown.enumerated().map { ($1, $0) })
+            var constraints: [LinearBounds.Constraint] = []
+            /// `Σ coefficient × count` with known counts moved to the right: (terms, constant).
+            func terms(_ parts: [(Int, Double)]) -> ([(variable: Int, coefficient: Double)], Double) {
+                var out: [(variable: Int, coefficient: Double)] = [], constant = 0.0
+                for (i, c) in parts {
+                    if let v = variable[i] { out.append((v, c)) } else { constant += c * Double(lo[i]) }
+                }
+                return (out, constant)
+            }
+            func add(_ parts: [(Int, Double)], equal: Bool) {
+                let (t, constant) = terms(parts)
+                if !t.isEmpty { constraints.append(.init(terms: t, isEquality: equal, rhs: -constant)) }
+            }
+            for line in lines {
+                switch line.relation {
+                case .sum: add(line.parts.map { ($0, 1.0) } + [(line.total, -1.0)], equal: true)
+                case .cover:
+                    for p in line.parts { add([(p, 1.0), (line.total, -1.0)], equal: false) }
+                    add(line.parts.map { ($0, -1.0) } + [(line.total, 1.0)], equal: false)
+                }
+            }
+            guard let found = LinearBounds.bounds(lo: unknown.map { Double(lo[$0]) }, hi: unknown.map { Double(hi[$0]) },
+                                                  constraints: constraints) else { return false }
+            var changed = false
+            for (v, i) in unknown.enumerated() {
+                // Whole counts: rounded inward, with room for the arithmetic's error.
+                let l = Int((found[v].lo - 1e-6).rounded(.up)), h = Int((found[v].hi + 1e-6).rounded(.down))
+                if narrow(i, lo: l, hi: h) { changed = true }
+            }
+            return changed
+        }
+
+        func propagate() {
         var changed = true, passes = 0
         // Each pass narrows or ends. Narrowing that goes on past the cap is large counts
         // creeping down a step a pass (hidden counts bounding each other); the bounds are then
@@ -117,6 +155,16 @@ public enum SmallCellsAudit {
                     }
                 }
             }
+        }
+        }
+
+        // Line by line until nothing narrows; then every line at once (a linear program per
+        // unknown count: a row minus a column sharing a hidden count pins what no single line
+        // does), and line by line again on what that found, until neither narrows.
+        propagate()
+        for _ in 0..<20 {
+            guard combineLines() else { break }
+            propagate()
         }
         return zip(lo, hi).map { $0...$1 }
     }
