@@ -377,6 +377,40 @@ import FrontDeskDomain
         #expect(!r.breakdownWithheld)
     }
 
+    /// Case of the newcomer's GIZ November: statuses refugee 8 visitors and `x` services,
+    /// asylum seeker 14 and 14, migrant 20 and 22, Moroccan `x` and 9, other `<5` and `<5`;
+    /// totals 51 and 54. Each column alone pins nothing, but a row's visitors are at most its
+    /// services: refugee and other services add up to 9 with refugee at least 8, so other is
+    /// 1 service, so 1 visitor, and Moroccan 8. The audit reads both columns together.
+    @Test func visitorsAndServicesTogetherGiveNothingBack() throws {
+        // 0 total visitors, 1–5 statuses' visitors; 6 total services, 7–11 statuses' services.
+        let known: [SmallCellsAudit.Known] = [.exact(51), .exact(8), .exact(14), .exact(20), .hiddenLarge, .small,
+                                              .exact(54), .hiddenLarge, .exact(14), .exact(22), .exact(9), .small]
+        let lines = [SmallCellsAudit.Line(total: 0, parts: [1, 2, 3, 4, 5]), SmallCellsAudit.Line(total: 6, parts: [7, 8, 9, 10, 11])]
+        let pairs = (0...5).map { ($0, $0 + 6) }
+        #expect(SmallCellsAudit.recovered(known, lines: lines).isEmpty, "each column alone")
+        let b = SmallCellsAudit.bounds(known, lines: lines, atMost: pairs)
+        #expect(b[11] == 1...1 && b[5] == 1...1 && b[4] == 8...8 && b[7] == 8...8, "\(b)")
+        // The report of those counts hides more: the reasoning needs both totals, refugees'
+        // visitors and Moroccans' services shown.
+        var counts = FunderReportCounts()
+        counts.visitors = 51
+        counts.services = 54
+        for (status, v, n) in [("refugee", 8, 8), ("asylum_seeker", 14, 14), ("migrant", 20, 22), ("moroccan_national", 8, 9), ("other", 1, 1)] {
+            counts.add(.status, status, visitors: v, services: n)
+        }
+        for d in [ReportDimension.sex, .ageBand, .nationality, .category, .recurrence] {
+            let key = d == .sex ? "female" : d == .ageBand ? "25-59" : d == .nationality ? "SN" : d == .category ? "social" : "new"
+            counts.add(d, key, visitors: 51, services: 54)
+        }
+        counts.add(sex: "female", ageBand: "25-59", visitors: 51, services: 54)
+        let r = FunderReport(period: ReportingPeriod(first: try Fx.date("2026-11-01"), last: try Fx.date("2026-11-30")), counts: counts)
+        func status(_ key: String) -> FunderReport.Row? { r.rows(.status).first { $0.key == key } }
+        let needed = [r.visitors, r.services, status("refugee")?.visitors, status("moroccan_national")?.services]
+        #expect(needed.contains { $0?.value == nil } || r.breakdownWithheld, "\(r.rows(.status))")
+        #expect(status("other")?.visitors == .suppressed && status("other")?.services == .suppressed)
+    }
+
     @Test func anEmptyReportShowsZeros() throws {
         let r = FunderReport(period: .day(try Fx.date("2026-04-14")), counts: FunderReportCounts())
         #expect(r.visitors == .exact(0) && r.services == .exact(0))

@@ -343,43 +343,50 @@ public struct FunderReport: Hashable, Sendable {
         }
     }
 
-    /// Every count of the report as one system (the total, each one-way row, each sex × age
-    /// cell) for `SmallCellsAudit`, visitors and services each on their own; hides what it
-    /// says to hide. `withSexByAge` false: the sex × age table is withheld, its rows and
-    /// columns are not lines a reader can use. - Returns: false when a count stays recoverable
-    /// with nothing left to hide (some counts may then be hidden already).
+    /// Every count of the report as one system for `SmallCellsAudit`: the total, each one-way
+    /// row, each sex × age cell, of visitors and of services together (a row's visitors are at
+    /// most its services: a reader combines the two columns); hides what it says to hide.
+    /// `withSexByAge` false: the sex × age table is withheld, its rows and columns are not
+    /// lines a reader can use. - Returns: false when a count stays recoverable with nothing
+    /// left to hide (some counts may then be hidden already).
     private mutating func protectAcrossLines(_ counts: FunderReportCounts, withSexByAge: Bool) -> Bool {
         let sexes = rows.indices.filter { rows[$0].dimension == .sex }, ages = rows.indices.filter { rows[$0].dimension == .ageBand }
-        let crossBase = 1 + rows.count
-        for column in [\FunderReportCounts.Cell.visitors, \FunderReportCounts.Cell.services] {
-            let isVisitors = column == \FunderReportCounts.Cell.visitors
-            func trueCount(_ row: Row) -> Int { counts.cells[row.dimension]?[row.key]?[keyPath: column] ?? 0 }
-            let crossTrue = sexByAge.map { counts.sexByAge[$0.sex]?[$0.ageBand]?[keyPath: column] ?? 0 }
-            let truth = [isVisitors ? counts.visitors : counts.services] + rows.map(trueCount) + crossTrue
-            func pick(_ r: Row) -> ReportCount { isVisitors ? r.visitors : r.services }
-            let shown = [isVisitors ? visitors : services] + rows.map(pick) + sexByAge.map { isVisitors ? $0.visitors : $0.services }
-            let zeroMayHide = truth.indices.map { $0 >= crossBase }
-            let known = shown.indices.map { SmallCellsAudit.known(shown[$0], zeroMayHide: zeroMayHide[$0]) }
-            var lines = ReportDimension.allCases.map { d in
-                SmallCellsAudit.Line(total: 0, parts: rows.indices.filter { rows[$0].dimension == d }.map { $0 + 1 },
+        let crossBase = 1 + rows.count, size = crossBase + sexByAge.count
+        var truth: [Int] = [], shown: [ReportCount] = [], lines: [SmallCellsAudit.Line] = []
+        // Visitors' counts at 0..<size, services' at size..<2 × size, in the same order.
+        for (c, column) in [\FunderReportCounts.Cell.visitors, \FunderReportCounts.Cell.services].enumerated() {
+            let isVisitors = c == 0, base = c * size
+            truth += [isVisitors ? counts.visitors : counts.services]
+                + rows.map { counts.cells[$0.dimension]?[$0.key]?[keyPath: column] ?? 0 }
+                + sexByAge.map { counts.sexByAge[$0.sex]?[$0.ageBand]?[keyPath: column] ?? 0 }
+            shown += [isVisitors ? visitors : services] + rows.map { isVisitors ? $0.visitors : $0.services }
+                + sexByAge.map { isVisitors ? $0.visitors : $0.services }
+            lines += ReportDimension.allCases.map { d in
+                SmallCellsAudit.Line(total: base, parts: rows.indices.filter { rows[$0].dimension == d }.map { base + $0 + 1 },
                                      relation: d == .category && isVisitors ? .cover : .sum)
             }
             let bands = ages.count
             for (r, sex) in sexes.enumerated() where withSexByAge {
-                lines.append(SmallCellsAudit.Line(total: sex + 1, parts: (0..<bands).map { crossBase + r * bands + $0 }))
+                lines.append(SmallCellsAudit.Line(total: base + sex + 1, parts: (0..<bands).map { base + crossBase + r * bands + $0 }))
             }
-            for (c, age) in ages.enumerated() where withSexByAge {
-                lines.append(SmallCellsAudit.Line(total: age + 1, parts: sexes.indices.map { crossBase + $0 * bands + c }))
+            for (a, age) in ages.enumerated() where withSexByAge {
+                lines.append(SmallCellsAudit.Line(total: base + age + 1, parts: sexes.indices.map { base + crossBase + $0 * bands + a }))
             }
-            guard let protected = SmallCellsAudit.protect(truth, known, lines: lines, zeroMayHide: zeroMayHide) else { return false }
-            func count(_ i: Int) -> ReportCount { SmallCellsAudit.shown(protected[i]) }
-            if isVisitors { visitors = count(0) } else { services = count(0) }
-            for i in rows.indices {
-                if isVisitors { rows[i].visitors = count(i + 1) } else { rows[i].services = count(i + 1) }
-            }
-            for i in sexByAge.indices {
-                if isVisitors { sexByAge[i].visitors = count(crossBase + i) } else { sexByAge[i].services = count(crossBase + i) }
-            }
+        }
+        let zeroMayHide = truth.indices.map { $0 % size >= crossBase }
+        let known = shown.indices.map { SmallCellsAudit.known(shown[$0], zeroMayHide: zeroMayHide[$0]) }
+        let pairs = (0..<size).filter { withSexByAge || $0 < crossBase }.map { ($0, size + $0) }
+        guard let protected = SmallCellsAudit.protect(truth, known, lines: lines, atMost: pairs, zeroMayHide: zeroMayHide) else { return false }
+        func count(_ i: Int) -> ReportCount { SmallCellsAudit.shown(protected[i]) }
+        visitors = count(0)
+        services = count(size)
+        for i in rows.indices {
+            rows[i].visitors = count(i + 1)
+            rows[i].services = count(size + i + 1)
+        }
+        for i in sexByAge.indices {
+            sexByAge[i].visitors = count(crossBase + i)
+            sexByAge[i].services = count(size + crossBase + i)
         }
         return true
     }

@@ -23,11 +23,28 @@ struct LinearBounds {
     /// the constraints cannot all hold (never with a report's true counts).
     static func bounds(lo: [Double], hi: [Double], constraints: [Constraint]) -> [(lo: Double, hi: Double)]? {
         guard var lp = LinearBounds(lo: lo, hi: hi, constraints: constraints) else { return nil }
+        // Values seen in the solutions met on the way: a variable already seen at its own
+        // bound needs no program for that side (most sit at a bound in every solution).
+        var seenLeast = Array(repeating: Double.infinity, count: lo.count), seenMost = Array(repeating: -Double.infinity, count: lo.count)
+        func record() {
+            for (v, y) in lp.values(count: lo.count).enumerated() {
+                seenLeast[v] = min(seenLeast[v], lo[v] + y)
+                seenMost[v] = max(seenMost[v], lo[v] + y)
+            }
+        }
+        record()
         var out: [(lo: Double, hi: Double)] = []
         for v in lo.indices {
             // Minimum, then maximum (minimum of −x), each from the last basis (still feasible).
-            let least = lp.minimize(variable: v, sign: 1).map { lo[v] + $0 } ?? lo[v]
-            let most = lp.minimize(variable: v, sign: -1).map { lo[v] - $0 } ?? hi[v]
+            var least = lo[v], most = hi[v]
+            if seenLeast[v] > lo[v] + 1e-7 {
+                least = lp.minimize(variable: v, sign: 1).map { lo[v] + $0 } ?? lo[v]
+                record()
+            }
+            if seenMost[v] < hi[v] - 1e-7 {
+                most = lp.minimize(variable: v, sign: -1).map { lo[v] - $0 } ?? hi[v]
+                record()
+            }
             out.append((max(lo[v], least), min(hi[v], most)))
         }
         return out
@@ -38,7 +55,10 @@ struct LinearBounds {
     private init?(lo: [Double], hi: [Double], constraints: [Constraint]) {
         let n = lo.count
         var all = constraints
-        for v in 0..<n where hi[v] < Double(SmallCellsAudit.unbounded) {
+        // Upper bounds as rows, but the loose ones of hidden large counts (at the ceiling of
+        // every count: leaving them out only widens what is found).
+        let ceiling = hi.max() ?? 0
+        for v in 0..<n where hi[v] < ceiling || ceiling < Double(SmallCells.threshold) {
             all.append(Constraint(terms: [(v, 1)], isEquality: false, rhs: hi[v]))
         }
         // Shift to y = x − lo; make every right-hand side non-negative.
@@ -99,6 +119,14 @@ struct LinearBounds {
         }
         // Forget the artificial columns.
         rows = rows.map { Array($0[0..<firstArtificial]) + [$0[width]] }
+    }
+
+    /// The current solution's first `count` variables (`x − lo`): basic ones from their row,
+    /// the others 0.
+    private func values(count: Int) -> [Double] {
+        var y = Array(repeating: 0.0, count: count)
+        for (i, b) in basis.enumerated() where b < count { y[b] = rows[i][columns] }
+        return y
     }
 
     /// The minimum of `sign × y[variable]` from the current basis; nil when unbounded.

@@ -65,7 +65,11 @@ public enum SmallCellsAudit {
     ///   caller knows them): a hidden count starts there, not unbounded. Bounds narrowed from
     ///   it may be tighter than a reader's (more is then hidden, never less), and they narrow in
     ///   at most `ceiling` steps where unbounded ones could creep down one by one.
-    public static func bounds(_ known: [Known], lines: [Line], ceiling: Int = unbounded) -> [ClosedRange<Int>] {
+    /// - Parameter atMost: pairs `(a, b)` where count `a` is at most count `b` (a row's
+    ///   visitors and its services: each visitor counted there had a service there).
+    /// - Parameter combining: false: line by line only (cheaper; finds less).
+    public static func bounds(_ known: [Known], lines: [Line], atMost: [(Int, Int)] = [], ceiling: Int = unbounded,
+                              combining: Bool = true) -> [ClosedRange<Int>] {
         let threshold = SmallCells.threshold
         var lo = known.map { k -> Int in
             switch k {
@@ -119,6 +123,7 @@ public enum SmallCellsAudit {
                     add(line.parts.map { ($0, -1.0) } + [(line.total, 1.0)], equal: false)
                 }
             }
+            for (a, b) in atMost { add([(a, 1.0), (b, -1.0)], equal: false) }
             guard let found = LinearBounds.bounds(lo: unknown.map { Double(lo[$0]) }, hi: unknown.map { Double(hi[$0]) },
                                                   constraints: constraints) else { return false }
             var changed = false
@@ -138,6 +143,10 @@ public enum SmallCellsAudit {
         while changed && passes < 200 {
             changed = false
             passes += 1
+            for (a, b) in atMost {
+                if narrow(a, lo: lo[a], hi: hi[b]) { changed = true }
+                if narrow(b, lo: lo[a], hi: hi[b]) { changed = true }
+            }
             for line in lines {
                 // Exact sums: a few hundred unbounded parts stay far below Int.max.
                 let sumLo = line.parts.reduce(0) { $0 + lo[$1] }, sumHi = line.parts.reduce(0) { $0 + hi[$1] }
@@ -162,7 +171,7 @@ public enum SmallCellsAudit {
         // unknown count: a row minus a column sharing a hidden count pins what no single line
         // does), and line by line again on what that found, until neither narrows.
         propagate()
-        for _ in 0..<20 {
+        for _ in 0..<20 where combining {
             guard combineLines() else { break }
             propagate()
         }
@@ -170,8 +179,9 @@ public enum SmallCellsAudit {
     }
 
     /// The counts a reader recovers: hidden (not `exact`) counts whose bounds meet.
-    public static func recovered(_ known: [Known], lines: [Line], ceiling: Int = unbounded) -> [Int] {
-        let b = bounds(known, lines: lines, ceiling: ceiling)
+    public static func recovered(_ known: [Known], lines: [Line], atMost: [(Int, Int)] = [], ceiling: Int = unbounded,
+                                 combining: Bool = true) -> [Int] {
+        let b = bounds(known, lines: lines, atMost: atMost, ceiling: ceiling, combining: combining)
         return known.indices.filter { i in
             if case .exact = known[i] { return false }
             return b[i].lowerBound == b[i].upperBound
@@ -186,13 +196,37 @@ public enum SmallCellsAudit {
     ///   zeroMayHide: per count, whether it would be shown `x` as 0-or-large.
     /// - Returns: the counts as a reader then knows them, or nil when some count stays
     ///   recoverable with nothing left to hide (the caller withholds the breakdown).
-    public static func protect(_ counts: [Int], _ known: [Known], lines: [Line], zeroMayHide: [Bool]) -> [Known]? {
+    public static func protect(_ counts: [Int], _ known: [Known], lines: [Line], atMost: [(Int, Int)] = [],
+                               zeroMayHide: [Bool]) -> [Known]? {
         var known = known
         func hide(_ i: Int) { known[i] = zeroMayHide[i] ? .hiddenZeroOrLarge : (counts[i] < SmallCells.threshold ? .small : .hiddenLarge) }
         let ceiling = counts.max() ?? 0
-        while let pinned = recovered(known, lines: lines, ceiling: ceiling).first {
+        // Line by line first (cheap), one count at a time; every line at once only when that
+        // finds nothing, then each count it pins gets its own count hidden in one step.
+        func pinnedCounts() -> [Int] {
+            if let first = recovered(known, lines: lines, atMost: atMost, ceiling: ceiling, combining: false).first { return [first] }
+            return recovered(known, lines: lines, atMost: atMost, ceiling: ceiling)
+        }
+        while case let pinnedNow = pinnedCounts(), !pinnedNow.isEmpty {
+            // One more hidden count per pinned count, unless a count hidden in this step
+            // already shares a line with it (the next pass says whether that was enough).
+            var hiddenNow: Set<Int> = []
+            for pinned in pinnedNow {
+                let near = Set(lines.filter { $0.total == pinned || $0.parts.contains(pinned) }.flatMap { $0.parts + [$0.total] })
+                    .union(atMost.compactMap { $0.0 == pinned ? $0.1 : $0.1 == pinned ? $0.0 : nil })
+                guard near.isDisjoint(with: hiddenNow) else { continue }
+                guard let pick = hideOneMore(for: pinned) else { return nil }
+                hiddenNow.insert(pick)
+            }
+        }
+        return known
+
+        /// Hides the count that best protects `pinned`; nil when nothing is left to hide.
+        func hideOneMore(for pinned: Int) -> Int? {
             let through = lines.filter { $0.total == pinned || $0.parts.contains(pinned) }
-            let shownParts = through.flatMap(\.parts).filter { known[$0] == .exact(counts[$0]) && $0 != pinned }
+            // Its lines' parts, and the count it is paired with (a row's services beside its visitors).
+            let partners = atMost.compactMap { $0.0 == pinned ? $0.1 : $0.1 == pinned ? $0.0 : nil }
+            let shownParts = (through.flatMap(\.parts) + partners).filter { known[$0] == .exact(counts[$0]) && $0 != pinned }
             let nonZero = shownParts.filter { counts[$0] > 0 }
             let zeros = shownParts.filter { counts[$0] == 0 && zeroMayHide[$0] }
             let totals = through.map(\.total).filter { known[$0] == .exact(counts[$0]) && $0 != pinned && counts[$0] > 0 }
@@ -201,7 +235,7 @@ public enum SmallCellsAudit {
                 ?? zeros.last
             guard let pick else { return nil }
             hide(pick)
+            return pick
         }
-        return known
     }
 }
