@@ -87,7 +87,7 @@ import Testing
             try #require(f.count == 4, "\(record)")
             // What the report covers (no counts), and a program's target and what it achieved
             // (a count: never 1 to 4), after the tables.
-            if ["period", "funder", "programs", "target", "sex_age_withheld"].contains(f[0]) { return nil }
+            if ["period", "funder", "programs", "target", "sex_age_withheld", "breakdown_withheld"].contains(f[0]) { return nil }
             if f[0] == "achieved" {
                 #expect(Shown(f[2]).map { ![.number(1), .number(2), .number(3), .number(4)].contains($0) } == true, "\(record)")
                 return nil
@@ -171,7 +171,7 @@ import Testing
         return try rows.dropFirst().compactMap { row in
             let d = row[0] as? String ?? "", value = row[1] as? String ?? ""
             // A program's target and what it achieved, after the tables (as in the CSV).
-            if ["period", "funder", "programs", "target", "achieved", "sex_age_withheld"].contains(d) {
+            if ["period", "funder", "programs", "target", "achieved", "sex_age_withheld", "breakdown_withheld"].contains(d) {
                 if d == "achieved" { #expect(!((1...4).contains(row[2] as? Int ?? 0)), "\(row)") }
                 return nil
             }
@@ -182,10 +182,13 @@ import Testing
 
     /// The rules, for one format's lines against the true counts. `crossWithheld`: the format
     /// says the sex × age table is withheld (every cell `x`, whatever its true count).
-    static func check(_ lines: [Line], _ truth: [String: (Int, Int)], format: String, crossWithheld: Bool) {
+    static func check(_ lines: [Line], _ truth: [String: (Int, Int)], format: String, crossWithheld: Bool, breakdownWithheld: Bool) {
         #expect(!lines.isEmpty, "\(format)")
-        // A report of fewer than 5 visitors shows its total alone: every breakdown hidden.
-        let withheld = lines.first { $0.key == "total" }?.visitors == .small
+        // A report of fewer than 5 visitors shows its total alone: every breakdown hidden; so
+        // does one whose counts would otherwise give each other away (and says so).
+        let small = lines.first { $0.key == "total" }?.visitors == .small
+        #expect(!small || breakdownWithheld, "\(format): fewer than 5 visitors, no breakdown_withheld")
+        let withheld = breakdownWithheld
         if crossWithheld {
             #expect(lines.filter { $0.key.hasPrefix("sex_age/") }.allSatisfy { [$0.visitors, $0.services].allSatisfy { $0 == .hidden || $0 == .number(0) } },
                     "\(format)")
@@ -293,15 +296,19 @@ import Testing
             let csvLines = try Self.csvLines(csv.stdout)
             // Whether the sex × age table is withheld, as the CSV says; every format must agree.
             let crossWithheld = csv.stdout.contains("\r\nsex_age_withheld,")
+            let breakdownWithheld = csv.stdout.contains("\r\nbreakdown_withheld,")
             crossWithheldSeen = crossWithheldSeen || crossWithheld
-            Self.check(csvLines, truth, format: "csv \(scope) \(from)…\(to)", crossWithheld: crossWithheld)
+            Self.check(csvLines, truth, format: "csv \(scope) \(from)…\(to)", crossWithheld: crossWithheld,
+                       breakdownWithheld: breakdownWithheld)
             hiddenSeen += csvLines.filter { $0.visitors == .hidden || $0.services == .hidden }.count
             smallSeen += csvLines.filter { $0.visitors == .small || $0.services == .small }.count
             let json = try frontdesk(base + ["--format", "json"], environment: Self.now)
             try #require(json.status == 0, "\(json.stderr)")
             let jsonLines = try Self.jsonLines(json.stdout)
-            Self.check(jsonLines, truth, format: "json \(scope) \(from)…\(to)", crossWithheld: crossWithheld)
+            Self.check(jsonLines, truth, format: "json \(scope) \(from)…\(to)", crossWithheld: crossWithheld,
+                       breakdownWithheld: breakdownWithheld)
             #expect(json.stdout.contains("\"sex_age_withheld\"") == crossWithheld)
+            #expect(json.stdout.contains("\"breakdown_withheld\"") == breakdownWithheld)
             #expect(Set(jsonLines.map(\.key)) == Set(csvLines.map(\.key)))
             for language in ["fr", "en"] {
                 let text = try frontdesk(base + ["--lang", language], environment: Self.now)

@@ -10,7 +10,12 @@ public enum FunderReportExport {
     /// `programs`, their ids separated by spaces, when the report is of some programs only),
     /// all without counts; the totals, those left out, each dimension's values, the sex × age
     /// cells (`sex_age`, `female/25-59`; all `x` after a row `sex_age_withheld` with the
-    /// reason when the table is withheld), then each program's targets and achievements.
+    /// reason when the table is withheld), then each program's targets and achievements. A
+    /// report that withholds every breakdown says so in a `breakdown_withheld` row after the
+    /// totals.
+    /// The `breakdown_withheld` row's value (no comma).
+    static let breakdownWithheldReason = "fewer than \(SmallCells.threshold) visitors or counts that would give each other away: "
+        + "every breakdown is x and no nationality is listed"
     /// The `sex_age_withheld` row's value (no comma: the row reads the same split naively).
     static let sexAgeWithheldReason = "sex_age counts are x (0 where the sex or age band has none): with the one-way tables they would give each other away"
 
@@ -26,6 +31,7 @@ public enum FunderReportExport {
         for row in r.rows {
             csv.append([.text(row.dimension.rawValue), .text(row.key), cell(row.visitors), cell(row.services)])
         }
+        if r.breakdownWithheld { csv.append([.text("breakdown_withheld"), .text(breakdownWithheldReason), .empty, .empty]) }
         if r.sexByAgeWithheld { csv.append([.text("sex_age_withheld"), .text(sexAgeWithheldReason), .empty, .empty]) }
         for c in r.sexByAge {
             csv.append([.text("sex_age"), .text(c.sex + "/" + c.ageBand), cell(c.visitors), cell(c.services)])

@@ -255,7 +255,11 @@ extension ReportsScreen {
             lines.append((DisplayText.fitted(label(row.key, .nationality, ctx), toColumns: nameW)
                 + DisplayText.fitted(row.visitors.description, toColumns: countW, alignRight: true) + " " + (b.exact ? b.text : ""), b.exact ? .plain : .dim))
         }
-        if rows.isEmpty { lines.append((ctx.strings("reports.none"), .dim)) }
+        if let why = withheldNote(r, ctx.strings) {
+            lines += DisplayText.wrapped(why, toColumns: width).map { ($0, .dim) }
+        } else if rows.isEmpty {
+            lines.append((ctx.strings("reports.none"), .dim))
+        }
         return lines
     }
 
